@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "providers/ProviderDefinition.h"
+
+#include <limits>
+
+namespace stella {
+
+// Reads like the provider matrix in docs/: one chain per provider, no repeated boilerplate.
+class ProviderBuilder
+{
+public:
+    ProviderBuilder(const QString &id, const QString &displayName, IntegrationType type);
+
+    ProviderBuilder &endpoint(const QString &help, bool required = true);
+    ProviderBuilder &resources(const QStringList &resourceTypes);
+    ProviderBuilder &field(const QString &key, const QString &label, ConfigField::Kind kind,
+                           const QString &help, QJsonValue defaultValue = QJsonValue::Undefined);
+    ProviderBuilder &requiredField(const QString &key, const QString &label, ConfigField::Kind kind,
+                                   const QString &help);
+    ProviderBuilder &intField(const QString &key, const QString &label, const QString &help,
+                              qint64 minimum, qint64 maximum, bool required = false);
+    ProviderBuilder &credential(const QString &id, const QString &label, CredentialSlot::Kind kind,
+                                bool required, const QString &help);
+    // timeout, caCertificatePath and insecureSkipTlsVerify: every HTTP provider has them.
+    ProviderBuilder &httpConnectionFields();
+
+    ProviderDefinition build() const { return m_definition; }
+
+private:
+    ProviderDefinition m_definition;
+};
+
+} // namespace stella

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CatalogSession.h"
+
+#include "catalog/IntegrationCatalog.h"
+#include "storage/CatalogStore.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+
+namespace stella {
+
+CatalogSession::~CatalogSession()
+{
+    // The catalog and store refer to the database: tear down in reverse order of creation.
+    m_catalog.reset();
+    m_store.reset();
+    m_database.reset();
+}
+
+Result<std::unique_ptr<CatalogSession>> CatalogSession::open(const DatabaseUrl &url,
+                                                             const ProviderRegistry &registry,
+                                                             const Clock &clock)
+{
+    std::unique_ptr<CatalogSession> session(new CatalogSession);
+    session->m_database = std::make_unique<Database>(url);
+    if (auto r = session->m_database->open(); !r)
+        return r.error();
+    if (auto r = Migrations::apply(*session->m_database, clock); !r)
+        return r.error();
+    session->m_store = std::make_unique<CatalogStore>(*session->m_database);
+    session->m_catalog = std::make_unique<IntegrationCatalog>(*session->m_store, registry, clock);
+    return session;
+}
+
+} // namespace stella

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "IntegrationCatalog.h"
+
+#include "common/Clock.h"
+#include "providers/ProviderRegistry.h"
+#include "storage/CatalogStore.h"
+#include "storage/Database.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace stella {
+
+namespace {
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// Audit details name what changed; config values are never copied (they are not secrets by
+// contract, but an operator may still have pasted one by mistake).
+QJsonArray changedFields(const Integration &before, const Integration &after)
+{
+    QJsonArray fields;
+    if (before.name != after.name)
+        fields.append(QStringLiteral("name"));
+    if (before.endpoint != after.endpoint)
+        fields.append(QStringLiteral("endpoint"));
+    if (before.authRefUri != after.authRefUri)
+        fields.append(QStringLiteral("authRefUri"));
+    QStringList keys = before.config.keys() + after.config.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    for (const QString &key : keys)
+        if (before.config.value(key) != after.config.value(key))
+            fields.append(QStringLiteral("config.") + key);
+    return fields;
+}
+} // namespace
+
+IntegrationCatalog::IntegrationCatalog(CatalogStore &store, const ProviderRegistry &registry,
+                                       const Clock &clock, QObject *parent)
+    : QObject(parent), m_store(store), m_registry(registry), m_clock(clock), m_validator(registry)
+{
+}
+
+Result<QUuid> IntegrationCatalog::parseId(const QString &text)
+{
+    const QUuid id = QUuid::fromString(text.trimmed());
+    if (id.isNull())
+        return Error::notFound(QStringLiteral("No integration has the id '%1'").arg(text),
+                               QStringLiteral("Ids are UUIDs; `stella-integrations list` shows them"));
+    return id;
+}
+
+Error IntegrationCatalog::notFound(const QUuid &id) const
+{
+    return Error::notFound(QStringLiteral("No integration has the id %1 in this tenant").arg(idText(id)),
+                           QStringLiteral("Check the id and --tenant; `stella-integrations list` shows the ids"));
+}
+
+Result<void> IntegrationCatalog::writeAudit(const RequestContext &ctx, const QString &action,
+                                            const QUuid &id, const QJsonObject &details)
+{
+    AuditEntry entry;
+    entry.actor = ctx.actor;
+    entry.action = action;
+    entry.integrationId = id;
+    entry.timestamp = m_clock.now();
+    entry.details = details;
+    return m_store.insertAudit(ctx.tenantId, entry);
+}
+
+Result<Integration> IntegrationCatalog::materialize(const RequestContext &ctx, const IntegrationDraft &draft) const
+{
+    const ProviderDefinition *provider = m_registry.find(draft.provider);
+    if (!provider)
+        return Error::invalidInput(
+            QStringLiteral("Unknown provider '%1'").arg(draft.provider),
+            QStringLiteral("Use one of: %1").arg(m_registry.ids(true).join(QStringLiteral(", "))));
+    Integration i;
+    i.id = draft.id.isNull() ? QUuid::createUuid() : draft.id;
+    i.tenantId = ctx.tenantId;
+    i.type = draft.type.value_or(provider->type);
+    i.provider = draft.provider;
+    i.name = draft.name;
+    i.endpoint = draft.endpoint;
+    i.config = draft.config;
+    i.authRefUri = draft.authRefUri;
+    i.status = HealthStatus::Unknown;
+    i.version = 1;
+    i.createdAt = m_clock.now();
+    i.updatedAt = i.createdAt;
+    if (auto r = m_validator.validate(i); !r)
+        return r.error();
+    return i;
+}
+
+Result<Integration> IntegrationCatalog::add(const RequestContext &ctx, const IntegrationDraft &draft)
+{
+    auto all = addAll(ctx, {draft}, QString());
+    if (!all)
+        return all.error();
+    return all->first();
+}
+
+Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
+                                                      const QList<IntegrationDraft> &drafts,
+                                                      const QString &source)
+{
+    const bool single = drafts.size() == 1 && source.isEmpty();
+    QList<Integration> integrations;
+    integrations.reserve(drafts.size());
+    QStringList problems;
+    QSet<QString> names;
+    QSet<QUuid> ids;
+    QSet<QUuid> explicitIds; // ids the caller chose (import) must be free catalog-wide
+    for (qsizetype n = 0; n < drafts.size(); ++n) {
+        const QString where = single ? QString() : QStringLiteral("integrations[%1] ('%2'): ").arg(n).arg(drafts[n].name);
+        auto i = materialize(ctx, drafts[n]);
+        if (!i) {
+            if (single)
+                return i.error();
+            problems.append(where + (i.error().details.isEmpty() ? i.error().message
+                                                                 : i.error().details.join(QStringLiteral("; "))));
+            continue;
+        }
+        if (names.contains(i->name))
+            problems.append(where + QStringLiteral("the name '%1' appears more than once").arg(i->name));
+        if (ids.contains(i->id))
+            problems.append(where + QStringLiteral("the id %1 appears more than once").arg(idText(i->id)));
+        names.insert(i->name);
+        ids.insert(i->id);
+        if (!drafts[n].id.isNull())
+            explicitIds.insert(i->id);
+        integrations.append(std::move(i).value());
+    }
+
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(QStringLiteral("adding integrations")); !r)
+        return r.error();
+    // One query for the names in use rather than one per draft: imports run to 100,000 rows.
+    auto takenNames = m_store.activeNames(ctx.tenantId);
+    if (!takenNames)
+        return takenNames.error();
+    for (const Integration &i : std::as_const(integrations)) {
+        if (takenNames->contains(i.name)) {
+            if (single)
+                return Error::conflict(QStringLiteral("An integration named '%1' already exists in this tenant").arg(i.name),
+                                       QStringLiteral("Choose another name, or update the existing one"));
+            problems.append(QStringLiteral("'%1': an integration with this name already exists").arg(i.name));
+        }
+        if (explicitIds.contains(i.id)) {
+            auto idTaken = m_store.idInUse(i.id);
+            if (!idTaken)
+                return idTaken.error();
+            if (*idTaken)
+                problems.append(QStringLiteral("'%1': the id %2 is already in use; remove \"id\" to import it as a new integration")
+                                    .arg(i.name, idText(i.id)));
+        }
+    }
+    if (!problems.isEmpty()) {
+        Error e = Error::invalidInput(
+            QStringLiteral("Nothing was imported: %1 of %2 entries have problems").arg(problems.size()).arg(drafts.size()),
+            QStringLiteral("Fix the entries listed below and import the file again"));
+        e.details = problems;
+        return e;
+    }
+    for (const Integration &i : std::as_const(integrations)) {
+        if (auto r = m_store.insertIntegration(i); !r)
+            return r.error();
+        QJsonObject details{{QStringLiteral("name"), i.name},
+                            {QStringLiteral("provider"), i.provider},
+                            {QStringLiteral("type"), toString(i.type)},
+                            {QStringLiteral("endpoint"), i.endpoint}};
+        if (!i.authRefUri.isEmpty())
+            details.insert(QStringLiteral("authRefUri"), i.authRefUri);
+        if (!source.isEmpty())
+            details.insert(QStringLiteral("source"), source);
+        if (auto r = writeAudit(ctx, QStringLiteral("create"), i.id, details); !r)
+            return r.error();
+    }
+    if (auto r = tx.commit(QStringLiteral("adding integrations")); !r)
+        return r.error();
+
+    if (integrations.size() == 1)
+        Q_EMIT integrationChanged(ChangeKind::Added, ctx.tenantId, integrations.first().id);
+    else if (!integrations.isEmpty())
+        Q_EMIT catalogReset(ctx.tenantId);
+    return integrations;
+}
+
+Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const QUuid &id,
+                                               const IntegrationPatch &patch, std::optional<int> expectedVersion)
+{
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(QStringLiteral("updating an integration")); !r)
+        return r.error();
+    auto found = m_store.findIntegration(ctx.tenantId, id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return notFound(id);
+    const Integration before = **found;
+    if (expectedVersion && *expectedVersion != before.version)
+        return Error::conflict(
+            QStringLiteral("Integration '%1' was changed by someone else: it is at version %2, you expected %3")
+                .arg(before.name)
+                .arg(before.version)
+                .arg(*expectedVersion),
+            QStringLiteral("Reload it, re-apply your change, and save again"));
+
+    Integration after = before;
+    if (patch.name)
+        after.name = *patch.name;
+    if (patch.endpoint)
+        after.endpoint = *patch.endpoint;
+    if (patch.config)
+        after.config = *patch.config;
+    if (patch.authRefUri)
+        after.authRefUri = *patch.authRefUri;
+    if (auto r = m_validator.validate(after); !r)
+        return r.error();
+    const QJsonArray changed = changedFields(before, after);
+    if (changed.isEmpty())
+        return before; // nothing to do: no new version, no audit noise
+    if (after.name != before.name) {
+        auto taken = m_store.nameInUse(ctx.tenantId, after.name, id);
+        if (!taken)
+            return taken.error();
+        if (*taken)
+            return Error::conflict(QStringLiteral("An integration named '%1' already exists in this tenant").arg(after.name),
+                                   QStringLiteral("Choose another name"));
+    }
+    after.version = before.version + 1;
+    after.updatedAt = m_clock.now();
+    auto updated = m_store.updateIntegration(after, before.version);
+    if (!updated)
+        return updated.error();
+    if (!*updated)
+        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else while saving").arg(before.name),
+                               QStringLiteral("Reload it, re-apply your change, and save again"));
+    if (auto r = writeAudit(ctx, QStringLiteral("update"), id,
+                            {{QStringLiteral("changed"), changed},
+                             {QStringLiteral("name"), after.name},
+                             {QStringLiteral("version"), after.version}});
+        !r)
+        return r.error();
+    if (auto r = tx.commit(QStringLiteral("updating an integration")); !r)
+        return r.error();
+    Q_EMIT integrationChanged(ChangeKind::Updated, ctx.tenantId, id);
+    return after;
+}
+
+Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &id, std::optional<int> expectedVersion)
+{
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(QStringLiteral("removing an integration")); !r)
+        return r;
+    auto found = m_store.findIntegration(ctx.tenantId, id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return notFound(id);
+    const Integration &existing = **found;
+    if (expectedVersion && *expectedVersion != existing.version)
+        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else: it is at version %2, you expected %3")
+                                   .arg(existing.name)
+                                   .arg(existing.version)
+                                   .arg(*expectedVersion),
+                               QStringLiteral("Reload it and decide again"));
+    auto removed = m_store.softDelete(ctx.tenantId, id, existing.version, m_clock.now());
+    if (!removed)
+        return removed.error();
+    if (!*removed)
+        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else while removing").arg(existing.name),
+                               QStringLiteral("Reload it and decide again"));
+    if (auto r = writeAudit(ctx, QStringLiteral("delete"), id, {{QStringLiteral("name"), existing.name}}); !r)
+        return r;
+    if (auto r = tx.commit(QStringLiteral("removing an integration")); !r)
+        return r;
+    Q_EMIT integrationChanged(ChangeKind::Removed, ctx.tenantId, id);
+    return {};
+}
+
+Result<Integration> IntegrationCatalog::get(const RequestContext &ctx, const QUuid &id)
+{
+    auto found = m_store.findIntegration(ctx.tenantId, id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return notFound(id);
+    return **found;
+}
+
+Result<QList<Integration>> IntegrationCatalog::list(const RequestContext &ctx, const IntegrationFilter &filter)
+{
+    return m_store.listIntegrations(ctx.tenantId, filter);
+}
+
+Result<QStringList> IntegrationCatalog::tenants()
+{
+    return m_store.tenants();
+}
+
+Result<QList<AuditEntry>> IntegrationCatalog::audit(const RequestContext &ctx, const QUuid &integrationId, int limit)
+{
+    return m_store.listAudit(ctx.tenantId, integrationId, limit);
+}
+
+Result<void> IntegrationCatalog::recordHealthCheck(const RequestContext &ctx, const HealthCheckRecord &record)
+{
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(QStringLiteral("recording a health check")); !r)
+        return r;
+    auto found = m_store.findIntegration(ctx.tenantId, record.integrationId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return notFound(record.integrationId);
+    if (auto r = m_store.insertHealthCheck(ctx.tenantId, record); !r)
+        return r;
+    if (auto r = m_store.updateStatus(ctx.tenantId, record.integrationId, record.status, record.checkedAt); !r)
+        return r;
+    if (auto r = tx.commit(QStringLiteral("recording a health check")); !r)
+        return r;
+    Q_EMIT healthRecorded(ctx.tenantId, record.integrationId, record.status);
+    return {};
+}
+
+Result<QList<HealthCheckRecord>> IntegrationCatalog::healthHistory(const RequestContext &ctx, const QUuid &id, int limit)
+{
+    auto found = get(ctx, id);
+    if (!found)
+        return found.error();
+    return m_store.listHealthChecks(ctx.tenantId, id, limit);
+}
+
+} // namespace stella

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "catalog/IntegrationValidator.h"
+#include "common/Result.h"
+#include "model/Integration.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace stella {
+
+class CatalogStore;
+class Clock;
+class ProviderRegistry;
+
+// The catalog's rules on top of its storage: validation against the provider schema, tenant
+// scoping, soft delete, an audit entry per change, optimistic concurrency on `version`, and
+// change signals. Synchronous; lives on the thread that owns its database connection.
+class IntegrationCatalog : public QObject
+{
+    Q_OBJECT
+
+public:
+    IntegrationCatalog(CatalogStore &store, const ProviderRegistry &registry, const Clock &clock,
+                       QObject *parent = nullptr);
+
+    const ProviderRegistry &registry() const { return m_registry; }
+
+    Result<Integration> add(const RequestContext &ctx, const IntegrationDraft &draft);
+    // All or nothing: every draft is validated (schema, duplicates, names in use) before the
+    // first row is written, and the rows are written in one transaction.
+    Result<QList<Integration>> addAll(const RequestContext &ctx, const QList<IntegrationDraft> &drafts,
+                                      const QString &source);
+    // expectedVersion: fail with a conflict unless the stored row is at that version.
+    Result<Integration> update(const RequestContext &ctx, const QUuid &id, const IntegrationPatch &patch,
+                               std::optional<int> expectedVersion = std::nullopt);
+    Result<void> remove(const RequestContext &ctx, const QUuid &id,
+                        std::optional<int> expectedVersion = std::nullopt);
+
+    Result<Integration> get(const RequestContext &ctx, const QUuid &id);
+    Result<QList<Integration>> list(const RequestContext &ctx, const IntegrationFilter &filter = {});
+    Result<QStringList> tenants();
+    Result<QList<AuditEntry>> audit(const RequestContext &ctx, const QUuid &integrationId = {},
+                                    int limit = 100);
+
+    // Stores one health check and the integration's new status.
+    Result<void> recordHealthCheck(const RequestContext &ctx, const HealthCheckRecord &record);
+    Result<QList<HealthCheckRecord>> healthHistory(const RequestContext &ctx, const QUuid &id,
+                                                   int limit);
+
+    // Parses an id the way every entry point does: "not found" for garbage too, since an
+    // operator who mistyped an id wants the same answer as for a missing one.
+    static Result<QUuid> parseId(const QString &text);
+
+Q_SIGNALS:
+    void integrationChanged(stella::ChangeKind kind, const QString &tenantId, const QUuid &id);
+    // Many integrations changed at once (import): reload rather than patch.
+    void catalogReset(const QString &tenantId);
+    void healthRecorded(const QString &tenantId, const QUuid &id, stella::HealthStatus status);
+
+private:
+    Result<Integration> materialize(const RequestContext &ctx, const IntegrationDraft &draft) const;
+    Error notFound(const QUuid &id) const;
+    Result<void> writeAudit(const RequestContext &ctx, const QString &action, const QUuid &id,
+                            const QJsonObject &details);
+
+    CatalogStore &m_store;
+    const ProviderRegistry &m_registry;
+    const Clock &m_clock;
+    IntegrationValidator m_validator;
+};
+
+} // namespace stella

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Result.h"
+#include "model/Integration.h"
+
+namespace stella {
+
+class ProviderRegistry;
+struct ProviderDefinition;
+
+// Checks an integration against its provider's definition: provider known, type allowed,
+// name, endpoint, config schema, AuthRef syntax. Collects every problem, not just the first.
+class IntegrationValidator
+{
+public:
+    explicit IntegrationValidator(const ProviderRegistry &registry) : m_registry(registry) {}
+
+    // All problems, one line each; empty when the integration is valid.
+    QStringList problems(const Integration &integration) const;
+    Result<void> validate(const Integration &integration) const;
+
+    static QString nameProblem(const QString &name);
+    static QString endpointProblem(const ProviderDefinition &provider, const QString &endpoint);
+    static QString authRefProblem(const QString &authRefUri);
+
+private:
+    const ProviderRegistry &m_registry;
+};
+
+} // namespace stella

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "AuthRef.h"
+
+#include <QUrl>
+
+namespace stella {
+
+namespace {
+const QString kHint = QStringLiteral(
+    "Write it as authref://<store>/<path>[#<key>] with store keychain, vault, env or inmemory, "
+    "e.g. authref://keychain/harbor-prod#token");
+
+Error bad(const QString &why)
+{
+    return Error::invalidInput(QStringLiteral("Invalid AuthRef: %1").arg(why), kHint);
+}
+
+bool hasControlCharacters(const QString &s)
+{
+    for (const QChar c : s)
+        if (c.category() == QChar::Other_Control)
+            return true;
+    return false;
+}
+
+QString decode(const QString &segment)
+{
+    return QUrl::fromPercentEncoding(segment.toUtf8());
+}
+
+QString encode(const QString &segment)
+{
+    return QString::fromUtf8(QUrl::toPercentEncoding(segment));
+}
+} // namespace
+
+QString toString(AuthRef::Store store)
+{
+    switch (store) {
+    case AuthRef::Store::Keychain:
+        return QStringLiteral("keychain");
+    case AuthRef::Store::Vault:
+        return QStringLiteral("vault");
+    case AuthRef::Store::Env:
+        return QStringLiteral("env");
+    case AuthRef::Store::InMemory:
+        return QStringLiteral("inmemory");
+    }
+    return {};
+}
+
+Result<AuthRef> AuthRef::parse(const QString &uri)
+{
+    if (uri.size() > kMaxLength)
+        return bad(QStringLiteral("it is %1 characters long, more than the %2 allowed").arg(uri.size()).arg(kMaxLength));
+    if (hasControlCharacters(uri))
+        return bad(QStringLiteral("it contains control characters"));
+    const QString prefix = QStringLiteral("authref://");
+    if (!uri.startsWith(prefix))
+        return bad(QStringLiteral("'%1' does not start with authref://").arg(uri.left(64)));
+    QString rest = uri.mid(prefix.size());
+    QString fragment;
+    const qsizetype hash = rest.indexOf(QLatin1Char('#'));
+    if (hash >= 0) {
+        fragment = rest.mid(hash + 1);
+        rest.truncate(hash);
+    }
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    const QString storeText = slash >= 0 ? rest.left(slash) : rest;
+    const QString pathText = slash >= 0 ? rest.mid(slash + 1) : QString();
+
+    AuthRef ref;
+    if (storeText == QLatin1String("keychain"))
+        ref.store = Store::Keychain;
+    else if (storeText == QLatin1String("vault"))
+        ref.store = Store::Vault;
+    else if (storeText == QLatin1String("env"))
+        ref.store = Store::Env;
+    else if (storeText == QLatin1String("inmemory"))
+        ref.store = Store::InMemory;
+    else
+        return bad(QStringLiteral("unknown store '%1'").arg(storeText));
+
+    if (pathText.isEmpty())
+        return bad(QStringLiteral("'%1' has an empty path").arg(uri));
+    QStringList segments;
+    for (const QString &segment : pathText.split(QLatin1Char('/'))) {
+        if (segment.isEmpty())
+            return bad(QStringLiteral("'%1' has an empty path segment").arg(uri));
+        const QString decoded = decode(segment);
+        if (hasControlCharacters(decoded))
+            return bad(QStringLiteral("a path segment decodes to control characters"));
+        segments.append(decoded);
+    }
+    ref.path = segments.join(QLatin1Char('/'));
+    if (hash >= 0) {
+        if (fragment.isEmpty())
+            return bad(QStringLiteral("'%1' has an empty key after '#'").arg(uri));
+        ref.key = decode(fragment);
+        if (hasControlCharacters(ref.key))
+            return bad(QStringLiteral("the key decodes to control characters"));
+    }
+    if (ref.store == Store::Env && (segments.size() != 1 || !ref.key.isEmpty()))
+        return bad(QStringLiteral("an env AuthRef names one variable: authref://env/NAME"));
+    return ref;
+}
+
+QString AuthRef::toUri() const
+{
+    QStringList segments;
+    for (const QString &segment : path.split(QLatin1Char('/')))
+        segments.append(encode(segment));
+    QString uri = QStringLiteral("authref://") + toString(store) + QLatin1Char('/') + segments.join(QLatin1Char('/'));
+    if (!key.isEmpty())
+        uri += QLatin1Char('#') + encode(key);
+    return uri;
+}
+
+} // namespace stella

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Enums.h"
+
+#include <QStringList>
+
+#include <array>
+#include <utility>
+
+namespace stella {
+
+namespace {
+constexpr std::array<std::pair<IntegrationType, const char *>, 7> kTypes{{
+    {IntegrationType::Registry, "Registry"},
+    {IntegrationType::Scm, "Scm"},
+    {IntegrationType::CiCd, "CiCd"},
+    {IntegrationType::SecretsManager, "SecretsManager"},
+    {IntegrationType::RuntimeHost, "RuntimeHost"},
+    {IntegrationType::ObjectStorage, "ObjectStorage"},
+    {IntegrationType::FeedMirror, "FeedMirror"},
+}};
+
+constexpr std::array<std::pair<HealthStatus, const char *>, 4> kStatuses{{
+    {HealthStatus::Unknown, "Unknown"},
+    {HealthStatus::Healthy, "Healthy"},
+    {HealthStatus::Degraded, "Degraded"},
+    {HealthStatus::Unhealthy, "Unhealthy"},
+}};
+} // namespace
+
+QString toString(IntegrationType type)
+{
+    for (const auto &[value, name] : kTypes)
+        if (value == type)
+            return QLatin1String(name);
+    return {};
+}
+
+QString toString(HealthStatus status)
+{
+    for (const auto &[value, name] : kStatuses)
+        if (value == status)
+            return QLatin1String(name);
+    return {};
+}
+
+std::optional<IntegrationType> integrationTypeFromString(const QString &text)
+{
+    for (const auto &[value, name] : kTypes)
+        if (text == QLatin1String(name))
+            return value;
+    return std::nullopt;
+}
+
+std::optional<HealthStatus> healthStatusFromString(const QString &text)
+{
+    for (const auto &[value, name] : kStatuses)
+        if (text == QLatin1String(name))
+            return value;
+    return std::nullopt;
+}
+
+QList<IntegrationType> allIntegrationTypes()
+{
+    QList<IntegrationType> types;
+    for (const auto &entry : kTypes)
+        types.append(entry.first);
+    return types;
+}
+
+QStringList allIntegrationTypeNames()
+{
+    QStringList names;
+    for (const auto &entry : kTypes)
+        names.append(QLatin1String(entry.second));
+    return names;
+}
+
+QStringList allHealthStatusNames()
+{
+    QStringList names;
+    for (const auto &entry : kStatuses)
+        names.append(QLatin1String(entry.second));
+    return names;
+}
+
+int severityRank(HealthStatus status)
+{
+    switch (status) {
+    case HealthStatus::Unknown:
+        return 0;
+    case HealthStatus::Healthy:
+        return 1;
+    case HealthStatus::Degraded:
+        return 2;
+    case HealthStatus::Unhealthy:
+        return 3;
+    }
+    return 0;
+}
+
+} // namespace stella

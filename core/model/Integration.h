@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/Enums.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QUuid>
+
+#include <optional>
+
+namespace stella {
+
+// Who is acting and on whose data. Every catalog call takes one: tenant scoping happens in the
+// data layer, not in the callers.
+struct RequestContext
+{
+    QString tenantId = QStringLiteral("default");
+    QString actor = QStringLiteral("operator");
+};
+
+// One row of the catalog: a connection from Stella Ops to an external tool. Holds an AuthRef
+// URI, never a secret value.
+struct Integration
+{
+    QUuid id;
+    QString tenantId;
+    IntegrationType type = IntegrationType::Registry;
+    QString provider;
+    QString name;
+    QString endpoint;
+    QJsonObject config;
+    QString authRefUri;
+    HealthStatus status = HealthStatus::Unknown;
+    int version = 0;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime deletedAt;     // invalid while the integration is live
+    QDateTime lastCheckedAt; // invalid until the first health check
+
+    bool isDeleted() const { return deletedAt.isValid(); }
+    QString idString() const { return id.toString(QUuid::WithoutBraces); }
+
+    // The CLI's and the export's JSON shape: camelCase keys of DESIGN §5.
+    QJsonObject toJson() const;
+};
+
+// What an operator provides to create an integration; the catalog fills in the rest.
+struct IntegrationDraft
+{
+    QUuid id; // optional: kept when importing, generated when null
+    std::optional<IntegrationType> type; // defaults to the provider's type
+    QString provider;
+    QString name;
+    QString endpoint;
+    QJsonObject config;
+    QString authRefUri;
+};
+
+// A partial update: only the fields that are set change.
+struct IntegrationPatch
+{
+    std::optional<QString> name;
+    std::optional<QString> endpoint;
+    std::optional<QJsonObject> config;
+    std::optional<QString> authRefUri;
+
+    bool isEmpty() const { return !name && !endpoint && !config && !authRefUri; }
+};
+
+struct IntegrationFilter
+{
+    std::optional<IntegrationType> type;
+    QString provider;
+    std::optional<HealthStatus> status;
+};
+
+struct HealthCheckRecord
+{
+    QUuid integrationId;
+    QDateTime checkedAt;
+    HealthStatus status = HealthStatus::Unknown;
+    qint64 latencyMs = 0;
+    QString errorMessage;
+
+    QJsonObject toJson() const;
+};
+
+struct AuditEntry
+{
+    QString actor;
+    QString action; // create, update, delete, import
+    QUuid integrationId;
+    QDateTime timestamp;
+    QJsonObject details;
+
+    QJsonObject toJson() const;
+};
+
+enum class ChangeKind { Added, Updated, Removed };
+
+} // namespace stella
+
+Q_DECLARE_METATYPE(stella::Integration)

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/Enums.h"
+#include "providers/ConfigSchema.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace stella {
+
+class Clock;
+class Connector;
+struct Integration;
+
+// A secret an integration needs, referenced by its AuthRef (DESIGN §5). The catalog keeps only
+// the reference; the slot tells forms and validation what kind of secret it must point at.
+struct CredentialSlot
+{
+    enum class Kind { Token, Basic, PrivateKey };
+
+    QString id; // token, basic, appPrivateKey
+    QString label;
+    Kind kind = Kind::Token;
+    bool required = false;
+    QString help;
+};
+
+// What a connector gets from its surroundings. Grows with the runtime (credentials, HTTP).
+struct ConnectorContext
+{
+    const Clock *clock = nullptr;
+};
+
+using ConnectorFactory =
+    std::function<std::unique_ptr<Connector>(const Integration &, const ConnectorContext &)>;
+
+// Immutable description of one provider, registered once at start-up.
+struct ProviderDefinition
+{
+    QString id; // fixed ids of DESIGN §5: Harbor, DockerRegistry, ...
+    QString displayName;
+    IntegrationType type = IntegrationType::Registry;
+    // Types an integration of this provider may have; the InMemory provider stands in for all.
+    QList<IntegrationType> allowedTypes;
+    bool isTestOnly = false;
+    bool endpointRequired = true;
+    QString endpointHelp;
+    QStringList supportedResourceTypes; // ordered; empty: health/test only
+    ConfigSchema configSchema;
+    QList<CredentialSlot> credentialSlots;
+    ConnectorFactory connectorFactory; // empty until the provider's connector is built
+
+    bool supportsDiscovery() const { return !supportedResourceTypes.isEmpty(); }
+    bool hasConnector() const { return bool(connectorFactory); }
+    bool allowsType(IntegrationType t) const
+    {
+        return t == type || allowedTypes.contains(t);
+    }
+};
+
+} // namespace stella

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "providers/ProviderDefinition.h"
+
+#include <QList>
+
+namespace stella {
+
+// The providers this build knows, in registration order. Filled once at start-up, read-only
+// afterwards, so it is safe to share between threads.
+class ProviderRegistry
+{
+public:
+    // Fails (returns false) on a duplicate id: two connectors for one provider is a build bug.
+    bool add(ProviderDefinition definition);
+
+    const ProviderDefinition *find(const QString &id) const;
+    // Sorted by type then id; test-only providers only when asked for.
+    QList<const ProviderDefinition *> providers(bool includeTestOnly = false) const;
+    QStringList ids(bool includeTestOnly = false) const;
+
+private:
+    QList<ProviderDefinition> m_definitions;
+};
+
+} // namespace stella

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "SandboxSeeder.h"
+
+#include "catalog/CatalogSession.h"
+#include "catalog/IntegrationCatalog.h"
+#include "common/Clock.h"
+#include "storage/CatalogStore.h"
+#include "storage/Database.h"
+
+#include <random>
+
+namespace stella {
+
+namespace {
+struct DemoIntegration
+{
+    IntegrationType type;
+    const char *name;
+    const char *endpoint;
+    const char *scenario;
+    int resourceCount;
+};
+
+// Names an operator would recognise; every type, every scenario.
+constexpr DemoIntegration kDemo[] = {
+    {IntegrationType::Registry, "Harbor (sandbox)", "https://harbor.sandbox.invalid", "healthy", 240},
+    {IntegrationType::Registry, "Docker Hub mirror (sandbox)", "https://mirror.sandbox.invalid", "flaky", 1200},
+    {IntegrationType::Scm, "GitHub App (sandbox)", "https://github.sandbox.invalid", "healthy", 85},
+    {IntegrationType::Scm, "GitLab (sandbox)", "https://gitlab.sandbox.invalid", "degraded", 40},
+    {IntegrationType::CiCd, "Jenkins (sandbox)", "https://jenkins.sandbox.invalid", "slow", 60},
+    {IntegrationType::CiCd, "GitLab CI (sandbox)", "https://gitlab.sandbox.invalid/ci", "healthy", 300},
+    {IntegrationType::SecretsManager, "Vault (sandbox)", "https://vault.sandbox.invalid", "healthy", 0},
+    {IntegrationType::RuntimeHost, "Consul (sandbox)", "https://consul.sandbox.invalid", "degraded", 0},
+    {IntegrationType::RuntimeHost, "eBPF agent (sandbox)", "https://ebpf.sandbox.invalid", "unhealthy", 0},
+    {IntegrationType::ObjectStorage, "S3 evidence bucket (sandbox)", "https://s3.sandbox.invalid", "healthy", 0},
+    {IntegrationType::FeedMirror, "NVD mirror (sandbox)", "https://nvd.sandbox.invalid", "flaky", 0},
+    {IntegrationType::FeedMirror, "OSV mirror (sandbox)", "https://osv.sandbox.invalid", "healthy", 0},
+};
+
+HealthCheckRecord simulatedCheck(const QUuid &id, const QString &scenario, const QDateTime &at,
+                                 std::mt19937 &rng, int index)
+{
+    std::uniform_int_distribution<int> jitter(0, 40);
+    std::uniform_int_distribution<int> percent(0, 99);
+    HealthCheckRecord r;
+    r.integrationId = id;
+    r.checkedAt = at;
+    r.latencyMs = 20 + jitter(rng);
+    r.status = HealthStatus::Healthy;
+    if (scenario == QLatin1String("degraded")) {
+        r.latencyMs += 400 + jitter(rng) * 10;
+        r.status = percent(rng) < 70 ? HealthStatus::Degraded : HealthStatus::Healthy;
+    } else if (scenario == QLatin1String("slow")) {
+        r.latencyMs += 1500 + jitter(rng) * 25;
+        r.status = r.latencyMs > 2000 ? HealthStatus::Degraded : HealthStatus::Healthy;
+    } else if (scenario == QLatin1String("flaky")) {
+        if (percent(rng) < 15) {
+            r.status = HealthStatus::Unhealthy;
+            r.errorMessage = QStringLiteral("connection reset by peer (simulated)");
+        }
+    } else if (scenario == QLatin1String("unhealthy")) {
+        // Healthy for most of the month, down for the last two days.
+        if (index >= SandboxSeeder::kHistoryDays * 48 - 96) {
+            r.status = HealthStatus::Unhealthy;
+            r.latencyMs = 5000;
+            r.errorMessage = QStringLiteral("connection refused (simulated)");
+        }
+    }
+    return r;
+}
+} // namespace
+
+Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
+{
+    const RequestContext ctx{sandboxTenant(), QStringLiteral("sandbox")};
+    std::mt19937 rng(20261124); // fixed seed: the sandbox looks the same every time
+    const QDateTime end = clock.now();
+    const int checksPerIntegration = kHistoryDays * 24 * 60 / kCheckIntervalMinutes;
+
+    for (const DemoIntegration &demo : kDemo) {
+        IntegrationDraft draft;
+        draft.provider = QStringLiteral("InMemory");
+        draft.type = demo.type;
+        draft.name = QLatin1String(demo.name);
+        draft.endpoint = QLatin1String(demo.endpoint);
+        draft.config = {{QStringLiteral("scenario"), QLatin1String(demo.scenario)},
+                        {QStringLiteral("resourceCount"), demo.resourceCount}};
+        draft.authRefUri = QStringLiteral("authref://inmemory/sandbox#token");
+        auto added = session.catalog().add(ctx, draft);
+        if (!added)
+            return added.error();
+
+        Transaction tx(session.database());
+        if (auto r = tx.begin(QStringLiteral("seeding the sandbox")); !r)
+            return r;
+        HealthCheckRecord last;
+        for (int n = 0; n < checksPerIntegration; ++n) {
+            const QDateTime at = end.addSecs(-qint64(checksPerIntegration - n) * kCheckIntervalMinutes * 60);
+            last = simulatedCheck(added->id, QLatin1String(demo.scenario), at, rng, n);
+            if (auto r = session.store().insertHealthCheck(ctx.tenantId, last); !r)
+                return r;
+        }
+        if (auto r = session.store().updateStatus(ctx.tenantId, added->id, last.status, last.checkedAt); !r)
+            return r;
+        if (auto r = tx.commit(QStringLiteral("seeding the sandbox")); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace stella

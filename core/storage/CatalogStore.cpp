@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CatalogStore.h"
+
+#include "common/Clock.h"
+#include "storage/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace stella {
+
+namespace {
+const QString kColumns = QStringLiteral(
+    "id, tenant_id, type, provider, name, endpoint, config_json, auth_ref_uri, status, version,"
+    " created_at, updated_at, deleted_at, last_checked_at");
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QVariant nullableText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+QVariant CatalogStore::timeValue(const QDateTime &t) const
+{
+    if (!t.isValid())
+        return m_db.dialect() == Database::Dialect::Postgres ? QVariant(QMetaType(QMetaType::QDateTime))
+                                                             : QVariant(QMetaType(QMetaType::QString));
+    if (m_db.dialect() == Database::Dialect::Postgres)
+        return t.toUTC();
+    return formatUtc(t);
+}
+
+QDateTime CatalogStore::timeFrom(const QVariant &v) const
+{
+    if (v.isNull())
+        return {};
+    if (v.typeId() == QMetaType::QDateTime)
+        return v.toDateTime().toUTC();
+    return parseUtc(v.toString());
+}
+
+Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const
+{
+    Integration i;
+    i.id = QUuid::fromString(q.value(0).toString());
+    i.tenantId = q.value(1).toString();
+    const QString typeText = q.value(2).toString();
+    const auto type = integrationTypeFromString(typeText);
+    if (!type)
+        return Error::backend(
+            QStringLiteral("Integration %1 has an unknown type '%2' in the catalog").arg(idText(i.id), typeText),
+            QStringLiteral("Fix the row in the database; valid types are %1")
+                .arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
+    i.type = *type;
+    i.provider = q.value(3).toString();
+    i.name = q.value(4).toString();
+    i.endpoint = q.value(5).toString();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(6).toString().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return Error::backend(
+            QStringLiteral("Integration %1 has malformed config_json in the catalog").arg(idText(i.id)),
+            QStringLiteral("Fix or reset the row's config_json to a JSON object"));
+    i.config = doc.object();
+    i.authRefUri = q.value(7).toString();
+    i.status = healthStatusFromString(q.value(8).toString()).value_or(HealthStatus::Unknown);
+    i.version = q.value(9).toInt();
+    i.createdAt = timeFrom(q.value(10));
+    i.updatedAt = timeFrom(q.value(11));
+    i.deletedAt = timeFrom(q.value(12));
+    i.lastCheckedAt = timeFrom(q.value(13));
+    return i;
+}
+
+Result<void> CatalogStore::insertIntegration(const Integration &i)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("INSERT INTO integrations (") + kColumns +
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(idText(i.id));
+    q.addBindValue(i.tenantId);
+    q.addBindValue(toString(i.type));
+    q.addBindValue(i.provider);
+    q.addBindValue(i.name);
+    q.addBindValue(i.endpoint);
+    q.addBindValue(compactJson(i.config));
+    q.addBindValue(nullableText(i.authRefUri));
+    q.addBindValue(toString(i.status));
+    q.addBindValue(i.version);
+    q.addBindValue(timeValue(i.createdAt));
+    q.addBindValue(timeValue(i.updatedAt));
+    q.addBindValue(timeValue(i.deletedAt));
+    q.addBindValue(timeValue(i.lastCheckedAt));
+    return m_db.exec(q, QStringLiteral("saving integration '%1'").arg(i.name));
+}
+
+Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedVersion)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral(
+        "UPDATE integrations SET name = ?, endpoint = ?, config_json = ?, auth_ref_uri = ?,"
+        " version = ?, updated_at = ?"
+        " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"));
+    q.addBindValue(i.name);
+    q.addBindValue(i.endpoint);
+    q.addBindValue(compactJson(i.config));
+    q.addBindValue(nullableText(i.authRefUri));
+    q.addBindValue(i.version);
+    q.addBindValue(timeValue(i.updatedAt));
+    q.addBindValue(idText(i.id));
+    q.addBindValue(i.tenantId);
+    q.addBindValue(expectedVersion);
+    if (auto r = m_db.exec(q, QStringLiteral("updating integration '%1'").arg(i.name)); !r)
+        return r.error();
+    return q.numRowsAffected() == 1;
+}
+
+Result<bool> CatalogStore::softDelete(const QString &tenantId, const QUuid &id, int expectedVersion,
+                                      const QDateTime &at)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral(
+        "UPDATE integrations SET deleted_at = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(idText(id));
+    q.addBindValue(tenantId);
+    q.addBindValue(expectedVersion);
+    if (auto r = m_db.exec(q, QStringLiteral("removing integration %1").arg(idText(id))); !r)
+        return r.error();
+    return q.numRowsAffected() == 1;
+}
+
+Result<std::optional<Integration>> CatalogStore::findIntegration(const QString &tenantId, const QUuid &id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM integrations WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL"));
+    q.addBindValue(idText(id));
+    q.addBindValue(tenantId);
+    if (auto r = m_db.exec(q, QStringLiteral("reading integration %1").arg(idText(id))); !r)
+        return r.error();
+    if (!q.next())
+        return std::optional<Integration>();
+    auto integration = readIntegration(q);
+    if (!integration)
+        return integration.error();
+    return std::optional<Integration>(std::move(integration).value());
+}
+
+Result<QList<Integration>> CatalogStore::listIntegrations(const QString &tenantId,
+                                                          const IntegrationFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT ") + kColumns +
+                  QStringLiteral(" FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL");
+    QVariantList binds{tenantId};
+    if (filter.type) {
+        sql += QStringLiteral(" AND type = ?");
+        binds.append(toString(*filter.type));
+    }
+    if (!filter.provider.isEmpty()) {
+        sql += QStringLiteral(" AND provider = ?");
+        binds.append(filter.provider);
+    }
+    if (filter.status) {
+        sql += QStringLiteral(" AND status = ?");
+        binds.append(toString(*filter.status));
+    }
+    // Byte order on both dialects, so the same catalog lists the same way everywhere.
+    sql += m_db.dialect() == Database::Dialect::Postgres
+               ? QStringLiteral(" ORDER BY name COLLATE \"C\", id")
+               : QStringLiteral(" ORDER BY name, id");
+    QSqlQuery q = m_db.query();
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (auto r = m_db.exec(q, QStringLiteral("listing integrations")); !r)
+        return r.error();
+    QList<Integration> result;
+    while (q.next()) {
+        auto integration = readIntegration(q);
+        if (!integration)
+            return integration.error();
+        result.append(std::move(integration).value());
+    }
+    return result;
+}
+
+Result<bool> CatalogStore::nameInUse(const QString &tenantId, const QString &name, const QUuid &except)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral(
+        "SELECT id FROM integrations WHERE tenant_id = ? AND name = ? AND deleted_at IS NULL"));
+    q.addBindValue(tenantId);
+    q.addBindValue(name);
+    if (auto r = m_db.exec(q, QStringLiteral("checking the name '%1'").arg(name)); !r)
+        return r.error();
+    while (q.next())
+        if (QUuid::fromString(q.value(0).toString()) != except)
+            return true;
+    return false;
+}
+
+Result<QSet<QString>> CatalogStore::activeNames(const QString &tenantId)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT name FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"));
+    q.addBindValue(tenantId);
+    if (auto r = m_db.exec(q, QStringLiteral("reading the names in use")); !r)
+        return r.error();
+    QSet<QString> names;
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
+Result<bool> CatalogStore::idInUse(const QUuid &id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT 1 FROM integrations WHERE id = ?"));
+    q.addBindValue(idText(id));
+    if (auto r = m_db.exec(q, QStringLiteral("checking the id %1").arg(idText(id))); !r)
+        return r.error();
+    return q.next();
+}
+
+Result<QStringList> CatalogStore::tenants()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT DISTINCT tenant_id FROM integrations WHERE deleted_at IS NULL")))
+        return m_db.translate(q.lastError(), QStringLiteral("listing tenants"));
+    QStringList result;
+    while (q.next())
+        result.append(q.value(0).toString());
+    result.sort();
+    return result;
+}
+
+Result<void> CatalogStore::insertAudit(const QString &tenantId, const AuditEntry &e)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("INSERT INTO audit_logs (tenant_id, actor, action, integration_id, timestamp, details)"
+                             " VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(tenantId);
+    q.addBindValue(e.actor);
+    q.addBindValue(e.action);
+    q.addBindValue(e.integrationId.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(idText(e.integrationId)));
+    q.addBindValue(timeValue(e.timestamp));
+    q.addBindValue(compactJson(e.details));
+    return m_db.exec(q, QStringLiteral("writing the audit log"));
+}
+
+Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId, const QUuid &integrationId, int limit)
+{
+    QString sql = QStringLiteral("SELECT actor, action, integration_id, timestamp, details FROM audit_logs"
+                                 " WHERE tenant_id = ?");
+    if (!integrationId.isNull())
+        sql += QStringLiteral(" AND integration_id = ?");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    QSqlQuery q = m_db.query();
+    q.prepare(sql);
+    q.addBindValue(tenantId);
+    if (!integrationId.isNull())
+        q.addBindValue(idText(integrationId));
+    q.addBindValue(limit);
+    if (auto r = m_db.exec(q, QStringLiteral("reading the audit log")); !r)
+        return r.error();
+    QList<AuditEntry> result;
+    while (q.next()) {
+        AuditEntry e;
+        e.actor = q.value(0).toString();
+        e.action = q.value(1).toString();
+        e.integrationId = QUuid::fromString(q.value(2).toString());
+        e.timestamp = timeFrom(q.value(3));
+        e.details = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        result.append(e);
+    }
+    return result;
+}
+
+Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const HealthCheckRecord &r)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, checked_at, status, latency_ms, error_message)"
+                             " VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(idText(r.integrationId));
+    q.addBindValue(tenantId);
+    q.addBindValue(timeValue(r.checkedAt));
+    q.addBindValue(toString(r.status));
+    q.addBindValue(r.latencyMs);
+    q.addBindValue(nullableText(r.errorMessage));
+    return m_db.exec(q, QStringLiteral("recording a health check"));
+}
+
+Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id, HealthStatus status,
+                                        const QDateTime &checkedAt)
+{
+    // Health is an observation, not an edit: it changes neither version nor updated_at, so it
+    // never causes a version conflict for an operator editing the integration.
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("UPDATE integrations SET status = ?, last_checked_at = ?"
+                             " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL"));
+    q.addBindValue(toString(status));
+    q.addBindValue(timeValue(checkedAt));
+    q.addBindValue(idText(id));
+    q.addBindValue(tenantId);
+    return m_db.exec(q, QStringLiteral("updating the health status"));
+}
+
+Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &tenantId, const QUuid &id, int limit)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT checked_at, status, latency_ms, error_message FROM health_checks"
+                             " WHERE tenant_id = ? AND integration_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?"));
+    q.addBindValue(tenantId);
+    q.addBindValue(idText(id));
+    q.addBindValue(limit);
+    if (auto r = m_db.exec(q, QStringLiteral("reading health history")); !r)
+        return r.error();
+    QList<HealthCheckRecord> result;
+    while (q.next()) {
+        HealthCheckRecord r;
+        r.integrationId = id;
+        r.checkedAt = timeFrom(q.value(0));
+        r.status = healthStatusFromString(q.value(1).toString()).value_or(HealthStatus::Unknown);
+        r.latencyMs = q.value(2).toLongLong();
+        r.errorMessage = q.value(3).toString();
+        result.append(r);
+    }
+    return result;
+}
+
+} // namespace stella

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Result.h"
+#include "model/Integration.h"
+
+#include <QList>
+#include <QSet>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace stella {
+
+class Database;
+
+// The catalog's SQL, nothing else: no validation, no audit policy, no signals. Every method
+// that touches tenant data takes the tenant and filters by it, so an id from another tenant
+// is simply not found.
+class CatalogStore
+{
+public:
+    explicit CatalogStore(Database &db) : m_db(db) {}
+
+    Database &database() { return m_db; }
+
+    Result<void> insertIntegration(const Integration &integration);
+    // Updates the row if it is live and still at expectedVersion; returns false if not.
+    Result<bool> updateIntegration(const Integration &integration, int expectedVersion);
+    Result<bool> softDelete(const QString &tenantId, const QUuid &id, int expectedVersion,
+                            const QDateTime &at);
+    Result<std::optional<Integration>> findIntegration(const QString &tenantId, const QUuid &id);
+    Result<QList<Integration>> listIntegrations(const QString &tenantId,
+                                                const IntegrationFilter &filter = {});
+    Result<QSet<QString>> activeNames(const QString &tenantId);
+    Result<bool> nameInUse(const QString &tenantId, const QString &name, const QUuid &except = {});
+    // Across all tenants: ids are primary keys of the whole table.
+    Result<bool> idInUse(const QUuid &id);
+    Result<QStringList> tenants();
+
+    Result<void> insertAudit(const QString &tenantId, const AuditEntry &entry);
+    Result<QList<AuditEntry>> listAudit(const QString &tenantId, const QUuid &integrationId,
+                                        int limit);
+
+    Result<void> insertHealthCheck(const QString &tenantId, const HealthCheckRecord &record);
+    Result<void> updateStatus(const QString &tenantId, const QUuid &id, HealthStatus status,
+                              const QDateTime &checkedAt);
+    // Newest first.
+    Result<QList<HealthCheckRecord>> listHealthChecks(const QString &tenantId, const QUuid &id,
+                                                      int limit);
+
+private:
+    QVariant timeValue(const QDateTime &t) const;
+    QDateTime timeFrom(const QVariant &v) const;
+    Result<Integration> readIntegration(const QSqlQuery &q) const;
+
+    Database &m_db;
+};
+
+} // namespace stella

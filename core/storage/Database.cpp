@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Database.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+
+namespace stella {
+
+namespace {
+QAtomicInt g_connectionCounter;
+
+QString sqliteCode(const QSqlError &e)
+{
+    return e.nativeErrorCode();
+}
+} // namespace
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url)),
+      m_dialect(m_url.kind == DatabaseUrl::Kind::Postgres ? Dialect::Postgres : Dialect::Sqlite),
+      m_connectionName(QStringLiteral("stella-catalog-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery Database::query() const
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    return q;
+}
+
+Result<void> Database::open()
+{
+    if (m_dialect == Dialect::Sqlite) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+            return Error::backend(QStringLiteral("The Qt SQLite driver (QSQLITE) is not installed"),
+                                  QStringLiteral("Install libqt6sql6-sqlite"));
+        if (!m_url.isInMemory()) {
+            const QFileInfo info(m_url.path);
+            if (info.exists() && info.isDir())
+                return Error::invalidInput(
+                    QStringLiteral("The catalog path %1 is a directory").arg(m_url.path),
+                    QStringLiteral("Give the path of a catalog file, e.g. %1/catalog.db").arg(m_url.path));
+            if (!QDir().mkpath(info.absolutePath()))
+                return Error::backend(
+                    QStringLiteral("Cannot create the directory %1 for the catalog").arg(info.absolutePath()),
+                    QStringLiteral("Check the permissions, or choose another path with --db"));
+        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_url.busyTimeoutMs));
+        if (!db.open())
+            return translate(db.lastError(), QStringLiteral("opening the catalog"));
+        // schema_version reads the header: it fails at once on a file that is not a database.
+        for (const char *pragma : {"PRAGMA schema_version", "PRAGMA foreign_keys = ON",
+                                   "PRAGMA synchronous = NORMAL"}) {
+            if (auto r = exec(QLatin1String(pragma), QStringLiteral("opening the catalog")); !r)
+                return r;
+        }
+        if (!m_url.isInMemory()) {
+            if (auto r = exec(QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("opening the catalog")); !r)
+                return r;
+        }
+        return {};
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error::backend(QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not installed"),
+                              QStringLiteral("Install libqt6sql6-psql"));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    db.setHostName(m_url.host);
+    db.setPort(m_url.port);
+    db.setDatabaseName(m_url.database);
+    if (!m_url.user.isEmpty())
+        db.setUserName(m_url.user);
+    if (!m_url.password.isEmpty())
+        db.setPassword(m_url.password);
+    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=stella-integrations")
+                             .arg(m_url.connectTimeoutSec));
+    if (!db.open())
+        return translate(db.lastError(), QStringLiteral("connecting"));
+    return exec(QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("connecting"));
+}
+
+Result<void> Database::exec(const QString &sql, const QString &doing)
+{
+    QSqlQuery q = query();
+    if (!q.exec(sql))
+        return translate(q.lastError(), doing);
+    return {};
+}
+
+Result<void> Database::exec(QSqlQuery &q, const QString &doing)
+{
+    if (!q.exec())
+        return translate(q.lastError(), doing);
+    return {};
+}
+
+Result<void> Database::begin(const QString &doing)
+{
+    // IMMEDIATE takes SQLite's write lock up front, so a busy catalog fails here, before any
+    // work, rather than half-way through.
+    if (m_dialect == Dialect::Sqlite)
+        return exec(QStringLiteral("BEGIN IMMEDIATE"), doing);
+    return exec(QStringLiteral("BEGIN"), doing);
+}
+
+Result<void> Database::commit(const QString &doing)
+{
+    return exec(QStringLiteral("COMMIT"), doing);
+}
+
+void Database::rollback()
+{
+    QSqlQuery q = query();
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+Error Database::translate(const QSqlError &error, const QString &doing) const
+{
+    const QString where = m_url.displayString();
+    const QString text = error.text().trimmed();
+    if (m_dialect == Dialect::Sqlite) {
+        const QString code = sqliteCode(error);
+        if (code == QLatin1String("5") || code == QLatin1String("6") || text.contains(QLatin1String("locked")))
+            return Error::backend(
+                QStringLiteral("The catalog %1 is locked by another program while %2").arg(where, doing),
+                QStringLiteral("Close the other program using it, or wait and try again"));
+        if (code == QLatin1String("26") || code == QLatin1String("11") ||
+            text.contains(QLatin1String("not a database")) || text.contains(QLatin1String("malformed")))
+            return Error::backend(
+                QStringLiteral("The catalog %1 is damaged or is not a catalog database (%2)").arg(where, text),
+                QStringLiteral("Restore it from a backup, or open another catalog with --db"));
+        if (code == QLatin1String("14") || text.contains(QLatin1String("unable to open")))
+            return Error::backend(QStringLiteral("Cannot open the catalog file %1 (%2)").arg(where, text),
+                                  QStringLiteral("Check that the path exists and is writable"));
+        if (code == QLatin1String("8") || text.contains(QLatin1String("readonly")))
+            return Error::backend(QStringLiteral("The catalog %1 is read-only").arg(where),
+                                  QStringLiteral("Check the file's permissions"));
+        if (code == QLatin1String("19") || code == QLatin1String("2067") || code == QLatin1String("1555"))
+            return Error::conflict(QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
+        return Error::backend(QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
+                              QStringLiteral("Check the catalog file"));
+    }
+    if (error.type() == QSqlError::ConnectionError || !connection().isOpen())
+        return Error::backend(
+            QStringLiteral("Cannot reach the PostgreSQL catalog %1 while %2 (%3)").arg(where, doing, text),
+            QStringLiteral("Check that the server is running and reachable, and the URL, user and "
+                           "password (PGPASSWORD or ~/.pgpass) are right"));
+    const QString state = error.nativeErrorCode();
+    if (state == QLatin1String("23505") || state.startsWith(QLatin1String("23")))
+        return Error::conflict(QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
+    if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01"))
+        return Error::backend(
+            QStringLiteral("Lost the connection to the PostgreSQL catalog %1 while %2").arg(where, doing),
+            QStringLiteral("Check the server and try again"));
+    if (state == QLatin1String("42501"))
+        return Error::backend(QStringLiteral("Permission denied on %1 while %2 (%3)").arg(where, doing, text),
+                              QStringLiteral("Grant the catalog user access to the integration tables"));
+    return Error::backend(QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
+                          QStringLiteral("Check the database server's log"));
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_db.rollback();
+}
+
+Result<void> Transaction::begin(const QString &doing)
+{
+    auto r = m_db.begin(doing);
+    m_open = r.ok();
+    return r;
+}
+
+Result<void> Transaction::commit(const QString &doing)
+{
+    auto r = m_db.commit(doing);
+    if (r)
+        m_open = false;
+    return r;
+}
+
+} // namespace stella

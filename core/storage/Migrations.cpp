@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Migrations.h"
+
+#include "common/Clock.h"
+#include "storage/Database.h"
+
+#include <QVariant>
+
+namespace stella {
+
+namespace {
+const QString kDoing = QStringLiteral("upgrading the catalog schema");
+
+QList<Migrations::Migration> buildMigrations()
+{
+    QList<Migrations::Migration> list;
+    // Version 1: the catalog schema of DESIGN §5. Extra columns: last_checked_at on
+    // integrations (the list shows it without a join), tenant_id on audit_logs and
+    // health_checks (tenant scoping in the data layer), surrogate keys for ordering.
+    list.append({1,
+                 QStringLiteral("catalog schema"),
+                 {
+                     QStringLiteral(
+                         "CREATE TABLE integrations ("
+                         " id TEXT PRIMARY KEY,"
+                         " tenant_id TEXT NOT NULL,"
+                         " type TEXT NOT NULL,"
+                         " provider TEXT NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " endpoint TEXT NOT NULL DEFAULT '',"
+                         " config_json TEXT NOT NULL DEFAULT '{}',"
+                         " auth_ref_uri TEXT,"
+                         " status TEXT NOT NULL DEFAULT 'Unknown',"
+                         " version INTEGER NOT NULL DEFAULT 1,"
+                         " created_at TEXT NOT NULL,"
+                         " updated_at TEXT NOT NULL,"
+                         " deleted_at TEXT,"
+                         " last_checked_at TEXT)"),
+                     QStringLiteral("CREATE UNIQUE INDEX ux_integrations_tenant_name"
+                                    " ON integrations(tenant_id, name) WHERE deleted_at IS NULL"),
+                     QStringLiteral("CREATE INDEX ix_integrations_tenant ON integrations(tenant_id, deleted_at, name)"),
+                     QStringLiteral("CREATE TABLE plugin_metadata ("
+                                    " plugin_id TEXT PRIMARY KEY, type TEXT NOT NULL,"
+                                    " version TEXT NOT NULL, capabilities TEXT NOT NULL DEFAULT '[]',"
+                                    " path TEXT)"),
+                     QStringLiteral("CREATE TABLE health_checks ("
+                                    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                    " integration_id TEXT NOT NULL REFERENCES integrations(id),"
+                                    " tenant_id TEXT NOT NULL,"
+                                    " checked_at TEXT NOT NULL,"
+                                    " status TEXT NOT NULL,"
+                                    " latency_ms INTEGER,"
+                                    " error_message TEXT)"),
+                     QStringLiteral("CREATE INDEX ix_health_checks_integration_time"
+                                    " ON health_checks(integration_id, checked_at)"),
+                     QStringLiteral("CREATE TABLE audit_logs ("
+                                    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                    " tenant_id TEXT NOT NULL,"
+                                    " actor TEXT NOT NULL,"
+                                    " action TEXT NOT NULL,"
+                                    " integration_id TEXT,"
+                                    " timestamp TEXT NOT NULL,"
+                                    " details TEXT NOT NULL DEFAULT '{}')"),
+                     QStringLiteral("CREATE INDEX ix_audit_logs_tenant ON audit_logs(tenant_id, integration_id, id)"),
+                 },
+                 {
+                     QStringLiteral(
+                         "CREATE TABLE integrations ("
+                         " id UUID PRIMARY KEY,"
+                         " tenant_id TEXT NOT NULL,"
+                         " type TEXT NOT NULL,"
+                         " provider TEXT NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " endpoint TEXT NOT NULL DEFAULT '',"
+                         " config_json JSONB NOT NULL DEFAULT '{}',"
+                         " auth_ref_uri TEXT,"
+                         " status TEXT NOT NULL DEFAULT 'Unknown',"
+                         " version INTEGER NOT NULL DEFAULT 1,"
+                         " created_at TIMESTAMPTZ NOT NULL,"
+                         " updated_at TIMESTAMPTZ NOT NULL,"
+                         " deleted_at TIMESTAMPTZ,"
+                         " last_checked_at TIMESTAMPTZ)"),
+                     QStringLiteral("CREATE UNIQUE INDEX ux_integrations_tenant_name"
+                                    " ON integrations(tenant_id, name) WHERE deleted_at IS NULL"),
+                     QStringLiteral("CREATE INDEX ix_integrations_tenant ON integrations(tenant_id, deleted_at, name)"),
+                     QStringLiteral("CREATE TABLE plugin_metadata ("
+                                    " plugin_id TEXT PRIMARY KEY, type TEXT NOT NULL,"
+                                    " version TEXT NOT NULL, capabilities JSONB NOT NULL DEFAULT '[]',"
+                                    " path TEXT)"),
+                     QStringLiteral("CREATE TABLE health_checks ("
+                                    " id BIGSERIAL PRIMARY KEY,"
+                                    " integration_id UUID NOT NULL REFERENCES integrations(id),"
+                                    " tenant_id TEXT NOT NULL,"
+                                    " checked_at TIMESTAMPTZ NOT NULL,"
+                                    " status TEXT NOT NULL,"
+                                    " latency_ms INTEGER,"
+                                    " error_message TEXT)"),
+                     QStringLiteral("CREATE INDEX ix_health_checks_integration_time"
+                                    " ON health_checks(integration_id, checked_at)"),
+                     QStringLiteral("CREATE TABLE audit_logs ("
+                                    " id BIGSERIAL PRIMARY KEY,"
+                                    " tenant_id TEXT NOT NULL,"
+                                    " actor TEXT NOT NULL,"
+                                    " action TEXT NOT NULL,"
+                                    " integration_id UUID,"
+                                    " timestamp TIMESTAMPTZ NOT NULL,"
+                                    " details JSONB NOT NULL DEFAULT '{}')"),
+                     QStringLiteral("CREATE INDEX ix_audit_logs_tenant ON audit_logs(tenant_id, integration_id, id)"),
+                 }});
+    return list;
+}
+} // namespace
+
+const QList<Migrations::Migration> &Migrations::all()
+{
+    static const QList<Migration> migrations = buildMigrations();
+    return migrations;
+}
+
+int Migrations::latestVersion()
+{
+    return all().last().version;
+}
+
+Result<int> Migrations::currentVersion(Database &db)
+{
+    QSqlQuery q = db.query();
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")))
+        return db.translate(q.lastError(), QStringLiteral("reading the schema version"));
+    q.next();
+    return q.value(0).toInt();
+}
+
+Result<void> Migrations::apply(Database &db, const Clock &clock)
+{
+    const bool pg = db.dialect() == Database::Dialect::Postgres;
+    if (auto r = db.exec(pg ? QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                             " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                             " applied_at TIMESTAMPTZ NOT NULL)")
+                            : QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                             " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                             " applied_at TEXT NOT NULL)"),
+                         kDoing);
+        !r)
+        return r;
+
+    for (const Migration &m : all()) {
+        Transaction tx(db);
+        if (auto r = tx.begin(kDoing); !r)
+            return r;
+        // Several consoles and monitors may open one PostgreSQL catalog at once: serialise
+        // the upgrade so each migration runs exactly once.
+        if (pg) {
+            if (auto r = db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7384912001)"), kDoing); !r)
+                return r;
+        }
+        auto current = currentVersion(db);
+        if (!current)
+            return current.error();
+        if (*current > latestVersion())
+            return Error::backend(
+                QStringLiteral("The catalog %1 has schema version %2, newer than this build knows (%3)")
+                    .arg(db.url().displayString())
+                    .arg(*current)
+                    .arg(latestVersion()),
+                QStringLiteral("Upgrade stella-integrations; the catalog is never downgraded"));
+        if (*current >= m.version)
+            continue;
+        for (const QString &sql : pg ? m.postgres : m.sqlite)
+            if (auto r = db.exec(sql, kDoing); !r)
+                return r;
+        QSqlQuery q = db.query();
+        q.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+        q.addBindValue(m.version);
+        q.addBindValue(m.description);
+        q.addBindValue(pg ? QVariant(clock.now()) : QVariant(formatUtc(clock.now())));
+        if (auto r = db.exec(q, kDoing); !r)
+            return r;
+        if (auto r = tx.commit(kDoing); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace stella

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "catalog/CatalogSession.h"
+#include "common/Clock.h"
+#include "providers/ProviderRegistry.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace stella::test {
+
+// The registry every test uses: all built-in providers, InMemory included.
+const ProviderRegistry &registry();
+
+// A fixed clock at 2026-01-15T10:00:00Z unless a test moves it.
+QDateTime fixedNow();
+
+// The PostgreSQL server scripts/test starts, as postgresql://... from STELLA_TEST_PG_URL.
+// Empty when not set; `requirePostgres()` then QSKIPs, or fails when STELLA_TEST_REQUIRE_PG=1
+// (scripts/test sets it, so CI cannot silently skip the PostgreSQL suites).
+QString postgresUrl();
+bool postgresRequired();
+
+// A fresh PostgreSQL database for one test: created on the test server, dropped on destruction.
+class ScratchPostgres
+{
+public:
+    explicit ScratchPostgres(const QString &purpose);
+    ~ScratchPostgres();
+    bool isValid() const { return !m_url.isEmpty(); }
+    QString url() const { return m_url; }
+    QString error() const { return m_error; }
+
+private:
+    QString m_admin;
+    QString m_name;
+    QString m_url;
+    QString m_error;
+};
+
+std::unique_ptr<CatalogSession> openOrFail(const DatabaseUrl &url, const Clock &clock);
+
+} // namespace stella::test
+
+// Skips (developer run without a server) or fails (scripts/test, CI) when no PostgreSQL.
+#define STELLA_REQUIRE_POSTGRES()                                                                  \
+    do {                                                                                           \
+        if (stella::test::postgresUrl().isEmpty()) {                                               \
+            if (stella::test::postgresRequired())                                                  \
+                QFAIL("STELLA_TEST_REQUIRE_PG=1 but STELLA_TEST_PG_URL is not set");               \
+            QSKIP("no PostgreSQL test server: run scripts/test, which starts one");                \
+        }                                                                                          \
+    } while (false)
