@@ -25,6 +25,12 @@ QVariant nullableText(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
+// QtSql binds a null QString as SQL NULL; NOT NULL text columns need an empty string instead.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString compactJson(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -93,7 +99,7 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
     q.addBindValue(toString(i.type));
     q.addBindValue(i.provider);
     q.addBindValue(i.name);
-    q.addBindValue(i.endpoint);
+    q.addBindValue(notNull(i.endpoint));
     q.addBindValue(compactJson(i.config));
     q.addBindValue(nullableText(i.authRefUri));
     q.addBindValue(toString(i.status));
@@ -113,7 +119,7 @@ Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedV
         " version = ?, updated_at = ?"
         " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"));
     q.addBindValue(i.name);
-    q.addBindValue(i.endpoint);
+    q.addBindValue(notNull(i.endpoint));
     q.addBindValue(compactJson(i.config));
     q.addBindValue(nullableText(i.authRefUri));
     q.addBindValue(i.version);

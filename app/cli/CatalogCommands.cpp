@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: Apache-2.0
+// The commands that read and change the catalog itself.
+#include "Cli.h"
+
+#include "catalog/CatalogTransfer.h"
+#include "catalog/IntegrationCatalog.h"
+#include "model/ResourceTypes.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace stella::cli {
+
+namespace {
+QString orDash(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("-") : s;
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? formatUtc(t) : QStringLiteral("never");
+}
+
+QString scalarText(const QJsonValue &v)
+{
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 15);
+    return v.toString();
+}
+
+QJsonObject providerJson(const ProviderDefinition &p)
+{
+    QJsonArray fields;
+    for (const ConfigField &f : p.configSchema.fields) {
+        QJsonObject o{{QStringLiteral("key"), f.key},
+                      {QStringLiteral("label"), f.label},
+                      {QStringLiteral("kind"), toString(f.kind)},
+                      {QStringLiteral("required"), f.required},
+                      {QStringLiteral("help"), f.help}};
+        if (!f.defaultValue.isUndefined())
+            o.insert(QStringLiteral("default"), f.defaultValue);
+        if (!f.enumValues.isEmpty())
+            o.insert(QStringLiteral("values"), QJsonArray::fromStringList(f.enumValues));
+        fields.append(o);
+    }
+    QJsonArray slots;
+    for (const CredentialSlot &s : p.credentialSlots)
+        slots.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                 {QStringLiteral("label"), s.label},
+                                 {QStringLiteral("required"), s.required},
+                                 {QStringLiteral("help"), s.help}});
+    QJsonArray types;
+    for (IntegrationType t : p.allowedTypes.isEmpty() ? QList<IntegrationType>{p.type} : p.allowedTypes)
+        types.append(toString(t));
+    return {{QStringLiteral("provider"), p.id},
+            {QStringLiteral("displayName"), p.displayName},
+            {QStringLiteral("type"), toString(p.type)},
+            {QStringLiteral("types"), types},
+            {QStringLiteral("isTestOnly"), p.isTestOnly},
+            {QStringLiteral("supportsDiscovery"), p.supportsDiscovery()},
+            {QStringLiteral("supportedResourceTypes"), QJsonArray::fromStringList(p.supportedResourceTypes)},
+            {QStringLiteral("hasConnector"), p.hasConnector()},
+            {QStringLiteral("endpointRequired"), p.endpointRequired},
+            {QStringLiteral("endpointHelp"), p.endpointHelp},
+            {QStringLiteral("configSchema"), fields},
+            {QStringLiteral("credentialSlots"), slots}};
+}
+
+Result<std::optional<int>> expectedVersion(const Args &args)
+{
+    if (!args.has(QStringLiteral("expect-version")))
+        return std::optional<int>();
+    auto v = args.intValue(QStringLiteral("expect-version"), 0, 1);
+    if (!v)
+        return v.error();
+    return std::optional<int>(*v);
+}
+} // namespace
+
+Result<void> Cli::providers(const Args &args)
+{
+    const auto list = m_registry.providers(args.flag(QStringLiteral("include-test-only")));
+    if (m_out->json()) {
+        QJsonArray all;
+        for (const ProviderDefinition *p : list)
+            all.append(providerJson(*p));
+        m_out->document(all);
+        return {};
+    }
+    QList<QStringList> rows;
+    for (const ProviderDefinition *p : list)
+        rows.append({p->id, toString(p->type), p->displayName,
+                     orDash(p->supportedResourceTypes.join(QLatin1Char(','))),
+                     p->hasConnector() ? QStringLiteral("yes") : QStringLiteral("not yet")});
+    m_out->table({QStringLiteral("PROVIDER"), QStringLiteral("TYPE"), QStringLiteral("NAME"),
+                  QStringLiteral("RESOURCES"), QStringLiteral("CONNECTOR")},
+                 rows);
+    return {};
+}
+
+Result<void> Cli::list(const Args &args)
+{
+    IntegrationFilter filter;
+    if (args.has(QStringLiteral("type"))) {
+        filter.type = integrationTypeFromString(args.value(QStringLiteral("type")));
+        if (!filter.type)
+            return Error::invalidInput(QStringLiteral("--type '%1' is not an integration type").arg(args.value(QStringLiteral("type"))),
+                                       QStringLiteral("Use one of: %1").arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
+    }
+    if (args.has(QStringLiteral("status"))) {
+        filter.status = healthStatusFromString(args.value(QStringLiteral("status")));
+        if (!filter.status)
+            return Error::invalidInput(QStringLiteral("--status '%1' is not a health status").arg(args.value(QStringLiteral("status"))),
+                                       QStringLiteral("Use one of: %1").arg(allHealthStatusNames().join(QStringLiteral(", "))));
+    }
+    filter.provider = args.value(QStringLiteral("provider"));
+    if (!filter.provider.isEmpty() && !m_registry.find(filter.provider))
+        return Error::invalidInput(QStringLiteral("--provider '%1' is not a provider").arg(filter.provider),
+                                   QStringLiteral("Use one of: %1").arg(m_registry.ids(true).join(QStringLiteral(", "))));
+    auto integrations = catalog().list(m_ctx, filter);
+    if (!integrations)
+        return integrations.error();
+    if (m_out->json()) {
+        // Streamed object by object: a 100,000-row catalog never becomes one JSON tree.
+        m_out->write("[");
+        bool first = true;
+        for (const Integration &i : *integrations) {
+            m_out->write(first ? "\n  " : ",\n  ");
+            m_out->write(QJsonDocument(i.toJson()).toJson(QJsonDocument::Compact));
+            first = false;
+        }
+        m_out->write(first ? "]\n" : "\n]\n");
+        return {};
+    }
+    QList<QStringList> rows;
+    for (const Integration &i : *integrations)
+        rows.append({i.idString(), i.name, toString(i.type), i.provider, toString(i.status), timeText(i.lastCheckedAt)});
+    m_out->table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("PROVIDER"),
+                  QStringLiteral("STATUS"), QStringLiteral("LAST CHECKED")},
+                 rows);
+    return {};
+}
+
+Result<void> Cli::show(const Args &args)
+{
+    auto i = findIntegration(args.positionals().first());
+    if (!i)
+        return i.error();
+    if (m_out->json()) {
+        m_out->document(i->toJson());
+        return {};
+    }
+    const ProviderDefinition *provider = m_registry.find(i->provider);
+    m_out->line(QStringLiteral("id:           %1").arg(i->idString()));
+    m_out->line(QStringLiteral("name:         %1").arg(i->name));
+    m_out->line(QStringLiteral("type:         %1").arg(toString(i->type)));
+    m_out->line(QStringLiteral("provider:     %1").arg(i->provider));
+    m_out->line(QStringLiteral("endpoint:     %1").arg(orDash(i->endpoint)));
+    m_out->line(QStringLiteral("authRef:      %1").arg(orDash(i->authRefUri)));
+    m_out->line(QStringLiteral("status:       %1 (last checked %2)").arg(toString(i->status), timeText(i->lastCheckedAt)));
+    m_out->line(QStringLiteral("version:      %1").arg(i->version));
+    m_out->line(QStringLiteral("created:      %1").arg(timeText(i->createdAt)));
+    m_out->line(QStringLiteral("updated:      %1").arg(timeText(i->updatedAt)));
+    m_out->line(QStringLiteral("resources:    %1").arg(orDash(resourceTypesFor(i->type).join(QStringLiteral(", ")))));
+    m_out->line(QStringLiteral("config:"));
+    const QJsonObject effective = provider ? provider->configSchema.withDefaults(i->config) : i->config;
+    for (auto it = effective.begin(); it != effective.end(); ++it) {
+        const QString value = scalarText(it.value());
+        m_out->line(QStringLiteral("  %1: %2%3").arg(it.key(), value, i->config.contains(it.key()) ? QString() : QStringLiteral(" (default)")));
+    }
+    return {};
+}
+
+Result<void> Cli::add(const Args &args)
+{
+    IntegrationDraft draft;
+    draft.provider = args.value(QStringLiteral("provider"));
+    draft.name = args.value(QStringLiteral("name"));
+    if (draft.provider.isEmpty() || draft.name.isEmpty())
+        return Error::invalidInput(QStringLiteral("add needs --provider and --name"),
+                                   QStringLiteral("`stella-integrations providers` lists the providers"));
+    draft.endpoint = args.value(QStringLiteral("endpoint"));
+    draft.authRefUri = args.value(QStringLiteral("authref"));
+    if (args.has(QStringLiteral("type"))) {
+        draft.type = integrationTypeFromString(args.value(QStringLiteral("type")));
+        if (!draft.type)
+            return Error::invalidInput(QStringLiteral("--type '%1' is not an integration type").arg(args.value(QStringLiteral("type"))),
+                                       QStringLiteral("Use one of: %1").arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
+    }
+    if (args.has(QStringLiteral("config"))) {
+        auto config = readConfigArgument(args.value(QStringLiteral("config")));
+        if (!config)
+            return config.error();
+        draft.config = *config;
+    }
+    auto added = catalog().add(m_ctx, draft);
+    if (!added)
+        return added.error();
+    if (m_out->json())
+        m_out->document(added->toJson());
+    else
+        m_out->line(QStringLiteral("Added %1 '%2' (%3)").arg(added->provider, added->name, added->idString()));
+    return {};
+}
+
+Result<void> Cli::update(const Args &args)
+{
+    auto id = IntegrationCatalog::parseId(args.positionals().first());
+    if (!id)
+        return id.error();
+    IntegrationPatch patch;
+    if (args.has(QStringLiteral("name")))
+        patch.name = args.value(QStringLiteral("name"));
+    if (args.has(QStringLiteral("endpoint")))
+        patch.endpoint = args.value(QStringLiteral("endpoint"));
+    if (args.has(QStringLiteral("authref")))
+        patch.authRefUri = args.value(QStringLiteral("authref"));
+    if (args.has(QStringLiteral("config"))) {
+        auto config = readConfigArgument(args.value(QStringLiteral("config")));
+        if (!config)
+            return config.error();
+        patch.config = *config;
+    }
+    if (patch.isEmpty())
+        return Error::invalidInput(QStringLiteral("update needs at least one of --name, --endpoint, --config, --authref"));
+    auto expected = expectedVersion(args);
+    if (!expected)
+        return expected.error();
+    auto updated = catalog().update(m_ctx, *id, patch, *expected);
+    if (!updated)
+        return updated.error();
+    if (m_out->json())
+        m_out->document(updated->toJson());
+    else
+        m_out->line(QStringLiteral("Updated '%1' (now version %2)").arg(updated->name).arg(updated->version));
+    return {};
+}
+
+Result<void> Cli::remove(const Args &args)
+{
+    auto id = IntegrationCatalog::parseId(args.positionals().first());
+    if (!id)
+        return id.error();
+    auto expected = expectedVersion(args);
+    if (!expected)
+        return expected.error();
+    if (auto r = catalog().remove(m_ctx, *id, *expected); !r)
+        return r;
+    if (m_out->json())
+        m_out->document(QJsonObject{{QStringLiteral("id"), id->toString(QUuid::WithoutBraces)},
+                                    {QStringLiteral("removed"), true}});
+    else
+        m_out->line(QStringLiteral("Removed %1").arg(id->toString(QUuid::WithoutBraces)));
+    return {};
+}
+
+Result<void> Cli::audit(const Args &args)
+{
+    QUuid id;
+    if (args.has(QStringLiteral("integration"))) {
+        auto parsed = IntegrationCatalog::parseId(args.value(QStringLiteral("integration")));
+        if (!parsed)
+            return parsed.error();
+        id = *parsed;
+    }
+    auto limit = args.intValue(QStringLiteral("limit"), 50);
+    if (!limit)
+        return limit.error();
+    auto entries = catalog().audit(m_ctx, id, *limit);
+    if (!entries)
+        return entries.error();
+    if (m_out->json()) {
+        QJsonArray all;
+        for (const AuditEntry &e : *entries)
+            all.append(e.toJson());
+        m_out->document(all);
+        return {};
+    }
+    QList<QStringList> rows;
+    for (const AuditEntry &e : *entries)
+        rows.append({formatUtc(e.timestamp), e.actor, e.action, e.integrationId.toString(QUuid::WithoutBraces),
+                     QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
+    m_out->table({QStringLiteral("TIME"), QStringLiteral("ACTOR"), QStringLiteral("ACTION"),
+                  QStringLiteral("INTEGRATION"), QStringLiteral("DETAILS")},
+                 rows);
+    return {};
+}
+
+Result<void> Cli::exportCatalog(const Args &args)
+{
+    auto integrations = catalog().list(m_ctx);
+    if (!integrations)
+        return integrations.error();
+    const QByteArray document = CatalogTransfer::exportDocument(*integrations);
+    if (!args.has(QStringLiteral("file"))) {
+        m_out->write(document);
+        return {};
+    }
+    // QSaveFile: the previous export stays intact unless the new one is complete.
+    QSaveFile file(args.value(QStringLiteral("file")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit())
+        return Error::failed(QStringLiteral("Cannot write the export to %1: %2").arg(file.fileName(), file.errorString()),
+                             QStringLiteral("Check the directory exists and is writable"));
+    Output::progress(QStringLiteral("Exported %1 integrations to %2").arg(integrations->size()).arg(file.fileName()));
+    if (m_out->json())
+        m_out->document(QJsonObject{{QStringLiteral("exported"), integrations->size()},
+                                    {QStringLiteral("file"), file.fileName()}});
+    return {};
+}
+
+Result<void> Cli::importCatalog(const Args &args)
+{
+    const QString path = args.value(QStringLiteral("file"));
+    if (path.isEmpty())
+        return Error::invalidInput(QStringLiteral("import needs --file F"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::invalidInput(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
+                                   QStringLiteral("Check the path"));
+    auto drafts = CatalogTransfer::parseImport(file.readAll());
+    if (!drafts)
+        return drafts.error();
+    auto added = catalog().addAll(m_ctx, *drafts, QStringLiteral("import"));
+    if (!added)
+        return added.error();
+    if (m_out->json())
+        m_out->document(QJsonObject{{QStringLiteral("imported"), added->size()}});
+    else
+        m_out->line(QStringLiteral("Imported %1 integrations").arg(added->size()));
+    return {};
+}
+
+Result<void> Cli::health(const Args &args)
+{
+    auto integration = findIntegration(args.positionals().first());
+    if (!integration)
+        return integration.error();
+    auto last = args.intValue(QStringLiteral("last"), 20);
+    if (!last)
+        return last.error();
+    auto checks = catalog().healthHistory(m_ctx, integration->id, *last);
+    if (!checks)
+        return checks.error();
+    if (m_out->json()) {
+        QJsonArray all;
+        for (const HealthCheckRecord &r : *checks)
+            all.append(r.toJson());
+        m_out->document(QJsonObject{{QStringLiteral("integration"), integration->toJson()}, {QStringLiteral("checks"), all}});
+        return {};
+    }
+    m_out->line(QStringLiteral("%1: %2 (last checked %3)")
+                    .arg(integration->name, toString(integration->status), timeText(integration->lastCheckedAt)));
+    QList<QStringList> rows;
+    for (const HealthCheckRecord &r : *checks)
+        rows.append({formatUtc(r.checkedAt), toString(r.status), QString::number(r.latencyMs), orDash(r.errorMessage)});
+    m_out->table({QStringLiteral("CHECKED AT"), QStringLiteral("STATUS"), QStringLiteral("LATENCY MS"), QStringLiteral("ERROR")},
+                 rows);
+    return {};
+}
+
+} // namespace stella::cli

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ArgParser.h"
+#include "Output.h"
+#include "catalog/CatalogSession.h"
+#include "common/Clock.h"
+#include "model/Integration.h"
+#include "providers/ProviderRegistry.h"
+#include "storage/DatabaseUrl.h"
+
+#include <functional>
+#include <memory>
+
+namespace stella::cli {
+
+// stella-integrations: a thin shell over the core. Parses the global options of DESIGN §5,
+// opens the catalog, runs one command and maps its Error to the exit code.
+class Cli
+{
+public:
+    Cli();
+    ~Cli();
+    int run(const QStringList &arguments);
+
+private:
+    struct Command
+    {
+        QString name;
+        ArgSpec spec;
+        bool needsCatalog;
+        std::function<Result<void>(Cli &, const Args &)> handler;
+        QString summary;
+    };
+
+    QList<Command> commands() const;
+    Result<void> openCatalog();
+    IntegrationCatalog &catalog();
+    Result<QJsonObject> readConfigArgument(const QString &value) const;
+    Result<Integration> findIntegration(const QString &idText);
+    void printUsage() const;
+
+    // catalog commands
+    Result<void> providers(const Args &args);
+    Result<void> list(const Args &args);
+    Result<void> show(const Args &args);
+    Result<void> add(const Args &args);
+    Result<void> update(const Args &args);
+    Result<void> remove(const Args &args);
+    Result<void> audit(const Args &args);
+    Result<void> exportCatalog(const Args &args);
+    Result<void> importCatalog(const Args &args);
+    Result<void> health(const Args &args);
+    // connector commands
+    Result<void> test(const Args &args);
+    Result<void> check(const Args &args);
+    Result<void> discover(const Args &args);
+
+    ProviderRegistry m_registry;
+    const Clock &m_clock;
+    std::unique_ptr<Output> m_out;
+    RequestContext m_ctx;
+    DatabaseUrl m_dbUrl;
+    bool m_sandbox = false;
+    std::unique_ptr<CatalogSession> m_session;
+};
+
+} // namespace stella::cli

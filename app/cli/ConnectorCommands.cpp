@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: Apache-2.0
+// The commands that talk to the integration's server through its connector.
+#include "Cli.h"
+
+#include "catalog/IntegrationCatalog.h"
+#include "connectors/ConnectorOperation.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <limits>
+
+
+namespace stella::cli {
+
+namespace {
+QString stepLine(const ConnectorStep &step)
+{
+    const QString state = QStringLiteral("[%1]").arg(toString(step.state));
+    QString text = QStringLiteral("%1 %2").arg(state.leftJustified(10), step.title);
+    if (!step.message.isEmpty())
+        text += QStringLiteral(" — ") + step.message;
+    if (step.state != ConnectorStep::State::Running)
+        text += QStringLiteral(" (%1 ms)").arg(step.durationMs);
+    return text;
+}
+
+QJsonArray stepsJson(const QList<ConnectorStep> &steps)
+{
+    QJsonArray all;
+    for (const ConnectorStep &s : steps)
+        all.append(QJsonObject{{QStringLiteral("id"), s.id},
+                               {QStringLiteral("title"), s.title},
+                               {QStringLiteral("state"), toString(s.state)},
+                               {QStringLiteral("message"), s.message},
+                               {QStringLiteral("durationMs"), s.durationMs}});
+    return all;
+}
+
+// Runs an operation to completion, printing its steps on stderr as they happen.
+void runToCompletion(ConnectorOperation *op)
+{
+    QEventLoop loop;
+    QObject::connect(op, &ConnectorOperation::stepChanged, op, [](const ConnectorStep &step) {
+        if (step.state != ConnectorStep::State::Running)
+            Output::progress(stepLine(step));
+    });
+    QObject::connect(op, &ConnectorOperation::finished, &loop, &QEventLoop::quit);
+    if (!op->isFinished())
+        loop.exec();
+}
+
+Result<std::unique_ptr<Connector>> connectorFor(const ProviderRegistry &registry, const Integration &integration,
+                                                const Clock &clock)
+{
+    const ProviderDefinition *provider = registry.find(integration.provider);
+    if (!provider)
+        return Error::invalidInput(QStringLiteral("Integration '%1' has the unknown provider '%2'").arg(integration.name, integration.provider),
+                                   QStringLiteral("Fix the provider in the catalog"));
+    if (!provider->hasConnector()) {
+        QStringList available;
+        for (const ProviderDefinition *p : registry.providers(true))
+            if (p->hasConnector())
+                available.append(p->id);
+        return Error::failed(QStringLiteral("This build has no connector for %1 yet, so '%2' cannot be contacted")
+                                 .arg(provider->id, integration.name),
+                             QStringLiteral("Connectors in this build: %1").arg(available.join(QStringLiteral(", "))));
+    }
+    ConnectorContext context;
+    context.clock = &clock;
+    return provider->connectorFactory(integration, context);
+}
+} // namespace
+
+Result<void> Cli::test(const Args &args)
+{
+    auto integration = findIntegration(args.positionals().first());
+    if (!integration)
+        return integration.error();
+    auto connector = connectorFor(m_registry, *integration, m_clock);
+    if (!connector)
+        return connector.error();
+    Output::progress(QStringLiteral("Testing '%1' (%2)…").arg(integration->name, integration->provider));
+    std::unique_ptr<ConnectorOperation> op((*connector)->testConnection(nullptr));
+    runToCompletion(op.get());
+    const bool ok = op->outcome() == ConnectorOperation::Outcome::Succeeded;
+    if (m_out->json()) {
+        QJsonObject result{{QStringLiteral("id"), integration->idString()},
+                           {QStringLiteral("name"), integration->name},
+                           {QStringLiteral("success"), ok},
+                           {QStringLiteral("product"), op->server().product},
+                           {QStringLiteral("version"), op->server().version},
+                           {QStringLiteral("healthStatus"), toString(op->healthStatus())},
+                           {QStringLiteral("durationMs"), op->elapsedMs()},
+                           {QStringLiteral("steps"), stepsJson(op->steps())}};
+        if (!ok)
+            result.insert(QStringLiteral("error"), op->error().toText());
+        m_out->document(result);
+    } else {
+        for (const ConnectorStep &step : op->steps())
+            m_out->line(stepLine(step));
+        m_out->line(ok ? QStringLiteral("Connection test passed: %1 %2 in %3 ms")
+                             .arg(op->server().product, op->server().version)
+                             .arg(op->elapsedMs())
+                       : QStringLiteral("Connection test FAILED"));
+    }
+    if (!ok) {
+        Error e = op->error();
+        e.message = QStringLiteral("Connection test of '%1' failed: %2").arg(integration->name, e.message);
+        if (m_out->json()) {
+            Output::progress(QStringLiteral("error: ") + e.toText());
+            m_out->flush();
+            // The JSON result above is the document; report failure through the exit code only.
+            return Error{ErrorKind::OperationFailed, {}, {}, {}};
+        }
+        return e;
+    }
+    return {};
+}
+
+Result<void> Cli::check(const Args &args)
+{
+    auto integration = findIntegration(args.positionals().first());
+    if (!integration)
+        return integration.error();
+    auto connector = connectorFor(m_registry, *integration, m_clock);
+    if (!connector)
+        return connector.error();
+    std::unique_ptr<ConnectorOperation> op((*connector)->checkHealth(nullptr));
+    runToCompletion(op.get());
+    HealthCheckRecord record;
+    record.integrationId = integration->id;
+    record.checkedAt = m_clock.now();
+    record.latencyMs = op->elapsedMs();
+    record.status = op->outcome() == ConnectorOperation::Outcome::Succeeded ? op->healthStatus() : HealthStatus::Unhealthy;
+    if (op->outcome() != ConnectorOperation::Outcome::Succeeded)
+        record.errorMessage = op->error().message;
+    else if (!op->steps().isEmpty() && op->steps().last().state != ConnectorStep::State::Passed)
+        record.errorMessage = op->steps().last().message;
+    if (auto r = catalog().recordHealthCheck(m_ctx, record); !r)
+        return r;
+    if (m_out->json())
+        m_out->document(QJsonObject{{QStringLiteral("integration"), integration->idString()},
+                                    {QStringLiteral("check"), record.toJson()},
+                                    {QStringLiteral("steps"), stepsJson(op->steps())}});
+    else
+        m_out->line(QStringLiteral("%1: %2 in %3 ms%4")
+                        .arg(integration->name, toString(record.status))
+                        .arg(record.latencyMs)
+                        .arg(record.errorMessage.isEmpty() ? QString() : QStringLiteral(" — ") + record.errorMessage));
+    if (record.status == HealthStatus::Unhealthy) {
+        m_out->flush();
+        Output::progress(QStringLiteral("error: '%1' is unhealthy").arg(integration->name));
+        return Error{ErrorKind::OperationFailed, {}, {}, {}};
+    }
+    return {};
+}
+
+Result<void> Cli::discover(const Args &args)
+{
+    auto integration = findIntegration(args.positionals().first());
+    if (!integration)
+        return integration.error();
+    const QString resourceType = args.value(QStringLiteral("resource-type"));
+    if (resourceType.isEmpty())
+        return Error::invalidInput(QStringLiteral("discover needs --resource-type"),
+                                   QStringLiteral("Usage: stella-integrations discover ID --resource-type T [--name-pattern GLOB] [--limit N]"));
+    auto limit = args.intValue(QStringLiteral("limit"), std::numeric_limits<int>::max());
+    if (!limit)
+        return limit.error();
+    auto connector = connectorFor(m_registry, *integration, m_clock);
+    if (!connector)
+        return connector.error();
+
+    std::unique_ptr<ConnectorOperation> op(
+        (*connector)->discover(resourceType, args.value(QStringLiteral("name-pattern")), nullptr));
+    QJsonArray collected;
+    int count = 0;
+    bool truncated = false;
+    QObject::connect(op.get(), &ConnectorOperation::pageReady, op.get(), [&](const QList<DiscoveredResource> &page) {
+        for (const DiscoveredResource &r : page) {
+            if (count >= *limit) {
+                truncated = true;
+                break;
+            }
+            ++count;
+            if (m_out->json())
+                collected.append(r.toJson());
+            else
+                m_out->line(r.name); // streamed: results appear as pages arrive
+        }
+        m_out->flush();
+        Output::progress(QStringLiteral("… %1 %2").arg(count).arg(resourceType));
+        if (truncated)
+            op->cancel(); // --limit reached: stop fetching further pages
+    });
+    runToCompletion(op.get());
+    if (op->outcome() == ConnectorOperation::Outcome::Failed)
+        return op->error();
+    if (m_out->json())
+        m_out->document(QJsonObject{{QStringLiteral("integration"), integration->idString()},
+                                    {QStringLiteral("resourceType"), resourceType},
+                                    {QStringLiteral("count"), count},
+                                    {QStringLiteral("truncated"), truncated},
+                                    {QStringLiteral("resources"), collected}});
+    else
+        Output::progress(truncated ? QStringLiteral("%1 %2 (stopped at --limit)").arg(count).arg(resourceType)
+                                   : QStringLiteral("%1 %2").arg(count).arg(resourceType));
+    return {};
+}
+
+} // namespace stella::cli

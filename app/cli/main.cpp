@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Cli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("stella-ops"));
+    QCoreApplication::setApplicationName(QStringLiteral("stella-integrations"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STELLA_VERSION));
+    stella::cli::Cli cli;
+    return cli.run(QCoreApplication::arguments());
+}

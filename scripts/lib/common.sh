@@ -1,0 +1,21 @@
+# Shared by scripts/run, scripts/test and scripts/test-trixie. Source it; do not run it.
+# shellcheck shell=bash
+
+STELLA_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+say() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
+
+# Configures and builds into DIR with the given build type; warnings are errors, as in CI.
+#   stella_build DIR TYPE [TARGET...]     (no target: everything)
+stella_build() {
+  local dir=$1 type=$2; shift 2
+  cmake -S "$STELLA_TOP" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" \
+        -DSTELLA_WARNINGS_AS_ERRORS=ON >"$dir.configure.log" 2>&1 \
+    || { cat "$dir.configure.log" >&2; say "configure failed (log: $dir.configure.log)"; return 1; }
+  grep -E '^-- +(Qt|KF6)' "$dir.configure.log" >&2 || true
+  if [ $# -gt 0 ]; then
+    cmake --build "$dir" -j "$(nproc)" --target "$@"
+  else
+    cmake --build "$dir" -j "$(nproc)"
+  fi
+}
