@@ -54,3 +54,7 @@ std::unique_ptr<CatalogSession> openOrFail(const DatabaseUrl &url, const Clock &
             QSKIP("no PostgreSQL test server: run scripts/test, which starts one");                \
         }                                                                                          \
     } while (false)
+
+// QCOMPARE cannot print stella's enums: ADL finds stella::toString, which returns QString, not the
+// char* QTest wants. Compare their names instead, which also reads well when a test fails.
+#define STELLA_COMPARE_ENUM(actual, expected) QCOMPARE(stella::toString(actual), stella::toString(expected))

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "catalog/CatalogTransfer.h"
+#include "catalog/IntegrationCatalog.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace stella;
+
+class TestCatalogTransfer : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Integration sample(const QString &name, const QString &id)
+    {
+        Integration i;
+        i.id = QUuid::fromString(id);
+        i.tenantId = QStringLiteral("default");
+        i.provider = QStringLiteral("Harbor");
+        i.name = name;
+        i.endpoint = QStringLiteral("https://harbor.example.com");
+        i.config = {{QStringLiteral("project"), QStringLiteral("library")}};
+        i.authRefUri = QStringLiteral("authref://keychain/harbor#token");
+        i.version = 3;
+        i.createdAt = test::fixedNow();
+        i.updatedAt = test::fixedNow();
+        return i;
+    }
+
+    static QByteArray document(const QJsonArray &entries)
+    {
+        return QJsonDocument(QJsonObject{{QStringLiteral("format"), CatalogTransfer::kFormat},
+                                         {QStringLiteral("formatVersion"), 1},
+                                         {QStringLiteral("integrations"), entries}})
+            .toJson();
+    }
+
+private Q_SLOTS:
+    void exportIsDeterministicAndSorted()
+    {
+        const Integration b = sample(QStringLiteral("beta"), QStringLiteral("00000000-0000-0000-0000-000000000002"));
+        const Integration a = sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        const QByteArray one = CatalogTransfer::exportDocument({b, a});
+        const QByteArray two = CatalogTransfer::exportDocument({a, b});
+        QCOMPARE(one, two);
+        QVERIFY(one.indexOf("alpha") < one.indexOf("beta"));
+        QVERIFY(one.contains("authref://keychain/harbor#token"));
+        QVERIFY(!one.contains("tenantId"));
+    }
+
+    void roundTrip()
+    {
+        const Integration a = sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        auto drafts = CatalogTransfer::parseImport(CatalogTransfer::exportDocument({a}));
+        QVERIFY2(drafts.ok(), qPrintable(drafts.ok() ? QString() : drafts.error().toText()));
+        QCOMPARE(drafts->size(), 1);
+        const IntegrationDraft &d = drafts->first();
+        QCOMPARE(d.id, a.id);
+        QCOMPARE(d.name, a.name);
+        QCOMPARE(d.provider, a.provider);
+        QCOMPARE(d.endpoint, a.endpoint);
+        QCOMPARE(d.config, a.config);
+        QCOMPARE(d.authRefUri, a.authRefUri);
+        STELLA_COMPARE_ENUM(d.type.value(), IntegrationType::Registry);
+    }
+
+    void rejectsMalformedFiles_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not json") << QByteArray("{\n  \"format\": \n") << QStringLiteral("not valid JSON");
+        QTest::newRow("array") << QByteArray("[]") << QStringLiteral("must hold a JSON object");
+        QTest::newRow("wrong format") << QByteArray(R"({"format":"x","formatVersion":1,"integrations":[]})")
+                                      << QStringLiteral("\"format\" must be");
+        QTest::newRow("future version") << QByteArray(R"({"format":"stella-integrations-export","formatVersion":2,"integrations":[]})")
+                                        << QStringLiteral("formatVersion");
+        QTest::newRow("unknown top key") << QByteArray(R"({"format":"stella-integrations-export","formatVersion":1,"integrations":[],"x":1})")
+                                         << QStringLiteral("unknown top-level key \"x\"");
+        QTest::newRow("unknown field") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                                                {QStringLiteral("name"), QStringLiteral("a")},
+                                                                {QStringLiteral("password"), QStringLiteral("hunter2")}}})
+                                       << QStringLiteral("integrations[0]: unknown field \"password\"");
+        QTest::newRow("missing name") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")}}})
+                                      << QStringLiteral("integrations[0]: \"name\" is required");
+        QTest::newRow("bad type") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                                           {QStringLiteral("name"), QStringLiteral("a")},
+                                                           {QStringLiteral("type"), QStringLiteral("Registryy")}}})
+                                  << QStringLiteral("\"type\" 'Registryy' is not one of");
+        QTest::newRow("config not object") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                                                    {QStringLiteral("name"), QStringLiteral("a")},
+                                                                    {QStringLiteral("config"), QStringLiteral("x")}}})
+                                           << QStringLiteral("\"config\" must be an object");
+        QTest::newRow("bad id") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                                         {QStringLiteral("name"), QStringLiteral("a")},
+                                                         {QStringLiteral("id"), QStringLiteral("42")}}})
+                                << QStringLiteral("is not a UUID");
+    }
+    void rejectsMalformedFiles()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        auto drafts = CatalogTransfer::parseImport(bytes);
+        QVERIFY(!drafts.ok());
+        QCOMPARE(drafts.error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(drafts.error().toText().contains(expected), qPrintable(drafts.error().toText()));
+        QVERIFY(drafts.error().hint.contains(QStringLiteral("Nothing was written")));
+    }
+
+    void reportsLineOfSyntaxError()
+    {
+        auto drafts = CatalogTransfer::parseImport("{\n\"format\": \"x\",\n\"integrations\": [,]\n}");
+        QVERIFY(!drafts.ok());
+        QVERIFY2(drafts.error().message.contains(QStringLiteral("line 3")), qPrintable(drafts.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogTransfer)
+#include "tst_catalogtransfer.moc"
