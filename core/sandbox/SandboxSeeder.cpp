@@ -68,6 +68,7 @@ HealthCheckRecord simulatedCheck(const QUuid &id, const QString &scenario, const
     }
     return r;
 }
+const QUuid kSandboxNamespace(QStringLiteral("6f1c1a52-3f0e-4c55-9d0e-5a4b1f7e2c11"));
 } // namespace
 
 Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
@@ -79,6 +80,9 @@ Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
 
     for (const DemoIntegration &demo : kDemo) {
         IntegrationDraft draft;
+        // Name-based ids: every sandbox run (each CLI call opens a fresh one) has the same ids,
+        // so `--sandbox list` followed by `--sandbox test ID` finds the integration.
+        draft.id = QUuid::createUuidV5(kSandboxNamespace, QLatin1String(demo.name));
         draft.provider = QStringLiteral("InMemory");
         draft.type = demo.type;
         draft.name = QLatin1String(demo.name);

@@ -47,15 +47,22 @@ private Q_SLOTS:
     {
         ManualClock clock(test::fixedNow());
         QList<QList<HealthCheckRecord>> runs;
+        QList<QList<QUuid>> ids;
         for (int run = 0; run < 2; ++run) {
             auto session = test::openOrFail(DatabaseUrl::inMemory(), clock);
             QVERIFY(session);
             QVERIFY(SandboxSeeder::seed(*session, clock).ok());
             const RequestContext ctx{SandboxSeeder::sandboxTenant(), QStringLiteral("test")};
             auto all = session->catalog().list(ctx);
+            QList<QUuid> runIds;
+            for (const Integration &i : *all)
+                runIds.append(i.id);
+            ids.append(runIds);
             auto history = session->catalog().healthHistory(ctx, all->at(3).id, 500);
             runs.append(*history);
         }
+        // Same ids every time: each CLI call opens a fresh sandbox and must find the ids it listed.
+        QCOMPARE(ids[0], ids[1]);
         QCOMPARE(runs[0].size(), runs[1].size());
         for (qsizetype n = 0; n < runs[0].size(); ++n) {
             STELLA_COMPARE_ENUM(runs[0][n].status, runs[1][n].status);

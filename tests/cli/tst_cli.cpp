@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: Apache-2.0
+// The real stella-integrations binary, run as an operator or a CI job would run it: exit codes,
+// stdout/stderr separation, JSON shape, and that bad input leaves the catalog as it was.
+#include "TestSupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stella;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+            .arg(exitCode)
+            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
+    }
+};
+
+QByteArray sha256(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    // Runs the binary with `--db sqlite:///<m_db>` (unless dbUrl says otherwise) and the args.
+    Run cli(const QStringList &args, const QByteArray &stdinBytes = {}, const QString &dbUrl = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("STELLA_DB"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        p.setProcessEnvironment(env);
+        QStringList all{QStringLiteral("--db"), dbUrl.isEmpty() ? QStringLiteral("sqlite://") + m_db : dbUrl};
+        all += args;
+        p.start(qEnvironmentVariable("STELLA_CLI"), all);
+        if (!p.waitForStarted())
+            return {};
+        if (!stdinBytes.isEmpty())
+            p.write(stdinBytes);
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+
+    QString addHarbor(const QString &name, const QStringList &extra = {})
+    {
+        Run r = cli(QStringList{QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                                QStringLiteral("Harbor"), QStringLiteral("--name"), name, QStringLiteral("--endpoint"),
+                                QStringLiteral("https://harbor.example.com"), QStringLiteral("--authref"),
+                                QStringLiteral("authref://keychain/harbor-prod#token")}
+                    + extra);
+        if (r.exitCode != 0)
+            qWarning("%s", qPrintable(r.describe()));
+        return r.json().object().value(QStringLiteral("id")).toString();
+    }
+
+    QJsonArray listJson(const QStringList &globals = {})
+    {
+        Run r = cli(globals + QStringList{QStringLiteral("--json"), QStringLiteral("list")});
+        return r.json().array();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(qEnvironmentVariable("STELLA_CLI")), "STELLA_CLI must name the built binary");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_db = m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    }
+
+    void helpAndUsageErrors()
+    {
+        Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("Exit codes"));
+
+        Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("unknown command 'frobnicate'"), unknown.err.constData());
+        QVERIFY(unknown.err.contains("Commands:"));
+
+        Run noCommand = cli({});
+        QCOMPARE(noCommand.exitCode, 2);
+    }
+
+    void providersListsEveryDesignProvider()
+    {
+        Run r = cli({QStringLiteral("--json"), QStringLiteral("providers")});
+        QCOMPARE(r.exitCode, 0);
+        QStringList ids;
+        for (const QJsonValue &v : r.json().array())
+            ids.append(v.toObject().value(QStringLiteral("provider")).toString());
+        for (const char *id : {"Harbor", "DockerRegistry", "GitLabContainerRegistry", "Nexus", "GitHubApp", "Gitea",
+                               "GitLabServer", "GitLabCi", "Jenkins", "Vault", "Consul", "EbpfAgent", "S3Compatible",
+                               "StellaOpsMirror", "NvdMirror", "OsvMirror"})
+            QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
+        QVERIFY(!ids.contains(QStringLiteral("InMemory")));
+
+        Run withTestOnly = cli({QStringLiteral("--json"), QStringLiteral("providers"), QStringLiteral("--include-test-only")});
+        QVERIFY(withTestOnly.out.contains("\"InMemory\""));
+    }
+
+    void addListShowUpdateRemove()
+    {
+        const QString id = addHarbor(QStringLiteral("Harbor prod"), {QStringLiteral("--config"),
+                                                                     QStringLiteral("{\"project\":\"library\"}")});
+        QVERIFY(!id.isEmpty());
+
+        Run show = cli({QStringLiteral("--json"), QStringLiteral("show"), id});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject o = show.json().object();
+        QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Harbor prod"));
+        QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("Registry"));
+        QCOMPARE(o.value(QStringLiteral("tenantId")).toString(), QStringLiteral("default"));
+        QCOMPARE(o.value(QStringLiteral("authRefUri")).toString(), QStringLiteral("authref://keychain/harbor-prod#token"));
+        QCOMPARE(o.value(QStringLiteral("config")).toObject().value(QStringLiteral("project")).toString(),
+                 QStringLiteral("library"));
+        QCOMPARE(o.value(QStringLiteral("version")).toInt(), 1);
+        for (const char *key : {"id", "provider", "endpoint", "status", "createdAt", "updatedAt"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+
+        Run updated = cli({QStringLiteral("--json"), QStringLiteral("update"), id, QStringLiteral("--name"),
+                           QStringLiteral("Harbor (prod)"), QStringLiteral("--expect-version"), QStringLiteral("1")});
+        QCOMPARE(updated.exitCode, 0);
+        QCOMPARE(updated.json().object().value(QStringLiteral("version")).toInt(), 2);
+
+        Run text = cli({QStringLiteral("list")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("Harbor (prod)"));
+
+        Run removed = cli({QStringLiteral("remove"), id});
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(listJson().isEmpty());
+        QCOMPARE(cli({QStringLiteral("show"), id}).exitCode, 3);
+
+        Run audit = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("--integration"), id});
+        QCOMPARE(audit.exitCode, 0);
+        QStringList actions;
+        for (const QJsonValue &v : audit.json().array())
+            actions.append(v.toObject().value(QStringLiteral("action")).toString());
+        actions.sort();
+        QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("update")}));
+    }
+
+    void listFiltersByTypeProviderStatus()
+    {
+        addHarbor(QStringLiteral("h1"));
+        Run vault = cli({QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("Vault"), QStringLiteral("--name"),
+                         QStringLiteral("v1"), QStringLiteral("--endpoint"), QStringLiteral("https://vault.example.com"),
+                         QStringLiteral("--authref"), QStringLiteral("authref://env/VAULT_TOKEN")});
+        QCOMPARE(vault.exitCode, 0);
+        QCOMPARE(listJson().size(), 2);
+        Run registries = cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("--type"), QStringLiteral("Registry")});
+        QCOMPARE(registries.json().array().size(), 1);
+        Run byProvider = cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("Vault")});
+        QCOMPARE(byProvider.json().array().size(), 1);
+        Run unknownStatus = cli({QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("Sleepy")});
+        QCOMPARE(unknownStatus.exitCode, 2);
+        QVERIFY(unknownStatus.err.contains("Sleepy"));
+    }
+
+    void badInputIsRefusedWithExitCodeTwoAndWritesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        const QString add = QStringLiteral("add");
+        QTest::newRow("unknown provider")
+            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Artifactory"), QStringLiteral("--name"), QStringLiteral("x")}
+            << QStringLiteral("Artifactory");
+        QTest::newRow("malformed url")
+            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("x"),
+                           QStringLiteral("--endpoint"), QStringLiteral("harbor.example.com")}
+            << QStringLiteral("endpoint");
+        QTest::newRow("invalid json config")
+            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("x"),
+                           QStringLiteral("--endpoint"), QStringLiteral("https://h.example.com"), QStringLiteral("--config"),
+                           QStringLiteral("{project:")}
+            << QStringLiteral("not valid JSON");
+        QTest::newRow("missing required config field")
+            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("GitHubApp"), QStringLiteral("--name"), QStringLiteral("x"),
+                           QStringLiteral("--endpoint"), QStringLiteral("https://api.github.com")}
+            << QStringLiteral("appId");
+        QTest::newRow("malformed authref")
+            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("x"),
+                           QStringLiteral("--endpoint"), QStringLiteral("https://h.example.com"), QStringLiteral("--authref"),
+                           QStringLiteral("keychain:harbor")}
+            << QStringLiteral("authref");
+        QTest::newRow("missing option value") << QStringList{add, QStringLiteral("--provider")} << QStringLiteral("--provider");
+    }
+
+    void badInputIsRefusedWithExitCodeTwoAndWritesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        Run r = cli(args);
+        QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+        QVERIFY2(QString::fromUtf8(r.err).contains(expected, Qt::CaseInsensitive), qPrintable(r.describe()));
+        QVERIFY2(r.err.startsWith("error: "), qPrintable(r.describe()));
+        QVERIFY(listJson().isEmpty());
+    }
+
+    void jsonErrorsKeepStdoutOneDocument()
+    {
+        Run r = cli({QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
+        QCOMPARE(r.exitCode, 3);
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
+        QCOMPARE(e.error, QJsonParseError::NoError);
+        QVERIFY(doc.object().contains(QStringLiteral("error")));
+        QCOMPARE(cli({QStringLiteral("show"), QStringLiteral("not-a-uuid")}).exitCode, 3);
+    }
+
+    void otherTenantsIdIsNotFound()
+    {
+        const QString id = addHarbor(QStringLiteral("shared name"));
+        QVERIFY(!id.isEmpty());
+        const QStringList staging{QStringLiteral("--tenant"), QStringLiteral("staging")};
+        QCOMPARE(cli(staging + QStringList{QStringLiteral("show"), id}).exitCode, 3);
+        QCOMPARE(cli(staging + QStringList{QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("mine")}).exitCode, 3);
+        QCOMPARE(cli(staging + QStringList{QStringLiteral("remove"), id}).exitCode, 3);
+        QVERIFY(listJson(staging).isEmpty());
+        // The owner's row is untouched.
+        Run show = cli({QStringLiteral("--json"), QStringLiteral("show"), id});
+        QCOMPARE(show.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("shared name"));
+        QCOMPARE(show.json().object().value(QStringLiteral("version")).toInt(), 1);
+    }
+
+    void staleWriterGetsConflictAndNothingIsLost()
+    {
+        const QString id = addHarbor(QStringLiteral("contended"));
+        // Two operators read version 1; the first writes, the second is refused.
+        Run first = cli({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("first"),
+                         QStringLiteral("--expect-version"), QStringLiteral("1")});
+        QCOMPARE(first.exitCode, 0);
+        Run second = cli({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("second"),
+                          QStringLiteral("--expect-version"), QStringLiteral("1")});
+        QVERIFY2(second.exitCode == 4, qPrintable(second.describe()));
+        QVERIFY(second.err.contains("version"));
+        Run show = cli({QStringLiteral("--json"), QStringLiteral("show"), id});
+        QCOMPARE(show.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("first"));
+        QCOMPARE(show.json().object().value(QStringLiteral("version")).toInt(), 2);
+
+        Run staleRemove = cli({QStringLiteral("remove"), id, QStringLiteral("--expect-version"), QStringLiteral("1")});
+        QCOMPARE(staleRemove.exitCode, 4);
+        QCOMPARE(listJson().size(), 1);
+    }
+
+    void exportIsDeterministicAndCarriesOnlyAuthRefs()
+    {
+        addHarbor(QStringLiteral("b"));
+        addHarbor(QStringLiteral("a"));
+        const QString f1 = m_dir.filePath(QStringLiteral("export1.json"));
+        const QString f2 = m_dir.filePath(QStringLiteral("export2.json"));
+        QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--file"), f1}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--file"), f2}).exitCode, 0);
+        QCOMPARE(sha256(f1), sha256(f2));
+        QFile f(f1);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.contains("authref://keychain/harbor-prod#token"));
+        QVERIFY(!bytes.contains("password"));
+
+        Run toStdout = cli({QStringLiteral("export")});
+        QCOMPARE(toStdout.exitCode, 0);
+        QCOMPARE(toStdout.out, bytes);
+    }
+
+    void importIsAllOrNothing()
+    {
+        addHarbor(QStringLiteral("one"));
+        addHarbor(QStringLiteral("two"));
+        const QString file = m_dir.filePath(QStringLiteral("good.json"));
+        QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("--file"), file}).exitCode, 0);
+
+        // Into another catalog: every row arrives, ids kept. Into another tenant of the same
+        // catalog, the ids are taken (they are unique across the table) and nothing is written.
+        const QString otherDb = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("other.db"));
+        Run ok = cli({QStringLiteral("import"), QStringLiteral("--file"), file}, {}, otherDb);
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
+        Run imported = cli({QStringLiteral("--json"), QStringLiteral("list")}, {}, otherDb);
+        QCOMPARE(imported.json().array().size(), 2);
+        const QJsonArray original = listJson();
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(imported.json().array()[i].toObject().value(QStringLiteral("id")),
+                     original[i].toObject().value(QStringLiteral("id")));
+        const QStringList other{QStringLiteral("--tenant"), QStringLiteral("other")};
+        Run taken = cli(other + QStringList{QStringLiteral("import"), QStringLiteral("--file"), file});
+        QVERIFY2(taken.exitCode == 2 || taken.exitCode == 4, qPrintable(taken.describe()));
+        QVERIFY(taken.err.contains("remove \"id\""));
+        QVERIFY(listJson(other).isEmpty());
+
+        // One bad row among good ones: nothing is written.
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonArray rows = doc.value(QStringLiteral("integrations")).toArray();
+        QVERIFY2(rows.size() == 2, "the export document keeps its rows under 'integrations'");
+        for (int i = 0; i < rows.size(); ++i) {
+            QJsonObject row = rows[i].toObject();
+            row.remove(QStringLiteral("id"));
+            row[QStringLiteral("name")] = QStringLiteral("fresh %1").arg(i);
+            rows[i] = row;
+        }
+        QJsonObject bad = rows[1].toObject();
+        bad[QStringLiteral("endpoint")] = QStringLiteral("ftp://nope");
+        rows[1] = bad;
+        doc[QStringLiteral("integrations")] = rows;
+        const QString badFile = m_dir.filePath(QStringLiteral("bad.json"));
+        {
+            QFile out(badFile);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(doc).toJson());
+        }
+        const QStringList third{QStringLiteral("--tenant"), QStringLiteral("third")};
+        Run refused = cli(third + QStringList{QStringLiteral("import"), QStringLiteral("--file"), badFile});
+        QVERIFY2(refused.exitCode == 2, qPrintable(refused.describe()));
+        QVERIFY(listJson(third).isEmpty());
+
+        // Duplicate names and unknown fields are refused too.
+        QJsonObject dup = doc;
+        QJsonArray dupRows{rows[0], rows[0]};
+        dup[QStringLiteral("integrations")] = dupRows;
+        QJsonObject unknownField = doc;
+        QJsonObject withExtra = rows[0].toObject();
+        withExtra[QStringLiteral("password")] = QStringLiteral("hunter2");
+        unknownField[QStringLiteral("integrations")] = QJsonArray{withExtra};
+        for (const QJsonObject &d : {dup, unknownField}) {
+            QFile out(badFile);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(QJsonDocument(d).toJson());
+            out.close();
+            Run r = cli(third + QStringList{QStringLiteral("import"), QStringLiteral("--file"), badFile});
+            QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+            QVERIFY(listJson(third).isEmpty());
+        }
+
+        Run missing = cli({QStringLiteral("import"), QStringLiteral("--file"), m_dir.filePath(QStringLiteral("absent.json"))});
+        QCOMPARE(missing.exitCode, 2);
+    }
+
+    void damagedCatalogFileIsRefusedAndUntouched()
+    {
+        {
+            QFile f(m_db);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, '\x5a'));
+        }
+        const QByteArray before = sha256(m_db);
+        Run r = cli({QStringLiteral("list")});
+        QVERIFY2(r.exitCode == 5, qPrintable(r.describe()));
+        QVERIFY(r.err.contains("damaged"));
+        QCOMPARE(sha256(m_db), before);
+    }
+
+    void newerSchemaIsRefused()
+    {
+        addHarbor(QStringLiteral("keep me"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations(version, description, applied_at) "
+                                          "VALUES (999, 'from the future', '2030-01-01T00:00:00.000Z')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+        Run r = cli({QStringLiteral("list")});
+        QVERIFY2(r.exitCode == 5, qPrintable(r.describe()));
+        QVERIFY(r.err.contains("Upgrade"));
+    }
+
+    void malformedAndUnreachableDatabaseUrls()
+    {
+        Run malformed = cli({QStringLiteral("list")}, {}, QStringLiteral("mysql://localhost/x"));
+        QCOMPARE(malformed.exitCode, 2);
+        QVERIFY(malformed.err.contains("postgresql://"));
+        // Port 1 on loopback: nothing listens there.
+        Run unreachable = cli({QStringLiteral("list")}, {}, QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
+        QVERIFY2(unreachable.exitCode == 5, qPrintable(unreachable.describe()));
+    }
+
+    void postgresCatalogThroughTheBinary()
+    {
+        STELLA_REQUIRE_POSTGRES();
+        test::ScratchPostgres pg(QStringLiteral("cli"));
+        QVERIFY2(pg.isValid(), qPrintable(pg.error()));
+        Run added = cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("Vault"),
+                         QStringLiteral("--name"), QStringLiteral("vault"), QStringLiteral("--endpoint"),
+                         QStringLiteral("https://vault.example.com"), QStringLiteral("--authref"),
+                         QStringLiteral("authref://env/VAULT_TOKEN")},
+                        {}, pg.url());
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        const QString id = added.json().object().value(QStringLiteral("id")).toString();
+        Run shown = cli({QStringLiteral("--json"), QStringLiteral("show"), id}, {}, pg.url());
+        QCOMPARE(shown.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("vault"));
+        Run otherTenant = cli({QStringLiteral("--tenant"), QStringLiteral("b"), QStringLiteral("show"), id}, {}, pg.url());
+        QCOMPARE(otherTenant.exitCode, 3);
+    }
+
+    void sandboxTestCheckDiscover()
+    {
+        Run list = cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QString healthy, unhealthy, registry;
+        for (const QJsonValue &v : list.json().array()) {
+            const QJsonObject o = v.toObject();
+            const QString scenario = o.value(QStringLiteral("config")).toObject().value(QStringLiteral("scenario")).toString();
+            if (scenario == QLatin1String("healthy") && healthy.isEmpty())
+                healthy = o.value(QStringLiteral("id")).toString();
+            if (scenario == QLatin1String("unhealthy") && unhealthy.isEmpty())
+                unhealthy = o.value(QStringLiteral("id")).toString();
+            if (o.value(QStringLiteral("type")).toString() == QLatin1String("Registry") && registry.isEmpty())
+                registry = o.value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!healthy.isEmpty() && !unhealthy.isEmpty() && !registry.isEmpty());
+
+        Run ok = cli({QStringLiteral("--sandbox"), QStringLiteral("test"), healthy});
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
+        QVERIFY(!ok.err.isEmpty()); // live steps go to stderr
+        Run down = cli({QStringLiteral("--sandbox"), QStringLiteral("check"), unhealthy});
+        QVERIFY2(down.exitCode == 1, qPrintable(down.describe()));
+
+        Run found = cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("discover"), registry,
+                         QStringLiteral("--resource-type"), QStringLiteral("repositories")});
+        QVERIFY2(found.exitCode == 0, qPrintable(found.describe()));
+        Run unsupported = cli({QStringLiteral("--sandbox"), QStringLiteral("discover"), registry, QStringLiteral("--resource-type"),
+                               QStringLiteral("pipelines")});
+        QCOMPARE(unsupported.exitCode, 2);
+        QVERIFY(unsupported.err.contains("repositories"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
