@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 
 #include <QMetaObject>
+#include <QMutexLocker>
 
 namespace stella {
 
@@ -32,6 +33,12 @@ void CatalogThread::post(std::function<void()> work)
     QMetaObject::invokeMethod(m_worker, std::move(work), Qt::QueuedConnection);
 }
 
+DatabaseUrl CatalogThread::url() const
+{
+    QMutexLocker lock(&m_urlMutex);
+    return m_url;
+}
+
 Error CatalogThread::notOpenError()
 {
     return Error::backend(QStringLiteral("No catalog is open"),
@@ -44,9 +51,9 @@ QFuture<Result<void>> CatalogThread::open(const DatabaseUrl &url,
     auto promise = std::make_shared<QPromise<Result<void>>>();
     QFuture<Result<void>> future = promise->future();
     promise->start();
-    m_url = url;
     post([this, promise, url, seed = std::move(seed)] {
-        m_session.reset();
+        // The new catalog is opened and seeded before the current one is closed, so a catalog
+        // that fails to open leaves the operator on the one they had.
         auto opened = CatalogSession::open(url, m_registry, m_clock);
         if (!opened) {
             promise->addResult(Result<void>(opened.error()));
@@ -63,10 +70,15 @@ QFuture<Result<void>> CatalogThread::open(const DatabaseUrl &url,
         }
         IntegrationCatalog *catalog = &session->catalog();
         // Relayed signal-to-signal: emitted on the worker, delivered on this object's thread.
-        connect(catalog, &IntegrationCatalog::integrationChanged, this, &CatalogThread::integrationChanged);
+        connect(catalog, &IntegrationCatalog::integrationChanged, this,
+                &CatalogThread::integrationChanged);
         connect(catalog, &IntegrationCatalog::catalogReset, this, &CatalogThread::catalogReset);
         connect(catalog, &IntegrationCatalog::healthRecorded, this, &CatalogThread::healthRecorded);
         m_session = std::move(session);
+        {
+            QMutexLocker lock(&m_urlMutex);
+            m_url = url;
+        }
         promise->addResult(Result<void>());
         promise->finish();
     });

@@ -7,10 +7,10 @@
 #include "storage/DatabaseUrl.h"
 
 #include <QFuture>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
 #include <QThread>
-
 #include <functional>
 #include <memory>
 #include <type_traits>
@@ -39,8 +39,7 @@ public:
 
     // Runs f(IntegrationCatalog&) on the catalog's thread. f must return a Result<T>; if no
     // catalog is open, the future carries a BackendUnavailable error instead.
-    template <typename F>
-    auto run(F f) -> QFuture<std::invoke_result_t<F, IntegrationCatalog &>>
+    template <typename F> auto run(F f) -> QFuture<std::invoke_result_t<F, IntegrationCatalog &>>
     {
         using R = std::invoke_result_t<F, IntegrationCatalog &>;
         auto promise = std::make_shared<QPromise<R>>();
@@ -56,7 +55,8 @@ public:
         return future;
     }
 
-    DatabaseUrl url() const { return m_url; }
+    // The catalog that is open: unchanged by an open() that fails.
+    DatabaseUrl url() const;
 
 Q_SIGNALS:
     void integrationChanged(stella::ChangeKind kind, const QString &tenantId, const QUuid &id);
@@ -70,8 +70,9 @@ private:
     const ProviderRegistry &m_registry;
     const Clock &m_clock;
     QThread m_thread;
-    QObject *m_worker = nullptr;                // lives on m_thread; work is posted to it
-    std::unique_ptr<CatalogSession> m_session;  // touched only on m_thread
+    QObject *m_worker = nullptr;               // lives on m_thread; work is posted to it
+    std::unique_ptr<CatalogSession> m_session; // touched only on m_thread
+    mutable QMutex m_urlMutex; // m_url is written on the worker, read on the owner's thread
     DatabaseUrl m_url;
 };
 
