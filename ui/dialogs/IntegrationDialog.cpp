@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "IntegrationDialog.h"
+
+#include "catalog/CatalogThread.h"
+#include "catalog/IntegrationValidator.h"
+#include "common/FutureCallback.h"
+#include "dialogs/ConfigForm.h"
+#include "providers/ProviderRegistry.h"
+#include "views/ErrorBanner.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace stella::ui {
+
+namespace {
+// IntegrationValidator words its problems for logs ("endpoint is required for ..."); next to
+// the field the subject is obvious, so the leading field name is dropped.
+QString inline_(QString problem, const QString &prefix)
+{
+    if (problem.startsWith(prefix))
+        problem = problem.mid(prefix.size());
+    if (!problem.isEmpty())
+        problem[0] = problem[0].toUpper();
+    return problem;
+}
+} // namespace
+
+IntegrationDialog::IntegrationDialog(CatalogThread &catalog, const ProviderRegistry &registry,
+                                     const RequestContext &ctx, bool includeTestOnly,
+                                     QWidget *parent)
+    : QDialog(parent), m_catalog(catalog), m_registry(registry), m_ctx(ctx)
+{
+    setWindowTitle(QStringLiteral("Add integration"));
+    build(includeTestOnly);
+}
+
+IntegrationDialog::IntegrationDialog(CatalogThread &catalog, const ProviderRegistry &registry,
+                                     const RequestContext &ctx, const Integration &existing,
+                                     QWidget *parent)
+    : QDialog(parent), m_catalog(catalog), m_registry(registry), m_ctx(ctx), m_existing(existing)
+{
+    setWindowTitle(QStringLiteral("Edit %1").arg(existing.name));
+    build(true);
+}
+
+QLabel *IntegrationDialog::problemLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setStyleSheet(QStringLiteral("color: #c62828;"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+void IntegrationDialog::build(bool includeTestOnly)
+{
+    setObjectName(QStringLiteral("integrationDialog"));
+    setMinimumWidth(560);
+
+    m_banner = new ErrorBanner(this);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+
+    m_provider = new QComboBox(this);
+    m_provider->setObjectName(QStringLiteral("providerCombo"));
+    for (const ProviderDefinition *p : m_registry.providers(includeTestOnly))
+        m_provider->addItem(QStringLiteral("%1 — %2").arg(toString(p->type), p->displayName),
+                            p->id);
+    m_type = new QComboBox(this);
+    m_type->setObjectName(QStringLiteral("typeCombo"));
+    m_providerHelp = new QLabel(this);
+    m_providerHelp->setObjectName(QStringLiteral("providerHelp"));
+    m_providerHelp->setWordWrap(true);
+    m_providerHelp->setEnabled(false);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setPlaceholderText(
+        QStringLiteral("A name unique in this tenant, e.g. Harbor production"));
+    m_nameError = problemLabel(QStringLiteral("nameError"), this);
+    m_endpoint = new QLineEdit(this);
+    m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
+    m_endpointError = problemLabel(QStringLiteral("endpointError"), this);
+    m_authRef = new QLineEdit(this);
+    m_authRef->setObjectName(QStringLiteral("authRefEdit"));
+    m_authRef->setPlaceholderText(
+        QStringLiteral("authref://keychain/<path>#<key> — a reference, never the secret"));
+    m_authRef->setToolTip(QStringLiteral(
+        "Where the credential lives: authref://keychain/…, authref://vault/…#field or "
+        "authref://env/NAME.\n"
+        "The catalog stores only this reference; the secret stays in the keychain or Vault."));
+    m_authRefError = problemLabel(QStringLiteral("authRefError"), this);
+
+    const auto withProblem = [this](QWidget *field, QLabel *problem) {
+        auto *cell = new QWidget(this);
+        auto *l = new QVBoxLayout(cell);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->setSpacing(2);
+        l->addWidget(field);
+        l->addWidget(problem);
+        return cell;
+    };
+    auto *general = new QFormLayout;
+    general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    general->addRow(QStringLiteral("Provider:"), m_provider);
+    general->addRow(QStringLiteral("Type:"), m_type);
+    general->addRow(QString(), m_providerHelp);
+    general->addRow(QStringLiteral("Name *:"), withProblem(m_name, m_nameError));
+    m_endpointLabel = new QLabel(QStringLiteral("Endpoint:"), this);
+    general->addRow(m_endpointLabel, withProblem(m_endpoint, m_endpointError));
+    general->addRow(QStringLiteral("Credential:"), withProblem(m_authRef, m_authRefError));
+
+    m_config = new ConfigForm(this);
+    auto *configBox = new QGroupBox(QStringLiteral("Settings"), this);
+    auto *configLayout = new QVBoxLayout(configBox);
+    auto *scroll = new QScrollArea(configBox);
+    scroll->setWidget(m_config);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumHeight(200);
+    configLayout->addWidget(scroll);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("buttons"));
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setText(isEditing() ? QStringLiteral("Save") : QStringLiteral("Add"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &IntegrationDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &IntegrationDialog::reject);
+
+    auto *required = new QLabel(QStringLiteral("* required"), this);
+    required->setEnabled(false);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(required);
+    bottom->addWidget(m_buttons, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(general);
+    layout->addWidget(configBox, 1);
+    layout->addLayout(bottom);
+
+    connect(m_provider, &QComboBox::currentIndexChanged, this, &IntegrationDialog::providerChanged);
+    connect(m_name, &QLineEdit::textChanged, this, [this] {
+        m_nameTouched = true;
+        revalidate();
+    });
+    connect(m_endpoint, &QLineEdit::textChanged, this, &IntegrationDialog::revalidate);
+    connect(m_authRef, &QLineEdit::textChanged, this, &IntegrationDialog::revalidate);
+    connect(m_config, &ConfigForm::changed, this, &IntegrationDialog::revalidate);
+
+    if (m_existing) {
+        const int at = m_provider->findData(m_existing->provider);
+        if (at < 0) // a provider this build does not offer (test-only): show it anyway
+            m_provider->addItem(m_existing->provider, m_existing->provider);
+        m_provider->setCurrentIndex(at >= 0 ? at : m_provider->count() - 1);
+        m_provider->setEnabled(false);
+        providerChanged();
+        m_type->setCurrentIndex(m_type->findData(int(m_existing->type)));
+        m_type->setEnabled(false);
+        const QSignalBlocker b1(m_name), b2(m_endpoint), b3(m_authRef);
+        m_name->setText(m_existing->name);
+        m_endpoint->setText(m_existing->endpoint);
+        m_authRef->setText(m_existing->authRefUri);
+        if (const ProviderDefinition *p = provider())
+            m_config->setSchema(p->configSchema, m_existing->config);
+        m_nameTouched = true;
+    } else {
+        providerChanged();
+    }
+    revalidate();
+}
+
+const ProviderDefinition *IntegrationDialog::provider() const
+{
+    return m_registry.find(m_provider->currentData().toString());
+}
+
+void IntegrationDialog::selectProvider(const QString &providerId)
+{
+    const int at = m_provider->findData(providerId);
+    if (at >= 0)
+        m_provider->setCurrentIndex(at);
+}
+
+void IntegrationDialog::providerChanged()
+{
+    const ProviderDefinition *p = provider();
+    if (!p)
+        return;
+    m_type->clear();
+    m_type->addItem(toString(p->type), int(p->type));
+    for (IntegrationType t : p->allowedTypes)
+        if (t != p->type)
+            m_type->addItem(toString(t), int(t));
+    m_type->setEnabled(!isEditing() && m_type->count() > 1);
+
+    QString help = p->endpointRequired ? QStringLiteral("Endpoint required")
+                                       : QStringLiteral("Endpoint optional");
+    if (p->supportsDiscovery())
+        help += QStringLiteral(" · discovers %1")
+                    .arg(p->supportedResourceTypes.join(QStringLiteral(", ")));
+    if (!p->credentialSlots.isEmpty()) {
+        QStringList slots;
+        for (const CredentialSlot &s : p->credentialSlots)
+            slots.append(s.label + (s.required ? QStringLiteral(" (required)") : QString()));
+        help += QStringLiteral(" · credential: %1").arg(slots.join(QStringLiteral(", ")));
+    }
+    m_providerHelp->setText(help);
+    m_endpointLabel->setText(p->endpointRequired ? QStringLiteral("Endpoint *:")
+                                                 : QStringLiteral("Endpoint:"));
+    m_endpoint->setPlaceholderText(p->endpointHelp);
+    m_endpoint->setToolTip(p->endpointHelp);
+    if (!isEditing())
+        m_config->setSchema(p->configSchema, p->configSchema.withDefaults({}));
+    revalidate();
+}
+
+void IntegrationDialog::revalidate()
+{
+    const ProviderDefinition *p = provider();
+    const QString name =
+        inline_(IntegrationValidator::nameProblem(m_name->text()), QStringLiteral("name "));
+    m_nameError->setText(name);
+    m_nameError->setVisible(!name.isEmpty() && m_nameTouched);
+
+    const QString endpoint =
+        p ? inline_(IntegrationValidator::endpointProblem(*p, m_endpoint->text().trimmed()),
+                    QStringLiteral("endpoint "))
+          : QString();
+    m_endpointError->setText(endpoint);
+    // "Required" is not an error until the operator has typed something or tried to save.
+    m_endpointError->setVisible(!endpoint.isEmpty() && !m_endpoint->text().isEmpty());
+
+    QString authRef = inline_(IntegrationValidator::authRefProblem(m_authRef->text().trimmed()),
+                              QStringLiteral("authRefUri: "));
+    if (authRef.isEmpty() && p && m_authRef->text().trimmed().isEmpty())
+        for (const CredentialSlot &slot : p->credentialSlots)
+            if (slot.required)
+                authRef = QStringLiteral("Required: %1 needs a %2").arg(p->id, slot.label);
+    m_authRefError->setText(authRef);
+    m_authRefError->setVisible(!authRef.isEmpty() && !m_authRef->text().isEmpty());
+
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(canSave());
+}
+
+bool IntegrationDialog::canSave() const
+{
+    return !m_saving && provider() && m_nameError->text().isEmpty() &&
+           m_endpointError->text().isEmpty() && m_authRefError->text().isEmpty() &&
+           m_config->isValid();
+}
+
+void IntegrationDialog::accept()
+{
+    if (!canSave()) {
+        // Reached only programmatically (OK is disabled): show every problem, save nothing.
+        m_nameTouched = true;
+        m_nameError->setVisible(!m_nameError->text().isEmpty());
+        m_endpointError->setVisible(!m_endpointError->text().isEmpty());
+        m_authRefError->setVisible(!m_authRefError->text().isEmpty());
+        m_config->revealAllProblems();
+        return;
+    }
+    m_banner->clear();
+    m_saving = true;
+    revalidate();
+    const RequestContext ctx = m_ctx;
+    const QString name = m_name->text();
+    const QString endpoint = m_endpoint->text().trimmed();
+    const QString authRef = m_authRef->text().trimmed();
+    const QJsonObject config = m_config->values();
+    if (m_existing) {
+        IntegrationPatch patch;
+        patch.name = name;
+        patch.endpoint = endpoint;
+        patch.authRefUri = authRef;
+        patch.config = config;
+        const QUuid id = m_existing->id;
+        const int version = m_existing->version;
+        onFinished(this, m_catalog.run([ctx, id, patch, version](IntegrationCatalog &c) {
+            return c.update(ctx, id, patch, version);
+        }),
+                   [this](const Result<Integration> &r) { saveFinished(r); });
+    } else {
+        IntegrationDraft draft;
+        draft.provider = provider()->id;
+        draft.type = IntegrationType(m_type->currentData().toInt());
+        draft.name = name;
+        draft.endpoint = endpoint;
+        draft.authRefUri = authRef;
+        draft.config = config;
+        onFinished(this,
+                   m_catalog.run([ctx, draft](IntegrationCatalog &c) { return c.add(ctx, draft); }),
+                   [this](const Result<Integration> &r) { saveFinished(r); });
+    }
+}
+
+void IntegrationDialog::saveFinished(const Result<Integration> &result)
+{
+    m_saving = false;
+    if (result) {
+        m_saved = *result;
+        Q_EMIT saved(m_saved);
+        QDialog::accept();
+        return;
+    }
+    const Error &e = result.error();
+    QString lead;
+    if (e.kind == ErrorKind::Conflict && isEditing() &&
+        e.message.contains(QLatin1String("changed by someone else")))
+        lead = QStringLiteral(
+            "Not saved: someone else changed this integration after you opened it. Cancel, "
+            "reload the list (Refresh) and edit it again.");
+    else if (e.kind == ErrorKind::NotFound)
+        lead = QStringLiteral("Not saved: the integration no longer exists (someone removed it).");
+    else
+        lead = QStringLiteral("Not saved.");
+    m_banner->showError(e, lead);
+    revalidate();
+    Q_EMIT saveFailed(e);
+}
+
+} // namespace stella::ui

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Result.h"
+#include "model/Integration.h"
+
+#include <QDialog>
+#include <optional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace stella {
+class CatalogThread;
+class ProviderRegistry;
+struct ProviderDefinition;
+} // namespace stella
+
+namespace stella::ui {
+
+class ConfigForm;
+class ErrorBanner;
+
+// Add or edit one integration. The form follows the provider's definition (endpoint rule,
+// config schema); every field shows its problem inline as the operator types and OK stays
+// disabled while anything is invalid. Saving goes through the catalog thread; if the catalog
+// refuses (a duplicate name, a version conflict, the database gone) the dialog stays open with
+// the operator's input intact and the reason in a banner at the top.
+//
+// Widgets: providerCombo, typeCombo, nameEdit, endpointEdit, authRefEdit, configForm, their
+// problem labels nameError, endpointError, authRefError, the buttons box "buttons" and the
+// banner "errorBanner".
+class IntegrationDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // Add: providers offered are the registry's, test-only ones (InMemory) only if asked for.
+    IntegrationDialog(CatalogThread &catalog, const ProviderRegistry &registry,
+                      const RequestContext &ctx, bool includeTestOnly, QWidget *parent = nullptr);
+    // Edit: provider and type are fixed; the save expects the version shown here, so a change
+    // made by someone else in the meantime is a conflict, not a silent overwrite.
+    IntegrationDialog(CatalogThread &catalog, const ProviderRegistry &registry,
+                      const RequestContext &ctx, const Integration &existing,
+                      QWidget *parent = nullptr);
+
+    bool isEditing() const { return m_existing.has_value(); }
+    bool canSave() const;
+    bool isSaving() const { return m_saving; }
+    // The saved integration, once the catalog accepted it.
+    const Integration &savedIntegration() const { return m_saved; }
+    void selectProvider(const QString &providerId);
+
+public Q_SLOTS:
+    // Validates, then saves asynchronously; closes with Accepted only when the catalog agreed.
+    void accept() override;
+
+Q_SIGNALS:
+    void saved(const stella::Integration &integration);
+    // The catalog refused the save; the banner shows why.
+    void saveFailed(const stella::Error &error);
+
+private:
+    void build(bool includeTestOnly);
+    void providerChanged();
+    void revalidate();
+    void saveFinished(const Result<Integration> &result);
+    const ProviderDefinition *provider() const;
+    static QLabel *problemLabel(const QString &name, QWidget *parent);
+
+    CatalogThread &m_catalog;
+    const ProviderRegistry &m_registry;
+    RequestContext m_ctx;
+    std::optional<Integration> m_existing;
+    Integration m_saved;
+    bool m_saving = false;
+    bool m_nameTouched = false;
+
+    ErrorBanner *m_banner = nullptr;
+    QComboBox *m_provider = nullptr;
+    QComboBox *m_type = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLabel *m_nameError = nullptr;
+    QLabel *m_endpointLabel = nullptr;
+    QLineEdit *m_endpoint = nullptr;
+    QLabel *m_endpointError = nullptr;
+    QLineEdit *m_authRef = nullptr;
+    QLabel *m_authRefError = nullptr;
+    QLabel *m_providerHelp = nullptr;
+    ConfigForm *m_config = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace stella::ui

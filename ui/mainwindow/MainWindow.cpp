@@ -1,0 +1,557 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "MainWindow.h"
+
+#include "catalog/CatalogThread.h"
+#include "common/Clock.h"
+#include "common/FutureCallback.h"
+#include "dialogs/IntegrationDialog.h"
+#include "dialogs/OpenCatalogDialog.h"
+#include "models/IntegrationListModel.h"
+#include "sandbox/SandboxSeeder.h"
+#include "views/ErrorBanner.h"
+#include "views/IntegrationDetailPane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace stella::ui {
+
+MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry, const Clock &clock,
+                       const RequestContext &ctx, QWidget *parent)
+    : QMainWindow(parent), m_catalog(catalog), m_registry(registry), m_clock(clock), m_ctx(ctx),
+      m_model(new IntegrationListModel(clock, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    buildActions();
+    buildLayout();
+    updateTitle();
+    updateCounts();
+    updateActions();
+
+    connect(m_model, &IntegrationListModel::countsChanged, this, &MainWindow::updateCounts);
+    // A reset forgets the view's selection; keep the integration selected across it.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_keepSelection = m_detail->integrationId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { restoreSelection(m_keepSelection); });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_table->selectionModel()->currentIndex().isValid())
+            restoreSelection({});
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showSelected);
+    connect(m_detail, &IntegrationDetailPane::historyLoaded, this, &MainWindow::checkSettled);
+
+    connect(&m_catalog, &CatalogThread::integrationChanged, this,
+            [this](ChangeKind kind, const QString &tenantId, const QUuid &id) {
+                if (tenantId != m_ctx.tenantId)
+                    return;
+                if (kind == ChangeKind::Removed)
+                    m_model->remove(id);
+                else
+                    refreshOne(id);
+            });
+    connect(&m_catalog, &CatalogThread::healthRecorded, this,
+            [this](const QString &tenantId, const QUuid &id, HealthStatus) {
+                if (tenantId == m_ctx.tenantId)
+                    refreshOne(id);
+            });
+    connect(&m_catalog, &CatalogThread::catalogReset, this, [this](const QString &tenantId) {
+        if (tenantId == m_ctx.tenantId)
+            reload();
+    });
+
+    // "5 min ago" must not stay "5 min ago" for an hour.
+    auto *ticker = new QTimer(this);
+    ticker->setInterval(60'000);
+    connect(ticker, &QTimer::timeout, m_model, &IntegrationListModel::refreshRelativeTimes);
+    ticker->start();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    const auto action = [this](const QString &name, const QString &text,
+                               QStyle::StandardPixmap icon, const QKeySequence &key,
+                               const QString &tip) {
+        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        return a;
+    };
+    m_addAction =
+        action(QStringLiteral("actionAdd"), QStringLiteral("&Add…"), QStyle::SP_FileDialogNewFolder,
+               QKeySequence::New, QStringLiteral("Register a new integration"));
+    m_editAction = action(QStringLiteral("actionEdit"), QStringLiteral("&Edit…"),
+                          QStyle::SP_FileDialogDetailedView, QKeySequence(Qt::CTRL | Qt::Key_E),
+                          QStringLiteral("Edit the selected integration"));
+    m_deleteAction =
+        action(QStringLiteral("actionDelete"), QStringLiteral("&Delete…"), QStyle::SP_TrashIcon,
+               QKeySequence::Delete, QStringLiteral("Remove the selected integration"));
+    m_refreshAction = action(QStringLiteral("actionRefresh"), QStringLiteral("&Refresh"),
+                             QStyle::SP_BrowserReload, QKeySequence::Refresh,
+                             QStringLiteral("Reload the list from the catalog"));
+    m_openAction = action(QStringLiteral("actionOpenCatalog"), QStringLiteral("&Open catalog…"),
+                          QStyle::SP_DialogOpenButton, QKeySequence::Open,
+                          QStringLiteral("Open a SQLite catalog file or a PostgreSQL catalog"));
+    m_quitAction =
+        action(QStringLiteral("actionQuit"), QStringLiteral("&Quit"), QStyle::SP_DialogCloseButton,
+               QKeySequence::Quit, QStringLiteral("Quit the console"));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addIntegration);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editSelected);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reload);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseCatalog);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->addAction(m_openAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *integration = menuBar()->addMenu(QStringLiteral("&Integration"));
+    integration->addAction(m_addAction);
+    integration->addAction(m_editAction);
+    integration->addAction(m_deleteAction);
+    integration->addSeparator();
+    integration->addAction(m_refreshAction);
+}
+
+void MainWindow::buildLayout()
+{
+    auto *toolbar = addToolBar(QStringLiteral("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_addAction);
+    toolbar->addAction(m_editAction);
+    toolbar->addAction(m_deleteAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_refreshAction);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    auto *tenantLabel = new QLabel(QStringLiteral("Tenant: "), toolbar);
+    toolbar->addWidget(tenantLabel);
+    m_tenant = new QComboBox(toolbar);
+    m_tenant->setObjectName(QStringLiteral("tenantCombo"));
+    m_tenant->setEditable(true);
+    m_tenant->setInsertPolicy(QComboBox::NoInsert);
+    m_tenant->setMinimumContentsLength(16);
+    m_tenant->setToolTip(
+        QStringLiteral("The tenant whose integrations are shown; type a new id and press Enter "
+                       "to start a tenant"));
+    m_tenant->addItem(m_ctx.tenantId);
+    tenantLabel->setBuddy(m_tenant);
+    toolbar->addWidget(m_tenant);
+    connect(m_tenant, &QComboBox::activated, this, &MainWindow::applyTenantFromCombo);
+    connect(m_tenant->lineEdit(), &QLineEdit::returnPressed, this,
+            &MainWindow::applyTenantFromCombo);
+
+    m_banner = new ErrorBanner(this);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(
+        QStringLiteral("Filter by name, type, provider, endpoint or status (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(focusFilter);
+    // Filtering in the model is cheap enough at 100,000 rows to run on every keystroke
+    // (DESIGN §7), so there is no debounce to wait for.
+    connect(m_filter, &QLineEdit::textChanged, m_model, &IntegrationListModel::setFilterText);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("integrationTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setIconSize(QSize(14, 14));
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Fixed row heights: the view never measures 100,000 rows.
+    QHeaderView *rows = m_table->verticalHeader();
+    rows->hide();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setHighlightSections(false);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setStretchLastSection(true);
+    columns->setSectionsMovable(true);
+    // Widths from the font and the longest expected words, not from the contents: measuring
+    // contents walks every row.
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto width = [&fm](const char *sample, int extra) {
+        return fm.horizontalAdvance(QLatin1String(sample)) + extra;
+    };
+    columns->resizeSection(IntegrationListModel::NameColumn,
+                           width("S3 evidence bucket (sandbox)", 24));
+    columns->resizeSection(IntegrationListModel::TypeColumn, width("SecretsManager", 20));
+    columns->resizeSection(IntegrationListModel::ProviderColumn, width("StellaOpsMirror", 20));
+    columns->resizeSection(IntegrationListModel::EndpointColumn,
+                           width("https://harbor.example.com/", 20));
+    columns->resizeSection(IntegrationListModel::StatusColumn, width("Unhealthy", 44));
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(IntegrationListModel::NameColumn, Qt::AscendingOrder);
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 4, 8);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_table, 1);
+
+    m_detail = new IntegrationDetailPane(m_catalog, m_clock, this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *bannerBox = new QVBoxLayout;
+    bannerBox->setContentsMargins(8, 8, 8, 0);
+    bannerBox->addWidget(m_banner);
+    layout->addLayout(bannerBox);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_catalogLabel = new QLabel(this);
+    m_catalogLabel->setObjectName(QStringLiteral("catalogLabel"));
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_catalogLabel);
+
+    resize(1400, 860);
+    m_splitter->setSizes({880, 520});
+}
+
+void MainWindow::openCatalog(const DatabaseUrl &url)
+{
+    openWith(url, false);
+}
+
+void MainWindow::openSandbox()
+{
+    openWith(DatabaseUrl::inMemory(), true);
+}
+
+void MainWindow::openWith(const DatabaseUrl &url, bool sandbox)
+{
+    std::function<Result<void>(CatalogSession &)> seed;
+    if (sandbox) {
+        const Clock *clock = &m_clock; // outlives the catalog thread's work: owned by main/tests
+        seed = [clock](CatalogSession &session) { return SandboxSeeder::seed(session, *clock); };
+    }
+    statusBar()->showMessage(QStringLiteral("Opening %1…").arg(url.displayString()));
+    onFinished(this, m_catalog.open(url, std::move(seed)),
+               [this, url, sandbox](const Result<void> &result) {
+                   statusBar()->clearMessage();
+                   if (!result) {
+                       const QString lead =
+                           m_hasCatalog
+                               ? QStringLiteral("Could not open %1; still on %2.")
+                                     .arg(url.displayString(), m_url.displayString())
+                               : QStringLiteral("Could not open %1.").arg(url.displayString());
+                       m_banner->showError(result.error(), lead);
+                       Q_EMIT catalogOpenFailed(result.error());
+                       m_settlePending = true;
+                       checkSettled();
+                       return;
+                   }
+                   m_hasCatalog = true;
+                   m_url = url;
+                   m_sandbox = sandbox;
+                   m_banner->clear();
+                   updateTitle();
+                   updateCounts();
+                   loadTenants();
+                   reload();
+                   Q_EMIT catalogOpened();
+               });
+}
+
+void MainWindow::reload()
+{
+    const quint64 generation = ++m_listGeneration;
+    const RequestContext ctx = m_ctx;
+    onFinished(this, m_catalog.run([ctx](IntegrationCatalog &c) { return c.list(ctx); }),
+               [this, generation](const Result<QList<Integration>> &result) {
+                   if (generation != m_listGeneration)
+                       return;
+                   if (result)
+                       m_model->setIntegrations(*result);
+                   else
+                       m_banner->showError(result.error(),
+                                           QStringLiteral("Could not load the integrations."));
+                   m_settlePending = true;
+                   Q_EMIT listLoaded();
+                   checkSettled();
+               });
+}
+
+void MainWindow::loadTenants()
+{
+    onFinished(this, m_catalog.run([](IntegrationCatalog &c) { return c.tenants(); }),
+               [this](const Result<QStringList> &result) {
+                   QStringList tenants = result ? *result : QStringList();
+                   if (!tenants.contains(m_ctx.tenantId))
+                       tenants.append(m_ctx.tenantId);
+                   tenants.sort();
+                   const QSignalBlocker block(m_tenant);
+                   m_tenant->clear();
+                   m_tenant->addItems(tenants);
+                   m_tenant->setCurrentIndex(int(tenants.indexOf(m_ctx.tenantId)));
+               });
+}
+
+void MainWindow::applyTenantFromCombo()
+{
+    setTenant(m_tenant->currentText());
+}
+
+void MainWindow::setTenant(const QString &tenantId)
+{
+    const QString tenant = tenantId.trimmed();
+    if (tenant.isEmpty()) {
+        m_banner->showError(
+            Error::invalidInput(QStringLiteral("A tenant id cannot be empty."),
+                                QStringLiteral("Pick a tenant from the list or type its id.")));
+        m_tenant->setCurrentText(m_ctx.tenantId);
+        return;
+    }
+    if (tenant == m_ctx.tenantId)
+        return;
+    m_ctx.tenantId = tenant;
+    if (m_tenant->findText(tenant) < 0)
+        m_tenant->addItem(tenant);
+    m_tenant->setCurrentIndex(m_tenant->findText(tenant));
+    m_banner->clear();
+    // Another tenant's rows must not linger under this tenant's name, even for a moment.
+    m_model->setIntegrations({});
+    updateTitle();
+    updateCounts();
+    if (m_hasCatalog)
+        reload();
+}
+
+void MainWindow::refreshOne(const QUuid &id)
+{
+    const RequestContext ctx = m_ctx;
+    onFinished(this, m_catalog.run([ctx, id](IntegrationCatalog &c) { return c.get(ctx, id); }),
+               [this, ctx, id](const Result<Integration> &result) {
+                   if (ctx.tenantId != m_ctx.tenantId)
+                       return;
+                   if (!result) {
+                       if (result.error().kind == ErrorKind::NotFound)
+                           m_model->remove(id);
+                       return;
+                   }
+                   m_model->upsert(*result);
+                   if (m_detail->integrationId() == id)
+                       showSelected();
+               });
+}
+
+const Integration *MainWindow::selectedIntegration() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? m_model->integrationAt(current.row()) : nullptr;
+}
+
+bool MainWindow::selectIntegration(const QUuid &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    m_table->selectionModel()->setCurrentIndex(
+        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
+void MainWindow::restoreSelection(const QUuid &id)
+{
+    // Keep the integration that was selected; otherwise the first row, so the detail pane
+    // always shows something while the list has rows.
+    if (!id.isNull() && selectIntegration(id))
+        return;
+    if (m_model->rowCount() > 0)
+        selectIntegration(m_model->integrationAt(0)->id);
+    else
+        showSelected();
+}
+
+void MainWindow::showSelected()
+{
+    updateActions();
+    const Integration *i = selectedIntegration();
+    if (!i) {
+        m_detail->clear();
+        checkSettled();
+        return;
+    }
+    m_detail->showIntegration(*i, m_ctx);
+}
+
+void MainWindow::checkSettled()
+{
+    if (m_settlePending && !m_detail->isLoading()) {
+        m_settlePending = false;
+        Q_EMIT settled();
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool selected = selectedIntegration() != nullptr;
+    m_addAction->setEnabled(m_hasCatalog);
+    m_editAction->setEnabled(selected);
+    m_deleteAction->setEnabled(selected);
+    m_refreshAction->setEnabled(m_hasCatalog);
+}
+
+void MainWindow::updateTitle()
+{
+    QString where = QStringLiteral("no catalog");
+    if (m_hasCatalog)
+        where = m_url.isInMemory() ? QStringLiteral("in-memory catalog") : m_url.displayString();
+    setWindowTitle(QStringLiteral("%1 — Stella Ops Integrations Console%2")
+                       .arg(where, m_sandbox ? QStringLiteral(" (sandbox)") : QString()));
+    m_catalogLabel->setText(
+        m_hasCatalog
+            ? QStringLiteral("Catalog: %1%2 · tenant %3")
+                  .arg(where, m_sandbox ? QStringLiteral(" (sandbox)") : QString(), m_ctx.tenantId)
+            : QStringLiteral("No catalog open"));
+    updateActions();
+}
+
+void MainWindow::updateCounts()
+{
+    const int shown = m_model->rowCount();
+    const int total = m_model->totalCount();
+    m_countLabel->setText(
+        shown == total ? QStringLiteral("%1 integrations").arg(total)
+                       : QStringLiteral("%1 of %2 integrations shown").arg(shown).arg(total));
+}
+
+void MainWindow::addIntegration()
+{
+    if (!m_hasCatalog)
+        return;
+    auto *dialog = new IntegrationDialog(m_catalog, m_registry, m_ctx, m_sandbox, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &IntegrationDialog::saved, this, [this](const Integration &integration) {
+        if (integration.tenantId != m_ctx.tenantId)
+            return;
+        m_model->upsert(integration);
+        selectIntegration(integration.id);
+    });
+    dialog->open();
+}
+
+void MainWindow::editSelected()
+{
+    const Integration *selected = selectedIntegration();
+    if (!selected)
+        return;
+    auto *dialog = new IntegrationDialog(m_catalog, m_registry, m_ctx, *selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &IntegrationDialog::saved, this, [this](const Integration &integration) {
+        if (integration.tenantId != m_ctx.tenantId)
+            return;
+        m_model->upsert(integration);
+        if (m_detail->integrationId() == integration.id)
+            showSelected();
+    });
+    dialog->open();
+}
+
+void MainWindow::deleteSelected()
+{
+    const Integration *selected = selectedIntegration();
+    if (!selected)
+        return;
+    const Integration target = *selected;
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Delete integration"),
+                                QStringLiteral("Delete the integration “%1”?").arg(target.name),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDelete"));
+    box->setInformativeText(
+        QStringLiteral("%1 %2 at %3 in tenant “%4”. Its health history and audit trail are "
+                       "kept; the secret its AuthRef points to is not touched.")
+            .arg(target.provider, toString(target.type),
+                 target.endpoint.isEmpty() ? QStringLiteral("(no endpoint)") : target.endpoint,
+                 m_ctx.tenantId));
+    box->button(QMessageBox::Yes)->setText(QStringLiteral("Delete"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, target](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        const RequestContext ctx = m_ctx;
+        const QUuid id = target.id;
+        const int version = target.version;
+        onFinished(this, m_catalog.run([ctx, id, version](IntegrationCatalog &c) {
+            return c.remove(ctx, id, version);
+        }),
+                   [this, target](const Result<void> &r) {
+                       if (!r) {
+                           m_banner->showError(
+                               r.error(), QStringLiteral("“%1” was not deleted.").arg(target.name));
+                           return;
+                       }
+                       m_model->remove(target.id);
+                       statusBar()->showMessage(QStringLiteral("Deleted “%1”.").arg(target.name),
+                                                5000);
+                       Q_EMIT integrationRemoved(target.id);
+                   });
+    });
+    box->open();
+}
+
+void MainWindow::chooseCatalog()
+{
+    auto *dialog = new OpenCatalogDialog(m_url, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openCatalog(dialog->url()); });
+    dialog->open();
+}
+
+} // namespace stella::ui

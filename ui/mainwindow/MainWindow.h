@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Result.h"
+#include "model/Integration.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+
+namespace stella {
+class CatalogThread;
+class Clock;
+class ProviderRegistry;
+} // namespace stella
+
+namespace stella::ui {
+
+class ErrorBanner;
+class IntegrationDetailPane;
+class IntegrationListModel;
+
+// The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
+// selected one's details, add/edit/delete, a tenant switcher and File → Open catalog. Every
+// catalog call goes through CatalogThread and comes back asynchronously; catalog errors appear
+// in a banner above the list, and the list follows the catalog's change signals.
+//
+// Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
+// actionRefresh, actionOpenCatalog, actionQuit, tenantCombo, filterEdit, integrationTable,
+// detailPane, errorBanner, countLabel, catalogLabel; the delete confirmation is "confirmDelete".
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(CatalogThread &catalog, const ProviderRegistry &registry, const Clock &clock,
+               const RequestContext &ctx, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a catalog; on failure the banner says why and the catalog that was open stays.
+    void openCatalog(const DatabaseUrl &url);
+    // An in-memory catalog seeded with demo integrations and history: no files, no network.
+    void openSandbox();
+    void setTenant(const QString &tenantId);
+    QString tenant() const { return m_ctx.tenantId; }
+    bool isSandbox() const { return m_sandbox; }
+    DatabaseUrl catalogUrl() const { return m_url; }
+
+    IntegrationListModel *listModel() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    IntegrationDetailPane *detailPane() const { return m_detail; }
+    ErrorBanner *errorBanner() const { return m_banner; }
+    // The integration selected in the list, if any.
+    const Integration *selectedIntegration() const;
+    bool selectIntegration(const QUuid &id);
+
+public Q_SLOTS:
+    void reload();
+    void addIntegration();
+    void editSelected();
+    void deleteSelected();
+    void chooseCatalog();
+
+Q_SIGNALS:
+    void catalogOpened();
+    void catalogOpenFailed(const stella::Error &error);
+    void listLoaded();
+    // The list is loaded and the selected integration's details are complete: what a
+    // screenshot or a test waits for.
+    void settled();
+    void integrationRemoved(const QUuid &id);
+
+private:
+    void buildActions();
+    void buildLayout();
+    void openWith(const DatabaseUrl &url, bool sandbox);
+    void loadTenants();
+    void refreshOne(const QUuid &id);
+    void showSelected();
+    void restoreSelection(const QUuid &id);
+    void updateActions();
+    void updateTitle();
+    void updateCounts();
+    void checkSettled();
+    void applyTenantFromCombo();
+
+    CatalogThread &m_catalog;
+    const ProviderRegistry &m_registry;
+    const Clock &m_clock;
+    RequestContext m_ctx;
+    DatabaseUrl m_url;
+    bool m_hasCatalog = false;
+    bool m_sandbox = false;
+    quint64 m_listGeneration = 0; // a list answer for an older request (tenant) is dropped
+    bool m_settlePending = false;
+    QUuid m_keepSelection; // the selection across a model reset
+
+    IntegrationListModel *m_model;
+    QTableView *m_table = nullptr;
+    IntegrationDetailPane *m_detail = nullptr;
+    ErrorBanner *m_banner = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_tenant = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_catalogLabel = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_quitAction = nullptr;
+};
+
+} // namespace stella::ui

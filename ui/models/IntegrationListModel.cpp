@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "IntegrationListModel.h"
+
+#include "common/Clock.h"
+#include "common/RelativeTime.h"
+#include "views/StatusIcon.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace stella::ui {
+
+IntegrationListModel::IntegrationListModel(const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent), m_clock(clock)
+{}
+
+int IntegrationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_visible.size());
+}
+
+int IntegrationListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Integration *IntegrationListModel::integrationAt(int row) const
+{
+    if (row < 0 || row >= int(m_visible.size()))
+        return nullptr;
+    return &m_rows[size_t(m_visible[size_t(row)])].integration;
+}
+
+QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
+{
+    const Integration *i = integrationAt(index.row());
+    if (!i || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    if (role == IdRole)
+        return i->id;
+    if (role == StatusRole)
+        return int(i->status);
+    const int column = index.column();
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case NameColumn:
+            return i->name;
+        case TypeColumn:
+            return toString(i->type);
+        case ProviderColumn:
+            return i->provider;
+        case EndpointColumn:
+            return i->endpoint;
+        case StatusColumn:
+            return toString(i->status);
+        case LastCheckedColumn:
+            return relativeTime(i->lastCheckedAt, m_clock.now());
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::DecorationRole && column == StatusColumn)
+        return StatusIcon::icon(i->status);
+    if (role == Qt::ToolTipRole) {
+        if (column == LastCheckedColumn)
+            return utcTooltip(i->lastCheckedAt);
+        if (column == EndpointColumn)
+            return i->endpoint;
+        if (column == NameColumn)
+            return i->idString();
+    }
+    return {};
+}
+
+QVariant IntegrationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return QStringLiteral("Name");
+    case TypeColumn:
+        return QStringLiteral("Type");
+    case ProviderColumn:
+        return QStringLiteral("Provider");
+    case EndpointColumn:
+        return QStringLiteral("Endpoint");
+    case StatusColumn:
+        return QStringLiteral("Status");
+    case LastCheckedColumn:
+        return QStringLiteral("Last checked");
+    default:
+        return {};
+    }
+}
+
+IntegrationListModel::Row IntegrationListModel::makeRow(const Integration &integration)
+{
+    Row row;
+    row.integration = integration;
+    row.nameKey = integration.name.toLower();
+    row.endpointKey = integration.endpoint.toLower();
+    const QChar sep =
+        QLatin1Char('\n'); // never typed into the filter, so never matched across fields
+    row.haystack = row.nameKey + sep + integration.provider.toLower() + sep +
+                   toString(integration.type).toLower() + sep + row.endpointKey + sep +
+                   toString(integration.status).toLower();
+    return row;
+}
+
+bool IntegrationListModel::lessThan(int a, int b) const
+{
+    const Row &ra = m_rows[size_t(a)];
+    const Row &rb = m_rows[size_t(b)];
+    const Integration &ia = ra.integration;
+    const Integration &ib = rb.integration;
+    int c = 0;
+    switch (m_sortColumn) {
+    case TypeColumn:
+        c = int(ia.type) - int(ib.type);
+        break;
+    case ProviderColumn:
+        c = QString::compare(ia.provider, ib.provider, Qt::CaseInsensitive);
+        break;
+    case EndpointColumn:
+        c = ra.endpointKey.compare(rb.endpointKey);
+        break;
+    case StatusColumn:
+        c = severityRank(ia.status) - severityRank(ib.status);
+        break;
+    case LastCheckedColumn: {
+        // Never-checked sorts as the oldest.
+        const qint64 ta =
+            ia.lastCheckedAt.isValid() ? ia.lastCheckedAt.toMSecsSinceEpoch() : LLONG_MIN;
+        const qint64 tb =
+            ib.lastCheckedAt.isValid() ? ib.lastCheckedAt.toMSecsSinceEpoch() : LLONG_MIN;
+        c = ta < tb ? -1 : (ta > tb ? 1 : 0);
+        break;
+    }
+    default:
+        break;
+    }
+    if (c == 0)
+        c = ra.nameKey.compare(rb.nameKey);
+    if (c == 0)
+        c = ia.id < ib.id ? -1 : (ib.id < ia.id ? 1 : 0);
+    return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+}
+
+bool IntegrationListModel::matches(const Row &row) const
+{
+    for (const QString &token : m_tokens)
+        if (!row.haystack.contains(token))
+            return false;
+    return true;
+}
+
+void IntegrationListModel::rebuildOrder()
+{
+    m_sorted.resize(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_sorted[i] = int(i);
+    std::sort(m_sorted.begin(), m_sorted.end(), [this](int a, int b) { return lessThan(a, b); });
+}
+
+void IntegrationListModel::rebuildVisible()
+{
+    // m_sorted is already in order, so filtering keeps it: a keystroke never sorts.
+    m_visible.clear();
+    if (m_tokens.isEmpty()) {
+        m_visible = m_sorted;
+        return;
+    }
+    m_visible.reserve(m_sorted.size());
+    for (const int i : m_sorted)
+        if (matches(m_rows[size_t(i)]))
+            m_visible.push_back(i);
+}
+
+int IntegrationListModel::indexOf(const QUuid &id) const
+{
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].integration.id == id)
+            return int(i);
+    return -1;
+}
+
+int IntegrationListModel::rowOf(const QUuid &id) const
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return -1;
+    const auto it = std::find(m_visible.begin(), m_visible.end(), index);
+    return it == m_visible.end() ? -1 : int(it - m_visible.begin());
+}
+
+void IntegrationListModel::setIntegrations(const QList<Integration> &integrations)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(size_t(integrations.size()));
+    for (const Integration &i : integrations)
+        m_rows.push_back(makeRow(i));
+    rebuildOrder();
+    rebuildVisible();
+    endResetModel();
+    Q_EMIT countsChanged(rowCount(), totalCount());
+}
+
+void IntegrationListModel::setFilterText(const QString &text)
+{
+    const QStringList tokens = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_filterText = text;
+    if (tokens == m_tokens)
+        return;
+    m_tokens = tokens;
+    beginResetModel();
+    rebuildVisible();
+    endResetModel();
+    Q_EMIT countsChanged(rowCount(), totalCount());
+}
+
+void IntegrationListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    if (column == m_sortColumn && order == m_sortOrder && m_sorted.size() == m_rows.size())
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<QUuid> ids;
+    ids.reserve(before.size());
+    for (const QModelIndex &index : before)
+        ids.append(integrationAt(index.row()) ? integrationAt(index.row())->id : QUuid());
+    rebuildOrder();
+    rebuildVisible();
+    // The view's selection and current index follow their integrations to the new rows.
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (int n = 0; n < before.size(); ++n) {
+        const int row = ids[n].isNull() ? -1 : rowOf(ids[n]);
+        after.append(row < 0 ? QModelIndex() : index(row, before[n].column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void IntegrationListModel::upsert(const Integration &integration)
+{
+    const int index = indexOf(integration.id);
+    if (index < 0) {
+        // New: insert at its sorted place without disturbing the other rows.
+        m_rows.push_back(makeRow(integration));
+        const int added = int(m_rows.size()) - 1;
+        const auto cmp = [this](int a, int b) { return lessThan(a, b); };
+        m_sorted.insert(std::upper_bound(m_sorted.begin(), m_sorted.end(), added, cmp), added);
+        if (matches(m_rows.back())) {
+            const auto at = std::upper_bound(m_visible.begin(), m_visible.end(), added, cmp);
+            const int row = int(at - m_visible.begin());
+            beginInsertRows({}, row, row);
+            m_visible.insert(at, added);
+            endInsertRows();
+        }
+        Q_EMIT countsChanged(rowCount(), totalCount());
+        return;
+    }
+    const int visibleRow = rowOf(integration.id);
+    const bool wasVisible = visibleRow >= 0;
+    m_rows[size_t(index)] = makeRow(integration);
+    const auto pos = size_t(std::find(m_sorted.begin(), m_sorted.end(), index) - m_sorted.begin());
+    const bool stillInOrder = (pos == 0 || !lessThan(index, m_sorted[pos - 1])) &&
+                              (pos + 1 >= m_sorted.size() || !lessThan(m_sorted[pos + 1], index));
+    if (stillInOrder && wasVisible == matches(m_rows[size_t(index)])) {
+        // The common case (a health check, a rename that keeps the order): repaint one row.
+        if (wasVisible)
+            Q_EMIT dataChanged(this->index(visibleRow, 0),
+                               this->index(visibleRow, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    rebuildOrder();
+    rebuildVisible();
+    endResetModel();
+    Q_EMIT countsChanged(rowCount(), totalCount());
+}
+
+void IntegrationListModel::remove(const QUuid &id)
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return;
+    const int row = rowOf(id);
+    if (row >= 0)
+        beginRemoveRows({}, row, row);
+    m_rows.erase(m_rows.begin() + index);
+    // Indices after the removed row shift down by one in both index vectors.
+    const auto reindex = [index](std::vector<int> &v) {
+        v.erase(std::remove(v.begin(), v.end(), index), v.end());
+        for (int &i : v)
+            if (i > index)
+                --i;
+    };
+    reindex(m_sorted);
+    reindex(m_visible);
+    if (row >= 0)
+        endRemoveRows();
+    Q_EMIT countsChanged(rowCount(), totalCount());
+}
+
+void IntegrationListModel::refreshRelativeTimes()
+{
+    if (!m_visible.empty())
+        Q_EMIT dataChanged(index(0, LastCheckedColumn), index(rowCount() - 1, LastCheckedColumn),
+                           {Qt::DisplayRole});
+}
+
+} // namespace stella::ui

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "IntegrationDetailPane.h"
+
+#include "catalog/CatalogThread.h"
+#include "common/Clock.h"
+#include "common/FutureCallback.h"
+#include "common/RelativeTime.h"
+#include "views/StatusIcon.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace stella::ui {
+
+namespace {
+QString configValueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 15);
+    if (v.isNull() || v.isUndefined())
+        return QString();
+    return QString::fromUtf8(
+        QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact));
+}
+
+void clearForm(QFormLayout *form)
+{
+    while (form->rowCount() > 0)
+        form->removeRow(0);
+}
+} // namespace
+
+IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock &clock,
+                                             QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_clock(clock), m_stack(new QStackedWidget(this)),
+      m_title(new QLabel(this)), m_statusIcon(new QLabel(this)), m_fields(new QFormLayout),
+      m_config(new QFormLayout), m_history(new QTableWidget(0, 4, this)),
+      m_historyNote(new QLabel(this))
+{
+    setObjectName(QStringLiteral("detailPane"));
+
+    auto *empty = new QLabel(QStringLiteral("Select an integration to see its details."), this);
+    empty->setObjectName(QStringLiteral("detailEmpty"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setEnabled(false);
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(12, 10, 12, 10);
+    auto *header = new QHBoxLayout;
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    header->addWidget(m_statusIcon);
+    header->addWidget(m_title, 1);
+    layout->addLayout(header);
+
+    m_fields->setObjectName(QStringLiteral("detailFields"));
+    m_fields->setLabelAlignment(Qt::AlignRight);
+    layout->addLayout(m_fields);
+
+    auto *configBox = new QGroupBox(QStringLiteral("Configuration"), page);
+    configBox->setObjectName(QStringLiteral("detailConfig"));
+    m_config->setLabelAlignment(Qt::AlignRight);
+    configBox->setLayout(m_config);
+    layout->addWidget(configBox);
+
+    auto *historyBox = new QGroupBox(QStringLiteral("Recent health checks"), page);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    m_history->setObjectName(QStringLiteral("detailHistory"));
+    m_history->setHorizontalHeaderLabels({QStringLiteral("Checked (UTC)"), QStringLiteral("Status"),
+                                          QStringLiteral("Latency"), QStringLiteral("Error")});
+    m_history->verticalHeader()->hide();
+    m_history->verticalHeader()->setDefaultSectionSize(m_history->fontMetrics().height() + 6);
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_history->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->setSelectionMode(QAbstractItemView::NoSelection);
+    m_history->setFocusPolicy(Qt::NoFocus);
+    m_history->setShowGrid(false);
+    m_history->setAlternatingRowColors(true);
+    m_history->setMinimumHeight(m_history->verticalHeader()->defaultSectionSize() * 6);
+    m_historyNote->setObjectName(QStringLiteral("detailHistoryNote"));
+    historyLayout->addWidget(m_history);
+    historyLayout->addWidget(m_historyNote);
+    layout->addWidget(historyBox, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_stack->addWidget(empty);
+    m_stack->addWidget(scroll);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+}
+
+QLabel *IntegrationDetailPane::valueLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+void IntegrationDetailPane::clear()
+{
+    ++m_generation;
+    m_loading = false;
+    m_current = {};
+    m_stack->setCurrentIndex(0);
+}
+
+void IntegrationDetailPane::showIntegration(const Integration &integration,
+                                            const RequestContext &ctx)
+{
+    m_current = integration;
+    m_stack->setCurrentIndex(1);
+    m_title->setText(integration.name);
+    m_statusIcon->setPixmap(StatusIcon::icon(integration.status).pixmap(22, 22));
+    m_statusIcon->setToolTip(toString(integration.status));
+
+    QWidget *page = m_title->parentWidget();
+    clearForm(m_fields);
+    const QDateTime now = m_clock.now();
+    const auto timeText = [&now](const QDateTime &t) {
+        return t.isValid() ? QStringLiteral("%1 (%2)").arg(utcTooltip(t), relativeTime(t, now))
+                           : QStringLiteral("never");
+    };
+    const auto addField = [&](const QString &label, const QString &value, const QString &name) {
+        QLabel *v = valueLabel(value.isEmpty() ? QStringLiteral("—") : value, page);
+        v->setObjectName(name);
+        m_fields->addRow(label, v);
+    };
+    addField(QStringLiteral("Status:"), toString(integration.status),
+             QStringLiteral("detailStatus"));
+    addField(QStringLiteral("Type:"), toString(integration.type), QStringLiteral("detailType"));
+    addField(QStringLiteral("Provider:"), integration.provider, QStringLiteral("detailProvider"));
+    addField(QStringLiteral("Endpoint:"), integration.endpoint, QStringLiteral("detailEndpoint"));
+    addField(QStringLiteral("AuthRef:"), integration.authRefUri, QStringLiteral("detailAuthRef"));
+    addField(QStringLiteral("Last checked:"), timeText(integration.lastCheckedAt),
+             QStringLiteral("detailLastChecked"));
+    addField(QStringLiteral("Version:"), QString::number(integration.version),
+             QStringLiteral("detailVersion"));
+    addField(QStringLiteral("Created:"), timeText(integration.createdAt),
+             QStringLiteral("detailCreated"));
+    addField(QStringLiteral("Updated:"), timeText(integration.updatedAt),
+             QStringLiteral("detailUpdated"));
+    addField(QStringLiteral("Id:"), integration.idString(), QStringLiteral("detailId"));
+    addField(QStringLiteral("Tenant:"), integration.tenantId, QStringLiteral("detailTenant"));
+
+    clearForm(m_config);
+    if (integration.config.isEmpty())
+        m_config->addRow(
+            valueLabel(QStringLiteral("No settings: the provider's defaults apply."), page));
+    for (auto it = integration.config.begin(); it != integration.config.end(); ++it)
+        m_config->addRow(it.key() + QLatin1Char(':'),
+                         valueLabel(configValueText(it.value()), page));
+
+    m_history->setRowCount(0);
+    m_historyNote->setText(QStringLiteral("Loading…"));
+    m_loading = true;
+    const quint64 generation = ++m_generation;
+    const QUuid id = integration.id;
+    onFinished(this, m_catalog.run([ctx, id](IntegrationCatalog &c) {
+        return c.healthHistory(ctx, id, kHistoryRows);
+    }),
+               [this, generation](const Result<QList<HealthCheckRecord>> &result) {
+                   if (generation != m_generation)
+                       return;
+                   m_loading = false;
+                   if (result)
+                       showHistory(*result);
+                   else
+                       m_historyNote->setText(
+                           QStringLiteral("Could not load the health history: %1")
+                               .arg(result.error().toText()));
+                   Q_EMIT historyLoaded();
+               });
+}
+
+void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
+{
+    m_history->setRowCount(int(records.size()));
+    for (int r = 0; r < records.size(); ++r) {
+        const HealthCheckRecord &rec = records[r];
+        auto *when = new QTableWidgetItem(
+            rec.checkedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        when->setToolTip(relativeTime(rec.checkedAt, m_clock.now()));
+        auto *status = new QTableWidgetItem(StatusIcon::icon(rec.status), toString(rec.status));
+        auto *latency = new QTableWidgetItem(QStringLiteral("%1 ms").arg(rec.latencyMs));
+        latency->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *error = new QTableWidgetItem(rec.errorMessage);
+        error->setToolTip(rec.errorMessage);
+        m_history->setItem(r, 0, when);
+        m_history->setItem(r, 1, status);
+        m_history->setItem(r, 2, latency);
+        m_history->setItem(r, 3, error);
+    }
+    m_historyNote->setText(
+        records.isEmpty()
+            ? QStringLiteral("No health checks yet.")
+            : QStringLiteral("The last %1 checks, newest first.").arg(records.size()));
+}
+
+} // namespace stella::ui

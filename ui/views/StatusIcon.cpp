@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "StatusIcon.h"
+
+#include <QHash>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+namespace stella::ui {
+
+QColor StatusIcon::color(HealthStatus status)
+{
+    switch (status) {
+    case HealthStatus::Healthy:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case HealthStatus::Degraded:
+        return QColor(0xe0, 0x9a, 0x1a);
+    case HealthStatus::Unhealthy:
+        return QColor(0xd2, 0x3b, 0x3b);
+    case HealthStatus::Unknown:
+        break;
+    }
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QPixmap StatusIcon::draw(HealthStatus status, int size, qreal dpr)
+{
+    QPixmap pixmap(QSize(size, size) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor c = color(status);
+    const qreal m = size * 0.12;
+    const QRectF r(m, m, size - 2 * m, size - 2 * m);
+    if (status == HealthStatus::Unknown) {
+        p.setPen(QPen(c, size * 0.12));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(r.adjusted(size * 0.06, size * 0.06, -size * 0.06, -size * 0.06));
+        return pixmap;
+    }
+    p.setPen(QPen(c.darker(125), size * 0.06));
+    p.setBrush(c);
+    p.drawEllipse(r);
+    p.setPen(QPen(Qt::white, size * 0.12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    const QPointF ctr = r.center();
+    const qreal k = r.width() * 0.22;
+    if (status == HealthStatus::Healthy) {
+        QPainterPath tick;
+        tick.moveTo(ctr.x() - k * 1.1, ctr.y());
+        tick.lineTo(ctr.x() - k * 0.2, ctr.y() + k * 0.9);
+        tick.lineTo(ctr.x() + k * 1.2, ctr.y() - k * 0.8);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(tick);
+    } else if (status == HealthStatus::Degraded) {
+        p.drawLine(QPointF(ctr.x() - k, ctr.y()), QPointF(ctr.x() + k, ctr.y()));
+    } else {
+        p.drawLine(QPointF(ctr.x() - k, ctr.y() - k), QPointF(ctr.x() + k, ctr.y() + k));
+        p.drawLine(QPointF(ctr.x() - k, ctr.y() + k), QPointF(ctr.x() + k, ctr.y() - k));
+    }
+    return pixmap;
+}
+
+QIcon StatusIcon::icon(HealthStatus status)
+{
+    // Painted once per status: the list asks for an icon per visible row on every repaint.
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(status));
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    for (const int size : {12, 16, 24, 32})
+        for (const qreal dpr : {1.0, 2.0})
+            icon.addPixmap(draw(status, size, dpr));
+    return *cache.insert(int(status), icon);
+}
+
+} // namespace stella::ui
