@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The commands that read and change the catalog itself.
 #include "Cli.h"
-
 #include "catalog/CatalogTransfer.h"
 #include "catalog/IntegrationCatalog.h"
+#include "model/CompactJson.h"
 #include "model/ResourceTypes.h"
 
 #include <QFile>
@@ -55,7 +55,8 @@ QJsonObject providerJson(const ProviderDefinition &p)
                                  {QStringLiteral("required"), s.required},
                                  {QStringLiteral("help"), s.help}});
     QJsonArray types;
-    for (IntegrationType t : p.allowedTypes.isEmpty() ? QList<IntegrationType>{p.type} : p.allowedTypes)
+    for (IntegrationType t :
+         p.allowedTypes.isEmpty() ? QList<IntegrationType>{p.type} : p.allowedTypes)
         types.append(toString(t));
     return {{QStringLiteral("provider"), p.id},
             {QStringLiteral("displayName"), p.displayName},
@@ -63,7 +64,8 @@ QJsonObject providerJson(const ProviderDefinition &p)
             {QStringLiteral("types"), types},
             {QStringLiteral("isTestOnly"), p.isTestOnly},
             {QStringLiteral("supportsDiscovery"), p.supportsDiscovery()},
-            {QStringLiteral("supportedResourceTypes"), QJsonArray::fromStringList(p.supportedResourceTypes)},
+            {QStringLiteral("supportedResourceTypes"),
+             QJsonArray::fromStringList(p.supportedResourceTypes)},
             {QStringLiteral("hasConnector"), p.hasConnector()},
             {QStringLiteral("endpointRequired"), p.endpointRequired},
             {QStringLiteral("endpointHelp"), p.endpointHelp},
@@ -109,19 +111,25 @@ Result<void> Cli::list(const Args &args)
     if (args.has(QStringLiteral("type"))) {
         filter.type = integrationTypeFromString(args.value(QStringLiteral("type")));
         if (!filter.type)
-            return Error::invalidInput(QStringLiteral("--type '%1' is not an integration type").arg(args.value(QStringLiteral("type"))),
-                                       QStringLiteral("Use one of: %1").arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
+            return Error::invalidInput(
+                QStringLiteral("--type '%1' is not an integration type")
+                    .arg(args.value(QStringLiteral("type"))),
+                QStringLiteral("Use one of: %1")
+                    .arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
     }
     if (args.has(QStringLiteral("status"))) {
         filter.status = healthStatusFromString(args.value(QStringLiteral("status")));
         if (!filter.status)
-            return Error::invalidInput(QStringLiteral("--status '%1' is not a health status").arg(args.value(QStringLiteral("status"))),
-                                       QStringLiteral("Use one of: %1").arg(allHealthStatusNames().join(QStringLiteral(", "))));
+            return Error::invalidInput(QStringLiteral("--status '%1' is not a health status")
+                                           .arg(args.value(QStringLiteral("status"))),
+                                       QStringLiteral("Use one of: %1")
+                                           .arg(allHealthStatusNames().join(QStringLiteral(", "))));
     }
     filter.provider = args.value(QStringLiteral("provider"));
     if (!filter.provider.isEmpty() && !m_registry.find(filter.provider))
-        return Error::invalidInput(QStringLiteral("--provider '%1' is not a provider").arg(filter.provider),
-                                   QStringLiteral("Use one of: %1").arg(m_registry.ids(true).join(QStringLiteral(", "))));
+        return Error::invalidInput(
+            QStringLiteral("--provider '%1' is not a provider").arg(filter.provider),
+            QStringLiteral("Use one of: %1").arg(m_registry.ids(true).join(QStringLiteral(", "))));
     auto integrations = catalog().list(m_ctx, filter);
     if (!integrations)
         return integrations.error();
@@ -129,9 +137,12 @@ Result<void> Cli::list(const Args &args)
         // Streamed object by object: a 100,000-row catalog never becomes one JSON tree.
         m_out->write("[");
         bool first = true;
+        QByteArray row;
         for (const Integration &i : *integrations) {
             m_out->write(first ? "\n  " : ",\n  ");
-            m_out->write(QJsonDocument(i.toJson()).toJson(QJsonDocument::Compact));
+            row.resize(0); // keeps the capacity: one allocation for the whole listing
+            CompactJson::appendIntegration(row, i);
+            m_out->write(row);
             first = false;
         }
         m_out->write(first ? "]\n" : "\n]\n");
@@ -139,9 +150,11 @@ Result<void> Cli::list(const Args &args)
     }
     QList<QStringList> rows;
     for (const Integration &i : *integrations)
-        rows.append({i.idString(), i.name, toString(i.type), i.provider, toString(i.status), timeText(i.lastCheckedAt)});
-    m_out->table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("PROVIDER"),
-                  QStringLiteral("STATUS"), QStringLiteral("LAST CHECKED")},
+        rows.append({i.idString(), i.name, toString(i.type), i.provider, toString(i.status),
+                     timeText(i.lastCheckedAt)});
+    m_out->table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"),
+                  QStringLiteral("PROVIDER"), QStringLiteral("STATUS"),
+                  QStringLiteral("LAST CHECKED")},
                  rows);
     return {};
 }
@@ -162,16 +175,22 @@ Result<void> Cli::show(const Args &args)
     m_out->line(QStringLiteral("provider:     %1").arg(i->provider));
     m_out->line(QStringLiteral("endpoint:     %1").arg(orDash(i->endpoint)));
     m_out->line(QStringLiteral("authRef:      %1").arg(orDash(i->authRefUri)));
-    m_out->line(QStringLiteral("status:       %1 (last checked %2)").arg(toString(i->status), timeText(i->lastCheckedAt)));
+    m_out->line(QStringLiteral("status:       %1 (last checked %2)")
+                    .arg(toString(i->status), timeText(i->lastCheckedAt)));
     m_out->line(QStringLiteral("version:      %1").arg(i->version));
     m_out->line(QStringLiteral("created:      %1").arg(timeText(i->createdAt)));
     m_out->line(QStringLiteral("updated:      %1").arg(timeText(i->updatedAt)));
-    m_out->line(QStringLiteral("resources:    %1").arg(orDash(resourceTypesFor(i->type).join(QStringLiteral(", ")))));
+    m_out->line(QStringLiteral("resources:    %1")
+                    .arg(orDash(resourceTypesFor(i->type).join(QStringLiteral(", ")))));
     m_out->line(QStringLiteral("config:"));
-    const QJsonObject effective = provider ? provider->configSchema.withDefaults(i->config) : i->config;
+    const QJsonObject effective =
+        provider ? provider->configSchema.withDefaults(i->config) : i->config;
     for (auto it = effective.begin(); it != effective.end(); ++it) {
         const QString value = scalarText(it.value());
-        m_out->line(QStringLiteral("  %1: %2%3").arg(it.key(), value, i->config.contains(it.key()) ? QString() : QStringLiteral(" (default)")));
+        m_out->line(
+            QStringLiteral("  %1: %2%3")
+                .arg(it.key(), value,
+                     i->config.contains(it.key()) ? QString() : QStringLiteral(" (default)")));
     }
     return {};
 }
@@ -182,15 +201,19 @@ Result<void> Cli::add(const Args &args)
     draft.provider = args.value(QStringLiteral("provider"));
     draft.name = args.value(QStringLiteral("name"));
     if (draft.provider.isEmpty() || draft.name.isEmpty())
-        return Error::invalidInput(QStringLiteral("add needs --provider and --name"),
-                                   QStringLiteral("`stella-integrations providers` lists the providers"));
+        return Error::invalidInput(
+            QStringLiteral("add needs --provider and --name"),
+            QStringLiteral("`stella-integrations providers` lists the providers"));
     draft.endpoint = args.value(QStringLiteral("endpoint"));
     draft.authRefUri = args.value(QStringLiteral("authref"));
     if (args.has(QStringLiteral("type"))) {
         draft.type = integrationTypeFromString(args.value(QStringLiteral("type")));
         if (!draft.type)
-            return Error::invalidInput(QStringLiteral("--type '%1' is not an integration type").arg(args.value(QStringLiteral("type"))),
-                                       QStringLiteral("Use one of: %1").arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
+            return Error::invalidInput(
+                QStringLiteral("--type '%1' is not an integration type")
+                    .arg(args.value(QStringLiteral("type"))),
+                QStringLiteral("Use one of: %1")
+                    .arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
     }
     if (args.has(QStringLiteral("config"))) {
         auto config = readConfigArgument(args.value(QStringLiteral("config")));
@@ -204,7 +227,8 @@ Result<void> Cli::add(const Args &args)
     if (m_out->json())
         m_out->document(added->toJson());
     else
-        m_out->line(QStringLiteral("Added %1 '%2' (%3)").arg(added->provider, added->name, added->idString()));
+        m_out->line(QStringLiteral("Added %1 '%2' (%3)")
+                        .arg(added->provider, added->name, added->idString()));
     return {};
 }
 
@@ -227,7 +251,8 @@ Result<void> Cli::update(const Args &args)
         patch.config = *config;
     }
     if (patch.isEmpty())
-        return Error::invalidInput(QStringLiteral("update needs at least one of --name, --endpoint, --config, --authref"));
+        return Error::invalidInput(
+            QStringLiteral("update needs at least one of --name, --endpoint, --config, --authref"));
     auto expected = expectedVersion(args);
     if (!expected)
         return expected.error();
@@ -237,7 +262,9 @@ Result<void> Cli::update(const Args &args)
     if (m_out->json())
         m_out->document(updated->toJson());
     else
-        m_out->line(QStringLiteral("Updated '%1' (now version %2)").arg(updated->name).arg(updated->version));
+        m_out->line(QStringLiteral("Updated '%1' (now version %2)")
+                        .arg(updated->name)
+                        .arg(updated->version));
     return {};
 }
 
@@ -283,7 +310,8 @@ Result<void> Cli::audit(const Args &args)
     }
     QList<QStringList> rows;
     for (const AuditEntry &e : *entries)
-        rows.append({formatUtc(e.timestamp), e.actor, e.action, e.integrationId.toString(QUuid::WithoutBraces),
+        rows.append({formatUtc(e.timestamp), e.actor, e.action,
+                     e.integrationId.toString(QUuid::WithoutBraces),
                      QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
     m_out->table({QStringLiteral("TIME"), QStringLiteral("ACTOR"), QStringLiteral("ACTION"),
                   QStringLiteral("INTEGRATION"), QStringLiteral("DETAILS")},
@@ -303,10 +331,14 @@ Result<void> Cli::exportCatalog(const Args &args)
     }
     // QSaveFile: the previous export stays intact unless the new one is complete.
     QSaveFile file(args.value(QStringLiteral("file")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit())
-        return Error::failed(QStringLiteral("Cannot write the export to %1: %2").arg(file.fileName(), file.errorString()),
+    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() ||
+        !file.commit())
+        return Error::failed(QStringLiteral("Cannot write the export to %1: %2")
+                                 .arg(file.fileName(), file.errorString()),
                              QStringLiteral("Check the directory exists and is writable"));
-    Output::progress(QStringLiteral("Exported %1 integrations to %2").arg(integrations->size()).arg(file.fileName()));
+    Output::progress(QStringLiteral("Exported %1 integrations to %2")
+                         .arg(integrations->size())
+                         .arg(file.fileName()));
     if (m_out->json())
         m_out->document(QJsonObject{{QStringLiteral("exported"), integrations->size()},
                                     {QStringLiteral("file"), file.fileName()}});
@@ -320,8 +352,9 @@ Result<void> Cli::importCatalog(const Args &args)
         return Error::invalidInput(QStringLiteral("import needs --file F"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::invalidInput(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
-                                   QStringLiteral("Check the path"));
+        return Error::invalidInput(
+            QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
+            QStringLiteral("Check the path"));
     auto drafts = CatalogTransfer::parseImport(file.readAll());
     if (!drafts)
         return drafts.error();
@@ -350,15 +383,19 @@ Result<void> Cli::health(const Args &args)
         QJsonArray all;
         for (const HealthCheckRecord &r : *checks)
             all.append(r.toJson());
-        m_out->document(QJsonObject{{QStringLiteral("integration"), integration->toJson()}, {QStringLiteral("checks"), all}});
+        m_out->document(QJsonObject{{QStringLiteral("integration"), integration->toJson()},
+                                    {QStringLiteral("checks"), all}});
         return {};
     }
     m_out->line(QStringLiteral("%1: %2 (last checked %3)")
-                    .arg(integration->name, toString(integration->status), timeText(integration->lastCheckedAt)));
+                    .arg(integration->name, toString(integration->status),
+                         timeText(integration->lastCheckedAt)));
     QList<QStringList> rows;
     for (const HealthCheckRecord &r : *checks)
-        rows.append({formatUtc(r.checkedAt), toString(r.status), QString::number(r.latencyMs), orDash(r.errorMessage)});
-    m_out->table({QStringLiteral("CHECKED AT"), QStringLiteral("STATUS"), QStringLiteral("LATENCY MS"), QStringLiteral("ERROR")},
+        rows.append({formatUtc(r.checkedAt), toString(r.status), QString::number(r.latencyMs),
+                     orDash(r.errorMessage)});
+    m_out->table({QStringLiteral("CHECKED AT"), QStringLiteral("STATUS"),
+                  QStringLiteral("LATENCY MS"), QStringLiteral("ERROR")},
                  rows);
     return {};
 }

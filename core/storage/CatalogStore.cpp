@@ -40,8 +40,9 @@ QString compactJson(const QJsonObject &o)
 QVariant CatalogStore::timeValue(const QDateTime &t) const
 {
     if (!t.isValid())
-        return m_db.dialect() == Database::Dialect::Postgres ? QVariant(QMetaType(QMetaType::QDateTime))
-                                                             : QVariant(QMetaType(QMetaType::QString));
+        return m_db.dialect() == Database::Dialect::Postgres
+                   ? QVariant(QMetaType(QMetaType::QDateTime))
+                   : QVariant(QMetaType(QMetaType::QString));
     if (m_db.dialect() == Database::Dialect::Postgres)
         return t.toUTC();
     return formatUtc(t);
@@ -65,20 +66,25 @@ Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const
     const auto type = integrationTypeFromString(typeText);
     if (!type)
         return Error::backend(
-            QStringLiteral("Integration %1 has an unknown type '%2' in the catalog").arg(idText(i.id), typeText),
+            QStringLiteral("Integration %1 has an unknown type '%2' in the catalog")
+                .arg(idText(i.id), typeText),
             QStringLiteral("Fix the row in the database; valid types are %1")
                 .arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
     i.type = *type;
     i.provider = q.value(3).toString();
     i.name = q.value(4).toString();
     i.endpoint = q.value(5).toString();
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(q.value(6).toString().toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::backend(
-            QStringLiteral("Integration %1 has malformed config_json in the catalog").arg(idText(i.id)),
-            QStringLiteral("Fix or reset the row's config_json to a JSON object"));
-    i.config = doc.object();
+    const QString configText = q.value(6).toString();
+    if (configText != QLatin1String("{}")) { // most integrations: nothing to parse
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(configText.toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            return Error::backend(
+                QStringLiteral("Integration %1 has malformed config_json in the catalog")
+                    .arg(idText(i.id)),
+                QStringLiteral("Fix or reset the row's config_json to a JSON object"));
+        i.config = doc.object();
+    }
     i.authRefUri = q.value(7).toString();
     i.status = healthStatusFromString(q.value(8).toString()).value_or(HealthStatus::Unknown);
     i.version = q.value(9).toInt();
@@ -91,24 +97,14 @@ Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const
 
 Result<void> CatalogStore::insertIntegration(const Integration &i)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("INSERT INTO integrations (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(idText(i.id));
-    q.addBindValue(i.tenantId);
-    q.addBindValue(toString(i.type));
-    q.addBindValue(i.provider);
-    q.addBindValue(i.name);
-    q.addBindValue(notNull(i.endpoint));
-    q.addBindValue(compactJson(i.config));
-    q.addBindValue(nullableText(i.authRefUri));
-    q.addBindValue(toString(i.status));
-    q.addBindValue(i.version);
-    q.addBindValue(timeValue(i.createdAt));
-    q.addBindValue(timeValue(i.updatedAt));
-    q.addBindValue(timeValue(i.deletedAt));
-    q.addBindValue(timeValue(i.lastCheckedAt));
-    return m_db.exec(q, QStringLiteral("saving integration '%1'").arg(i.name));
+    return m_db.execCached(
+        QStringLiteral("INSERT INTO integrations (") + kColumns +
+            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {idText(i.id), i.tenantId, toString(i.type), i.provider, i.name, notNull(i.endpoint),
+         compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
+         timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
+         timeValue(i.lastCheckedAt)},
+        QStringLiteral("saving integration '%1'").arg(i.name));
 }
 
 Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedVersion)
@@ -149,11 +145,13 @@ Result<bool> CatalogStore::softDelete(const QString &tenantId, const QUuid &id, 
     return q.numRowsAffected() == 1;
 }
 
-Result<std::optional<Integration>> CatalogStore::findIntegration(const QString &tenantId, const QUuid &id)
+Result<std::optional<Integration>> CatalogStore::findIntegration(const QString &tenantId,
+                                                                 const QUuid &id)
 {
     QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
-              QStringLiteral(" FROM integrations WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL"));
+    q.prepare(
+        QStringLiteral("SELECT ") + kColumns +
+        QStringLiteral(" FROM integrations WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL"));
     q.addBindValue(idText(id));
     q.addBindValue(tenantId);
     if (auto r = m_db.exec(q, QStringLiteral("reading integration %1").arg(idText(id))); !r)
@@ -204,7 +202,8 @@ Result<QList<Integration>> CatalogStore::listIntegrations(const QString &tenantI
     return result;
 }
 
-Result<bool> CatalogStore::nameInUse(const QString &tenantId, const QString &name, const QUuid &except)
+Result<bool> CatalogStore::nameInUse(const QString &tenantId, const QString &name,
+                                     const QUuid &except)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral(
@@ -222,7 +221,8 @@ Result<bool> CatalogStore::nameInUse(const QString &tenantId, const QString &nam
 Result<QSet<QString>> CatalogStore::activeNames(const QString &tenantId)
 {
     QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("SELECT name FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"));
+    q.prepare(
+        QStringLiteral("SELECT name FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"));
     q.addBindValue(tenantId);
     if (auto r = m_db.exec(q, QStringLiteral("reading the names in use")); !r)
         return r.error();
@@ -245,7 +245,8 @@ Result<bool> CatalogStore::idInUse(const QUuid &id)
 Result<QStringList> CatalogStore::tenants()
 {
     QSqlQuery q = m_db.query();
-    if (!q.exec(QStringLiteral("SELECT DISTINCT tenant_id FROM integrations WHERE deleted_at IS NULL")))
+    if (!q.exec(
+            QStringLiteral("SELECT DISTINCT tenant_id FROM integrations WHERE deleted_at IS NULL")))
         return m_db.translate(q.lastError(), QStringLiteral("listing tenants"));
     QStringList result;
     while (q.next())
@@ -256,22 +257,23 @@ Result<QStringList> CatalogStore::tenants()
 
 Result<void> CatalogStore::insertAudit(const QString &tenantId, const AuditEntry &e)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("INSERT INTO audit_logs (tenant_id, actor, action, integration_id, timestamp, details)"
-                             " VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(tenantId);
-    q.addBindValue(e.actor);
-    q.addBindValue(e.action);
-    q.addBindValue(e.integrationId.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(idText(e.integrationId)));
-    q.addBindValue(timeValue(e.timestamp));
-    q.addBindValue(compactJson(e.details));
-    return m_db.exec(q, QStringLiteral("writing the audit log"));
+    return m_db.execCached(
+        QStringLiteral(
+            "INSERT INTO audit_logs (tenant_id, actor, action, integration_id, timestamp, details)"
+            " VALUES (?, ?, ?, ?, ?, ?)"),
+        {tenantId, e.actor, e.action,
+         e.integrationId.isNull() ? QVariant(QMetaType(QMetaType::QString))
+                                  : QVariant(idText(e.integrationId)),
+         timeValue(e.timestamp), compactJson(e.details)},
+        QStringLiteral("writing the audit log"));
 }
 
-Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId, const QUuid &integrationId, int limit)
+Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId,
+                                                  const QUuid &integrationId, int limit)
 {
-    QString sql = QStringLiteral("SELECT actor, action, integration_id, timestamp, details FROM audit_logs"
-                                 " WHERE tenant_id = ?");
+    QString sql =
+        QStringLiteral("SELECT actor, action, integration_id, timestamp, details FROM audit_logs"
+                       " WHERE tenant_id = ?");
     if (!integrationId.isNull())
         sql += QStringLiteral(" AND integration_id = ?");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
@@ -298,20 +300,16 @@ Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId, const
 
 Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const HealthCheckRecord &r)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, checked_at, status, latency_ms, error_message)"
-                             " VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(idText(r.integrationId));
-    q.addBindValue(tenantId);
-    q.addBindValue(timeValue(r.checkedAt));
-    q.addBindValue(toString(r.status));
-    q.addBindValue(r.latencyMs);
-    q.addBindValue(nullableText(r.errorMessage));
-    return m_db.exec(q, QStringLiteral("recording a health check"));
+    return m_db.execCached(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
+                                          "checked_at, status, latency_ms, error_message)"
+                                          " VALUES (?, ?, ?, ?, ?, ?)"),
+                           {idText(r.integrationId), tenantId, timeValue(r.checkedAt),
+                            toString(r.status), r.latencyMs, nullableText(r.errorMessage)},
+                           QStringLiteral("recording a health check"));
 }
 
-Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id, HealthStatus status,
-                                        const QDateTime &checkedAt)
+Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id,
+                                        HealthStatus status, const QDateTime &checkedAt)
 {
     // Health is an observation, not an edit: it changes neither version nor updated_at, so it
     // never causes a version conflict for an operator editing the integration.
@@ -325,11 +323,13 @@ Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id
     return m_db.exec(q, QStringLiteral("updating the health status"));
 }
 
-Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &tenantId, const QUuid &id, int limit)
+Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &tenantId,
+                                                                const QUuid &id, int limit)
 {
     QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("SELECT checked_at, status, latency_ms, error_message FROM health_checks"
-                             " WHERE tenant_id = ? AND integration_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?"));
+    q.prepare(QStringLiteral(
+        "SELECT checked_at, status, latency_ms, error_message FROM health_checks"
+        " WHERE tenant_id = ? AND integration_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?"));
     q.addBindValue(tenantId);
     q.addBindValue(idText(id));
     q.addBindValue(limit);

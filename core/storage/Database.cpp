@@ -19,12 +19,13 @@ QString sqliteCode(const QSqlError &e)
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url)),
       m_dialect(m_url.kind == DatabaseUrl::Kind::Postgres ? Dialect::Postgres : Dialect::Sqlite),
-      m_connectionName(QStringLiteral("stella-catalog-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
-{
-}
+      m_connectionName(
+          QStringLiteral("stella-catalog-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{}
 
 Database::~Database()
 {
+    m_statements.clear(); // prepared queries must go before their connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isValid())
@@ -56,10 +57,12 @@ Result<void> Database::open()
             if (info.exists() && info.isDir())
                 return Error::invalidInput(
                     QStringLiteral("The catalog path %1 is a directory").arg(m_url.path),
-                    QStringLiteral("Give the path of a catalog file, e.g. %1/catalog.db").arg(m_url.path));
+                    QStringLiteral("Give the path of a catalog file, e.g. %1/catalog.db")
+                        .arg(m_url.path));
             if (!QDir().mkpath(info.absolutePath()))
                 return Error::backend(
-                    QStringLiteral("Cannot create the directory %1 for the catalog").arg(info.absolutePath()),
+                    QStringLiteral("Cannot create the directory %1 for the catalog")
+                        .arg(info.absolutePath()),
                     QStringLiteral("Check the permissions, or choose another path with --db"));
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -68,13 +71,15 @@ Result<void> Database::open()
         if (!db.open())
             return translate(db.lastError(), QStringLiteral("opening the catalog"));
         // schema_version reads the header: it fails at once on a file that is not a database.
-        for (const char *pragma : {"PRAGMA schema_version", "PRAGMA foreign_keys = ON",
-                                   "PRAGMA synchronous = NORMAL"}) {
+        for (const char *pragma :
+             {"PRAGMA schema_version", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
             if (auto r = exec(QLatin1String(pragma), QStringLiteral("opening the catalog")); !r)
                 return r;
         }
         if (!m_url.isInMemory()) {
-            if (auto r = exec(QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("opening the catalog")); !r)
+            if (auto r = exec(QStringLiteral("PRAGMA journal_mode = WAL"),
+                              QStringLiteral("opening the catalog"));
+                !r)
                 return r;
         }
         return {};
@@ -113,6 +118,28 @@ Result<void> Database::exec(QSqlQuery &q, const QString &doing)
     return {};
 }
 
+Result<void> Database::execCached(const QString &sql, const QVariantList &binds,
+                                  const QString &doing)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q = query();
+        if (!q.prepare(sql))
+            return translate(q.lastError(), doing);
+        it = m_statements.insert(sql, q);
+    }
+    QSqlQuery &q = it.value();
+    for (const QVariant &value : binds)
+        q.addBindValue(value);
+    if (!q.exec()) {
+        const Error error = translate(q.lastError(), doing);
+        m_statements.erase(it); // a failed statement is prepared afresh next time
+        return error;
+    }
+    q.finish();
+    return {};
+}
+
 Result<void> Database::begin(const QString &doing)
 {
     // IMMEDIATE takes SQLite's write lock up front, so a busy catalog fails here, before any
@@ -139,43 +166,56 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
     const QString text = error.text().trimmed();
     if (m_dialect == Dialect::Sqlite) {
         const QString code = sqliteCode(error);
-        if (code == QLatin1String("5") || code == QLatin1String("6") || text.contains(QLatin1String("locked")))
+        if (code == QLatin1String("5") || code == QLatin1String("6") ||
+            text.contains(QLatin1String("locked")))
             return Error::backend(
-                QStringLiteral("The catalog %1 is locked by another program while %2").arg(where, doing),
+                QStringLiteral("The catalog %1 is locked by another program while %2")
+                    .arg(where, doing),
                 QStringLiteral("Close the other program using it, or wait and try again"));
         if (code == QLatin1String("26") || code == QLatin1String("11") ||
-            text.contains(QLatin1String("not a database")) || text.contains(QLatin1String("malformed")))
+            text.contains(QLatin1String("not a database")) ||
+            text.contains(QLatin1String("malformed")))
             return Error::backend(
-                QStringLiteral("The catalog %1 is damaged or is not a catalog database (%2)").arg(where, text),
+                QStringLiteral("The catalog %1 is damaged or is not a catalog database (%2)")
+                    .arg(where, text),
                 QStringLiteral("Restore it from a backup, or open another catalog with --db"));
         if (code == QLatin1String("14") || text.contains(QLatin1String("unable to open")))
-            return Error::backend(QStringLiteral("Cannot open the catalog file %1 (%2)").arg(where, text),
-                                  QStringLiteral("Check that the path exists and is writable"));
+            return Error::backend(
+                QStringLiteral("Cannot open the catalog file %1 (%2)").arg(where, text),
+                QStringLiteral("Check that the path exists and is writable"));
         if (code == QLatin1String("8") || text.contains(QLatin1String("readonly")))
             return Error::backend(QStringLiteral("The catalog %1 is read-only").arg(where),
                                   QStringLiteral("Check the file's permissions"));
-        if (code == QLatin1String("19") || code == QLatin1String("2067") || code == QLatin1String("1555"))
-            return Error::conflict(QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
-        return Error::backend(QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
-                              QStringLiteral("Check the catalog file"));
+        if (code == QLatin1String("19") || code == QLatin1String("2067") ||
+            code == QLatin1String("1555"))
+            return Error::conflict(
+                QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
+        return Error::backend(
+            QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
+            QStringLiteral("Check the catalog file"));
     }
     if (error.type() == QSqlError::ConnectionError || !connection().isOpen())
         return Error::backend(
-            QStringLiteral("Cannot reach the PostgreSQL catalog %1 while %2 (%3)").arg(where, doing, text),
+            QStringLiteral("Cannot reach the PostgreSQL catalog %1 while %2 (%3)")
+                .arg(where, doing, text),
             QStringLiteral("Check that the server is running and reachable, and the URL, user and "
                            "password (PGPASSWORD or ~/.pgpass) are right"));
     const QString state = error.nativeErrorCode();
     if (state == QLatin1String("23505") || state.startsWith(QLatin1String("23")))
-        return Error::conflict(QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
+        return Error::conflict(
+            QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
     if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01"))
         return Error::backend(
-            QStringLiteral("Lost the connection to the PostgreSQL catalog %1 while %2").arg(where, doing),
+            QStringLiteral("Lost the connection to the PostgreSQL catalog %1 while %2")
+                .arg(where, doing),
             QStringLiteral("Check the server and try again"));
     if (state == QLatin1String("42501"))
-        return Error::backend(QStringLiteral("Permission denied on %1 while %2 (%3)").arg(where, doing, text),
-                              QStringLiteral("Grant the catalog user access to the integration tables"));
-    return Error::backend(QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
-                          QStringLiteral("Check the database server's log"));
+        return Error::backend(
+            QStringLiteral("Permission denied on %1 while %2 (%3)").arg(where, doing, text),
+            QStringLiteral("Grant the catalog user access to the integration tables"));
+    return Error::backend(
+        QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
+        QStringLiteral("Check the database server's log"));
 }
 
 Transaction::~Transaction()

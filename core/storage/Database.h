@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "storage/DatabaseUrl.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,7 +16,11 @@ namespace stella {
 class Database
 {
 public:
-    enum class Dialect { Sqlite, Postgres };
+    enum class Dialect
+    {
+        Sqlite,
+        Postgres
+    };
 
     explicit Database(DatabaseUrl url);
     ~Database();
@@ -35,6 +40,10 @@ public:
     // Runs one statement; Error describes the failure in the operator's terms.
     Result<void> exec(const QString &sql, const QString &doing);
     Result<void> exec(QSqlQuery &query, const QString &doing);
+    // Runs a statement that is executed once per row (inserts during an import or a health
+    // sweep) from a cache of prepared queries: re-parsing each INSERT was a quarter of an
+    // import's time on SQLite.
+    Result<void> execCached(const QString &sql, const QVariantList &binds, const QString &doing);
 
     Result<void> begin(const QString &doing);
     Result<void> commit(const QString &doing);
@@ -48,6 +57,7 @@ private:
     DatabaseUrl m_url;
     Dialect m_dialect;
     QString m_connectionName;
+    QHash<QString, QSqlQuery> m_statements; // execCached's prepared queries, by SQL text
 };
 
 // Calls rollback() unless commit() succeeded: no half-written catalog, whatever path returns.

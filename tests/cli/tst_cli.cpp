@@ -58,7 +58,8 @@ class TestCli : public QObject
         env.remove(QStringLiteral("STELLA_DB"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
         p.setProcessEnvironment(env);
-        QStringList all{QStringLiteral("--db"), dbUrl.isEmpty() ? QStringLiteral("sqlite://") + m_db : dbUrl};
+        QStringList all{QStringLiteral("--db"),
+                        dbUrl.isEmpty() ? QStringLiteral("sqlite://") + m_db : dbUrl};
         all += args;
         p.start(qEnvironmentVariable("STELLA_CLI"), all);
         if (!p.waitForStarted())
@@ -67,17 +68,19 @@ class TestCli : public QObject
             p.write(stdinBytes);
         p.closeWriteChannel();
         p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+                p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
     QString addHarbor(const QString &name, const QStringList &extra = {})
     {
-        Run r = cli(QStringList{QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
-                                QStringLiteral("Harbor"), QStringLiteral("--name"), name, QStringLiteral("--endpoint"),
-                                QStringLiteral("https://harbor.example.com"), QStringLiteral("--authref"),
-                                QStringLiteral("authref://keychain/harbor-prod#token")}
-                    + extra);
+        Run r = cli(QStringList{QStringLiteral("--json"), QStringLiteral("add"),
+                                QStringLiteral("--provider"), QStringLiteral("Harbor"),
+                                QStringLiteral("--name"), name, QStringLiteral("--endpoint"),
+                                QStringLiteral("https://harbor.example.com"),
+                                QStringLiteral("--authref"),
+                                QStringLiteral("authref://keychain/harbor-prod#token")} +
+                    extra);
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(r.describe()));
         return r.json().object().value(QStringLiteral("id")).toString();
@@ -92,13 +95,15 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(qEnvironmentVariable("STELLA_CLI")), "STELLA_CLI must name the built binary");
+        QVERIFY2(QFile::exists(qEnvironmentVariable("STELLA_CLI")),
+                 "STELLA_CLI must name the built binary");
         QVERIFY(m_dir.isValid());
     }
 
     void init()
     {
-        m_db = m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_db = m_dir.filePath(
+            QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
     }
 
     void helpAndUsageErrors()
@@ -123,20 +128,23 @@ private Q_SLOTS:
         QStringList ids;
         for (const QJsonValue &v : r.json().array())
             ids.append(v.toObject().value(QStringLiteral("provider")).toString());
-        for (const char *id : {"Harbor", "DockerRegistry", "GitLabContainerRegistry", "Nexus", "GitHubApp", "Gitea",
-                               "GitLabServer", "GitLabCi", "Jenkins", "Vault", "Consul", "EbpfAgent", "S3Compatible",
-                               "StellaOpsMirror", "NvdMirror", "OsvMirror"})
+        for (const char *id :
+             {"Harbor", "DockerRegistry", "GitLabContainerRegistry", "Nexus", "GitHubApp", "Gitea",
+              "GitLabServer", "GitLabCi", "Jenkins", "Vault", "Consul", "EbpfAgent", "S3Compatible",
+              "StellaOpsMirror", "NvdMirror", "OsvMirror"})
             QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
         QVERIFY(!ids.contains(QStringLiteral("InMemory")));
 
-        Run withTestOnly = cli({QStringLiteral("--json"), QStringLiteral("providers"), QStringLiteral("--include-test-only")});
+        Run withTestOnly = cli({QStringLiteral("--json"), QStringLiteral("providers"),
+                                QStringLiteral("--include-test-only")});
         QVERIFY(withTestOnly.out.contains("\"InMemory\""));
     }
 
     void addListShowUpdateRemove()
     {
-        const QString id = addHarbor(QStringLiteral("Harbor prod"), {QStringLiteral("--config"),
-                                                                     QStringLiteral("{\"project\":\"library\"}")});
+        const QString id =
+            addHarbor(QStringLiteral("Harbor prod"),
+                      {QStringLiteral("--config"), QStringLiteral("{\"project\":\"library\"}")});
         QVERIFY(!id.isEmpty());
 
         Run show = cli({QStringLiteral("--json"), QStringLiteral("show"), id});
@@ -145,15 +153,20 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Harbor prod"));
         QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("Registry"));
         QCOMPARE(o.value(QStringLiteral("tenantId")).toString(), QStringLiteral("default"));
-        QCOMPARE(o.value(QStringLiteral("authRefUri")).toString(), QStringLiteral("authref://keychain/harbor-prod#token"));
-        QCOMPARE(o.value(QStringLiteral("config")).toObject().value(QStringLiteral("project")).toString(),
+        QCOMPARE(o.value(QStringLiteral("authRefUri")).toString(),
+                 QStringLiteral("authref://keychain/harbor-prod#token"));
+        QCOMPARE(o.value(QStringLiteral("config"))
+                     .toObject()
+                     .value(QStringLiteral("project"))
+                     .toString(),
                  QStringLiteral("library"));
         QCOMPARE(o.value(QStringLiteral("version")).toInt(), 1);
         for (const char *key : {"id", "provider", "endpoint", "status", "createdAt", "updatedAt"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
 
-        Run updated = cli({QStringLiteral("--json"), QStringLiteral("update"), id, QStringLiteral("--name"),
-                           QStringLiteral("Harbor (prod)"), QStringLiteral("--expect-version"), QStringLiteral("1")});
+        Run updated = cli({QStringLiteral("--json"), QStringLiteral("update"), id,
+                           QStringLiteral("--name"), QStringLiteral("Harbor (prod)"),
+                           QStringLiteral("--expect-version"), QStringLiteral("1")});
         QCOMPARE(updated.exitCode, 0);
         QCOMPARE(updated.json().object().value(QStringLiteral("version")).toInt(), 2);
 
@@ -166,28 +179,34 @@ private Q_SLOTS:
         QVERIFY(listJson().isEmpty());
         QCOMPARE(cli({QStringLiteral("show"), id}).exitCode, 3);
 
-        Run audit = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("--integration"), id});
+        Run audit = cli({QStringLiteral("--json"), QStringLiteral("audit"),
+                         QStringLiteral("--integration"), id});
         QCOMPARE(audit.exitCode, 0);
         QStringList actions;
         for (const QJsonValue &v : audit.json().array())
             actions.append(v.toObject().value(QStringLiteral("action")).toString());
         actions.sort();
-        QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("update")}));
+        QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("delete"),
+                                       QStringLiteral("update")}));
     }
 
     void listFiltersByTypeProviderStatus()
     {
         addHarbor(QStringLiteral("h1"));
-        Run vault = cli({QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("Vault"), QStringLiteral("--name"),
-                         QStringLiteral("v1"), QStringLiteral("--endpoint"), QStringLiteral("https://vault.example.com"),
+        Run vault = cli({QStringLiteral("add"), QStringLiteral("--provider"),
+                         QStringLiteral("Vault"), QStringLiteral("--name"), QStringLiteral("v1"),
+                         QStringLiteral("--endpoint"), QStringLiteral("https://vault.example.com"),
                          QStringLiteral("--authref"), QStringLiteral("authref://env/VAULT_TOKEN")});
         QCOMPARE(vault.exitCode, 0);
         QCOMPARE(listJson().size(), 2);
-        Run registries = cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("--type"), QStringLiteral("Registry")});
+        Run registries = cli({QStringLiteral("--json"), QStringLiteral("list"),
+                              QStringLiteral("--type"), QStringLiteral("Registry")});
         QCOMPARE(registries.json().array().size(), 1);
-        Run byProvider = cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("Vault")});
+        Run byProvider = cli({QStringLiteral("--json"), QStringLiteral("list"),
+                              QStringLiteral("--provider"), QStringLiteral("Vault")});
         QCOMPARE(byProvider.json().array().size(), 1);
-        Run unknownStatus = cli({QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("Sleepy")});
+        Run unknownStatus =
+            cli({QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("Sleepy")});
         QCOMPARE(unknownStatus.exitCode, 2);
         QVERIFY(unknownStatus.err.contains("Sleepy"));
     }
@@ -198,27 +217,48 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QString add = QStringLiteral("add");
         QTest::newRow("unknown provider")
-            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Artifactory"), QStringLiteral("--name"), QStringLiteral("x")}
+            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Artifactory"),
+                           QStringLiteral("--name"), QStringLiteral("x")}
             << QStringLiteral("Artifactory");
-        QTest::newRow("malformed url")
-            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--endpoint"), QStringLiteral("harbor.example.com")}
-            << QStringLiteral("endpoint");
-        QTest::newRow("invalid json config")
-            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--endpoint"), QStringLiteral("https://h.example.com"), QStringLiteral("--config"),
-                           QStringLiteral("{project:")}
-            << QStringLiteral("not valid JSON");
+        QTest::newRow("malformed url") << QStringList{add,
+                                                      QStringLiteral("--provider"),
+                                                      QStringLiteral("Harbor"),
+                                                      QStringLiteral("--name"),
+                                                      QStringLiteral("x"),
+                                                      QStringLiteral("--endpoint"),
+                                                      QStringLiteral("harbor.example.com")}
+                                       << QStringLiteral("endpoint");
+        QTest::newRow("invalid json config") << QStringList{add,
+                                                            QStringLiteral("--provider"),
+                                                            QStringLiteral("Harbor"),
+                                                            QStringLiteral("--name"),
+                                                            QStringLiteral("x"),
+                                                            QStringLiteral("--endpoint"),
+                                                            QStringLiteral("https://h.example.com"),
+                                                            QStringLiteral("--config"),
+                                                            QStringLiteral("{project:")}
+                                             << QStringLiteral("not valid JSON");
         QTest::newRow("missing required config field")
-            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("GitHubApp"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--endpoint"), QStringLiteral("https://api.github.com")}
+            << QStringList{add,
+                           QStringLiteral("--provider"),
+                           QStringLiteral("GitHubApp"),
+                           QStringLiteral("--name"),
+                           QStringLiteral("x"),
+                           QStringLiteral("--endpoint"),
+                           QStringLiteral("https://api.github.com")}
             << QStringLiteral("appId");
-        QTest::newRow("malformed authref")
-            << QStringList{add, QStringLiteral("--provider"), QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--endpoint"), QStringLiteral("https://h.example.com"), QStringLiteral("--authref"),
-                           QStringLiteral("keychain:harbor")}
-            << QStringLiteral("authref");
-        QTest::newRow("missing option value") << QStringList{add, QStringLiteral("--provider")} << QStringLiteral("--provider");
+        QTest::newRow("malformed authref") << QStringList{add,
+                                                          QStringLiteral("--provider"),
+                                                          QStringLiteral("Harbor"),
+                                                          QStringLiteral("--name"),
+                                                          QStringLiteral("x"),
+                                                          QStringLiteral("--endpoint"),
+                                                          QStringLiteral("https://h.example.com"),
+                                                          QStringLiteral("--authref"),
+                                                          QStringLiteral("keychain:harbor")}
+                                           << QStringLiteral("authref");
+        QTest::newRow("missing option value")
+            << QStringList{add, QStringLiteral("--provider")} << QStringLiteral("--provider");
     }
 
     void badInputIsRefusedWithExitCodeTwoAndWritesNothing()
@@ -227,14 +267,16 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         Run r = cli(args);
         QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
-        QVERIFY2(QString::fromUtf8(r.err).contains(expected, Qt::CaseInsensitive), qPrintable(r.describe()));
+        QVERIFY2(QString::fromUtf8(r.err).contains(expected, Qt::CaseInsensitive),
+                 qPrintable(r.describe()));
         QVERIFY2(r.err.startsWith("error: "), qPrintable(r.describe()));
         QVERIFY(listJson().isEmpty());
     }
 
     void jsonErrorsKeepStdoutOneDocument()
     {
-        Run r = cli({QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
+        Run r = cli({QStringLiteral("--json"), QStringLiteral("show"),
+                     QStringLiteral("00000000-0000-0000-0000-000000000001")});
         QCOMPARE(r.exitCode, 3);
         QJsonParseError e;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
@@ -249,12 +291,16 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         const QStringList staging{QStringLiteral("--tenant"), QStringLiteral("staging")};
         QCOMPARE(cli(staging + QStringList{QStringLiteral("show"), id}).exitCode, 3);
-        QCOMPARE(cli(staging + QStringList{QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("mine")}).exitCode, 3);
+        QCOMPARE(cli(staging + QStringList{QStringLiteral("update"), id, QStringLiteral("--name"),
+                                           QStringLiteral("mine")})
+                     .exitCode,
+                 3);
         QCOMPARE(cli(staging + QStringList{QStringLiteral("remove"), id}).exitCode, 3);
         QVERIFY(listJson(staging).isEmpty());
         // The owner's row is untouched.
         Run show = cli({QStringLiteral("--json"), QStringLiteral("show"), id});
-        QCOMPARE(show.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("shared name"));
+        QCOMPARE(show.json().object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("shared name"));
         QCOMPARE(show.json().object().value(QStringLiteral("version")).toInt(), 1);
     }
 
@@ -262,18 +308,22 @@ private Q_SLOTS:
     {
         const QString id = addHarbor(QStringLiteral("contended"));
         // Two operators read version 1; the first writes, the second is refused.
-        Run first = cli({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("first"),
-                         QStringLiteral("--expect-version"), QStringLiteral("1")});
+        Run first =
+            cli({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("first"),
+                 QStringLiteral("--expect-version"), QStringLiteral("1")});
         QCOMPARE(first.exitCode, 0);
-        Run second = cli({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("second"),
-                          QStringLiteral("--expect-version"), QStringLiteral("1")});
+        Run second =
+            cli({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("second"),
+                 QStringLiteral("--expect-version"), QStringLiteral("1")});
         QVERIFY2(second.exitCode == 4, qPrintable(second.describe()));
         QVERIFY(second.err.contains("version"));
         Run show = cli({QStringLiteral("--json"), QStringLiteral("show"), id});
-        QCOMPARE(show.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("first"));
+        QCOMPARE(show.json().object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("first"));
         QCOMPARE(show.json().object().value(QStringLiteral("version")).toInt(), 2);
 
-        Run staleRemove = cli({QStringLiteral("remove"), id, QStringLiteral("--expect-version"), QStringLiteral("1")});
+        Run staleRemove = cli({QStringLiteral("remove"), id, QStringLiteral("--expect-version"),
+                               QStringLiteral("1")});
         QCOMPARE(staleRemove.exitCode, 4);
         QCOMPARE(listJson().size(), 1);
     }
@@ -307,7 +357,8 @@ private Q_SLOTS:
 
         // Into another catalog: every row arrives, ids kept. Into another tenant of the same
         // catalog, the ids are taken (they are unique across the table) and nothing is written.
-        const QString otherDb = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("other.db"));
+        const QString otherDb =
+            QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("other.db"));
         Run ok = cli({QStringLiteral("import"), QStringLiteral("--file"), file}, {}, otherDb);
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
         Run imported = cli({QStringLiteral("--json"), QStringLiteral("list")}, {}, otherDb);
@@ -317,7 +368,8 @@ private Q_SLOTS:
             QCOMPARE(imported.json().array()[i].toObject().value(QStringLiteral("id")),
                      original[i].toObject().value(QStringLiteral("id")));
         const QStringList other{QStringLiteral("--tenant"), QStringLiteral("other")};
-        Run taken = cli(other + QStringList{QStringLiteral("import"), QStringLiteral("--file"), file});
+        Run taken =
+            cli(other + QStringList{QStringLiteral("import"), QStringLiteral("--file"), file});
         QVERIFY2(taken.exitCode == 2 || taken.exitCode == 4, qPrintable(taken.describe()));
         QVERIFY(taken.err.contains("remove \"id\""));
         QVERIFY(listJson(other).isEmpty());
@@ -345,7 +397,8 @@ private Q_SLOTS:
             out.write(QJsonDocument(doc).toJson());
         }
         const QStringList third{QStringLiteral("--tenant"), QStringLiteral("third")};
-        Run refused = cli(third + QStringList{QStringLiteral("import"), QStringLiteral("--file"), badFile});
+        Run refused =
+            cli(third + QStringList{QStringLiteral("import"), QStringLiteral("--file"), badFile});
         QVERIFY2(refused.exitCode == 2, qPrintable(refused.describe()));
         QVERIFY(listJson(third).isEmpty());
 
@@ -362,12 +415,14 @@ private Q_SLOTS:
             QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
             out.write(QJsonDocument(d).toJson());
             out.close();
-            Run r = cli(third + QStringList{QStringLiteral("import"), QStringLiteral("--file"), badFile});
+            Run r = cli(third +
+                        QStringList{QStringLiteral("import"), QStringLiteral("--file"), badFile});
             QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
             QVERIFY(listJson(third).isEmpty());
         }
 
-        Run missing = cli({QStringLiteral("import"), QStringLiteral("--file"), m_dir.filePath(QStringLiteral("absent.json"))});
+        Run missing = cli({QStringLiteral("import"), QStringLiteral("--file"),
+                           m_dir.filePath(QStringLiteral("absent.json"))});
         QCOMPARE(missing.exitCode, 2);
     }
 
@@ -389,12 +444,14 @@ private Q_SLOTS:
     {
         addHarbor(QStringLiteral("keep me"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
             db.setDatabaseName(m_db);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations(version, description, applied_at) "
-                                          "VALUES (999, 'from the future', '2030-01-01T00:00:00.000Z')")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO schema_migrations(version, description, applied_at) "
+                               "VALUES (999, 'from the future', '2030-01-01T00:00:00.000Z')")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("bump"));
@@ -409,7 +466,8 @@ private Q_SLOTS:
         QCOMPARE(malformed.exitCode, 2);
         QVERIFY(malformed.err.contains("postgresql://"));
         // Port 1 on loopback: nothing listens there.
-        Run unreachable = cli({QStringLiteral("list")}, {}, QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
+        Run unreachable = cli({QStringLiteral("list")}, {},
+                              QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
         QVERIFY2(unreachable.exitCode == 5, qPrintable(unreachable.describe()));
     }
 
@@ -418,32 +476,41 @@ private Q_SLOTS:
         STELLA_REQUIRE_POSTGRES();
         test::ScratchPostgres pg(QStringLiteral("cli"));
         QVERIFY2(pg.isValid(), qPrintable(pg.error()));
-        Run added = cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("Vault"),
-                         QStringLiteral("--name"), QStringLiteral("vault"), QStringLiteral("--endpoint"),
-                         QStringLiteral("https://vault.example.com"), QStringLiteral("--authref"),
-                         QStringLiteral("authref://env/VAULT_TOKEN")},
-                        {}, pg.url());
+        Run added =
+            cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("Vault"), QStringLiteral("--name"), QStringLiteral("vault"),
+                 QStringLiteral("--endpoint"), QStringLiteral("https://vault.example.com"),
+                 QStringLiteral("--authref"), QStringLiteral("authref://env/VAULT_TOKEN")},
+                {}, pg.url());
         QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
         const QString id = added.json().object().value(QStringLiteral("id")).toString();
         Run shown = cli({QStringLiteral("--json"), QStringLiteral("show"), id}, {}, pg.url());
-        QCOMPARE(shown.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("vault"));
-        Run otherTenant = cli({QStringLiteral("--tenant"), QStringLiteral("b"), QStringLiteral("show"), id}, {}, pg.url());
+        QCOMPARE(shown.json().object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("vault"));
+        Run otherTenant =
+            cli({QStringLiteral("--tenant"), QStringLiteral("b"), QStringLiteral("show"), id}, {},
+                pg.url());
         QCOMPARE(otherTenant.exitCode, 3);
     }
 
     void sandboxTestCheckDiscover()
     {
-        Run list = cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("list")});
+        Run list =
+            cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
         QString healthy, unhealthy, registry;
         for (const QJsonValue &v : list.json().array()) {
             const QJsonObject o = v.toObject();
-            const QString scenario = o.value(QStringLiteral("config")).toObject().value(QStringLiteral("scenario")).toString();
+            const QString scenario = o.value(QStringLiteral("config"))
+                                         .toObject()
+                                         .value(QStringLiteral("scenario"))
+                                         .toString();
             if (scenario == QLatin1String("healthy") && healthy.isEmpty())
                 healthy = o.value(QStringLiteral("id")).toString();
             if (scenario == QLatin1String("unhealthy") && unhealthy.isEmpty())
                 unhealthy = o.value(QStringLiteral("id")).toString();
-            if (o.value(QStringLiteral("type")).toString() == QLatin1String("Registry") && registry.isEmpty())
+            if (o.value(QStringLiteral("type")).toString() == QLatin1String("Registry") &&
+                registry.isEmpty())
                 registry = o.value(QStringLiteral("id")).toString();
         }
         QVERIFY(!healthy.isEmpty() && !unhealthy.isEmpty() && !registry.isEmpty());
@@ -454,11 +521,12 @@ private Q_SLOTS:
         Run down = cli({QStringLiteral("--sandbox"), QStringLiteral("check"), unhealthy});
         QVERIFY2(down.exitCode == 1, qPrintable(down.describe()));
 
-        Run found = cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("discover"), registry,
-                         QStringLiteral("--resource-type"), QStringLiteral("repositories")});
+        Run found =
+            cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("discover"),
+                 registry, QStringLiteral("--resource-type"), QStringLiteral("repositories")});
         QVERIFY2(found.exitCode == 0, qPrintable(found.describe()));
-        Run unsupported = cli({QStringLiteral("--sandbox"), QStringLiteral("discover"), registry, QStringLiteral("--resource-type"),
-                               QStringLiteral("pipelines")});
+        Run unsupported = cli({QStringLiteral("--sandbox"), QStringLiteral("discover"), registry,
+                               QStringLiteral("--resource-type"), QStringLiteral("pipelines")});
         QCOMPARE(unsupported.exitCode, 2);
         QVERIFY(unsupported.err.contains("repositories"));
     }
