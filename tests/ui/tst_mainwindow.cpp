@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "TestSupport.h"
+#include "UiTestSupport.h"
+#include "dialogs/IntegrationDialog.h"
+#include "mainwindow/MainWindow.h"
+#include "models/IntegrationListModel.h"
+#include "views/ErrorBanner.h"
+#include "views/IntegrationDetailPane.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace stella;
+using namespace stella::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock{test::fixedNow()};
+    std::unique_ptr<CatalogThread> m_catalog;
+    std::unique_ptr<MainWindow> m_window;
+    DatabaseUrl m_url;
+    const RequestContext m_ctx{QStringLiteral("default"), QStringLiteral("tester")};
+    const RequestContext m_acme{QStringLiteral("acme"), QStringLiteral("tester")};
+    int m_n = 0;
+
+    template <typename W> W *child(const QString &name) const
+    {
+        W *w = m_window->findChild<W *>(name);
+        if (!w)
+            qFatal("no widget %s", qPrintable(name));
+        return w;
+    }
+    QStringList shownNames() const
+    {
+        QStringList names;
+        const IntegrationListModel *model = m_window->listModel();
+        for (int r = 0; r < model->rowCount(); ++r)
+            names.append(model->integrationAt(r)->name);
+        return names;
+    }
+    QMessageBox *confirmation() const
+    {
+        return m_window->findChild<QMessageBox *>(QStringLiteral("confirmDelete"));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_catalog = std::make_unique<CatalogThread>(test::registry(), m_clock);
+        m_url = DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("window-%1.db").arg(++m_n)));
+        QVERIFY(test::waitFor(m_catalog->open(m_url)).ok());
+        test::addVia(*m_catalog, m_ctx,
+                     test::draft(QStringLiteral("Harbor"), QStringLiteral("Harbor prod"),
+                                 QStringLiteral("https://harbor.example.com")));
+        test::addVia(*m_catalog, m_ctx,
+                     test::draft(QStringLiteral("Jenkins"), QStringLiteral("Jenkins CI"),
+                                 QStringLiteral("https://ci.example.com")));
+        test::addVia(*m_catalog, m_ctx,
+                     test::draft(QStringLiteral("Consul"), QStringLiteral("Consul"),
+                                 QStringLiteral("https://consul.internal")));
+        test::addVia(*m_catalog, m_acme,
+                     test::draft(QStringLiteral("GitLabServer"), QStringLiteral("Acme GitLab"),
+                                 QStringLiteral("https://gitlab.acme.test")));
+
+        m_window = std::make_unique<MainWindow>(*m_catalog, test::registry(), m_clock, m_ctx);
+        m_window->show();
+        QSignalSpy settled(m_window.get(), &MainWindow::settled);
+        m_window->openCatalog(m_url);
+        QVERIFY(settled.wait(10'000));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_catalog.reset();
+    }
+
+    void showsTheTenantsIntegrationsAndTheFirstInDetail()
+    {
+        QCOMPARE(shownNames(), (QStringList{QStringLiteral("Consul"), QStringLiteral("Harbor prod"),
+                                            QStringLiteral("Jenkins CI")}));
+        QCOMPARE(child<QLabel>(QStringLiteral("countLabel"))->text(),
+                 QStringLiteral("3 integrations"));
+        QVERIFY(
+            child<QLabel>(QStringLiteral("catalogLabel"))->text().contains(m_url.displayString()));
+        QVERIFY(m_window->windowTitle().contains(m_url.displayString()));
+        QVERIFY(!m_window->windowTitle().contains(QStringLiteral("sandbox")));
+        QCOMPARE(m_window->selectedIntegration()->name, QStringLiteral("Consul"));
+        QCOMPARE(m_window->detailPane()->integrationId(), m_window->selectedIntegration()->id);
+        QCOMPARE(child<QLabel>(QStringLiteral("detailTitle"))->text(), QStringLiteral("Consul"));
+        QCOMPARE(child<QLabel>(QStringLiteral("detailEndpoint"))->text(),
+                 QStringLiteral("https://consul.internal"));
+        // Every known tenant is offered.
+        auto *tenants = child<QComboBox>(QStringLiteral("tenantCombo"));
+        QTRY_COMPARE(tenants->count(), 2);
+        QVERIFY(tenants->findText(QStringLiteral("acme")) >= 0);
+        QCOMPARE(tenants->currentText(), QStringLiteral("default"));
+    }
+
+    void filtersAsTheOperatorTypes()
+    {
+        auto *filter = child<QLineEdit>(QStringLiteral("filterEdit"));
+        QTest::keyClicks(filter, QStringLiteral("jenk"));
+        QCOMPARE(shownNames(), QStringList{QStringLiteral("Jenkins CI")});
+        QCOMPARE(child<QLabel>(QStringLiteral("countLabel"))->text(),
+                 QStringLiteral("1 of 3 integrations shown"));
+        // The detail pane follows what is left.
+        QCOMPARE(m_window->selectedIntegration()->name, QStringLiteral("Jenkins CI"));
+
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("EXAMPLE.COM"));
+        QCOMPARE(shownNames(),
+                 (QStringList{QStringLiteral("Harbor prod"), QStringLiteral("Jenkins CI")}));
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("registry"));
+        QCOMPARE(shownNames(), QStringList{QStringLiteral("Harbor prod")});
+        filter->clear();
+        QCOMPARE(shownNames().size(), 3);
+        QCOMPARE(child<QLabel>(QStringLiteral("countLabel"))->text(),
+                 QStringLiteral("3 integrations"));
+    }
+
+    void sortsWhenAHeaderIsClicked()
+    {
+        QTableView *table = m_window->table();
+        table->sortByColumn(IntegrationListModel::EndpointColumn, Qt::DescendingOrder);
+        QCOMPARE(shownNames(), (QStringList{QStringLiteral("Harbor prod"), QStringLiteral("Consul"),
+                                            QStringLiteral("Jenkins CI")}));
+    }
+
+    void deletesAfterConfirmation()
+    {
+        QVERIFY(m_window->selectIntegration(
+            m_window->listModel()->integrationAt(1)->id)); // Harbor prod
+        auto *remove = child<QAction>(QStringLiteral("actionDelete"));
+        QVERIFY(remove->isEnabled());
+
+        // Cancel keeps it.
+        remove->trigger();
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        QVERIFY(confirmation()->text().contains(QStringLiteral("Harbor prod")));
+        confirmation()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!confirmation());
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).size(), 3);
+
+        // Delete removes it, from the list and from the catalog.
+        QSignalSpy removed(m_window.get(), &MainWindow::integrationRemoved);
+        remove->trigger();
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        confirmation()->button(QMessageBox::Yes)->click();
+        QVERIFY(removed.wait(10'000));
+        QCOMPARE(shownNames(),
+                 (QStringList{QStringLiteral("Consul"), QStringLiteral("Jenkins CI")}));
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).size(), 2);
+        QCOMPARE(child<QLabel>(QStringLiteral("countLabel"))->text(),
+                 QStringLiteral("2 integrations"));
+        QVERIFY(m_window->selectedIntegration()); // the selection moved to a neighbour
+    }
+
+    void aDeleteOfAChangedIntegrationIsRefused()
+    {
+        const Integration harbor = *m_window->listModel()->integrationAt(1);
+        m_window->selectIntegration(harbor.id);
+        child<QAction>(QStringLiteral("actionDelete"))->trigger();
+        QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+        // Someone renames it while the operator reads the question.
+        const RequestContext ctx = m_ctx;
+        QVERIFY(test::waitFor(m_catalog->run([ctx, id = harbor.id](IntegrationCatalog &c) {
+                    IntegrationPatch p;
+                    p.name = QStringLiteral("Harbor (renamed)");
+                    return c.update(ctx, id, p);
+                })).ok());
+        // Only the deletion's answer may show the banner; the rename itself is no error.
+        confirmation()->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(m_window->errorBanner()->isVisible());
+        QVERIFY2(m_window->errorBanner()->plainText().contains(
+                     QStringLiteral("changed by someone else")),
+                 qPrintable(m_window->errorBanner()->plainText()));
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).size(), 3);
+        QTRY_VERIFY(
+            shownNames().contains(QStringLiteral("Harbor (renamed)"))); // followed the change
+    }
+
+    void switchesTenant()
+    {
+        auto *tenants = child<QComboBox>(QStringLiteral("tenantCombo"));
+        QTRY_COMPARE(tenants->count(), 2);
+        QSignalSpy loaded(m_window.get(), &MainWindow::listLoaded);
+        tenants->setCurrentIndex(tenants->findText(QStringLiteral("acme")));
+        Q_EMIT tenants->activated(tenants->currentIndex());
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(m_window->tenant(), QStringLiteral("acme"));
+        QCOMPARE(shownNames(), QStringList{QStringLiteral("Acme GitLab")});
+        QVERIFY(
+            child<QLabel>(QStringLiteral("catalogLabel"))->text().contains(QStringLiteral("acme")));
+
+        // A brand-new tenant is typed in: an empty list, ready for its first integration.
+        tenants->lineEdit()->selectAll();
+        QTest::keyClicks(tenants->lineEdit(), QStringLiteral("newco"));
+        QTest::keyClick(tenants->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(loaded.count(), 2);
+        QCOMPARE(m_window->tenant(), QStringLiteral("newco"));
+        QCOMPARE(shownNames(), QStringList{});
+        QVERIFY(m_window->detailPane()->integrationId().isNull());
+    }
+
+    void addsThroughTheDialogAndSelectsTheNewRow()
+    {
+        child<QAction>(QStringLiteral("actionAdd"))->trigger();
+        IntegrationDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<IntegrationDialog *>()) && dialog->isVisible());
+        dialog->selectProvider(QStringLiteral("DockerRegistry"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")),
+                         QStringLiteral("Docker mirror"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("endpointEdit")),
+                         QStringLiteral("https://mirror.example.com"));
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+        QTRY_VERIFY(!m_window->findChild<IntegrationDialog *>());
+        QTRY_COMPARE(shownNames().size(), 4);
+        QCOMPARE(m_window->selectedIntegration()->name, QStringLiteral("Docker mirror"));
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).size(), 4);
+    }
+
+    void followsChangesMadeElsewhere()
+    {
+        // Another writer (the CLI, the health monitor) on the same catalog thread.
+        const Integration added =
+            test::addVia(*m_catalog, m_ctx,
+                         test::draft(QStringLiteral("Nexus"), QStringLiteral("Nexus"),
+                                     QStringLiteral("https://nexus.example.com")));
+        QTRY_COMPARE(shownNames().size(), 4);
+        const RequestContext ctx = m_ctx;
+        HealthCheckRecord check;
+        check.integrationId = added.id;
+        check.checkedAt = m_clock.now().addSecs(-120);
+        check.status = HealthStatus::Unhealthy;
+        check.latencyMs = 5000;
+        QVERIFY(test::waitFor(m_catalog->run([ctx, check](IntegrationCatalog &c) {
+                    return c.recordHealthCheck(ctx, check);
+                })).ok());
+        const IntegrationListModel *model = m_window->listModel();
+        QTRY_COMPARE(model->index(model->rowOf(added.id), IntegrationListModel::StatusColumn)
+                         .data()
+                         .toString(),
+                     QStringLiteral("Unhealthy"));
+        QCOMPARE(model->index(model->rowOf(added.id), IntegrationListModel::LastCheckedColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("2 min ago"));
+        // Changes in another tenant do not leak in.
+        test::addVia(*m_catalog, m_acme,
+                     test::draft(QStringLiteral("Nexus"), QStringLiteral("Acme Nexus"),
+                                 QStringLiteral("https://nexus.acme.test")));
+        QTRY_COMPARE(test::listVia(*m_catalog, m_acme).size(), 2);
+        QCOMPARE(shownNames().size(), 4);
+    }
+
+    void aCatalogThatFailsToOpenLeavesTheCurrentOneOpen()
+    {
+        const QString junk = m_dir.filePath(QStringLiteral("not-a-catalog.db"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("this is not a SQLite database, just some text that is long enough")
+                       .repeated(20));
+        file.close();
+        const QByteArray before = [&] {
+            QFile f(junk);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+
+        QSignalSpy failed(m_window.get(), &MainWindow::catalogOpenFailed);
+        m_window->openCatalog(DatabaseUrl::sqliteFile(junk));
+        QVERIFY(failed.wait(10'000));
+        QVERIFY(m_window->errorBanner()->isVisible());
+        QVERIFY2(m_window->errorBanner()->plainText().contains(QStringLiteral("still on")),
+                 qPrintable(m_window->errorBanner()->plainText()));
+        QCOMPARE(m_window->catalogUrl().path, m_url.path);
+        QCOMPARE(m_catalog->url().path, m_url.path);
+        QCOMPARE(shownNames().size(), 3);
+
+        // The previous catalog still answers.
+        QSignalSpy loaded(m_window.get(), &MainWindow::listLoaded);
+        child<QAction>(QStringLiteral("actionRefresh"))->trigger();
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(shownNames().size(), 3);
+        QFile after(junk);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before); // and the junk file is untouched
+    }
+
+    void opensTheSandbox()
+    {
+        QSignalSpy settled(m_window.get(), &MainWindow::settled);
+        m_window->openSandbox();
+        QVERIFY(settled.wait(10'000));
+        QVERIFY(m_window->isSandbox());
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("(sandbox)")));
+        QCOMPARE(m_window->listModel()->totalCount(), 12);
+        QVERIFY(m_window->selectedIntegration());
+        // 30 days of history: the detail pane shows the last ten checks.
+        QCOMPARE(child<QTableWidget>(QStringLiteral("detailHistory"))->rowCount(),
+                 IntegrationDetailPane::kHistoryRows);
+        QSet<QString> types;
+        for (int r = 0; r < m_window->listModel()->rowCount(); ++r)
+            types.insert(toString(m_window->listModel()->integrationAt(r)->type));
+        QCOMPARE(types.size(), 7);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
