@@ -18,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -466,9 +467,13 @@ void MainWindow::updateCounts()
 {
     const int shown = m_model->rowCount();
     const int total = m_model->totalCount();
-    m_countLabel->setText(
-        shown == total ? QStringLiteral("%1 integrations").arg(total)
-                       : QStringLiteral("%1 of %2 integrations shown").arg(shown).arg(total));
+    const QLocale locale;
+    const QString noun =
+        total == 1 ? QStringLiteral("integration") : QStringLiteral("integrations");
+    m_countLabel->setText(shown == total
+                              ? QStringLiteral("%1 %2").arg(locale.toString(total), noun)
+                              : QStringLiteral("%1 of %2 %3 shown")
+                                    .arg(locale.toString(shown), locale.toString(total), noun));
 }
 
 void MainWindow::addIntegration()
