@@ -52,6 +52,13 @@ void ConfigForm::setSchema(const ConfigSchema &schema, const QJsonObject &values
         field.error->setWordWrap(true);
         field.error->hide();
         cellLayout->addWidget(field.editor);
+        if (def.kind == ConfigField::Kind::Bool && !def.help.isEmpty()) {
+            // A check box has no placeholder: its help is spelled out under it, wrapped.
+            auto *help = new QLabel(def.help, cell);
+            help->setWordWrap(true);
+            help->setEnabled(false);
+            cellLayout->addWidget(help);
+        }
         cellLayout->addWidget(field.error);
         auto *label = new QLabel(
             def.required ? def.label + QStringLiteral(" *:") : def.label + QLatin1Char(':'), this);
@@ -93,7 +100,7 @@ QWidget *ConfigForm::createEditor(Field &field)
         return spin;
     }
     case ConfigField::Kind::Bool: {
-        auto *check = new QCheckBox(def.help);
+        auto *check = new QCheckBox;
         connect(check, &QCheckBox::toggled, this, [this, index, edited] {
             m_fields[index].explicitBool = true;
             edited();

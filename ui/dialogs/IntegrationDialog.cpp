@@ -125,6 +125,8 @@ void IntegrationDialog::build(bool includeTestOnly)
     scroll->setWidget(m_config);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(
+        Qt::ScrollBarAlwaysOff); // fields wrap, never scroll sideways
     scroll->setMinimumHeight(200);
     configLayout->addWidget(scroll);
 
