@@ -5,10 +5,12 @@
 #include "Output.h"
 #include "catalog/CatalogSession.h"
 #include "common/Clock.h"
+#include "credentials/CredentialResolver.h"
 #include "model/Integration.h"
 #include "providers/ProviderRegistry.h"
 #include "storage/DatabaseUrl.h"
 
+#include <QNetworkAccessManager>
 #include <functional>
 #include <memory>
 
@@ -55,6 +57,9 @@ private:
     Result<void> test(const Args &args);
     Result<void> check(const Args &args);
     Result<void> discover(const Args &args);
+    Result<void> secret(const Args &args);
+    // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
+    CredentialResolver &credentials();
 
     ProviderRegistry m_registry;
     const Clock &m_clock;
@@ -63,6 +68,8 @@ private:
     DatabaseUrl m_dbUrl;
     bool m_sandbox = false;
     std::unique_ptr<CatalogSession> m_session;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<CredentialResolver> m_credentials;
 };
 
 } // namespace stella::cli

@@ -52,12 +52,19 @@ QString toString(AuthRef::Store store)
 Result<AuthRef> AuthRef::parse(const QString &uri)
 {
     if (uri.size() > kMaxLength)
-        return bad(QStringLiteral("it is %1 characters long, more than the %2 allowed").arg(uri.size()).arg(kMaxLength));
+        return bad(QStringLiteral("it is %1 characters long, more than the %2 allowed")
+                       .arg(uri.size())
+                       .arg(kMaxLength));
     if (hasControlCharacters(uri))
         return bad(QStringLiteral("it contains control characters"));
     const QString prefix = QStringLiteral("authref://");
     if (!uri.startsWith(prefix))
-        return bad(QStringLiteral("'%1' does not start with authref://").arg(uri.left(64)));
+        // Not echoed: what an operator pastes where a reference belongs is often the secret itself.
+        return bad(
+            QStringLiteral(
+                "the value (%1 characters, not shown in case it is a secret) does not start with "
+                "authref://")
+                .arg(uri.size()));
     QString rest = uri.mid(prefix.size());
     QString fragment;
     const qsizetype hash = rest.indexOf(QLatin1Char('#'));
@@ -110,7 +117,8 @@ QString AuthRef::toUri() const
     QStringList segments;
     for (const QString &segment : path.split(QLatin1Char('/')))
         segments.append(encode(segment));
-    QString uri = QStringLiteral("authref://") + toString(store) + QLatin1Char('/') + segments.join(QLatin1Char('/'));
+    QString uri = QStringLiteral("authref://") + toString(store) + QLatin1Char('/') +
+                  segments.join(QLatin1Char('/'));
     if (!key.isEmpty())
         uri += QLatin1Char('#') + encode(key);
     return uri;

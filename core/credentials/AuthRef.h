@@ -11,7 +11,13 @@ namespace stella {
 // these; the values live in the OS keychain, Vault or the environment.
 struct AuthRef
 {
-    enum class Store { Keychain, Vault, Env, InMemory };
+    enum class Store
+    {
+        Keychain,
+        Vault,
+        Env,
+        InMemory
+    };
 
     Store store = Store::Keychain;
     QString path; // decoded; segments joined with '/'

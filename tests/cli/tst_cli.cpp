@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace stella;
 
@@ -51,11 +52,14 @@ class TestCli : public QObject
     QString m_db;
 
     // Runs the binary with `--db sqlite:///<m_db>` (unless dbUrl says otherwise) and the args.
-    Run cli(const QStringList &args, const QByteArray &stdinBytes = {}, const QString &dbUrl = {})
+    Run cli(const QStringList &args, const QByteArray &stdinBytes = {}, const QString &dbUrl = {},
+            const QHash<QString, QString> &extraEnv = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("STELLA_DB"));
+        for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+            env.insert(it.key(), it.value());
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
         p.setProcessEnvironment(env);
         QStringList all{QStringLiteral("--db"),
@@ -491,6 +495,110 @@ private Q_SLOTS:
             cli({QStringLiteral("--tenant"), QStringLiteral("b"), QStringLiteral("show"), id}, {},
                 pg.url());
         QCOMPARE(otherTenant.exitCode, 3);
+    }
+
+    void secretSetCheckDeleteInTheKeychain()
+    {
+        STELLA_REQUIRE_KEYCHAIN();
+        const QString ref = QStringLiteral("authref://keychain/cli-test-%1#token")
+                                .arg(QUuid::createUuid().toString(QUuid::Id128));
+        Run set = cli({QStringLiteral("secret"), QStringLiteral("set"), ref}, "tok-123456\n");
+        QVERIFY2(set.exitCode == 0, qPrintable(set.describe()));
+        Run check =
+            cli({QStringLiteral("--json"), QStringLiteral("secret"), QStringLiteral("check"), ref});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        QCOMPARE(check.json().object().value(QStringLiteral("length")).toInt(),
+                 10); // the newline is not part of it
+        QVERIFY(!check.out.contains("tok-123456") && !check.err.contains("tok-123456"));
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), ref}).exitCode, 0);
+        Run gone = cli({QStringLiteral("secret"), QStringLiteral("check"), ref});
+        QCOMPARE(gone.exitCode, 3);
+        QVERIFY(gone.err.contains(ref.toUtf8()));
+        QVERIFY(gone.err.contains("secret set"));
+    }
+
+    void secretBadInput()
+    {
+        Run empty = cli({QStringLiteral("secret"), QStringLiteral("set"),
+                         QStringLiteral("authref://keychain/x#y")},
+                        "\n");
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY(empty.err.contains("empty"));
+        Run malformed = cli({QStringLiteral("secret"), QStringLiteral("check"),
+                             QStringLiteral("authref://safe/x")});
+        QCOMPARE(malformed.exitCode, 2);
+        QVERIFY(malformed.err.contains("AuthRef"));
+        Run action = cli(
+            {QStringLiteral("secret"), QStringLiteral("show"), QStringLiteral("authref://env/X")});
+        QCOMPARE(action.exitCode, 2);
+        Run unset = cli({QStringLiteral("secret"), QStringLiteral("check"),
+                         QStringLiteral("authref://env/STELLA_CLI_UNSET")});
+        QCOMPARE(unset.exitCode, 3);
+        Run env = cli({QStringLiteral("secret"), QStringLiteral("check"),
+                       QStringLiteral("authref://env/STELLA_CLI_SET")},
+                      {}, {}, {{QStringLiteral("STELLA_CLI_SET"), QStringLiteral("robot:pw")}});
+        QCOMPARE(env.exitCode, 0);
+        QVERIFY(env.out.contains("username:password"));
+        Run vault = cli({QStringLiteral("secret"), QStringLiteral("check"),
+                         QStringLiteral("authref://vault/gitlab#token")});
+        QCOMPARE(vault.exitCode, 2);
+        QVERIFY(vault.err.contains("Vault integration"));
+    }
+
+    void keychainUnavailableIsBackendUnavailable()
+    {
+        const QHash<QString, QString> noBus{{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                                             QStringLiteral("unix:path=/nonexistent/bus")},
+                                            {QStringLiteral("DISPLAY"), QString()}};
+        Run r = cli({QStringLiteral("secret"), QStringLiteral("check"),
+                     QStringLiteral("authref://keychain/harbor#token")},
+                    {}, {}, noBus);
+        QVERIFY2(r.exitCode == 5, qPrintable(r.describe()));
+        QVERIFY(r.err.contains("authref://keychain/harbor#token"));
+        QVERIFY(r.err.contains("keychain"));
+    }
+
+    // One unique secret planted through the CLI's entry points; then every artefact an operator
+    // or CI keeps is searched for it.
+    void plantedSecretLeaksNowhere()
+    {
+        STELLA_REQUIRE_KEYCHAIN();
+        const QByteArray planted =
+            "leak-canary-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+        const QString ref = QStringLiteral("authref://keychain/leak-%1#token")
+                                .arg(QUuid::createUuid().toString(QUuid::Id128));
+        QByteArray everything;
+        auto keep = [&](const Run &r) {
+            everything += r.out + r.err;
+            return r;
+        };
+        QCOMPARE(
+            keep(cli({QStringLiteral("secret"), QStringLiteral("set"), ref}, planted)).exitCode, 0);
+        Run added = keep(
+            cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("Harbor"), QStringLiteral("--name"), QStringLiteral("leak test"),
+                 QStringLiteral("--endpoint"), QStringLiteral("https://harbor.example.com"),
+                 QStringLiteral("--authref"), ref}));
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        const QString id = added.json().object().value(QStringLiteral("id")).toString();
+        // A secret pasted where a reference belongs is refused, not stored.
+        Run pasted = keep(cli({QStringLiteral("update"), id, QStringLiteral("--authref"),
+                               QString::fromLatin1(planted)}));
+        QCOMPARE(pasted.exitCode, 2);
+        keep(cli(
+            {QStringLiteral("--json"), QStringLiteral("secret"), QStringLiteral("check"), ref}));
+        keep(cli({QStringLiteral("--json"), QStringLiteral("show"), id}));
+        keep(cli({QStringLiteral("--json"), QStringLiteral("list")}));
+        keep(cli({QStringLiteral("--json"), QStringLiteral("audit")}));
+        const QString exportFile = m_dir.filePath(QStringLiteral("leak-export.json"));
+        keep(cli({QStringLiteral("export"), QStringLiteral("--file"), exportFile}));
+        QVERIFY(!everything.contains(planted));
+        for (const QString &file : {m_db, m_db + QStringLiteral("-wal"), exportFile}) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY2(!f.readAll().contains(planted), qPrintable(file));
+        }
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), ref}).exitCode, 0);
     }
 
     void sandboxTestCheckDiscover()

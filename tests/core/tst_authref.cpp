@@ -16,16 +16,22 @@ private Q_SLOTS:
         QTest::addColumn<int>("store");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("key");
-        QTest::newRow("keychain") << QStringLiteral("authref://keychain/harbor-prod#token") << int(AuthRef::Store::Keychain)
-                                  << QStringLiteral("harbor-prod") << QStringLiteral("token");
-        QTest::newRow("vault nested") << QStringLiteral("authref://vault/teams/gitlab#access-token") << int(AuthRef::Store::Vault)
-                                      << QStringLiteral("teams/gitlab") << QStringLiteral("access-token");
-        QTest::newRow("env") << QStringLiteral("authref://env/HARBOR_TOKEN") << int(AuthRef::Store::Env)
-                             << QStringLiteral("HARBOR_TOKEN") << QString();
-        QTest::newRow("encoded") << QStringLiteral("authref://keychain/my%20team%2Fprod#api%23key") << int(AuthRef::Store::Keychain)
-                                 << QStringLiteral("my team/prod") << QStringLiteral("api#key");
-        QTest::newRow("inmemory") << QStringLiteral("authref://inmemory/sandbox#token") << int(AuthRef::Store::InMemory)
-                                  << QStringLiteral("sandbox") << QStringLiteral("token");
+        QTest::newRow("keychain") << QStringLiteral("authref://keychain/harbor-prod#token")
+                                  << int(AuthRef::Store::Keychain) << QStringLiteral("harbor-prod")
+                                  << QStringLiteral("token");
+        QTest::newRow("vault nested")
+            << QStringLiteral("authref://vault/teams/gitlab#access-token")
+            << int(AuthRef::Store::Vault) << QStringLiteral("teams/gitlab")
+            << QStringLiteral("access-token");
+        QTest::newRow("env") << QStringLiteral("authref://env/HARBOR_TOKEN")
+                             << int(AuthRef::Store::Env) << QStringLiteral("HARBOR_TOKEN")
+                             << QString();
+        QTest::newRow("encoded") << QStringLiteral("authref://keychain/my%20team%2Fprod#api%23key")
+                                 << int(AuthRef::Store::Keychain) << QStringLiteral("my team/prod")
+                                 << QStringLiteral("api#key");
+        QTest::newRow("inmemory") << QStringLiteral("authref://inmemory/sandbox#token")
+                                  << int(AuthRef::Store::InMemory) << QStringLiteral("sandbox")
+                                  << QStringLiteral("token");
     }
     void roundTrips()
     {
@@ -48,17 +54,27 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("uri");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("scheme") << QStringLiteral("https://keychain/x") << QStringLiteral("does not start with authref://");
-        QTest::newRow("store") << QStringLiteral("authref://lastpass/x") << QStringLiteral("unknown store 'lastpass'");
-        QTest::newRow("empty path") << QStringLiteral("authref://keychain/") << QStringLiteral("empty path");
-        QTest::newRow("no path") << QStringLiteral("authref://vault") << QStringLiteral("empty path");
-        QTest::newRow("empty segment") << QStringLiteral("authref://vault/a//b") << QStringLiteral("empty path segment");
-        QTest::newRow("empty key") << QStringLiteral("authref://vault/a#") << QStringLiteral("empty key");
-        QTest::newRow("control") << QStringLiteral("authref://keychain/a\nb") << QStringLiteral("control characters");
-        QTest::newRow("encoded control") << QStringLiteral("authref://keychain/a%0Ab") << QStringLiteral("control characters");
-        QTest::newRow("too long") << (QStringLiteral("authref://keychain/") + QString(3000, QLatin1Char('a')))
+        QTest::newRow("scheme") << QStringLiteral("https://keychain/x")
+                                << QStringLiteral("does not start with authref://");
+        QTest::newRow("store") << QStringLiteral("authref://lastpass/x")
+                               << QStringLiteral("unknown store 'lastpass'");
+        QTest::newRow("empty path")
+            << QStringLiteral("authref://keychain/") << QStringLiteral("empty path");
+        QTest::newRow("no path") << QStringLiteral("authref://vault")
+                                 << QStringLiteral("empty path");
+        QTest::newRow("empty segment")
+            << QStringLiteral("authref://vault/a//b") << QStringLiteral("empty path segment");
+        QTest::newRow("empty key")
+            << QStringLiteral("authref://vault/a#") << QStringLiteral("empty key");
+        QTest::newRow("control") << QStringLiteral("authref://keychain/a\nb")
+                                 << QStringLiteral("control characters");
+        QTest::newRow("encoded control")
+            << QStringLiteral("authref://keychain/a%0Ab") << QStringLiteral("control characters");
+        QTest::newRow("too long") << (QStringLiteral("authref://keychain/") +
+                                      QString(3000, QLatin1Char('a')))
                                   << QStringLiteral("more than the 2048 allowed");
-        QTest::newRow("env with key") << QStringLiteral("authref://env/A#b") << QStringLiteral("one variable");
+        QTest::newRow("env with key")
+            << QStringLiteral("authref://env/A#b") << QStringLiteral("one variable");
     }
     void rejects()
     {
@@ -69,6 +85,14 @@ private Q_SLOTS:
         QCOMPARE(ref.error().kind, ErrorKind::InvalidInput);
         QVERIFY2(ref.error().message.contains(reason), qPrintable(ref.error().message));
         QVERIFY(ref.error().hint.contains(QStringLiteral("authref://<store>/<path>")));
+    }
+
+    void aPastedSecretIsNotEchoed()
+    {
+        auto ref = AuthRef::parse(QStringLiteral("ghp_16C7e42F292c6912E7710c838347Ae178B4a"));
+        QVERIFY(!ref.ok());
+        QVERIFY(!ref.error().toText().contains(QStringLiteral("ghp_")));
+        QVERIFY(ref.error().message.contains(QStringLiteral("not shown")));
     }
 };
 

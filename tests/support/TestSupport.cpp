@@ -43,7 +43,8 @@ namespace {
 QString adminExec(const QString &serverUrl, const QString &sql)
 {
     const QUrl url(serverUrl);
-    const QString name = QStringLiteral("stella-test-admin-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+        QStringLiteral("stella-test-admin-%1").arg(QRandomGenerator::global()->generate());
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -72,7 +73,8 @@ ScratchPostgres::ScratchPostgres(const QString &purpose)
         m_error = QStringLiteral("STELLA_TEST_PG_URL is not set");
         return;
     }
-    m_name = QStringLiteral("stella_%1_%2").arg(purpose).arg(QRandomGenerator::global()->generate());
+    m_name =
+        QStringLiteral("stella_%1_%2").arg(purpose).arg(QRandomGenerator::global()->generate());
     m_error = adminExec(m_admin, QStringLiteral("CREATE DATABASE %1").arg(m_name));
     if (!m_error.isEmpty())
         return;
@@ -98,4 +100,11 @@ std::unique_ptr<CatalogSession> openOrFail(const DatabaseUrl &url, const Clock &
     return std::move(session).value();
 }
 
+} // namespace stella::test
+
+namespace stella::test {
+bool keychainAvailable()
+{
+    return qEnvironmentVariable("STELLA_TEST_KEYCHAIN") == QLatin1String("1");
+}
 } // namespace stella::test

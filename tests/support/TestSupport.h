@@ -7,8 +7,8 @@
 #include "storage/DatabaseUrl.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
+#include <optional>
 
 namespace stella::test {
 
@@ -57,4 +57,29 @@ std::unique_ptr<CatalogSession> openOrFail(const DatabaseUrl &url, const Clock &
 
 // QCOMPARE cannot print stella's enums: ADL finds stella::toString, which returns QString, not the
 // char* QTest wants. Compare their names instead, which also reads well when a test fails.
-#define STELLA_COMPARE_ENUM(actual, expected) QCOMPARE(stella::toString(actual), stella::toString(expected))
+#define STELLA_COMPARE_ENUM(actual, expected)                                                      \
+    QCOMPARE(stella::toString(actual), stella::toString(expected))
+
+namespace stella::test {
+
+// Collects the one answer of an asynchronous callback API; tests wait on it with QTRY_VERIFY.
+template <typename R> struct Answer
+{
+    std::optional<R> value;
+    auto callback()
+    {
+        return [this](R r) { value.emplace(std::move(r)); };
+    }
+};
+
+// scripts/test runs the suite in a private D-Bus session with an unlocked gnome-keyring and
+// sets STELLA_TEST_KEYCHAIN=1; a developer's run without one skips the keychain tests.
+bool keychainAvailable();
+
+} // namespace stella::test
+
+#define STELLA_REQUIRE_KEYCHAIN()                                                                  \
+    do {                                                                                           \
+        if (!stella::test::keychainAvailable())                                                    \
+            QSKIP("no test keychain: run scripts/test, which starts a private gnome-keyring");     \
+    } while (false)

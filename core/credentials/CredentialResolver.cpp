@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CredentialResolver.h"
+
+#include "credentials/KeychainSecretStore.h"
+#include "credentials/VaultSecretStore.h"
+
+#include <QMetaObject>
+
+namespace stella {
+
+namespace {
+const QString kAddVaultHint =
+    QStringLiteral("Add a Vault integration with --config '{\"catalogSecretsStore\": true}' and a "
+                   "keychain or env token AuthRef");
+}
+
+CredentialResolver::CredentialResolver(QNetworkAccessManager &network, VaultIntegrations vaults,
+                                       Options options, QObject *parent)
+    : QObject(parent), m_vaults(std::move(vaults)), m_options(options)
+{
+    m_keychain = new KeychainSecretStore(this, options.keychainTimeoutMs);
+    m_stores.insert(int(AuthRef::Store::Keychain), m_keychain);
+    m_stores.insert(int(AuthRef::Store::Env), new EnvSecretStore(this));
+    m_stores.insert(int(AuthRef::Store::InMemory), new InMemorySecretStore(this));
+    m_stores.insert(int(AuthRef::Store::Vault),
+                    new VaultSecretStore(
+                        network, [this](auto done) { locateVault(std::move(done)); }, this));
+}
+
+Result<Integration> CredentialResolver::designatedVault(const QList<Integration> &vaults)
+{
+    QList<Integration> designated;
+    for (const Integration &v : vaults)
+        if (v.config.value(QStringLiteral("catalogSecretsStore")).toBool())
+            designated.append(v);
+    if (designated.size() > 1) {
+        QStringList names;
+        for (const Integration &v : designated)
+            names.append(v.name);
+        return Error::invalidInput(
+            QStringLiteral("Several Vault integrations resolve vault AuthRefs: %1")
+                .arg(names.join(QStringLiteral(", "))),
+            QStringLiteral("Set catalogSecretsStore on exactly one of them"));
+    }
+    if (designated.size() == 1)
+        return designated.first();
+    if (vaults.size() == 1)
+        return vaults.first();
+    if (vaults.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("A vault AuthRef needs a Vault integration, and this tenant has none"),
+            kAddVaultHint);
+    return Error::invalidInput(
+        QStringLiteral(
+            "This tenant has %1 Vault integrations and none is marked to resolve vault AuthRefs")
+            .arg(vaults.size()),
+        QStringLiteral("Set catalogSecretsStore: true on the one to use"));
+}
+
+void CredentialResolver::locateVault(std::function<void(Result<VaultTarget>)> done)
+{
+    if (!m_vaults)
+        return done(Error::invalidInput(
+            QStringLiteral("vault AuthRefs cannot be resolved here: no catalog is open"),
+            kAddVaultHint));
+    m_vaults([this, done = std::move(done)](Result<QList<Integration>> vaults) mutable {
+        if (!vaults)
+            return done(vaults.error());
+        auto vault = designatedVault(*vaults);
+        if (!vault)
+            return done(vault.error());
+        const Integration v = *vault;
+        auto tokenRef = AuthRef::parse(v.authRefUri);
+        if (!tokenRef)
+            return done(Error::invalidInput(
+                QStringLiteral("The Vault integration '%1' has no usable token AuthRef: %2")
+                    .arg(v.name, tokenRef.error().message),
+                QStringLiteral("Give it a keychain or env AuthRef for its token")));
+        if (tokenRef->store != AuthRef::Store::Keychain && tokenRef->store != AuthRef::Store::Env)
+            return done(Error::invalidInput(
+                QStringLiteral("The Vault integration '%1' takes its token from %2: a cycle")
+                    .arg(v.name, v.authRefUri),
+                QStringLiteral("Vault's own token must be a keychain or env AuthRef")));
+        m_stores.value(int(tokenRef->store))
+            ->read(*tokenRef, [v, done = std::move(done)](Result<SecretValue> token) {
+                if (!token) {
+                    Error e = token.error();
+                    e.message =
+                        QStringLiteral("The token of the Vault integration '%1' cannot be read: %2")
+                            .arg(v.name, e.message);
+                    return done(e);
+                }
+                VaultTarget target;
+                target.integrationName = v.name;
+                target.address = QUrl(v.endpoint);
+                target.kvMount =
+                    v.config.value(QStringLiteral("kvMount")).toString(QStringLiteral("secret"));
+                target.vaultNamespace = v.config.value(QStringLiteral("namespace")).toString();
+                target.token = *token;
+                done(std::move(target));
+            });
+    });
+}
+
+Result<SecretStore *> CredentialResolver::storeFor(const QString &authRefUri, AuthRef &ref)
+{
+    auto parsed = AuthRef::parse(authRefUri);
+    if (!parsed)
+        return parsed.error();
+    ref = *parsed;
+    if (ref.store == AuthRef::Store::InMemory && !m_options.sandbox)
+        return Error::invalidInput(
+            QStringLiteral("%1: inmemory AuthRefs exist only in the sandbox").arg(ref.toUri()),
+            QStringLiteral("Use a keychain, vault or env AuthRef"));
+    return m_stores.value(int(ref.store));
+}
+
+void CredentialResolver::resolve(const QString &authRefUri, SecretCallback done)
+{
+    AuthRef ref;
+    auto store = storeFor(authRefUri, ref);
+    if (!store) {
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), e = store.error()] { done(e); }, Qt::QueuedConnection);
+        return;
+    }
+    (*store)->read(ref, std::move(done));
+}
+
+void CredentialResolver::store(const QString &authRefUri, const SecretValue &value,
+                               DoneCallback done)
+{
+    AuthRef ref;
+    auto target = storeFor(authRefUri, ref);
+    Error problem;
+    if (!target)
+        problem = target.error();
+    else if (value.isEmpty())
+        problem = Error::invalidInput(QStringLiteral("%1: the secret is empty").arg(ref.toUri()),
+                                      QStringLiteral("Give the value on standard input"));
+    if (!problem.message.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), problem] { done(problem); }, Qt::QueuedConnection);
+        return;
+    }
+    (*target)->write(ref, value, std::move(done));
+}
+
+void CredentialResolver::remove(const QString &authRefUri, DoneCallback done)
+{
+    AuthRef ref;
+    auto target = storeFor(authRefUri, ref);
+    if (!target) {
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), e = target.error()] { done(e); }, Qt::QueuedConnection);
+        return;
+    }
+    (*target)->remove(ref, std::move(done));
+}
+
+} // namespace stella

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "KeychainSecretStore.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+namespace stella {
+
+const QString KeychainSecretStore::kService = QStringLiteral("stella-ops-integrations");
+
+namespace {
+const QString kUnavailableHint = QStringLiteral(
+    "Start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or use an "
+    "authref://env/NAME AuthRef for headless use");
+const QString kLockedHint = QStringLiteral(
+    "Unlock your login keyring (for instance by logging in to the desktop) and try again");
+
+// Maps a finished job to an operator's error, naming the AuthRef, never a value.
+Error keychainError(const QKeychain::Job &job, const QString &uri)
+{
+    switch (job.error()) {
+    case QKeychain::EntryNotFound:
+        return Error::notFound(
+            QStringLiteral("%1: the keychain has no such secret").arg(uri),
+            QStringLiteral("Store it with: stella-integrations secret set %1").arg(uri));
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return Error::backend(
+            QStringLiteral("%1: the keychain refused access (%2)").arg(uri, job.errorString()),
+            kLockedHint);
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return Error::backend(
+            QStringLiteral("%1: no keychain is available (%2)").arg(uri, job.errorString()),
+            kUnavailableHint);
+    default:
+        if (job.errorString().contains(QLatin1String("locked"), Qt::CaseInsensitive))
+            return Error::backend(QStringLiteral("%1: the keychain is locked").arg(uri),
+                                  kLockedHint);
+        return Error::backend(
+            QStringLiteral("%1: the keychain failed (%2)").arg(uri, job.errorString()),
+            kUnavailableHint);
+    }
+}
+
+// Runs a job with a deadline; `finished` is called exactly once, with nullptr on timeout.
+void runJob(QKeychain::Job *job, int timeoutMs, QObject *context,
+            std::function<void(QKeychain::Job *)> finished)
+{
+    auto answered = std::make_shared<bool>(false);
+    auto *timer = new QTimer(context);
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, context, [=] {
+        timer->deleteLater();
+        if (std::exchange(*answered, true))
+            return;
+        finished(nullptr);
+    });
+    QObject::connect(job, &QKeychain::Job::finished, context, [=](QKeychain::Job *j) {
+        timer->stop();
+        timer->deleteLater();
+        if (std::exchange(*answered, true))
+            return;
+        finished(j);
+    });
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false); // never a plaintext file
+    timer->start(timeoutMs);
+    job->start();
+}
+
+Error timeoutError(const QString &uri, int timeoutMs)
+{
+    return Error::backend(
+        QStringLiteral("%1: the keychain did not answer within %2 s")
+            .arg(uri)
+            .arg(timeoutMs / 1000),
+        QStringLiteral(
+            "It may be locked and waiting for a password prompt; unlock it and try again"));
+}
+} // namespace
+
+KeychainSecretStore::KeychainSecretStore(QObject *parent, int timeoutMs)
+    : SecretStore(parent), m_timeoutMs(timeoutMs)
+{}
+
+QString KeychainSecretStore::entryName(const AuthRef &ref)
+{
+    return ref.key.isEmpty() ? ref.path : ref.path + QLatin1Char('#') + ref.key;
+}
+
+QString KeychainSecretStore::toString(State state)
+{
+    switch (state) {
+    case State::Available:
+        return QStringLiteral("available");
+    case State::Locked:
+        return QStringLiteral("locked");
+    case State::Unavailable:
+        return QStringLiteral("unavailable");
+    case State::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+void KeychainSecretStore::read(const AuthRef &ref, SecretCallback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(kService);
+    job->setKey(entryName(ref));
+    const QString uri = ref.toUri();
+    runJob(job, m_timeoutMs, this,
+           [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {
+               if (!j)
+                   return done(timeoutError(uri, timeout));
+               if (j->error() != QKeychain::NoError)
+                   return done(keychainError(*j, uri));
+               SecretValue value(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData());
+               if (value.isEmpty())
+                   return done(Error::invalidInput(
+                       QStringLiteral("%1: the stored secret is empty").arg(uri),
+                       QStringLiteral("Store the value again: stella-integrations secret set %1")
+                           .arg(uri)));
+               done(std::move(value));
+           });
+}
+
+void KeychainSecretStore::write(const AuthRef &ref, const SecretValue &value, DoneCallback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(kService);
+    job->setKey(entryName(ref));
+    job->setBinaryData(value.exposeForRequest());
+    const QString uri = ref.toUri();
+    runJob(job, m_timeoutMs, this,
+           [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {
+               if (!j)
+                   return done(timeoutError(uri, timeout));
+               if (j->error() != QKeychain::NoError)
+                   return done(keychainError(*j, uri));
+               done({});
+           });
+}
+
+void KeychainSecretStore::remove(const AuthRef &ref, DoneCallback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(kService);
+    job->setKey(entryName(ref));
+    const QString uri = ref.toUri();
+    runJob(job, m_timeoutMs, this,
+           [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {
+               if (!j)
+                   return done(timeoutError(uri, timeout));
+               if (j->error() != QKeychain::NoError)
+                   return done(keychainError(*j, uri));
+               done({});
+           });
+}
+
+void KeychainSecretStore::probe(std::function<void(State, QString)> done)
+{
+    // Reading an entry that does not exist touches the backend without needing a secret.
+    auto *job = new QKeychain::ReadPasswordJob(kService);
+    job->setKey(QStringLiteral("stella-keychain-probe"));
+    runJob(job, m_timeoutMs, this, [done = std::move(done)](QKeychain::Job *j) {
+        if (!j)
+            return done(
+                State::Locked,
+                QStringLiteral("The keychain did not answer: it may be locked and waiting for a "
+                               "password prompt. ") +
+                    kLockedHint);
+        switch (j->error()) {
+        case QKeychain::NoError:
+        case QKeychain::EntryNotFound:
+            return done(State::Available, QString());
+        case QKeychain::AccessDenied:
+        case QKeychain::AccessDeniedByUser:
+            return done(State::Locked, kLockedHint);
+        default:
+            if (j->errorString().contains(QLatin1String("locked"), Qt::CaseInsensitive))
+                return done(State::Locked, kLockedHint);
+            return done(State::Unavailable,
+                        j->errorString() + QStringLiteral(". ") + kUnavailableHint);
+        }
+    });
+}
+
+} // namespace stella

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "LoopbackHttpServer.h"
+
+#include <QTcpSocket>
+
+namespace stella::test {
+
+namespace {
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
+    }
+}
+} // namespace
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::json(int status, const QByteArray &body)
+{
+    return {status, {{"Content-Type", "application/json"}}, body};
+}
+
+LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
+    : QObject(parent), m_handler(std::move(handler))
+{
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+}
+
+bool LoopbackHttpServer::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QUrl LoopbackHttpServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+}
+
+void LoopbackHttpServer::serve(QTcpSocket *socket)
+{
+    // Requests may arrive in pieces or back to back: parse whatever is complete.
+    QByteArray buffered = socket->property("buffered").toByteArray() + socket->readAll();
+    for (;;) {
+        const qsizetype headerEnd = buffered.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            break;
+        Request request;
+        const QList<QByteArray> lines = buffered.left(headerEnd).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        request.method = requestLine.value(0);
+        request.target = requestLine.value(1);
+        for (qsizetype n = 1; n < lines.size(); ++n) {
+            const qsizetype colon = lines[n].indexOf(':');
+            if (colon > 0)
+                request.headers.insert(lines[n].left(colon).trimmed().toLower(),
+                                       lines[n].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = request.headers.value("content-length", "0").toLongLong();
+        if (buffered.size() < headerEnd + 4 + length)
+            break;
+        request.body = buffered.mid(headerEnd + 4, length);
+        buffered.remove(0, headerEnd + 4 + length);
+        m_requests.append(request);
+
+        const Response response = m_handler(request);
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                         reason(response.status) + "\r\n";
+        for (const auto &[name, value] : response.headers)
+            out += name + ": " + value + "\r\n";
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n" +
+               response.body;
+        socket->write(out);
+    }
+    socket->setProperty("buffered", buffered);
+}
+
+} // namespace stella::test
