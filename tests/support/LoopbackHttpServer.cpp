@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "LoopbackHttpServer.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace stella::test {
@@ -40,11 +41,38 @@ LoopbackHttpServer::Response LoopbackHttpServer::Response::json(int status, cons
     return {status, {{"Content-Type", "application/json"}}, body};
 }
 
-LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
-    : QObject(parent), m_handler(std::move(handler))
+// Plain TCP, or TLS when a certificate is set: each connection is wrapped before it is queued.
+class LoopbackHttpServer::Server : public QTcpServer
 {
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+public:
+    using QTcpServer::QTcpServer;
+    QSslCertificate certificate;
+    QSslKey key;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        if (certificate.isNull()) {
+            QTcpServer::incomingConnection(descriptor);
+            return;
+        }
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setLocalCertificate(certificate);
+        socket->setPrivateKey(key);
+        socket->startServerEncryption();
+        addPendingConnection(socket);
+    }
+};
+
+LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
+    : QObject(parent), m_server(new Server(this)), m_handler(std::move(handler))
+{
+    connect(m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
@@ -53,12 +81,22 @@ LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
 
 bool LoopbackHttpServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+bool LoopbackHttpServer::listenTls(const QByteArray &certificatePem, const QByteArray &keyPem)
+{
+    m_server->certificate = QSslCertificate(certificatePem, QSsl::Pem);
+    m_server->key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+    return !m_server->certificate.isNull() && !m_server->key.isNull() && listen();
 }
 
 QUrl LoopbackHttpServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    return QUrl(
+        QStringLiteral("%1://127.0.0.1:%2")
+            .arg(m_server->certificate.isNull() ? QStringLiteral("http") : QStringLiteral("https"))
+            .arg(m_server->serverPort()));
 }
 
 void LoopbackHttpServer::serve(QTcpSocket *socket)
@@ -88,13 +126,20 @@ void LoopbackHttpServer::serve(QTcpSocket *socket)
         m_requests.append(request);
 
         const Response response = m_handler(request);
+        if (response.noAnswer)
+            continue;
         QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                          reason(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers)
             out += name + ": " + value + "\r\n";
-        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n" +
-               response.body;
-        socket->write(out);
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+        if (response.truncateBodyAt >= 0) {
+            socket->write(out + response.body.left(response.truncateBodyAt));
+            socket->flush();
+            socket->abort(); // a reset in the middle of the body
+            return;
+        }
+        socket->write(out + response.body);
     }
     socket->setProperty("buffered", buffered);
 }

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "HttpClient.h"
+
+#include "common/Clock.h"
+#include "http/RetryPolicy.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QTimer>
+
+namespace stella {
+
+Q_LOGGING_CATEGORY(lcHttp, "stella.http", QtInfoMsg)
+
+namespace {
+// What a log line may show of a URL: no user info, no query (tokens travel there).
+QString loggable(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+QString hostPort(const QUrl &url)
+{
+    return QStringLiteral("%1:%2")
+        .arg(url.host())
+        .arg(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// Network-layer failures (1-99) and proxy failures (101-199); HTTP statuses are answers.
+bool isTransportError(QNetworkReply::NetworkError e)
+{
+    return e != QNetworkReply::NoError && e < QNetworkReply::ContentAccessDenied;
+}
+
+bool isTransientTransport(QNetworkReply::NetworkError e)
+{
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false; // DNS, TLS and the like do not fix themselves in a second
+    }
+}
+
+void ensureProxyFromEnvironment()
+{
+    // http_proxy/https_proxy/no_proxy on Unix, the system settings elsewhere. Once per process.
+    static const bool done = [] {
+        QNetworkProxyFactory::setUseSystemConfiguration(true);
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+} // namespace
+
+bool HttpClient::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
+}
+
+HttpClient::HttpClient(const Clock &clock, TlsOptions tls, HttpPolicy policy, QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_clock(clock),
+      m_tls(std::move(tls)), m_policy(policy), m_ssl(QSslConfiguration::defaultConfiguration())
+{
+    ensureProxyFromEnvironment();
+    if (m_tls.insecureSkipVerify)
+        m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+}
+
+Result<void> HttpClient::prepare()
+{
+    if (m_tls.extraCaPath.isEmpty())
+        return {};
+    QFile file(m_tls.extraCaPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::invalidInput(QStringLiteral("Cannot read the CA certificate %1: %2")
+                                       .arg(m_tls.extraCaPath, file.errorString()),
+                                   QStringLiteral("Set caCertificatePath to a readable PEM file"));
+    const QList<QSslCertificate> certificates =
+        QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("%1 holds no PEM certificate").arg(m_tls.extraCaPath),
+            QStringLiteral("Give the CA's certificate in PEM form (-----BEGIN CERTIFICATE-----)"));
+    m_ssl.addCaCertificates(certificates);
+    return {};
+}
+
+HttpCall *HttpClient::send(HttpRequest request, QObject *parent)
+{
+    auto *call = new HttpCall(*this, std::move(request), parent);
+    call->startAttempt();
+    return call;
+}
+
+HttpCall::HttpCall(HttpClient &client, HttpRequest request, QObject *parent)
+    : QObject(parent), m_client(client), m_request(request), m_current(std::move(request))
+{
+    m_timeout = new QTimer(this);
+    m_timeout->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+    m_backoff = new QTimer(this);
+    m_backoff->setSingleShot(true);
+    connect(m_backoff, &QTimer::timeout, this, [this] {
+        ++m_attempt;
+        startAttempt();
+    });
+    m_elapsed.start();
+}
+
+void HttpCall::startAttempt()
+{
+    m_body.clear();
+    m_tooLarge = false;
+    m_timedOut = false;
+    QNetworkRequest request(m_current.url);
+    for (const auto &[name, value] : std::as_const(m_current.headers))
+        request.setRawHeader(name, value);
+    for (const auto &[name, value] : std::as_const(m_current.credentialHeaders))
+        request.setRawHeader(name, value);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    if (m_current.url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_client.m_ssl);
+    QNetworkReply *reply =
+        m_client.m_network->sendCustomRequest(request, m_current.method, m_current.body);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        // Refuse an announced oversized answer before reading a byte of it.
+        const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (announced > m_client.m_policy.maxResponseBytes) {
+            m_tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    m_timeout->start(m_client.m_policy.timeoutMs);
+}
+
+void HttpCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    m_body += m_reply->readAll();
+    if (m_body.size() > m_client.m_policy.maxResponseBytes) {
+        m_tooLarge = true;
+        m_body.clear();
+        m_reply->abort();
+    }
+}
+
+Error HttpCall::transportError(QNetworkReply &reply) const
+{
+    const QUrl &url = m_current.url;
+    const QString where = hostPort(url);
+    switch (reply.error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return Error::backend(QStringLiteral("Cannot connect to %1: connection refused").arg(where),
+                              QStringLiteral("Check that the server is running and that the "
+                                             "endpoint's host and port are right"));
+    case QNetworkReply::HostNotFoundError:
+        return Error::backend(
+            QStringLiteral("The host name '%1' cannot be resolved").arg(url.host()),
+            QStringLiteral("Check the endpoint's spelling and this machine's DNS"));
+    case QNetworkReply::RemoteHostClosedError:
+        return Error::backend(
+            QStringLiteral("%1 closed the connection before the answer was complete").arg(where),
+            QStringLiteral("Check the server's logs, or a proxy or load balancer in between"));
+    case QNetworkReply::SslHandshakeFailedError:
+        return Error::backend(
+            QStringLiteral("TLS with %1 failed: %2").arg(where, reply.errorString()),
+            QStringLiteral("If the server uses a private CA, set the integration's "
+                           "caCertificatePath to its PEM "
+                           "file; never skip verification in production"));
+    default:
+        return Error::backend(
+            QStringLiteral("%1 %2 failed: %3")
+                .arg(QString::fromLatin1(m_current.method), loggable(url), reply.errorString()),
+            QStringLiteral("Check the endpoint and the network between here and %1").arg(where));
+    }
+}
+
+void HttpCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    m_timeout->stop();
+    reply->deleteLater();
+    m_reply = nullptr;
+    m_body += reply->readAll();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    qCDebug(lcHttp).noquote() << m_current.method << loggable(m_current.url) << "->" << status
+                              << "attempt" << m_attempt << "in" << m_elapsed.elapsed() << "ms";
+
+    if (m_tooLarge) {
+        const qint64 mib = m_client.m_policy.maxResponseBytes >> 20;
+        return finish(Error::failed(
+            QStringLiteral("%1 answered with more than %2 MiB, which is not an API answer")
+                .arg(loggable(m_current.url))
+                .arg(mib),
+            QStringLiteral("Check that the endpoint points at the API, not at a download")));
+    }
+    if (m_timedOut) {
+        const Error e = Error::backend(
+            QStringLiteral("%1 did not answer within %2 s")
+                .arg(hostPort(m_current.url))
+                .arg(m_client.m_policy.timeoutMs / 1000.0),
+            QStringLiteral("Check that the server is up, or raise the integration's timeout"));
+        return retryOrFinish(e, nullptr, QStringLiteral("timed out"));
+    }
+    if (isTransportError(reply->error())) {
+        const Error e = transportError(*reply);
+        if (isTransientTransport(reply->error()))
+            return retryOrFinish(e, nullptr, reply->errorString());
+        return finish(e);
+    }
+
+    HttpResponse response;
+    response.status = status;
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        response.headers.append({name, value});
+    response.body = std::move(m_body);
+    response.url = m_current.url;
+    response.attempts = m_attempt;
+    response.elapsedMs = m_elapsed.elapsed();
+
+    if (isRedirect(status)) {
+        const QByteArray location = response.header("Location");
+        const QUrl target = m_current.url.resolved(QUrl::fromEncoded(location));
+        if (location.isEmpty() || !target.isValid())
+            return finish(Error::failed(QStringLiteral("%1 redirected without a valid Location")
+                                            .arg(loggable(m_current.url))));
+        if (++m_redirects > m_client.m_policy.maxRedirects)
+            return finish(Error::failed(
+                QStringLiteral("More than %1 redirects from %2")
+                    .arg(m_client.m_policy.maxRedirects)
+                    .arg(loggable(m_request.url)),
+                QStringLiteral("Check the endpoint: it may point at a login page or a loop")));
+        if (m_current.url.scheme() == QLatin1String("https") &&
+            target.scheme() != QLatin1String("https"))
+            return finish(
+                Error::failed(QStringLiteral("%1 redirected from HTTPS to %2, which is refused")
+                                  .arg(loggable(m_current.url), loggable(target)),
+                              QStringLiteral("Use the server's HTTPS address as the endpoint")));
+        if (!HttpClient::sameOrigin(m_current.url, target)) {
+            // The credential was meant for this origin only.
+            m_current.credentialHeaders.clear();
+        }
+        if (status == 303 || ((status == 301 || status == 302) && m_current.method == "POST")) {
+            m_current.method = "GET";
+            m_current.body.clear();
+        }
+        m_current.url = target;
+        return startAttempt();
+    }
+    if (RetryPolicy::isTransientStatus(status))
+        return retryOrFinish({}, &response, QStringLiteral("HTTP %1").arg(status));
+    finish(std::move(response));
+}
+
+void HttpCall::retryOrFinish(const Error &error, const HttpResponse *response,
+                             const QString &reason)
+{
+    const HttpPolicy &policy = m_client.m_policy;
+    if (m_attempt < policy.maxAttempts) {
+        const qint64 delay =
+            RetryPolicy::delayBeforeRetryMs(response, m_attempt - 1, policy, m_client.m_clock.now(),
+                                            QRandomGenerator::global()->generateDouble());
+        if (delay <= policy.maxBackoffMs) {
+            Q_EMIT retrying(m_attempt + 1, delay, reason);
+            m_backoff->start(int(delay));
+            return;
+        }
+    }
+    if (response)
+        return finish(*response); // the caller reads the status (and Retry-After) itself
+    Error e = error;
+    if (m_attempt > 1)
+        e.message += QStringLiteral(" (%1 attempts)").arg(m_attempt);
+    finish(e);
+}
+
+void HttpCall::cancel()
+{
+    if (m_finished)
+        return;
+    m_timeout->stop();
+    m_backoff->stop();
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    finish(Error::cancelled(QStringLiteral("Cancelled")));
+}
+
+void HttpCall::finish(Result<HttpResponse> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout->stop();
+    m_backoff->stop();
+    m_result = std::move(result);
+    Q_EMIT finished();
+}
+
+} // namespace stella
