@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The commands that talk to the integration's server through its connector.
 #include "Cli.h"
-
 #include "catalog/IntegrationCatalog.h"
 #include "connectors/ConnectorOperation.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <limits>
-
 
 namespace stella::cli {
 
@@ -51,24 +48,29 @@ void runToCompletion(ConnectorOperation *op)
         loop.exec();
 }
 
-Result<std::unique_ptr<Connector>> connectorFor(const ProviderRegistry &registry, const Integration &integration,
-                                                const Clock &clock)
+Result<std::unique_ptr<Connector>> connectorFor(const ProviderRegistry &registry,
+                                                const Integration &integration, const Clock &clock,
+                                                CredentialResolver &credentials)
 {
     const ProviderDefinition *provider = registry.find(integration.provider);
     if (!provider)
-        return Error::invalidInput(QStringLiteral("Integration '%1' has the unknown provider '%2'").arg(integration.name, integration.provider),
+        return Error::invalidInput(QStringLiteral("Integration '%1' has the unknown provider '%2'")
+                                       .arg(integration.name, integration.provider),
                                    QStringLiteral("Fix the provider in the catalog"));
     if (!provider->hasConnector()) {
         QStringList available;
         for (const ProviderDefinition *p : registry.providers(true))
             if (p->hasConnector())
                 available.append(p->id);
-        return Error::failed(QStringLiteral("This build has no connector for %1 yet, so '%2' cannot be contacted")
-                                 .arg(provider->id, integration.name),
-                             QStringLiteral("Connectors in this build: %1").arg(available.join(QStringLiteral(", "))));
+        return Error::failed(
+            QStringLiteral("This build has no connector for %1 yet, so '%2' cannot be contacted")
+                .arg(provider->id, integration.name),
+            QStringLiteral("Connectors in this build: %1")
+                .arg(available.join(QStringLiteral(", "))));
     }
     ConnectorContext context;
     context.clock = &clock;
+    context.credentials = &credentials;
     return provider->connectorFactory(integration, context);
 }
 } // namespace
@@ -78,10 +80,11 @@ Result<void> Cli::test(const Args &args)
     auto integration = findIntegration(args.positionals().first());
     if (!integration)
         return integration.error();
-    auto connector = connectorFor(m_registry, *integration, m_clock);
+    auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
     if (!connector)
         return connector.error();
-    Output::progress(QStringLiteral("Testing '%1' (%2)…").arg(integration->name, integration->provider));
+    Output::progress(
+        QStringLiteral("Testing '%1' (%2)…").arg(integration->name, integration->provider));
     std::unique_ptr<ConnectorOperation> op((*connector)->testConnection(nullptr));
     runToCompletion(op.get());
     const bool ok = op->outcome() == ConnectorOperation::Outcome::Succeeded;
@@ -107,7 +110,8 @@ Result<void> Cli::test(const Args &args)
     }
     if (!ok) {
         Error e = op->error();
-        e.message = QStringLiteral("Connection test of '%1' failed: %2").arg(integration->name, e.message);
+        e.message =
+            QStringLiteral("Connection test of '%1' failed: %2").arg(integration->name, e.message);
         if (m_out->json()) {
             Output::progress(QStringLiteral("error: ") + e.toText());
             m_out->flush();
@@ -124,7 +128,7 @@ Result<void> Cli::check(const Args &args)
     auto integration = findIntegration(args.positionals().first());
     if (!integration)
         return integration.error();
-    auto connector = connectorFor(m_registry, *integration, m_clock);
+    auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
     if (!connector)
         return connector.error();
     std::unique_ptr<ConnectorOperation> op((*connector)->checkHealth(nullptr));
@@ -133,7 +137,9 @@ Result<void> Cli::check(const Args &args)
     record.integrationId = integration->id;
     record.checkedAt = m_clock.now();
     record.latencyMs = op->elapsedMs();
-    record.status = op->outcome() == ConnectorOperation::Outcome::Succeeded ? op->healthStatus() : HealthStatus::Unhealthy;
+    record.status = op->outcome() == ConnectorOperation::Outcome::Succeeded
+                        ? op->healthStatus()
+                        : HealthStatus::Unhealthy;
     if (op->outcome() != ConnectorOperation::Outcome::Succeeded)
         record.errorMessage = op->error().message;
     else if (!op->steps().isEmpty() && op->steps().last().state != ConnectorStep::State::Passed)
@@ -148,7 +154,9 @@ Result<void> Cli::check(const Args &args)
         m_out->line(QStringLiteral("%1: %2 in %3 ms%4")
                         .arg(integration->name, toString(record.status))
                         .arg(record.latencyMs)
-                        .arg(record.errorMessage.isEmpty() ? QString() : QStringLiteral(" — ") + record.errorMessage));
+                        .arg(record.errorMessage.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" — ") + record.errorMessage));
     if (record.status == HealthStatus::Unhealthy) {
         m_out->flush();
         Output::progress(QStringLiteral("error: '%1' is unhealthy").arg(integration->name));
@@ -164,12 +172,14 @@ Result<void> Cli::discover(const Args &args)
         return integration.error();
     const QString resourceType = args.value(QStringLiteral("resource-type"));
     if (resourceType.isEmpty())
-        return Error::invalidInput(QStringLiteral("discover needs --resource-type"),
-                                   QStringLiteral("Usage: stella-integrations discover ID --resource-type T [--name-pattern GLOB] [--limit N]"));
+        return Error::invalidInput(
+            QStringLiteral("discover needs --resource-type"),
+            QStringLiteral("Usage: stella-integrations discover ID --resource-type T "
+                           "[--name-pattern GLOB] [--limit N]"));
     auto limit = args.intValue(QStringLiteral("limit"), std::numeric_limits<int>::max());
     if (!limit)
         return limit.error();
-    auto connector = connectorFor(m_registry, *integration, m_clock);
+    auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
     if (!connector)
         return connector.error();
 
@@ -178,23 +188,24 @@ Result<void> Cli::discover(const Args &args)
     QJsonArray collected;
     int count = 0;
     bool truncated = false;
-    QObject::connect(op.get(), &ConnectorOperation::pageReady, op.get(), [&](const QList<DiscoveredResource> &page) {
-        for (const DiscoveredResource &r : page) {
-            if (count >= *limit) {
-                truncated = true;
-                break;
-            }
-            ++count;
-            if (m_out->json())
-                collected.append(r.toJson());
-            else
-                m_out->line(r.name); // streamed: results appear as pages arrive
-        }
-        m_out->flush();
-        Output::progress(QStringLiteral("… %1 %2").arg(count).arg(resourceType));
-        if (truncated)
-            op->cancel(); // --limit reached: stop fetching further pages
-    });
+    QObject::connect(op.get(), &ConnectorOperation::pageReady, op.get(),
+                     [&](const QList<DiscoveredResource> &page) {
+                         for (const DiscoveredResource &r : page) {
+                             if (count >= *limit) {
+                                 truncated = true;
+                                 break;
+                             }
+                             ++count;
+                             if (m_out->json())
+                                 collected.append(r.toJson());
+                             else
+                                 m_out->line(r.name); // streamed: results appear as pages arrive
+                         }
+                         m_out->flush();
+                         Output::progress(QStringLiteral("… %1 %2").arg(count).arg(resourceType));
+                         if (truncated)
+                             op->cancel(); // --limit reached: stop fetching further pages
+                     });
     runToCompletion(op.get());
     if (op->outcome() == ConnectorOperation::Outcome::Failed)
         return op->error();
@@ -205,8 +216,9 @@ Result<void> Cli::discover(const Args &args)
                                     {QStringLiteral("truncated"), truncated},
                                     {QStringLiteral("resources"), collected}});
     else
-        Output::progress(truncated ? QStringLiteral("%1 %2 (stopped at --limit)").arg(count).arg(resourceType)
-                                   : QStringLiteral("%1 %2").arg(count).arg(resourceType));
+        Output::progress(
+            truncated ? QStringLiteral("%1 %2 (stopped at --limit)").arg(count).arg(resourceType)
+                      : QStringLiteral("%1 %2").arg(count).arg(resourceType));
     return {};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "connectors/ConnectorOperation.h"
 #include "providers/ProviderDefinition.h"
 
 #include <limits>
@@ -25,6 +26,16 @@ public:
                                 bool required, const QString &help);
     // timeout, caCertificatePath and insecureSkipTlsVerify: every HTTP provider has them.
     ProviderBuilder &httpConnectionFields();
+
+    // The provider's Connector: a class with a constructor (Integration, ConnectorContext).
+    template <typename ConnectorClass> ProviderBuilder &connector()
+    {
+        m_definition.connectorFactory = [](const Integration &integration,
+                                           const ConnectorContext &context) {
+            return std::unique_ptr<Connector>(new ConnectorClass(integration, context));
+        };
+        return *this;
+    }
 
     ProviderDefinition build() const { return m_definition; }
 

@@ -135,6 +135,16 @@ HttpCall::HttpCall(HttpClient &client, HttpRequest request, QObject *parent)
     m_elapsed.start();
 }
 
+HttpCall::~HttpCall()
+{
+    // Destroyed with its owner (an operation) while a request is in flight: abort that request.
+    if (QNetworkReply *reply = m_reply) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
 void HttpCall::startAttempt()
 {
     m_body.clear();
@@ -216,7 +226,8 @@ void HttpCall::onReplyFinished()
     m_timeout->stop();
     reply->deleteLater();
     m_reply = nullptr;
-    m_body += reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed
+        m_body += reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     qCDebug(lcHttp).noquote() << m_current.method << loggable(m_current.url) << "->" << status
                               << "attempt" << m_attempt << "in" << m_elapsed.elapsed() << "ms";

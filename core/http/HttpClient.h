@@ -24,6 +24,7 @@ class HttpCall : public QObject
     Q_OBJECT
 
 public:
+    ~HttpCall() override;
     bool isFinished() const { return m_finished; }
     // Any HTTP status is a response; an Error means no usable answer arrived (refused, DNS,
     // TLS, timeout, reset, too large, bad redirect), and says which and what to do.

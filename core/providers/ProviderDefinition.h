@@ -6,7 +6,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -20,7 +19,12 @@ struct Integration;
 // the reference; the slot tells forms and validation what kind of secret it must point at.
 struct CredentialSlot
 {
-    enum class Kind { Token, Basic, PrivateKey };
+    enum class Kind
+    {
+        Token,
+        Basic,
+        PrivateKey
+    };
 
     QString id; // token, basic, appPrivateKey
     QString label;
@@ -30,9 +34,12 @@ struct CredentialSlot
 };
 
 // What a connector gets from its surroundings. Grows with the runtime (credentials, HTTP).
+class CredentialResolver;
+
 struct ConnectorContext
 {
     const Clock *clock = nullptr;
+    CredentialResolver *credentials = nullptr; // resolves the integration's AuthRef
 };
 
 using ConnectorFactory =
@@ -56,10 +63,7 @@ struct ProviderDefinition
 
     bool supportsDiscovery() const { return !supportedResourceTypes.isEmpty(); }
     bool hasConnector() const { return bool(connectorFactory); }
-    bool allowsType(IntegrationType t) const
-    {
-        return t == type || allowedTypes.contains(t);
-    }
+    bool allowsType(IntegrationType t) const { return t == type || allowedTypes.contains(t); }
 };
 
 } // namespace stella

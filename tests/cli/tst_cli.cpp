@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The real stella-integrations binary, run as an operator or a CI job would run it: exit codes,
 // stdout/stderr separation, JSON shape, and that bad input leaves the catalog as it was.
+#include "RealDockerRegistry.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
@@ -599,6 +600,46 @@ private Q_SLOTS:
                 QVERIFY2(!f.readAll().contains(planted), qPrintable(file));
         }
         QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), ref}).exitCode, 0);
+    }
+
+    void dockerRegistryTestCheckDiscover()
+    {
+        STELLA_REQUIRE_DOCKER_REGISTRY();
+        test::RealDockerRegistry registry(QStringLiteral("ci"), QStringLiteral("ci-pw"));
+        const QString problem = registry.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QHash<QString, QString> env{
+            {QStringLiteral("STELLA_CLI_REGISTRY"), QStringLiteral("ci:ci-pw")},
+            {QStringLiteral("STELLA_CLI_REGISTRY_BAD"), QStringLiteral("ci:nope")}};
+        Run added =
+            cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("DockerRegistry"), QStringLiteral("--name"),
+                 QStringLiteral("local registry"), QStringLiteral("--endpoint"),
+                 registry.url().toString(), QStringLiteral("--authref"),
+                 QStringLiteral("authref://env/STELLA_CLI_REGISTRY")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        const QString id = added.json().object().value(QStringLiteral("id")).toString();
+
+        Run tested = cli({QStringLiteral("--json"), QStringLiteral("test"), id}, {}, {}, env);
+        QVERIFY2(tested.exitCode == 0, qPrintable(tested.describe()));
+        QCOMPARE(tested.json().object().value(QStringLiteral("version")).toString(),
+                 QStringLiteral("registry/2.0"));
+        QVERIFY(tested.err.contains("GET /v2/")); // live steps on stderr
+
+        Run checked = cli({QStringLiteral("check"), id}, {}, {}, env);
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.describe()));
+        Run discovered = cli({QStringLiteral("--json"), QStringLiteral("discover"), id,
+                              QStringLiteral("--resource-type"), QStringLiteral("repositories")},
+                             {}, {}, env);
+        QVERIFY2(discovered.exitCode == 0, qPrintable(discovered.describe()));
+
+        Run wrong = cli({QStringLiteral("update"), id, QStringLiteral("--authref"),
+                         QStringLiteral("authref://env/STELLA_CLI_REGISTRY_BAD")});
+        QCOMPARE(wrong.exitCode, 0);
+        Run rejected = cli({QStringLiteral("test"), id}, {}, {}, env);
+        QCOMPARE(rejected.exitCode, 1);
+        QVERIFY(rejected.err.contains("401 Unauthorized"));
+        QVERIFY(!rejected.err.contains("nope") && !rejected.out.contains("nope"));
     }
 
     void sandboxTestCheckDiscover()
