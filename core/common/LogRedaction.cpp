@@ -42,35 +42,38 @@ const char *const kUserinfoPattern = R"(\b([a-z][a-z0-9+.-]*://[^/\s:@]*):([^/\s
 // Authentication schemes kept in front of a masked header value.
 const QRegularExpression &schemePrefix()
 {
-    static const QRegularExpression re(
+    static const auto *re = new QRegularExpression( // never destroyed: see redactSecrets()
         QStringLiteral(R"(^(bearer|basic|token|negotiate|digest|aws4-hmac-sha256)\s+)"),
         QRegularExpression::CaseInsensitiveOption);
-    return re;
+    return *re;
 }
 
-QRegularExpression compile(const char *pattern)
+// Never destroyed: Qt logs from its own static destructors at exit (plugin loader debug
+// output), after function-local statics of ours would be gone.
+const QRegularExpression &compile(const char *pattern)
 {
-    return QRegularExpression(QString::fromLatin1(pattern),
-                              QRegularExpression::CaseInsensitiveOption);
+    return *new QRegularExpression(QString::fromLatin1(pattern),
+                                   QRegularExpression::CaseInsensitiveOption);
 }
 
 // Words that follow "Basic"/"Bearer" in prose ("Basic auth failed"), not credentials.
 bool isProse(const QString &word)
 {
-    static const QStringList words{QStringLiteral("auth"),
-                                   QStringLiteral("authentication"),
-                                   QStringLiteral("authorization"),
-                                   QStringLiteral("credential"),
-                                   QStringLiteral("credentials"),
-                                   QStringLiteral("token"),
-                                   QStringLiteral("tokens"),
-                                   QStringLiteral("scheme"),
-                                   QStringLiteral("realm"),
-                                   QStringLiteral("slot"),
-                                   QStringLiteral("and"),
-                                   QStringLiteral("or"),
-                                   QStringLiteral("is"),
-                                   QStringLiteral("for")};
+    static const QStringList &words =
+        *new QStringList{// never destroyed, as aboveQStringLiteral("auth"),
+                         QStringLiteral("authentication"),
+                         QStringLiteral("authorization"),
+                         QStringLiteral("credential"),
+                         QStringLiteral("credentials"),
+                         QStringLiteral("token"),
+                         QStringLiteral("tokens"),
+                         QStringLiteral("scheme"),
+                         QStringLiteral("realm"),
+                         QStringLiteral("slot"),
+                         QStringLiteral("and"),
+                         QStringLiteral("or"),
+                         QStringLiteral("is"),
+                         QStringLiteral("for")};
     QString w = word;
     while (w.endsWith(QLatin1Char('=')))
         w.chop(1);
@@ -122,11 +125,12 @@ void redactingHandler(QtMsgType type, const QMessageLogContext &context, const Q
 
 QString redactSecrets(const QString &line)
 {
-    static const QRegularExpression header = compile(kHeaderPattern);
-    static const QRegularExpression parameter = compile(kParameterPattern);
-    static const QRegularExpression jsonMember = compile(kJsonMemberPattern);
-    static const QRegularExpression scheme = compile(kSchemePattern);
-    static const QRegularExpression userinfo = compile(kUserinfoPattern);
+    // References to objects that live until the process ends: the handler runs during exit.
+    static const QRegularExpression &header = compile(kHeaderPattern);
+    static const QRegularExpression &parameter = compile(kParameterPattern);
+    static const QRegularExpression &jsonMember = compile(kJsonMemberPattern);
+    static const QRegularExpression &scheme = compile(kSchemePattern);
+    static const QRegularExpression &userinfo = compile(kUserinfoPattern);
 
     QString text = line;
     // Headers first: a whole header value is masked at once, keeping only its scheme, so
