@@ -59,21 +59,21 @@ const QRegularExpression &compile(const char *pattern)
 // Words that follow "Basic"/"Bearer" in prose ("Basic auth failed"), not credentials.
 bool isProse(const QString &word)
 {
-    static const QStringList &words =
-        *new QStringList{// never destroyed, as aboveQStringLiteral("auth"),
-                         QStringLiteral("authentication"),
-                         QStringLiteral("authorization"),
-                         QStringLiteral("credential"),
-                         QStringLiteral("credentials"),
-                         QStringLiteral("token"),
-                         QStringLiteral("tokens"),
-                         QStringLiteral("scheme"),
-                         QStringLiteral("realm"),
-                         QStringLiteral("slot"),
-                         QStringLiteral("and"),
-                         QStringLiteral("or"),
-                         QStringLiteral("is"),
-                         QStringLiteral("for")};
+    // Never destroyed, as the patterns below.
+    static const QStringList &words = *new QStringList{QStringLiteral("auth"),
+                                                       QStringLiteral("authentication"),
+                                                       QStringLiteral("authorization"),
+                                                       QStringLiteral("credential"),
+                                                       QStringLiteral("credentials"),
+                                                       QStringLiteral("token"),
+                                                       QStringLiteral("tokens"),
+                                                       QStringLiteral("scheme"),
+                                                       QStringLiteral("realm"),
+                                                       QStringLiteral("slot"),
+                                                       QStringLiteral("and"),
+                                                       QStringLiteral("or"),
+                                                       QStringLiteral("is"),
+                                                       QStringLiteral("for")};
     QString w = word;
     while (w.endsWith(QLatin1Char('=')))
         w.chop(1);
