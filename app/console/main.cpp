@@ -4,6 +4,7 @@
 #include "BuiltinProviders.h"
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
+#include "common/LogRedaction.h"
 #include "mainwindow/MainWindow.h"
 #include "models/IntegrationListModel.h"
 #include "providers/ProviderRegistry.h"
@@ -55,6 +56,8 @@ void scheduleScreenshot(ui::MainWindow &window, const QString &file, bool quit,
 
 int main(int argc, char *argv[])
 {
+    // Before anything can log (Qt's platform plugins log during QApplication's construction).
+    installRedactingMessageHandler();
     QElapsedTimer sinceStart;
     sinceStart.start();
     QApplication app(argc, argv);

@@ -18,6 +18,24 @@ SystemClock &SystemClock::instance()
 
 ManualClock::ManualClock(QDateTime start) : m_now(start.toUTC()) {}
 
+QDateTime utcDateTime(QDate date, QTime time)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime(date, time, QTimeZone::UTC);
+#else
+    return QDateTime(date, time, Qt::UTC);
+#endif
+}
+
+QDateTime utcFromSecsSinceEpoch(qint64 seconds)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::UTC);
+#else
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+#endif
+}
+
 QString formatUtc(const QDateTime &time)
 {
     if (!time.isValid())
@@ -73,8 +91,7 @@ QDateTime parseCanonicalUtc(const QString &text)
     const QTime time(num(11, 2), num(14, 2), num(17, 2), num(20, 3));
     if (!ok || !date.isValid() || !time.isValid())
         return {};
-    // Qt::UTC rather than QTimeZone::utc(): on Qt 6.4 the latter builds a full time zone per call.
-    return QDateTime(date, time, Qt::UTC);
+    return utcDateTime(date, time);
 }
 } // namespace
 

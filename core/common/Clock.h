@@ -34,6 +34,12 @@ private:
     QDateTime m_now;
 };
 
+// A UTC date-time, the cheap way on every Qt version: Qt::UTC before 6.5 (where
+// QTimeZone::utc() builds a whole time zone per call), QTimeZone::UTC from 6.5 on (where the
+// Qt::TimeSpec constructors are deprecated, which warnings-as-errors would refuse on Debian 13).
+QDateTime utcDateTime(QDate date, QTime time);
+QDateTime utcFromSecsSinceEpoch(qint64 seconds);
+
 // Times as the catalog stores and prints them: ISO 8601, UTC, milliseconds, 'Z'.
 QString formatUtc(const QDateTime &time);
 QDateTime parseUtc(const QString &text);

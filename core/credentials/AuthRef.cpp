@@ -86,14 +86,18 @@ Result<AuthRef> AuthRef::parse(const QString &uri)
     else if (storeText == QLatin1String("inmemory"))
         ref.store = Store::InMemory;
     else
-        return bad(QStringLiteral("unknown store '%1'").arg(storeText));
+        // Not echoed either: "authref://<pasted token>" puts the secret where the store goes.
+        return bad(QStringLiteral("unknown store (the text after authref://, %1 characters, not "
+                                  "shown); use keychain, vault, env or inmemory")
+                       .arg(storeText.size()));
 
     if (pathText.isEmpty())
-        return bad(QStringLiteral("'%1' has an empty path").arg(uri));
+        return bad(QStringLiteral("the %1 AuthRef has an empty path").arg(storeText));
     QStringList segments;
     for (const QString &segment : pathText.split(QLatin1Char('/'))) {
         if (segment.isEmpty())
-            return bad(QStringLiteral("'%1' has an empty path segment").arg(uri));
+            return bad(
+                QStringLiteral("the %1 AuthRef has an empty path segment ('//')").arg(storeText));
         const QString decoded = decode(segment);
         if (hasControlCharacters(decoded))
             return bad(QStringLiteral("a path segment decodes to control characters"));
@@ -102,7 +106,7 @@ Result<AuthRef> AuthRef::parse(const QString &uri)
     ref.path = segments.join(QLatin1Char('/'));
     if (hash >= 0) {
         if (fragment.isEmpty())
-            return bad(QStringLiteral("'%1' has an empty key after '#'").arg(uri));
+            return bad(QStringLiteral("the %1 AuthRef has an empty key after '#'").arg(storeText));
         ref.key = decode(fragment);
         if (hasControlCharacters(ref.key))
             return bad(QStringLiteral("the key decodes to control characters"));

@@ -37,6 +37,10 @@ public:
     void remove(const QString &authRefUri, DoneCallback done);
 
     KeychainSecretStore &keychain() { return *m_keychain; }
+    // The console switches between the sandbox and real catalogs in one process; inmemory
+    // AuthRefs follow the catalog that is open.
+    void setSandbox(bool sandbox) { m_options.sandbox = sandbox; }
+    bool isSandbox() const { return m_options.sandbox; }
 
     // Which Vault integration resolves vault AuthRefs: the one with catalogSecretsStore set,
     // else the only one. Pure, so the rule is tested on its own.

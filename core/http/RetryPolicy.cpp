@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RetryPolicy.h"
 
+#include "common/Clock.h"
+
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
@@ -34,7 +36,7 @@ std::optional<qint64> RetryPolicy::retryAfterMs(const QByteArray &value, const Q
                                            QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!at.isValid())
         return std::nullopt;
-    at = QDateTime(at.date(), at.time(), Qt::UTC); // the text says GMT
+    at = utcDateTime(at.date(), at.time()); // the text says GMT
     return std::max<qint64>(0, now.msecsTo(at));
 }
 
@@ -56,7 +58,7 @@ std::optional<qint64> RetryPolicy::rateLimitResetMs(const HttpHeaders &headers,
     // GitHub and GitLab send epoch seconds; the IETF draft sends seconds from now.
     constexpr qint64 kEpochThreshold = 1000000000;
     if (value >= kEpochThreshold)
-        return std::max<qint64>(0, now.msecsTo(QDateTime::fromSecsSinceEpoch(value, Qt::UTC)));
+        return std::max<qint64>(0, now.msecsTo(utcFromSecsSinceEpoch(value)));
     return value * 1000;
 }
 

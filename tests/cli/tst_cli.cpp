@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -640,6 +641,114 @@ private Q_SLOTS:
         QCOMPARE(rejected.exitCode, 1);
         QVERIFY(rejected.err.contains("401 Unauthorized"));
         QVERIFY(!rejected.err.contains("nope") && !rejected.out.contains("nope"));
+    }
+
+    // A secret-looking authRefUri in an import file is refused, and no message repeats it.
+    void importRefusesASecretWithoutEchoingIt()
+    {
+        const QByteArray planted =
+            "ghp_import" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+        const auto entry = [](const QString &name, const QString &authRef) {
+            return QJsonObject{
+                {QStringLiteral("provider"), QStringLiteral("Harbor")},
+                {QStringLiteral("name"), name},
+                {QStringLiteral("endpoint"), QStringLiteral("https://harbor.example.com")},
+                {QStringLiteral("authRefUri"), authRef}};
+        };
+        const QString secret = QString::fromLatin1(planted);
+        const QJsonArray entries{
+            entry(QStringLiteral("pasted"), secret),
+            entry(QStringLiteral("as store"), QStringLiteral("authref://") + secret),
+            entry(QStringLiteral("as path"), QStringLiteral("authref://keychain/%1#").arg(secret))};
+        const QString file = m_dir.filePath(QStringLiteral("import-secret.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{QStringLiteral("format"),
+                                           QStringLiteral("stella-integrations-export")},
+                                          {QStringLiteral("formatVersion"), 1},
+                                          {QStringLiteral("integrations"), entries}})
+                    .toJson());
+        f.close();
+        const QHash<QString, QString> debug{
+            {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true")}};
+        for (const QStringList &globals : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
+            Run r =
+                cli(globals + QStringList{QStringLiteral("import"), QStringLiteral("--file"), file},
+                    {}, {}, debug);
+            QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+            QVERIFY2(!r.out.contains(planted) && !r.err.contains(planted),
+                     "the refusal repeats the secret");
+            QVERIFY2((r.out + r.err).contains("AuthRef"), qPrintable(r.describe()));
+        }
+        QCOMPARE(listJson().size(), 0);
+        QFile db(m_db);
+        if (db.open(QIODevice::ReadOnly))
+            QVERIFY(!db.readAll().contains(planted));
+    }
+
+    // The PostgreSQL side of the leak test: a secret behind an AuthRef, used by every command
+    // that touches it, is nowhere in a pg_dump of the catalog.
+    void plantedSecretLeaksNowhereInAPostgresDump()
+    {
+        STELLA_REQUIRE_POSTGRES();
+        test::ScratchPostgres pg(QStringLiteral("leak"));
+        QVERIFY2(pg.isValid(), qPrintable(pg.error()));
+        QStringList dumps;
+        for (const QFileInfo &v :
+             QDir(QStringLiteral("/usr/lib/postgresql"))
+                 .entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed))
+            if (QFile::exists(v.filePath() + QStringLiteral("/bin/pg_dump")))
+                dumps.append(v.filePath() + QStringLiteral("/bin/pg_dump"));
+        QVERIFY2(!dumps.isEmpty(), "pg_dump not found under /usr/lib/postgresql/*/bin");
+
+        const QByteArray planted =
+            "pg-canary-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+        const QString ref = QStringLiteral("authref://env/STELLA_LEAK_CANARY");
+        const QHash<QString, QString> env{
+            {QStringLiteral("STELLA_LEAK_CANARY"), QString::fromLatin1(planted)},
+            {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true")}};
+        QByteArray everything;
+        auto run = [&](const QStringList &args) {
+            Run r = cli(args, {}, pg.url(), env);
+            everything += r.out + r.err;
+            return r;
+        };
+        Run check = run({QStringLiteral("secret"), QStringLiteral("check"), ref});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        QVERIFY(check.out.contains(QByteArray::number(planted.size()) + " bytes"));
+        Run added =
+            run({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("GitLabServer"), QStringLiteral("--name"), QStringLiteral("leak"),
+                 QStringLiteral("--endpoint"), QStringLiteral("https://gitlab.example.com"),
+                 QStringLiteral("--authref"), ref});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        const QString id = added.json().object().value(QStringLiteral("id")).toString();
+        QCOMPARE(run({QStringLiteral("update"), id, QStringLiteral("--authref"),
+                      QString::fromLatin1(planted)})
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            run({QStringLiteral("update"), id, QStringLiteral("--name"), QStringLiteral("leak 2")})
+                .exitCode,
+            0);
+        run({QStringLiteral("test"), id});
+        run({QStringLiteral("check"), id});
+        run({QStringLiteral("--json"), QStringLiteral("show"), id});
+        run({QStringLiteral("--json"), QStringLiteral("audit")});
+        const QString exportFile = m_dir.filePath(QStringLiteral("pg-leak-export.json"));
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--file"), exportFile}).exitCode, 0);
+
+        QProcess dump;
+        dump.start(dumps.first(), {QStringLiteral("--dbname=") + pg.url()});
+        QVERIFY(dump.waitForFinished(60'000));
+        const QByteArray sql = dump.readAllStandardOutput();
+        QVERIFY2(dump.exitCode() == 0, dump.readAllStandardError().constData());
+        QVERIFY2(sql.contains(ref.toLatin1()), "the dump holds the catalog (and its AuthRef)");
+        QVERIFY2(!sql.contains(planted), "the PostgreSQL dump holds the secret");
+        QVERIFY2(!everything.contains(planted), "CLI output or logs hold the secret");
+        QFile exported(exportFile);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(!exported.readAll().contains(planted));
     }
 
     void sandboxTestCheckDiscover()

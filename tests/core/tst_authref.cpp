@@ -57,7 +57,7 @@ private Q_SLOTS:
         QTest::newRow("scheme") << QStringLiteral("https://keychain/x")
                                 << QStringLiteral("does not start with authref://");
         QTest::newRow("store") << QStringLiteral("authref://lastpass/x")
-                               << QStringLiteral("unknown store 'lastpass'");
+                               << QStringLiteral("unknown store");
         QTest::newRow("empty path")
             << QStringLiteral("authref://keychain/") << QStringLiteral("empty path");
         QTest::newRow("no path") << QStringLiteral("authref://vault")
@@ -93,6 +93,27 @@ private Q_SLOTS:
         QVERIFY(!ref.ok());
         QVERIFY(!ref.error().toText().contains(QStringLiteral("ghp_")));
         QVERIFY(ref.error().message.contains(QStringLiteral("not shown")));
+    }
+
+    // A secret pasted after authref:// (or in place of a store or path) is not echoed either:
+    // import and the console show these messages, and logs keep them.
+    void aSecretInsideAnAuthRefIsNotEchoed_data()
+    {
+        QTest::addColumn<QString>("uri");
+        const QString secret = QStringLiteral("ghp_16C7e42F292c6912E7710c838347Ae178B4a");
+        QTest::newRow("as the store") << QStringLiteral("authref://") + secret;
+        QTest::newRow("store and path") << QStringLiteral("authref://%1/x#y").arg(secret);
+        QTest::newRow("before an empty segment")
+            << QStringLiteral("authref://keychain/%1//x").arg(secret);
+        QTest::newRow("before an empty key") << QStringLiteral("authref://vault/%1#").arg(secret);
+    }
+    void aSecretInsideAnAuthRefIsNotEchoed()
+    {
+        QFETCH(QString, uri);
+        auto ref = AuthRef::parse(uri);
+        QVERIFY(!ref.ok());
+        QVERIFY2(!ref.error().toText().contains(QStringLiteral("ghp_")),
+                 qPrintable(ref.error().toText()));
     }
 };
 

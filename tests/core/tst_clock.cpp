@@ -15,12 +15,11 @@ private Q_SLOTS:
     void formatMatchesQtIsoWithMs_data()
     {
         QTest::addColumn<QDateTime>("time");
-        QTest::newRow("ordinary") << QDateTime(QDate(2026, 11, 25), QTime(13, 5, 9, 7), Qt::UTC);
-        QTest::newRow("midnight") << QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC);
-        QTest::newRow("end of year")
-            << QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
-        QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(12, 0, 0, 500), Qt::UTC);
-        QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("ordinary") << utcDateTime(QDate(2026, 11, 25), QTime(13, 5, 9, 7));
+        QTest::newRow("midnight") << utcDateTime(QDate(2000, 1, 1), QTime(0, 0));
+        QTest::newRow("end of year") << utcDateTime(QDate(1999, 12, 31), QTime(23, 59, 59, 999));
+        QTest::newRow("leap day") << utcDateTime(QDate(2024, 2, 29), QTime(12, 0, 0, 500));
+        QTest::newRow("year 1") << utcDateTime(QDate(1, 1, 1), QTime(0, 0));
         QTest::newRow("offset zone")
             << QDateTime(QDate(2026, 6, 1), QTime(10, 0), QTimeZone(2 * 3600)); // 08:00Z
     }
@@ -38,7 +37,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QDateTime>("expected");
-        const QDateTime t(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC);
+        const QDateTime t = utcDateTime(QDate(2026, 3, 4), QTime(5, 6, 7));
         QTest::newRow("canonical") << QStringLiteral("2026-03-04T05:06:07.000Z") << t;
         QTest::newRow("no millis") << QStringLiteral("2026-03-04T05:06:07Z") << t;
         QTest::newRow("no zone means UTC") << QStringLiteral("2026-03-04T05:06:07") << t;

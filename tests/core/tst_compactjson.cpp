@@ -58,7 +58,7 @@ private Q_SLOTS:
         i.status = HealthStatus::Degraded;
         i.version = 42;
         if (withTimes) {
-            i.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+            i.createdAt = utcDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6));
             i.updatedAt = i.createdAt.addMSecs(1234);
             i.lastCheckedAt = i.createdAt.addDays(3);
         }

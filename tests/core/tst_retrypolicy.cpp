@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "common/Clock.h"
 #include "http/RetryPolicy.h"
 
 #include <QTest>
@@ -9,7 +10,7 @@ class TestRetryPolicy : public QObject
 {
     Q_OBJECT
 
-    const QDateTime m_now{QDate(2026, 1, 15), QTime(10, 0), Qt::UTC};
+    const QDateTime m_now = utcDateTime(QDate(2026, 1, 15), QTime(10, 0));
 
 private Q_SLOTS:
     void transientStatuses()

@@ -19,6 +19,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace stella;
 using namespace stella::ui;
@@ -216,6 +217,37 @@ private Q_SLOTS:
         QCOMPARE(m_window->tenant(), QStringLiteral("newco"));
         QCOMPARE(shownNames(), QStringList{});
         QVERIFY(m_window->detailPane()->integrationId().isNull());
+    }
+
+    void theStatusBarShowsTheKeychainStateAndWhatToDo()
+    {
+        auto *status = child<QToolButton>(QStringLiteral("keychainStatus"));
+        if (test::keychainAvailable()) // the probe at start-up, against scripts/test's keyring
+            QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Keychain: available"),
+                                      20'000);
+        const QString detail = QStringLiteral("Unlock your login keyring and try again");
+        m_window->setKeychainState(KeychainSecretStore::State::Locked, detail);
+        QCOMPARE(status->text(), QStringLiteral("Keychain: locked"));
+        QVERIFY2(status->toolTip().contains(detail), qPrintable(status->toolTip()));
+        QVERIFY(status->toolTip().contains(QStringLiteral("authref://env/NAME")));
+        status->click();
+        QMessageBox *help = nullptr;
+        QTRY_VERIFY((help = m_window->findChild<QMessageBox *>(QStringLiteral("keychainHelp"))) &&
+                    help->isVisible());
+        QVERIFY(help->informativeText().contains(detail));
+        help->close();
+
+        m_window->setKeychainState(KeychainSecretStore::State::Unavailable,
+                                   QStringLiteral("No Secret Service"));
+        QCOMPARE(status->text(), QStringLiteral("Keychain: unavailable"));
+        // The dialog opened now says so and offers existing AuthRefs.
+        child<QAction>(QStringLiteral("actionAdd"))->trigger();
+        IntegrationDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<IntegrationDialog *>()) && dialog->isVisible());
+        auto *notice = dialog->findChild<QLabel *>(QStringLiteral("keychainNotice"));
+        QVERIFY(notice && notice->isVisible());
+        QVERIFY(notice->text().contains(QStringLiteral("No Secret Service")));
+        dialog->reject();
     }
 
     void addsThroughTheDialogAndSelectsTheNewRow()

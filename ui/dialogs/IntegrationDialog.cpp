@@ -5,6 +5,7 @@
 #include "catalog/IntegrationValidator.h"
 #include "common/FutureCallback.h"
 #include "dialogs/ConfigForm.h"
+#include "dialogs/CredentialField.h"
 #include "providers/ProviderRegistry.h"
 #include "views/ErrorBanner.h"
 
@@ -89,15 +90,7 @@ void IntegrationDialog::build(bool includeTestOnly)
     m_endpoint = new QLineEdit(this);
     m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
     m_endpointError = problemLabel(QStringLiteral("endpointError"), this);
-    m_authRef = new QLineEdit(this);
-    m_authRef->setObjectName(QStringLiteral("authRefEdit"));
-    m_authRef->setPlaceholderText(
-        QStringLiteral("authref://keychain/<path>#<key> — a reference, never the secret"));
-    m_authRef->setToolTip(QStringLiteral(
-        "Where the credential lives: authref://keychain/…, authref://vault/…#field or "
-        "authref://env/NAME.\n"
-        "The catalog stores only this reference; the secret stays in the keychain or Vault."));
-    m_authRefError = problemLabel(QStringLiteral("authRefError"), this);
+    m_credential = new CredentialField(this);
 
     const auto withProblem = [this](QWidget *field, QLabel *problem) {
         auto *cell = new QWidget(this);
@@ -116,7 +109,6 @@ void IntegrationDialog::build(bool includeTestOnly)
     general->addRow(QStringLiteral("Name *:"), withProblem(m_name, m_nameError));
     m_endpointLabel = new QLabel(QStringLiteral("Endpoint:"), this);
     general->addRow(m_endpointLabel, withProblem(m_endpoint, m_endpointError));
-    general->addRow(QStringLiteral("Credential:"), withProblem(m_authRef, m_authRefError));
 
     m_config = new ConfigForm(this);
     auto *configBox = new QGroupBox(QStringLiteral("Settings"), this);
@@ -146,16 +138,18 @@ void IntegrationDialog::build(bool includeTestOnly)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(general);
+    layout->addWidget(m_credential);
     layout->addWidget(configBox, 1);
     layout->addLayout(bottom);
 
     connect(m_provider, &QComboBox::currentIndexChanged, this, &IntegrationDialog::providerChanged);
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         m_nameTouched = true;
+        m_credential->setProposalInputs(m_ctx.tenantId, m_name->text());
         revalidate();
     });
     connect(m_endpoint, &QLineEdit::textChanged, this, &IntegrationDialog::revalidate);
-    connect(m_authRef, &QLineEdit::textChanged, this, &IntegrationDialog::revalidate);
+    connect(m_credential, &CredentialField::changed, this, &IntegrationDialog::revalidate);
     connect(m_config, &ConfigForm::changed, this, &IntegrationDialog::revalidate);
 
     if (m_existing) {
@@ -167,16 +161,26 @@ void IntegrationDialog::build(bool includeTestOnly)
         providerChanged();
         m_type->setCurrentIndex(m_type->findData(int(m_existing->type)));
         m_type->setEnabled(false);
-        const QSignalBlocker b1(m_name), b2(m_endpoint), b3(m_authRef);
+        const QSignalBlocker b1(m_name), b2(m_endpoint);
         m_name->setText(m_existing->name);
         m_endpoint->setText(m_existing->endpoint);
-        m_authRef->setText(m_existing->authRefUri);
+        m_credential->setProposalInputs(m_ctx.tenantId, m_existing->name);
+        m_credential->setExisting(m_existing->authRefUri);
         if (const ProviderDefinition *p = provider())
             m_config->setSchema(p->configSchema, m_existing->config);
         m_nameTouched = true;
     } else {
+        m_credential->setProposalInputs(m_ctx.tenantId, QString());
         providerChanged();
     }
+    revalidate();
+}
+
+void IntegrationDialog::setCredentialStore(CredentialResolver *resolver, bool sandbox,
+                                           KeychainSecretStore::State keychainState,
+                                           const QString &keychainDetail)
+{
+    m_credential->setCredentialStore(resolver, sandbox, keychainState, keychainDetail);
     revalidate();
 }
 
@@ -209,12 +213,6 @@ void IntegrationDialog::providerChanged()
     if (p->supportsDiscovery())
         help += QStringLiteral(" · discovers %1")
                     .arg(p->supportedResourceTypes.join(QStringLiteral(", ")));
-    if (!p->credentialSlots.isEmpty()) {
-        QStringList slots;
-        for (const CredentialSlot &s : p->credentialSlots)
-            slots.append(s.label + (s.required ? QStringLiteral(" (required)") : QString()));
-        help += QStringLiteral(" · credential: %1").arg(slots.join(QStringLiteral(", ")));
-    }
     m_providerHelp->setText(help);
     m_endpointLabel->setText(p->endpointRequired ? QStringLiteral("Endpoint *:")
                                                  : QStringLiteral("Endpoint:"));
@@ -222,6 +220,7 @@ void IntegrationDialog::providerChanged()
     m_endpoint->setToolTip(p->endpointHelp);
     if (!isEditing())
         m_config->setSchema(p->configSchema, p->configSchema.withDefaults({}));
+    m_credential->setProvider(p);
     revalidate();
 }
 
@@ -241,22 +240,13 @@ void IntegrationDialog::revalidate()
     // "Required" is not an error until the operator has typed something or tried to save.
     m_endpointError->setVisible(!endpoint.isEmpty() && !m_endpoint->text().isEmpty());
 
-    QString authRef = inline_(IntegrationValidator::authRefProblem(m_authRef->text().trimmed()),
-                              QStringLiteral("authRefUri: "));
-    if (authRef.isEmpty() && p && m_authRef->text().trimmed().isEmpty())
-        for (const CredentialSlot &slot : p->credentialSlots)
-            if (slot.required)
-                authRef = QStringLiteral("Required: %1 needs a %2").arg(p->id, slot.label);
-    m_authRefError->setText(authRef);
-    m_authRefError->setVisible(!authRef.isEmpty() && !m_authRef->text().isEmpty());
-
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(canSave());
 }
 
 bool IntegrationDialog::canSave() const
 {
     return !m_saving && provider() && m_nameError->text().isEmpty() &&
-           m_endpointError->text().isEmpty() && m_authRefError->text().isEmpty() &&
+           m_endpointError->text().isEmpty() && m_credential->problem().isEmpty() &&
            m_config->isValid();
 }
 
@@ -267,17 +257,43 @@ void IntegrationDialog::accept()
         m_nameTouched = true;
         m_nameError->setVisible(!m_nameError->text().isEmpty());
         m_endpointError->setVisible(!m_endpointError->text().isEmpty());
-        m_authRefError->setVisible(!m_authRefError->text().isEmpty());
+        m_credential->revealProblems();
         m_config->revealAllProblems();
         return;
     }
     m_banner->clear();
     m_saving = true;
+    m_credential->setBusy(true);
     revalidate();
+    m_storedAt.clear();
+    if (!m_credential->hasSecretToStore()) {
+        save();
+        return;
+    }
+    // The secret first: an integration must never point at a secret that was not stored.
+    const QString uri = m_credential->authRefUri();
+    m_credential->storeSecret([this, uri](Result<void> stored) {
+        if (!stored) {
+            m_saving = false;
+            m_credential->setBusy(false);
+            m_banner->showError(stored.error(),
+                                QStringLiteral("The secret was not stored, so the integration "
+                                               "was not saved."));
+            revalidate();
+            Q_EMIT saveFailed(stored.error());
+            return;
+        }
+        m_storedAt = uri;
+        save();
+    });
+}
+
+void IntegrationDialog::save()
+{
     const RequestContext ctx = m_ctx;
     const QString name = m_name->text();
     const QString endpoint = m_endpoint->text().trimmed();
-    const QString authRef = m_authRef->text().trimmed();
+    const QString authRef = m_credential->authRefUri();
     const QJsonObject config = m_config->values();
     if (m_existing) {
         IntegrationPatch patch;
@@ -308,7 +324,9 @@ void IntegrationDialog::accept()
 void IntegrationDialog::saveFinished(const Result<Integration> &result)
 {
     m_saving = false;
+    m_credential->setBusy(false);
     if (result) {
+        m_credential->clearSecret(); // stored; the dialog keeps no copy
         m_saved = *result;
         Q_EMIT saved(m_saved);
         QDialog::accept();
@@ -325,6 +343,10 @@ void IntegrationDialog::saveFinished(const Result<Integration> &result)
         lead = QStringLiteral("Not saved: the integration no longer exists (someone removed it).");
     else
         lead = QStringLiteral("Not saved.");
+    if (!m_storedAt.isEmpty())
+        lead += QStringLiteral(" The secret is already stored at %1; saving again overwrites it "
+                               "with what is typed.")
+                    .arg(m_storedAt);
     m_banner->showError(e, lead);
     revalidate();
     Q_EMIT saveFailed(e);

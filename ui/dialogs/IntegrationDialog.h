@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "credentials/KeychainSecretStore.h"
 #include "model/Integration.h"
 
 #include <QDialog>
@@ -14,6 +15,7 @@ class QLineEdit;
 
 namespace stella {
 class CatalogThread;
+class CredentialResolver;
 class ProviderRegistry;
 struct ProviderDefinition;
 } // namespace stella
@@ -21,6 +23,7 @@ struct ProviderDefinition;
 namespace stella::ui {
 
 class ConfigForm;
+class CredentialField;
 class ErrorBanner;
 
 // Add or edit one integration. The form follows the provider's definition (endpoint rule,
@@ -29,9 +32,14 @@ class ErrorBanner;
 // refuses (a duplicate name, a version conflict, the database gone) the dialog stays open with
 // the operator's input intact and the reason in a banner at the top.
 //
-// Widgets: providerCombo, typeCombo, nameEdit, endpointEdit, authRefEdit, configForm, their
-// problem labels nameError, endpointError, authRefError, the buttons box "buttons" and the
-// banner "errorBanner".
+// The credential (CredentialField): a typed secret is written to the keychain first and only
+// its AuthRef is saved; a secret that cannot be stored stops the save, and a save that fails
+// after the secret was stored keeps every input (secret included) for a retry.
+//
+// Widgets: providerCombo, typeCombo, nameEdit, endpointEdit, configForm, their problem labels
+// nameError, endpointError, the credential's (see CredentialField: credentialModeCombo,
+// secretEdit, usernameEdit, authRefEdit, ...), the buttons box "buttons" and the banner
+// "errorBanner".
 class IntegrationDialog : public QDialog
 {
     Q_OBJECT
@@ -52,6 +60,11 @@ public:
     // The saved integration, once the catalog accepted it.
     const Integration &savedIntegration() const { return m_saved; }
     void selectProvider(const QString &providerId);
+    // Where typed secrets go. Without it only existing AuthRefs can be given.
+    void setCredentialStore(CredentialResolver *resolver, bool sandbox,
+                            KeychainSecretStore::State keychainState,
+                            const QString &keychainDetail);
+    CredentialField *credentialField() const { return m_credential; }
 
 public Q_SLOTS:
     // Validates, then saves asynchronously; closes with Accepted only when the catalog agreed.
@@ -66,6 +79,7 @@ private:
     void build(bool includeTestOnly);
     void providerChanged();
     void revalidate();
+    void save();
     void saveFinished(const Result<Integration> &result);
     const ProviderDefinition *provider() const;
     static QLabel *problemLabel(const QString &name, QWidget *parent);
@@ -86,8 +100,8 @@ private:
     QLabel *m_endpointLabel = nullptr;
     QLineEdit *m_endpoint = nullptr;
     QLabel *m_endpointError = nullptr;
-    QLineEdit *m_authRef = nullptr;
-    QLabel *m_authRefError = nullptr;
+    CredentialField *m_credential = nullptr;
+    QString m_storedAt; // the AuthRef a typed secret was written to for this save, if any
     QLabel *m_providerHelp = nullptr;
     ConfigForm *m_config = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -4,6 +4,7 @@
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
 #include "common/FutureCallback.h"
+#include "credentials/CredentialResolver.h"
 #include "dialogs/IntegrationDialog.h"
 #include "dialogs/OpenCatalogDialog.h"
 #include "models/IntegrationListModel.h"
@@ -21,6 +22,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -28,6 +31,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace stella::ui {
@@ -40,6 +44,8 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
     setObjectName(QStringLiteral("mainWindow"));
     buildActions();
     buildLayout();
+    m_network = new QNetworkAccessManager(this);
+    createCredentials();
     updateTitle();
     updateCounts();
     updateActions();
@@ -82,9 +88,104 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
     ticker->setInterval(60'000);
     connect(ticker, &QTimer::timeout, m_model, &IntegrationListModel::refreshRelativeTimes);
     ticker->start();
+
+    // At start-up, once: the status bar says whether typed secrets can go to the keychain.
+    // The answer comes back later (a locked keychain may take seconds); nothing waits for it.
+    m_credentials->keychain().probe(
+        [self = QPointer<MainWindow>(this)](KeychainSecretStore::State state, QString detail) {
+            if (self)
+                self->setKeychainState(state, detail);
+        });
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createCredentials()
+{
+    // The vault store asks for the tenant's Vault integrations when it resolves a vault
+    // AuthRef; they come from the catalog thread, like every other catalog read.
+    auto vaults = [this](std::function<void(Result<QList<Integration>>)> done) {
+        const RequestContext ctx = m_ctx;
+        onFinished(this, m_catalog.run([ctx](IntegrationCatalog &c) {
+            IntegrationFilter filter;
+            filter.provider = QStringLiteral("Vault");
+            return c.list(ctx, filter);
+        }),
+                   [done = std::move(done)](const Result<QList<Integration>> &r) { done(r); });
+    };
+    m_credentials = new CredentialResolver(*m_network, vaults, {}, this);
+}
+
+void MainWindow::setKeychainState(KeychainSecretStore::State state, const QString &detail)
+{
+    using State = KeychainSecretStore::State;
+    m_keychainState = state;
+    m_keychainDetail = detail;
+    const bool usable = state == State::Available;
+    m_keychainButton->setText(
+        QStringLiteral("Keychain: %1").arg(KeychainSecretStore::toString(state)));
+    m_keychainButton->setIcon(style()->standardIcon(usable ? QStyle::SP_DialogApplyButton
+                                                           : QStyle::SP_MessageBoxWarning));
+    QString tip;
+    switch (state) {
+    case State::Available:
+        tip = QStringLiteral("Secrets typed in the add/edit dialog are stored in the OS keychain "
+                             "(service %1); the catalog keeps only their AuthRefs.")
+                  .arg(KeychainSecretStore::kService);
+        break;
+    case State::Locked:
+        tip = QStringLiteral("The keychain is locked: %1").arg(detail);
+        break;
+    case State::Unavailable:
+        tip = QStringLiteral("No keychain can be used: %1").arg(detail);
+        break;
+    case State::Unknown:
+        tip = QStringLiteral("Checking the keychain…");
+        break;
+    }
+    if (!usable && state != State::Unknown)
+        tip += QStringLiteral("\nUntil then, give integrations an existing AuthRef "
+                              "(authref://env/NAME or authref://vault/…). Click for details.");
+    m_keychainButton->setToolTip(tip);
+    Q_EMIT keychainStateChanged(state);
+}
+
+void MainWindow::showKeychainHelp()
+{
+    using State = KeychainSecretStore::State;
+    QString text;
+    QString info;
+    switch (m_keychainState) {
+    case State::Available:
+        text = QStringLiteral("The OS keychain is available.");
+        info = QStringLiteral("Secrets typed in the add/edit dialog are stored there (service "
+                              "“%1”); the catalog keeps only their AuthRefs.")
+                   .arg(KeychainSecretStore::kService);
+        break;
+    case State::Locked:
+    case State::Unavailable:
+        text = m_keychainState == State::Locked ? QStringLiteral("The OS keychain is locked.")
+                                                : QStringLiteral("No OS keychain is available.");
+        info = m_keychainDetail +
+               QStringLiteral("\n\nUntil then, the add/edit dialog can only use an existing "
+                              "AuthRef: authref://env/NAME (an environment variable) or "
+                              "authref://vault/<path>#<field> through the tenant's Vault "
+                              "integration.");
+        break;
+    case State::Unknown:
+        text = QStringLiteral("The keychain is still being checked.");
+        break;
+    }
+    if (m_sandbox)
+        info += QStringLiteral("\n\nThis is the sandbox: typed secrets stay in memory and never "
+                               "reach the keychain.");
+    auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("Keychain"), text,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("keychainHelp"));
+    box->setInformativeText(info);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
 
 void MainWindow::buildActions()
 {
@@ -256,7 +357,16 @@ void MainWindow::buildLayout()
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     m_catalogLabel = new QLabel(this);
     m_catalogLabel->setObjectName(QStringLiteral("catalogLabel"));
+    m_keychainButton = new QToolButton(this);
+    m_keychainButton->setObjectName(QStringLiteral("keychainStatus"));
+    m_keychainButton->setAutoRaise(true);
+    m_keychainButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_keychainButton->setIconSize(QSize(14, 14));
+    m_keychainButton->setText(QStringLiteral("Keychain: checking…"));
+    m_keychainButton->setToolTip(QStringLiteral("Checking the keychain…"));
+    connect(m_keychainButton, &QToolButton::clicked, this, &MainWindow::showKeychainHelp);
     statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_keychainButton);
     statusBar()->addPermanentWidget(m_catalogLabel);
 
     resize(1400, 860);
@@ -299,6 +409,7 @@ void MainWindow::openWith(const DatabaseUrl &url, bool sandbox)
                    m_hasCatalog = true;
                    m_url = url;
                    m_sandbox = sandbox;
+                   m_credentials->setSandbox(sandbox); // inmemory AuthRefs: sandbox only
                    m_banner->clear();
                    updateTitle();
                    updateCounts();
@@ -482,6 +593,7 @@ void MainWindow::addIntegration()
         return;
     auto *dialog = new IntegrationDialog(m_catalog, m_registry, m_ctx, m_sandbox, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCredentialStore(m_credentials, m_sandbox, m_keychainState, m_keychainDetail);
     connect(dialog, &IntegrationDialog::saved, this, [this](const Integration &integration) {
         if (integration.tenantId != m_ctx.tenantId)
             return;
@@ -498,6 +610,7 @@ void MainWindow::editSelected()
         return;
     auto *dialog = new IntegrationDialog(m_catalog, m_registry, m_ctx, *selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCredentialStore(m_credentials, m_sandbox, m_keychainState, m_keychainDetail);
     connect(dialog, &IntegrationDialog::saved, this, [this](const Integration &integration) {
         if (integration.tenantId != m_ctx.tenantId)
             return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "credentials/KeychainSecretStore.h"
 #include "model/Integration.h"
 #include "storage/DatabaseUrl.h"
 
@@ -11,12 +12,15 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QNetworkAccessManager;
 class QSplitter;
 class QTableView;
+class QToolButton;
 
 namespace stella {
 class CatalogThread;
 class Clock;
+class CredentialResolver;
 class ProviderRegistry;
 } // namespace stella
 
@@ -33,7 +37,13 @@ class IntegrationListModel;
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, tenantCombo, filterEdit, integrationTable,
-// detailPane, errorBanner, countLabel, catalogLabel; the delete confirmation is "confirmDelete".
+// detailPane, errorBanner, countLabel, catalogLabel, keychainStatus (the status bar button that
+// shows the keychain's state and, clicked, what to do about it: "keychainHelp"); the delete
+// confirmation is "confirmDelete".
+//
+// The window owns the console's one CredentialResolver: the add/edit dialog stores typed
+// secrets through it, and its vault store finds the tenant's Vault integrations through
+// CatalogThread. The keychain is probed once at start-up, asynchronously.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,6 +61,12 @@ public:
     QString tenant() const { return m_ctx.tenantId; }
     bool isSandbox() const { return m_sandbox; }
     DatabaseUrl catalogUrl() const { return m_url; }
+
+    CredentialResolver *credentials() const { return m_credentials; }
+    KeychainSecretStore::State keychainState() const { return m_keychainState; }
+    QString keychainDetail() const { return m_keychainDetail; }
+    // What the probe found; public so tests can show a locked or missing keychain.
+    void setKeychainState(KeychainSecretStore::State state, const QString &detail);
 
     IntegrationListModel *listModel() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -75,6 +91,7 @@ Q_SIGNALS:
     // screenshot or a test waits for.
     void settled();
     void integrationRemoved(const QUuid &id);
+    void keychainStateChanged(stella::KeychainSecretStore::State state);
 
 private:
     void buildActions();
@@ -89,6 +106,8 @@ private:
     void updateCounts();
     void checkSettled();
     void applyTenantFromCombo();
+    void createCredentials();
+    void showKeychainHelp();
 
     CatalogThread &m_catalog;
     const ProviderRegistry &m_registry;
@@ -101,6 +120,11 @@ private:
     bool m_settlePending = false;
     QUuid m_keepSelection; // the selection across a model reset
 
+    QNetworkAccessManager *m_network = nullptr;
+    CredentialResolver *m_credentials = nullptr;
+    KeychainSecretStore::State m_keychainState = KeychainSecretStore::State::Unknown;
+    QString m_keychainDetail;
+
     IntegrationListModel *m_model;
     QTableView *m_table = nullptr;
     IntegrationDetailPane *m_detail = nullptr;
@@ -109,6 +133,7 @@ private:
     QComboBox *m_tenant = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_catalogLabel = nullptr;
+    QToolButton *m_keychainButton = nullptr;
     QSplitter *m_splitter = nullptr;
     QAction *m_addAction = nullptr;
     QAction *m_editAction = nullptr;
