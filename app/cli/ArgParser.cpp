@@ -6,7 +6,8 @@ namespace stella::cli {
 namespace {
 Error usage(const ArgSpec &spec, const QString &problem)
 {
-    return Error::invalidInput(problem, QStringLiteral("Usage: stella-integrations %1").arg(spec.usage));
+    return Error::invalidInput(problem,
+                               QStringLiteral("Usage: stella-integrations %1").arg(spec.usage));
 }
 } // namespace
 
@@ -53,15 +54,17 @@ Result<Args> Args::parse(const QStringList &tokens, const ArgSpec &spec)
                 known.append(QStringLiteral("--") + f);
             known.sort();
             return usage(spec, QStringLiteral("unknown option --%1%2")
-                                   .arg(name, known.isEmpty() ? QString()
-                                                              : QStringLiteral(" (this command takes %1)")
-                                                                    .arg(known.join(QStringLiteral(", ")))));
+                                   .arg(name, known.isEmpty()
+                                                  ? QString()
+                                                  : QStringLiteral(" (this command takes %1)")
+                                                        .arg(known.join(QStringLiteral(", ")))));
         }
     }
     if (args.m_positionals.size() < spec.minPositionals)
         return usage(spec, QStringLiteral("missing argument"));
     if (args.m_positionals.size() > spec.maxPositionals)
-        return usage(spec, QStringLiteral("unexpected argument '%1'").arg(args.m_positionals.at(spec.maxPositionals)));
+        return usage(spec, QStringLiteral("unexpected argument '%1'")
+                               .arg(args.m_positionals.at(spec.maxPositionals)));
     return args;
 }
 
@@ -73,7 +76,10 @@ Result<int> Args::intValue(const QString &name, int fallback, int minimum) const
     const int v = m_values.value(name).toInt(&ok);
     if (!ok || v < minimum)
         return Error::invalidInput(
-            QStringLiteral("--%1 must be a whole number of at least %2, not '%3'").arg(name).arg(minimum).arg(m_values.value(name)));
+            QStringLiteral("--%1 must be a whole number of at least %2, not '%3'")
+                .arg(name)
+                .arg(minimum)
+                .arg(m_values.value(name)));
     return v;
 }
 

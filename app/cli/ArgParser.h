@@ -25,7 +25,10 @@ class Args
 public:
     static Result<Args> parse(const QStringList &tokens, const ArgSpec &spec);
 
-    bool has(const QString &name) const { return m_values.contains(name) || m_flags.contains(name); }
+    bool has(const QString &name) const
+    {
+        return m_values.contains(name) || m_flags.contains(name);
+    }
     QString value(const QString &name, const QString &fallback = {}) const
     {
         return m_values.value(name, fallback);

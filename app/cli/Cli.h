@@ -5,6 +5,7 @@
 #include "Output.h"
 #include "catalog/CatalogSession.h"
 #include "common/Clock.h"
+#include "connectors/ConnectorOperation.h"
 #include "credentials/CredentialResolver.h"
 #include "model/Integration.h"
 #include "providers/ProviderRegistry.h"
@@ -58,6 +59,9 @@ private:
     Result<void> check(const Args &args);
     Result<void> discover(const Args &args);
     Result<void> secret(const Args &args);
+    // The integration named by the first positional argument, with its connector.
+    Result<std::pair<Integration, std::unique_ptr<Connector>>>
+    connectorForArgument(const Args &args);
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();
 

@@ -75,7 +75,8 @@ Result<std::unique_ptr<Connector>> connectorFor(const ProviderRegistry &registry
 }
 } // namespace
 
-Result<void> Cli::test(const Args &args)
+Result<std::pair<Integration, std::unique_ptr<Connector>>>
+Cli::connectorForArgument(const Args &args)
 {
     auto integration = findIntegration(args.positionals().first());
     if (!integration)
@@ -83,6 +84,16 @@ Result<void> Cli::test(const Args &args)
     auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
     if (!connector)
         return connector.error();
+    return std::make_pair(*integration, std::move(connector).value());
+}
+
+Result<void> Cli::test(const Args &args)
+{
+    auto target = connectorForArgument(args);
+    if (!target)
+        return target.error();
+    const Integration *integration = &target->first;
+    auto connector = &target->second;
     Output::progress(
         QStringLiteral("Testing '%1' (%2)…").arg(integration->name, integration->provider));
     std::unique_ptr<ConnectorOperation> op((*connector)->testConnection(nullptr));
@@ -125,12 +136,11 @@ Result<void> Cli::test(const Args &args)
 
 Result<void> Cli::check(const Args &args)
 {
-    auto integration = findIntegration(args.positionals().first());
-    if (!integration)
-        return integration.error();
-    auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
-    if (!connector)
-        return connector.error();
+    auto target = connectorForArgument(args);
+    if (!target)
+        return target.error();
+    const Integration *integration = &target->first;
+    auto connector = &target->second;
     std::unique_ptr<ConnectorOperation> op((*connector)->checkHealth(nullptr));
     runToCompletion(op.get());
     HealthCheckRecord record;

@@ -29,7 +29,8 @@ void Output::flush()
 
 void Output::document(const QJsonValue &value)
 {
-    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     write(doc.toJson(QJsonDocument::Indented));
 }
 

@@ -7,7 +7,6 @@
 #include <QJsonValue>
 #include <QList>
 #include <QStringList>
-
 #include <cstdio>
 
 namespace stella::cli {

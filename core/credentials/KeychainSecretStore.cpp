@@ -131,21 +131,18 @@ void KeychainSecretStore::write(const AuthRef &ref, const SecretValue &value, Do
     auto *job = new QKeychain::WritePasswordJob(kService);
     job->setKey(entryName(ref));
     job->setBinaryData(value.exposeForRequest());
-    const QString uri = ref.toUri();
-    runJob(job, m_timeoutMs, this,
-           [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {
-               if (!j)
-                   return done(timeoutError(uri, timeout));
-               if (j->error() != QKeychain::NoError)
-                   return done(keychainError(*j, uri));
-               done({});
-           });
+    runDoneJob(job, ref, std::move(done));
 }
 
 void KeychainSecretStore::remove(const AuthRef &ref, DoneCallback done)
 {
     auto *job = new QKeychain::DeletePasswordJob(kService);
     job->setKey(entryName(ref));
+    runDoneJob(job, ref, std::move(done));
+}
+
+void KeychainSecretStore::runDoneJob(QKeychain::Job *job, const AuthRef &ref, DoneCallback done)
+{
     const QString uri = ref.toUri();
     runJob(job, m_timeoutMs, this,
            [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {

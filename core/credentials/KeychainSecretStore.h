@@ -3,6 +3,10 @@
 
 #include "credentials/SecretStore.h"
 
+namespace QKeychain {
+class Job;
+}
+
 namespace stella {
 
 // authref://keychain/<path>#<key>: the OS keychain through QtKeychain (Secret Service or
@@ -40,6 +44,9 @@ public:
     static QString toString(State state);
 
 private:
+    // Runs a write or delete job and answers `done` with its outcome.
+    void runDoneJob(QKeychain::Job *job, const AuthRef &ref, DoneCallback done);
+
     int m_timeoutMs;
 };
 

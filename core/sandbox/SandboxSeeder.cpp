@@ -23,18 +23,27 @@ struct DemoIntegration
 
 // Names an operator would recognise; every type, every scenario.
 constexpr DemoIntegration kDemo[] = {
-    {IntegrationType::Registry, "Harbor (sandbox)", "https://harbor.sandbox.invalid", "healthy", 240},
-    {IntegrationType::Registry, "Docker Hub mirror (sandbox)", "https://mirror.sandbox.invalid", "flaky", 1200},
+    {IntegrationType::Registry, "Harbor (sandbox)", "https://harbor.sandbox.invalid", "healthy",
+     240},
+    {IntegrationType::Registry, "Docker Hub mirror (sandbox)", "https://mirror.sandbox.invalid",
+     "flaky", 1200},
     {IntegrationType::Scm, "GitHub App (sandbox)", "https://github.sandbox.invalid", "healthy", 85},
     {IntegrationType::Scm, "GitLab (sandbox)", "https://gitlab.sandbox.invalid", "degraded", 40},
     {IntegrationType::CiCd, "Jenkins (sandbox)", "https://jenkins.sandbox.invalid", "slow", 60},
-    {IntegrationType::CiCd, "GitLab CI (sandbox)", "https://gitlab.sandbox.invalid/ci", "healthy", 300},
-    {IntegrationType::SecretsManager, "Vault (sandbox)", "https://vault.sandbox.invalid", "healthy", 0},
-    {IntegrationType::RuntimeHost, "Consul (sandbox)", "https://consul.sandbox.invalid", "degraded", 0},
-    {IntegrationType::RuntimeHost, "eBPF agent (sandbox)", "https://ebpf.sandbox.invalid", "unhealthy", 0},
-    {IntegrationType::ObjectStorage, "S3 evidence bucket (sandbox)", "https://s3.sandbox.invalid", "healthy", 0},
-    {IntegrationType::FeedMirror, "NVD mirror (sandbox)", "https://nvd.sandbox.invalid", "flaky", 0},
-    {IntegrationType::FeedMirror, "OSV mirror (sandbox)", "https://osv.sandbox.invalid", "healthy", 0},
+    {IntegrationType::CiCd, "GitLab CI (sandbox)", "https://gitlab.sandbox.invalid/ci", "healthy",
+     300},
+    {IntegrationType::SecretsManager, "Vault (sandbox)", "https://vault.sandbox.invalid", "healthy",
+     0},
+    {IntegrationType::RuntimeHost, "Consul (sandbox)", "https://consul.sandbox.invalid", "degraded",
+     0},
+    {IntegrationType::RuntimeHost, "eBPF agent (sandbox)", "https://ebpf.sandbox.invalid",
+     "unhealthy", 0},
+    {IntegrationType::ObjectStorage, "S3 evidence bucket (sandbox)", "https://s3.sandbox.invalid",
+     "healthy", 0},
+    {IntegrationType::FeedMirror, "NVD mirror (sandbox)", "https://nvd.sandbox.invalid", "flaky",
+     0},
+    {IntegrationType::FeedMirror, "OSV mirror (sandbox)", "https://osv.sandbox.invalid", "healthy",
+     0},
 };
 
 HealthCheckRecord simulatedCheck(const QUuid &id, const QString &scenario, const QDateTime &at,
@@ -99,12 +108,15 @@ Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
             return r;
         HealthCheckRecord last;
         for (int n = 0; n < checksPerIntegration; ++n) {
-            const QDateTime at = end.addSecs(-qint64(checksPerIntegration - n) * kCheckIntervalMinutes * 60);
+            const QDateTime at =
+                end.addSecs(-qint64(checksPerIntegration - n) * kCheckIntervalMinutes * 60);
             last = simulatedCheck(added->id, QLatin1String(demo.scenario), at, rng, n);
             if (auto r = session.store().insertHealthCheck(ctx.tenantId, last); !r)
                 return r;
         }
-        if (auto r = session.store().updateStatus(ctx.tenantId, added->id, last.status, last.checkedAt); !r)
+        if (auto r =
+                session.store().updateStatus(ctx.tenantId, added->id, last.status, last.checkedAt);
+            !r)
             return r;
         if (auto r = tx.commit(QStringLiteral("seeding the sandbox")); !r)
             return r;
