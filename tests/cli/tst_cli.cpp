@@ -603,6 +603,68 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), ref}).exitCode, 0);
     }
 
+    // The secret is a registry password here: test-connection, health, discovery and a
+    // rejected login, all with every debug log category on, must not print it anywhere.
+    void plantedSecretLeaksNowhereThroughConnectorsAndDebugLogs()
+    {
+        STELLA_REQUIRE_KEYCHAIN();
+        STELLA_REQUIRE_DOCKER_REGISTRY();
+        const QString planted =
+            QStringLiteral("canary-") + QUuid::createUuid().toString(QUuid::Id128);
+        test::RealDockerRegistry registry(QStringLiteral("leak"), planted);
+        const QString problem = registry.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QString ref = QStringLiteral("authref://keychain/leak-registry-%1#basic")
+                                .arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QHash<QString, QString> debug{
+            {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true")}};
+        QByteArray everything;
+        auto keep = [&](const Run &r) {
+            everything += r.out + r.err;
+            return r;
+        };
+        QCOMPARE(keep(cli({QStringLiteral("secret"), QStringLiteral("set"), ref},
+                          "leak:" + planted.toUtf8(), {}, debug))
+                     .exitCode,
+                 0);
+        Run added =
+            keep(cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                      QStringLiteral("DockerRegistry"), QStringLiteral("--name"),
+                      QStringLiteral("leaky registry"), QStringLiteral("--endpoint"),
+                      registry.url().toString(), QStringLiteral("--authref"), ref},
+                     {}, {}, debug));
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        const QString id = added.json().object().value(QStringLiteral("id")).toString();
+        QCOMPARE(keep(cli({QStringLiteral("--json"), QStringLiteral("test"), id}, {}, {}, debug))
+                     .exitCode,
+                 0);
+        QCOMPARE(keep(cli({QStringLiteral("--json"), QStringLiteral("check"), id}, {}, {}, debug))
+                     .exitCode,
+                 0);
+        QCOMPARE(keep(cli({QStringLiteral("discover"), id, QStringLiteral("--resource-type"),
+                           QStringLiteral("repositories")},
+                          {}, {}, debug))
+                     .exitCode,
+                 0);
+        keep(cli({QStringLiteral("--json"), QStringLiteral("health"), id}, {}, {}, debug));
+        // A rejected login goes through the error paths: the wrong value must not show either.
+        QCOMPARE(keep(cli({QStringLiteral("secret"), QStringLiteral("set"), ref},
+                          "leak:" + planted.toUtf8() + "-wrong", {}, debug))
+                     .exitCode,
+                 0);
+        QCOMPARE(keep(cli({QStringLiteral("test"), id}, {}, {}, debug)).exitCode, 1);
+        QVERIFY(everything.contains("401 Unauthorized"));
+        QVERIFY(everything.size() > 1000); // the debug logs were on
+        QVERIFY(!everything.contains(planted.toUtf8()));
+        QVERIFY(!everything.contains(("leak:" + planted.toUtf8()).toBase64()));
+        for (const QString &file : {m_db, m_db + QStringLiteral("-wal")}) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY2(!f.readAll().contains(planted.toUtf8()), qPrintable(file));
+        }
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), ref}).exitCode, 0);
+    }
+
     void dockerRegistryTestCheckDiscover()
     {
         STELLA_REQUIRE_DOCKER_REGISTRY();
