@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Container registries. Connectors arrive with the provider runtime; until then these
-// definitions let operators register and validate the integrations.
+// Container registries: their definitions and connectors.
 #include "BuiltinProviders.h"
 #include "common/ProviderBuilder.h"
 #include "providers/ProviderRegistry.h"
 #include "registry/DockerRegistryConnector.h"
+#include "registry/GitLabRegistryConnector.h"
+#include "registry/HarborConnector.h"
+#include "registry/NexusConnector.h"
 
 namespace stella {
 
@@ -17,10 +19,13 @@ void registerRegistryProviders(ProviderRegistry &registry)
                      .endpoint(QStringLiteral("the Harbor URL, e.g. https://harbor.example.com"))
                      .field(QStringLiteral("project"), QStringLiteral("Project"), K::String,
                             QStringLiteral("Limit discovery to one project"))
+                     .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
+                               QStringLiteral("Entries per page (page_size, at most 100)"), 1, 100)
                      .credential(QStringLiteral("basic"),
                                  QStringLiteral("robot account (name:secret)"), C::Basic, false,
                                  QStringLiteral("Robot account or user, as username:password"))
                      .httpConnectionFields()
+                     .connector<HarborConnector>()
                      .build());
     registry.add(
         ProviderBuilder(QStringLiteral("DockerRegistry"),
@@ -43,10 +48,14 @@ void registerRegistryProviders(ProviderRegistry &registry)
                    QStringLiteral("The registry host, e.g. https://registry.gitlab.example.com"))
             .field(QStringLiteral("projectPath"), QStringLiteral("Project or group path"),
                    K::String,
-                   QStringLiteral("Limit discovery to one project or group, e.g. platform/images"))
+                   QStringLiteral("The project or group whose registry repositories discovery "
+                                  "lists, e.g. platform/images"))
+            .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
+                      QStringLiteral("Entries per page (per_page, at most 100)"), 1, 100)
             .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
-                        QStringLiteral("A personal, project or deploy token with read_registry"))
+                        QStringLiteral("A personal, project or group access token with read_api"))
             .httpConnectionFields()
+            .connector<GitLabRegistryConnector>()
             .build());
     registry.add(
         ProviderBuilder(QStringLiteral("Nexus"), QStringLiteral("Sonatype Nexus Repository 3"),
@@ -57,6 +66,7 @@ void registerRegistryProviders(ProviderRegistry &registry)
             .credential(QStringLiteral("basic"), QStringLiteral("username:password"), C::Basic,
                         false, QStringLiteral("A user with nx-repository-view privileges"))
             .httpConnectionFields()
+            .connector<NexusConnector>()
             .build());
 }
 

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "LoopbackHttpServer.h"
+#include "TestSupport.h"
+#include "connectors/ConnectorOperation.h"
+#include "credentials/CredentialResolver.h"
+#include "model/Integration.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <memory>
+
+namespace stella::test {
+
+// What a connector under test needs: a fixed clock and a credential resolver that reads the
+// test's env AuthRefs (authref://env/NAME, set with qputenv).
+class ConnectorHarness
+{
+public:
+    ConnectorContext context();
+    template <typename C> std::unique_ptr<C> make(const Integration &integration)
+    {
+        return std::make_unique<C>(integration, context());
+    }
+
+private:
+    ManualClock m_clock{fixedNow()};
+    QNetworkAccessManager m_network;
+    CredentialResolver m_credentials{m_network, {}, {}};
+};
+
+// An integration of `provider` at `endpoint` whose AuthRef is authref://env/<envVar> (none
+// when envVar is empty), with a 10 s timeout and the given config.
+Integration integrationFor(const QString &provider, const QString &endpoint, const QString &envVar,
+                           QJsonObject config = {});
+
+// Waits for the operation to finish; false after two minutes.
+bool waitFinished(ConnectorOperation *op);
+// The names of every resource the spy (on pageReady) saw, in order.
+QStringList resourceNames(const QSignalSpy &pages);
+QStringList stepIds(const ConnectorOperation &op);
+QStringList stepStates(const ConnectorOperation &op);
+// "id: state — message" per line, for failure messages.
+QString stepsText(const ConnectorOperation &op);
+
+// One query parameter of a recorded request, percent-decoded.
+QString queryValue(const LoopbackHttpServer::Request &request, const QString &key);
+// The items [offset, offset + size) of a page=N/per_page=M request over `all`.
+QStringList pageSlice(const QStringList &all, int page, int perPage);
+
+// The broken servers every paginated API must survive, for data-driven tests:
+// columns "bad" (BadServer) and "says" (what the error message must contain).
+enum class BadServer
+{
+    HtmlLoginPage,
+    TruncatedJson,
+    LinkToAnotherHost,
+    PaginationLoop,
+    HugeBody
+};
+void addBadServerRows(bool withLinks = true);
+// A first page that goes wrong in that way: `goodBody` is the page as it should be and
+// `selfPath` the path and query of this very page (for the loop).
+LoopbackHttpServer::Response badResponse(BadServer bad, const QByteArray &goodBody,
+                                         const QByteArray &selfPath);
+
+} // namespace stella::test
+
+Q_DECLARE_METATYPE(stella::test::BadServer)
