@@ -140,9 +140,19 @@ void TestConnectionDialog::build()
     QFont resultFont = m_result->font();
     resultFont.setBold(true);
     m_result->setFont(resultFont);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("resultHint"));
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setWordWrap(true);
+    m_hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hint->hide();
+    auto *resultText = new QVBoxLayout;
+    resultText->setSpacing(2);
+    resultText->addWidget(m_result);
+    resultText->addWidget(m_hint);
     auto *resultRow = new QHBoxLayout;
     resultRow->addWidget(m_resultIcon, 0, Qt::AlignTop);
-    resultRow->addWidget(m_result, 1);
+    resultRow->addLayout(resultText, 1);
 
     auto *buttons = new QDialogButtonBox(this);
     m_copy = buttons->addButton(QStringLiteral("&Copy report"), QDialogButtonBox::ActionRole);
@@ -172,7 +182,7 @@ void TestConnectionDialog::build()
     layout->addLayout(resultRow);
     layout->addSpacing(4);
     layout->addWidget(buttons);
-    resize(780, 420);
+    resize(780, 380);
     updateButtons();
 }
 
@@ -189,16 +199,13 @@ void TestConnectionDialog::start()
     if (!connector) {
         m_error = connector.error();
         m_server->setText(QString());
-        setState(State::Unavailable, m_error.hint.isEmpty()
-                                         ? m_error.message
-                                         : m_error.message + QLatin1Char('\n') + m_error.hint);
+        setState(State::Unavailable, m_error.message, m_error.hint);
         Q_EMIT testFinished(m_state);
         return;
     }
-    m_run =
-        std::make_unique<ConnectorRun>(std::move(connector).value(), [](Connector &c, QObject *parent) {
-            return c.testConnection(parent);
-        });
+    m_run = std::make_unique<ConnectorRun>(
+        std::move(connector).value(),
+        [](Connector &c, QObject *parent) { return c.testConnection(parent); });
     ConnectorOperation *op = m_run->operation();
     connect(op, &ConnectorOperation::stepChanged, this, &TestConnectionDialog::onStep);
     connect(op, &ConnectorOperation::finished, this, &TestConnectionDialog::onFinished);
@@ -259,9 +266,7 @@ void TestConnectionDialog::onFinished()
                                 .arg(at->title, milliseconds(m_elapsedMs), m_error.message)
                           : QStringLiteral("Failed after %1: %2")
                                 .arg(milliseconds(m_elapsedMs), m_error.message);
-        if (!m_error.hint.isEmpty())
-            text += QLatin1Char('\n') + m_error.hint;
-        setState(State::Failed, text);
+        setState(State::Failed, text, m_error.hint);
         break;
     }
     case ConnectorOperation::Outcome::Cancelled:
@@ -278,10 +283,12 @@ void TestConnectionDialog::onFinished()
     Q_EMIT testFinished(m_state);
 }
 
-void TestConnectionDialog::setState(State state, const QString &text)
+void TestConnectionDialog::setState(State state, const QString &text, const QString &hint)
 {
     m_state = state;
     m_result->setText(text);
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
     QIcon icon;
     switch (state) {
     case State::Running:
@@ -322,7 +329,8 @@ void TestConnectionDialog::updateButtons()
 
 QString TestConnectionDialog::resultText() const
 {
-    return m_result->text();
+    return m_hint->text().isEmpty() ? m_result->text()
+                                    : m_result->text() + QLatin1Char('\n') + m_hint->text();
 }
 
 QString TestConnectionDialog::serverText() const
@@ -352,7 +360,7 @@ QString TestConnectionDialog::report() const
         lines << QStringLiteral("  ") + ConnectorStepModel::stepLine(step);
     lines << QString()
           << QStringLiteral("Result: %1")
-                 .arg(m_result->text().replace(QLatin1Char('\n'), QStringLiteral(" — ")));
+                 .arg(resultText().replace(QLatin1Char('\n'), QStringLiteral(" — ")));
     // Step messages come from connectors, which never put secrets in them; redacting anyway
     // keeps a report pasted into a ticket safe even if one day a server echoes a token.
     return redactSecrets(lines.join(QLatin1Char('\n'))) + QLatin1Char('\n');

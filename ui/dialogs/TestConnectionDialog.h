@@ -27,7 +27,7 @@ class WarningBanner;
 // connector in this build gets that explanation instead of a checklist.
 //
 // Widgets: testTitle, testSubtitle, warningBanner (insecureSkipTlsVerify), stepsView,
-// serverLabel, resultIcon, resultLabel, copyReportButton, runAgainButton, cancelButton,
+// serverLabel, resultIcon, resultLabel, resultHint, copyReportButton, runAgainButton, cancelButton,
 // closeButton.
 class TestConnectionDialog : public QDialog
 {
@@ -52,6 +52,7 @@ public:
     State state() const { return m_state; }
     bool isRunning() const { return m_state == State::Running; }
     ConnectorStepModel *stepModel() const { return m_steps; }
+    // The result line, and on the next line what to do about a failure.
     QString resultText() const;
     QString serverText() const;
     // The plain-text report "Copy report" puts on the clipboard.
@@ -74,7 +75,7 @@ private:
     void build();
     void onStep(const ConnectorStep &step);
     void onFinished();
-    void setState(State state, const QString &text);
+    void setState(State state, const QString &text, const QString &hint = {});
     void updateButtons();
 
     ConnectorLauncher m_launcher;
@@ -94,6 +95,7 @@ private:
     QLabel *m_server = nullptr;
     QLabel *m_resultIcon = nullptr;
     QLabel *m_result = nullptr;
+    QLabel *m_hint = nullptr; // what to do, under a failure
     QPushButton *m_copy = nullptr;
     QPushButton *m_again = nullptr;
     QPushButton *m_cancel = nullptr;

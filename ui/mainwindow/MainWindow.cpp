@@ -15,6 +15,7 @@
 #include "views/DiscoverPane.h"
 #include "views/ErrorBanner.h"
 #include "views/IntegrationDetailPane.h"
+#include "views/StatusIcon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -237,11 +238,13 @@ void MainWindow::buildActions()
                           QStyle::SP_DriveNetIcon, QKeySequence(Qt::CTRL | Qt::Key_T),
                           QStringLiteral("Test the selected integration's connection, live"));
     m_checkAction = action(QStringLiteral("actionCheckNow"), QStringLiteral("Check &now"),
-                           QStyle::SP_BrowserReload, QKeySequence(Qt::CTRL | Qt::Key_K),
+                           QStyle::SP_MediaPlay, QKeySequence(Qt::CTRL | Qt::Key_K),
                            QStringLiteral("Run a health check now and record it"));
     m_discoverAction = action(QStringLiteral("actionDiscover"), QStringLiteral("D&iscover…"),
                               QStyle::SP_FileDialogContentsView, QKeySequence(Qt::CTRL | Qt::Key_D),
                               QStringLiteral("List the selected integration's resources"));
+    // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
+    m_checkAction->setIcon(StatusIcon::icon(HealthStatus::Healthy));
     connect(m_testAction, &QAction::triggered, this, &MainWindow::testSelected);
     connect(m_checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
     connect(m_discoverAction, &QAction::triggered, this, &MainWindow::showDiscover);

@@ -73,7 +73,6 @@ void DiscoverPane::build()
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
-    buttons->addStretch();
     auto *controls = new QHBoxLayout;
     controls->addLayout(form, 1);
     controls->addLayout(buttons);
@@ -83,6 +82,8 @@ void DiscoverPane::build()
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setEnabled(false);
+    // Never taller than its text: with the results hidden, the space goes below it.
+    m_notice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_banner = new ErrorBanner(this);
     m_banner->setObjectName(QStringLiteral("discoverBanner"));
@@ -125,13 +126,21 @@ void DiscoverPane::build()
     columns->resizeSection(DiscoveredResourceModel::TypeColumn,
                            fm.horizontalAdvance(QStringLiteral("repositories")) + 20);
 
+    // Hidden for an integration with nothing to discover: an empty grey table says less than
+    // the notice above it.
+    m_results = new QWidget(this);
+    auto *results = new QVBoxLayout(m_results);
+    results->setContentsMargins(0, 0, 0, 0);
+    results->addLayout(filterRow);
+    results->addWidget(m_table, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->addLayout(controls);
     layout->addWidget(m_notice);
     layout->addWidget(m_banner);
-    layout->addLayout(filterRow);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_results, 1);
+    layout->addStretch(0);
 }
 
 void DiscoverPane::setIntegration(const Integration &integration)
@@ -175,6 +184,9 @@ void DiscoverPane::setIntegration(const Integration &integration)
     else
         m_notice->setText(QStringLiteral("List the %1 “%2” can see.")
                               .arg(types.join(QStringLiteral(" or ")), integration.name));
+    // Muted when it is a caption; in the normal colour when it explains why nothing can be done.
+    m_notice->setEnabled(!m_canDiscover);
+    m_results->setVisible(m_canDiscover);
     updateControls();
     updateCount();
 }
@@ -191,6 +203,8 @@ void DiscoverPane::clearIntegration()
     m_type->clear();
     m_resourceType.clear();
     m_notice->setText(QStringLiteral("Select an integration to discover its resources."));
+    m_notice->setEnabled(true);
+    m_results->setVisible(false);
     setState(State::Idle);
 }
 
@@ -318,8 +332,10 @@ void DiscoverPane::updateCount()
         text += QStringLiteral("…");
         break;
     case State::Done:
-        text +=
-            QStringLiteral(" in %1 s").arg(locale.toString(double(m_elapsedMs) / 1000.0, 'f', 1));
+        text += m_elapsedMs < 1000
+                    ? QStringLiteral(" in %1 ms").arg(m_elapsedMs)
+                    : QStringLiteral(" in %1 s")
+                          .arg(locale.toString(double(m_elapsedMs) / 1000.0, 'f', 1));
         break;
     case State::Cancelled:
         text += QStringLiteral(" (cancelled)");

@@ -92,6 +92,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_count = nullptr;
+    QWidget *m_results = nullptr; // filter, count and table
 };
 
 } // namespace stella::ui
