@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "UiTestSupport.h"
+#include "common/HealthCheckRunner.h"
 #include "dialogs/IntegrationDialog.h"
+#include "dialogs/TestConnectionDialog.h"
 #include "mainwindow/MainWindow.h"
+#include "models/ConnectorStepModel.h"
+#include "models/DiscoveredResourceModel.h"
 #include "models/IntegrationListModel.h"
+#include "views/DiscoverPane.h"
 #include "views/ErrorBanner.h"
 #include "views/IntegrationDetailPane.h"
 
@@ -14,8 +19,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -52,6 +59,25 @@ private:
         for (int r = 0; r < model->rowCount(); ++r)
             names.append(model->integrationAt(r)->name);
         return names;
+    }
+    const Integration *byName(const QString &name) const
+    {
+        const IntegrationListModel *model = m_window->listModel();
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->integrationAt(r)->name == name)
+                return model->integrationAt(r);
+        qFatal("no integration %s", qPrintable(name));
+    }
+    QString cell(const QUuid &id, int column, int role = Qt::DisplayRole) const
+    {
+        const IntegrationListModel *model = m_window->listModel();
+        return model->index(model->rowOf(id), column).data(role).toString();
+    }
+    void openSandbox()
+    {
+        QSignalSpy settled(m_window.get(), &MainWindow::settled);
+        m_window->openSandbox();
+        QVERIFY(settled.wait(10'000));
     }
     QMessageBox *confirmation() const
     {
@@ -353,6 +379,136 @@ private Q_SLOTS:
         for (int r = 0; r < m_window->listModel()->rowCount(); ++r)
             types.insert(toString(m_window->listModel()->integrationAt(r)->type));
         QCOMPARE(types.size(), 7);
+    }
+
+    void theDetailAreaHasADiscoverTab()
+    {
+        QTabWidget *tabs = m_window->detailTabs();
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Details"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Discover"));
+        QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->detailPane()));
+        child<QAction>(QStringLiteral("actionDiscover"))->trigger();
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(m_window->discoverPane()));
+        QCOMPARE(m_window->discoverPane()->integrationId(), m_window->selectedIntegration()->id);
+    }
+
+    void testConnectionOpensTheLiveDialog()
+    {
+        openSandbox();
+        QVERIFY(m_window->selectIntegration(byName(QStringLiteral("Harbor (sandbox)"))->id));
+        auto *test = child<QAction>(QStringLiteral("actionTest"));
+        QVERIFY(test->isEnabled());
+        QCOMPARE(test->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+        // The same action sits in the detail pane, next to the name.
+        QCOMPARE(child<QToolButton>(QStringLiteral("actionTestButton"))->defaultAction(), test);
+        test->trigger();
+        auto *dialog = child<TestConnectionDialog>(QStringLiteral("testConnectionDialog"));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->isModal()); // the operator keeps working in the window
+        QSignalSpy done(dialog, &TestConnectionDialog::testFinished);
+        if (dialog->isRunning())
+            QVERIFY(done.wait(10'000));
+        QCOMPARE(toString(dialog->state()), QStringLiteral("passed"));
+        QCOMPARE(dialog->stepModel()->rowCount(), 5);
+        // Asking again brings the open dialog forward instead of stacking a second one.
+        test->trigger();
+        QCOMPARE(m_window->findChildren<TestConnectionDialog *>().size(), 1);
+    }
+
+    void testingAProviderWithoutAConnectorExplainsWhy()
+    {
+        QVERIFY(m_window->selectIntegration(byName(QStringLiteral("Harbor prod"))->id));
+        child<QAction>(QStringLiteral("actionTest"))->trigger();
+        auto *dialog = child<TestConnectionDialog>(QStringLiteral("testConnectionDialog"));
+        QCOMPARE(toString(dialog->state()), QStringLiteral("unavailable"));
+        QVERIFY(dialog->resultText().contains(QStringLiteral("no connector for Harbor")));
+    }
+
+    void checkNowRecordsAHealthCheckAndTheRowFollows()
+    {
+        openSandbox();
+        const Integration added =
+            test::addVia(*m_catalog, m_ctx,
+                         test::draft(QStringLiteral("InMemory"), QStringLiteral("Fresh registry"),
+                                     QStringLiteral("https://fresh.sandbox.invalid"),
+                                     {{QStringLiteral("scenario"), QStringLiteral("degraded")},
+                                      {QStringLiteral("latency"), QStringLiteral("5ms")}}));
+        QTRY_VERIFY(m_window->listModel()->rowOf(added.id) >= 0);
+        QVERIFY(m_window->selectIntegration(added.id));
+        QCOMPARE(cell(added.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
+        QCOMPARE(cell(added.id, IntegrationListModel::LastCheckedColumn), QStringLiteral("never"));
+
+        auto *check = child<QAction>(QStringLiteral("actionCheckNow"));
+        QSignalSpy recorded(m_window->healthChecks(), &HealthCheckRunner::checkRecorded);
+        check->trigger();
+        QVERIFY(!check->isEnabled()); // one check of an integration at a time
+        QVERIFY(recorded.wait(10'000));
+        const auto record = recorded.first().at(1).value<HealthCheckRecord>();
+        STELLA_COMPARE_ENUM(record.status, HealthStatus::Degraded);
+        QVERIFY(record.errorMessage.contains(QStringLiteral("degraded")));
+        // Through CatalogThread::healthRecorded, like any other check.
+        QTRY_COMPARE(cell(added.id, IntegrationListModel::StatusColumn),
+                     QStringLiteral("Degraded"));
+        QVERIFY(cell(added.id, IntegrationListModel::LastCheckedColumn) != QStringLiteral("never"));
+        QTRY_COMPARE(child<QTableWidget>(QStringLiteral("detailHistory"))->rowCount(), 1);
+        QCOMPARE(child<QTableWidget>(QStringLiteral("detailHistory"))->item(0, 1)->text(),
+                 QStringLiteral("Degraded"));
+        QVERIFY(check->isEnabled());
+        const auto history =
+            test::waitFor(m_catalog->run([ctx = m_ctx, id = added.id](IntegrationCatalog &c) {
+                return c.healthHistory(ctx, id, 5);
+            }));
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), 1);
+    }
+
+    void switchingIntegrationCancelsARunningDiscovery()
+    {
+        openSandbox();
+        // The slow scenario: its first page is seconds away.
+        QVERIFY(m_window->selectIntegration(byName(QStringLiteral("Jenkins (sandbox)"))->id));
+        child<QAction>(QStringLiteral("actionDiscover"))->trigger();
+        DiscoverPane *pane = m_window->discoverPane();
+        QTest::mouseClick(child<QPushButton>(QStringLiteral("discoverStartButton")),
+                          Qt::LeftButton);
+        QVERIFY(pane->isRunning());
+        QPointer<ConnectorOperation> op = pane->operation();
+        QVERIFY(op);
+
+        // A health check of the same integration refreshes the row: the discovery goes on.
+        QSignalSpy recorded(m_window->healthChecks(), &HealthCheckRunner::checkRecorded);
+        auto fast = *byName(QStringLiteral("Harbor (sandbox)"));
+        QVERIFY(m_window->healthChecks()->check(fast, m_ctx));
+        QVERIFY(recorded.wait(10'000));
+        QVERIFY(pane->isRunning());
+
+        QVERIFY(m_window->selectIntegration(fast.id));
+        QVERIFY(op.isNull());
+        QVERIFY(!pane->isRunning());
+        QCOMPARE(pane->integrationId(), fast.id);
+        QCOMPARE(pane->model()->totalCount(), 0);
+    }
+
+    void skippingTlsVerificationIsAWarningInTheListAndTheDetails()
+    {
+        const Integration lax =
+            test::addVia(*m_catalog, m_ctx,
+                         test::draft(QStringLiteral("Harbor"), QStringLiteral("Harbor lab"),
+                                     QStringLiteral("https://harbor.lab.example.com"),
+                                     {{QStringLiteral("insecureSkipTlsVerify"), true}}));
+        QTRY_VERIFY(m_window->listModel()->rowOf(lax.id) >= 0);
+        QVERIFY(cell(lax.id, IntegrationListModel::StatusColumn, Qt::ToolTipRole)
+                    .contains(QStringLiteral("TLS verification is off")));
+        const Integration *strict = byName(QStringLiteral("Harbor prod"));
+        QVERIFY(!cell(strict->id, IntegrationListModel::StatusColumn, Qt::ToolTipRole)
+                     .contains(QStringLiteral("TLS")));
+
+        QVERIFY(m_window->selectIntegration(lax.id));
+        auto *warning = child<QWidget>(QStringLiteral("detailTlsWarning"));
+        QVERIFY(warning->isVisible());
+        QVERIFY(m_window->selectIntegration(strict->id));
+        QVERIFY(!warning->isVisible());
     }
 };
 

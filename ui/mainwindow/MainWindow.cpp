@@ -3,14 +3,19 @@
 
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
+#include "common/ConnectorLauncher.h"
 #include "common/FutureCallback.h"
+#include "common/HealthCheckRunner.h"
 #include "credentials/CredentialResolver.h"
 #include "dialogs/IntegrationDialog.h"
 #include "dialogs/OpenCatalogDialog.h"
+#include "dialogs/TestConnectionDialog.h"
 #include "models/IntegrationListModel.h"
 #include "sandbox/SandboxSeeder.h"
+#include "views/DiscoverPane.h"
 #include "views/ErrorBanner.h"
 #include "views/IntegrationDetailPane.h"
+#include "views/StatusIcon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +33,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -42,10 +48,13 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
       m_model(new IntegrationListModel(clock, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    buildActions();
-    buildLayout();
+    // Credentials first: the connectors behind the Discover tab and the test dialog use them.
     m_network = new QNetworkAccessManager(this);
     createCredentials();
+    m_launcher = std::make_unique<ConnectorLauncher>(registry, clock, m_credentials);
+    m_health = new HealthCheckRunner(m_catalog, *m_launcher, this);
+    buildActions();
+    buildLayout();
     updateTitle();
     updateCounts();
     updateActions();
@@ -98,7 +107,15 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
         });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Connector runs (test dialogs, discovery, checks) use the credential resolver, a child
+    // that QObject would otherwise delete before them: end them while it still exists.
+    qDeleteAll(findChildren<TestConnectionDialog *>(Qt::FindDirectChildrenOnly));
+    m_discover->clearIntegration();
+    delete m_health;
+    m_health = nullptr;
+}
 
 void MainWindow::createCredentials()
 {
@@ -217,6 +234,42 @@ void MainWindow::buildActions()
         action(QStringLiteral("actionQuit"), QStringLiteral("&Quit"), QStyle::SP_DialogCloseButton,
                QKeySequence::Quit, QStringLiteral("Quit the console"));
     m_quitAction->setMenuRole(QAction::QuitRole);
+    m_testAction = action(QStringLiteral("actionTest"), QStringLiteral("&Test connection…"),
+                          QStyle::SP_DriveNetIcon, QKeySequence(Qt::CTRL | Qt::Key_T),
+                          QStringLiteral("Test the selected integration's connection, live"));
+    m_checkAction = action(QStringLiteral("actionCheckNow"), QStringLiteral("Check &now"),
+                           QStyle::SP_MediaPlay, QKeySequence(Qt::CTRL | Qt::Key_K),
+                           QStringLiteral("Run a health check now and record it"));
+    m_discoverAction = action(QStringLiteral("actionDiscover"), QStringLiteral("D&iscover…"),
+                              QStyle::SP_FileDialogContentsView, QKeySequence(Qt::CTRL | Qt::Key_D),
+                              QStringLiteral("List the selected integration's resources"));
+    // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
+    m_checkAction->setIcon(StatusIcon::icon(HealthStatus::Healthy));
+    connect(m_testAction, &QAction::triggered, this, &MainWindow::testSelected);
+    connect(m_checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
+    connect(m_discoverAction, &QAction::triggered, this, &MainWindow::showDiscover);
+    connect(m_health, &HealthCheckRunner::checkRecorded, this,
+            [this](const Integration &integration, const HealthCheckRecord &record) {
+                // The row itself follows CatalogThread::healthRecorded, like every check.
+                statusBar()->showMessage(
+                    QStringLiteral("“%1”: %2 in %3 ms%4")
+                        .arg(integration.name, toString(record.status))
+                        .arg(record.latencyMs)
+                        .arg(record.errorMessage.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" — ") + record.errorMessage),
+                    10'000);
+                updateActions();
+            });
+    connect(
+        m_health, &HealthCheckRunner::checkFailed, this,
+        [this](const Integration &integration, const Error &error) {
+            statusBar()->clearMessage();
+            m_banner->showError(
+                error,
+                QStringLiteral("The health check of “%1” did not complete.").arg(integration.name));
+            updateActions();
+        });
 
     connect(m_addAction, &QAction::triggered, this, &MainWindow::addIntegration);
     connect(m_editAction, &QAction::triggered, this, &MainWindow::editSelected);
@@ -234,6 +287,10 @@ void MainWindow::buildActions()
     integration->addAction(m_editAction);
     integration->addAction(m_deleteAction);
     integration->addSeparator();
+    integration->addAction(m_testAction);
+    integration->addAction(m_checkAction);
+    integration->addAction(m_discoverAction);
+    integration->addSeparator();
     integration->addAction(m_refreshAction);
 }
 
@@ -246,6 +303,9 @@ void MainWindow::buildLayout()
     toolbar->addAction(m_addAction);
     toolbar->addAction(m_editAction);
     toolbar->addAction(m_deleteAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_testAction);
+    toolbar->addAction(m_checkAction);
     toolbar->addSeparator();
     toolbar->addAction(m_refreshAction);
     auto *spacer = new QWidget(toolbar);
@@ -333,11 +393,19 @@ void MainWindow::buildLayout()
     leftLayout->addWidget(m_table, 1);
 
     m_detail = new IntegrationDetailPane(m_catalog, m_clock, this);
+    m_detail->addHeaderAction(m_testAction);
+    m_detail->addHeaderAction(m_checkAction);
+    m_discover = new DiscoverPane(*m_launcher, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_detail, QStringLiteral("Details"));
+    m_tabs->addTab(m_discover, QStringLiteral("Discover"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_detail);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
@@ -536,10 +604,13 @@ void MainWindow::showSelected()
     const Integration *i = selectedIntegration();
     if (!i) {
         m_detail->clear();
+        m_discover->clearIntegration();
         checkSettled();
         return;
     }
     m_detail->showIntegration(*i, m_ctx);
+    // Another integration drops a running discovery; the same one (refreshed) keeps it.
+    m_discover->setIntegration(*i);
 }
 
 void MainWindow::checkSettled()
@@ -557,6 +628,10 @@ void MainWindow::updateActions()
     m_editAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
     m_refreshAction->setEnabled(m_hasCatalog);
+    m_testAction->setEnabled(selected);
+    m_discoverAction->setEnabled(selected);
+    const Integration *i = selectedIntegration();
+    m_checkAction->setEnabled(i && !m_health->isChecking(i->id));
 }
 
 void MainWindow::updateTitle()
@@ -662,6 +737,44 @@ void MainWindow::deleteSelected()
                    });
     });
     box->open();
+}
+
+void MainWindow::testSelected()
+{
+    const Integration *selected = selectedIntegration();
+    if (!selected)
+        return;
+    // One dialog per integration: asking again brings the open one forward, results intact.
+    for (TestConnectionDialog *open : findChildren<TestConnectionDialog *>()) {
+        if (open->integrationId() == selected->id && open->isVisible()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new TestConnectionDialog(*m_launcher, *selected, this);
+    // Closed is gone: Close and Esc end in done(), which only hides a dialog.
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->show();
+    dialog->start();
+}
+
+void MainWindow::checkSelected()
+{
+    const Integration *selected = selectedIntegration();
+    if (!selected || !m_health->check(*selected, m_ctx))
+        return;
+    if (m_health->isChecking(selected->id))
+        statusBar()->showMessage(QStringLiteral("Checking “%1”…").arg(selected->name));
+    updateActions();
+}
+
+void MainWindow::showDiscover()
+{
+    if (!selectedIntegration())
+        return;
+    m_tabs->setCurrentWidget(m_discover);
+    m_discover->setFocus();
 }
 
 void MainWindow::chooseCatalog()

@@ -7,6 +7,7 @@
 #include "storage/DatabaseUrl.h"
 
 #include <QMainWindow>
+#include <memory>
 
 class QAction;
 class QComboBox;
@@ -15,6 +16,7 @@ class QLineEdit;
 class QNetworkAccessManager;
 class QSplitter;
 class QTableView;
+class QTabWidget;
 class QToolButton;
 
 namespace stella {
@@ -26,24 +28,31 @@ class ProviderRegistry;
 
 namespace stella::ui {
 
+class ConnectorLauncher;
+class DiscoverPane;
 class ErrorBanner;
+class HealthCheckRunner;
 class IntegrationDetailPane;
 class IntegrationListModel;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
-// selected one's details, add/edit/delete, a tenant switcher and File → Open catalog. Every
+// selected one's details and a Discover tab, add/edit/delete, Test connection (a live,
+// non-modal dialog), Check now (a health check recorded in the catalog), a tenant switcher and
+// File → Open catalog. Every
 // catalog call goes through CatalogThread and comes back asynchronously; catalog errors appear
 // in a banner above the list, and the list follows the catalog's change signals.
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
-// actionRefresh, actionOpenCatalog, actionQuit, tenantCombo, filterEdit, integrationTable,
-// detailPane, errorBanner, countLabel, catalogLabel, keychainStatus (the status bar button that
-// shows the keychain's state and, clicked, what to do about it: "keychainHelp"); the delete
-// confirmation is "confirmDelete".
+// actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
+// tenantCombo, filterEdit, integrationTable, detailTabs, detailPane, discoverPane (see
+// DiscoverPane), testConnectionDialog (see TestConnectionDialog), errorBanner, countLabel,
+// catalogLabel, keychainStatus (the status bar button that shows the keychain's state and, clicked,
+// what to do about it: "keychainHelp"); the delete confirmation is "confirmDelete".
 //
 // The window owns the console's one CredentialResolver: the add/edit dialog stores typed
 // secrets through it, and its vault store finds the tenant's Vault integrations through
-// CatalogThread. The keychain is probed once at start-up, asynchronously.
+// CatalogThread. The keychain is probed once at start-up, asynchronously. Connectors (test,
+// check, discover) get the same resolver, so they read the secrets the dialog stored.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -71,6 +80,9 @@ public:
     IntegrationListModel *listModel() const { return m_model; }
     QTableView *table() const { return m_table; }
     IntegrationDetailPane *detailPane() const { return m_detail; }
+    DiscoverPane *discoverPane() const { return m_discover; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+    HealthCheckRunner *healthChecks() const { return m_health; }
     ErrorBanner *errorBanner() const { return m_banner; }
     // The integration selected in the list, if any.
     const Integration *selectedIntegration() const;
@@ -82,6 +94,11 @@ public Q_SLOTS:
     void editSelected();
     void deleteSelected();
     void chooseCatalog();
+    // Opens the live test dialog for the selected integration (or raises the one open for it).
+    void testSelected();
+    // Runs a health check of the selected integration and records it in the catalog.
+    void checkSelected();
+    void showDiscover();
 
 Q_SIGNALS:
     void catalogOpened();
@@ -122,12 +139,16 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     CredentialResolver *m_credentials = nullptr;
+    std::unique_ptr<ConnectorLauncher> m_launcher;
+    HealthCheckRunner *m_health = nullptr;
     KeychainSecretStore::State m_keychainState = KeychainSecretStore::State::Unknown;
     QString m_keychainDetail;
 
     IntegrationListModel *m_model;
     QTableView *m_table = nullptr;
     IntegrationDetailPane *m_detail = nullptr;
+    DiscoverPane *m_discover = nullptr;
+    QTabWidget *m_tabs = nullptr;
     ErrorBanner *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_tenant = nullptr;
@@ -141,6 +162,9 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_testAction = nullptr;
+    QAction *m_checkAction = nullptr;
+    QAction *m_discoverAction = nullptr;
 };
 
 } // namespace stella::ui

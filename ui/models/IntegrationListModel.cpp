@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "common/RelativeTime.h"
+#include "common/TlsWarning.h"
 #include "views/StatusIcon.h"
 
 #include <algorithm>
@@ -60,8 +61,14 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DecorationRole && column == StatusColumn)
-        return StatusIcon::icon(i->status);
+        return skipsTlsVerification(*i) ? StatusIcon::iconWithWarning(i->status)
+                                        : StatusIcon::icon(i->status);
     if (role == Qt::ToolTipRole) {
+        if (column == StatusColumn)
+            return skipsTlsVerification(*i)
+                       ? QStringLiteral("%1 — ⚠ TLS verification is off (insecureSkipTlsVerify)")
+                             .arg(toString(i->status))
+                       : toString(i->status);
         if (column == LastCheckedColumn)
             return utcTooltip(i->lastCheckedAt);
         if (column == EndpointColumn)

@@ -5,8 +5,11 @@
 #include "common/Clock.h"
 #include "common/FutureCallback.h"
 #include "common/RelativeTime.h"
+#include "common/TlsWarning.h"
 #include "views/StatusIcon.h"
+#include "views/WarningBanner.h"
 
+#include <QAction>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -15,6 +18,7 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace stella::ui {
@@ -44,9 +48,9 @@ void clearForm(QFormLayout *form)
 IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock &clock,
                                              QWidget *parent)
     : QWidget(parent), m_catalog(catalog), m_clock(clock), m_stack(new QStackedWidget(this)),
-      m_title(new QLabel(this)), m_statusIcon(new QLabel(this)), m_fields(new QFormLayout),
-      m_config(new QFormLayout), m_history(new QTableWidget(0, 4, this)),
-      m_historyNote(new QLabel(this))
+      m_title(new QLabel(this)), m_statusIcon(new QLabel(this)), m_header(new QHBoxLayout),
+      m_tlsWarning(new WarningBanner(this)), m_fields(new QFormLayout), m_config(new QFormLayout),
+      m_history(new QTableWidget(0, 4, this)), m_historyNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("detailPane"));
 
@@ -58,7 +62,7 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(12, 10, 12, 10);
-    auto *header = new QHBoxLayout;
+    QHBoxLayout *header = m_header;
     m_title->setObjectName(QStringLiteral("detailTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -68,6 +72,8 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
     header->addWidget(m_statusIcon);
     header->addWidget(m_title, 1);
     layout->addLayout(header);
+    m_tlsWarning->setObjectName(QStringLiteral("detailTlsWarning"));
+    layout->addWidget(m_tlsWarning);
 
     m_fields->setObjectName(QStringLiteral("detailFields"));
     m_fields->setLabelAlignment(Qt::AlignRight);
@@ -121,6 +127,15 @@ QLabel *IntegrationDetailPane::valueLabel(const QString &text, QWidget *parent)
     return label;
 }
 
+void IntegrationDetailPane::addHeaderAction(QAction *action)
+{
+    auto *button = new QToolButton(m_title->parentWidget());
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    m_header->addWidget(button);
+}
+
 void IntegrationDetailPane::clear()
 {
     ++m_generation;
@@ -137,6 +152,10 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
     m_title->setText(integration.name);
     m_statusIcon->setPixmap(StatusIcon::icon(integration.status).pixmap(22, 22));
     m_statusIcon->setToolTip(toString(integration.status));
+    if (skipsTlsVerification(integration))
+        showInsecureTlsWarning(m_tlsWarning);
+    else
+        m_tlsWarning->hide();
 
     QWidget *page = m_title->parentWidget();
     clearForm(m_fields);

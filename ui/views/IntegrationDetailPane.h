@@ -5,7 +5,9 @@
 
 #include <QWidget>
 
+class QAction;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QStackedWidget;
 class QTableWidget;
@@ -16,6 +18,8 @@ class Clock;
 } // namespace stella
 
 namespace stella::ui {
+
+class WarningBanner;
 
 // Everything about the selected integration: its fields, its configuration as key/value pairs,
 // its AuthRef (a reference, never a secret) and its recent health checks. The fields come from
@@ -31,6 +35,8 @@ public:
 
     void showIntegration(const Integration &integration, const RequestContext &ctx);
     void clear();
+    // A button beside the integration's name that triggers `action` and follows its state.
+    void addHeaderAction(QAction *action);
     QUuid integrationId() const { return m_current.id; }
     bool isLoading() const { return m_loading; }
 
@@ -51,6 +57,8 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_title;
     QLabel *m_statusIcon;
+    QHBoxLayout *m_header;
+    WarningBanner *m_tlsWarning;
     QFormLayout *m_fields;
     QFormLayout *m_config;
     QTableWidget *m_history;

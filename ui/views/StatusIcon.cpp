@@ -61,6 +61,86 @@ QPixmap StatusIcon::draw(HealthStatus status, int size, qreal dpr)
     return pixmap;
 }
 
+QPixmap StatusIcon::drawRunning(int size, qreal dpr)
+{
+    QPixmap pixmap(QSize(size, size) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor c(0x2f, 0x6f, 0xd0);
+    const qreal m = size * 0.12;
+    const QRectF r(m, m, size - 2 * m, size - 2 * m);
+    p.setPen(QPen(c.darker(125), size * 0.06));
+    p.setBrush(c);
+    p.drawEllipse(r);
+    p.setPen(Qt::NoPen);
+    p.setBrush(Qt::white);
+    const qreal dot = r.width() * 0.13;
+    for (int i = -1; i <= 1; ++i)
+        p.drawEllipse(QPointF(r.center().x() + i * r.width() * 0.25, r.center().y()), dot, dot);
+    return pixmap;
+}
+
+void StatusIcon::drawWarningBadge(QPixmap &pixmap, int size)
+{
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const qreal s = size * 0.6;
+    const QPointF origin(size - s, size - s);
+    QPainterPath triangle;
+    triangle.moveTo(origin + QPointF(s / 2, 0));
+    triangle.lineTo(origin + QPointF(s, s));
+    triangle.lineTo(origin + QPointF(0, s));
+    triangle.closeSubpath();
+    p.setPen(QPen(Qt::white, size * 0.06));
+    p.setBrush(QColor(0xf0, 0xa0, 0x00));
+    p.drawPath(triangle);
+    p.setPen(QPen(Qt::black, size * 0.08, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(origin + QPointF(s / 2, s * 0.35), origin + QPointF(s / 2, s * 0.65));
+    p.drawPoint(origin + QPointF(s / 2, s * 0.82));
+}
+
+QIcon StatusIcon::iconWithWarning(HealthStatus status)
+{
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(status));
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    for (const int size : {12, 16, 24, 32})
+        for (const qreal dpr : {1.0, 2.0}) {
+            QPixmap pixmap = draw(status, size, dpr);
+            drawWarningBadge(pixmap, size);
+            icon.addPixmap(pixmap);
+        }
+    return *cache.insert(int(status), icon);
+}
+
+QIcon StatusIcon::icon(ConnectorStep::State state)
+{
+    switch (state) {
+    case ConnectorStep::State::Passed:
+        return icon(HealthStatus::Healthy);
+    case ConnectorStep::State::Warning:
+        return icon(HealthStatus::Degraded);
+    case ConnectorStep::State::Failed:
+        return icon(HealthStatus::Unhealthy);
+    case ConnectorStep::State::Skipped:
+        return icon(HealthStatus::Unknown);
+    case ConnectorStep::State::Running:
+        break;
+    }
+    static const QIcon running = [] {
+        QIcon i;
+        for (const int size : {12, 16, 24, 32})
+            for (const qreal dpr : {1.0, 2.0})
+                i.addPixmap(drawRunning(size, dpr));
+        return i;
+    }();
+    return running;
+}
+
 QIcon StatusIcon::icon(HealthStatus status)
 {
     // Painted once per status: the list asks for an icon per visible row on every repaint.

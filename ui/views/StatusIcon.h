@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "connectors/ConnectorOperation.h"
 #include "model/Enums.h"
 
 #include <QColor>
@@ -17,9 +18,17 @@ class StatusIcon
 public:
     static QIcon icon(HealthStatus status);
     static QColor color(HealthStatus status);
+    // The same icon with a small warning triangle in the corner: the integration skips TLS
+    // verification, which must be visible next to its status wherever it is listed.
+    static QIcon iconWithWarning(HealthStatus status);
+    // A connector step: passed/warning/failed/skipped borrow the health icons, so a checklist
+    // reads like the list; running is a blue dot with an ellipsis.
+    static QIcon icon(ConnectorStep::State state);
 
 private:
     static QPixmap draw(HealthStatus status, int size, qreal dpr);
+    static QPixmap drawRunning(int size, qreal dpr);
+    static void drawWarningBadge(QPixmap &pixmap, int size);
 };
 
 } // namespace stella::ui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/Result.h"
+#include "connectors/ConnectorOperation.h"
+#include "model/Integration.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace stella {
+class Clock;
+class CredentialResolver;
+class ProviderRegistry;
+} // namespace stella
+
+namespace stella::ui {
+
+// Makes the connector for an integration the way the CLI does (the provider's factory with the
+// window's clock and CredentialResolver), and says in operator words why it cannot: an unknown
+// provider, or a provider whose connector this build does not have yet.
+class ConnectorLauncher
+{
+public:
+    ConnectorLauncher(const ProviderRegistry &registry, const Clock &clock,
+                      CredentialResolver *credentials);
+
+    // Whether connectorFor() would succeed, without making a connector (to word a tab or a
+    // button before the operator asks for anything).
+    Result<void> canConnect(const Integration &integration) const;
+    Result<std::unique_ptr<Connector>> connectorFor(const Integration &integration) const;
+    // What discovery can list for this integration: the provider's resource types that its
+    // integration type allows (the InMemory provider stands in for every type).
+    QStringList resourceTypesFor(const Integration &integration) const;
+    const Clock &clock() const { return m_clock; }
+
+private:
+    const ProviderRegistry &m_registry;
+    const Clock &m_clock;
+    CredentialResolver *m_credentials;
+};
+
+// One running connector call. Real connectors' callbacks refer to their connector, so the
+// connector must outlive its operation: this object owns both and, when destroyed, cancels and
+// deletes the operation before the connector. Widgets hold one per call and drop it to stop
+// (silently: the operation's signals are blocked first).
+class ConnectorRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Start = std::function<ConnectorOperation *(Connector &, QObject *parent)>;
+
+    ConnectorRun(std::unique_ptr<Connector> connector, const Start &start,
+                 QObject *parent = nullptr);
+    ~ConnectorRun() override;
+
+    ConnectorOperation *operation() const { return m_operation; }
+
+private:
+    std::unique_ptr<Connector> m_connector;
+    ConnectorOperation *m_operation = nullptr;
+};
+
+} // namespace stella::ui
