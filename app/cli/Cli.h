@@ -58,6 +58,7 @@ private:
     Result<void> check(const Args &args);
     Result<void> discover(const Args &args);
     Result<void> secret(const Args &args);
+    Result<void> guard(const Args &args);
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();
 
