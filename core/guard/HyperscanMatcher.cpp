@@ -63,36 +63,47 @@ Result<std::unique_ptr<Matcher>> HyperscanMatcher::create(const QList<CompiledRu
                              QStringLiteral("Use the PCRE2 engine: STELLA_GUARD_ENGINE=pcre2"));
     std::unique_ptr<HyperscanMatcher> m(new HyperscanMatcher);
     m->m_rules = rules;
-    std::vector<QByteArray> patterns;
-    std::vector<const char *> expressions;
-    std::vector<unsigned> flags, ids;
-    for (int i = 0; i < rules.size(); ++i) {
-        const QByteArray pattern = rules[i].rule.pattern.toUtf8();
-        unsigned f = flagsFor(rules[i].rule);
-        if (!compiles(pattern, f)) {
-            f |= HS_FLAG_PREFILTER; // look-arounds, back-references: a superset is enough
-            if (!compiles(pattern, f)) {
-                m->m_unfiltered.push_back(i);
-                continue;
+    // First all rules at once (the usual case, one compile); only when that fails is each rule
+    // tried alone, to find those needing prefilter mode or PCRE2.
+    auto compileAll = [&](bool checkEach) -> QString {
+        std::vector<QByteArray> patterns;
+        std::vector<const char *> expressions;
+        std::vector<unsigned> flags, ids;
+        m->m_unfiltered.clear();
+        for (int i = 0; i < rules.size(); ++i) {
+            const QByteArray pattern = rules[i].rule.pattern.toUtf8();
+            unsigned f = flagsFor(rules[i].rule);
+            if (checkEach && !compiles(pattern, f)) {
+                f |= HS_FLAG_PREFILTER; // look-arounds, back-references: a superset is enough
+                if (!compiles(pattern, f)) {
+                    m->m_unfiltered.push_back(i);
+                    continue;
+                }
             }
+            patterns.push_back(pattern);
+            flags.push_back(f);
+            ids.push_back(unsigned(i));
         }
-        patterns.push_back(pattern);
-        flags.push_back(f);
-        ids.push_back(unsigned(i));
-    }
-    for (const QByteArray &p : patterns)
-        expressions.push_back(p.constData());
-    if (!expressions.empty()) {
+        for (const QByteArray &p : patterns)
+            expressions.push_back(p.constData());
+        if (expressions.empty())
+            return {};
         hs_compile_error_t *err = nullptr;
         if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
                              unsigned(expressions.size()), HS_MODE_BLOCK, nullptr, &m->m_database,
                              &err) != HS_SUCCESS) {
             const QString why = QString::fromUtf8(err && err->message ? err->message : "unknown");
             hs_free_compile_error(err);
+            m->m_database = nullptr;
+            return why.isEmpty() ? QStringLiteral("unknown") : why;
+        }
+        return {};
+    };
+    if (!compileAll(false).isEmpty()) {
+        if (const QString why = compileAll(true); !why.isEmpty())
             return Error::failed(
                 QStringLiteral("Hyperscan could not compile the rules: %1").arg(why),
                 QStringLiteral("Use the PCRE2 engine: STELLA_GUARD_ENGINE=pcre2"));
-        }
     }
     return std::unique_ptr<Matcher>(std::move(m));
 }

@@ -100,6 +100,7 @@ struct Hit
     Finding finding;
     qsizetype start = 0, end = 0; // span on the line
     bool generic = false;
+    bool allowed = false; // by stella-guard:allow
 };
 } // namespace
 
@@ -164,15 +165,17 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
                 if (rule.family == RuleFamily::Secret &&
                     !passesCheck(rule.check, secret, line, start, end, codeFile))
                     continue;
-                if (RuleChecks::allowsRule(line, rule.id))
-                    continue;
-                if (!previousRead) {
-                    previous = previousLine(text, entry.line);
-                    previousRead = true;
-                }
-                if (RuleChecks::allowsRule(previous, rule.id))
-                    continue;
                 Hit hit;
+                // An allowed match still hides a generic match of the same secret below.
+                if (RuleChecks::allowsRule(line, rule.id)) {
+                    hit.allowed = true;
+                } else {
+                    if (!previousRead) {
+                        previous = previousLine(text, entry.line);
+                        previousRead = true;
+                    }
+                    hit.allowed = RuleChecks::allowsRule(previous, rule.id);
+                }
                 Finding &f = hit.finding;
                 f.ruleId = rule.id;
                 f.family = rule.family;
@@ -194,6 +197,8 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
         // line is one finding.
         bool attributed = false;
         for (const Hit &hit : hits) {
+            if (hit.allowed)
+                continue;
             if (hit.generic) {
                 const bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const Hit &o) {
                     return !o.generic && o.finding.family == RuleFamily::Secret &&
