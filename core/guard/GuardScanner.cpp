@@ -130,7 +130,9 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
             if (!f.open(QIODevice::ReadOnly)) {
                 ++w.stats.unreadable;
             } else {
-                text = f.read(m_config.maxFileSize + 1);
+                // The walker checked the size; a file that grew since is read up to the limit.
+                text =
+                    f.size() <= m_config.maxFileSize ? f.readAll() : f.read(m_config.maxFileSize);
                 if (!SourceText::decode(text)) {
                     ++w.stats.binarySkipped;
                 } else {

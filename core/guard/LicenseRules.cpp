@@ -30,12 +30,19 @@ void LicenseRules::check(const QByteArray &text, const QString &displayPath,
     if (!RuleChecks::isCodeFile(displayPath))
         return;
     static const QByteArray tag("SPDX-License-Identifier:");
+    // Only the header is searched: a file without a tag costs 30 lines, not its whole length.
+    qsizetype headerEnd = 0;
+    for (int n = 0; n < kHeaderLines && headerEnd < text.size(); ++n) {
+        const qsizetype nl = text.indexOf('\n', headerEnd);
+        headerEnd = nl < 0 ? text.size() : nl + 1;
+    }
+    const QByteArray header = QByteArray::fromRawData(text.constData(), headerEnd);
     qsizetype start = 0;
     for (int number = 1; number <= kHeaderLines && start < text.size(); ++number) {
         qsizetype end = text.indexOf('\n', start);
         if (end < 0)
             end = text.size();
-        const qsizetype at = text.indexOf(tag, start);
+        const qsizetype at = header.indexOf(tag, start);
         if (at < 0)
             break; // not in the rest of the file at all
         if (at >= end) {

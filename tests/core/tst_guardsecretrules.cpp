@@ -13,7 +13,7 @@ using namespace stella::test::guard;
 
 Q_DECLARE_METATYPE(stella::guard::Engine)
 
-class TestSecretRules : public QObject
+class TestGuardSecretRules : public QObject
 {
     Q_OBJECT
 
@@ -303,5 +303,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSecretRules)
-#include "tst_secretrules.moc"
+QTEST_GUILESS_MAIN(TestGuardSecretRules)
+#include "tst_guardsecretrules.moc"
