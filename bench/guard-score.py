@@ -35,7 +35,8 @@ elif fmt == "secretlint-json":
     for entry in doc:
         path = entry["filePath"]
         for m in entry.get("messages", []):
-            found.add((path, m["line"]))
+            line = m.get("line") or m.get("loc", {}).get("start", {}).get("line")
+            found.add((path, line))
 # Paths relative to the corpus directory, whatever the tool printed.
 norm = set()
 for path, line in found:
