@@ -11,8 +11,13 @@ namespace stella::guard {
 
 FileWalker::FileWalker(Options options) : m_options(std::move(options))
 {
-    for (const QString &glob : m_options.allowPaths)
+    for (QString glob : m_options.allowPaths) {
+        // "vendor/" names a directory, as in .gitignore; directories are tested before they
+        // are entered, so the trailing slash can go.
+        while (glob.size() > 1 && glob.endsWith(QLatin1Char('/')))
+            glob.chop(1);
         m_allow.append(GlobPattern(glob));
+    }
 }
 
 QString FileWalker::join(const QString &root, const QString &relative)

@@ -164,13 +164,11 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
         done.notify_all();
     };
 
+    // Workers on their own threads, even with one: the calling thread reports progress.
     std::vector<std::thread> threads;
-    for (int t = 1; t < threadCount; ++t)
+    for (int t = 0; t < threadCount; ++t)
         threads.emplace_back(work, std::ref(workers[size_t(t)]));
-    if (threadCount == 1) {
-        work(workers[0]);
-    } else {
-        threads.emplace_back(work, std::ref(workers[0]));
+    {
         std::unique_lock lock(mutex);
         while (running > 0) {
             if (!done.wait_for(lock, std::chrono::milliseconds(100),

@@ -100,11 +100,14 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir.filePath(QStringLiteral("tests/fixtures/k.pem")), "k"));
         QVERIFY(writeFile(dir.filePath(QStringLiteral("web/app.min.js")), "m"));
         QVERIFY(writeFile(dir.filePath(QStringLiteral("big.txt")), QByteArray(2000, 'b')));
-        FileWalker walker(
-            {1000, {QStringLiteral("tests/fixtures/**"), QStringLiteral("*.min.js")}, true});
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("src/vendor/lib.c")), "v"));
+        FileWalker walker({1000,
+                           {QStringLiteral("tests/fixtures/**"), QStringLiteral("*.min.js"),
+                            QStringLiteral("vendor/")},
+                           true});
         WalkStats stats;
         QCOMPARE(paths(walker.walk({dir.path()}, &stats)), QStringList{QStringLiteral("src/a.c")});
-        QCOMPARE(stats.allowed, qint64(2));
+        QCOMPARE(stats.allowed, qint64(3));
         QCOMPARE(stats.tooLarge, qint64(1));
         walker.walk({dir.path(), dir.filePath(QStringLiteral("nope"))}, &stats);
         QCOMPARE(stats.missing, QStringList{dir.filePath(QStringLiteral("nope"))});
