@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HyperscanMatcher.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <cstdlib>
 #include <cstring>
 #include <hs/hs.h>
 #include <limits>
@@ -36,6 +43,56 @@ int onMatch(unsigned int id, unsigned long long, unsigned long long to, unsigned
     last = at;
     c->out->push_back({int(id), at});
     return 0;
+}
+
+// Compiling the database takes ~50 ms, longer than scanning a small tree, so a compiled
+// database is kept in the user's cache, named by a hash of everything that shapes it
+// (Hyperscan version, CPU features, patterns, flags). A missing, stale or unreadable file only
+// means compiling again.
+QString cachePath(const QList<CompiledRule> &rules, unsigned (*flags)(const GuardRule &))
+{
+    if (qEnvironmentVariableIsSet("STELLA_GUARD_NO_CACHE"))
+        return {};
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+    if (dir.isEmpty())
+        return {};
+    hs_platform_info_t platform{};
+    hs_populate_platform(&platform);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView(hs_version()));
+    hash.addData(QByteArrayView(reinterpret_cast<const char *>(&platform), sizeof platform));
+    for (const CompiledRule &r : rules) {
+        hash.addData(r.rule.pattern.toUtf8());
+        hash.addData(QByteArray::number(flags(r.rule)));
+        hash.addData(QByteArrayView("\0", 1));
+    }
+    return dir + QStringLiteral("/stella-integrations/guard-hs-%1.db")
+                     .arg(QString::fromLatin1(hash.result().toHex().left(32)));
+}
+
+hs_database_t *loadCached(const QString &path)
+{
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return nullptr;
+    const QByteArray bytes = file.readAll();
+    hs_database_t *db = nullptr;
+    if (hs_deserialize_database(bytes.constData(), size_t(bytes.size()), &db) != HS_SUCCESS)
+        return nullptr;
+    return db;
+}
+
+void storeCached(const QString &path, const hs_database_t *db)
+{
+    char *bytes = nullptr;
+    size_t length = 0;
+    if (path.isEmpty() || hs_serialize_database(db, &bytes, &length) != HS_SUCCESS)
+        return;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path); // written aside and renamed: concurrent runs never see half a file
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes, qint64(length)) == qint64(length))
+        file.commit();
+    std::free(bytes);
 }
 
 unsigned flagsFor(const GuardRule &rule)
@@ -99,7 +156,16 @@ Result<std::unique_ptr<Matcher>> HyperscanMatcher::create(const QList<CompiledRu
         }
         return {};
     };
-    if (!compileAll(false).isEmpty()) {
+    // The usual case (every rule compiles as it is) is the one cached.
+    const QString cache = cachePath(rules, flagsFor);
+    if (hs_database_t *cached = loadCached(cache)) {
+        m->m_database = cached;
+        return std::unique_ptr<Matcher>(std::move(m));
+    }
+    if (compileAll(false).isEmpty()) {
+        if (m->m_database)
+            storeCached(cache, m->m_database);
+    } else {
         if (const QString why = compileAll(true); !why.isEmpty())
             return Error::failed(
                 QStringLiteral("Hyperscan could not compile the rules: %1").arg(why),

@@ -192,6 +192,31 @@ private Q_SLOTS:
         QCOMPARE(r.error().kind, stella::ErrorKind::InvalidInput);
     }
 
+    void hyperscanDatabaseCache()
+    {
+        if (!Matcher::hyperscanAvailable())
+            QSKIP("built without Hyperscan");
+        QTemporaryDir cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        GuardConfig config;
+        config.maxFindings = 100000;
+        const ScanResult compiled = scanOrFail({m_tree}, config, Engine::Hyperscan);
+        const QDir dir(cache.filePath(QStringLiteral("stella-integrations")));
+        const QStringList files = dir.entryList({QStringLiteral("guard-hs-*.db")}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        // Loaded from the cache: the same findings.
+        QCOMPARE(scanOrFail({m_tree}, config, Engine::Hyperscan).findings, compiled.findings);
+        // A damaged cache file is compiled again, not trusted.
+        QVERIFY(writeFile(dir.filePath(files.first()), "not a database"));
+        QCOMPARE(scanOrFail({m_tree}, config, Engine::Hyperscan).findings, compiled.findings);
+        // Other rules, another file.
+        config.customSecretPatterns.append({QStringLiteral("acme"), QStringLiteral("acme_[0-9]{8}"),
+                                            Severity::High, QString(), 1});
+        scanOrFail({m_tree}, config, Engine::Hyperscan);
+        QCOMPARE(dir.entryList({QStringLiteral("guard-hs-*.db")}, QDir::Files).size(), 2);
+        qunsetenv("XDG_CACHE_HOME");
+    }
+
     void engineSelection()
     {
         qputenv("STELLA_GUARD_ENGINE", "pcre2");
