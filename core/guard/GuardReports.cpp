@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QUrl>
+#include <cstdio>
 
 namespace stella::guard {
 
@@ -165,6 +166,52 @@ QString SarifReport::artifactUri(const QString &path)
     return QString::fromLatin1(QUrl::toPercentEncoding(path, "/"));
 }
 
+namespace {
+// SARIF is written directly rather than through QJsonObject: with thousands of results the
+// object tree cost more time than the scan of a large tree, and twice the memory. Keys come in
+// a fixed order, so the bytes stay deterministic.
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(c));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+QByteArray json(const QString &text)
+{
+    QByteArray out;
+    appendJsonString(out, text);
+    return out;
+}
+} // namespace
+
 QByteArray SarifReport::render(const ScanResult &result, const ReportContext &context)
 {
     QMap<QString, RuleInfo> known;
@@ -174,82 +221,78 @@ QByteArray SarifReport::render(const ScanResult &result, const ReportContext &co
     for (const Finding &f : result.findings)
         used.insert(f.ruleId,
                     known.value(f.ruleId, RuleInfo{f.ruleId, f.family, f.severity, f.message}));
-    QJsonArray rules;
     QHash<QString, int> ruleIndex;
-    for (const RuleInfo &r : used) {
-        ruleIndex.insert(r.id, int(rules.size()));
-        QJsonArray tags{familyName(r.family)};
-        if (r.family == RuleFamily::Secret)
-            tags.append(QStringLiteral("security"));
-        rules.append(QJsonObject{
-            {QStringLiteral("id"), r.id},
-            {QStringLiteral("name"), r.id},
-            {QStringLiteral("shortDescription"),
-             QJsonObject{{QStringLiteral("text"), r.description}}},
-            {QStringLiteral("fullDescription"),
-             QJsonObject{{QStringLiteral("text"), r.description}}},
-            {QStringLiteral("defaultConfiguration"),
-             QJsonObject{{QStringLiteral("level"), level(r.severity)}}},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("tags"), tags},
-                         {QStringLiteral("precision"), QStringLiteral("high")},
-                         {QStringLiteral("security-severity"), securitySeverity(r.severity)}}}});
+    QByteArray out;
+    out.reserve(1024 + result.findings.size() * 700);
+    out += "{\n  \"version\": \"2.1.0\",\n"
+           "  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+           "sarif-schema-2.1.0.json\",\n"
+           "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n          \"name\": ";
+    out += json(context.toolName);
+    if (!context.toolVersion.isEmpty()) {
+        out += ",\n          \"version\": " + json(context.toolVersion);
+        out += ",\n          \"semanticVersion\": " + json(context.toolVersion);
     }
-    QJsonArray results;
+    out += ",\n          \"informationUri\": "
+           "\"https://github.com/stella-ops/integrations-console\",\n          \"rules\": [";
+    bool first = true;
+    for (const RuleInfo &r : used) {
+        ruleIndex.insert(r.id, int(ruleIndex.size()));
+        out += first ? "\n" : ",\n";
+        first = false;
+        out += "            {\n              \"id\": " + json(r.id);
+        out += ",\n              \"name\": " + json(r.id);
+        out += ",\n              \"shortDescription\": { \"text\": " + json(r.description) + " }";
+        out += ",\n              \"fullDescription\": { \"text\": " + json(r.description) + " }";
+        out +=
+            ",\n              \"defaultConfiguration\": { \"level\": " + json(level(r.severity)) +
+            " }";
+        out += ",\n              \"properties\": {\n                \"tags\": [" +
+               json(familyName(r.family));
+        if (r.family == RuleFamily::Secret)
+            out += ", \"security\"";
+        out += "],\n                \"precision\": \"high\",\n                "
+               "\"security-severity\": " +
+               json(securitySeverity(r.severity)) + "\n              }\n            }";
+    }
+    out += first ? "]\n" : "\n          ]\n";
+    out += "        }\n      },\n      \"columnKind\": \"utf16CodeUnits\",\n"
+           "      \"invocations\": [\n        {\n          \"executionSuccessful\": true";
+    if (result.truncated)
+        out += ",\n          \"toolExecutionNotifications\": [\n            { \"level\": "
+               "\"warning\", \"message\": { \"text\": " +
+               json(truncationText(result)) + " } }\n          ]";
+    out += "\n        }\n      ],\n      \"results\": [";
+    first = true;
     for (const Finding &f : result.findings) {
         QString text = f.message;
         if (!f.snippet.isEmpty())
             text += QStringLiteral(" (%1)").arg(f.snippet);
-        results.append(QJsonObject{
-            {QStringLiteral("ruleId"), f.ruleId},
-            {QStringLiteral("ruleIndex"), ruleIndex.value(f.ruleId)},
-            {QStringLiteral("level"), level(f.severity)},
-            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), text}}},
-            {QStringLiteral("locations"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("physicalLocation"),
-                  QJsonObject{
-                      {QStringLiteral("artifactLocation"),
-                       QJsonObject{{QStringLiteral("uri"), artifactUri(f.path)}}},
-                      {QStringLiteral("region"),
-                       QJsonObject{{QStringLiteral("startLine"), f.line},
-                                   {QStringLiteral("startColumn"), std::max(1, f.column)}}}}}}}},
-            {QStringLiteral("partialFingerprints"),
-             QJsonObject{{QStringLiteral("stellaGuardFindingId/v1"), f.id}}},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("severity"), severityName(f.severity)},
-                         {QStringLiteral("findingId"), f.id}}}});
+        out += first ? "\n" : ",\n";
+        first = false;
+        out += "        {\n          \"ruleId\": " + json(f.ruleId);
+        out += ",\n          \"ruleIndex\": " + QByteArray::number(ruleIndex.value(f.ruleId));
+        out += ",\n          \"level\": " + json(level(f.severity));
+        out += ",\n          \"message\": { \"text\": " + json(text) + " }";
+        out += ",\n          \"locations\": [\n            {\n              \"physicalLocation\": "
+               "{\n                \"artifactLocation\": { \"uri\": " +
+               json(artifactUri(f.path)) +
+               " },\n                \"region\": { \"startLine\": " + QByteArray::number(f.line) +
+               ", \"startColumn\": " + QByteArray::number(std::max(1, f.column)) +
+               " }\n              }\n            }\n          ]";
+        out +=
+            ",\n          \"partialFingerprints\": { \"stellaGuardFindingId/v1\": " + json(f.id) +
+            " }";
+        out += ",\n          \"properties\": { \"severity\": " + json(severityName(f.severity)) +
+               ", \"findingId\": " + json(f.id) + " }\n        }";
     }
-    QJsonObject invocation{{QStringLiteral("executionSuccessful"), true}};
-    if (result.truncated)
-        invocation.insert(QStringLiteral("toolExecutionNotifications"),
-                          QJsonArray{QJsonObject{
-                              {QStringLiteral("level"), QStringLiteral("warning")},
-                              {QStringLiteral("message"),
-                               QJsonObject{{QStringLiteral("text"), truncationText(result)}}}}});
-    QJsonObject driver{{QStringLiteral("name"), context.toolName},
-                       {QStringLiteral("informationUri"),
-                        QStringLiteral("https://github.com/stella-ops/integrations-console")},
-                       {QStringLiteral("rules"), rules}};
-    if (!context.toolVersion.isEmpty()) {
-        driver.insert(QStringLiteral("version"), context.toolVersion);
-        driver.insert(QStringLiteral("semanticVersion"), context.toolVersion);
-    }
-    const QJsonObject run{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
-                          {QStringLiteral("columnKind"), QStringLiteral("utf16CodeUnits")},
-                          {QStringLiteral("invocations"), QJsonArray{invocation}},
-                          {QStringLiteral("results"), results},
-                          {QStringLiteral("properties"),
-                           QJsonObject{{QStringLiteral("totalFindings"), result.totalFindings},
-                                       {QStringLiteral("truncated"), result.truncated},
-                                       {QStringLiteral("maxFindings"), result.maxFindings}}}};
-    const QJsonObject log{
-        {QStringLiteral("$schema"),
-         QStringLiteral("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
-                        "sarif-schema-2.1.0.json")},
-        {QStringLiteral("version"), QStringLiteral("2.1.0")},
-        {QStringLiteral("runs"), QJsonArray{run}}};
-    return QJsonDocument(log).toJson(QJsonDocument::Indented);
+    out += first ? "]" : "\n      ]";
+    out += ",\n      \"properties\": {\n        \"totalFindings\": " +
+           QByteArray::number(result.totalFindings) +
+           ",\n        \"truncated\": " + QByteArray(result.truncated ? "true" : "false") +
+           ",\n        \"maxFindings\": " + QByteArray::number(result.maxFindings) +
+           "\n      }\n    }\n  ]\n}\n";
+    return out;
 }
 
 } // namespace stella::guard

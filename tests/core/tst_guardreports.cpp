@@ -350,6 +350,42 @@ private Q_SLOTS:
                     .contains(QStringLiteral("first 3 of 25")));
     }
 
+    void sarifEscapesText()
+    {
+        // SARIF is written by hand: quotes, backslashes and control characters must survive.
+        ScanResult r;
+        Finding f;
+        f.id = QStringLiteral("0123456789abcdef");
+        f.ruleId = QStringLiteral("license-invalid");
+        f.family = RuleFamily::License;
+        f.severity = Severity::Medium;
+        f.path = QStringLiteral("dir \"q\"/a\\b\u00e9.c");
+        f.line = 3;
+        f.column = 1;
+        f.message = QStringLiteral("bad \"expr\"\twith\\ and \n and \u0001");
+        f.snippet = QStringLiteral("MIT OR");
+        r.findings = {f};
+        r.totalFindings = 1;
+        r.bySeverity[size_t(Severity::Medium)] = 1;
+        r.maxFindings = 10;
+        const QByteArray sarif = SarifReport::render(r, context());
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(sarif, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        SarifChecker checker;
+        checker.check(doc);
+        QVERIFY2(checker.problems.isEmpty(), qPrintable(checker.problems.join(QLatin1Char('\n'))));
+        const QJsonObject result =
+            doc.object()[QStringLiteral("runs")][0][QStringLiteral("results")][0].toObject();
+        QCOMPARE(result[QStringLiteral("message")][QStringLiteral("text")].toString(),
+                 f.message + QStringLiteral(" (MIT OR)"));
+        QCOMPARE(QUrl::fromPercentEncoding(result[QStringLiteral("locations")][0][QStringLiteral(
+                     "physicalLocation")][QStringLiteral("artifactLocation")][QStringLiteral("uri")]
+                                               .toString()
+                                               .toUtf8()),
+                 f.path);
+    }
+
     void checkerCatchesBrokenSarif()
     {
         // The checker itself: a log missing what the schema requires fails it.
