@@ -58,6 +58,8 @@ bool isWellKnownExample(QStringView value)
         // Azurite / Azure Storage Emulator development account key
         QStringLiteral("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/"
                        "K1SZFPTOtr/KBHBeksoGMGw=="),
+        // GitHub's documentation example of a classic personal access token
+        QStringLiteral("ghp_16C7e42F292c6912E7710c838347Ae178B4a"),
         // jwt.io's sample token
         QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"
                        "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_"
@@ -86,6 +88,14 @@ bool isCodeFile(QStringView path)
     if (dot <= slash + 1) // no extension, or a dot file
         return false;
     return extensions.contains(path.mid(dot + 1).toString().toLower());
+}
+
+bool unquotedIsExpression(QStringView path)
+{
+    if (!isCodeFile(path))
+        return false;
+    return !(path.endsWith(QLatin1String(".sh"), Qt::CaseInsensitive) ||
+             path.endsWith(QLatin1String(".bash"), Qt::CaseInsensitive));
 }
 
 bool readsEnvironment(QStringView line)

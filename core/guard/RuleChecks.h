@@ -20,6 +20,9 @@ bool isWellKnownExample(QStringView value);
 // A source file (by extension), as opposed to config or data: unquoted values are code there,
 // and it must carry an SPDX header.
 bool isCodeFile(QStringView path);
+// In these code files an unquoted value is an expression (a variable, a call), never a
+// literal; shell scripts are the exception (`password=s3cret` is a literal there).
+bool unquotedIsExpression(QStringView path);
 // The line reads its value from the environment or a secret store at run time.
 bool readsEnvironment(QStringView line);
 // `stella-guard:allow RULE[,RULE...]` (or `stella-guard:allow all`) on the line.

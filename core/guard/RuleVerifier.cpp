@@ -70,7 +70,10 @@ bool passesCheck(RuleCheck check, const QString &secret, const QString &line, qs
             QStringLiteral("password"), QStringLiteral("pass"),   QStringLiteral("passwd"),
             QStringLiteral("pwd"),      QStringLiteral("secret"), QStringLiteral("token"),
             QStringLiteral("pw"),       QStringLiteral("user"),   QStringLiteral("username")};
-        if (words.contains(secret.toLower()) || RuleChecks::isPlaceholder(secret) ||
+        // "user[:password]@host" in documentation: brackets mark optional parts.
+        QString bare = secret.toLower();
+        bare.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+        if (words.contains(bare) || RuleChecks::isPlaceholder(secret) ||
             secret.startsWith(QLatin1Char('$')) || secret.startsWith(QLatin1Char('%')))
             return false;
         const QString host = line.mid(secretEnd + 1).section(QLatin1Char('/'), 0, 0).toLower();
@@ -88,6 +91,12 @@ bool passesCheck(RuleCheck check, const QString &secret, const QString &line, qs
         if (codeFile && !quoted)
             return false;
         if (secretEnd < line.size() && line.at(secretEnd) == QLatin1Char('('))
+            return false;
+        // A variable ($X, ${X}, %X%), a file system path or a URL is not a secret.
+        if (secret.startsWith(QLatin1Char('$')) || secret.startsWith(QLatin1Char('%')) ||
+            secret.startsWith(QLatin1Char('/')) || secret.startsWith(QLatin1String("./")) ||
+            secret.startsWith(QLatin1String("../")) || secret.startsWith(QLatin1String("~/")) ||
+            secret.contains(QLatin1String("://")))
             return false;
         return RuleChecks::shannonEntropy(secret) >= RuleChecks::kGenericEntropyThreshold;
     }
@@ -138,7 +147,7 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
             lines.back().rules.push_back(c.rule);
     }
 
-    const bool codeFile = RuleChecks::isCodeFile(displayPath);
+    const bool codeFile = RuleChecks::unquotedIsExpression(displayPath);
     QSet<QString> ids;
     for (LineRules &entry : lines) {
         std::sort(entry.rules.begin(), entry.rules.end());

@@ -155,6 +155,23 @@ private Q_SLOTS:
         }
     }
 
+    void shellValuesAreLiterals()
+    {
+        // In a shell script an unquoted value is a literal; variables and commands are not.
+        for (const Engine e : engines()) {
+            for (const char *name : {"run", "deploy.sh"}) {
+                const ScanResult r = scanText(
+                    QString::fromLatin1(name),
+                    QStringLiteral("#!/usr/bin/env bash\ntoken=$(cat x)\nsecret=$VAULT_SECRET\n"
+                                   "secretlint=/opt/secretlint/bin/secretlint\npassword=") +
+                        randomChars(kAlnum, 16, 9) + QStringLiteral("\n"),
+                    e);
+                QCOMPARE(ruleIds(r), QStringList{QStringLiteral("generic-secret")});
+                QCOMPARE(r.findings.first().line, 5);
+            }
+        }
+    }
+
     void lowEntropyGenericIsQuiet()
     {
         for (const Engine e : engines()) {

@@ -145,6 +145,11 @@ inline QStringList decoyLines()
                   "adQssw5c") +
             QStringLiteral("\""),
         QStringLiteral("DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app"),
+        QStringLiteral("// `postgresql://user[:password]@host[:port]/dbname`"),
+        QStringLiteral("token = \"") + piece("ghp_16C7e42F292c6912", "E7710c838347Ae178B4a") +
+            QStringLiteral("\""),
+        QStringLiteral("token_file=/var/run/secrets/kubernetes.io/serviceaccount/token"),
+        QStringLiteral("secret_store = ./deploy/secrets/store-2024.db"),
         QStringLiteral("see https://user:password@example.com/path"),
         QStringLiteral("db_password = os.environ[\"DB_PASSWORD\"]"),
         QStringLiteral("api_token = os.getenv(\"API_TOKEN\")"),
