@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <limits>
 
 namespace stella::cli {
 
@@ -88,6 +89,15 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("secret"),
          spec(QStringLiteral("secret set|delete|check AUTHREF"), {}, {}, 2, 2), false, &Cli::secret,
          QStringLiteral("store (value on stdin), delete or check a secret; never prints it")},
+        {QStringLiteral("guard"),
+         spec(QStringLiteral("guard run [--config FILE] [--format text|json|sarif] "
+                             "[--max-findings N] [--fail-on SEVERITY] [--threads N] PATH..."),
+              S{QStringLiteral("config"), QStringLiteral("format"), QStringLiteral("max-findings"),
+                QStringLiteral("fail-on"), QStringLiteral("threads")},
+              {}, 1, std::numeric_limits<int>::max()),
+         false, &Cli::guard,
+         QStringLiteral("scan for secrets, AI attribution and license headers; exit 1 on "
+                        "findings at or above --fail-on (default high)")},
     };
 }
 

@@ -62,6 +62,7 @@ private:
     // The integration named by the first positional argument, with its connector.
     Result<std::pair<Integration, std::unique_ptr<Connector>>>
     connectorForArgument(const Args &args);
+    Result<void> guard(const Args &args);
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();
 

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "GlobPattern.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace stella::guard {
+
+struct SourceFile
+{
+    QString absolutePath;
+    QString displayPath;  // the root as given joined with the relative path: what findings show
+    QString relativePath; // below the root (the file name for a file root)
+    qint64 size = 0;
+};
+
+struct WalkStats
+{
+    qint64 ignored = 0;  // by .gitignore
+    qint64 allowed = 0;  // by allowPaths
+    qint64 tooLarge = 0; // over maxFileSize
+    QStringList missing; // roots that do not exist
+};
+
+// Lists the files below the given roots, in a fixed order: .git directories and what
+// .gitignore files exclude are skipped (nested .gitignore files apply to their subtree, later
+// rules and deeper files win, `!` re-includes, an excluded directory is not entered), as are
+// files over the size limit and those matching an allowPaths glob. Directory symlinks are not
+// followed (no loops); file symlinks are.
+class FileWalker
+{
+public:
+    struct Options
+    {
+        qint64 maxFileSize = 2 * 1024 * 1024;
+        QStringList allowPaths;
+        bool honourGitignore = true;
+    };
+
+    explicit FileWalker(Options options);
+    QList<SourceFile> walk(const QStringList &roots, WalkStats *stats = nullptr) const;
+
+private:
+    struct IgnoreRule
+    {
+        GlobPattern glob;
+        bool negate = false;
+        bool directoryOnly = false;
+    };
+    struct IgnoreFile
+    {
+        QString base; // relative directory of the .gitignore ("" at the root)
+        QList<IgnoreRule> rules;
+    };
+
+    void walkDirectory(const QString &absolute, const QString &relative, const QString &root,
+                       QList<IgnoreFile> &ignores, QList<SourceFile> &out, WalkStats &stats) const;
+    static bool ignored(const QList<IgnoreFile> &ignores, const QString &relative, bool isDir);
+    static QList<IgnoreRule> readGitignore(const QString &path);
+    bool allowListed(const QString &relative) const;
+    static QString join(const QString &root, const QString &relative);
+
+    Options m_options;
+    QList<GlobPattern> m_allow;
+};
+
+} // namespace stella::guard

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+#include <optional>
+
+namespace stella::guard {
+
+// Ordered: a higher value is more severe, so "at or above --fail-on" is a comparison.
+enum class Severity
+{
+    Info = 0,
+    Low,
+    Medium,
+    High,
+    Critical
+};
+
+QString severityName(Severity severity); // "critical", ...
+std::optional<Severity> parseSeverity(QStringView text);
+QStringList severityNames(); // most severe first, for messages
+
+enum class RuleFamily
+{
+    Secret,
+    Attribution,
+    License
+};
+QString familyName(RuleFamily family);
+
+// One thing the guard reports. Never holds a complete secret: `snippet` is masked.
+struct Finding
+{
+    QString id;     // stable: hash of rule, path, line and the matched text
+    QString ruleId; // e.g. "github-pat"
+    RuleFamily family = RuleFamily::Secret;
+    Severity severity = Severity::Info;
+    QString path;   // as the operator named it: the scan root joined with the relative path
+    int line = 0;   // 1-based
+    int column = 0; // 1-based, in UTF-16 code units of the decoded line
+    QString message;
+    QString snippet; // a secret's first four characters then a mask; a marker or expression as is
+
+    bool operator==(const Finding &) const = default;
+};
+
+// The fixed order (DESIGN §5): severity descending, path (ordinal), line, rule id, finding id.
+bool findingLess(const Finding &a, const Finding &b);
+void sortFindings(QList<Finding> &findings);
+
+// A stable id: the first 16 hex digits of SHA-256 over rule, path, line and match. Hashing the
+// match (not printing it) keeps ids stable across runs without revealing the secret.
+QString findingId(const QString &ruleId, const QString &path, int line, QStringView match);
+
+// The first four characters, then a fixed-length mask: the length of the secret is not leaked.
+QString maskSecret(QStringView secret);
+
+} // namespace stella::guard

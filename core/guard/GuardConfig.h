@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "Finding.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace stella::guard {
+
+// A rule given in the config: a custom secret pattern or an attribution marker.
+struct PatternRule
+{
+    QString id;
+    QString pattern; // PCRE2 syntax (QRegularExpression)
+    Severity severity = Severity::High;
+    QString description;
+    int line = 0; // where it was written, for later messages
+};
+
+// What `guard run` does (DESIGN §5 "AI Code Guard config"). The defaults are what an operator
+// gets without a config file.
+struct GuardConfig
+{
+    bool secrets = true;     // secrets / enableSecretsScan
+    bool attribution = true; // attribution / enableAttributionCheck
+    bool license = true;     // license / enableLicenseHygiene
+    int maxFindings = 1000;  // findings reported; the total is always counted
+    // allowedSpdxLicenses / licenseAllowList: canonical SPDX ids. Empty: no allow list, only
+    // presence and validity of the SPDX header are checked.
+    QStringList allowedLicenses;
+    QList<PatternRule> customSecretPatterns; // customSecretPatterns / secretPatterns
+    // Extensions the issue asks for (allow-listing by path, configurable attribution markers,
+    // a maximum file size); named like the DESIGN keys.
+    QStringList allowPaths;                // allowPaths / ignorePaths: globs, never scanned
+    QList<PatternRule> attributionMarkers; // empty: the built-in markers
+    qint64 maxFileSize = 2 * 1024 * 1024;  // maxFileSize (bytes): larger files are skipped
+};
+
+} // namespace stella::guard

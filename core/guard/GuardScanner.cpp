@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "GuardScanner.h"
+
+#include "LicenseRules.h"
+#include "RuleVerifier.h"
+#include "SecretRules.h"
+#include "SourceText.h"
+
+#include <QFile>
+#include <QThread>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace stella::guard {
+
+qint64 ScanResult::countAtOrAbove(Severity severity) const
+{
+    qint64 n = 0;
+    for (int s = int(severity); s <= int(Severity::Critical); ++s)
+        n += bySeverity[size_t(s)];
+    return n;
+}
+
+Result<QList<CompiledRule>> GuardScanner::compileRules(const GuardConfig &config)
+{
+    QList<GuardRule> rules;
+    if (config.secrets) {
+        rules += SecretRules::builtin();
+        for (const PatternRule &p : config.customSecretPatterns)
+            rules.append(SecretRules::fromCustom(p));
+    }
+    if (config.attribution) {
+        if (config.attributionMarkers.isEmpty())
+            rules += AttributionRules::builtin();
+        for (const PatternRule &p : config.attributionMarkers)
+            rules.append(AttributionRules::fromMarker(p));
+    }
+    QList<CompiledRule> compiled;
+    for (const GuardRule &rule : rules) {
+        QRegularExpression regex(rule.pattern, rule.caseless
+                                                   ? QRegularExpression::CaseInsensitiveOption
+                                                   : QRegularExpression::NoPatternOption);
+        if (!regex.isValid())
+            return Error::invalidInput(QStringLiteral("rule %1: invalid regular expression: %2")
+                                           .arg(rule.id, regex.errorString()));
+        regex.optimize();
+        compiled.append({rule, regex});
+    }
+    return compiled;
+}
+
+Result<std::unique_ptr<GuardScanner>> GuardScanner::create(const GuardConfig &config,
+                                                           Options options)
+{
+    std::unique_ptr<GuardScanner> scanner(new GuardScanner(config, options));
+    auto rules = compileRules(config);
+    if (!rules)
+        return rules.error();
+    scanner->m_rules = *rules;
+    auto matcher = Matcher::create(scanner->m_rules, options.engine);
+    if (!matcher)
+        return matcher.error();
+    scanner->m_matcher = std::move(matcher).value();
+    return scanner;
+}
+
+GuardScanner::GuardScanner(GuardConfig config, Options options)
+    : m_config(std::move(config)), m_options(options)
+{
+    qRegisterMetaType<ScanProgress>();
+}
+
+GuardScanner::~GuardScanner() = default;
+
+QString GuardScanner::engineName() const
+{
+    return m_matcher ? m_matcher->name() : QString();
+}
+
+Result<ScanResult> GuardScanner::scan(const QStringList &roots)
+{
+    m_cancelled.store(false);
+    FileWalker walker({m_config.maxFileSize, m_config.allowPaths, true});
+    WalkStats walkStats;
+    const QList<SourceFile> files = walker.walk(roots, &walkStats);
+    if (!walkStats.missing.isEmpty())
+        return Error::invalidInput(QStringLiteral("No such file or directory: %1")
+                                       .arg(walkStats.missing.join(QStringLiteral(", "))),
+                                   QStringLiteral("Give existing files or directories to scan"));
+
+    ScanProgress total;
+    total.filesTotal = files.size();
+    for (const SourceFile &f : files)
+        total.bytesTotal += f.size;
+    Q_EMIT progress(total);
+
+    const int threadCount = std::max(
+        1, std::min<int>(m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount(),
+                         int(std::max<qsizetype>(1, files.size()))));
+    const int keep = m_config.maxFindings;
+    const RuleVerifier verifier(m_rules);
+    const LicenseRules license(m_config.allowedLicenses);
+
+    struct Worker
+    {
+        QList<Finding> findings;
+        std::array<qint64, 5> bySeverity{};
+        ScanStats stats;
+    };
+    auto workers = std::vector<Worker>(size_t(threadCount));
+    std::atomic<qsizetype> next{0};
+    std::atomic<qint64> filesDone{0}, bytesDone{0};
+    std::mutex mutex;
+    std::condition_variable done;
+    int running = threadCount;
+
+    auto work = [&](Worker &w) {
+        auto scratch = m_matcher->makeScratch();
+        std::vector<Candidate> candidates;
+        QList<Finding> fileFindings;
+        for (;;) {
+            const qsizetype i = next.fetch_add(1);
+            if (i >= files.size() || m_cancelled.load(std::memory_order_relaxed))
+                break;
+            const SourceFile &file = files[i];
+            QFile f(file.absolutePath);
+            QByteArray text;
+            if (!f.open(QIODevice::ReadOnly)) {
+                ++w.stats.unreadable;
+            } else {
+                // The walker checked the size; a file that grew since is read up to the limit.
+                text =
+                    f.size() <= m_config.maxFileSize ? f.readAll() : f.read(m_config.maxFileSize);
+                if (!SourceText::decode(text)) {
+                    ++w.stats.binarySkipped;
+                } else {
+                    ++w.stats.filesScanned;
+                    w.stats.bytesScanned += text.size();
+                    candidates.clear();
+                    fileFindings.clear();
+                    if (!m_rules.isEmpty())
+                        m_matcher->find(text, *scratch, candidates);
+                    verifier.verify(text, file.displayPath, candidates, fileFindings);
+                    if (m_config.license)
+                        license.check(text, file.displayPath, fileFindings);
+                    for (const Finding &finding : std::as_const(fileFindings))
+                        ++w.bySeverity[size_t(finding.severity)];
+                    w.findings += fileFindings;
+                    // Only the first maxFindings in the fixed order are reported, so a worker
+                    // keeps no more than that: memory stays bounded whatever the total.
+                    if (w.findings.size() > 2 * qsizetype(keep) + 1024) {
+                        sortFindings(w.findings);
+                        w.findings.resize(keep);
+                    }
+                }
+            }
+            filesDone.fetch_add(1, std::memory_order_relaxed);
+            bytesDone.fetch_add(file.size, std::memory_order_relaxed);
+        }
+        std::lock_guard lock(mutex);
+        --running;
+        done.notify_all();
+    };
+
+    // Workers on their own threads, even with one: the calling thread reports progress.
+    std::vector<std::thread> threads;
+    for (int t = 0; t < threadCount; ++t)
+        threads.emplace_back(work, std::ref(workers[size_t(t)]));
+    {
+        std::unique_lock lock(mutex);
+        while (running > 0) {
+            if (!done.wait_for(lock, std::chrono::milliseconds(100),
+                               [&] { return running == 0; })) {
+                lock.unlock();
+                ScanProgress p = total;
+                p.filesDone = filesDone.load();
+                p.bytesDone = bytesDone.load();
+                Q_EMIT progress(p);
+                lock.lock();
+            }
+        }
+    }
+    for (std::thread &t : threads)
+        t.join();
+    if (m_cancelled.load())
+        return Error::cancelled(QStringLiteral("The scan was cancelled"));
+
+    ScanResult result;
+    result.engine = m_matcher->name();
+    result.threads = threadCount;
+    result.maxFindings = keep;
+    result.stats.ignored = walkStats.ignored;
+    result.stats.allowListed = walkStats.allowed;
+    result.stats.tooLarge = walkStats.tooLarge;
+    for (Worker &w : workers) {
+        result.findings += w.findings;
+        for (size_t s = 0; s < w.bySeverity.size(); ++s)
+            result.bySeverity[s] += w.bySeverity[s];
+        result.stats.filesScanned += w.stats.filesScanned;
+        result.stats.bytesScanned += w.stats.bytesScanned;
+        result.stats.binarySkipped += w.stats.binarySkipped;
+        result.stats.unreadable += w.stats.unreadable;
+    }
+    for (qint64 n : result.bySeverity)
+        result.totalFindings += n;
+    sortFindings(result.findings);
+    result.truncated = result.totalFindings > keep;
+    if (result.findings.size() > keep)
+        result.findings.resize(keep);
+    ScanProgress last = total;
+    last.filesDone = total.filesTotal;
+    last.bytesDone = total.bytesTotal;
+    Q_EMIT progress(last);
+    return result;
+}
+
+} // namespace stella::guard
