@@ -179,27 +179,6 @@ class TestGitLabRegistryConnector : public QObject
             endpoint.isEmpty() ? m_server.url().toString() : endpoint, envVar, config));
     }
 
-    static std::unique_ptr<ConnectorOperation> run(ConnectorOperation *raw)
-    {
-        std::unique_ptr<ConnectorOperation> op(raw);
-        if (!test::waitFinished(op.get()))
-            qWarning("operation did not finish");
-        return op;
-    }
-
-    static QStringList discover(GitLabRegistryConnector &c, const QString &type,
-                                const QString &pattern)
-    {
-        std::unique_ptr<ConnectorOperation> op(c.discover(type, pattern, nullptr));
-        QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
-        if (!test::waitFinished(op.get()) ||
-            op->outcome() != ConnectorOperation::Outcome::Succeeded) {
-            qWarning("%s", qPrintable(test::stepsText(*op)));
-            return {};
-        }
-        return test::resourceNames(pages);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -227,7 +206,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), path);
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
         QCOMPARE(test::stepIds(*op),
@@ -250,10 +229,10 @@ private Q_SLOTS:
     void noProjectPathIsAWarningForTestAndAnErrorForDiscovery()
     {
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), {});
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Succeeded);
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Warning);
-        auto found = run(c->discover(QStringLiteral("repositories"), {}, nullptr));
+        auto found = test::runToEnd(c->discover(QStringLiteral("repositories"), {}, nullptr));
         QCOMPARE(found->error().kind, ErrorKind::InvalidInput);
         QVERIFY(found->error().hint.contains(QLatin1String("projectPath")));
     }
@@ -277,7 +256,7 @@ private Q_SLOTS:
         QFETCH(QString, step);
         QFETCH(QString, says);
         auto c = connector(env, QStringLiteral("platform/images"));
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, step);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
@@ -294,7 +273,7 @@ private Q_SLOTS:
     {
         auto c =
             connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), QStringLiteral("nobody/nothing"));
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->error().kind, ErrorKind::NotFound);
         QVERIFY(
             op->error().message.contains(QLatin1String("no project or group 'nobody/nothing'")));
@@ -313,28 +292,30 @@ private Q_SLOTS:
         m_gitlab.linkHeader = linkHeader;
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), QStringLiteral("platform"));
         const qsizetype before = m_server.requests().size();
-        const QStringList found = discover(*c, QStringLiteral("repositories"), {});
+        const QStringList found = test::discoverNames(*c, QStringLiteral("repositories"), {});
         QCOMPARE(found.size(), kImages + 1);
         QCOMPARE(QSet<QString>(found.begin(), found.end()).size(), found.size());
         // /projects/platform → 404, then the group's three pages of 100.
         QCOMPARE(m_server.requests().size() - before, 1 + 3);
-        QCOMPARE(
-            discover(*c, QStringLiteral("repositories"), QStringLiteral("platform/images/app-2*"))
-                .size(),
-            55);
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"),
+                                     QStringLiteral("platform/images/app-2*"))
+                     .size(),
+                 55);
     }
 
     void tagsAcrossPages()
     {
         auto c =
             connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), QStringLiteral("platform/tools"));
-        const QStringList tags = discover(*c, QStringLiteral("tags"), {});
+        const QStringList tags = test::discoverNames(*c, QStringLiteral("tags"), {});
         QCOMPARE(tags.size(), kTags);
         QVERIFY(tags.contains(QStringLiteral("platform/tools:v119")));
         QVERIFY(m_server.requests().last().target.startsWith(
             "/api/v4/projects/10/registry/repositories/500/tags?"));
-        QCOMPARE(discover(*c, QStringLiteral("tags"), QStringLiteral("platform/tools:v01?")).size(),
-                 10);
+        QCOMPARE(
+            test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("platform/tools:v01?"))
+                .size(),
+            10);
     }
 
     void badServers_data() { test::addBadServerRows(); }
@@ -346,7 +327,7 @@ private Q_SLOTS:
         m_gitlab.bad = bad;
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"),
                            QStringLiteral("platform/images"));
-        auto op = run(c->discover(QStringLiteral("repositories"), {}, nullptr));
+        auto op = test::runToEnd(c->discover(QStringLiteral("repositories"), {}, nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Failed);
@@ -360,7 +341,7 @@ private Q_SLOTS:
         });
         QVERIFY(other.listen());
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), {}, other.url().toString());
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->steps().last().id, QStringLiteral("identify"));
         QVERIFY2(op->error().message.contains(QLatin1String("HTML page")),
                  qPrintable(op->error().toText()));
@@ -381,7 +362,7 @@ private Q_SLOTS:
         QFETCH(QString, endpoint);
         QFETCH(QString, says);
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), {}, endpoint);
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
     }

@@ -218,17 +218,6 @@ class TestHarborConnector : public QObject
             envVar, config));
     }
 
-    static QStringList
-    discover(HarborConnector &c, const QString &type, const QString &pattern,
-             ConnectorOperation::Outcome expected = ConnectorOperation::Outcome::Succeeded)
-    {
-        std::unique_ptr<ConnectorOperation> op(c.discover(type, pattern, nullptr));
-        QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
-        if (!test::waitFinished(op.get()) || op->outcome() != expected)
-            qWarning("%s", qPrintable(test::stepsText(*op)));
-        return op->outcome() == expected ? test::resourceNames(pages) : QStringList{};
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -320,17 +309,18 @@ private Q_SLOTS:
     {
         auto c = connector(QStringLiteral("STELLA_TEST_HARBOR_USER"),
                            {{QStringLiteral("pageSize"), 50}});
-        const QStringList found = discover(*c, QStringLiteral("repositories"), {});
+        const QStringList found = test::discoverNames(*c, QStringLiteral("repositories"), {});
         QCOMPARE(found.size(), kPublicRepositories + 2);
         QCOMPARE(QSet<QString>(found.begin(), found.end()).size(), found.size());
         QVERIFY(found.contains(QStringLiteral("private/team/app")));
-        QCOMPARE(
-            discover(*c, QStringLiteral("repositories"), QStringLiteral("LIBRARY/app-1*")).size(),
-            100);
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"),
+                                     QStringLiteral("LIBRARY/app-1*"))
+                     .size(),
+                 100);
 
         // Anonymous: the public project only.
         auto anonymous = connector({}, {{QStringLiteral("pageSize"), 100}});
-        QCOMPARE(discover(*anonymous, QStringLiteral("repositories"), {}).size(),
+        QCOMPARE(test::discoverNames(*anonymous, QStringLiteral("repositories"), {}).size(),
                  kPublicRepositories);
     }
 
@@ -339,7 +329,7 @@ private Q_SLOTS:
         auto c = connector(QStringLiteral("STELLA_TEST_HARBOR_ROBOT"),
                            {{QStringLiteral("project"), QStringLiteral("private")}});
         QCOMPARE(
-            discover(*c, QStringLiteral("repositories"), {}),
+            test::discoverNames(*c, QStringLiteral("repositories"), {}),
             (QStringList{QStringLiteral("private/team/app"), QStringLiteral("private/tools")}));
         const auto requests = m_server.requests();
         QVERIFY(
@@ -353,7 +343,7 @@ private Q_SLOTS:
                             {QStringLiteral("pageSize"), 40}});
         const qsizetype before = m_server.requests().size();
         const QStringList tags =
-            discover(*c, QStringLiteral("tags"), QStringLiteral("private/team/*"));
+            test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("private/team/*"));
         QCOMPARE(tags.size(), kTags);
         QVERIFY(tags.contains(QStringLiteral("private/team/app:1.129")));
         // The '/' inside "team/app" went out encoded twice, as Harbor requires.
@@ -362,7 +352,9 @@ private Q_SLOTS:
             twice = twice || r.target.startsWith(
                                  "/api/v2.0/projects/private/repositories/team%252Fapp/artifacts?");
         QVERIFY(twice);
-        QCOMPARE(discover(*c, QStringLiteral("tags"), QStringLiteral("private/*:1.1?")).size(), 10);
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("private/*:1.1?"))
+                     .size(),
+                 10);
         QCOMPARE(HarborConnector::encodeRepositoryName(QStringLiteral("a/b")),
                  QStringLiteral("a%252Fb"));
     }

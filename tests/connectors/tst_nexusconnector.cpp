@@ -158,26 +158,6 @@ class TestNexusConnector : public QObject
             envVar, config));
     }
 
-    static std::unique_ptr<ConnectorOperation> run(ConnectorOperation *raw)
-    {
-        std::unique_ptr<ConnectorOperation> op(raw);
-        if (!test::waitFinished(op.get()))
-            qWarning("operation did not finish");
-        return op;
-    }
-
-    static QStringList discover(NexusConnector &c, const QString &type, const QString &pattern)
-    {
-        std::unique_ptr<ConnectorOperation> op(c.discover(type, pattern, nullptr));
-        QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
-        if (!test::waitFinished(op.get()) ||
-            op->outcome() != ConnectorOperation::Outcome::Succeeded) {
-            qWarning("%s", qPrintable(test::stepsText(*op)));
-            return {};
-        }
-        return test::resourceNames(pages);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -198,7 +178,7 @@ private Q_SLOTS:
     {
         auto c =
             connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"), QStringLiteral("docker-hosted"));
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
         QCOMPARE(test::stepIds(*op),
@@ -231,7 +211,7 @@ private Q_SLOTS:
         QFETCH(QString, step);
         QFETCH(QString, says);
         auto c = connector(env);
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, step);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
@@ -254,7 +234,7 @@ private Q_SLOTS:
         QFETCH(QString, repository);
         QFETCH(QString, says);
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"), repository);
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->steps().last().id, QStringLiteral("permission"));
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
     }
@@ -262,9 +242,9 @@ private Q_SLOTS:
     void discoversDockerRepositories()
     {
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
-        QCOMPARE(discover(*c, QStringLiteral("repositories"), {}),
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"), {}),
                  (QStringList{QStringLiteral("docker-hosted"), QStringLiteral("docker-proxy")}));
-        QCOMPARE(discover(*c, QStringLiteral("repositories"), QStringLiteral("*proxy")),
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"), QStringLiteral("*proxy")),
                  QStringList{QStringLiteral("docker-proxy")});
     }
 
@@ -272,15 +252,17 @@ private Q_SLOTS:
     {
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
         const qsizetype before = m_server.requests().size();
-        const QStringList tags = discover(*c, QStringLiteral("tags"), {});
+        const QStringList tags = test::discoverNames(*c, QStringLiteral("tags"), {});
         QCOMPARE(tags.size(), kTags + 3);
         QCOMPARE(QSet<QString>(tags.begin(), tags.end()).size(), tags.size());
         QVERIFY(tags.contains(QStringLiteral("library/app:2.252")));
         QVERIFY(tags.contains(QStringLiteral("tools/ci:latest")));
         // 26 pages of docker-hosted, 1 of docker-proxy, the repository list.
         QCOMPARE(m_server.requests().size() - before, 26 + 1 + 1);
-        QCOMPARE(discover(*c, QStringLiteral("tags"), QStringLiteral("tools/*")).size(), 3);
-        QCOMPARE(discover(*c, QStringLiteral("tags"), QStringLiteral("library/app:2.1?")).size(),
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("tools/*")).size(),
+                 3);
+        QCOMPARE(test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("library/app:2.1?"))
+                     .size(),
                  10);
     }
 
@@ -302,7 +284,7 @@ private Q_SLOTS:
         m_nexus.readable = readable;
         m_nexus.writable = writable;
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
-        auto op = run(c->checkHealth(nullptr));
+        auto op = test::runToEnd(c->checkHealth(nullptr));
         QCOMPARE(toString(op->healthStatus()), health);
     }
 
@@ -314,7 +296,7 @@ private Q_SLOTS:
         QFETCH(QString, says);
         m_nexus.bad = bad;
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
-        auto op = run(c->discover(QStringLiteral("tags"), {}, nullptr));
+        auto op = test::runToEnd(c->discover(QStringLiteral("tags"), {}, nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Failed);
@@ -335,7 +317,7 @@ private Q_SLOTS:
         QFETCH(QString, endpoint);
         QFETCH(QString, says);
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"), {}, endpoint);
-        auto op = run(c->testConnection(nullptr));
+        auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
     }

@@ -29,6 +29,26 @@ Integration integrationFor(const QString &provider, const QString &endpoint, con
     return i;
 }
 
+std::unique_ptr<ConnectorOperation> runToEnd(ConnectorOperation *raw)
+{
+    std::unique_ptr<ConnectorOperation> op(raw);
+    if (!waitFinished(op.get()))
+        qWarning("operation did not finish");
+    return op;
+}
+
+QStringList discoverNames(Connector &connector, const QString &type, const QString &pattern,
+                          ConnectorOperation::Outcome expected)
+{
+    std::unique_ptr<ConnectorOperation> op(connector.discover(type, pattern, nullptr));
+    QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
+    if (!waitFinished(op.get()) || op->outcome() != expected) {
+        qWarning("%s", qPrintable(stepsText(*op)));
+        return {};
+    }
+    return resourceNames(pages);
+}
+
 bool waitFinished(ConnectorOperation *op)
 {
     QSignalSpy done(op, &ConnectorOperation::finished);

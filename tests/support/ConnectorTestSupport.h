@@ -44,6 +44,14 @@ QStringList stepStates(const ConnectorOperation &op);
 // "id: state — message" per line, for failure messages.
 QString stepsText(const ConnectorOperation &op);
 
+// Takes ownership of an operation and waits for it to finish (a warning if it never does).
+std::unique_ptr<ConnectorOperation> runToEnd(ConnectorOperation *raw);
+// Runs a discovery to its end: the names found when it ends with `expected`, else none (and
+// its steps as a warning, so a failing test says which step broke).
+QStringList
+discoverNames(Connector &connector, const QString &type, const QString &pattern,
+              ConnectorOperation::Outcome expected = ConnectorOperation::Outcome::Succeeded);
+
 // One query parameter of a recorded request, percent-decoded.
 QString queryValue(const LoopbackHttpServer::Request &request, const QString &key);
 // The items [offset, offset + size) of a page=N/per_page=M request over `all`.
