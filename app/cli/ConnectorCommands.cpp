@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "catalog/IntegrationCatalog.h"
 #include "connectors/ConnectorOperation.h"
+#include "health/HealthCheckResult.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -143,19 +144,9 @@ Result<void> Cli::check(const Args &args)
     auto connector = &target->second;
     std::unique_ptr<ConnectorOperation> op((*connector)->checkHealth(nullptr));
     runToCompletion(op.get());
-    HealthCheckRecord record;
-    record.integrationId = integration->id;
-    record.checkedAt = m_clock.now();
-    record.latencyMs = op->elapsedMs();
-    record.status = op->outcome() == ConnectorOperation::Outcome::Succeeded
-                        ? op->healthStatus()
-                        : HealthStatus::Unhealthy;
-    if (op->outcome() != ConnectorOperation::Outcome::Succeeded)
-        record.errorMessage = op->error().message;
-    else if (!op->steps().isEmpty() && op->steps().last().state != ConnectorStep::State::Passed)
-        record.errorMessage = op->steps().last().message;
+    const HealthCheckRecord record = healthCheckRecordFor(integration->id, m_clock.now(), *op);
     if (auto r = catalog().recordHealthCheck(m_ctx, record); !r)
-        return r;
+        return r.error();
     if (m_out->json())
         m_out->document(QJsonObject{{QStringLiteral("integration"), integration->idString()},
                                     {QStringLiteral("check"), record.toJson()},

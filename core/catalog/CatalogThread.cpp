@@ -74,6 +74,7 @@ QFuture<Result<void>> CatalogThread::open(const DatabaseUrl &url,
                 &CatalogThread::integrationChanged);
         connect(catalog, &IntegrationCatalog::catalogReset, this, &CatalogThread::catalogReset);
         connect(catalog, &IntegrationCatalog::healthRecorded, this, &CatalogThread::healthRecorded);
+        connect(catalog, &IntegrationCatalog::healthChanged, this, &CatalogThread::healthChanged);
         m_session = std::move(session);
         {
             QMutexLocker lock(&m_urlMutex);

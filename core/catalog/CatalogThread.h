@@ -62,6 +62,8 @@ Q_SIGNALS:
     void integrationChanged(stella::ChangeKind kind, const QString &tenantId, const QUuid &id);
     void catalogReset(const QString &tenantId);
     void healthRecorded(const QString &tenantId, const QUuid &id, stella::HealthStatus status);
+    void healthChanged(const QString &tenantId, const QUuid &id, stella::HealthStatus previous,
+                       stella::HealthStatus current);
 
 private:
     void post(std::function<void()> work);

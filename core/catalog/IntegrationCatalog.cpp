@@ -41,22 +41,23 @@ QJsonArray changedFields(const Integration &before, const Integration &after)
 IntegrationCatalog::IntegrationCatalog(CatalogStore &store, const ProviderRegistry &registry,
                                        const Clock &clock, QObject *parent)
     : QObject(parent), m_store(store), m_registry(registry), m_clock(clock), m_validator(registry)
-{
-}
+{}
 
 Result<QUuid> IntegrationCatalog::parseId(const QString &text)
 {
     const QUuid id = QUuid::fromString(text.trimmed());
     if (id.isNull())
-        return Error::notFound(QStringLiteral("No integration has the id '%1'").arg(text),
-                               QStringLiteral("Ids are UUIDs; `stella-integrations list` shows them"));
+        return Error::notFound(
+            QStringLiteral("No integration has the id '%1'").arg(text),
+            QStringLiteral("Ids are UUIDs; `stella-integrations list` shows them"));
     return id;
 }
 
 Error IntegrationCatalog::notFound(const QUuid &id) const
 {
-    return Error::notFound(QStringLiteral("No integration has the id %1 in this tenant").arg(idText(id)),
-                           QStringLiteral("Check the id and --tenant; `stella-integrations list` shows the ids"));
+    return Error::notFound(
+        QStringLiteral("No integration has the id %1 in this tenant").arg(idText(id)),
+        QStringLiteral("Check the id and --tenant; `stella-integrations list` shows the ids"));
 }
 
 Result<void> IntegrationCatalog::writeAudit(const RequestContext &ctx, const QString &action,
@@ -71,7 +72,8 @@ Result<void> IntegrationCatalog::writeAudit(const RequestContext &ctx, const QSt
     return m_store.insertAudit(ctx.tenantId, entry);
 }
 
-Result<Integration> IntegrationCatalog::materialize(const RequestContext &ctx, const IntegrationDraft &draft) const
+Result<Integration> IntegrationCatalog::materialize(const RequestContext &ctx,
+                                                    const IntegrationDraft &draft) const
 {
     const ProviderDefinition *provider = m_registry.find(draft.provider);
     if (!provider)
@@ -96,7 +98,8 @@ Result<Integration> IntegrationCatalog::materialize(const RequestContext &ctx, c
     return i;
 }
 
-Result<Integration> IntegrationCatalog::add(const RequestContext &ctx, const IntegrationDraft &draft)
+Result<Integration> IntegrationCatalog::add(const RequestContext &ctx,
+                                            const IntegrationDraft &draft)
 {
     auto all = addAll(ctx, {draft}, QString());
     if (!all)
@@ -116,19 +119,24 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
     QSet<QUuid> ids;
     QSet<QUuid> explicitIds; // ids the caller chose (import) must be free catalog-wide
     for (qsizetype n = 0; n < drafts.size(); ++n) {
-        const QString where = single ? QString() : QStringLiteral("integrations[%1] ('%2'): ").arg(n).arg(drafts[n].name);
+        const QString where =
+            single ? QString()
+                   : QStringLiteral("integrations[%1] ('%2'): ").arg(n).arg(drafts[n].name);
         auto i = materialize(ctx, drafts[n]);
         if (!i) {
             if (single)
                 return i.error();
-            problems.append(where + (i.error().details.isEmpty() ? i.error().message
-                                                                 : i.error().details.join(QStringLiteral("; "))));
+            problems.append(where + (i.error().details.isEmpty()
+                                         ? i.error().message
+                                         : i.error().details.join(QStringLiteral("; "))));
             continue;
         }
         if (names.contains(i->name))
-            problems.append(where + QStringLiteral("the name '%1' appears more than once").arg(i->name));
+            problems.append(where +
+                            QStringLiteral("the name '%1' appears more than once").arg(i->name));
         if (ids.contains(i->id))
-            problems.append(where + QStringLiteral("the id %1 appears more than once").arg(idText(i->id)));
+            problems.append(where +
+                            QStringLiteral("the id %1 appears more than once").arg(idText(i->id)));
         names.insert(i->name);
         ids.insert(i->id);
         if (!drafts[n].id.isNull())
@@ -146,22 +154,28 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
     for (const Integration &i : std::as_const(integrations)) {
         if (takenNames->contains(i.name)) {
             if (single)
-                return Error::conflict(QStringLiteral("An integration named '%1' already exists in this tenant").arg(i.name),
-                                       QStringLiteral("Choose another name, or update the existing one"));
-            problems.append(QStringLiteral("'%1': an integration with this name already exists").arg(i.name));
+                return Error::conflict(
+                    QStringLiteral("An integration named '%1' already exists in this tenant")
+                        .arg(i.name),
+                    QStringLiteral("Choose another name, or update the existing one"));
+            problems.append(
+                QStringLiteral("'%1': an integration with this name already exists").arg(i.name));
         }
         if (explicitIds.contains(i.id)) {
             auto idTaken = m_store.idInUse(i.id);
             if (!idTaken)
                 return idTaken.error();
             if (*idTaken)
-                problems.append(QStringLiteral("'%1': the id %2 is already in use; remove \"id\" to import it as a new integration")
+                problems.append(QStringLiteral("'%1': the id %2 is already in use; remove \"id\" "
+                                               "to import it as a new integration")
                                     .arg(i.name, idText(i.id)));
         }
     }
     if (!problems.isEmpty()) {
         Error e = Error::invalidInput(
-            QStringLiteral("Nothing was imported: %1 of %2 entries have problems").arg(problems.size()).arg(drafts.size()),
+            QStringLiteral("Nothing was imported: %1 of %2 entries have problems")
+                .arg(problems.size())
+                .arg(drafts.size()),
             QStringLiteral("Fix the entries listed below and import the file again"));
         e.details = problems;
         return e;
@@ -191,7 +205,8 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
 }
 
 Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const QUuid &id,
-                                               const IntegrationPatch &patch, std::optional<int> expectedVersion)
+                                               const IntegrationPatch &patch,
+                                               std::optional<int> expectedVersion)
 {
     Transaction tx(m_store.database());
     if (auto r = tx.begin(QStringLiteral("updating an integration")); !r)
@@ -203,12 +218,12 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
         return notFound(id);
     const Integration before = **found;
     if (expectedVersion && *expectedVersion != before.version)
-        return Error::conflict(
-            QStringLiteral("Integration '%1' was changed by someone else: it is at version %2, you expected %3")
-                .arg(before.name)
-                .arg(before.version)
-                .arg(*expectedVersion),
-            QStringLiteral("Reload it, re-apply your change, and save again"));
+        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else: it is "
+                                              "at version %2, you expected %3")
+                                   .arg(before.name)
+                                   .arg(before.version)
+                                   .arg(*expectedVersion),
+                               QStringLiteral("Reload it, re-apply your change, and save again"));
 
     Integration after = before;
     if (patch.name)
@@ -229,8 +244,10 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
         if (!taken)
             return taken.error();
         if (*taken)
-            return Error::conflict(QStringLiteral("An integration named '%1' already exists in this tenant").arg(after.name),
-                                   QStringLiteral("Choose another name"));
+            return Error::conflict(
+                QStringLiteral("An integration named '%1' already exists in this tenant")
+                    .arg(after.name),
+                QStringLiteral("Choose another name"));
     }
     after.version = before.version + 1;
     after.updatedAt = m_clock.now();
@@ -238,8 +255,10 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
     if (!updated)
         return updated.error();
     if (!*updated)
-        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else while saving").arg(before.name),
-                               QStringLiteral("Reload it, re-apply your change, and save again"));
+        return Error::conflict(
+            QStringLiteral("Integration '%1' was changed by someone else while saving")
+                .arg(before.name),
+            QStringLiteral("Reload it, re-apply your change, and save again"));
     if (auto r = writeAudit(ctx, QStringLiteral("update"), id,
                             {{QStringLiteral("changed"), changed},
                              {QStringLiteral("name"), after.name},
@@ -252,7 +271,8 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
     return after;
 }
 
-Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &id, std::optional<int> expectedVersion)
+Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &id,
+                                        std::optional<int> expectedVersion)
 {
     Transaction tx(m_store.database());
     if (auto r = tx.begin(QStringLiteral("removing an integration")); !r)
@@ -264,7 +284,8 @@ Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &
         return notFound(id);
     const Integration &existing = **found;
     if (expectedVersion && *expectedVersion != existing.version)
-        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else: it is at version %2, you expected %3")
+        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else: it is "
+                                              "at version %2, you expected %3")
                                    .arg(existing.name)
                                    .arg(existing.version)
                                    .arg(*expectedVersion),
@@ -273,9 +294,13 @@ Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &
     if (!removed)
         return removed.error();
     if (!*removed)
-        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else while removing").arg(existing.name),
-                               QStringLiteral("Reload it and decide again"));
-    if (auto r = writeAudit(ctx, QStringLiteral("delete"), id, {{QStringLiteral("name"), existing.name}}); !r)
+        return Error::conflict(
+            QStringLiteral("Integration '%1' was changed by someone else while removing")
+                .arg(existing.name),
+            QStringLiteral("Reload it and decide again"));
+    if (auto r = writeAudit(ctx, QStringLiteral("delete"), id,
+                            {{QStringLiteral("name"), existing.name}});
+        !r)
         return r;
     if (auto r = tx.commit(QStringLiteral("removing an integration")); !r)
         return r;
@@ -293,7 +318,8 @@ Result<Integration> IntegrationCatalog::get(const RequestContext &ctx, const QUu
     return **found;
 }
 
-Result<QList<Integration>> IntegrationCatalog::list(const RequestContext &ctx, const IntegrationFilter &filter)
+Result<QList<Integration>> IntegrationCatalog::list(const RequestContext &ctx,
+                                                    const IntegrationFilter &filter)
 {
     return m_store.listIntegrations(ctx.tenantId, filter);
 }
@@ -303,32 +329,88 @@ Result<QStringList> IntegrationCatalog::tenants()
     return m_store.tenants();
 }
 
-Result<QList<AuditEntry>> IntegrationCatalog::audit(const RequestContext &ctx, const QUuid &integrationId, int limit)
+Result<QList<AuditEntry>> IntegrationCatalog::audit(const RequestContext &ctx,
+                                                    const QUuid &integrationId, int limit)
 {
     return m_store.listAudit(ctx.tenantId, integrationId, limit);
 }
 
-Result<void> IntegrationCatalog::recordHealthCheck(const RequestContext &ctx, const HealthCheckRecord &record)
+Result<HealthStatus> IntegrationCatalog::recordHealthCheck(const RequestContext &ctx,
+                                                           const HealthCheckRecord &record)
 {
+    const QString doing = QStringLiteral("recording a health check");
+    // A connection the server dropped is opened again here: a monitor resumes by itself.
+    if (auto r = m_store.database().reconnectIfLost(doing); !r)
+        return r.error();
     Transaction tx(m_store.database());
-    if (auto r = tx.begin(QStringLiteral("recording a health check")); !r)
-        return r;
+    if (auto r = tx.begin(doing); !r)
+        return r.error();
     auto found = m_store.findIntegration(ctx.tenantId, record.integrationId);
     if (!found)
         return found.error();
     if (!found->has_value())
         return notFound(record.integrationId);
-    if (auto r = m_store.insertHealthCheck(ctx.tenantId, record); !r)
-        return r;
-    if (auto r = m_store.updateStatus(ctx.tenantId, record.integrationId, record.status, record.checkedAt); !r)
-        return r;
-    if (auto r = tx.commit(QStringLiteral("recording a health check")); !r)
-        return r;
+    const HealthStatus previous = (*found)->status;
+    if (auto r = m_store.insertHealthCheck(ctx.tenantId, (*found)->provider, record); !r)
+        return r.error();
+    if (auto r = m_store.updateStatus(ctx.tenantId, record.integrationId, record.status,
+                                      record.checkedAt);
+        !r)
+        return r.error();
+    if (auto r = tx.commit(doing); !r)
+        return r.error();
     Q_EMIT healthRecorded(ctx.tenantId, record.integrationId, record.status);
-    return {};
+    if (previous != record.status)
+        Q_EMIT healthChanged(ctx.tenantId, record.integrationId, previous, record.status);
+    return previous;
 }
 
-Result<QList<HealthCheckRecord>> IntegrationCatalog::healthHistory(const RequestContext &ctx, const QUuid &id, int limit)
+Result<HealthHistory> IntegrationCatalog::healthHistory(const RequestContext &ctx, const QUuid &id,
+                                                        const QDateTime &from, const QDateTime &to,
+                                                        int maxPoints)
+{
+    if (!from.isValid() || !to.isValid() || from >= to)
+        return Error::invalidInput(QStringLiteral("The history range must start before it ends"),
+                                   QStringLiteral("Give a range such as 24h, 7d or 30d"));
+    auto found = get(ctx, id);
+    if (!found)
+        return found.error();
+    return m_store.healthHistory(ctx.tenantId, id, from, to,
+                                 healthhistory::bucketSecondsFor(from, to, maxPoints));
+}
+
+Result<int> IntegrationCatalog::pruneHealthHistory(const RequestContext &ctx,
+                                                   const QDateTime &before, int batchSize)
+{
+    if (auto r = m_store.database().reconnectIfLost(QStringLiteral("pruning old health checks"));
+        !r)
+        return r.error();
+    return m_store.pruneHealthChecks(ctx.tenantId, before, batchSize);
+}
+
+Result<bool> IntegrationCatalog::claimHealthCheck(const QUuid &id, const QString &holder,
+                                                  qint64 forMs)
+{
+    if (auto r = m_store.database().reconnectIfLost(QStringLiteral("taking a health-check lease"));
+        !r)
+        return r.error();
+    const QDateTime now = m_clock.now();
+    return m_store.claimHealthLease(id, holder, now, now.addMSecs(forMs));
+}
+
+Result<void> IntegrationCatalog::recordTestConnection(const RequestContext &ctx,
+                                                      const QString &provider, qint64 durationMs)
+{
+    return m_store.recordTestConnection(ctx.tenantId, provider, durationMs);
+}
+
+Result<MetricsSnapshot> IntegrationCatalog::metrics(const RequestContext &ctx)
+{
+    return m_store.metrics(ctx.tenantId);
+}
+
+Result<QList<HealthCheckRecord>> IntegrationCatalog::healthHistory(const RequestContext &ctx,
+                                                                   const QUuid &id, int limit)
 {
     auto found = get(ctx, id);
     if (!found)

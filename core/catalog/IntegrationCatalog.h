@@ -3,10 +3,11 @@
 
 #include "catalog/IntegrationValidator.h"
 #include "common/Result.h"
+#include "health/HealthHistory.h"
+#include "health/HealthMetrics.h"
 #include "model/Integration.h"
 
 #include <QObject>
-
 #include <optional>
 
 namespace stella {
@@ -31,24 +32,41 @@ public:
     Result<Integration> add(const RequestContext &ctx, const IntegrationDraft &draft);
     // All or nothing: every draft is validated (schema, duplicates, names in use) before the
     // first row is written, and the rows are written in one transaction.
-    Result<QList<Integration>> addAll(const RequestContext &ctx, const QList<IntegrationDraft> &drafts,
-                                      const QString &source);
+    Result<QList<Integration>> addAll(const RequestContext &ctx,
+                                      const QList<IntegrationDraft> &drafts, const QString &source);
     // expectedVersion: fail with a conflict unless the stored row is at that version.
-    Result<Integration> update(const RequestContext &ctx, const QUuid &id, const IntegrationPatch &patch,
+    Result<Integration> update(const RequestContext &ctx, const QUuid &id,
+                               const IntegrationPatch &patch,
                                std::optional<int> expectedVersion = std::nullopt);
     Result<void> remove(const RequestContext &ctx, const QUuid &id,
                         std::optional<int> expectedVersion = std::nullopt);
 
     Result<Integration> get(const RequestContext &ctx, const QUuid &id);
-    Result<QList<Integration>> list(const RequestContext &ctx, const IntegrationFilter &filter = {});
+    Result<QList<Integration>> list(const RequestContext &ctx,
+                                    const IntegrationFilter &filter = {});
     Result<QStringList> tenants();
     Result<QList<AuditEntry>> audit(const RequestContext &ctx, const QUuid &integrationId = {},
                                     int limit = 100);
 
-    // Stores one health check and the integration's new status.
-    Result<void> recordHealthCheck(const RequestContext &ctx, const HealthCheckRecord &record);
+    // Stores one health check and the integration's new status; returns the status it had
+    // before, and signals healthChanged when the two differ.
+    Result<HealthStatus> recordHealthCheck(const RequestContext &ctx,
+                                           const HealthCheckRecord &record);
     Result<QList<HealthCheckRecord>> healthHistory(const RequestContext &ctx, const QUuid &id,
                                                    int limit);
+    // [from, to) downsampled to at most about maxPoints buckets (healthhistory::bucketSecondsFor).
+    Result<HealthHistory> healthHistory(const RequestContext &ctx, const QUuid &id,
+                                        const QDateTime &from, const QDateTime &to,
+                                        int maxPoints = healthhistory::kDefaultMaxPoints);
+    // Deletes one batch of the tenant's checks older than `before`; returns how many.
+    Result<int> pruneHealthHistory(const RequestContext &ctx, const QDateTime &before,
+                                   int batchSize);
+    // The monitor's per-integration lease (CatalogStore::claimHealthLease), from now for `forMs`.
+    Result<bool> claimHealthCheck(const QUuid &id, const QString &holder, qint64 forMs);
+
+    Result<void> recordTestConnection(const RequestContext &ctx, const QString &provider,
+                                      qint64 durationMs);
+    Result<MetricsSnapshot> metrics(const RequestContext &ctx);
 
     // Parses an id the way every entry point does: "not found" for garbage too, since an
     // operator who mistyped an id wants the same answer as for a missing one.
@@ -59,6 +77,9 @@ Q_SIGNALS:
     // Many integrations changed at once (import): reload rather than patch.
     void catalogReset(const QString &tenantId);
     void healthRecorded(const QString &tenantId, const QUuid &id, stella::HealthStatus status);
+    // A recorded check changed the integration's status: once per transition.
+    void healthChanged(const QString &tenantId, const QUuid &id, stella::HealthStatus previous,
+                       stella::HealthStatus current);
 
 private:
     Result<Integration> materialize(const RequestContext &ctx, const IntegrationDraft &draft) const;

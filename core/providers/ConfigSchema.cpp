@@ -3,7 +3,6 @@
 
 #include <QRegularExpression>
 #include <QUrl>
-
 #include <cmath>
 
 namespace stella {
@@ -62,6 +61,21 @@ std::optional<qint64> parseDurationMs(const QString &text)
     return n * 86'400'000;
 }
 
+QString formatDurationMs(qint64 ms)
+{
+    struct Unit
+    {
+        qint64 ms;
+        const char *suffix;
+    };
+    static constexpr Unit units[] = {
+        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}};
+    for (const Unit &u : units)
+        if (ms >= u.ms && ms % u.ms == 0)
+            return QString::number(ms / u.ms) + QLatin1String(u.suffix);
+    return QString::number(ms) + QLatin1String("ms");
+}
+
 QString validateHttpUrl(const QString &text)
 {
     if (text.trimmed().isEmpty())
@@ -97,7 +111,8 @@ QString ConfigSchema::validateValue(const ConfigField &field, const QJsonValue &
         const double d = value.toDouble(std::nan(""));
         if (!value.isDouble() || std::floor(d) != d)
             return QStringLiteral("must be a whole number");
-        if (field.minimum != field.maximum && (d < double(field.minimum) || d > double(field.maximum)))
+        if (field.minimum != field.maximum &&
+            (d < double(field.minimum) || d > double(field.maximum)))
             return QStringLiteral("must be between %1 and %2, not %3")
                 .arg(field.minimum)
                 .arg(field.maximum)
@@ -110,12 +125,19 @@ QString ConfigSchema::validateValue(const ConfigField &field, const QJsonValue &
         return {};
     case ConfigField::Kind::Enum:
         if (!value.isString() || !field.enumValues.contains(value.toString()))
-            return QStringLiteral("must be one of %1").arg(field.enumValues.join(QStringLiteral(", ")));
+            return QStringLiteral("must be one of %1")
+                .arg(field.enumValues.join(QStringLiteral(", ")));
         return {};
-    case ConfigField::Kind::Duration:
-        if (!value.isString() || !parseDurationMs(value.toString()))
+    case ConfigField::Kind::Duration: {
+        const auto ms = value.isString() ? parseDurationMs(value.toString()) : std::nullopt;
+        if (!ms)
             return QStringLiteral("must be a duration such as 250ms, 30s, 5m, 2h or 1d");
+        if (field.minimum != field.maximum && (*ms < field.minimum || *ms > field.maximum))
+            return QStringLiteral("must be between %1 and %2, not %3")
+                .arg(formatDurationMs(field.minimum), formatDurationMs(field.maximum),
+                     value.toString());
         return {};
+    }
     }
     return {};
 }

@@ -14,7 +14,15 @@ namespace stella {
 // both generated from these, so they cannot disagree.
 struct ConfigField
 {
-    enum class Kind { Url, String, Int, Bool, Enum, Duration };
+    enum class Kind
+    {
+        Url,
+        String,
+        Int,
+        Bool,
+        Enum,
+        Duration
+    };
 
     QString key;
     QString label;
@@ -23,8 +31,8 @@ struct ConfigField
     QJsonValue defaultValue; // Undefined when there is none
     QString help;
     QStringList enumValues; // Kind::Enum only
-    qint64 minimum = 0;     // Kind::Int only
-    qint64 maximum = 0;     // Kind::Int only; minimum == maximum means unbounded
+    qint64 minimum = 0;     // Kind::Int; Kind::Duration in milliseconds
+    qint64 maximum = 0;     // likewise; minimum == maximum means unbounded
 };
 
 QString toString(ConfigField::Kind kind);
@@ -46,6 +54,8 @@ struct ConfigSchema
 
 // Durations in configuration are written "250ms", "30s", "5m", "2h" or "1d".
 std::optional<qint64> parseDurationMs(const QString &text);
+// The shortest exact spelling parseDurationMs reads back: 300000 -> "5m", 1500 -> "1500ms".
+QString formatDurationMs(qint64 ms);
 
 // http(s) URL with a host: the only endpoints a connector can reach. Returns the problem or "".
 QString validateHttpUrl(const QString &text);

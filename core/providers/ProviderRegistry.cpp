@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProviderRegistry.h"
 
+#include "health/HealthPolicy.h"
+
 #include <algorithm>
 
 namespace stella {
@@ -9,6 +11,10 @@ bool ProviderRegistry::add(ProviderDefinition definition)
 {
     if (find(definition.id))
         return false;
+    // Every provider's integrations can be scheduled by the health monitor.
+    for (const ConfigField &f : healthpolicy::monitorConfigFields())
+        if (!definition.configSchema.field(f.key))
+            definition.configSchema.fields.append(f);
     m_definitions.append(std::move(definition));
     return true;
 }

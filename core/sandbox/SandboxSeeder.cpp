@@ -111,7 +111,7 @@ Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
             const QDateTime at =
                 end.addSecs(-qint64(checksPerIntegration - n) * kCheckIntervalMinutes * 60);
             last = simulatedCheck(added->id, QLatin1String(demo.scenario), at, rng, n);
-            if (auto r = session.store().insertHealthCheck(ctx.tenantId, last); !r)
+            if (auto r = session.store().insertHealthCheck(ctx.tenantId, added->provider, last); !r)
                 return r;
         }
         if (auto r =

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace stella {
 
@@ -298,14 +299,24 @@ Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId,
     return result;
 }
 
-Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const HealthCheckRecord &r)
+Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const QString &provider,
+                                             const HealthCheckRecord &r)
 {
-    return m_db.execCached(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
-                                          "checked_at, status, latency_ms, error_message)"
-                                          " VALUES (?, ?, ?, ?, ?, ?)"),
-                           {idText(r.integrationId), tenantId, timeValue(r.checkedAt),
-                            toString(r.status), r.latencyMs, nullableText(r.errorMessage)},
-                           QStringLiteral("recording a health check"));
+    const QString doing = QStringLiteral("recording a health check");
+    if (auto ok =
+            m_db.execCached(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
+                                           "checked_at, status, latency_ms, error_message)"
+                                           " VALUES (?, ?, ?, ?, ?, ?)"),
+                            {idText(r.integrationId), tenantId, timeValue(r.checkedAt),
+                             toString(r.status), r.latencyMs, nullableText(r.errorMessage)},
+                            doing);
+        !ok)
+        return ok;
+    return m_db.execCached(
+        QStringLiteral("INSERT INTO health_check_totals (tenant_id, provider, status, total)"
+                       " VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, provider, status)"
+                       " DO UPDATE SET total = health_check_totals.total + 1"),
+        {tenantId, provider, toString(r.status)}, doing);
 }
 
 Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id,
@@ -346,6 +357,164 @@ Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &t
         result.append(r);
     }
     return result;
+}
+
+Result<HealthHistory> CatalogStore::healthHistory(const QString &tenantId, const QUuid &id,
+                                                  const QDateTime &from, const QDateTime &to,
+                                                  qint64 bucketSeconds)
+{
+    const bool pg = m_db.dialect() == Database::Dialect::Postgres;
+    // The bucket is computed from the stored time by the database, so only the buckets cross
+    // the connection: at most ~1,000 rows whatever the range holds.
+    const QString bucket =
+        pg ? QStringLiteral("(FLOOR(EXTRACT(EPOCH FROM checked_at) / ?) * ?)::BIGINT")
+           : QStringLiteral("(CAST(strftime('%s', checked_at) AS INTEGER) / ?) * ?");
+    QSqlQuery q = m_db.query();
+    q.prepare(
+        QStringLiteral(
+            "SELECT %1 AS bucket, COUNT(*),"
+            " SUM(CASE WHEN status IN ('Healthy', 'Degraded') THEN 1 ELSE 0 END),"
+            " SUM(CASE WHEN status <> 'Unknown' THEN 1 ELSE 0 END),"
+            " MIN(latency_ms), AVG(latency_ms), MAX(latency_ms),"
+            " MAX(CASE status WHEN 'Unhealthy' THEN 3 WHEN 'Degraded' THEN 2"
+            " WHEN 'Healthy' THEN 1 ELSE 0 END)"
+            " FROM health_checks"
+            " WHERE integration_id = ? AND checked_at >= ? AND checked_at < ? AND tenant_id = ?"
+            " GROUP BY bucket ORDER BY bucket")
+            .arg(bucket));
+    q.addBindValue(bucketSeconds);
+    q.addBindValue(bucketSeconds);
+    q.addBindValue(idText(id));
+    q.addBindValue(timeValue(from));
+    q.addBindValue(timeValue(to));
+    q.addBindValue(tenantId);
+    if (auto r = m_db.exec(q, QStringLiteral("reading health history")); !r)
+        return r.error();
+    static const HealthStatus bySeverity[] = {HealthStatus::Unknown, HealthStatus::Healthy,
+                                              HealthStatus::Degraded, HealthStatus::Unhealthy};
+    HealthHistory history;
+    history.from = from;
+    history.to = to;
+    history.bucketSeconds = bucketSeconds;
+    while (q.next()) {
+        HealthBucket b;
+        b.start = utcFromSecsSinceEpoch(q.value(0).toLongLong());
+        b.checks = q.value(1).toInt();
+        b.upChecks = q.value(2).toInt();
+        b.knownChecks = q.value(3).toInt();
+        b.minLatencyMs = q.value(4).toLongLong();
+        b.avgLatencyMs = q.value(5).toDouble();
+        b.maxLatencyMs = q.value(6).toLongLong();
+        b.worst = bySeverity[std::clamp(q.value(7).toInt(), 0, 3)];
+        history.buckets.append(b);
+    }
+    return history;
+}
+
+Result<int> CatalogStore::pruneHealthChecks(const QString &tenantId, const QDateTime &before,
+                                            int batchSize)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks"
+                             " WHERE checked_at < ? AND tenant_id = ? LIMIT ?)"));
+    q.addBindValue(timeValue(before));
+    q.addBindValue(tenantId);
+    q.addBindValue(batchSize);
+    if (auto r = m_db.exec(q, QStringLiteral("pruning old health checks")); !r)
+        return r.error();
+    return std::max(0, q.numRowsAffected());
+}
+
+Result<bool> CatalogStore::claimHealthLease(const QUuid &id, const QString &holder,
+                                            const QDateTime &now, const QDateTime &until)
+{
+    // The conflicting row is locked by the upsert: a second monitor asking at the same moment
+    // waits, then sees the new lease and updates nothing.
+    QSqlQuery q = m_db.query();
+    q.prepare(
+        QStringLiteral("INSERT INTO health_check_leases (integration_id, holder, leased_until)"
+                       " VALUES (?, ?, ?) ON CONFLICT (integration_id) DO UPDATE"
+                       " SET holder = excluded.holder, leased_until = excluded.leased_until"
+                       " WHERE health_check_leases.leased_until <= ?"
+                       " OR health_check_leases.holder = excluded.holder"));
+    q.addBindValue(idText(id));
+    q.addBindValue(holder);
+    q.addBindValue(timeValue(until));
+    q.addBindValue(timeValue(now));
+    if (auto r = m_db.exec(q, QStringLiteral("taking a health-check lease")); !r)
+        return r.error();
+    return q.numRowsAffected() == 1;
+}
+
+Result<void> CatalogStore::recordTestConnection(const QString &tenantId, const QString &provider,
+                                                qint64 durationMs)
+{
+    return m_db.execCached(
+        QStringLiteral(
+            "INSERT INTO test_connection_durations (tenant_id, provider, bucket, count, sum_ms)"
+            " VALUES (?, ?, ?, 1, ?) ON CONFLICT (tenant_id, provider, bucket)"
+            " DO UPDATE SET count = test_connection_durations.count + 1,"
+            " sum_ms = test_connection_durations.sum_ms + excluded.sum_ms"),
+        {tenantId, provider, metrics::durationBucketIndex(durationMs), durationMs},
+        QStringLiteral("recording a test-connection duration"));
+}
+
+Result<MetricsSnapshot> CatalogStore::metrics(const QString &tenantId)
+{
+    const QString doing = QStringLiteral("reading metrics");
+    MetricsSnapshot snapshot;
+    {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral(
+            "SELECT provider, status, total FROM health_check_totals WHERE tenant_id = ?"));
+        q.addBindValue(tenantId);
+        if (auto r = m_db.exec(q, doing); !r)
+            return r.error();
+        while (q.next())
+            snapshot.healthChecks.append(
+                {q.value(0).toString(),
+                 healthStatusFromString(q.value(1).toString()).value_or(HealthStatus::Unknown),
+                 q.value(2).toLongLong()});
+    }
+    {
+        QSqlQuery q = m_db.query();
+        q.prepare(
+            QStringLiteral("SELECT provider, bucket, count, sum_ms FROM test_connection_durations"
+                           " WHERE tenant_id = ? ORDER BY provider, bucket"));
+        q.addBindValue(tenantId);
+        if (auto r = m_db.exec(q, doing); !r)
+            return r.error();
+        const int buckets = int(metrics::durationBucketBounds().size()) + 1;
+        while (q.next()) {
+            const QString provider = q.value(0).toString();
+            if (snapshot.testConnectionDurations.isEmpty() ||
+                snapshot.testConnectionDurations.last().provider != provider)
+                snapshot.testConnectionDurations.append(
+                    {provider, QList<qint64>(buckets, 0), 0, 0});
+            auto &h = snapshot.testConnectionDurations.last();
+            const int bucket = std::clamp(q.value(1).toInt(), 0, buckets - 1);
+            h.bucketCounts[bucket] += q.value(2).toLongLong();
+            h.count += q.value(2).toLongLong();
+            h.sumMs += q.value(3).toLongLong();
+        }
+    }
+    {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT type, provider, status, COUNT(*) FROM integrations"
+                                 " WHERE tenant_id = ? AND deleted_at IS NULL"
+                                 " GROUP BY type, provider, status"));
+        q.addBindValue(tenantId);
+        if (auto r = m_db.exec(q, doing); !r)
+            return r.error();
+        while (q.next())
+            snapshot.integrations.append(
+                {integrationTypeFromString(q.value(0).toString())
+                     .value_or(IntegrationType::Registry),
+                 q.value(1).toString(),
+                 healthStatusFromString(q.value(2).toString()).value_or(HealthStatus::Unknown),
+                 q.value(3).toLongLong()});
+    }
+    return snapshot;
 }
 
 } // namespace stella

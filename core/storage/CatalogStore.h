@@ -2,6 +2,8 @@
 #pragma once
 
 #include "common/Result.h"
+#include "health/HealthHistory.h"
+#include "health/HealthMetrics.h"
 #include "model/Integration.h"
 
 #include <QList>
@@ -41,12 +43,32 @@ public:
     Result<QList<AuditEntry>> listAudit(const QString &tenantId, const QUuid &integrationId,
                                         int limit);
 
-    Result<void> insertHealthCheck(const QString &tenantId, const HealthCheckRecord &record);
+    // Stores the check and counts it in health_check_totals under its provider.
+    Result<void> insertHealthCheck(const QString &tenantId, const QString &provider,
+                                   const HealthCheckRecord &record);
     Result<void> updateStatus(const QString &tenantId, const QUuid &id, HealthStatus status,
                               const QDateTime &checkedAt);
     // Newest first.
     Result<QList<HealthCheckRecord>> listHealthChecks(const QString &tenantId, const QUuid &id,
                                                       int limit);
+
+    // Downsampled history, aggregated by the database (see healthhistory::downsample, which
+    // computes the same in memory): [from, to), epoch-aligned buckets of bucketSeconds.
+    Result<HealthHistory> healthHistory(const QString &tenantId, const QUuid &id,
+                                        const QDateTime &from, const QDateTime &to,
+                                        qint64 bucketSeconds);
+    // Deletes at most batchSize checks older than `before`; returns how many it deleted.
+    Result<int> pruneHealthChecks(const QString &tenantId, const QDateTime &before, int batchSize);
+
+    // Takes the integration's health-check lease for `holder` until `until`, if it is free
+    // (never taken, expired at `now`, or already this holder's). One statement, atomic on
+    // SQLite and PostgreSQL alike: of two monitors asking at once, exactly one gets it.
+    Result<bool> claimHealthLease(const QUuid &id, const QString &holder, const QDateTime &now,
+                                  const QDateTime &until);
+
+    Result<void> recordTestConnection(const QString &tenantId, const QString &provider,
+                                      qint64 durationMs);
+    Result<MetricsSnapshot> metrics(const QString &tenantId);
 
 private:
     QVariant timeValue(const QDateTime &t) const;

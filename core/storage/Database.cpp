@@ -140,6 +140,19 @@ Result<void> Database::execCached(const QString &sql, const QVariantList &binds,
     return {};
 }
 
+Result<void> Database::reconnectIfLost(const QString &doing)
+{
+    if (!m_connectionLost)
+        return {};
+    m_statements.clear(); // prepared on the old connection
+    QSqlDatabase db = connection();
+    db.close();
+    if (!db.open())
+        return translate(db.lastError(), doing);
+    m_connectionLost = false;
+    return exec(QStringLiteral("SET TIME ZONE 'UTC'"), doing);
+}
+
 Result<void> Database::begin(const QString &doing)
 {
     // IMMEDIATE takes SQLite's write lock up front, so a busy catalog fails here, before any
@@ -194,17 +207,25 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
             QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
             QStringLiteral("Check the catalog file"));
     }
+    const QString state = error.nativeErrorCode();
+    const bool lost = error.type() == QSqlError::ConnectionError || !connection().isOpen() ||
+                      state.startsWith(QLatin1String("08")) ||
+                      state.startsWith(QLatin1String("57P")) ||
+                      text.contains(QLatin1String("server closed the connection")) ||
+                      text.contains(QLatin1String("no connection to the server")) ||
+                      text.contains(QLatin1String("terminating connection"));
+    if (lost)
+        m_connectionLost = true;
     if (error.type() == QSqlError::ConnectionError || !connection().isOpen())
         return Error::backend(
             QStringLiteral("Cannot reach the PostgreSQL catalog %1 while %2 (%3)")
                 .arg(where, doing, text),
             QStringLiteral("Check that the server is running and reachable, and the URL, user and "
                            "password (PGPASSWORD or ~/.pgpass) are right"));
-    const QString state = error.nativeErrorCode();
     if (state == QLatin1String("23505") || state.startsWith(QLatin1String("23")))
         return Error::conflict(
             QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
-    if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01"))
+    if (lost)
         return Error::backend(
             QStringLiteral("Lost the connection to the PostgreSQL catalog %1 while %2")
                 .arg(where, doing),

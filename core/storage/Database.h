@@ -45,6 +45,11 @@ public:
     // import's time on SQLite.
     Result<void> execCached(const QString &sql, const QVariantList &binds, const QString &doing);
 
+    // After a PostgreSQL connection was lost (the server restarted, an administrator ended the
+    // session), opens it again; a no-op otherwise. Called where a long-running caller (the
+    // health monitor) starts a unit of work, so it resumes by itself when the server is back.
+    Result<void> reconnectIfLost(const QString &doing);
+
     Result<void> begin(const QString &doing);
     Result<void> commit(const QString &doing);
     void rollback();
@@ -58,6 +63,7 @@ private:
     Dialect m_dialect;
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_statements; // execCached's prepared queries, by SQL text
+    mutable bool m_connectionLost = false;  // set by translate() when the server went away
 };
 
 // Calls rollback() unless commit() succeeded: no half-written catalog, whatever path returns.
@@ -68,6 +74,11 @@ public:
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
+
+    // After a PostgreSQL connection was lost (the server restarted, an administrator ended the
+    // session), opens it again; a no-op otherwise. Called where a long-running caller (the
+    // health monitor) starts a unit of work, so it resumes by itself when the server is back.
+    Result<void> reconnectIfLost(const QString &doing);
 
     Result<void> begin(const QString &doing);
     Result<void> commit(const QString &doing);

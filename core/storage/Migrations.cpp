@@ -17,96 +17,152 @@ QList<Migrations::Migration> buildMigrations()
     // Version 1: the catalog schema of DESIGN §5. Extra columns: last_checked_at on
     // integrations (the list shows it without a join), tenant_id on audit_logs and
     // health_checks (tenant scoping in the data layer), surrogate keys for ordering.
-    list.append({1,
-                 QStringLiteral("catalog schema"),
-                 {
-                     QStringLiteral(
-                         "CREATE TABLE integrations ("
-                         " id TEXT PRIMARY KEY,"
-                         " tenant_id TEXT NOT NULL,"
-                         " type TEXT NOT NULL,"
-                         " provider TEXT NOT NULL,"
-                         " name TEXT NOT NULL,"
-                         " endpoint TEXT NOT NULL DEFAULT '',"
-                         " config_json TEXT NOT NULL DEFAULT '{}',"
-                         " auth_ref_uri TEXT,"
-                         " status TEXT NOT NULL DEFAULT 'Unknown',"
-                         " version INTEGER NOT NULL DEFAULT 1,"
-                         " created_at TEXT NOT NULL,"
-                         " updated_at TEXT NOT NULL,"
-                         " deleted_at TEXT,"
-                         " last_checked_at TEXT)"),
-                     QStringLiteral("CREATE UNIQUE INDEX ux_integrations_tenant_name"
-                                    " ON integrations(tenant_id, name) WHERE deleted_at IS NULL"),
-                     QStringLiteral("CREATE INDEX ix_integrations_tenant ON integrations(tenant_id, deleted_at, name)"),
-                     QStringLiteral("CREATE TABLE plugin_metadata ("
-                                    " plugin_id TEXT PRIMARY KEY, type TEXT NOT NULL,"
-                                    " version TEXT NOT NULL, capabilities TEXT NOT NULL DEFAULT '[]',"
-                                    " path TEXT)"),
-                     QStringLiteral("CREATE TABLE health_checks ("
-                                    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                                    " integration_id TEXT NOT NULL REFERENCES integrations(id),"
-                                    " tenant_id TEXT NOT NULL,"
-                                    " checked_at TEXT NOT NULL,"
-                                    " status TEXT NOT NULL,"
-                                    " latency_ms INTEGER,"
-                                    " error_message TEXT)"),
-                     QStringLiteral("CREATE INDEX ix_health_checks_integration_time"
-                                    " ON health_checks(integration_id, checked_at)"),
-                     QStringLiteral("CREATE TABLE audit_logs ("
-                                    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                                    " tenant_id TEXT NOT NULL,"
-                                    " actor TEXT NOT NULL,"
-                                    " action TEXT NOT NULL,"
-                                    " integration_id TEXT,"
-                                    " timestamp TEXT NOT NULL,"
-                                    " details TEXT NOT NULL DEFAULT '{}')"),
-                     QStringLiteral("CREATE INDEX ix_audit_logs_tenant ON audit_logs(tenant_id, integration_id, id)"),
-                 },
-                 {
-                     QStringLiteral(
-                         "CREATE TABLE integrations ("
-                         " id UUID PRIMARY KEY,"
-                         " tenant_id TEXT NOT NULL,"
-                         " type TEXT NOT NULL,"
-                         " provider TEXT NOT NULL,"
-                         " name TEXT NOT NULL,"
-                         " endpoint TEXT NOT NULL DEFAULT '',"
-                         " config_json JSONB NOT NULL DEFAULT '{}',"
-                         " auth_ref_uri TEXT,"
-                         " status TEXT NOT NULL DEFAULT 'Unknown',"
-                         " version INTEGER NOT NULL DEFAULT 1,"
-                         " created_at TIMESTAMPTZ NOT NULL,"
-                         " updated_at TIMESTAMPTZ NOT NULL,"
-                         " deleted_at TIMESTAMPTZ,"
-                         " last_checked_at TIMESTAMPTZ)"),
-                     QStringLiteral("CREATE UNIQUE INDEX ux_integrations_tenant_name"
-                                    " ON integrations(tenant_id, name) WHERE deleted_at IS NULL"),
-                     QStringLiteral("CREATE INDEX ix_integrations_tenant ON integrations(tenant_id, deleted_at, name)"),
-                     QStringLiteral("CREATE TABLE plugin_metadata ("
-                                    " plugin_id TEXT PRIMARY KEY, type TEXT NOT NULL,"
-                                    " version TEXT NOT NULL, capabilities JSONB NOT NULL DEFAULT '[]',"
-                                    " path TEXT)"),
-                     QStringLiteral("CREATE TABLE health_checks ("
-                                    " id BIGSERIAL PRIMARY KEY,"
-                                    " integration_id UUID NOT NULL REFERENCES integrations(id),"
-                                    " tenant_id TEXT NOT NULL,"
-                                    " checked_at TIMESTAMPTZ NOT NULL,"
-                                    " status TEXT NOT NULL,"
-                                    " latency_ms INTEGER,"
-                                    " error_message TEXT)"),
-                     QStringLiteral("CREATE INDEX ix_health_checks_integration_time"
-                                    " ON health_checks(integration_id, checked_at)"),
-                     QStringLiteral("CREATE TABLE audit_logs ("
-                                    " id BIGSERIAL PRIMARY KEY,"
-                                    " tenant_id TEXT NOT NULL,"
-                                    " actor TEXT NOT NULL,"
-                                    " action TEXT NOT NULL,"
-                                    " integration_id UUID,"
-                                    " timestamp TIMESTAMPTZ NOT NULL,"
-                                    " details JSONB NOT NULL DEFAULT '{}')"),
-                     QStringLiteral("CREATE INDEX ix_audit_logs_tenant ON audit_logs(tenant_id, integration_id, id)"),
-                 }});
+    list.append(
+        {1,
+         QStringLiteral("catalog schema"),
+         {
+             QStringLiteral("CREATE TABLE integrations ("
+                            " id TEXT PRIMARY KEY,"
+                            " tenant_id TEXT NOT NULL,"
+                            " type TEXT NOT NULL,"
+                            " provider TEXT NOT NULL,"
+                            " name TEXT NOT NULL,"
+                            " endpoint TEXT NOT NULL DEFAULT '',"
+                            " config_json TEXT NOT NULL DEFAULT '{}',"
+                            " auth_ref_uri TEXT,"
+                            " status TEXT NOT NULL DEFAULT 'Unknown',"
+                            " version INTEGER NOT NULL DEFAULT 1,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " deleted_at TEXT,"
+                            " last_checked_at TEXT)"),
+             QStringLiteral("CREATE UNIQUE INDEX ux_integrations_tenant_name"
+                            " ON integrations(tenant_id, name) WHERE deleted_at IS NULL"),
+             QStringLiteral("CREATE INDEX ix_integrations_tenant ON integrations(tenant_id, "
+                            "deleted_at, name)"),
+             QStringLiteral("CREATE TABLE plugin_metadata ("
+                            " plugin_id TEXT PRIMARY KEY, type TEXT NOT NULL,"
+                            " version TEXT NOT NULL, capabilities TEXT NOT NULL DEFAULT '[]',"
+                            " path TEXT)"),
+             QStringLiteral("CREATE TABLE health_checks ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " integration_id TEXT NOT NULL REFERENCES integrations(id),"
+                            " tenant_id TEXT NOT NULL,"
+                            " checked_at TEXT NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " latency_ms INTEGER,"
+                            " error_message TEXT)"),
+             QStringLiteral("CREATE INDEX ix_health_checks_integration_time"
+                            " ON health_checks(integration_id, checked_at)"),
+             QStringLiteral("CREATE TABLE audit_logs ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " tenant_id TEXT NOT NULL,"
+                            " actor TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " integration_id TEXT,"
+                            " timestamp TEXT NOT NULL,"
+                            " details TEXT NOT NULL DEFAULT '{}')"),
+             QStringLiteral(
+                 "CREATE INDEX ix_audit_logs_tenant ON audit_logs(tenant_id, integration_id, id)"),
+         },
+         {
+             QStringLiteral("CREATE TABLE integrations ("
+                            " id UUID PRIMARY KEY,"
+                            " tenant_id TEXT NOT NULL,"
+                            " type TEXT NOT NULL,"
+                            " provider TEXT NOT NULL,"
+                            " name TEXT NOT NULL,"
+                            " endpoint TEXT NOT NULL DEFAULT '',"
+                            " config_json JSONB NOT NULL DEFAULT '{}',"
+                            " auth_ref_uri TEXT,"
+                            " status TEXT NOT NULL DEFAULT 'Unknown',"
+                            " version INTEGER NOT NULL DEFAULT 1,"
+                            " created_at TIMESTAMPTZ NOT NULL,"
+                            " updated_at TIMESTAMPTZ NOT NULL,"
+                            " deleted_at TIMESTAMPTZ,"
+                            " last_checked_at TIMESTAMPTZ)"),
+             QStringLiteral("CREATE UNIQUE INDEX ux_integrations_tenant_name"
+                            " ON integrations(tenant_id, name) WHERE deleted_at IS NULL"),
+             QStringLiteral("CREATE INDEX ix_integrations_tenant ON integrations(tenant_id, "
+                            "deleted_at, name)"),
+             QStringLiteral("CREATE TABLE plugin_metadata ("
+                            " plugin_id TEXT PRIMARY KEY, type TEXT NOT NULL,"
+                            " version TEXT NOT NULL, capabilities JSONB NOT NULL DEFAULT '[]',"
+                            " path TEXT)"),
+             QStringLiteral("CREATE TABLE health_checks ("
+                            " id BIGSERIAL PRIMARY KEY,"
+                            " integration_id UUID NOT NULL REFERENCES integrations(id),"
+                            " tenant_id TEXT NOT NULL,"
+                            " checked_at TIMESTAMPTZ NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " latency_ms INTEGER,"
+                            " error_message TEXT)"),
+             QStringLiteral("CREATE INDEX ix_health_checks_integration_time"
+                            " ON health_checks(integration_id, checked_at)"),
+             QStringLiteral("CREATE TABLE audit_logs ("
+                            " id BIGSERIAL PRIMARY KEY,"
+                            " tenant_id TEXT NOT NULL,"
+                            " actor TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " integration_id UUID,"
+                            " timestamp TIMESTAMPTZ NOT NULL,"
+                            " details JSONB NOT NULL DEFAULT '{}')"),
+             QStringLiteral(
+                 "CREATE INDEX ix_audit_logs_tenant ON audit_logs(tenant_id, integration_id, id)"),
+         }});
+    // Version 2: the health monitor. A covering index for downsampled history (a 30-day
+    // range of one integration is read from the index alone), an index on time for retention,
+    // leases so several monitors never check one integration twice in an interval, and the
+    // metrics' counters, which pruning history must not make go backwards.
+    list.append(
+        {2,
+         QStringLiteral("health monitor"),
+         {
+             QStringLiteral("DROP INDEX ix_health_checks_integration_time"),
+             QStringLiteral("CREATE INDEX ix_health_checks_history ON health_checks("
+                            "integration_id, checked_at, tenant_id, status, latency_ms)"),
+             QStringLiteral("CREATE INDEX ix_health_checks_time ON health_checks(checked_at)"),
+             QStringLiteral("CREATE TABLE health_check_leases ("
+                            " integration_id TEXT PRIMARY KEY,"
+                            " holder TEXT NOT NULL,"
+                            " leased_until TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE health_check_totals ("
+                            " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                            " status TEXT NOT NULL, total INTEGER NOT NULL,"
+                            " PRIMARY KEY (tenant_id, provider, status))"),
+             QStringLiteral("INSERT INTO health_check_totals (tenant_id, provider, status, total)"
+                            " SELECT h.tenant_id, i.provider, h.status, COUNT(*)"
+                            " FROM health_checks h JOIN integrations i ON i.id = h.integration_id"
+                            " GROUP BY h.tenant_id, i.provider, h.status"),
+             QStringLiteral("CREATE TABLE test_connection_durations ("
+                            " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                            " bucket INTEGER NOT NULL, count INTEGER NOT NULL,"
+                            " sum_ms INTEGER NOT NULL,"
+                            " PRIMARY KEY (tenant_id, provider, bucket))"),
+         },
+         {
+             QStringLiteral("DROP INDEX ix_health_checks_integration_time"),
+             QStringLiteral("CREATE INDEX ix_health_checks_history ON health_checks("
+                            "integration_id, checked_at) INCLUDE (tenant_id, status, latency_ms)"),
+             QStringLiteral("CREATE INDEX ix_health_checks_time ON health_checks(checked_at)"),
+             QStringLiteral("CREATE TABLE health_check_leases ("
+                            " integration_id UUID PRIMARY KEY,"
+                            " holder TEXT NOT NULL,"
+                            " leased_until TIMESTAMPTZ NOT NULL)"),
+             QStringLiteral("CREATE TABLE health_check_totals ("
+                            " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                            " status TEXT NOT NULL, total BIGINT NOT NULL,"
+                            " PRIMARY KEY (tenant_id, provider, status))"),
+             QStringLiteral("INSERT INTO health_check_totals (tenant_id, provider, status, total)"
+                            " SELECT h.tenant_id, i.provider, h.status, COUNT(*)"
+                            " FROM health_checks h JOIN integrations i ON i.id = h.integration_id"
+                            " GROUP BY h.tenant_id, i.provider, h.status"),
+             QStringLiteral("CREATE TABLE test_connection_durations ("
+                            " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                            " bucket INTEGER NOT NULL, count BIGINT NOT NULL,"
+                            " sum_ms BIGINT NOT NULL,"
+                            " PRIMARY KEY (tenant_id, provider, bucket))"),
+         }});
     return list;
 }
 } // namespace
@@ -134,13 +190,14 @@ Result<int> Migrations::currentVersion(Database &db)
 Result<void> Migrations::apply(Database &db, const Clock &clock)
 {
     const bool pg = db.dialect() == Database::Dialect::Postgres;
-    if (auto r = db.exec(pg ? QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                             " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                                             " applied_at TIMESTAMPTZ NOT NULL)")
-                            : QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                             " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                                             " applied_at TEXT NOT NULL)"),
-                         kDoing);
+    if (auto r =
+            db.exec(pg ? QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                        " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                        " applied_at TIMESTAMPTZ NOT NULL)")
+                       : QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                        " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                        " applied_at TEXT NOT NULL)"),
+                    kDoing);
         !r)
         return r;
 
@@ -151,7 +208,9 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
         // Several consoles and monitors may open one PostgreSQL catalog at once: serialise
         // the upgrade so each migration runs exactly once.
         if (pg) {
-            if (auto r = db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7384912001)"), kDoing); !r)
+            if (auto r =
+                    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7384912001)"), kDoing);
+                !r)
                 return r;
         }
         auto current = currentVersion(db);
@@ -159,7 +218,8 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
             return current.error();
         if (*current > latestVersion())
             return Error::backend(
-                QStringLiteral("The catalog %1 has schema version %2, newer than this build knows (%3)")
+                QStringLiteral(
+                    "The catalog %1 has schema version %2, newer than this build knows (%3)")
                     .arg(db.url().displayString())
                     .arg(*current)
                     .arg(latestVersion()),
@@ -170,7 +230,8 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
             if (auto r = db.exec(sql, kDoing); !r)
                 return r;
         QSqlQuery q = db.query();
-        q.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
         q.addBindValue(m.version);
         q.addBindValue(m.description);
         q.addBindValue(pg ? QVariant(clock.now()) : QVariant(formatUtc(clock.now())));

@@ -2,7 +2,7 @@
 // The Discover tab against the sandbox's InMemory connector (and, for a failing step, a
 // DockerRegistry integration pointed at a closed loopback port): no network.
 #include "TestSupport.h"
-#include "common/ConnectorLauncher.h"
+#include "connectors/ConnectorLauncher.h"
 #include "models/DiscoveredResourceModel.h"
 #include "views/DiscoverPane.h"
 #include "views/ErrorBanner.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The live test-connection dialog against the sandbox's InMemory connector: no network.
 #include "TestSupport.h"
-#include "common/ConnectorLauncher.h"
+#include "connectors/ConnectorLauncher.h"
 #include "dialogs/TestConnectionDialog.h"
 #include "models/ConnectorStepModel.h"
 #include "views/WarningBanner.h"

@@ -4,6 +4,7 @@
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
 #include "common/FutureCallback.h"
+#include "health/HealthCheckResult.h"
 
 namespace stella::ui {
 
@@ -38,24 +39,6 @@ bool HealthCheckRunner::check(const Integration &integration, const RequestConte
     return true;
 }
 
-HealthCheckRecord HealthCheckRunner::recordFor(const QUuid &id, const QDateTime &checkedAt,
-                                               const ConnectorOperation &op)
-{
-    HealthCheckRecord record;
-    record.integrationId = id;
-    record.checkedAt = checkedAt;
-    record.latencyMs = op.elapsedMs();
-    const bool ran = op.outcome() == ConnectorOperation::Outcome::Succeeded;
-    // A check that could not run (credential, transport) says the integration is unusable.
-    record.status = ran ? op.healthStatus() : HealthStatus::Unhealthy;
-    const QList<ConnectorStep> steps = op.steps();
-    if (!ran)
-        record.errorMessage = op.error().message;
-    else if (!steps.isEmpty() && steps.last().state != ConnectorStep::State::Passed)
-        record.errorMessage = steps.last().message;
-    return record;
-}
-
 void HealthCheckRunner::finished(const Integration &integration, const RequestContext &ctx)
 {
     auto it = m_running.find(integration.id);
@@ -66,11 +49,11 @@ void HealthCheckRunner::finished(const Integration &integration, const RequestCo
     m_running.erase(it);
     run->deleteLater();
     const HealthCheckRecord record =
-        recordFor(integration.id, m_launcher.clock().now(), *run->operation());
+        healthCheckRecordFor(integration.id, m_launcher.clock().now(), *run->operation());
     onFinished(this, m_catalog.run([ctx, record](IntegrationCatalog &c) {
         return c.recordHealthCheck(ctx, record);
     }),
-               [this, integration, record](const Result<void> &r) {
+               [this, integration, record](const Result<HealthStatus> &r) {
                    if (r)
                        Q_EMIT checkRecorded(integration, record);
                    else

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/ConnectorLauncher.h"
+#include "connectors/ConnectorLauncher.h"
 #include "model/Integration.h"
 
 #include <QObject>
@@ -31,10 +31,6 @@ public:
     // False when a check of this integration is already running.
     bool check(const Integration &integration, const RequestContext &ctx);
     bool isChecking(const QUuid &id) const { return m_running.count(id) > 0; }
-
-    // What the CLI's `check` records for a finished operation.
-    static HealthCheckRecord recordFor(const QUuid &id, const QDateTime &checkedAt,
-                                       const ConnectorOperation &op);
 
 Q_SIGNALS:
     void checkRecorded(const stella::Integration &integration,

@@ -3,7 +3,7 @@
 
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
-#include "common/ConnectorLauncher.h"
+#include "connectors/ConnectorLauncher.h"
 #include "common/FutureCallback.h"
 #include "common/HealthCheckRunner.h"
 #include "credentials/CredentialResolver.h"

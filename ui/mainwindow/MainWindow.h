@@ -22,13 +22,13 @@ class QToolButton;
 namespace stella {
 class CatalogThread;
 class Clock;
+class ConnectorLauncher;
 class CredentialResolver;
 class ProviderRegistry;
 } // namespace stella
 
 namespace stella::ui {
 
-class ConnectorLauncher;
 class DiscoverPane;
 class ErrorBanner;
 class HealthCheckRunner;

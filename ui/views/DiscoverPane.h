@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/ConnectorLauncher.h"
+#include "connectors/ConnectorLauncher.h"
 #include "model/Integration.h"
 
 #include <QWidget>

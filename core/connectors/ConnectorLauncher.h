@@ -10,12 +10,10 @@
 #include <memory>
 
 namespace stella {
+
 class Clock;
 class CredentialResolver;
 class ProviderRegistry;
-} // namespace stella
-
-namespace stella::ui {
 
 // Makes the connector for an integration the way the CLI does (the provider's factory with the
 // window's clock and CredentialResolver), and says in operator words why it cannot: an unknown
@@ -43,8 +41,8 @@ private:
 
 // One running connector call. Real connectors' callbacks refer to their connector, so the
 // connector must outlive its operation: this object owns both and, when destroyed, cancels and
-// deletes the operation before the connector. Widgets hold one per call and drop it to stop
-// (silently: the operation's signals are blocked first).
+// deletes the operation before the connector. Callers (widgets, the health monitor) hold one per
+// call and drop it to stop (silently: the operation's signals are blocked first).
 class ConnectorRun : public QObject
 {
     Q_OBJECT
@@ -63,4 +61,4 @@ private:
     ConnectorOperation *m_operation = nullptr;
 };
 
-} // namespace stella::ui
+} // namespace stella

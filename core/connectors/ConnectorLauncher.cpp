@@ -4,7 +4,7 @@
 #include "model/ResourceTypes.h"
 #include "providers/ProviderRegistry.h"
 
-namespace stella::ui {
+namespace stella {
 
 ConnectorLauncher::ConnectorLauncher(const ProviderRegistry &registry, const Clock &clock,
                                      CredentialResolver *credentials)
@@ -80,4 +80,4 @@ ConnectorRun::~ConnectorRun()
     m_connector.reset();
 }
 
-} // namespace stella::ui
+} // namespace stella

@@ -6,7 +6,7 @@
 #include <QObject>
 #include <utility>
 
-namespace stella::ui {
+namespace stella {
 
 // Calls `callback(result)` on `context`'s thread once `future` has finished, and never after
 // `context` is gone: the watcher is the context's child, so it dies with it. This is how every
@@ -25,4 +25,4 @@ void onFinished(QObject *context, QFuture<T> future, Callback &&callback)
     watcher->setFuture(std::move(future));
 }
 
-} // namespace stella::ui
+} // namespace stella

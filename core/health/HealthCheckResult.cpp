@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "HealthCheckResult.h"
+
+#include "connectors/ConnectorOperation.h"
+#include "providers/ConfigSchema.h"
+
+namespace stella {
+
+HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTime &checkedAt,
+                                       const ConnectorOperation &op)
+{
+    HealthCheckRecord record;
+    record.integrationId = integrationId;
+    record.checkedAt = checkedAt;
+    record.latencyMs = op.elapsedMs();
+    const bool ran = op.outcome() == ConnectorOperation::Outcome::Succeeded;
+    // A check that could not run (credential, transport) says the integration is unusable.
+    record.status = ran ? op.healthStatus() : HealthStatus::Unhealthy;
+    const QList<ConnectorStep> steps = op.steps();
+    if (!ran)
+        record.errorMessage = op.error().message;
+    else if (!steps.isEmpty() && steps.last().state != ConnectorStep::State::Passed)
+        record.errorMessage = steps.last().message;
+    return record;
+}
+
+HealthCheckRecord timedOutHealthCheck(const QUuid &integrationId, const QDateTime &checkedAt,
+                                      qint64 timeoutMs)
+{
+    HealthCheckRecord record;
+    record.integrationId = integrationId;
+    record.checkedAt = checkedAt;
+    record.latencyMs = timeoutMs;
+    record.status = HealthStatus::Unhealthy;
+    record.errorMessage = QStringLiteral("No answer within %1: the health check timed out")
+                              .arg(formatDurationMs(timeoutMs));
+    return record;
+}
+
+} // namespace stella

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "HealthMetrics.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace stella::metrics {
+
+namespace {
+
+QString escapeLabel(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (QChar c : value) {
+        if (c == QLatin1Char('\\'))
+            out += QLatin1String("\\\\");
+        else if (c == QLatin1Char('"'))
+            out += QLatin1String("\\\"");
+        else if (c == QLatin1Char('\n'))
+            out += QLatin1String("\\n");
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString labels(std::initializer_list<std::pair<const char *, QString>> pairs)
+{
+    QStringList parts;
+    for (const auto &[name, value] : pairs)
+        parts.append(QStringLiteral("%1=\"%2\"").arg(QLatin1String(name), escapeLabel(value)));
+    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+// Prometheus floats: integers without a fraction, others in shortest round-trip form.
+QString number(double value)
+{
+    if (value == double(qint64(value)))
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', 17);
+}
+
+void header(QString &out, const char *name, const char *type, const char *help)
+{
+    out += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n")
+               .arg(QLatin1String(name), QLatin1String(help), QLatin1String(type));
+}
+
+} // namespace
+
+const QList<double> &durationBucketBounds()
+{
+    static const QList<double> bounds{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+    return bounds;
+}
+
+int durationBucketIndex(qint64 durationMs)
+{
+    const QList<double> &bounds = durationBucketBounds();
+    for (int i = 0; i < bounds.size(); ++i)
+        if (double(durationMs) <= bounds[i] * 1000.0)
+            return i;
+    return int(bounds.size());
+}
+
+QString renderPrometheus(const MetricsSnapshot &snapshot)
+{
+    QString out;
+
+    auto checks = snapshot.healthChecks;
+    std::sort(checks.begin(), checks.end(), [](const auto &a, const auto &b) {
+        return std::tuple(a.provider, int(a.status)) < std::tuple(b.provider, int(b.status));
+    });
+    header(out, "integrations_health_check_total", "counter",
+           "Health checks recorded in the catalog, by provider and resulting status.");
+    for (const auto &c : checks)
+        out += QStringLiteral("integrations_health_check_total%1 %2\n")
+                   .arg(labels({{"provider", c.provider}, {"status", toString(c.status)}}))
+                   .arg(c.total);
+
+    auto histograms = snapshot.testConnectionDurations;
+    std::sort(histograms.begin(), histograms.end(),
+              [](const auto &a, const auto &b) { return a.provider < b.provider; });
+    header(out, "integrations_test_connection_duration_seconds", "histogram",
+           "Duration of test-connection runs, by provider.");
+    const QList<double> &bounds = durationBucketBounds();
+    for (const auto &h : histograms) {
+        qint64 cumulative = 0;
+        for (int i = 0; i <= bounds.size(); ++i) {
+            cumulative += i < h.bucketCounts.size() ? h.bucketCounts[i] : 0;
+            const QString le = i < bounds.size() ? number(bounds[i]) : QStringLiteral("+Inf");
+            out += QStringLiteral("integrations_test_connection_duration_seconds_bucket%1 %2\n")
+                       .arg(labels({{"provider", h.provider}, {"le", le}}))
+                       .arg(cumulative);
+        }
+        const QString l = labels({{"provider", h.provider}});
+        out += QStringLiteral("integrations_test_connection_duration_seconds_sum%1 %2\n")
+                   .arg(l, number(double(h.sumMs) / 1000.0));
+        out += QStringLiteral("integrations_test_connection_duration_seconds_count%1 %2\n")
+                   .arg(l)
+                   .arg(h.count);
+    }
+
+    auto counts = snapshot.integrations;
+    std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
+        return std::tuple(toString(a.type), a.provider, int(a.status)) <
+               std::tuple(toString(b.type), b.provider, int(b.status));
+    });
+    header(out, "integrations_catalog_integrations", "gauge",
+           "Live integrations in the catalog, by type, provider and status.");
+    for (const auto &c : counts)
+        out += QStringLiteral("integrations_catalog_integrations%1 %2\n")
+                   .arg(labels({{"type", toString(c.type)},
+                                {"provider", c.provider},
+                                {"status", toString(c.status)}}))
+                   .arg(c.count);
+    return out;
+}
+
+} // namespace stella::metrics
