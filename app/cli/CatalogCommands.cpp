@@ -14,16 +14,6 @@
 namespace stella::cli {
 
 namespace {
-QString orDash(const QString &s)
-{
-    return s.isEmpty() ? QStringLiteral("-") : s;
-}
-
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? formatUtc(t) : QStringLiteral("never");
-}
-
 QString scalarText(const QJsonValue &v)
 {
     if (v.isBool())
@@ -365,38 +355,6 @@ Result<void> Cli::importCatalog(const Args &args)
         m_out->document(QJsonObject{{QStringLiteral("imported"), added->size()}});
     else
         m_out->line(QStringLiteral("Imported %1 integrations").arg(added->size()));
-    return {};
-}
-
-Result<void> Cli::health(const Args &args)
-{
-    auto integration = findIntegration(args.positionals().first());
-    if (!integration)
-        return integration.error();
-    auto last = args.intValue(QStringLiteral("last"), 20);
-    if (!last)
-        return last.error();
-    auto checks = catalog().healthHistory(m_ctx, integration->id, *last);
-    if (!checks)
-        return checks.error();
-    if (m_out->json()) {
-        QJsonArray all;
-        for (const HealthCheckRecord &r : *checks)
-            all.append(r.toJson());
-        m_out->document(QJsonObject{{QStringLiteral("integration"), integration->toJson()},
-                                    {QStringLiteral("checks"), all}});
-        return {};
-    }
-    m_out->line(QStringLiteral("%1: %2 (last checked %3)")
-                    .arg(integration->name, toString(integration->status),
-                         timeText(integration->lastCheckedAt)));
-    QList<QStringList> rows;
-    for (const HealthCheckRecord &r : *checks)
-        rows.append({formatUtc(r.checkedAt), toString(r.status), QString::number(r.latencyMs),
-                     orDash(r.errorMessage)});
-    m_out->table({QStringLiteral("CHECKED AT"), QStringLiteral("STATUS"),
-                  QStringLiteral("LATENCY MS"), QStringLiteral("ERROR")},
-                 rows);
     return {};
 }
 

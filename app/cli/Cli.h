@@ -53,7 +53,10 @@ private:
     Result<void> audit(const Args &args);
     Result<void> exportCatalog(const Args &args);
     Result<void> importCatalog(const Args &args);
+    // health commands
     Result<void> health(const Args &args);
+    Result<void> monitor(const Args &args);
+    Result<void> metrics(const Args &args);
     // connector commands
     Result<void> test(const Args &args);
     Result<void> check(const Args &args);

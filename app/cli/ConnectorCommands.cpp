@@ -100,6 +100,10 @@ Result<void> Cli::test(const Args &args)
     std::unique_ptr<ConnectorOperation> op((*connector)->testConnection(nullptr));
     runToCompletion(op.get());
     const bool ok = op->outcome() == ConnectorOperation::Outcome::Succeeded;
+    // Feeds integrations_test_connection_duration_seconds; the test's verdict stands even if
+    // the catalog cannot count it.
+    if (auto r = catalog().recordTestConnection(m_ctx, integration->provider, op->elapsedMs()); !r)
+        Output::progress(QStringLiteral("warning: %1").arg(r.error().message));
     if (m_out->json()) {
         QJsonObject result{{QStringLiteral("id"), integration->idString()},
                            {QStringLiteral("name"), integration->name},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Output.h"
 
+#include "common/Clock.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,6 +81,16 @@ void Output::error(const Error &e)
         m_buffer.clear(); // a partial result must not precede the error document
         document(QJsonObject{{QStringLiteral("error"), o}});
     }
+}
+
+QString orDash(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("-") : s;
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? formatUtc(t) : QStringLiteral("never");
 }
 
 } // namespace stella::cli

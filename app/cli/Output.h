@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonValue>
 #include <QList>
 #include <QStringList>
@@ -34,5 +35,9 @@ private:
     bool m_json;
     QByteArray m_buffer;
 };
+
+// Cell text of the tables: "-" for nothing, "never" for a time that has not happened.
+QString orDash(const QString &s);
+QString timeText(const QDateTime &t);
 
 } // namespace stella::cli

@@ -22,9 +22,12 @@ CatalogThread::CatalogThread(const ProviderRegistry &registry, const Clock &cloc
 
 CatalogThread::~CatalogThread()
 {
-    // The session's QtSql connection must be closed on the thread that opened it.
-    post([this] { m_session.reset(); });
-    m_thread.quit();
+    // The session's QtSql connection must be closed on the thread that opened it; quitting
+    // from the outside could end the thread's loop before this posted work ran.
+    post([this] {
+        m_session.reset();
+        m_thread.quit();
+    });
     m_thread.wait();
 }
 

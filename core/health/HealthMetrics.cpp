@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthMetrics.h"
 
+#include <QLocale>
 #include <algorithm>
 #include <tuple>
 
@@ -38,7 +39,7 @@ QString number(double value)
 {
     if (value == double(qint64(value)))
         return QString::number(qint64(value));
-    return QString::number(value, 'g', 17);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 void header(QString &out, const char *name, const char *type, const char *help)

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+// The Prometheus text of the catalog's metrics, and the counters behind it on a real catalog.
+#include "TestSupport.h"
+#include "catalog/CatalogSession.h"
+#include "catalog/IntegrationCatalog.h"
+#include "health/HealthMetrics.h"
+
+#include <QTest>
+
+using namespace stella;
+
+class TestHealthMetrics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rendersTheTextFormatSortedAndEscaped()
+    {
+        MetricsSnapshot s;
+        s.healthChecks = {{QStringLiteral("Harbor"), HealthStatus::Unhealthy, 2},
+                          {QStringLiteral("Harbor"), HealthStatus::Healthy, 40},
+                          {QStringLiteral("Docker\"Registry\\\n"), HealthStatus::Healthy, 1}};
+        MetricsSnapshot::DurationHistogram h;
+        h.provider = QStringLiteral("Harbor");
+        h.bucketCounts = QList<qint64>(metrics::durationBucketBounds().size() + 1, 0);
+        h.bucketCounts[0] = 1;                                      // 0.04 s
+        h.bucketCounts[4] = 2;                                      // 0.7 s and 0.8 s
+        h.bucketCounts[metrics::durationBucketBounds().size()] = 1; // 90 s
+        h.count = 4;
+        h.sumMs = 40 + 700 + 800 + 90'000;
+        s.testConnectionDurations = {h};
+        s.integrations = {
+            {IntegrationType::Registry, QStringLiteral("Harbor"), HealthStatus::Healthy, 3}};
+
+        const QString expected = QStringLiteral(
+            "# HELP integrations_health_check_total Health checks recorded in the catalog, by "
+            "provider and resulting status.\n"
+            "# TYPE integrations_health_check_total counter\n"
+            "integrations_health_check_total{provider=\"Docker\\\"Registry\\\\\\n\",status="
+            "\"Healthy\"} 1\n"
+            "integrations_health_check_total{provider=\"Harbor\",status=\"Healthy\"} 40\n"
+            "integrations_health_check_total{provider=\"Harbor\",status=\"Unhealthy\"} 2\n"
+            "# HELP integrations_test_connection_duration_seconds Duration of test-connection "
+            "runs, by provider.\n"
+            "# TYPE integrations_test_connection_duration_seconds histogram\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"0.05\"} "
+            "1\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"0.1\"} "
+            "1\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"0.25\"} "
+            "1\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"0.5\"} "
+            "1\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"1\"} 3\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"2.5\"} "
+            "3\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"5\"} 3\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"10\"} "
+            "3\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"30\"} "
+            "3\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"60\"} "
+            "3\n"
+            "integrations_test_connection_duration_seconds_bucket{provider=\"Harbor\",le=\"+Inf\"} "
+            "4\n"
+            "integrations_test_connection_duration_seconds_sum{provider=\"Harbor\"} 91.54\n"
+            "integrations_test_connection_duration_seconds_count{provider=\"Harbor\"} 4\n"
+            "# HELP integrations_catalog_integrations Live integrations in the catalog, by type, "
+            "provider and status.\n"
+            "# TYPE integrations_catalog_integrations gauge\n"
+            "integrations_catalog_integrations{type=\"Registry\",provider=\"Harbor\",status="
+            "\"Healthy\"} 3\n");
+        const QString actual = metrics::renderPrometheus(s);
+        for (qsizetype i = 0; i < std::min(actual.size(), expected.size()); ++i)
+            if (actual[i] != expected[i])
+                QFAIL(
+                    qPrintable(QStringLiteral("differs at %1: %2").arg(i).arg(actual.mid(i, 60))));
+        QCOMPARE(actual, expected);
+    }
+
+    void durationBuckets()
+    {
+        QCOMPARE(metrics::durationBucketIndex(0), 0);
+        QCOMPARE(metrics::durationBucketIndex(50), 0); // le is inclusive
+        QCOMPARE(metrics::durationBucketIndex(51), 1);
+        QCOMPARE(metrics::durationBucketIndex(60'000), 9);
+        QCOMPARE(metrics::durationBucketIndex(60'001), 10); // +Inf
+    }
+
+    void countersComeFromTheCatalogAndSurvivePruning()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(test::fixedNow());
+        auto session =
+            test::openOrFail(DatabaseUrl::sqliteFile(dir.filePath(QStringLiteral("m.db"))), clock);
+        QVERIFY(session);
+        const RequestContext ctx{QStringLiteral("t1"), QStringLiteral("test")};
+        const RequestContext other{QStringLiteral("t2"), QStringLiteral("test")};
+        IntegrationDraft draft;
+        draft.provider = QStringLiteral("InMemory");
+        draft.name = QStringLiteral("counted");
+        auto added = session->catalog().add(ctx, draft);
+        QVERIFY(added.ok());
+        for (HealthStatus status :
+             {HealthStatus::Healthy, HealthStatus::Healthy, HealthStatus::Unhealthy}) {
+            HealthCheckRecord r;
+            r.integrationId = added->id;
+            r.checkedAt = clock.now().addDays(-200);
+            r.status = status;
+            QVERIFY(session->catalog().recordHealthCheck(ctx, r).ok());
+        }
+        QVERIFY(session->catalog().recordTestConnection(ctx, QStringLiteral("InMemory"), 120).ok());
+
+        auto pruned = session->catalog().pruneHealthHistory(ctx, clock.now().addDays(-90), 100);
+        QVERIFY(pruned.ok());
+        QCOMPARE(*pruned, 3);
+
+        auto snapshot = session->catalog().metrics(ctx);
+        QVERIFY(snapshot.ok());
+        const QString text = metrics::renderPrometheus(*snapshot);
+        QVERIFY2(
+            text.contains(QLatin1String(
+                "integrations_health_check_total{provider=\"InMemory\",status=\"Healthy\"} 2\n")),
+            qPrintable(text));
+        QVERIFY(text.contains(QLatin1String(
+            "integrations_health_check_total{provider=\"InMemory\",status=\"Unhealthy\"} 1\n")));
+        QVERIFY(text.contains(QLatin1String("integrations_test_connection_duration_seconds_bucket{"
+                                            "provider=\"InMemory\",le=\"0.25\"} 1\n")));
+        QVERIFY(text.contains(QLatin1String("integrations_catalog_integrations{type=\"Registry\","
+                                            "provider=\"InMemory\",status=\"Unhealthy\"} 1\n")));
+        // Metrics are the tenant's own.
+        auto otherSnapshot = session->catalog().metrics(other);
+        QVERIFY(otherSnapshot.ok());
+        QVERIFY(otherSnapshot->healthChecks.isEmpty());
+        QVERIFY(otherSnapshot->integrations.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthMetrics)
+#include "tst_healthmetrics.moc"
