@@ -100,7 +100,7 @@ Result<void> Database::open()
                              .arg(m_url.connectTimeoutSec));
     if (!db.open())
         return translate(db.lastError(), QStringLiteral("connecting"));
-    return exec(QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("connecting"));
+    return applySessionSettings(QStringLiteral("connecting"));
 }
 
 Result<void> Database::exec(const QString &sql, const QString &doing)
@@ -140,6 +140,15 @@ Result<void> Database::execCached(const QString &sql, const QVariantList &binds,
     return {};
 }
 
+Result<void> Database::applySessionSettings(const QString &doing)
+{
+    // Times are UTC; the server's NOTICEs ("relation already exists, skipping" on every
+    // migration check) are not the operator's business.
+    if (auto r = exec(QStringLiteral("SET TIME ZONE 'UTC'"), doing); !r)
+        return r;
+    return exec(QStringLiteral("SET client_min_messages TO WARNING"), doing);
+}
+
 Result<void> Database::reconnectIfLost(const QString &doing)
 {
     if (!m_connectionLost)
@@ -150,7 +159,7 @@ Result<void> Database::reconnectIfLost(const QString &doing)
     if (!db.open())
         return translate(db.lastError(), doing);
     m_connectionLost = false;
-    return exec(QStringLiteral("SET TIME ZONE 'UTC'"), doing);
+    return applySessionSettings(doing);
 }
 
 Result<void> Database::begin(const QString &doing)

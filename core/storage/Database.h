@@ -59,6 +59,8 @@ public:
     Error translate(const QSqlError &error, const QString &doing) const;
 
 private:
+    Result<void> applySessionSettings(const QString &doing); // PostgreSQL, after each connect
+
     DatabaseUrl m_url;
     Dialect m_dialect;
     QString m_connectionName;

@@ -89,6 +89,24 @@ ScratchPostgres::~ScratchPostgres()
         adminExec(m_admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
 }
 
+QString ScratchPostgres::disconnectClients()
+{
+    if (QString e = adminExec(
+            m_admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(m_name));
+        !e.isEmpty())
+        return e;
+    return adminExec(m_admin,
+                     QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                    " WHERE datname = '%1' AND pid <> pg_backend_pid()")
+                         .arg(m_name));
+}
+
+QString ScratchPostgres::allowClients()
+{
+    return adminExec(m_admin,
+                     QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(m_name));
+}
+
 std::unique_ptr<CatalogSession> openOrFail(const DatabaseUrl &url, const Clock &clock)
 {
     auto session = CatalogSession::open(url, registry(), clock);

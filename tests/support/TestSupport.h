@@ -33,6 +33,10 @@ public:
     bool isValid() const { return !m_url.isEmpty(); }
     QString url() const { return m_url; }
     QString error() const { return m_error; }
+    // The database "goes away" for its clients: new connections refused, open ones ended.
+    // Returns the error text, empty on success.
+    QString disconnectClients();
+    QString allowClients();
 
 private:
     QString m_admin;
