@@ -96,8 +96,12 @@ Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
         draft.type = demo.type;
         draft.name = QLatin1String(demo.name);
         draft.endpoint = QLatin1String(demo.endpoint);
+        // Checked as often as the seeded history was, so the demo is fresh, not stale, when
+        // the console opens it; the monitor takes over from the last seeded check.
         draft.config = {{QStringLiteral("scenario"), QLatin1String(demo.scenario)},
-                        {QStringLiteral("resourceCount"), demo.resourceCount}};
+                        {QStringLiteral("resourceCount"), demo.resourceCount},
+                        {QStringLiteral("healthCheckInterval"),
+                         QStringLiteral("%1m").arg(kCheckIntervalMinutes)}};
         draft.authRefUri = QStringLiteral("authref://inmemory/sandbox#token");
         auto added = session.catalog().add(ctx, draft);
         if (!added)

@@ -850,6 +850,105 @@ private Q_SLOTS:
         QCOMPARE(unsupported.exitCode, 2);
         QVERIFY(unsupported.err.contains("repositories"));
     }
+
+    void monitorHealthAndMetricsThroughTheBinary()
+    {
+        auto addInMemory = [&](const QString &name, const QString &scenario) {
+            Run r =
+                cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                     QStringLiteral("InMemory"), QStringLiteral("--name"), name,
+                     QStringLiteral("--config"),
+                     QStringLiteral("{\"scenario\": \"%1\", \"latency\": \"1ms\"}").arg(scenario)});
+            if (r.exitCode != 0)
+                qWarning("%s", qPrintable(r.describe()));
+            return r.json().object().value(QStringLiteral("id")).toString();
+        };
+        const QString up = addInMemory(QStringLiteral("up"), QStringLiteral("healthy"));
+        const QString down = addInMemory(QStringLiteral("down"), QStringLiteral("unhealthy"));
+        QVERIFY(!up.isEmpty() && !down.isEmpty());
+
+        // One sweep: both checked; one unhealthy, so exit 1 as for `check`.
+        Run once = cli({QStringLiteral("monitor"), QStringLiteral("--once")});
+        QVERIFY2(once.exitCode == 1, qPrintable(once.describe()));
+        QVERIFY2(once.out.contains("Checked 2 integrations: 1 unhealthy"),
+                 qPrintable(once.describe()));
+        QVERIFY(once.err.contains("'down' is now Unhealthy (was Unknown)"));
+        // Nothing is due a moment later.
+        Run again =
+            cli({QStringLiteral("--json"), QStringLiteral("monitor"), QStringLiteral("--once")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+        QCOMPARE(again.json().object().value(QStringLiteral("checked")).toInt(), 0);
+
+        Run health = cli({QStringLiteral("--json"), QStringLiteral("health"), up,
+                          QStringLiteral("--range"), QStringLiteral("1h")});
+        QVERIFY2(health.exitCode == 0, qPrintable(health.describe()));
+        const QJsonObject history =
+            health.json().object().value(QStringLiteral("history")).toObject();
+        QCOMPARE(history.value(QStringLiteral("checks")).toInt(), 1);
+        QCOMPARE(history.value(QStringLiteral("uptimePercent")).toDouble(), 100.0);
+        QCOMPARE(history.value(QStringLiteral("bucketSeconds")).toInt(), 300); // 1h in <= 24 points
+        QCOMPARE(health.json().object().value(QStringLiteral("stale")).toBool(), false);
+        Run text = cli({QStringLiteral("health"), down});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(text.out.contains("0.00% of 1 checks"), qPrintable(text.describe()));
+
+        QCOMPARE(cli({QStringLiteral("test"), up}).exitCode, 0);
+        Run metrics = cli({QStringLiteral("metrics")});
+        QVERIFY2(metrics.exitCode == 0, qPrintable(metrics.describe()));
+        for (const char *line :
+             {"integrations_health_check_total{provider=\"InMemory\",status=\"Healthy\"} 1\n",
+              "integrations_health_check_total{provider=\"InMemory\",status=\"Unhealthy\"} 1\n",
+              "integrations_test_connection_duration_seconds_count{provider=\"InMemory\"} 1\n",
+              "integrations_catalog_integrations{type=\"Registry\",provider=\"InMemory\",status="
+              "\"Healthy\"} 1\n"})
+            QVERIFY2(metrics.out.contains(line), qPrintable(metrics.describe()));
+    }
+
+    void monitorAndHealthBadInput()
+    {
+        Run zero = cli({QStringLiteral("monitor"), QStringLiteral("--once"),
+                        QStringLiteral("--interval"), QStringLiteral("0s")});
+        QCOMPARE(zero.exitCode, 2);
+        QVERIFY2(zero.err.contains("at least 10s"), qPrintable(zero.describe()));
+        QCOMPARE(
+            cli({QStringLiteral("monitor"), QStringLiteral("--interval"), QStringLiteral("soon")})
+                .exitCode,
+            2);
+        QCOMPARE(
+            cli({QStringLiteral("monitor"), QStringLiteral("--concurrency"), QStringLiteral("0")})
+                .exitCode,
+            2);
+        Run badConfig =
+            cli({QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("InMemory"),
+                 QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--config"),
+                 QStringLiteral("{\"healthCheckInterval\": \"0s\"}")});
+        QCOMPARE(badConfig.exitCode, 2);
+        QVERIFY2(badConfig.err.contains("healthCheckInterval"), qPrintable(badConfig.describe()));
+        QVERIFY(listJson().isEmpty());
+
+        Run added =
+            cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("InMemory"), QStringLiteral("--name"), QStringLiteral("y")});
+        const QString id = added.json().object().value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(cli({QStringLiteral("health"), id, QStringLiteral("--from"),
+                      QStringLiteral("yesterday")})
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            cli({QStringLiteral("health"), id, QStringLiteral("--range"), QStringLiteral("30s")})
+                .exitCode,
+            2);
+        QCOMPARE(cli({QStringLiteral("health"), id, QStringLiteral("--from"),
+                      QStringLiteral("2026-11-25T00:00:00Z"), QStringLiteral("--to"),
+                      QStringLiteral("2026-11-24T00:00:00Z")})
+                     .exitCode,
+                 2);
+        // No catalog server: the monitor does not start (5), rather than sweep nothing.
+        Run unreachable = cli({QStringLiteral("monitor"), QStringLiteral("--once")}, {},
+                              QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
+        QVERIFY2(unreachable.exitCode == 5, qPrintable(unreachable.describe()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
