@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "catalog/CatalogTransfer.h"
 #include "catalog/IntegrationCatalog.h"
+#include "health/HealthPolicy.h"
 #include "model/CompactJson.h"
 #include "model/ResourceTypes.h"
 
@@ -165,8 +166,17 @@ Result<void> Cli::show(const Args &args)
     m_out->line(QStringLiteral("provider:     %1").arg(i->provider));
     m_out->line(QStringLiteral("endpoint:     %1").arg(orDash(i->endpoint)));
     m_out->line(QStringLiteral("authRef:      %1").arg(orDash(i->authRefUri)));
-    m_out->line(QStringLiteral("status:       %1 (last checked %2)")
-                    .arg(toString(i->status), timeText(i->lastCheckedAt)));
+    const bool stale =
+        healthpolicy::isStale(*i, MonitorSettings::kDefaultIntervalMs, m_clock.now());
+    m_out->line(QStringLiteral("status:       %1%2 (last checked %3)")
+                    .arg(toString(i->status), stale ? QStringLiteral(", stale") : QString(),
+                         timeText(i->lastCheckedAt)));
+    m_out->line(QStringLiteral("monitored:    %1")
+                    .arg(healthpolicy::isMonitored(*i)
+                             ? QStringLiteral("every %1")
+                                   .arg(formatDurationMs(healthpolicy::intervalMs(
+                                       *i, MonitorSettings::kDefaultIntervalMs)))
+                             : QStringLiteral("no (healthCheckEnabled is false)")));
     m_out->line(QStringLiteral("version:      %1").arg(i->version));
     m_out->line(QStringLiteral("created:      %1").arg(timeText(i->createdAt)));
     m_out->line(QStringLiteral("updated:      %1").arg(timeText(i->updatedAt)));

@@ -904,6 +904,36 @@ private Q_SLOTS:
             QVERIFY2(metrics.out.contains(line), qPrintable(metrics.describe()));
     }
 
+    void monitorRunsUntilTerminatedAndStopsCleanly()
+    {
+        Run added =
+            cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("InMemory"), QStringLiteral("--name"), QStringLiteral("watched"),
+                 QStringLiteral("--config"), QStringLiteral("{\"latency\": \"1ms\"}")});
+        QCOMPARE(added.exitCode, 0);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("STELLA_DB"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("STELLA_CLI"),
+                {QStringLiteral("--db"), QStringLiteral("sqlite://") + m_db,
+                 QStringLiteral("monitor"), QStringLiteral("--interval"), QStringLiteral("1h")});
+        QVERIFY(p.waitForStarted());
+        // The first sweep checks the new integration at once and logs it.
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("watched  Healthy"),
+                                 20000);
+        p.terminate(); // SIGTERM: stop between checks, write what is kept, exit 0
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        Run show = cli(
+            {QStringLiteral("show"), added.json().object().value(QStringLiteral("id")).toString()});
+        QVERIFY2(show.out.contains("status:       Healthy (last checked"),
+                 qPrintable(show.describe()));
+        QVERIFY(show.out.contains("monitored:    every 5m"));
+    }
+
     void monitorAndHealthBadInput()
     {
         Run zero = cli({QStringLiteral("monitor"), QStringLiteral("--once"),
