@@ -376,8 +376,13 @@ void HealthMonitor::write(const QString &tenantId, const HealthCheckRecord &reco
         return c.recordHealthCheck(ctx, record);
     }),
                [this, generation, tenantId, record](const Result<HealthStatus> &previous) {
-                   if (generation != m_generation)
+                   if (generation != m_generation) {
+                       // Stopped meanwhile: not reported, but a result the catalog refused is
+                       // still kept for the retry (the CLI drains it before exiting).
+                       if (!previous && previous.error().kind != ErrorKind::NotFound)
+                           writeFailed(tenantId, record, previous.error());
                        return;
+                   }
                    auto it = m_entries.find(record.integrationId);
                    if (previous) {
                        if (it != m_entries.end()) {
