@@ -15,8 +15,9 @@ namespace stella {
 
 namespace {
 // How often a running monitor re-reads the catalog for integrations other programs added,
-// edited or removed (its own process's changes arrive as signals at once).
-constexpr qint64 kReloadEveryMs = 60'000;
+// edited or removed (its own process's changes arrive as signals at once). Reading 100,000
+// integrations takes the catalog thread about half a second: not every minute.
+constexpr qint64 kReloadEveryMs = 5 * 60'000;
 // The longest the due timer sleeps, so a clock that jumps (suspend, NTP) is noticed soon.
 constexpr int kMaxSleepMs = 30'000;
 constexpr qint64 kPruneEveryMs = 3'600'000;
@@ -118,17 +119,20 @@ QDateTime HealthMonitor::nextDue(const QUuid &id) const
     return it == m_entries.constEnd() ? QDateTime() : it->due;
 }
 
-qint64 HealthMonitor::intervalFor(const Entry &entry) const
+void HealthMonitor::updatePolicy(Entry &entry) const
 {
-    return healthpolicy::intervalMs(entry.integration, m_settings.defaultIntervalMs);
+    const qint64 interval = healthpolicy::intervalMs(entry.integration, m_settings.defaultIntervalMs);
+    if (interval == entry.intervalMs)
+        return;
+    entry.intervalMs = interval;
+    entry.jitterMs = healthpolicy::jitterMs(entry.integration.id, interval);
 }
 
 QDateTime HealthMonitor::dueAfter(const Entry &entry, const QDateTime &from) const
 {
-    const qint64 interval = intervalFor(entry);
     const qint64 wait =
-        qint64(double(interval) * healthpolicy::backoffFactor(entry.consecutiveFailures));
-    return from.addMSecs(wait - healthpolicy::jitterMs(entry.integration.id, interval));
+        qint64(double(entry.intervalMs) * healthpolicy::backoffFactor(entry.consecutiveFailures));
+    return from.addMSecs(wait - entry.jitterMs);
 }
 
 void HealthMonitor::reload(std::function<void()> then)
@@ -178,6 +182,7 @@ void HealthMonitor::scheduleLoaded(const QString &tenantId, const QList<Integrat
         if (it == m_entries.end()) {
             Entry entry;
             entry.integration = integration;
+            updatePolicy(entry);
             // Never checked: due now. Checked before (by us in an earlier run, or by another
             // monitor): one interval after that check.
             entry.due = integration.lastCheckedAt.isValid()
@@ -189,6 +194,7 @@ void HealthMonitor::scheduleLoaded(const QString &tenantId, const QList<Integrat
         // Known: take the edits; a check another monitor recorded meanwhile moves the due time.
         const QDateTime previousCheck = it->integration.lastCheckedAt;
         it->integration = integration;
+        updatePolicy(*it);
         if (integration.lastCheckedAt.isValid() &&
             (!previousCheck.isValid() || integration.lastCheckedAt > previousCheck))
             it->due = std::max(it->due, dueAfter(*it, integration.lastCheckedAt));

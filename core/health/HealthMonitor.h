@@ -96,6 +96,8 @@ private:
     {
         Integration integration;
         QDateTime due;
+        qint64 intervalMs = 0; // cached: a reload of 100,000 integrations must stay cheap
+        qint64 jitterMs = 0;
         int consecutiveFailures = 0;
         bool queued = false;
         bool checking = false;
@@ -114,7 +116,7 @@ private:
     void finishOne();
     void armTimer();
     void pruneTenant(int tenantIndex, int deletedSoFar);
-    qint64 intervalFor(const Entry &entry) const;
+    void updatePolicy(Entry &entry) const; // intervalMs and jitterMs from the integration
     QDateTime dueAfter(const Entry &entry, const QDateTime &from) const;
 
     CatalogThread &m_catalog;
