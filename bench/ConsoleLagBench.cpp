@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 using namespace stella;
 
@@ -118,10 +119,23 @@ int main(int argc, char **argv)
     window.resize(1440, 900);
     window.show();
 
+    // The console's own monitor when the window has one (kept from sweeping until asked, so
+    // the idle baseline is idle); otherwise one made here the way the console makes it.
     ConnectorLauncher launcher(registry, clock, window.credentials());
     MonitorSettings settings;
     settings.concurrency = concurrency;
-    HealthMonitor monitor(catalog, launcher, clock, settings);
+    std::unique_ptr<HealthMonitor> ownMonitor;
+    HealthMonitor *windowMonitor = window.findChild<HealthMonitor *>();
+    if (windowMonitor) {
+        std::fprintf(stderr, "stella-bench-console-lag: using the window's own HealthMonitor "
+                             "(its settings, not --concurrency)\n");
+        windowMonitor->stop();
+        QObject::connect(&window, &ui::MainWindow::catalogOpened, windowMonitor,
+                         &HealthMonitor::stop);
+    } else {
+        ownMonitor = std::make_unique<HealthMonitor>(catalog, launcher, clock, settings);
+    }
+    HealthMonitor &monitor = windowMonitor ? *windowMonitor : *ownMonitor;
     LagProbe probe;
     ui::IntegrationListModel *model = window.listModel();
 
