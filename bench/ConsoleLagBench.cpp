@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+// The console's event-loop latency during a health sweep (bench/health-sweep).
+//
+//   stella-bench-console-lag DBURL [CONCURRENCY]
+//
+// Builds the console as app/console does (CatalogThread, the real MainWindow, shown), opens
+// the catalog and waits until the list is painted; then a HealthMonitor on the GUI thread, as
+// the console runs it, sweeps every integration while a probe measures how late the GUI
+// thread's event loop is: a precise 5 ms single-shot timer, re-armed as soon as it fires,
+// whose lateness (fire time - due time) is one sample. Sampling runs from sweepNow() until
+// the list shows every integration's new status (each check reaches the list through
+// CatalogThread::healthRecorded and a catalog read), so the list's updates are measured too.
+// One idle second before the sweep gives the baseline. Prints p50, p99, max and the count.
+#include "BuiltinProviders.h"
+#include "catalog/CatalogThread.h"
+#include "common/Clock.h"
+#include "connectors/ConnectorLauncher.h"
+#include "health/HealthMonitor.h"
+#include "mainwindow/MainWindow.h"
+#include "models/IntegrationListModel.h"
+#include "providers/ProviderRegistry.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+using namespace stella;
+
+namespace {
+
+[[noreturn]] void die(const QString &what)
+{
+    std::fprintf(stderr, "stella-bench-console-lag: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+// Lateness of a 5 ms timer, sample after sample, while running.
+class LagProbe : public QObject
+{
+public:
+    static constexpr int kPeriodMs = 5;
+
+    LagProbe()
+    {
+        m_timer.setSingleShot(true);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_samples.append(double(now - m_due) / 1e6);
+            arm();
+        });
+        m_clock.start();
+    }
+
+    void start()
+    {
+        m_samples.clear();
+        arm();
+    }
+    QList<double> stop()
+    {
+        m_timer.stop();
+        return m_samples;
+    }
+
+private:
+    void arm()
+    {
+        m_due = m_clock.nsecsElapsed() + qint64(kPeriodMs) * 1'000'000;
+        m_timer.start(kPeriodMs);
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_due = 0;
+    QList<double> m_samples;
+};
+
+QString describe(QList<double> samples)
+{
+    if (samples.isEmpty())
+        return QStringLiteral("no samples");
+    std::sort(samples.begin(), samples.end());
+    const auto at = [&samples](double q) {
+        return samples[std::min(qsizetype(q * double(samples.size())), samples.size() - 1)];
+    };
+    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms, %4 samples")
+        .arg(at(0.5), 0, 'f', 2)
+        .arg(at(0.99), 0, 'f', 2)
+        .arg(samples.last(), 0, 'f', 2)
+        .arg(samples.size());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("stella-bench-console-lag"));
+    const QStringList args = app.arguments();
+    bool ok = true;
+    const int concurrency = args.size() == 3 ? args[2].toInt(&ok) : 8;
+    if (args.size() < 2 || args.size() > 3 || !ok || concurrency <= 0)
+        die(QStringLiteral("usage: stella-bench-console-lag DBURL [CONCURRENCY]"));
+    auto url = DatabaseUrl::parse(args[1]);
+    if (!url)
+        die(url.error().toText());
+
+    ProviderRegistry registry;
+    registerBuiltinProviders(registry);
+    const Clock &clock = SystemClock::instance();
+    CatalogThread catalog(registry, clock);
+    RequestContext ctx;
+    ctx.actor = QStringLiteral("bench");
+    ui::MainWindow window(catalog, registry, clock, ctx);
+    window.resize(1440, 900);
+    window.show();
+
+    // The console's own monitor when the window has one (kept from sweeping until asked, so
+    // the idle baseline is idle); otherwise one made here the way the console makes it.
+    ConnectorLauncher launcher(registry, clock, window.credentials());
+    MonitorSettings settings;
+    settings.concurrency = concurrency;
+    std::unique_ptr<HealthMonitor> ownMonitor;
+    HealthMonitor *windowMonitor = window.findChild<HealthMonitor *>();
+    if (windowMonitor) {
+        std::fprintf(stderr, "stella-bench-console-lag: using the window's own HealthMonitor "
+                             "(its settings, not --concurrency)\n");
+        windowMonitor->stop();
+        QObject::connect(&window, &ui::MainWindow::catalogOpened, windowMonitor,
+                         &HealthMonitor::stop);
+    } else {
+        ownMonitor = std::make_unique<HealthMonitor>(catalog, launcher, clock, settings);
+    }
+    HealthMonitor &monitor = windowMonitor ? *windowMonitor : *ownMonitor;
+    LagProbe probe;
+    ui::IntegrationListModel *model = window.listModel();
+
+    // The list shows a status for every row: every check has reached it.
+    auto listUpToDate = [model] {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->integrationAt(row)->status == HealthStatus::Unknown)
+                return false;
+        return true;
+    };
+    QElapsedTimer sweepTime;
+    qint64 sweepMs = -1;
+    int rowUpdates = 0;
+    bool measuring = false;
+    auto finish = [&] {
+        if (!measuring || sweepMs < 0 || !listUpToDate())
+            return;
+        measuring = false;
+        const qint64 listMs = sweepTime.elapsed();
+        const QList<double> samples = probe.stop();
+        std::printf("console event-loop lag during the sweep of %d integrations (sweep %lld ms, "
+                    "list up to date after %lld ms, %d row updates): %s (target p99 <= 16 ms)\n",
+                    model->totalCount(), sweepMs, listMs, rowUpdates,
+                    qPrintable(describe(samples)));
+        QApplication::exit(0);
+    };
+    QObject::connect(model, &QAbstractItemModel::dataChanged, [&] {
+        ++rowUpdates;
+        finish();
+    });
+    QObject::connect(&monitor, &HealthMonitor::sweepFinished, [&](const SweepSummary &s) {
+        sweepMs = sweepTime.elapsed();
+        if (s.checked != model->totalCount())
+            std::fprintf(stderr, "stella-bench-console-lag: %d of %d checked\n", s.checked,
+                         model->totalCount());
+        finish();
+    });
+    // After the list is painted: one idle second, then the sweep.
+    QObject::connect(
+        &window, &ui::MainWindow::settled, &window,
+        [&] {
+            static bool started = false;
+            if (started)
+                return;
+            started = true;
+            probe.start();
+            QTimer::singleShot(1000, &window, [&] {
+                std::printf("console event-loop lag, idle with %d integrations listed: %s\n",
+                            model->totalCount(), qPrintable(describe(probe.stop())));
+                if (listUpToDate() && model->totalCount() > 0)
+                    die(QStringLiteral("the catalog has been checked already: use a fresh one"));
+                measuring = true;
+                probe.start();
+                sweepTime.start();
+                monitor.sweepNow();
+            });
+        },
+        Qt::QueuedConnection);
+    QObject::connect(&window, &ui::MainWindow::catalogOpenFailed,
+                     [](const Error &e) { die(e.toText()); });
+    QTimer::singleShot(600'000, &app, [] { die(QStringLiteral("no result after 10 min")); });
+    window.openCatalog(*url);
+    return QApplication::exec();
+}
