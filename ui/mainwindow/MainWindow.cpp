@@ -494,7 +494,7 @@ void MainWindow::buildLayout()
     columns->resizeSection(IntegrationListModel::ProviderColumn, width("StellaOpsMirror", 20));
     columns->resizeSection(IntegrationListModel::EndpointColumn,
                            width("https://harbor.example.com/", 20));
-    columns->resizeSection(IntegrationListModel::StatusColumn, width("Unhealthy", 44));
+    columns->resizeSection(IntegrationListModel::StatusColumn, width("Unhealthy - stale", 44));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(IntegrationListModel::NameColumn, Qt::AscendingOrder);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
