@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthChartView.h"
 
+#include "common/Clock.h"
 #include "views/StatusIcon.h"
 
 #include <QAreaSeries>
@@ -253,7 +254,7 @@ void HealthChartView::updateAxes()
     QDateTime from = m_history.from;
     QDateTime to = m_history.to;
     if (!from.isValid() || !to.isValid() || from >= to) {
-        to = QDateTime::fromMSecsSinceEpoch(0).toUTC().addDays(1);
+        to = utcFromSecsSinceEpoch(86'400); // an empty chart still needs an axis
         from = to.addDays(-1);
     }
     m_time->setRange(from, to); // shown in local time, like the range editors
