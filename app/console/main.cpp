@@ -4,11 +4,14 @@
 #include "BuiltinProviders.h"
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
+#include "common/FutureCallback.h"
 #include "common/LogRedaction.h"
+#include "health/HealthMonitor.h"
 #include "mainwindow/MainWindow.h"
 #include "models/IntegrationListModel.h"
 #include "providers/ProviderRegistry.h"
 #include "storage/DatabaseUrl.h"
+#include "views/HealthPane.h"
 #include "views/WindowScreenshot.h"
 
 #include <QApplication>
@@ -16,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
+#include <memory>
 
 using namespace stella;
 
@@ -25,10 +29,19 @@ void printError(const QString &text)
     std::fprintf(stderr, "stella-console: %s\n", qPrintable(text));
 }
 
+// What --show-health asks for: an integration's Health tab over a range.
+struct HealthShot
+{
+    QString name; // empty: the window as it opens
+    ui::HealthPane::Range range = ui::HealthPane::Range::Day;
+};
+
 // --screenshot: once the window has settled (list loaded, details shown), render it to a PNG.
+// With --show-health, first select that integration's Health tab and wait for its history and
+// for the monitor's first sweep, so the picture shows charted history and fresh statuses.
 // A catalog that never answers still gets a screenshot (of the wait) after a timeout.
-void scheduleScreenshot(ui::MainWindow &window, const QString &file, bool quit,
-                        const QElapsedTimer &sinceStart)
+void scheduleScreenshot(ui::MainWindow &window, CatalogThread &catalog, const QString &file,
+                        bool quit, const QElapsedTimer &sinceStart, const HealthShot &health)
 {
     auto take = [&window, file, quit, &sinceStart] {
         static bool taken = false;
@@ -46,11 +59,64 @@ void scheduleScreenshot(ui::MainWindow &window, const QString &file, bool quit,
         if (quit)
             QCoreApplication::exit(saved ? 0 : 1);
     };
-    // Queued: the window paints the freshly loaded list before it is grabbed.
-    QObject::connect(
-        &window, &ui::MainWindow::settled, &window, [take] { QTimer::singleShot(0, take); },
-        Qt::QueuedConnection);
     QTimer::singleShot(30'000, &window, take);
+    if (health.name.isEmpty()) {
+        // Queued: the window paints the freshly loaded list before it is grabbed.
+        QObject::connect(
+            &window, &ui::MainWindow::settled, &window, [take] { QTimer::singleShot(0, take); },
+            Qt::QueuedConnection);
+        return;
+    }
+    auto shown = std::make_shared<bool>(false);
+    QObject::connect(
+        &window, &ui::MainWindow::settled, &window,
+        [&window, &catalog, take, health, shown] {
+            if (*shown)
+                return;
+            *shown = true;
+            const ui::IntegrationListModel *model = window.listModel();
+            QUuid id;
+            for (int row = 0; row < model->rowCount() && id.isNull(); ++row)
+                if (model->integrationAt(row)->name == health.name)
+                    id = model->integrationAt(row)->id;
+            if (id.isNull()) {
+                printError(QStringLiteral("--show-health: no integration named “%1” in this "
+                                          "tenant; the screenshot shows the window as it opened")
+                               .arg(health.name));
+                QTimer::singleShot(0, take);
+                return;
+            }
+            // Two things to wait for: the chart's history, and the monitor's first sweep (the
+            // list's statuses are stale until then).
+            auto waiting = std::make_shared<int>(window.healthMonitor() ? 2 : 1);
+            auto oneDone = [&window, &catalog, take, waiting] {
+                if (--*waiting != 0)
+                    return;
+                // The list refreshes each checked row with its own catalog read: one more round
+                // trip through the catalog thread, and every one of those has been answered.
+                onFinished(&window,
+                           catalog.run([](IntegrationCatalog &) { return Result<void>(); }),
+                           [take](const Result<void> &) { QTimer::singleShot(0, take); });
+            };
+            ui::HealthPane *pane = window.healthPane();
+            auto loaded = std::make_shared<QMetaObject::Connection>();
+            *loaded = QObject::connect(pane, &ui::HealthPane::loaded, pane, [loaded, oneDone] {
+                QObject::disconnect(*loaded);
+                oneDone();
+            });
+            if (HealthMonitor *monitor = window.healthMonitor()) {
+                auto swept = std::make_shared<QMetaObject::Connection>();
+                *swept = QObject::connect(monitor, &HealthMonitor::sweepFinished, monitor,
+                                          [swept, oneDone] {
+                                              QObject::disconnect(*swept);
+                                              oneDone();
+                                          });
+            }
+            window.selectIntegration(id);
+            pane->setRange(health.range);
+            window.showHealth();
+        },
+        Qt::QueuedConnection);
 }
 } // namespace
 
@@ -90,7 +156,15 @@ int main(int argc, char *argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after-screenshot"),
                                        QStringLiteral("Exit after saving the --screenshot."));
-    parser.addOptions({sandbox, db, tenant, screenshot, quitAfter});
+    const QCommandLineOption showHealth(
+        QStringLiteral("show-health"),
+        QStringLiteral("With --screenshot: select the integration NAME and show its Health tab."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption healthRange(
+        QStringLiteral("health-range"),
+        QStringLiteral("The Health tab's range for --show-health: 24h, 7d or 30d (default 24h)."),
+        QStringLiteral("RANGE"), QStringLiteral("24h"));
+    parser.addOptions({sandbox, db, tenant, screenshot, quitAfter, showHealth, healthRange});
     parser.process(app);
 
     RequestContext ctx;
@@ -102,6 +176,23 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(quitAfter) && !parser.isSet(screenshot)) {
         printError(QStringLiteral("--quit-after-screenshot needs --screenshot FILE"));
+        return 2;
+    }
+    HealthShot health;
+    health.name = parser.value(showHealth).trimmed();
+    if (parser.isSet(showHealth) && !parser.isSet(screenshot)) {
+        printError(QStringLiteral("--show-health needs --screenshot FILE"));
+        return 2;
+    }
+    const QString range = parser.value(healthRange);
+    if (range == QLatin1String("24h"))
+        health.range = ui::HealthPane::Range::Day;
+    else if (range == QLatin1String("7d"))
+        health.range = ui::HealthPane::Range::Week;
+    else if (range == QLatin1String("30d"))
+        health.range = ui::HealthPane::Range::Month;
+    else {
+        printError(QStringLiteral("--health-range must be 24h, 7d or 30d, not “%1”").arg(range));
         return 2;
     }
     DatabaseUrl url = DatabaseUrl::defaultCatalog();
@@ -122,7 +213,8 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(catalog, registry, clock, ctx);
     if (parser.isSet(screenshot))
-        scheduleScreenshot(window, parser.value(screenshot), parser.isSet(quitAfter), sinceStart);
+        scheduleScreenshot(window, catalog, parser.value(screenshot), parser.isSet(quitAfter),
+                           sinceStart, health);
     window.show();
     if (parser.isSet(sandbox))
         window.openSandbox();

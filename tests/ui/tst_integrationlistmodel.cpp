@@ -2,8 +2,10 @@
 #include "TestSupport.h"
 #include "models/IntegrationListModel.h"
 
+#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QPersistentModelIndex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -103,6 +105,119 @@ private Q_SLOTS:
         QCOMPARE(model.index(harbor, Col::LastCheckedColumn).data().toString(),
                  QStringLiteral("15 min ago"));
         m_clock.set(test::fixedNow());
+    }
+
+    // A status older than two intervals says what was true then: shown as stale, not as down.
+    void showsAStaleStatusAsStale()
+    {
+        ManualClock clock(test::fixedNow());
+        IntegrationListModel model(clock);
+        QCOMPARE(model.defaultIntervalMs(), MonitorSettings::kDefaultIntervalMs);
+        const QDateTime checked = test::fixedNow().addSecs(-5 * 60);
+        Integration harbor =
+            make(QStringLiteral("Harbor"), QStringLiteral("Harbor"), IntegrationType::Registry,
+                 QStringLiteral("https://h.example"), HealthStatus::Unhealthy, checked);
+        Integration hourly =
+            make(QStringLiteral("Hourly"), QStringLiteral("Nexus"), IntegrationType::Registry,
+                 QStringLiteral("https://n.example"), HealthStatus::Healthy, checked);
+        hourly.config = {{QStringLiteral("healthCheckInterval"), QStringLiteral("1h")}};
+        Integration manual =
+            make(QStringLiteral("Manual"), QStringLiteral("Vault"), IntegrationType::SecretsManager,
+                 QStringLiteral("https://v.example"), HealthStatus::Healthy, checked);
+        manual.config = {{QStringLiteral("healthCheckEnabled"), false}};
+        model.setIntegrations({harbor, hourly, manual});
+        const auto status = [&model](const QString &name, int role = Qt::DisplayRole) {
+            for (int r = 0; r < model.rowCount(); ++r)
+                if (model.integrationAt(r)->name == name)
+                    return model.index(r, Col::StatusColumn).data(role);
+            return QVariant();
+        };
+        const qint64 freshIcon =
+            status(QStringLiteral("Harbor"), Qt::DecorationRole).value<QIcon>().cacheKey();
+        QCOMPARE(status(QStringLiteral("Harbor")).toString(), QStringLiteral("Unhealthy"));
+        QCOMPARE(status(QStringLiteral("Harbor"), Qt::ToolTipRole).toString(),
+                 QStringLiteral("Unhealthy"));
+
+        // Ten minutes is two default intervals; past it the monitor should have checked again.
+        clock.advanceMs(5 * 60'000 + 1000);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.refreshRelativeTimes();
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        // One signal over the two health columns of every row; the view repaints what it shows.
+        QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, Col::StatusColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex(), model.index(2, Col::LastCheckedColumn));
+        QVERIFY(changed.first().at(2).value<QList<int>>().contains(Qt::DecorationRole));
+
+        QCOMPARE(status(QStringLiteral("Harbor")).toString(), QStringLiteral("Unhealthy · stale"));
+        QCOMPARE(status(QStringLiteral("Harbor"), Qt::ToolTipRole).toString(),
+                 QStringLiteral("Unhealthy — last checked 10 min ago; the monitor has not "
+                                "checked it since"));
+        QVERIFY(status(QStringLiteral("Harbor"), Qt::DecorationRole).value<QIcon>().cacheKey() !=
+                freshIcon);
+        // Its own interval is an hour: not stale yet.
+        QCOMPARE(status(QStringLiteral("Hourly")).toString(), QStringLiteral("Healthy"));
+        // Not monitored: never stale (nobody was going to check it), and the tooltip says why.
+        QCOMPARE(status(QStringLiteral("Manual")).toString(), QStringLiteral("Healthy"));
+        QVERIFY(status(QStringLiteral("Manual"), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Not monitored")));
+        // Filtering still knows the status itself.
+        model.setFilterText(QStringLiteral("unhealthy"));
+        QCOMPARE(model.rowCount(), 1);
+
+        // A monitor with another default interval moves the line.
+        model.setFilterText({});
+        model.setDefaultIntervalMs(3'600'000);
+        QCOMPARE(status(QStringLiteral("Harbor")).toString(), QStringLiteral("Unhealthy"));
+    }
+
+    // Statuses another process wrote, read again: changed rows are patched in place.
+    void patchesHealthReadAgainWithoutAReset()
+    {
+        IntegrationListModel model(m_clock);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Integration> rows = sample();
+        model.setIntegrations(rows);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+
+        QCOMPARE(model.patchHealth(rows), 0); // nothing new: not a signal
+        QCOMPARE(changed.count(), 0);
+
+        QList<Integration> fresh = rows;
+        fresh[0].status = HealthStatus::Unhealthy; // Harbor prod, row 1
+        fresh[0].lastCheckedAt = test::fixedNow();
+        fresh[0].name = QStringLiteral("Renamed elsewhere"); // not a health field: ignored
+        fresh[2].lastCheckedAt = test::fixedNow();           // Vault, row 3
+        Integration stranger = fresh[1];
+        stranger.id = QUuid::createUuid(); // not in the model: left for a reload
+        fresh.append(stranger);
+        QCOMPARE(model.patchHealth(fresh), 2);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), model.index(1, Col::StatusColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex(), model.index(3, Col::LastCheckedColumn));
+        QCOMPARE(model.index(1, Col::StatusColumn).data().toString(), QStringLiteral("Unhealthy"));
+        QCOMPARE(model.index(1, Col::NameColumn).data().toString(), QStringLiteral("Harbor prod"));
+        QCOMPARE(model.index(3, Col::LastCheckedColumn).data().toString(),
+                 QStringLiteral("just now"));
+        QCOMPARE(model.totalCount(), 4);
+
+        // Sorted by status, a patched status moves its row; the selection goes with it.
+        model.sort(Col::StatusColumn, Qt::DescendingOrder);
+        const QPersistentModelIndex vault(model.index(model.rowOf(rows[2].id), Col::NameColumn));
+        fresh[2].status = HealthStatus::Unhealthy;
+        fresh[2].lastCheckedAt = test::fixedNow().addSecs(30);
+        QCOMPARE(model.patchHealth(fresh), 1);
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(layout.count() >= 1);
+        QCOMPARE(vault.row(), model.rowOf(rows[2].id));
+        QCOMPARE(vault.data().toString(), QStringLiteral("Vault"));
     }
 
     void filtersAcrossFieldsAsYouType_data()
@@ -228,10 +343,20 @@ private Q_SLOTS:
         model.setFilterText(QStringLiteral("vault 0999"));
         const qint64 wordsMs = timer.restart();
         model.sort(Col::StatusColumn, Qt::DescendingOrder);
-        const qint64 sortMs = timer.elapsed();
+        const qint64 sortMs = timer.restart();
+        // The 60 s re-read of statuses: every row compared, a hundred of them changed.
+        model.setFilterText({});
+        model.sort(Col::NameColumn, Qt::AscendingOrder);
+        QList<Integration> reread = rows;
+        for (int n = 0; n < 100; ++n)
+            reread[n * 997].lastCheckedAt = test::fixedNow();
+        timer.restart();
+        QCOMPARE(model.patchHealth(reread), 100);
+        const qint64 patchMs = timer.elapsed();
         qInfo("100,000 rows: load %lld ms; filter 'v' %lld ms, 'va' %lld ms, 'vault 0999' %lld ms; "
-              "sort %lld ms",
-              loadMs, firstKeyMs, secondKeyMs, wordsMs, sortMs);
+              "sort %lld ms; patchHealth (100 changed) %lld ms",
+              loadMs, firstKeyMs, secondKeyMs, wordsMs, sortMs, patchMs);
+        model.setFilterText(QStringLiteral("vault 0999"));
         QCOMPARE(model.totalCount(), 100'000);
         QCOMPARE(model.rowCount(), 28); // the Vault rows (every 4th) whose number contains 0999
         model.setFilterText({});

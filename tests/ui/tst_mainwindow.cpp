@@ -2,14 +2,20 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "common/HealthCheckRunner.h"
+#include "common/HealthNotifier.h"
+#include "common/ListFreshness.h"
 #include "dialogs/IntegrationDialog.h"
 #include "dialogs/TestConnectionDialog.h"
+#include "health/HealthMonitor.h"
 #include "mainwindow/MainWindow.h"
 #include "models/ConnectorStepModel.h"
 #include "models/DiscoveredResourceModel.h"
+#include "models/HealthCheckTableModel.h"
 #include "models/IntegrationListModel.h"
 #include "views/DiscoverPane.h"
 #include "views/ErrorBanner.h"
+#include "views/HealthChartView.h"
+#include "views/HealthPane.h"
 #include "views/IntegrationDetailPane.h"
 
 #include <QAction>
@@ -22,6 +28,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -104,6 +112,8 @@ private Q_SLOTS:
                                  QStringLiteral("https://gitlab.acme.test")));
 
         m_window = std::make_unique<MainWindow>(*m_catalog, test::registry(), m_clock, m_ctx);
+        // These tests drive checks themselves; the monitor's own tests switch it on.
+        m_window->setMonitorEnabled(false);
         m_window->show();
         QSignalSpy settled(m_window.get(), &MainWindow::settled);
         m_window->openCatalog(m_url);
@@ -381,12 +391,14 @@ private Q_SLOTS:
         QCOMPARE(types.size(), 7);
     }
 
-    void theDetailAreaHasADiscoverTab()
+    void theDetailAreaHasHealthAndDiscoverTabs()
     {
         QTabWidget *tabs = m_window->detailTabs();
-        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->count(), 3);
         QCOMPARE(tabs->tabText(0), QStringLiteral("Details"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("Discover"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Health"));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("Discover"));
+        QCOMPARE(tabs->widget(1), static_cast<QWidget *>(m_window->healthPane()));
         QCOMPARE(tabs->widget(0), static_cast<QWidget *>(m_window->detailPane()));
         child<QAction>(QStringLiteral("actionDiscover"))->trigger();
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(m_window->discoverPane()));
@@ -511,6 +523,147 @@ private Q_SLOTS:
         QVERIFY(warning->isVisible());
         QVERIFY(m_window->selectIntegration(strict->id));
         QVERIFY(!warning->isVisible());
+    }
+
+    // The console runs the core's monitor for the open catalog and tenant; a check it records
+    // reaches the list through CatalogThread::healthRecorded, like every other check.
+    void theMonitorRunsInTheSandboxAndTheListFollows()
+    {
+        openSandbox();
+        QVERIFY(!m_window->healthMonitor()); // switched off by init()
+        auto *status = child<QLabel>(QStringLiteral("monitorStatus"));
+        QCOMPARE(status->text(), QStringLiteral("Monitor: off"));
+        // The sandbox's last checks are 30 minutes old: stale for a 5-minute monitor.
+        const Integration *vault = byName(QStringLiteral("Vault (sandbox)"));
+        const QUuid vaultId = vault->id;
+        QVERIFY(
+            cell(vaultId, IntegrationListModel::StatusColumn).endsWith(QStringLiteral("stale")));
+        QCOMPARE(cell(vaultId, IntegrationListModel::LastCheckedColumn),
+                 QStringLiteral("30 min ago"));
+
+        m_window->setMonitorEnabled(true);
+        HealthMonitor *monitor = m_window->healthMonitor();
+        QVERIFY(monitor);
+        QVERIFY(monitor->isRunning());
+        QCOMPARE(monitor->tenants(), QStringList{m_ctx.tenantId});
+        QSignalSpy swept(monitor, &HealthMonitor::sweepFinished);
+        QSignalSpy recorded(monitor, &HealthMonitor::checkRecorded);
+        // Every sandbox integration is due (one interval after its last check) and checked.
+        QVERIFY(swept.wait(20'000));
+        QCOMPARE(swept.first().at(0).value<SweepSummary>().checked, 12);
+        QCOMPARE(recorded.size(), 12);
+        QTRY_COMPARE(cell(vaultId, IntegrationListModel::LastCheckedColumn),
+                     QStringLiteral("just now"));
+        QCOMPARE(cell(vaultId, IntegrationListModel::StatusColumn), QStringLiteral("Healthy"));
+        QVERIFY(status->text().startsWith(QStringLiteral("Monitor: last sweep")));
+
+        // A tenant switch restarts it for that tenant; closing the window stops it.
+        m_window->setTenant(QStringLiteral("acme"));
+        QTRY_VERIFY(m_window->healthMonitor());
+        QCOMPARE(m_window->healthMonitor()->tenants(), QStringList{QStringLiteral("acme")});
+        m_window->close();
+        QVERIFY(!m_window->healthMonitor());
+        QCOMPARE(status->text(), QStringLiteral("Monitor: off"));
+    }
+
+    void aTransitionToUnhealthyIsAnnouncedOnce()
+    {
+        const Integration consul = *byName(QStringLiteral("Consul"));
+        QSignalSpy shown(m_window.get(), &MainWindow::notificationShown);
+        HealthCheckRecord check;
+        check.integrationId = consul.id;
+        check.checkedAt = m_clock.now();
+        check.status = HealthStatus::Unhealthy;
+        check.errorMessage = QStringLiteral("connection refused");
+        const RequestContext ctx = m_ctx;
+        for (int n = 0; n < 2; ++n)
+            QVERIFY(test::waitFor(m_catalog->run([ctx, check](IntegrationCatalog &c) {
+                        return c.recordHealthCheck(ctx, check);
+                    })).ok());
+        QTRY_COMPARE(shown.size(), 1);
+        QCOMPARE(shown.first().at(1).toString(),
+                 QStringLiteral("Consul is unhealthy: connection refused"));
+        // Offscreen there is no system tray: the status bar says it.
+        if (!QSystemTrayIcon::isSystemTrayAvailable())
+            QCOMPARE(m_window->statusBar()->currentMessage(),
+                     QStringLiteral("Consul is unhealthy: connection refused"));
+        test::listVia(*m_catalog, m_ctx);
+        QCoreApplication::processEvents();
+        QCOMPARE(shown.size(), 1);
+    }
+
+    void statusesWrittenByAnotherProcessAreReadAgain()
+    {
+        const Integration jenkins = *byName(QStringLiteral("Jenkins CI"));
+        QCOMPARE(cell(jenkins.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
+        // Another process's monitor on the same catalog: a separate connection, no signal here.
+        auto other = test::openOrFail(m_url, m_clock);
+        QVERIFY(other);
+        HealthCheckRecord check;
+        check.integrationId = jenkins.id;
+        check.checkedAt = m_clock.now();
+        check.status = HealthStatus::Degraded;
+        QVERIFY(other->catalog().recordHealthCheck(m_ctx, check).ok());
+        QCoreApplication::processEvents();
+        QCOMPARE(cell(jenkins.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
+
+        QSignalSpy reread(m_window->freshness(), &ListFreshness::reread);
+        QSignalSpy reset(m_window->listModel(), &QAbstractItemModel::modelReset);
+        m_window->freshness()->rereadNow(); // what the 60 s timer does
+        QVERIFY(reread.wait(10'000));
+        QCOMPARE(reread.first().at(0).toInt(), 1);
+        QCOMPARE(cell(jenkins.id, IntegrationListModel::StatusColumn), QStringLiteral("Degraded"));
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void theHealthTabShowsTheSelectedIntegrationsHistory()
+    {
+        openSandbox();
+        const QUuid id = byName(QStringLiteral("eBPF agent (sandbox)"))->id;
+        QVERIFY(m_window->selectIntegration(id));
+        HealthPane *pane = m_window->healthPane();
+        QSignalSpy loaded(pane, &HealthPane::loaded);
+        auto *health = child<QAction>(QStringLiteral("actionHealth"));
+        QVERIFY(health->isEnabled());
+        health->trigger();
+        QCOMPARE(m_window->detailTabs()->currentWidget(), static_cast<QWidget *>(pane));
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(pane->integrationId(), id);
+        QCOMPARE(pane->chartView()->history().checks(), 48); // every 30 min for a day
+        QCOMPARE(pane->checksModel()->rowCount(), HealthPane::kCheckRows);
+        // Down for the last two days in the sandbox.
+        STELLA_COMPARE_ENUM(pane->chartView()->statusBand().last().status, HealthStatus::Unhealthy);
+        // Check now sits in the tab too, and what it records is charted.
+        auto *checkNow = child<QToolButton>(QStringLiteral("actionCheckNowHealthButton"));
+        QCOMPARE(checkNow->defaultAction(), child<QAction>(QStringLiteral("actionCheckNow")));
+        checkNow->click();
+        QTRY_COMPARE(pane->chartView()->history().checks(), 49);
+        QCOMPARE(pane->checksModel()->checks().first().checkedAt, m_clock.now());
+    }
+
+    void aFinishedTestConnectionFeedsTheDurationHistogram()
+    {
+        openSandbox();
+        QVERIFY(m_window->selectIntegration(byName(QStringLiteral("Harbor (sandbox)"))->id));
+        QSignalSpy recorded(m_window.get(), &MainWindow::testDurationRecorded);
+        child<QAction>(QStringLiteral("actionTest"))->trigger();
+        QVERIFY(recorded.wait(10'000));
+        QCOMPARE(recorded.first().at(0).toString(), QStringLiteral("InMemory"));
+        const auto metrics = test::waitFor(
+            m_catalog->run([ctx = m_ctx](IntegrationCatalog &c) { return c.metrics(ctx); }));
+        QVERIFY(metrics.ok());
+        QCOMPARE(metrics->testConnectionDurations.size(), 1);
+        QCOMPARE(metrics->testConnectionDurations.first().provider, QStringLiteral("InMemory"));
+        QCOMPARE(metrics->testConnectionDurations.first().count, 1);
+
+        // A cancelled run measured nothing.
+        auto *dialog = child<TestConnectionDialog>(QStringLiteral("testConnectionDialog"));
+        dialog->start();
+        dialog->cancel();
+        QCOMPARE(toString(dialog->state()), QStringLiteral("cancelled"));
+        test::listVia(*m_catalog, m_ctx);
+        QCoreApplication::processEvents();
+        QCOMPARE(recorded.size(), 1);
     }
 };
 

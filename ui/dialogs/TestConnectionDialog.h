@@ -49,7 +49,10 @@ public:
     ~TestConnectionDialog() override;
 
     QUuid integrationId() const { return m_integration.id; }
+    const Integration &integration() const { return m_integration; }
     State state() const { return m_state; }
+    // How long the last run took, as the connector timed it (0 before the first ends).
+    qint64 elapsedMs() const { return m_elapsedMs; }
     bool isRunning() const { return m_state == State::Running; }
     ConnectorStepModel *stepModel() const { return m_steps; }
     // The result line, and on the next line what to do about a failure.

@@ -3,22 +3,28 @@
 
 #include "catalog/CatalogThread.h"
 #include "common/Clock.h"
-#include "connectors/ConnectorLauncher.h"
 #include "common/FutureCallback.h"
 #include "common/HealthCheckRunner.h"
+#include "common/HealthNotifier.h"
+#include "common/ListFreshness.h"
+#include "connectors/ConnectorLauncher.h"
 #include "credentials/CredentialResolver.h"
 #include "dialogs/IntegrationDialog.h"
 #include "dialogs/OpenCatalogDialog.h"
 #include "dialogs/TestConnectionDialog.h"
+#include "health/HealthMonitor.h"
 #include "models/IntegrationListModel.h"
 #include "sandbox/SandboxSeeder.h"
 #include "views/DiscoverPane.h"
 #include "views/ErrorBanner.h"
+#include "views/HealthPane.h"
 #include "views/IntegrationDetailPane.h"
+#include "views/MonitorStatusLabel.h"
 #include "views/StatusIcon.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -33,6 +39,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -53,6 +60,11 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
     createCredentials();
     m_launcher = std::make_unique<ConnectorLauncher>(registry, clock, m_credentials);
     m_health = new HealthCheckRunner(m_catalog, *m_launcher, this);
+    m_notifier = new HealthNotifier(m_catalog, this);
+    m_notifier->setTenant(m_ctx.tenantId);
+    connect(m_notifier, &HealthNotifier::notify, this,
+            [this](const QUuid &, HealthStatus status, const QString &title,
+                   const QString &message) { showNotification(status, title, message); });
     buildActions();
     buildLayout();
     updateTitle();
@@ -92,11 +104,10 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
             reload();
     });
 
-    // "5 min ago" must not stay "5 min ago" for an hour.
-    auto *ticker = new QTimer(this);
-    ticker->setInterval(60'000);
-    connect(ticker, &QTimer::timeout, m_model, &IntegrationListModel::refreshRelativeTimes);
-    ticker->start();
+    // "5 min ago" must not stay "5 min ago" for an hour, nor a status written by another
+    // process stay unseen until the next reload.
+    m_freshness = new ListFreshness(m_catalog, *m_model, this);
+    m_model->setDefaultIntervalMs(MonitorSettings{}.defaultIntervalMs);
 
     // At start-up, once: the status bar says whether typed secrets can go to the keychain.
     // The answer comes back later (a locked keychain may take seconds); nothing waits for it.
@@ -109,12 +120,109 @@ MainWindow::MainWindow(CatalogThread &catalog, const ProviderRegistry &registry,
 
 MainWindow::~MainWindow()
 {
-    // Connector runs (test dialogs, discovery, checks) use the credential resolver, a child
-    // that QObject would otherwise delete before them: end them while it still exists.
+    // Connector runs (test dialogs, discovery, checks, the monitor's) use the credential
+    // resolver, a child that QObject would otherwise delete before them: end them while it
+    // still exists.
+    stopMonitor();
     qDeleteAll(findChildren<TestConnectionDialog *>(Qt::FindDirectChildrenOnly));
     m_discover->clearIntegration();
     delete m_health;
     m_health = nullptr;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // A closed console checks nothing: its results would be written for nobody to see, and a
+    // headless `monitor` is the tool for unattended checking.
+    stopMonitor();
+    if (m_tray)
+        m_tray->hide();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setMonitorEnabled(bool enabled)
+{
+    m_monitorEnabled = enabled;
+    if (!enabled)
+        stopMonitor();
+    else if (m_hasCatalog && !m_monitor)
+        startMonitor();
+}
+
+void MainWindow::startMonitor()
+{
+    stopMonitor();
+    m_monitorPending = false;
+    if (!m_monitorEnabled || !m_hasCatalog)
+        return;
+    // A fresh monitor per catalog and tenant: results one kept for an unreachable catalog
+    // belong to that catalog, not to the next one opened. Construction is cheap; start()
+    // loads the integrations through the catalog thread and returns at once.
+    m_monitor = std::make_unique<HealthMonitor>(m_catalog, *m_launcher, m_clock);
+    m_monitor->setTenants({m_ctx.tenantId});
+    m_model->setDefaultIntervalMs(m_monitor->settings().defaultIntervalMs);
+    m_monitor->start();
+    m_monitorStatus->setMonitor(m_monitor.get());
+}
+
+void MainWindow::stopMonitor()
+{
+    m_monitorPending = false;
+    if (!m_monitor)
+        return;
+    m_monitorStatus->setMonitor(nullptr);
+    m_monitor->stop();
+    m_monitor.reset();
+}
+
+void MainWindow::showNotification(HealthStatus status, const QString &title, const QString &message)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(StatusIcon::icon(HealthStatus::Healthy), this);
+            m_tray->setObjectName(QStringLiteral("trayIcon"));
+            m_tray->setToolTip(QStringLiteral("Stella Ops Integrations Console"));
+            // A click on the icon or the balloon brings the window forward.
+            connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+                showNormal();
+                raise();
+                activateWindow();
+            });
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                showNormal();
+                raise();
+                activateWindow();
+            });
+        }
+        m_tray->show();
+        m_tray->showMessage(title, message,
+                            status == HealthStatus::Unhealthy ? QSystemTrayIcon::Warning
+                                                              : QSystemTrayIcon::Information,
+                            15'000);
+    } else {
+        statusBar()->showMessage(message, 15'000);
+    }
+    Q_EMIT notificationShown(title, message);
+}
+
+void MainWindow::recordTestDuration(const Integration &integration, qint64 durationMs)
+{
+    const RequestContext ctx = m_ctx;
+    const QString provider = integration.provider;
+    onFinished(this, m_catalog.run([ctx, provider, durationMs](IntegrationCatalog &c) {
+        return c.recordTestConnection(ctx, provider, durationMs);
+    }),
+               [this, provider, durationMs](const Result<void> &r) {
+                   // A metric that could not be written is not worth interrupting the
+                   // operator for; the log says so.
+                   if (!r) {
+                       qWarning("stella-console: the test-connection duration was not "
+                                "recorded: %s",
+                                qPrintable(r.error().toText()));
+                       return;
+                   }
+                   Q_EMIT testDurationRecorded(provider, durationMs);
+               });
 }
 
 void MainWindow::createCredentials()
@@ -243,11 +351,15 @@ void MainWindow::buildActions()
     m_discoverAction = action(QStringLiteral("actionDiscover"), QStringLiteral("D&iscover…"),
                               QStyle::SP_FileDialogContentsView, QKeySequence(Qt::CTRL | Qt::Key_D),
                               QStringLiteral("List the selected integration's resources"));
+    m_healthAction = action(QStringLiteral("actionHealth"), QStringLiteral("&Health history"),
+                            QStyle::SP_FileDialogInfoView, QKeySequence(Qt::CTRL | Qt::Key_H),
+                            QStringLiteral("Show the selected integration's health history"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     m_checkAction->setIcon(StatusIcon::icon(HealthStatus::Healthy));
     connect(m_testAction, &QAction::triggered, this, &MainWindow::testSelected);
     connect(m_checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
     connect(m_discoverAction, &QAction::triggered, this, &MainWindow::showDiscover);
+    connect(m_healthAction, &QAction::triggered, this, &MainWindow::showHealth);
     connect(m_health, &HealthCheckRunner::checkRecorded, this,
             [this](const Integration &integration, const HealthCheckRecord &record) {
                 // The row itself follows CatalogThread::healthRecorded, like every check.
@@ -289,6 +401,7 @@ void MainWindow::buildActions()
     integration->addSeparator();
     integration->addAction(m_testAction);
     integration->addAction(m_checkAction);
+    integration->addAction(m_healthAction);
     integration->addAction(m_discoverAction);
     integration->addSeparator();
     integration->addAction(m_refreshAction);
@@ -381,7 +494,7 @@ void MainWindow::buildLayout()
     columns->resizeSection(IntegrationListModel::ProviderColumn, width("StellaOpsMirror", 20));
     columns->resizeSection(IntegrationListModel::EndpointColumn,
                            width("https://harbor.example.com/", 20));
-    columns->resizeSection(IntegrationListModel::StatusColumn, width("Unhealthy", 44));
+    columns->resizeSection(IntegrationListModel::StatusColumn, width("Unhealthy - stale", 44));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(IntegrationListModel::NameColumn, Qt::AscendingOrder);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
@@ -395,11 +508,14 @@ void MainWindow::buildLayout()
     m_detail = new IntegrationDetailPane(m_catalog, m_clock, this);
     m_detail->addHeaderAction(m_testAction);
     m_detail->addHeaderAction(m_checkAction);
+    m_healthPane = new HealthPane(m_catalog, m_clock, this);
+    m_healthPane->addHeaderAction(m_checkAction);
     m_discover = new DiscoverPane(*m_launcher, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_detail, QStringLiteral("Details"));
+    m_tabs->addTab(m_healthPane, QStringLiteral("Health"));
     m_tabs->addTab(m_discover, QStringLiteral("Discover"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -433,7 +549,9 @@ void MainWindow::buildLayout()
     m_keychainButton->setText(QStringLiteral("Keychain: checking…"));
     m_keychainButton->setToolTip(QStringLiteral("Checking the keychain…"));
     connect(m_keychainButton, &QToolButton::clicked, this, &MainWindow::showKeychainHelp);
+    m_monitorStatus = new MonitorStatusLabel(m_clock, this);
     statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_monitorStatus);
     statusBar()->addPermanentWidget(m_keychainButton);
     statusBar()->addPermanentWidget(m_catalogLabel);
 
@@ -459,6 +577,9 @@ void MainWindow::openWith(const DatabaseUrl &url, bool sandbox)
         seed = [clock](CatalogSession &session) { return SandboxSeeder::seed(session, *clock); };
     }
     statusBar()->showMessage(QStringLiteral("Opening %1…").arg(url.displayString()));
+    // The monitor of the catalog being replaced stops now: its checks are for that catalog.
+    if (m_hasCatalog)
+        stopMonitor();
     onFinished(this, m_catalog.open(url, std::move(seed)),
                [this, url, sandbox](const Result<void> &result) {
                    statusBar()->clearMessage();
@@ -469,6 +590,8 @@ void MainWindow::openWith(const DatabaseUrl &url, bool sandbox)
                                      .arg(url.displayString(), m_url.displayString())
                                : QStringLiteral("Could not open %1.").arg(url.displayString());
                        m_banner->showError(result.error(), lead);
+                       if (m_hasCatalog)
+                           startMonitor(); // still on the previous catalog: watch it again
                        Q_EMIT catalogOpenFailed(result.error());
                        m_settlePending = true;
                        checkSettled();
@@ -483,6 +606,10 @@ void MainWindow::openWith(const DatabaseUrl &url, bool sandbox)
                    updateCounts();
                    loadTenants();
                    reload();
+                   m_freshness->start(m_ctx);
+                   // After the first list and details: the monitor's own list of the catalog
+                   // must not delay what the operator is waiting to see.
+                   m_monitorPending = true;
                    Q_EMIT catalogOpened();
                });
 }
@@ -543,12 +670,17 @@ void MainWindow::setTenant(const QString &tenantId)
         m_tenant->addItem(tenant);
     m_tenant->setCurrentIndex(m_tenant->findText(tenant));
     m_banner->clear();
+    m_notifier->setTenant(tenant);
     // Another tenant's rows must not linger under this tenant's name, even for a moment.
     m_model->setIntegrations({});
     updateTitle();
     updateCounts();
-    if (m_hasCatalog)
+    if (m_hasCatalog) {
+        stopMonitor();
+        m_freshness->start(m_ctx);
+        m_monitorPending = true;
         reload();
+    }
 }
 
 void MainWindow::refreshOne(const QUuid &id)
@@ -604,11 +736,13 @@ void MainWindow::showSelected()
     const Integration *i = selectedIntegration();
     if (!i) {
         m_detail->clear();
+        m_healthPane->clear();
         m_discover->clearIntegration();
         checkSettled();
         return;
     }
     m_detail->showIntegration(*i, m_ctx);
+    m_healthPane->setIntegration(*i, m_ctx);
     // Another integration drops a running discovery; the same one (refreshed) keeps it.
     m_discover->setIntegration(*i);
 }
@@ -617,6 +751,8 @@ void MainWindow::checkSettled()
 {
     if (m_settlePending && !m_detail->isLoading()) {
         m_settlePending = false;
+        if (m_monitorPending)
+            startMonitor();
         Q_EMIT settled();
     }
 }
@@ -630,6 +766,7 @@ void MainWindow::updateActions()
     m_refreshAction->setEnabled(m_hasCatalog);
     m_testAction->setEnabled(selected);
     m_discoverAction->setEnabled(selected);
+    m_healthAction->setEnabled(selected);
     const Integration *i = selectedIntegration();
     m_checkAction->setEnabled(i && !m_health->isChecking(i->id));
 }
@@ -755,6 +892,14 @@ void MainWindow::testSelected()
     auto *dialog = new TestConnectionDialog(*m_launcher, *selected, this);
     // Closed is gone: Close and Esc end in done(), which only hides a dialog.
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    // Every run that reached a verdict feeds the test-connection histogram; a cancelled one
+    // measured the operator's patience, and one that could not start measured nothing.
+    connect(dialog, &TestConnectionDialog::testFinished, this,
+            [this, dialog](TestConnectionDialog::State state) {
+                if (state == TestConnectionDialog::State::Passed ||
+                    state == TestConnectionDialog::State::Failed)
+                    recordTestDuration(dialog->integration(), dialog->elapsedMs());
+            });
     dialog->show();
     dialog->start();
 }
@@ -775,6 +920,13 @@ void MainWindow::showDiscover()
         return;
     m_tabs->setCurrentWidget(m_discover);
     m_discover->setFocus();
+}
+
+void MainWindow::showHealth()
+{
+    if (!selectedIntegration())
+        return;
+    m_tabs->setCurrentWidget(m_healthPane);
 }
 
 void MainWindow::chooseCatalog()

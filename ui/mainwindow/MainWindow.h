@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAction;
+class QSystemTrayIcon;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -21,6 +22,7 @@ class QToolButton;
 
 namespace stella {
 class CatalogThread;
+class HealthMonitor;
 class Clock;
 class ConnectorLauncher;
 class CredentialResolver;
@@ -32,22 +34,31 @@ namespace stella::ui {
 class DiscoverPane;
 class ErrorBanner;
 class HealthCheckRunner;
+class HealthNotifier;
+class HealthPane;
 class IntegrationDetailPane;
 class IntegrationListModel;
+class ListFreshness;
+class MonitorStatusLabel;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
-// selected one's details and a Discover tab, add/edit/delete, Test connection (a live,
-// non-modal dialog), Check now (a health check recorded in the catalog), a tenant switcher and
-// File → Open catalog. Every
-// catalog call goes through CatalogThread and comes back asynchronously; catalog errors appear
-// in a banner above the list, and the list follows the catalog's change signals.
+// selected one's details, a Health tab (history chart and checks) and a Discover tab,
+// add/edit/delete, Test connection (a live, non-modal dialog), Check now (a health check recorded
+// in the catalog), a tenant switcher and File → Open catalog. Every catalog call goes through
+// CatalogThread and comes back asynchronously; catalog errors appear in a banner above the list,
+// and the list follows the catalog's change signals.
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
 // tenantCombo, filterEdit, integrationTable, detailTabs, detailPane, discoverPane (see
 // DiscoverPane), testConnectionDialog (see TestConnectionDialog), errorBanner, countLabel,
 // catalogLabel, keychainStatus (the status bar button that shows the keychain's state and, clicked,
-// what to do about it: "keychainHelp"); the delete confirmation is "confirmDelete".
+// what to do about it: "keychainHelp"), monitorStatus, healthPane (see HealthPane),
+// actionHealth; the delete confirmation is "confirmDelete".
+//
+// While a catalog is open the window runs a HealthMonitor for the current tenant (restarted on
+// a tenant switch or another catalog, stopped on close), keeps the list's health columns fresh
+// (ListFreshness) and announces transitions to and from Unhealthy (HealthNotifier).
 //
 // The window owns the console's one CredentialResolver: the add/edit dialog stores typed
 // secrets through it, and its vault store finds the tenant's Vault integrations through
@@ -81,8 +92,17 @@ public:
     QTableView *table() const { return m_table; }
     IntegrationDetailPane *detailPane() const { return m_detail; }
     DiscoverPane *discoverPane() const { return m_discover; }
+    HealthPane *healthPane() const { return m_healthPane; }
     QTabWidget *detailTabs() const { return m_tabs; }
     HealthCheckRunner *healthChecks() const { return m_health; }
+    // The monitor of the open catalog and current tenant; nullptr while none runs.
+    HealthMonitor *healthMonitor() const { return m_monitor.get(); }
+    HealthNotifier *notifier() const { return m_notifier; }
+    ListFreshness *freshness() const { return m_freshness; }
+    // On by default. Off (tests, before opening a catalog): no monitor is started, so nothing
+    // is checked unless asked for.
+    void setMonitorEnabled(bool enabled);
+    bool isMonitorEnabled() const { return m_monitorEnabled; }
     ErrorBanner *errorBanner() const { return m_banner; }
     // The integration selected in the list, if any.
     const Integration *selectedIntegration() const;
@@ -99,6 +119,7 @@ public Q_SLOTS:
     // Runs a health check of the selected integration and records it in the catalog.
     void checkSelected();
     void showDiscover();
+    void showHealth();
 
 Q_SIGNALS:
     void catalogOpened();
@@ -109,6 +130,13 @@ Q_SIGNALS:
     void settled();
     void integrationRemoved(const QUuid &id);
     void keychainStateChanged(stella::KeychainSecretStore::State state);
+    // A health notification was shown (tray balloon, or the status bar without a tray).
+    void notificationShown(const QString &title, const QString &message);
+    // A finished test connection's duration was recorded for the metrics.
+    void testDurationRecorded(const QString &provider, qint64 durationMs);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildActions();
@@ -125,6 +153,10 @@ private:
     void applyTenantFromCombo();
     void createCredentials();
     void showKeychainHelp();
+    void startMonitor();
+    void stopMonitor();
+    void showNotification(HealthStatus status, const QString &title, const QString &message);
+    void recordTestDuration(const Integration &integration, qint64 durationMs);
 
     CatalogThread &m_catalog;
     const ProviderRegistry &m_registry;
@@ -141,6 +173,12 @@ private:
     CredentialResolver *m_credentials = nullptr;
     std::unique_ptr<ConnectorLauncher> m_launcher;
     HealthCheckRunner *m_health = nullptr;
+    std::unique_ptr<HealthMonitor> m_monitor;
+    bool m_monitorEnabled = true;
+    bool m_monitorPending = false; // start once the opened catalog's list has settled
+    HealthNotifier *m_notifier = nullptr;
+    ListFreshness *m_freshness = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // made on the first notification, if there is a tray
     KeychainSecretStore::State m_keychainState = KeychainSecretStore::State::Unknown;
     QString m_keychainDetail;
 
@@ -148,6 +186,7 @@ private:
     QTableView *m_table = nullptr;
     IntegrationDetailPane *m_detail = nullptr;
     DiscoverPane *m_discover = nullptr;
+    HealthPane *m_healthPane = nullptr;
     QTabWidget *m_tabs = nullptr;
     ErrorBanner *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;
@@ -155,6 +194,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_catalogLabel = nullptr;
     QToolButton *m_keychainButton = nullptr;
+    MonitorStatusLabel *m_monitorStatus = nullptr;
     QSplitter *m_splitter = nullptr;
     QAction *m_addAction = nullptr;
     QAction *m_editAction = nullptr;
@@ -165,6 +205,7 @@ private:
     QAction *m_testAction = nullptr;
     QAction *m_checkAction = nullptr;
     QAction *m_discoverAction = nullptr;
+    QAction *m_healthAction = nullptr;
 };
 
 } // namespace stella::ui

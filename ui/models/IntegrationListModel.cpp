@@ -6,6 +6,7 @@
 #include "common/TlsWarning.h"
 #include "views/StatusIcon.h"
 
+#include <QHash>
 #include <algorithm>
 #include <climits>
 
@@ -42,6 +43,8 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
     if (role == StatusRole)
         return int(i->status);
     const int column = index.column();
+    // Only the status column's three roles need it; isStale reads the config's interval.
+    const bool stale = column == StatusColumn && isStale(*i);
     if (role == Qt::DisplayRole) {
         switch (column) {
         case NameColumn:
@@ -53,7 +56,9 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
         case EndpointColumn:
             return i->endpoint;
         case StatusColumn:
-            return toString(i->status);
+            // Stale is not down: the status is what was true then, said so, not replaced.
+            return stale ? QStringLiteral("%1 · stale").arg(toString(i->status))
+                         : toString(i->status);
         case LastCheckedColumn:
             return relativeTime(i->lastCheckedAt, m_clock.now());
         default:
@@ -61,14 +66,10 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DecorationRole && column == StatusColumn)
-        return skipsTlsVerification(*i) ? StatusIcon::iconWithWarning(i->status)
-                                        : StatusIcon::icon(i->status);
+        return StatusIcon::icon(i->status, skipsTlsVerification(*i), stale);
     if (role == Qt::ToolTipRole) {
         if (column == StatusColumn)
-            return skipsTlsVerification(*i)
-                       ? QStringLiteral("%1 — ⚠ TLS verification is off (insecureSkipTlsVerify)")
-                             .arg(toString(i->status))
-                       : toString(i->status);
+            return statusToolTip(*i, stale);
         if (column == LastCheckedColumn)
             return utcTooltip(i->lastCheckedAt);
         if (column == EndpointColumn)
@@ -77,6 +78,33 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             return i->idString();
     }
     return {};
+}
+
+QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) const
+{
+    QString tip = toString(i.status);
+    if (stale)
+        tip += QStringLiteral(" — last checked %1; the monitor has not checked it since")
+                   .arg(relativeTime(i.lastCheckedAt, m_clock.now()));
+    if (!healthpolicy::isMonitored(i))
+        tip += QStringLiteral("\nNot monitored (healthCheckEnabled is off): only Check now "
+                              "checks it");
+    if (skipsTlsVerification(i))
+        tip += QStringLiteral("\n⚠ TLS verification is off (insecureSkipTlsVerify)");
+    return tip;
+}
+
+bool IntegrationListModel::isStale(const Integration &integration) const
+{
+    return healthpolicy::isStale(integration, m_defaultIntervalMs, m_clock.now());
+}
+
+void IntegrationListModel::setDefaultIntervalMs(qint64 intervalMs)
+{
+    if (intervalMs == m_defaultIntervalMs)
+        return;
+    m_defaultIntervalMs = intervalMs;
+    refreshRelativeTimes();
 }
 
 QVariant IntegrationListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -235,6 +263,11 @@ void IntegrationListModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
+    relayout();
+}
+
+void IntegrationListModel::relayout()
+{
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     QList<QUuid> ids;
@@ -319,8 +352,65 @@ void IntegrationListModel::remove(const QUuid &id)
 void IntegrationListModel::refreshRelativeTimes()
 {
     if (!m_visible.empty())
-        Q_EMIT dataChanged(index(0, LastCheckedColumn), index(rowCount() - 1, LastCheckedColumn),
-                           {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, LastCheckedColumn),
+                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole});
+}
+
+int IntegrationListModel::patchHealth(const QList<Integration> &current)
+{
+    // One pass to index the rows: rowOf() per integration would be quadratic at 100,000.
+    QHash<QUuid, int> indexById;
+    indexById.reserve(qsizetype(m_rows.size()));
+    for (size_t n = 0; n < m_rows.size(); ++n)
+        indexById.insert(m_rows[n].integration.id, int(n));
+    std::vector<int> changed;
+    bool visibilityChanged = false;
+    for (const Integration &fresh : current) {
+        const auto it = indexById.constFind(fresh.id);
+        if (it == indexById.constEnd())
+            continue;
+        Row &row = m_rows[size_t(*it)];
+        if (row.integration.status == fresh.status &&
+            row.integration.lastCheckedAt == fresh.lastCheckedAt)
+            continue;
+        const bool matched = matches(row);
+        // Only the health fields: an edit arrives with its own change signal, and a version
+        // from a list that raced with it must not overwrite a newer one.
+        Integration patched = row.integration;
+        patched.status = fresh.status;
+        patched.lastCheckedAt = fresh.lastCheckedAt;
+        row = makeRow(patched); // the status is part of the filter's haystack
+        visibilityChanged = visibilityChanged || matched != matches(row);
+        changed.push_back(*it);
+    }
+    if (changed.empty())
+        return 0;
+    if (visibilityChanged) {
+        // A filter on the status ("unhealthy") gains or loses rows: as upsert() does.
+        beginResetModel();
+        rebuildOrder();
+        rebuildVisible();
+        endResetModel();
+        Q_EMIT countsChanged(rowCount(), totalCount());
+    } else if (m_sortColumn == StatusColumn || m_sortColumn == LastCheckedColumn) {
+        relayout(); // the same rows in a new order; the selection follows its integration
+    } else {
+        // Rows keep their places: one dataChanged spanning the changed rows' health columns.
+        std::vector<bool> isChanged(m_rows.size(), false);
+        for (const int n : changed)
+            isChanged[size_t(n)] = true;
+        int first = -1;
+        int last = -1;
+        for (size_t r = 0; r < m_visible.size(); ++r)
+            if (isChanged[size_t(m_visible[r])]) {
+                if (first < 0)
+                    first = int(r);
+                last = int(r);
+            }
+        if (first >= 0)
+            Q_EMIT dataChanged(index(first, StatusColumn), index(last, LastCheckedColumn));
+    }
+    return int(changed.size());
 }
 
 } // namespace stella::ui

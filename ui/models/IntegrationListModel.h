@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "health/HealthPolicy.h"
 #include "model/Integration.h"
 
 #include <QAbstractTableModel>
@@ -66,8 +67,23 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    // "5 min ago" goes stale while the window is open; the owner calls this once a minute.
+    // The interval "stale" is measured against when an integration sets none of its own: the
+    // health monitor's default (healthpolicy::isStale).
+    void setDefaultIntervalMs(qint64 intervalMs);
+    qint64 defaultIntervalMs() const { return m_defaultIntervalMs; }
+    // Whether the status shown for this integration is stale at the clock's now.
+    bool isStale(const Integration &integration) const;
+
+    // "5 min ago" and "stale" change with time alone, while the window is open; the owner calls
+    // this every so often. One dataChanged over the status and last-checked columns: the view
+    // repaints what it shows and asks nothing of the rows it does not, so it costs the same
+    // at 100,000 rows as at ten.
     void refreshRelativeTimes();
+    // Statuses read again from the catalog (another process, e.g. a team's monitor, may have
+    // written them): rows whose status or last check differ are patched in place, without a
+    // reset (unless a filter on the status gains or loses rows). Ids the model does not hold
+    // are ignored (a reload adds them). Returns how many rows changed.
+    int patchHealth(const QList<Integration> &current);
 
 Q_SIGNALS:
     void countsChanged(int shown, int total);
@@ -84,6 +100,9 @@ private:
     static Row makeRow(const Integration &integration);
     bool lessThan(int a, int b) const; // in the current sort order, ties broken by name and id
     bool matches(const Row &row) const;
+    QString statusToolTip(const Integration &integration, bool stale) const;
+    // Sorts and filters again keeping the view's selection on its integrations (no reset).
+    void relayout();
     void rebuildOrder();   // sorts every row into m_sorted
     void rebuildVisible(); // filters m_sorted into m_visible
     int indexOf(const QUuid &id) const;
@@ -96,6 +115,7 @@ private:
     QStringList m_tokens;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    qint64 m_defaultIntervalMs = MonitorSettings::kDefaultIntervalMs;
 };
 
 } // namespace stella::ui

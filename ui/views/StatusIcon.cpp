@@ -2,6 +2,7 @@
 #include "StatusIcon.h"
 
 #include <QHash>
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -115,6 +116,44 @@ QIcon StatusIcon::iconWithWarning(HealthStatus status)
             icon.addPixmap(pixmap);
         }
     return *cache.insert(int(status), icon);
+}
+
+QPixmap StatusIcon::faded(const QPixmap &pixmap)
+{
+    // Grey and translucent: still recognisable by shape and hue, clearly not current.
+    QImage image = pixmap.toImage().convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < image.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = line[x];
+            const int grey = qGray(p);
+            const auto mix = [grey](int c) { return (c + 2 * grey) / 3; };
+            line[x] = qRgba(mix(qRed(p)), mix(qGreen(p)), mix(qBlue(p)), qAlpha(p) * 11 / 20);
+        }
+    }
+    QPixmap result = QPixmap::fromImage(image);
+    result.setDevicePixelRatio(pixmap.devicePixelRatio());
+    return result;
+}
+
+QIcon StatusIcon::icon(HealthStatus status, bool tlsWarning, bool stale)
+{
+    if (!stale)
+        return tlsWarning ? iconWithWarning(status) : icon(status);
+    static QHash<int, QIcon> cache;
+    const int key = int(status) * 2 + (tlsWarning ? 1 : 0);
+    auto it = cache.find(key);
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    for (const int size : {12, 16, 24, 32})
+        for (const qreal dpr : {1.0, 2.0}) {
+            QPixmap pixmap = faded(draw(status, size, dpr));
+            if (tlsWarning)
+                drawWarningBadge(pixmap, size); // the warning itself is never faded
+            icon.addPixmap(pixmap);
+        }
+    return *cache.insert(key, icon);
 }
 
 QIcon StatusIcon::icon(ConnectorStep::State state)

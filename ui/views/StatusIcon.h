@@ -21,12 +21,16 @@ public:
     // The same icon with a small warning triangle in the corner: the integration skips TLS
     // verification, which must be visible next to its status wherever it is listed.
     static QIcon iconWithWarning(HealthStatus status);
+    // The list's icon: with the warning badge, and faded when the status is stale (what was
+    // true when last checked, not now), so a stale Unhealthy does not shout like a fresh one.
+    static QIcon icon(HealthStatus status, bool tlsWarning, bool stale);
     // A connector step: passed/warning/failed/skipped borrow the health icons, so a checklist
     // reads like the list; running is a blue dot with an ellipsis.
     static QIcon icon(ConnectorStep::State state);
 
 private:
     static QPixmap draw(HealthStatus status, int size, qreal dpr);
+    static QPixmap faded(const QPixmap &pixmap);
     static QPixmap drawRunning(int size, qreal dpr);
     static void drawWarningBadge(QPixmap &pixmap, int size);
 };
