@@ -67,9 +67,10 @@ private:
 // honouring Retry-After and rate-limit headers; a cap on the response size; TLS verification
 // always on (an extra CA per integration allowed, skipping verification only by an explicit
 // flag); credentials never sent across a redirect to another origin; the proxy from the
-// environment. One client per integration: its TLS options and policy are the integration's,
-// and it has its own QNetworkAccessManager, because a shared one reuses a connection made
-// with another integration's TLS settings for the same host and port.
+// environment. One client per integration: its TLS options and policy are the integration's.
+// Clients with the same TLS options share a QNetworkAccessManager (its thread and connection
+// pool; no cookies); clients with different ones never do, because a manager reuses a
+// connection made with another integration's TLS settings for the same host and port.
 class HttpClient : public QObject
 {
     Q_OBJECT

@@ -93,6 +93,29 @@ private Q_SLOTS:
         QCOMPARE(server.requests().first().target, QByteArrayLiteral("/api?x=1"));
     }
 
+    // Clients with the same TLS options share one manager (a health sweep made one per
+    // integration); one integration's cookies must still never reach another's requests.
+    void clientsShareAManagerButNeverCookies()
+    {
+        Server server([](const auto &r) {
+            if (r.path() == "/login")
+                return Response{200, {{"Set-Cookie", "sid=integration-a-session; Path=/"}}, "ok"};
+            return Response{200, {{"X-Cookie", r.header("Cookie")}}, "ok"};
+        });
+        QVERIFY(server.listen());
+        HttpClient a(m_clock, {}, fastPolicy());
+        HttpClient b(m_clock, {}, fastPolicy());
+        QVERIFY(get(a, server.url().resolved(QUrl(QStringLiteral("/login")))).ok());
+        auto fromA = get(a, server.url().resolved(QUrl(QStringLiteral("/echo"))));
+        auto fromB = get(b, server.url().resolved(QUrl(QStringLiteral("/echo"))));
+        QVERIFY(fromA.ok() && fromB.ok());
+        QCOMPARE(fromA->header("x-cookie"), QByteArray());
+        QCOMPARE(fromB->header("x-cookie"), QByteArray());
+        QCOMPARE(server.requests().size(), 3);
+        for (const auto &request : server.requests())
+            QVERIFY(request.header("Cookie").isEmpty());
+    }
+
     void timeoutIsReportedAndRetried()
     {
         Server server([](const auto &) { return Response{200, {}, {}, -1, true}; });
