@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <algorithm>
 
 namespace stella {
 
@@ -338,30 +339,53 @@ Result<QList<AuditEntry>> IntegrationCatalog::audit(const RequestContext &ctx,
 Result<HealthStatus> IntegrationCatalog::recordHealthCheck(const RequestContext &ctx,
                                                            const HealthCheckRecord &record)
 {
-    const QString doing = QStringLiteral("recording a health check");
+    auto previous = recordHealthChecks(ctx, {record});
+    if (!previous)
+        return previous.error();
+    if (!previous->first())
+        return notFound(record.integrationId);
+    return *previous->first();
+}
+
+Result<QList<std::optional<HealthStatus>>>
+IntegrationCatalog::recordHealthChecks(const RequestContext &ctx,
+                                       const QList<HealthCheckRecord> &records)
+{
+    const QString doing = QStringLiteral("recording health checks");
     // A connection the server dropped is opened again here: a monitor resumes by itself.
     if (auto r = m_store.database().reconnectIfLost(doing); !r)
         return r.error();
     Transaction tx(m_store.database());
     if (auto r = tx.begin(doing); !r)
         return r.error();
-    auto found = m_store.findIntegration(ctx.tenantId, record.integrationId);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return notFound(record.integrationId);
-    const HealthStatus previous = (*found)->status;
-    if (auto r = m_store.insertHealthCheck(ctx.tenantId, (*found)->provider, record); !r)
-        return r.error();
-    if (auto r = m_store.updateStatus(ctx.tenantId, record.integrationId, record.status,
-                                      record.checkedAt);
-        !r)
-        return r.error();
+    QList<std::optional<HealthStatus>> previous;
+    previous.reserve(records.size());
+    for (const HealthCheckRecord &record : records) {
+        auto found = m_store.findIntegration(ctx.tenantId, record.integrationId);
+        if (!found)
+            return found.error();
+        if (!found->has_value()) {
+            previous.append(std::nullopt);
+            continue;
+        }
+        previous.append((*found)->status);
+        if (auto r = m_store.insertHealthCheck(ctx.tenantId, (*found)->provider, record); !r)
+            return r.error();
+        if (auto r = m_store.updateStatus(ctx.tenantId, record.integrationId, record.status,
+                                          record.checkedAt);
+            !r)
+            return r.error();
+    }
     if (auto r = tx.commit(doing); !r)
         return r.error();
-    Q_EMIT healthRecorded(ctx.tenantId, record.integrationId, record.status);
-    if (previous != record.status)
-        Q_EMIT healthChanged(ctx.tenantId, record.integrationId, previous, record.status);
+    for (int i = 0; i < records.size(); ++i) {
+        if (!previous[i])
+            continue;
+        const HealthCheckRecord &record = records[i];
+        Q_EMIT healthRecorded(ctx.tenantId, record.integrationId, record.status);
+        if (*previous[i] != record.status)
+            Q_EMIT healthChanged(ctx.tenantId, record.integrationId, *previous[i], record.status);
+    }
     return previous;
 }
 
@@ -391,11 +415,38 @@ Result<int> IntegrationCatalog::pruneHealthHistory(const RequestContext &ctx,
 Result<bool> IntegrationCatalog::claimHealthCheck(const QUuid &id, const QString &holder,
                                                   qint64 forMs)
 {
-    if (auto r = m_store.database().reconnectIfLost(QStringLiteral("taking a health-check lease"));
-        !r)
+    auto claimed = claimHealthChecks({{id, forMs}}, holder);
+    if (!claimed)
+        return claimed.error();
+    return !claimed->isEmpty();
+}
+
+Result<QList<QUuid>> IntegrationCatalog::claimHealthChecks(const QList<LeaseRequest> &requests,
+                                                           const QString &holder)
+{
+    const QString doing = QStringLiteral("taking health-check leases");
+    if (auto r = m_store.database().reconnectIfLost(doing); !r)
+        return r.error();
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(doing); !r)
         return r.error();
     const QDateTime now = m_clock.now();
-    return m_store.claimHealthLease(id, holder, now, now.addMSecs(forMs));
+    // Row locks are taken in id order, whoever asks: two monitors claiming overlapping batches
+    // on PostgreSQL wait for each other instead of deadlocking.
+    QList<LeaseRequest> ordered = requests;
+    std::sort(ordered.begin(), ordered.end(),
+              [](const LeaseRequest &a, const LeaseRequest &b) { return a.id < b.id; });
+    QList<QUuid> claimed;
+    for (const LeaseRequest &request : std::as_const(ordered)) {
+        auto got = m_store.claimHealthLease(request.id, holder, now, now.addMSecs(request.forMs));
+        if (!got)
+            return got.error();
+        if (*got)
+            claimed.append(request.id);
+    }
+    if (auto r = tx.commit(doing); !r)
+        return r.error();
+    return claimed;
 }
 
 Result<void> IntegrationCatalog::recordTestConnection(const RequestContext &ctx,

@@ -63,6 +63,19 @@ public:
                                    int batchSize);
     // The monitor's per-integration lease (CatalogStore::claimHealthLease), from now for `forMs`.
     Result<bool> claimHealthCheck(const QUuid &id, const QString &holder, qint64 forMs);
+    // Many leases in one transaction (a sweep claims ahead of its checks); returns the ids
+    // this holder got.
+    struct LeaseRequest
+    {
+        QUuid id;
+        qint64 forMs = 0;
+    };
+    Result<QList<QUuid>> claimHealthChecks(const QList<LeaseRequest> &requests,
+                                           const QString &holder);
+    // Many checks of one tenant in one transaction; for each, the previous status, or nullopt
+    // when its integration is gone (removed while it was being checked).
+    Result<QList<std::optional<HealthStatus>>>
+    recordHealthChecks(const RequestContext &ctx, const QList<HealthCheckRecord> &records);
 
     Result<void> recordTestConnection(const RequestContext &ctx, const QString &provider,
                                       qint64 durationMs);

@@ -2,6 +2,7 @@
 #include "HealthMonitor.h"
 
 #include "catalog/CatalogThread.h"
+#include "catalog/IntegrationCatalog.h"
 #include "common/Clock.h"
 #include "common/FutureCallback.h"
 #include "health/HealthCheckResult.h"
@@ -50,7 +51,7 @@ HealthMonitor::HealthMonitor(CatalogThread &catalog, ConnectorLauncher launcher,
             sweepDue();
     });
     m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &HealthMonitor::flushPending);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] { pumpWrites(true); });
     m_pruneTimer.setInterval(int(kPruneEveryMs));
     connect(&m_pruneTimer, &QTimer::timeout, this, &HealthMonitor::pruneNow);
     // Edits made in this process are seen at once; the next sweep reloads.
@@ -95,13 +96,14 @@ void HealthMonitor::stop()
         delete run; // a ConnectorRun cancels its operation silently
     m_runs.clear();
     m_queue.clear();
-    for (Entry &e : m_entries) {
-        e.queued = false;
-        e.checking = false;
-    }
-    m_inFlight = 0;
+    m_claimed.clear();
+    m_claiming = 0;
+    for (Entry &e : m_entries)
+        e.busy = false;
     m_sweeping = false;
     m_loading = false;
+    // Results already measured stay in m_writes: a write in flight completes, and a refused
+    // one is retried (the CLI waits for them before exiting).
 }
 
 void HealthMonitor::sweepNow()
@@ -121,7 +123,8 @@ QDateTime HealthMonitor::nextDue(const QUuid &id) const
 
 void HealthMonitor::updatePolicy(Entry &entry) const
 {
-    const qint64 interval = healthpolicy::intervalMs(entry.integration, m_settings.defaultIntervalMs);
+    const qint64 interval =
+        healthpolicy::intervalMs(entry.integration, m_settings.defaultIntervalMs);
     if (interval == entry.intervalMs)
         return;
     entry.intervalMs = interval;
@@ -200,8 +203,7 @@ void HealthMonitor::scheduleLoaded(const QString &tenantId, const QList<Integrat
             it->due = std::max(it->due, dueAfter(*it, integration.lastCheckedAt));
     }
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (it->integration.tenantId == tenantId && !seen.contains(it.key()) && !it->checking &&
-            !it->queued)
+        if (it->integration.tenantId == tenantId && !seen.contains(it.key()) && !it->busy)
             it = m_entries.erase(it);
         else
             ++it;
@@ -213,7 +215,7 @@ void HealthMonitor::sweepDue()
     const QDateTime now = m_clock.now();
     QList<const Entry *> due;
     for (const Entry &e : std::as_const(m_entries))
-        if (!e.queued && !e.checking && e.due <= now)
+        if (!e.busy && e.due <= now)
             due.append(&e);
     // Oldest due first; ties in id order, so the same catalog sweeps in the same order.
     std::sort(due.begin(), due.end(), [](const Entry *a, const Entry *b) {
@@ -222,94 +224,117 @@ void HealthMonitor::sweepDue()
         return a->integration.id < b->integration.id;
     });
     for (const Entry *e : std::as_const(due)) {
-        m_entries[e->integration.id].queued = true;
+        m_entries[e->integration.id].busy = true;
         m_queue.append(e->integration.id);
     }
-    pump();
+    pumpClaims();
+    finishSweepIfIdle();
 }
 
-void HealthMonitor::pump()
+// Leases are taken in batches ahead of the checks, one catalog transaction per batch, so a
+// check never waits for its own lease and the catalog thread is not asked twice per check.
+void HealthMonitor::pumpClaims()
 {
-    while (m_inFlight < m_settings.concurrency && !m_queue.isEmpty()) {
+    constexpr int kBatch = 64;
+    if (m_claiming > 0 || m_queue.isEmpty() ||
+        m_claimed.size() >= qsizetype(2) * m_settings.concurrency)
+        return;
+    QList<IntegrationCatalog::LeaseRequest> requests;
+    QList<QUuid> batch;
+    const QDateTime now = m_clock.now();
+    while (!m_queue.isEmpty() && batch.size() < kBatch) {
         const QUuid id = m_queue.takeFirst();
         auto it = m_entries.find(id);
         if (it == m_entries.end())
             continue;
-        it->queued = false;
-        it->checking = true;
-        ++m_inFlight;
-        claimThenCheck(id);
+        // The lease lasts until this monitor's next check would be due.
+        requests.append({id, std::max<qint64>(1000, now.msecsTo(dueAfter(*it, now)))});
+        batch.append(id);
     }
-    if (m_sweeping && !m_loading && m_inFlight == 0 && m_queue.isEmpty()) {
-        m_sweeping = false;
-        Q_EMIT sweepFinished(m_summary);
-        armTimer();
-    }
-}
-
-void HealthMonitor::finishOne()
-{
-    --m_inFlight;
-    pump();
-}
-
-void HealthMonitor::claimThenCheck(const QUuid &id)
-{
-    const Entry &entry = m_entries[id];
-    const QDateTime now = m_clock.now();
-    const qint64 leaseMs = std::max<qint64>(1000, now.msecsTo(dueAfter(entry, now)));
+    if (batch.isEmpty())
+        return;
+    m_claiming = int(batch.size());
     const quint64 generation = m_generation;
-    onFinished(this, m_catalog.run([id, holder = m_holder, leaseMs](IntegrationCatalog &c) {
-        return c.claimHealthCheck(id, holder, leaseMs);
+    onFinished(this, m_catalog.run([requests, holder = m_holder](IntegrationCatalog &c) {
+        return c.claimHealthChecks(requests, holder);
     }),
-               [this, id, generation](const Result<bool> &claimed) {
-                   if (generation != m_generation)
-                       return;
-                   auto it = m_entries.find(id);
-                   if (it == m_entries.end()) {
-                       finishOne();
-                       return;
-                   }
-                   if (!claimed) {
-                       // No catalog, no check: it could not be recorded nor coordinated.
-                       it->checking = false;
-                       it->due = m_clock.now().addMSecs(m_settings.writeRetryMs);
-                       if (!m_catalogDown) {
-                           m_catalogDown = true;
-                           Q_EMIT catalogUnavailable(claimed.error());
-                       }
-                       m_retryTimer.start(int(m_settings.writeRetryMs));
-                       finishOne();
-                       return;
-                   }
-                   if (!m_pending.isEmpty())
-                       flushPending(); // the catalog answers again: write what was kept
-                   else if (m_catalogDown) {
-                       m_catalogDown = false;
-                       Q_EMIT catalogRestored();
-                   }
-                   if (!*claimed) {
-                       ++m_summary.leasedElsewhere;
-                       it->checking = false;
-                       it->due = dueAfter(*it, m_clock.now());
-                       finishOne();
-                       return;
-                   }
-                   runCheck(id);
+               [this, generation, batch](const Result<QList<QUuid>> &result) {
+                   if (generation == m_generation)
+                       claimed(batch, result);
                });
+}
+
+void HealthMonitor::claimed(const QList<QUuid> &batch, const Result<QList<QUuid>> &result)
+{
+    m_claiming = 0;
+    const QDateTime now = m_clock.now();
+    if (!result) {
+        // No catalog, no check: it could not be recorded nor coordinated. Try again soon.
+        for (const QUuid &id : batch) {
+            auto it = m_entries.find(id);
+            if (it == m_entries.end())
+                continue;
+            it->busy = false;
+            it->due = now.addMSecs(m_settings.writeRetryMs);
+        }
+        for (const QUuid &id : std::as_const(m_queue)) // the rest of the sweep waits too
+            if (auto it = m_entries.find(id); it != m_entries.end()) {
+                it->busy = false;
+                it->due = now.addMSecs(m_settings.writeRetryMs);
+            }
+        m_queue.clear();
+        markCatalogDown(result.error());
+        finishSweepIfIdle();
+        return;
+    }
+    markCatalogUp();
+    const QSet<QUuid> ours(result->cbegin(), result->cend());
+    for (const QUuid &id : batch) {
+        auto it = m_entries.find(id);
+        if (it == m_entries.end())
+            continue;
+        if (ours.contains(id)) {
+            m_claimed.append(id);
+            continue;
+        }
+        // Another monitor holds it this interval; look again when ours would be due.
+        ++m_summary.leasedElsewhere;
+        it->busy = false;
+        it->due = dueAfter(*it, now);
+    }
+    pumpChecks();
+    pumpClaims();
+    finishSweepIfIdle();
+}
+
+void HealthMonitor::pumpChecks()
+{
+    while (m_runs.size() < m_settings.concurrency && !m_claimed.isEmpty())
+        runCheck(m_claimed.takeFirst());
+    pumpClaims(); // keep the next batch of leases ready
 }
 
 void HealthMonitor::runCheck(const QUuid &id)
 {
-    const Integration integration = m_entries[id].integration;
-    auto connector = m_launcher.connectorFor(integration);
+    auto entry = m_entries.find(id);
+    if (entry == m_entries.end())
+        return;
+    auto connector = m_launcher.connectorFor(entry->integration);
     if (!connector) {
         HealthCheckRecord record;
         record.integrationId = id;
         record.checkedAt = m_clock.now();
         record.status = HealthStatus::Unhealthy;
         record.errorMessage = connector.error().message;
-        checkDone(id, record, false);
+        // Answered on the next turn, like every other outcome, so pumpChecks' loop stays simple.
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, record, generation = m_generation] {
+                if (generation == m_generation)
+                    checkDone(id, record, false);
+            },
+            Qt::QueuedConnection);
+        m_runs.insert(id, nullptr);
         return;
     }
     auto *run = new ConnectorRun(
@@ -336,9 +361,9 @@ void HealthMonitor::runCheck(const QUuid &id)
 void HealthMonitor::checkDone(const QUuid &id, const HealthCheckRecord &record, bool timedOut)
 {
     auto runIt = m_runs.find(id);
-    if (runIt != m_runs.end()) {
-        auto *run = static_cast<ConnectorRun *>(runIt.value());
-        m_runs.erase(runIt);
+    if (runIt == m_runs.end())
+        return; // already answered (the timeout and the answer racing)
+    if (auto *run = static_cast<ConnectorRun *>(runIt.value())) {
         // Whichever came first (the answer or the timeout), the other must not follow.
         const auto timers = run->findChildren<QTimer *>(Qt::FindDirectChildrenOnly);
         for (QTimer *t : timers)
@@ -347,111 +372,118 @@ void HealthMonitor::checkDone(const QUuid &id, const HealthCheckRecord &record, 
         // We may be inside the operation's finished signal: delete it on the next turn.
         run->deleteLater();
     }
+    m_runs.erase(runIt);
     auto it = m_entries.find(id);
-    if (it == m_entries.end() || !it->checking) {
-        if (it == m_entries.end())
-            finishOne(); // the tenants changed under the check: nothing to record it against
-        return;
+    if (it != m_entries.end()) {
+        it->busy = false;
+        it->consecutiveFailures =
+            record.status == HealthStatus::Unhealthy ? it->consecutiveFailures + 1 : 0;
+        it->due = dueAfter(*it, record.checkedAt);
+        ++m_summary.checked;
+        if (timedOut)
+            ++m_summary.timedOut;
+        if (record.status == HealthStatus::Unhealthy)
+            ++m_summary.unhealthy;
+        m_writes.append({it->integration.tenantId, record});
+        pumpWrites();
     }
-    Entry &entry = *it;
-    entry.checking = false;
-    entry.consecutiveFailures =
-        record.status == HealthStatus::Unhealthy ? entry.consecutiveFailures + 1 : 0;
-    entry.due = dueAfter(entry, record.checkedAt);
-    ++m_summary.checked;
-    if (timedOut)
-        ++m_summary.timedOut;
-    if (record.status == HealthStatus::Unhealthy)
-        ++m_summary.unhealthy;
-    write(entry.integration.tenantId, record);
+    pumpChecks();
+    finishSweepIfIdle();
 }
 
-void HealthMonitor::write(const QString &tenantId, const HealthCheckRecord &record)
+// Results are written in order, in batches of one tenant, one transaction per batch: the
+// catalog thread is asked once for many checks, and an older status never lands after a
+// newer one. While the catalog is away only the retry timer writes.
+void HealthMonitor::pumpWrites(bool retrying)
 {
-    // Results kept during an outage are written first, in order: a newer status must never be
-    // overwritten by an older one arriving late.
-    if (!m_pending.isEmpty()) {
-        m_pending.append({tenantId, record});
-        ++m_summary.notRecorded;
-        flushPending();
-        finishOne();
+    constexpr int kBatch = 100;
+    if (m_writing > 0 || m_writes.isEmpty() || (m_catalogDown && !retrying))
         return;
+    const QString tenant = m_writes.first().tenantId;
+    QList<HealthCheckRecord> batch;
+    for (const Write &w : std::as_const(m_writes)) {
+        if (w.tenantId != tenant || batch.size() >= kBatch)
+            break;
+        batch.append(w.record);
     }
+    m_writing = int(batch.size());
     const quint64 generation = m_generation;
-    onFinished(this, m_catalog.run([ctx = monitorContext(tenantId), record](IntegrationCatalog &c) {
-        return c.recordHealthCheck(ctx, record);
+    onFinished(this, m_catalog.run([ctx = monitorContext(tenant), batch](IntegrationCatalog &c) {
+        return c.recordHealthChecks(ctx, batch);
     }),
-               [this, generation, tenantId, record](const Result<HealthStatus> &previous) {
-                   if (generation != m_generation) {
-                       // Stopped meanwhile: not reported, but a result the catalog refused is
-                       // still kept for the retry (the CLI drains it before exiting).
-                       if (!previous && previous.error().kind != ErrorKind::NotFound)
-                           writeFailed(tenantId, record, previous.error());
-                       return;
-                   }
-                   auto it = m_entries.find(record.integrationId);
-                   if (previous) {
-                       if (it != m_entries.end()) {
-                           it->integration.status = record.status;
-                           it->integration.lastCheckedAt = record.checkedAt;
-                           Q_EMIT checkRecorded(it->integration, record);
-                           if (*previous != record.status)
-                               Q_EMIT statusChanged(it->integration, *previous, record.status);
-                       }
-                   } else if (previous.error().kind == ErrorKind::NotFound) {
-                       m_entries.remove(record.integrationId); // removed while being checked
-                   } else {
-                       writeFailed(tenantId, record, previous.error());
-                   }
-                   finishOne();
+               [this, generation, count = int(batch.size())](
+                   const Result<QList<std::optional<HealthStatus>>> &previous) {
+                   // Even after stop(): the queue must learn what was written.
+                   written(count, previous, generation == m_generation);
                });
 }
 
-void HealthMonitor::writeFailed(const QString &tenantId, const HealthCheckRecord &record,
-                                const Error &error)
+void HealthMonitor::written(int count, const Result<QList<std::optional<HealthStatus>>> &previous,
+                            bool report)
 {
-    m_pending.append({tenantId, record});
-    ++m_summary.notRecorded;
-    if (!m_catalogDown) {
-        m_catalogDown = true;
-        Q_EMIT catalogUnavailable(error);
+    m_writing = 0;
+    if (!previous) {
+        markCatalogDown(previous.error());
+        if (!m_retryTimer.isActive())
+            m_retryTimer.start(int(m_settings.writeRetryMs));
+        finishSweepIfIdle();
+        return;
     }
-    if (!m_retryTimer.isActive())
-        m_retryTimer.start(int(m_settings.writeRetryMs));
+    const QList<Write> done = m_writes.mid(0, count);
+    m_writes.remove(0, count);
+    for (int i = 0; i < done.size(); ++i) {
+        const HealthCheckRecord &record = done[i].record;
+        auto it = m_entries.find(record.integrationId);
+        if (!previous->at(i)) { // removed while it was being checked
+            m_entries.remove(record.integrationId);
+            continue;
+        }
+        if (it == m_entries.end())
+            continue;
+        it->integration.status = record.status;
+        it->integration.lastCheckedAt = record.checkedAt;
+        if (!report)
+            continue;
+        Q_EMIT checkRecorded(it->integration, record);
+        if (*previous->at(i) != record.status)
+            Q_EMIT statusChanged(it->integration, *previous->at(i), record.status);
+    }
+    markCatalogUp();
+    pumpWrites();
+    finishSweepIfIdle();
 }
 
-void HealthMonitor::flushPending()
+void HealthMonitor::markCatalogDown(const Error &error)
 {
-    if (m_flushing || m_pending.isEmpty())
+    if (m_catalogDown)
         return;
-    m_flushing = true;
-    const PendingWrite next = m_pending.first();
-    onFinished(
-        this,
-        m_catalog.run([ctx = monitorContext(next.tenantId), record = next.record](
-                          IntegrationCatalog &c) { return c.recordHealthCheck(ctx, record); }),
-        [this, next](const Result<HealthStatus> &previous) {
-            m_flushing = false;
-            if (!previous && previous.error().kind != ErrorKind::NotFound) {
-                m_retryTimer.start(int(m_settings.writeRetryMs));
-                return;
-            }
-            m_pending.removeFirst();
-            auto it = m_entries.find(next.record.integrationId);
-            if (previous && it != m_entries.end()) {
-                it->integration.status = next.record.status;
-                it->integration.lastCheckedAt = next.record.checkedAt;
-                Q_EMIT checkRecorded(it->integration, next.record);
-                if (*previous != next.record.status)
-                    Q_EMIT statusChanged(it->integration, *previous, next.record.status);
-            }
-            if (!m_pending.isEmpty()) {
-                flushPending();
-            } else if (m_catalogDown) {
-                m_catalogDown = false;
-                Q_EMIT catalogRestored();
-            }
-        });
+    m_catalogDown = true;
+    Q_EMIT catalogUnavailable(error);
+}
+
+void HealthMonitor::markCatalogUp()
+{
+    if (m_catalogDown) {
+        m_catalogDown = false;
+        m_announceRestore = true;
+        pumpWrites(); // results kept during the outage go first
+    }
+    // "Restored" once everything kept is in.
+    if (m_announceRestore && m_writes.isEmpty()) {
+        m_announceRestore = false;
+        Q_EMIT catalogRestored();
+    }
+}
+
+void HealthMonitor::finishSweepIfIdle()
+{
+    const bool writesSettled = m_writing == 0 && (m_writes.isEmpty() || m_catalogDown);
+    if (!m_sweeping || m_loading || !m_queue.isEmpty() || inFlight() > 0 || !writesSettled)
+        return;
+    m_sweeping = false;
+    m_summary.notRecorded = int(m_writes.size());
+    Q_EMIT sweepFinished(m_summary);
+    armTimer();
 }
 
 void HealthMonitor::armTimer()
@@ -461,7 +493,7 @@ void HealthMonitor::armTimer()
     const QDateTime now = m_clock.now();
     qint64 wait = kMaxSleepMs;
     for (const Entry &e : std::as_const(m_entries))
-        if (!e.checking && !e.queued)
+        if (!e.busy)
             wait = std::min(wait, now.msecsTo(e.due));
     m_dueTimer.start(int(std::clamp<qint64>(wait, 0, kMaxSleepMs)));
 }

@@ -73,9 +73,11 @@ public:
     // Prunes history older than the retention, batch by batch; pruneFinished follows.
     void pruneNow();
 
-    int inFlight() const { return m_inFlight; }
+    // Due integrations taken by this sweep: being claimed, claimed, or being checked.
+    int inFlight() const { return m_claiming + int(m_claimed.size()) + int(m_runs.size()); }
     int queued() const { return int(m_queue.size()); }
-    int pendingWrites() const { return int(m_pending.size()); }
+    // Results not yet in the catalog (kept and retried while it is unavailable).
+    int pendingWrites() const { return int(m_writes.size()); }
     // When the integration is next due, or invalid if it is not scheduled.
     QDateTime nextDue(const QUuid &id) const;
 
@@ -99,21 +101,29 @@ private:
         qint64 intervalMs = 0; // cached: a reload of 100,000 integrations must stay cheap
         qint64 jitterMs = 0;
         int consecutiveFailures = 0;
-        bool queued = false;
-        bool checking = false;
+        bool busy = false; // queued, claimed or being checked in this sweep
+    };
+
+    struct Write
+    {
+        QString tenantId;
+        HealthCheckRecord record;
     };
 
     void reload(std::function<void()> then);
     void scheduleLoaded(const QString &tenantId, const QList<Integration> &integrations);
     void sweepDue();
-    void pump();
-    void claimThenCheck(const QUuid &id);
+    void pumpClaims();
+    void pumpChecks();
+    void pumpWrites(bool retrying = false);
+    void claimed(const QList<QUuid> &batch, const Result<QList<QUuid>> &result);
     void runCheck(const QUuid &id);
     void checkDone(const QUuid &id, const HealthCheckRecord &record, bool timedOut);
-    void write(const QString &tenantId, const HealthCheckRecord &record);
-    void writeFailed(const QString &tenantId, const HealthCheckRecord &record, const Error &error);
-    void flushPending();
-    void finishOne();
+    void written(int count, const Result<QList<std::optional<HealthStatus>>> &previous,
+                 bool report);
+    void markCatalogDown(const Error &error);
+    void markCatalogUp();
+    void finishSweepIfIdle();
     void armTimer();
     void pruneTenant(int tenantIndex, int deletedSoFar);
     void updatePolicy(Entry &entry) const; // intervalMs and jitterMs from the integration
@@ -127,22 +137,20 @@ private:
     QStringList m_tenants{QStringLiteral("default")};
 
     QHash<QUuid, Entry> m_entries;
+    // A due integration moves through: m_queue (due) -> a claim batch (m_claiming) ->
+    // m_claimed (ours this interval) -> m_runs (its check) -> m_writes (its result).
     QList<QUuid> m_queue;
-    QHash<QUuid, QObject *> m_runs; // checks in flight: ConnectorRun or nullptr while claiming
-    int m_inFlight = 0;
+    int m_claiming = 0; // ids in the claim batch in flight (one batch at a time)
+    QList<QUuid> m_claimed;
+    QHash<QUuid, QObject *> m_runs; // ConnectorRun per check in flight
+    QList<Write> m_writes;          // in order; the first m_writing are being written
+    int m_writing = 0;
     bool m_running = false;
     bool m_sweeping = false;
     bool m_loading = false;
-    SweepSummary m_summary;
-
-    struct PendingWrite
-    {
-        QString tenantId;
-        HealthCheckRecord record;
-    };
-    QList<PendingWrite> m_pending;
-    bool m_flushing = false;
     bool m_catalogDown = false;
+    bool m_announceRestore = false;
+    SweepSummary m_summary;
 
     QTimer m_dueTimer;
     QTimer m_retryTimer;

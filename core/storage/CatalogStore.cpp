@@ -432,20 +432,17 @@ Result<bool> CatalogStore::claimHealthLease(const QUuid &id, const QString &hold
 {
     // The conflicting row is locked by the upsert: a second monitor asking at the same moment
     // waits, then sees the new lease and updates nothing.
-    QSqlQuery q = m_db.query();
-    q.prepare(
+    auto changed = m_db.execCachedCounting(
         QStringLiteral("INSERT INTO health_check_leases (integration_id, holder, leased_until)"
                        " VALUES (?, ?, ?) ON CONFLICT (integration_id) DO UPDATE"
                        " SET holder = excluded.holder, leased_until = excluded.leased_until"
                        " WHERE health_check_leases.leased_until <= ?"
-                       " OR health_check_leases.holder = excluded.holder"));
-    q.addBindValue(idText(id));
-    q.addBindValue(holder);
-    q.addBindValue(timeValue(until));
-    q.addBindValue(timeValue(now));
-    if (auto r = m_db.exec(q, QStringLiteral("taking a health-check lease")); !r)
-        return r.error();
-    return q.numRowsAffected() == 1;
+                       " OR health_check_leases.holder = excluded.holder"),
+        {idText(id), holder, timeValue(until), timeValue(now)},
+        QStringLiteral("taking a health-check lease"));
+    if (!changed)
+        return changed.error();
+    return *changed == 1;
 }
 
 Result<void> CatalogStore::recordTestConnection(const QString &tenantId, const QString &provider,

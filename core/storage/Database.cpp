@@ -121,6 +121,15 @@ Result<void> Database::exec(QSqlQuery &q, const QString &doing)
 Result<void> Database::execCached(const QString &sql, const QVariantList &binds,
                                   const QString &doing)
 {
+    auto changed = execCachedCounting(sql, binds, doing);
+    if (!changed)
+        return changed.error();
+    return {};
+}
+
+Result<int> Database::execCachedCounting(const QString &sql, const QVariantList &binds,
+                                         const QString &doing)
+{
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery q = query();
@@ -136,8 +145,9 @@ Result<void> Database::execCached(const QString &sql, const QVariantList &binds,
         m_statements.erase(it); // a failed statement is prepared afresh next time
         return error;
     }
+    const int changed = q.numRowsAffected();
     q.finish();
-    return {};
+    return changed;
 }
 
 Result<void> Database::applySessionSettings(const QString &doing)

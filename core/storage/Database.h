@@ -44,6 +44,9 @@ public:
     // sweep) from a cache of prepared queries: re-parsing each INSERT was a quarter of an
     // import's time on SQLite.
     Result<void> execCached(const QString &sql, const QVariantList &binds, const QString &doing);
+    // The same, answering how many rows the statement changed.
+    Result<int> execCachedCounting(const QString &sql, const QVariantList &binds,
+                                   const QString &doing);
 
     // After a PostgreSQL connection was lost (the server restarted, an administrator ended the
     // session), opens it again; a no-op otherwise. Called where a long-running caller (the
