@@ -350,6 +350,31 @@ private Q_SLOTS:
         STELLA_COMPARE_ENUM(reread(url, added[1].id).status, HealthStatus::Healthy);
     }
 
+    void anIntegrationRemovedWhileBeingCheckedIsDroppedQuietly()
+    {
+        const DatabaseUrl url = sqliteUrl();
+        const auto added =
+            addAll(url, {inMemory(QStringLiteral("going"), QStringLiteral("healthy"),
+                                  {{QStringLiteral("latency"), QStringLiteral("800ms")}}),
+                         inMemory(QStringLiteral("staying"), QStringLiteral("healthy"))});
+        Running r = start(url);
+        QSignalSpy finished(r.monitor.get(), &HealthMonitor::sweepFinished);
+        QSignalSpy unavailable(r.monitor.get(), &HealthMonitor::catalogUnavailable);
+        r.monitor->sweepNow();
+        QTRY_COMPARE_WITH_TIMEOUT(leaseCount(url), 2, 10000);
+        {
+            auto session = test::openOrFail(url, m_clock);
+            QVERIFY(session);
+            QVERIFY(session->catalog().remove(kCtx, added[0].id).ok());
+        }
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<SweepSummary>().notRecorded, 0);
+        QCOMPARE(unavailable.count(), 0); // a removed integration is not an outage
+        QCOMPARE(r.monitor->pendingWrites(), 0);
+        QVERIFY(!r.monitor->nextDue(added[0].id).isValid());
+        QCOMPARE(checksOf(url, added[1].id).size(), 1);
+    }
+
     void retentionPrunesOldChecksInBatches()
     {
         const DatabaseUrl url = sqliteUrl();
