@@ -9,8 +9,10 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace stella {
@@ -111,7 +113,9 @@ private:
     };
 
     void reload(std::function<void()> then);
-    void scheduleLoaded(const QString &tenantId, const QList<Integration> &integrations);
+    void scheduleLoaded(const QString &tenantId, const QList<Integration> &integrations,
+                        std::function<void()> done);
+    void scheduleOne(const Integration &integration, const QDateTime &now, QSet<QUuid> &seen);
     void sweepDue();
     void pumpClaims();
     void pumpChecks();
@@ -150,6 +154,7 @@ private:
     bool m_loading = false;
     bool m_catalogDown = false;
     bool m_announceRestore = false;
+    std::shared_ptr<std::function<void(qsizetype)>> m_pendingSlices; // scheduleLoaded's
     SweepSummary m_summary;
 
     QTimer m_dueTimer;

@@ -192,6 +192,7 @@ bool IntegrationListModel::matches(const Row &row) const
 
 void IntegrationListModel::rebuildOrder()
 {
+    invalidateLookups();
     m_sorted.resize(m_rows.size());
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_sorted[i] = int(i);
@@ -200,6 +201,7 @@ void IntegrationListModel::rebuildOrder()
 
 void IntegrationListModel::rebuildVisible()
 {
+    invalidateLookups();
     // m_sorted is already in order, so filtering keeps it: a keystroke never sorts.
     m_visible.clear();
     if (m_tokens.isEmpty()) {
@@ -212,26 +214,52 @@ void IntegrationListModel::rebuildVisible()
             m_visible.push_back(i);
 }
 
+void IntegrationListModel::ensureLookups() const
+{
+    if (m_lookupsValid)
+        return;
+    m_indexById.clear();
+    m_indexById.reserve(qsizetype(m_rows.size()));
+    for (size_t n = 0; n < m_rows.size(); ++n)
+        m_indexById.insert(m_rows[n].integration.id, int(n));
+    m_sortedPos.assign(m_rows.size(), -1);
+    for (size_t p = 0; p < m_sorted.size(); ++p)
+        m_sortedPos[size_t(m_sorted[p])] = int(p);
+    m_visibleRowOf.assign(m_rows.size(), -1);
+    for (size_t r = 0; r < m_visible.size(); ++r)
+        m_visibleRowOf[size_t(m_visible[r])] = int(r);
+    m_lookupsValid = true;
+}
+
 int IntegrationListModel::indexOf(const QUuid &id) const
 {
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].integration.id == id)
-            return int(i);
-    return -1;
+    ensureLookups();
+    const auto it = m_indexById.constFind(id);
+    return it == m_indexById.constEnd() ? -1 : *it;
+}
+
+int IntegrationListModel::visibleRowOfIndex(int index) const
+{
+    ensureLookups();
+    return m_visibleRowOf[size_t(index)];
+}
+
+int IntegrationListModel::sortedPosOfIndex(int index) const
+{
+    ensureLookups();
+    return m_sortedPos[size_t(index)];
 }
 
 int IntegrationListModel::rowOf(const QUuid &id) const
 {
     const int index = indexOf(id);
-    if (index < 0)
-        return -1;
-    const auto it = std::find(m_visible.begin(), m_visible.end(), index);
-    return it == m_visible.end() ? -1 : int(it - m_visible.begin());
+    return index < 0 ? -1 : visibleRowOfIndex(index);
 }
 
 void IntegrationListModel::setIntegrations(const QList<Integration> &integrations)
 {
     beginResetModel();
+    invalidateLookups();
     m_rows.clear();
     m_rows.reserve(size_t(integrations.size()));
     for (const Integration &i : integrations)
@@ -293,6 +321,7 @@ void IntegrationListModel::upsert(const Integration &integration)
     if (index < 0) {
         // New: insert at its sorted place without disturbing the other rows.
         m_rows.push_back(makeRow(integration));
+        invalidateLookups();
         const int added = int(m_rows.size()) - 1;
         const auto cmp = [this](int a, int b) { return lessThan(a, b); };
         m_sorted.insert(std::upper_bound(m_sorted.begin(), m_sorted.end(), added, cmp), added);
@@ -309,7 +338,7 @@ void IntegrationListModel::upsert(const Integration &integration)
     const int visibleRow = rowOf(integration.id);
     const bool wasVisible = visibleRow >= 0;
     m_rows[size_t(index)] = makeRow(integration);
-    const auto pos = size_t(std::find(m_sorted.begin(), m_sorted.end(), index) - m_sorted.begin());
+    const auto pos = size_t(sortedPosOfIndex(index));
     const bool stillInOrder = (pos == 0 || !lessThan(index, m_sorted[pos - 1])) &&
                               (pos + 1 >= m_sorted.size() || !lessThan(m_sorted[pos + 1], index));
     if (stillInOrder && wasVisible == matches(m_rows[size_t(index)])) {
@@ -335,6 +364,7 @@ void IntegrationListModel::remove(const QUuid &id)
     if (row >= 0)
         beginRemoveRows({}, row, row);
     m_rows.erase(m_rows.begin() + index);
+    invalidateLookups();
     // Indices after the removed row shift down by one in both index vectors.
     const auto reindex = [index](std::vector<int> &v) {
         v.erase(std::remove(v.begin(), v.end(), index), v.end());

@@ -5,6 +5,7 @@
 #include "model/Integration.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 #include <vector>
 
@@ -106,11 +107,21 @@ private:
     void rebuildOrder();   // sorts every row into m_sorted
     void rebuildVisible(); // filters m_sorted into m_visible
     int indexOf(const QUuid &id) const;
+    // Lookups for the per-check path (a health check updates one row): rebuilt lazily after a
+    // structural change, so a sweep of 100,000 checks does not scan 100,000 rows per check.
+    void invalidateLookups() { m_lookupsValid = false; }
+    void ensureLookups() const;
+    int visibleRowOfIndex(int index) const;
+    int sortedPosOfIndex(int index) const;
 
     const Clock &m_clock;
     std::vector<Row> m_rows;
     std::vector<int> m_sorted;  // indices into m_rows, all rows, in sort order
     std::vector<int> m_visible; // the subsequence of m_sorted that passes the filter
+    mutable bool m_lookupsValid = false;
+    mutable QHash<QUuid, int> m_indexById;   // id -> index into m_rows
+    mutable std::vector<int> m_sortedPos;    // index -> position in m_sorted
+    mutable std::vector<int> m_visibleRowOf; // index -> row in m_visible, or -1
     QString m_filterText;
     QStringList m_tokens;
     int m_sortColumn = NameColumn;
