@@ -90,21 +90,6 @@ QDateTime bucketStart(const QDateTime &time, qint64 bucketSeconds)
     return utcFromSecsSinceEpoch(start);
 }
 
-int severity(HealthStatus status)
-{
-    switch (status) {
-    case HealthStatus::Unknown:
-        return 0;
-    case HealthStatus::Healthy:
-        return 1;
-    case HealthStatus::Degraded:
-        return 2;
-    case HealthStatus::Unhealthy:
-        return 3;
-    }
-    return 0;
-}
-
 HealthHistory downsample(const QList<HealthCheckRecord> &checks, const QDateTime &from,
                          const QDateTime &to, qint64 bucketSeconds)
 {
@@ -135,7 +120,7 @@ HealthHistory downsample(const QList<HealthCheckRecord> &checks, const QDateTime
             ++b.knownChecks;
         if (r.status == HealthStatus::Healthy || r.status == HealthStatus::Degraded)
             ++b.upChecks;
-        if (severity(r.status) > severity(b.worst))
+        if (severityRank(r.status) > severityRank(b.worst))
             b.worst = r.status;
     }
     HealthHistory history;

@@ -20,7 +20,8 @@ struct HealthBucket
     qint64 minLatencyMs = 0;
     double avgLatencyMs = 0;
     qint64 maxLatencyMs = 0;
-    HealthStatus worst = HealthStatus::Unknown; // Unhealthy > Degraded > Healthy > Unknown
+    HealthStatus worst =
+        HealthStatus::Unknown; // by severityRank: Unhealthy > Degraded > Healthy > Unknown
 
     QJsonObject toJson() const;
     bool operator==(const HealthBucket &other) const;
@@ -54,9 +55,6 @@ qint64 bucketSecondsFor(const QDateTime &from, const QDateTime &to,
 
 // The epoch-aligned start of the bucket holding `time`.
 QDateTime bucketStart(const QDateTime &time, qint64 bucketSeconds);
-
-// Worst-of ordering used by the buckets (and the SQL that computes them in the catalog).
-int severity(HealthStatus status);
 
 // The reference downsampling, in memory: what the catalog's SQL aggregation must equal.
 HealthHistory downsample(const QList<HealthCheckRecord> &checks, const QDateTime &from,
