@@ -3,8 +3,8 @@
 // endpoints, configs and AuthRefs), deterministic for a given N: the input of the catalog
 // benchmarks (import, list --json, console launch and filter).
 //   stella-bench-fixture N FILE
-#include "catalog/CatalogTransfer.h"
-#include "model/Integration.h"
+#include "core/catalog/CatalogTransfer.h"
+#include "core/model/Integration.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -11,14 +11,14 @@
 // the list shows every integration's new status (each check reaches the list through
 // CatalogThread::healthRecorded and a catalog read), so the list's updates are measured too.
 // One idle second before the sweep gives the baseline. Prints p50, p99, max and the count.
-#include "BuiltinProviders.h"
-#include "catalog/CatalogThread.h"
-#include "common/Clock.h"
-#include "connectors/ConnectorLauncher.h"
-#include "health/HealthMonitor.h"
-#include "mainwindow/MainWindow.h"
-#include "models/IntegrationListModel.h"
-#include "providers/ProviderRegistry.h"
+#include "connectors/BuiltinProviders.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/Clock.h"
+#include "core/connectors/ConnectorLauncher.h"
+#include "core/health/HealthMonitor.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/models/IntegrationListModel.h"
+#include "core/providers/ProviderRegistry.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

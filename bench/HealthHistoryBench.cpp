@@ -15,12 +15,12 @@
 //     Times IntegrationCatalog::healthHistory for the first integration over the 30 days
 //     its checks span (at most 1,000 points): the first run after the SQLite file was dropped
 //     from the page cache, then RUNS (default 20) more.
-#include "BuiltinProviders.h"
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "common/Clock.h"
-#include "providers/ProviderRegistry.h"
-#include "storage/Database.h"
+#include "connectors/BuiltinProviders.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/common/Clock.h"
+#include "core/providers/ProviderRegistry.h"
+#include "core/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -9,13 +9,13 @@
 //     `monitor --once` run it (CatalogThread, ConnectorLauncher, CredentialResolver; default
 //     concurrency 8): prints the time from sweepNow() to sweepFinished, the statuses recorded
 //     and the process's peak RSS.
-#include "BuiltinProviders.h"
-#include "catalog/CatalogSession.h"
-#include "catalog/CatalogThread.h"
-#include "common/Clock.h"
-#include "credentials/CredentialResolver.h"
-#include "health/HealthMonitor.h"
-#include "providers/ProviderRegistry.h"
+#include "connectors/BuiltinProviders.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/Clock.h"
+#include "core/credentials/CredentialResolver.h"
+#include "core/health/HealthMonitor.h"
+#include "core/providers/ProviderRegistry.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

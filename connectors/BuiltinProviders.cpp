@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BuiltinProviders.h"
 
-#include "inmemory/InMemoryConnector.h"
-#include "providers/ProviderRegistry.h"
+#include "connectors/inmemory/InMemoryConnector.h"
+#include "core/providers/ProviderRegistry.h"
 
 namespace stella {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QHash>
 #include <QSet>

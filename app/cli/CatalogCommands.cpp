@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The commands that read and change the catalog itself.
 #include "Cli.h"
-#include "catalog/CatalogTransfer.h"
-#include "catalog/IntegrationCatalog.h"
-#include "health/HealthPolicy.h"
-#include "model/CompactJson.h"
-#include "model/ResourceTypes.h"
+#include "core/catalog/CatalogTransfer.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/health/HealthPolicy.h"
+#include "core/model/CompactJson.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Cli.h"
 
-#include "BuiltinProviders.h"
-#include "catalog/IntegrationCatalog.h"
-#include "sandbox/SandboxSeeder.h"
+#include "connectors/BuiltinProviders.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/sandbox/SandboxSeeder.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -3,13 +3,13 @@
 
 #include "ArgParser.h"
 #include "Output.h"
-#include "catalog/CatalogSession.h"
-#include "common/Clock.h"
-#include "connectors/ConnectorOperation.h"
-#include "credentials/CredentialResolver.h"
-#include "model/Integration.h"
-#include "providers/ProviderRegistry.h"
-#include "storage/DatabaseUrl.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/common/Clock.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/credentials/CredentialResolver.h"
+#include "core/model/Integration.h"
+#include "core/providers/ProviderRegistry.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QNetworkAccessManager>
 #include <functional>

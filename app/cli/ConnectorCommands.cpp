@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The commands that talk to the integration's server through its connector.
 #include "Cli.h"
-#include "catalog/IntegrationCatalog.h"
-#include "connectors/ConnectorOperation.h"
-#include "health/HealthCheckResult.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/health/HealthCheckResult.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

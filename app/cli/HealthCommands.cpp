@@ -3,13 +3,13 @@
 // Prometheus metrics (`metrics`).
 #include "Cli.h"
 #include "StopSignal.h"
-#include "catalog/CatalogThread.h"
-#include "catalog/IntegrationCatalog.h"
-#include "common/FutureCallback.h"
-#include "connectors/ConnectorLauncher.h"
-#include "health/HealthMonitor.h"
-#include "providers/ConfigSchema.h"
-#include "sandbox/SandboxSeeder.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/common/FutureCallback.h"
+#include "core/connectors/ConnectorLauncher.h"
+#include "core/health/HealthMonitor.h"
+#include "core/providers/ConfigSchema.h"
+#include "core/sandbox/SandboxSeeder.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `secret set|delete|check AUTHREF`: the secret's value goes in on stdin and never comes out.
 #include "Cli.h"
-#include "catalog/IntegrationCatalog.h"
-#include "credentials/AuthRef.h"
-#include "credentials/KeychainSecretStore.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/credentials/AuthRef.h"
+#include "core/credentials/KeychainSecretStore.h"
 
 #include <QEventLoop>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Cli.h"
-#include "common/LogRedaction.h"
+#include "core/common/LogRedaction.h"
 
 #include <QCoreApplication>
 

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // stella-console: the desktop shell over libstella-ui. Parses the command line, opens the
 // catalog (or the offline sandbox) and shows the main window; everything else is in ui/.
-#include "BuiltinProviders.h"
-#include "catalog/CatalogThread.h"
-#include "common/Clock.h"
-#include "common/FutureCallback.h"
-#include "common/LogRedaction.h"
-#include "health/HealthMonitor.h"
-#include "mainwindow/MainWindow.h"
-#include "models/IntegrationListModel.h"
-#include "providers/ProviderRegistry.h"
-#include "storage/DatabaseUrl.h"
-#include "views/HealthPane.h"
-#include "views/WindowScreenshot.h"
+#include "connectors/BuiltinProviders.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/Clock.h"
+#include "core/common/FutureCallback.h"
+#include "core/common/LogRedaction.h"
+#include "core/health/HealthMonitor.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/models/IntegrationListModel.h"
+#include "core/providers/ProviderRegistry.h"
+#include "core/storage/DatabaseUrl.h"
+#include "ui/views/HealthPane.h"
+#include "ui/views/WindowScreenshot.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // CI systems.
-#include "BuiltinProviders.h"
-#include "common/ProviderBuilder.h"
-#include "providers/ProviderRegistry.h"
+#include "connectors/BuiltinProviders.h"
+#include "connectors/common/ProviderBuilder.h"
+#include "core/providers/ProviderRegistry.h"
 
 namespace stella {
 

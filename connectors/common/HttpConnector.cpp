@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HttpConnector.h"
 
-#include "common/Clock.h"
-#include "common/LogRedaction.h"
-#include "credentials/CredentialResolver.h"
-#include "http/PageCursor.h"
-#include "providers/ConfigSchema.h"
+#include "core/common/Clock.h"
+#include "core/common/LogRedaction.h"
+#include "core/credentials/CredentialResolver.h"
+#include "core/http/PageCursor.h"
+#include "core/providers/ConfigSchema.h"
 
 #include <QPointer>
 #include <QUrlQuery>

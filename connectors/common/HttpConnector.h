@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorOperation.h"
-#include "credentials/SecretValue.h"
-#include "http/HttpClient.h"
-#include "model/Integration.h"
-#include "providers/ProviderDefinition.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/credentials/SecretValue.h"
+#include "core/http/HttpClient.h"
+#include "core/model/Integration.h"
+#include "core/providers/ProviderDefinition.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

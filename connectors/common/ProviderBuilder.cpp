@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProviderBuilder.h"
 
-#include "model/ResourceTypes.h"
+#include "core/model/ResourceTypes.h"
 
 namespace stella {
 

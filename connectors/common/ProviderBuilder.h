@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorOperation.h"
-#include "providers/ProviderDefinition.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/providers/ProviderDefinition.h"
 
 #include <limits>
 

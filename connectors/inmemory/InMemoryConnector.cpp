@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "InMemoryConnector.h"
 
-#include "common/Clock.h"
-#include "credentials/AuthRef.h"
-#include "model/ResourceTypes.h"
+#include "core/common/Clock.h"
+#include "core/credentials/AuthRef.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QRegularExpression>
 #include <QTimer>

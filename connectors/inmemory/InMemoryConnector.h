@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorOperation.h"
-#include "model/Integration.h"
-#include "providers/ProviderDefinition.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/model/Integration.h"
+#include "core/providers/ProviderDefinition.h"
 
 namespace stella {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DockerRegistryConnector.h"
 
-#include "http/PageCursor.h"
-#include "registry/OciAuth.h"
+#include "core/http/PageCursor.h"
+#include "connectors/registry/OciAuth.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "registry/RegistryConnector.h"
+#include "connectors/registry/RegistryConnector.h"
 
 #include <QHash>
 

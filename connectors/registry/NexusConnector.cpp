@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NexusConnector.h"
 
-#include "http/PageCursor.h"
+#include "core/http/PageCursor.h"
 
 namespace stella {
 

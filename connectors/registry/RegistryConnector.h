@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/HttpConnector.h"
+#include "connectors/common/HttpConnector.h"
 
 namespace stella {
 

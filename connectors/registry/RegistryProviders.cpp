@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Container registries: their definitions and connectors.
-#include "BuiltinProviders.h"
-#include "common/ProviderBuilder.h"
-#include "providers/ProviderRegistry.h"
-#include "registry/DockerRegistryConnector.h"
-#include "registry/GitLabRegistryConnector.h"
-#include "registry/HarborConnector.h"
-#include "registry/NexusConnector.h"
+#include "connectors/BuiltinProviders.h"
+#include "connectors/common/ProviderBuilder.h"
+#include "core/providers/ProviderRegistry.h"
+#include "connectors/registry/DockerRegistryConnector.h"
+#include "connectors/registry/GitLabRegistryConnector.h"
+#include "connectors/registry/HarborConnector.h"
+#include "connectors/registry/NexusConnector.h"
 
 namespace stella {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CatalogSession.h"
 
-#include "catalog/IntegrationCatalog.h"
-#include "storage/CatalogStore.h"
-#include "storage/Database.h"
-#include "storage/Migrations.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/storage/CatalogStore.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
 
 namespace stella {
 

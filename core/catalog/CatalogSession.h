@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "storage/DatabaseUrl.h"
+#include "core/common/Result.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <memory>
 

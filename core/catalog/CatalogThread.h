@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "common/Result.h"
-#include "storage/DatabaseUrl.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/common/Result.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QFuture>
 #include <QMutex>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "IntegrationCatalog.h"
 
-#include "common/Clock.h"
-#include "providers/ProviderRegistry.h"
-#include "storage/CatalogStore.h"
-#include "storage/Database.h"
+#include "core/common/Clock.h"
+#include "core/providers/ProviderRegistry.h"
+#include "core/storage/CatalogStore.h"
+#include "core/storage/Database.h"
 
 #include <QJsonArray>
 #include <QSet>

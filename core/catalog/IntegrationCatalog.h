@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "catalog/IntegrationValidator.h"
-#include "common/Result.h"
-#include "health/HealthHistory.h"
-#include "health/HealthMetrics.h"
-#include "model/Integration.h"
+#include "core/catalog/IntegrationValidator.h"
+#include "core/common/Result.h"
+#include "core/health/HealthHistory.h"
+#include "core/health/HealthMetrics.h"
+#include "core/model/Integration.h"
 
 #include <QObject>
 #include <optional>

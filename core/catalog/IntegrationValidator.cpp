@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "IntegrationValidator.h"
 
-#include "credentials/AuthRef.h"
-#include "providers/ProviderRegistry.h"
+#include "core/credentials/AuthRef.h"
+#include "core/providers/ProviderRegistry.h"
 
 namespace stella {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "model/Integration.h"
+#include "core/common/Result.h"
+#include "core/model/Integration.h"
 
 namespace stella {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConnectorLauncher.h"
 
-#include "model/ResourceTypes.h"
-#include "providers/ProviderRegistry.h"
+#include "core/model/ResourceTypes.h"
+#include "core/providers/ProviderRegistry.h"
 
 namespace stella {
 

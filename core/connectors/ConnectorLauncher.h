@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "connectors/ConnectorOperation.h"
-#include "model/Integration.h"
+#include "core/common/Result.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/model/Integration.h"
 
 #include <QObject>
 #include <functional>

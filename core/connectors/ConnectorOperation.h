@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "model/Enums.h"
+#include "core/common/Result.h"
+#include "core/model/Enums.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CredentialResolver.h"
 
-#include "credentials/KeychainSecretStore.h"
-#include "credentials/VaultSecretStore.h"
+#include "core/credentials/KeychainSecretStore.h"
+#include "core/credentials/VaultSecretStore.h"
 
 #include <QMetaObject>
 

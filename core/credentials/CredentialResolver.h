@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "credentials/SecretStore.h"
-#include "model/Integration.h"
+#include "core/credentials/SecretStore.h"
+#include "core/model/Integration.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "credentials/SecretStore.h"
+#include "core/credentials/SecretStore.h"
 
 namespace QKeychain {
 class Job;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "credentials/AuthRef.h"
-#include "credentials/SecretValue.h"
+#include "core/common/Result.h"
+#include "core/credentials/AuthRef.h"
+#include "core/credentials/SecretValue.h"
 
 #include <QHash>
 #include <QObject>

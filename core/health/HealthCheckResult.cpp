@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthCheckResult.h"
 
-#include "connectors/ConnectorOperation.h"
-#include "providers/ConfigSchema.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/providers/ConfigSchema.h"
 
 namespace stella {
 

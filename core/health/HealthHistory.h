@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "model/Integration.h"
+#include "core/model/Integration.h"
 
 #include <QDateTime>
 #include <QJsonObject>

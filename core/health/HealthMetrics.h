@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "model/Enums.h"
+#include "core/model/Enums.h"
 
 #include <QList>
 #include <QString>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthMonitor.h"
 
-#include "catalog/CatalogThread.h"
-#include "catalog/IntegrationCatalog.h"
-#include "common/Clock.h"
-#include "common/FutureCallback.h"
-#include "health/HealthCheckResult.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/common/Clock.h"
+#include "core/common/FutureCallback.h"
+#include "core/health/HealthCheckResult.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>

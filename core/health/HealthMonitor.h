@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorLauncher.h"
-#include "health/HealthPolicy.h"
-#include "model/Integration.h"
+#include "core/connectors/ConnectorLauncher.h"
+#include "core/health/HealthPolicy.h"
+#include "core/model/Integration.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

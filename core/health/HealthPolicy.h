@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "model/Integration.h"
-#include "providers/ConfigSchema.h"
+#include "core/model/Integration.h"
+#include "core/providers/ConfigSchema.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HttpClient.h"
 
-#include "common/Clock.h"
-#include "http/RetryPolicy.h"
+#include "core/common/Clock.h"
+#include "core/http/RetryPolicy.h"
 
 #include <QCoreApplication>
 #include <QFile>

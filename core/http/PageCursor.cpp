@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PageCursor.h"
 
-#include "http/HttpClient.h"
-#include "http/LinkHeader.h"
+#include "core/http/HttpClient.h"
+#include "core/http/LinkHeader.h"
 
 namespace stella {
 

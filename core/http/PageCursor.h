@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "http/HttpTypes.h"
+#include "core/common/Result.h"
+#include "core/http/HttpTypes.h"
 
 #include <QSet>
 #include <QUrl>

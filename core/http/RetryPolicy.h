@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "core/http/HttpTypes.h"
 
 #include <QDateTime>
 #include <optional>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CompactJson.h"
 
-#include "common/Clock.h"
-#include "model/Integration.h"
+#include "core/common/Clock.h"
+#include "core/model/Integration.h"
 
 #include <QJsonDocument>
 

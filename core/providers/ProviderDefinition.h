@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "model/Enums.h"
-#include "providers/ConfigSchema.h"
+#include "core/model/Enums.h"
+#include "core/providers/ConfigSchema.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProviderRegistry.h"
 
-#include "health/HealthPolicy.h"
+#include "core/health/HealthPolicy.h"
 
 #include <algorithm>
 

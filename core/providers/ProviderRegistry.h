@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "providers/ProviderDefinition.h"
+#include "core/providers/ProviderDefinition.h"
 
 #include <QList>
 

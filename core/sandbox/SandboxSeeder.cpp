@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SandboxSeeder.h"
 
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "common/Clock.h"
-#include "storage/CatalogStore.h"
-#include "storage/Database.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/common/Clock.h"
+#include "core/storage/CatalogStore.h"
+#include "core/storage/Database.h"
 
 #include <random>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CatalogStore.h"
 
-#include "common/Clock.h"
-#include "storage/Database.h"
+#include "core/common/Clock.h"
+#include "core/storage/Database.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

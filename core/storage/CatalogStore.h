@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "health/HealthHistory.h"
-#include "health/HealthMetrics.h"
-#include "model/Integration.h"
+#include "core/common/Result.h"
+#include "core/health/HealthHistory.h"
+#include "core/health/HealthMetrics.h"
+#include "core/model/Integration.h"
 
 #include <QList>
 #include <QSet>

@@ -9,7 +9,14 @@ say() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
 #   stella_build DIR TYPE [TARGET...]     (no target: everything)
 stella_build() {
   local dir=$1 type=$2; shift 2
-  cmake -S "$STELLA_TOP" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" \
+  # ccache (installed by setup-deps) makes a rebuild of unchanged files, in any checkout at the
+  # same depth, a cache hit: CCACHE_BASEDIR turns absolute paths under it into relative ones.
+  local launcher=()
+  if command -v ccache >/dev/null; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    [ "$(dirname "$STELLA_TOP")" = / ] || export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$STELLA_TOP")}
+  fi
+  cmake -S "$STELLA_TOP" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" \
         -DSTELLA_WARNINGS_AS_ERRORS=ON >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log" >&2; say "configure failed (log: $dir.configure.log)"; return 1; }
   grep -E '^-- +(Qt|KF6)' "$dir.configure.log" >&2 || true

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "BuiltinProviders.h"
-#include "model/ResourceTypes.h"
-#include "providers/ProviderRegistry.h"
+#include "connectors/BuiltinProviders.h"
+#include "core/model/ResourceTypes.h"
+#include "core/providers/ProviderRegistry.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 #include "LoopbackHttpServer.h"
 #include "RealDockerRegistry.h"
 #include "TestSupport.h"
-#include "credentials/CredentialResolver.h"
-#include "registry/DockerRegistryConnector.h"
+#include "core/credentials/CredentialResolver.h"
+#include "connectors/registry/DockerRegistryConnector.h"
 
 #include <QCryptographicHash>
 #include <QFile>

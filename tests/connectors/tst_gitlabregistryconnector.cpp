@@ -7,7 +7,7 @@
 // X-Prev-Page, X-Total, X-Total-Pages and an absolute Link header, and bodies
 // {"message":"401 Unauthorized"}, {"message":"403 Forbidden"}, {"message":"404 Project Not Found"}.
 #include "ConnectorTestSupport.h"
-#include "registry/GitLabRegistryConnector.h"
+#include "connectors/registry/GitLabRegistryConnector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 // links are separated by " , ", error bodies {"errors":[{"code","message"}]}, and wrong Basic
 // credentials treated as anonymous (401 where anonymous callers are refused).
 #include "ConnectorTestSupport.h"
-#include "registry/HarborConnector.h"
+#include "connectors/registry/HarborConnector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

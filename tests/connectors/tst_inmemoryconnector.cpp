@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/Clock.h"
-#include "inmemory/InMemoryConnector.h"
+#include "core/common/Clock.h"
+#include "connectors/inmemory/InMemoryConnector.h"
 
 #include "TestSupport.h"
 

@@ -7,7 +7,7 @@
 // last page); 401 with WWW-Authenticate: BASIC and an empty body for wrong credentials, 403
 // without privileges.
 #include "ConnectorTestSupport.h"
-#include "registry/NexusConnector.h"
+#include "connectors/registry/NexusConnector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "credentials/AuthRef.h"
+#include "core/credentials/AuthRef.h"
 
 #include <QTest>
 

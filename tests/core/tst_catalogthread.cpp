@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "catalog/CatalogThread.h"
+#include "core/catalog/CatalogThread.h"
 #include "TestSupport.h"
 
 #include <QFutureWatcher>

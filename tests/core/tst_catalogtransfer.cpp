@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "catalog/CatalogTransfer.h"
-#include "catalog/IntegrationCatalog.h"
+#include "core/catalog/CatalogTransfer.h"
+#include "core/catalog/IntegrationCatalog.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The catalog's time format: written and read by hand for speed, so checked against Qt's own.
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 #include <QTest>
 #include <QTimeZone>

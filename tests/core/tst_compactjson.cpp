@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The hand-written writer must give exactly QJsonDocument's bytes, or `list --json` would change.
-#include "common/Clock.h"
-#include "model/CompactJson.h"
-#include "model/Integration.h"
+#include "core/common/Clock.h"
+#include "core/model/CompactJson.h"
+#include "core/model/Integration.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "providers/ConfigSchema.h"
-#include "providers/ProviderRegistry.h"
+#include "core/providers/ConfigSchema.h"
+#include "core/providers/ProviderRegistry.h"
 #include "TestSupport.h"
 
 #include <QTest>

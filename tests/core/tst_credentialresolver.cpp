@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "FakeVault.h"
 #include "TestSupport.h"
-#include "credentials/CredentialResolver.h"
+#include "core/credentials/CredentialResolver.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>

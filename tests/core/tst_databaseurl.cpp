@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "storage/DatabaseUrl.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QTest>
 

@@ -2,11 +2,11 @@
 // Downsampled health history: the bucket maths by hand, and the catalog's SQL aggregation equal
 // to the in-memory reference on a real SQLite file and a real PostgreSQL server.
 #include "TestSupport.h"
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "health/HealthHistory.h"
-#include "storage/CatalogStore.h"
-#include "storage/Database.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/health/HealthHistory.h"
+#include "core/storage/CatalogStore.h"
+#include "core/storage/Database.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Prometheus text of the catalog's metrics, and the counters behind it on a real catalog.
 #include "TestSupport.h"
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "health/HealthMetrics.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/health/HealthMetrics.h"
 
 #include <QTest>
 

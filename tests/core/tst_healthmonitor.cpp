@@ -4,12 +4,12 @@
 // connectors.
 #include "LoopbackHttpServer.h"
 #include "TestSupport.h"
-#include "catalog/CatalogSession.h"
-#include "catalog/CatalogThread.h"
-#include "catalog/IntegrationCatalog.h"
-#include "health/HealthMonitor.h"
-#include "storage/CatalogStore.h"
-#include "storage/Database.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/health/HealthMonitor.h"
+#include "core/storage/CatalogStore.h"
+#include "core/storage/Database.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 // Every behaviour of the HTTP client against loopback servers started here.
 #include "LoopbackHttpServer.h"
 #include "TestSupport.h"
-#include "http/HttpClient.h"
+#include "core/http/HttpClient.h"
 
 #include <QProcess>
 #include <QSignalSpy>

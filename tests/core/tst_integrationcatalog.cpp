@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The catalog's rules, on a real SQLite file and on a real PostgreSQL server alike.
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "storage/CatalogStore.h"
-#include "storage/Database.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/storage/CatalogStore.h"
+#include "core/storage/Database.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The real OS keychain: a private D-Bus session with an unlocked gnome-keyring (scripts/test).
 #include "TestSupport.h"
-#include "credentials/KeychainSecretStore.h"
+#include "core/credentials/KeychainSecretStore.h"
 
 #include <QTest>
 #include <QUuid>

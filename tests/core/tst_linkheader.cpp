@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "http/LinkHeader.h"
+#include "core/http/LinkHeader.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // redactSecrets() line by line, and the message handler that puts every Qt message, at every
 // level, through it.
-#include "common/LogRedaction.h"
+#include "core/common/LogRedaction.h"
 
 #include <QLoggingCategory>
 #include <QMutex>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "http/PageCursor.h"
+#include "core/http/PageCursor.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/Clock.h"
-#include "http/RetryPolicy.h"
+#include "core/common/Clock.h"
+#include "core/http/RetryPolicy.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "catalog/IntegrationCatalog.h"
-#include "sandbox/SandboxSeeder.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/sandbox/SandboxSeeder.h"
 #include "TestSupport.h"
 
 #include <QSet>

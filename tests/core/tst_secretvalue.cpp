@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "credentials/SecretValue.h"
+#include "core/credentials/SecretValue.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The storage layer against real databases: migrations, refusal of newer schemas, damaged,
 // locked and unreachable catalogs.
-#include "catalog/CatalogSession.h"
-#include "catalog/IntegrationCatalog.h"
-#include "storage/Database.h"
-#include "storage/Migrations.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/catalog/IntegrationCatalog.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>

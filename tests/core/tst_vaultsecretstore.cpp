@@ -2,7 +2,7 @@
 // vault AuthRefs against a loopback server that follows Vault's published KV v2 API.
 #include "FakeVault.h"
 #include "TestSupport.h"
-#include "credentials/VaultSecretStore.h"
+#include "core/credentials/VaultSecretStore.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>

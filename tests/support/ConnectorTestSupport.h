@@ -3,9 +3,9 @@
 
 #include "LoopbackHttpServer.h"
 #include "TestSupport.h"
-#include "connectors/ConnectorOperation.h"
-#include "credentials/CredentialResolver.h"
-#include "model/Integration.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/credentials/CredentialResolver.h"
+#include "core/model/Integration.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

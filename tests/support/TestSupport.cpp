@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 
-#include "BuiltinProviders.h"
+#include "connectors/BuiltinProviders.h"
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "catalog/CatalogSession.h"
-#include "common/Clock.h"
-#include "providers/ProviderRegistry.h"
-#include "storage/DatabaseUrl.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/common/Clock.h"
+#include "core/providers/ProviderRegistry.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QTemporaryDir>
 #include <memory>

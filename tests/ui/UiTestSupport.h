@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "catalog/CatalogThread.h"
-#include "model/Integration.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/model/Integration.h"
 
 #include <QFuture>
 #include <QFutureWatcher>

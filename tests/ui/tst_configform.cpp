@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
-#include "dialogs/ConfigForm.h"
+#include "ui/dialogs/ConfigForm.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,10 +3,10 @@
 // sandbox, to memory) before the integration is saved, and only its AuthRef reaches the catalog.
 #include "TestSupport.h"
 #include "UiTestSupport.h"
-#include "credentials/CredentialResolver.h"
-#include "dialogs/CredentialField.h"
-#include "dialogs/IntegrationDialog.h"
-#include "views/ErrorBanner.h"
+#include "core/credentials/CredentialResolver.h"
+#include "ui/dialogs/CredentialField.h"
+#include "ui/dialogs/IntegrationDialog.h"
+#include "ui/views/ErrorBanner.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

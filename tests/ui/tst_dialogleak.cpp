@@ -4,10 +4,10 @@
 // nowhere else: not the SQLite catalog (nor its WAL), not the settings, not the log output.
 #include "TestSupport.h"
 #include "UiTestSupport.h"
-#include "common/LogRedaction.h"
-#include "credentials/CredentialResolver.h"
-#include "dialogs/IntegrationDialog.h"
-#include "mainwindow/MainWindow.h"
+#include "core/common/LogRedaction.h"
+#include "core/credentials/CredentialResolver.h"
+#include "ui/dialogs/IntegrationDialog.h"
+#include "ui/mainwindow/MainWindow.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -2,10 +2,10 @@
 // The Discover tab against the sandbox's InMemory connector (and, for a failing step, a
 // DockerRegistry integration pointed at a closed loopback port): no network.
 #include "TestSupport.h"
-#include "connectors/ConnectorLauncher.h"
-#include "models/DiscoveredResourceModel.h"
-#include "views/DiscoverPane.h"
-#include "views/ErrorBanner.h"
+#include "core/connectors/ConnectorLauncher.h"
+#include "ui/models/DiscoveredResourceModel.h"
+#include "ui/views/DiscoverPane.h"
+#include "ui/views/ErrorBanner.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

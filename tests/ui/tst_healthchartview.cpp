@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "UiTestSupport.h"
-#include "sandbox/SandboxSeeder.h"
-#include "views/HealthChartView.h"
-#include "views/StatusIcon.h"
+#include "core/sandbox/SandboxSeeder.h"
+#include "ui/views/HealthChartView.h"
+#include "ui/views/StatusIcon.h"
 
 #include <QAreaSeries>
 #include <QImage>

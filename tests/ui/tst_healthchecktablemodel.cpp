@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
-#include "models/HealthCheckTableModel.h"
+#include "ui/models/HealthCheckTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "UiTestSupport.h"
-#include "common/HealthNotifier.h"
+#include "ui/common/HealthNotifier.h"
 
 #include <QSignalSpy>
 #include <QTest>

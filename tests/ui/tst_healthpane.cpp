@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "UiTestSupport.h"
-#include "models/HealthCheckTableModel.h"
-#include "views/HealthChartView.h"
-#include "views/HealthPane.h"
+#include "ui/models/HealthCheckTableModel.h"
+#include "ui/views/HealthChartView.h"
+#include "ui/views/HealthPane.h"
 
 #include <QAbstractButton>
 #include <QDateTimeEdit>

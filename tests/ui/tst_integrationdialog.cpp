@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "UiTestSupport.h"
-#include "dialogs/IntegrationDialog.h"
-#include "views/ErrorBanner.h"
+#include "ui/dialogs/IntegrationDialog.h"
+#include "ui/views/ErrorBanner.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

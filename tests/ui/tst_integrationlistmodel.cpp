@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
-#include "models/IntegrationListModel.h"
+#include "ui/models/IntegrationListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

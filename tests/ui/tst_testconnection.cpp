@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The live test-connection dialog against the sandbox's InMemory connector: no network.
 #include "TestSupport.h"
-#include "connectors/ConnectorLauncher.h"
-#include "dialogs/TestConnectionDialog.h"
-#include "models/ConnectorStepModel.h"
-#include "views/WarningBanner.h"
+#include "core/connectors/ConnectorLauncher.h"
+#include "ui/dialogs/TestConnectionDialog.h"
+#include "ui/models/ConnectorStepModel.h"
+#include "ui/views/WarningBanner.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthCheckRunner.h"
 
-#include "catalog/CatalogThread.h"
-#include "common/Clock.h"
-#include "common/FutureCallback.h"
-#include "health/HealthCheckResult.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/Clock.h"
+#include "core/common/FutureCallback.h"
+#include "core/health/HealthCheckResult.h"
 
 namespace stella::ui {
 

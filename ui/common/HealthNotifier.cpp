@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthNotifier.h"
 
-#include "catalog/CatalogThread.h"
-#include "common/FutureCallback.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/FutureCallback.h"
 
 namespace stella::ui {
 

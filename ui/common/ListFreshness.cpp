@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ListFreshness.h"
 
-#include "catalog/CatalogThread.h"
-#include "common/FutureCallback.h"
-#include "models/IntegrationListModel.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/FutureCallback.h"
+#include "ui/models/IntegrationListModel.h"
 
 namespace stella::ui {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RelativeTime.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 namespace stella::ui {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "providers/ConfigSchema.h"
+#include "core/providers/ConfigSchema.h"
 
 #include <QJsonObject>
 #include <QWidget>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CredentialField.h"
 
-#include "catalog/IntegrationValidator.h"
-#include "credentials/AuthRef.h"
-#include "credentials/CredentialResolver.h"
-#include "credentials/SecretValue.h"
+#include "core/catalog/IntegrationValidator.h"
+#include "core/credentials/AuthRef.h"
+#include "core/credentials/CredentialResolver.h"
+#include "core/credentials/SecretValue.h"
 
 #include <QComboBox>
 #include <QFormLayout>

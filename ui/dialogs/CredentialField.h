@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "credentials/KeychainSecretStore.h"
-#include "providers/ProviderDefinition.h"
+#include "core/common/Result.h"
+#include "core/credentials/KeychainSecretStore.h"
+#include "core/providers/ProviderDefinition.h"
 
 #include <QGroupBox>
 #include <QPointer>

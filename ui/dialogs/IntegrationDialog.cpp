@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "IntegrationDialog.h"
 
-#include "catalog/CatalogThread.h"
-#include "catalog/IntegrationValidator.h"
-#include "common/FutureCallback.h"
-#include "dialogs/ConfigForm.h"
-#include "dialogs/CredentialField.h"
-#include "providers/ProviderRegistry.h"
-#include "views/ErrorBanner.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/catalog/IntegrationValidator.h"
+#include "core/common/FutureCallback.h"
+#include "ui/dialogs/ConfigForm.h"
+#include "ui/dialogs/CredentialField.h"
+#include "core/providers/ProviderRegistry.h"
+#include "ui/views/ErrorBanner.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "storage/DatabaseUrl.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QDialog>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestConnectionDialog.h"
 
-#include "common/Clock.h"
-#include "common/LogRedaction.h"
-#include "common/TlsWarning.h"
-#include "models/ConnectorStepModel.h"
-#include "views/StatusIcon.h"
-#include "views/WarningBanner.h"
+#include "core/common/Clock.h"
+#include "core/common/LogRedaction.h"
+#include "ui/common/TlsWarning.h"
+#include "ui/models/ConnectorStepModel.h"
+#include "ui/views/StatusIcon.h"
+#include "ui/views/WarningBanner.h"
 
 #include <QApplication>
 #include <QClipboard>

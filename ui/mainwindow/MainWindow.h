@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "credentials/KeychainSecretStore.h"
-#include "model/Integration.h"
-#include "storage/DatabaseUrl.h"
+#include "core/common/Result.h"
+#include "core/credentials/KeychainSecretStore.h"
+#include "core/model/Integration.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QMainWindow>
 #include <memory>

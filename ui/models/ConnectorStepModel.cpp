@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConnectorStepModel.h"
 
-#include "views/StatusIcon.h"
+#include "ui/views/StatusIcon.h"
 
 #include <QLocale>
 

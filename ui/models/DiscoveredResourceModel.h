@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorOperation.h"
+#include "core/connectors/ConnectorOperation.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthCheckTableModel.h"
 
-#include "common/Clock.h"
-#include "common/RelativeTime.h"
-#include "views/StatusIcon.h"
+#include "core/common/Clock.h"
+#include "ui/common/RelativeTime.h"
+#include "ui/views/StatusIcon.h"
 
 #include <QLocale>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "IntegrationListModel.h"
 
-#include "common/Clock.h"
-#include "common/RelativeTime.h"
-#include "common/TlsWarning.h"
-#include "views/StatusIcon.h"
+#include "core/common/Clock.h"
+#include "ui/common/RelativeTime.h"
+#include "ui/common/TlsWarning.h"
+#include "ui/views/StatusIcon.h"
 
 #include <QHash>
 #include <algorithm>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "health/HealthPolicy.h"
-#include "model/Integration.h"
+#include "core/health/HealthPolicy.h"
+#include "core/model/Integration.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoverPane.h"
 
-#include "models/DiscoveredResourceModel.h"
-#include "views/ErrorBanner.h"
+#include "ui/models/DiscoveredResourceModel.h"
+#include "ui/views/ErrorBanner.h"
 
 #include <QComboBox>
 #include <QFormLayout>

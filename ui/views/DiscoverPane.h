@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorLauncher.h"
-#include "model/Integration.h"
+#include "core/connectors/ConnectorLauncher.h"
+#include "core/model/Integration.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthChartView.h"
 
-#include "common/Clock.h"
-#include "views/StatusIcon.h"
+#include "core/common/Clock.h"
+#include "ui/views/StatusIcon.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "health/HealthHistory.h"
+#include "core/health/HealthHistory.h"
 
 #include <QChartView>
 #include <QList>

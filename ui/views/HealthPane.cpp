@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthPane.h"
 
-#include "catalog/CatalogThread.h"
-#include "common/Clock.h"
-#include "common/FutureCallback.h"
-#include "models/HealthCheckTableModel.h"
-#include "views/HealthChartView.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/Clock.h"
+#include "core/common/FutureCallback.h"
+#include "ui/models/HealthCheckTableModel.h"
+#include "ui/views/HealthChartView.h"
 
 #include <QAction>
 #include <QButtonGroup>

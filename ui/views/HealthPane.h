@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "health/HealthHistory.h"
-#include "model/Integration.h"
+#include "core/health/HealthHistory.h"
+#include "core/model/Integration.h"
 
 #include <QDateTime>
 #include <QWidget>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "IntegrationDetailPane.h"
 
-#include "catalog/CatalogThread.h"
-#include "common/Clock.h"
-#include "common/FutureCallback.h"
-#include "common/RelativeTime.h"
-#include "common/TlsWarning.h"
-#include "views/StatusIcon.h"
-#include "views/WarningBanner.h"
+#include "core/catalog/CatalogThread.h"
+#include "core/common/Clock.h"
+#include "core/common/FutureCallback.h"
+#include "ui/common/RelativeTime.h"
+#include "ui/common/TlsWarning.h"
+#include "ui/views/StatusIcon.h"
+#include "ui/views/WarningBanner.h"
 
 #include <QAction>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/Result.h"
-#include "health/HealthMonitor.h"
+#include "core/common/Result.h"
+#include "core/health/HealthMonitor.h"
 
 #include <QDateTime>
 #include <QLabel>

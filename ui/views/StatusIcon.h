@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/ConnectorOperation.h"
-#include "model/Enums.h"
+#include "core/connectors/ConnectorOperation.h"
+#include "core/model/Enums.h"
 
 #include <QColor>
 #include <QIcon>

@@ -4,7 +4,7 @@
 #include "FileWalker.h"
 #include "GuardConfig.h"
 #include "Matcher.h"
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QObject>
 #include <array>

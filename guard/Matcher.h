@@ -2,7 +2,7 @@
 #pragma once
 
 #include "GuardRule.h"
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QList>

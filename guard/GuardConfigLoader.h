@@ -2,7 +2,7 @@
 #pragma once
 
 #include "GuardConfig.h"
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 
