@@ -153,6 +153,14 @@ quint16 closedPort()
 
 } // namespace
 
+// Fetches the data row's ConformanceRow as `row`, and skips (with the row's reason) a case that
+// does not apply to it.
+#define CONFORMANCE_ROW(row, kase)                                                                 \
+    QFETCH(QString, provider);                                                                     \
+    const ConformanceRow &row = rowFor(provider);                                                  \
+    if (const QString why = notApplicable(row, kase); !why.isEmpty())                              \
+    QSKIP(qPrintable(why))
+
 class TestConnectorConformance : public QObject
 {
     Q_OBJECT
@@ -237,8 +245,7 @@ private Q_SLOTS:
     void checklistOnTheHappyPath_data() { addRows(); }
     void checklistOnTheHappyPath()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
+        CONFORMANCE_ROW(row, Case::Checklist);
         const QString problem = prepare(row);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QStringList invalid =
@@ -258,8 +265,7 @@ private Q_SLOTS:
     void cancelWhileARequestIsInFlight_data() { addRows(); }
     void cancelWhileARequestIsInFlight()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
+        CONFORMANCE_ROW(row, Case::Cancel);
         const QString problem = prepare(row, Fault::HoldAnswer);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         std::unique_ptr<ConnectorOperation> op(m_connector->testConnection(nullptr));
@@ -290,10 +296,7 @@ private Q_SLOTS:
     void htmlPageWhereJsonIsExpected_data() { addRows(); }
     void htmlPageWhereJsonIsExpected()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
-        if (const QString why = notApplicable(row, Case::HtmlPage); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        CONFORMANCE_ROW(row, Case::HtmlPage);
         const QString problem = prepare(row, Fault::HtmlLoginPage);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         auto op = discover(row.resourceTypes.first());
@@ -309,10 +312,7 @@ private Q_SLOTS:
     void truncatedJson_data() { addRows(); }
     void truncatedJson()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
-        if (const QString why = notApplicable(row, Case::TruncatedJson); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        CONFORMANCE_ROW(row, Case::TruncatedJson);
         const QString problem = prepare(row, Fault::TruncatedJson);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         auto op = discover(row.resourceTypes.first());
@@ -329,10 +329,7 @@ private Q_SLOTS:
     void unauthorizedIsNotForbidden_data() { addRows(); }
     void unauthorizedIsNotForbidden()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
-        if (const QString why = notApplicable(row, Case::AccessErrors); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        CONFORMANCE_ROW(row, Case::AccessErrors);
         // The error of a discovery whose listing is refused, and whether it kept the secret.
         const auto refused = [&](Fault fault) -> std::optional<Error> {
             if (const QString problem = prepare(row, fault); !problem.isEmpty()) {
@@ -366,10 +363,7 @@ private Q_SLOTS:
     void hugeBodyIsBounded_data() { addRows(); }
     void hugeBodyIsBounded()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
-        if (const QString why = notApplicable(row, Case::HugeBody); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        CONFORMANCE_ROW(row, Case::HugeBody);
         const QString problem = prepare(row, Fault::HugeBody);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         LoopbackHttpServer *server = m_scenario->server();
@@ -408,10 +402,7 @@ private Q_SLOTS:
     void unreachableHost_data() { addRows(); }
     void unreachableHost()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
-        if (const QString why = notApplicable(row, Case::Unreachable); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        CONFORMANCE_ROW(row, Case::Unreachable);
         const quint16 port = closedPort();
         QVERIFY(port != 0);
         const QString problem =
@@ -430,10 +421,7 @@ private Q_SLOTS:
     void paginationLoopIsStopped_data() { addRows(); }
     void paginationLoopIsStopped()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
-        if (const QString why = notApplicable(row, Case::PaginationLoop); !why.isEmpty())
-            QSKIP(qPrintable(why));
+        CONFORMANCE_ROW(row, Case::PaginationLoop);
         const QString problem = prepare(row, Fault::PaginationLoop);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         auto op = discover(row.pagedType);
@@ -450,8 +438,7 @@ private Q_SLOTS:
     void healthCheckOnTheHappyPath_data() { addRows(); }
     void healthCheckOnTheHappyPath()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
+        CONFORMANCE_ROW(row, Case::Health);
         const QString problem = prepare(row);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         auto op = test::runToEnd(m_connector->checkHealth(nullptr));
@@ -463,8 +450,7 @@ private Q_SLOTS:
     void discoversEveryResourceType_data() { addRows(); }
     void discoversEveryResourceType()
     {
-        QFETCH(QString, provider);
-        const ConformanceRow &row = rowFor(provider);
+        CONFORMANCE_ROW(row, Case::Discovery);
         const QString problem = prepare(row);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         for (const QString &type : row.resourceTypes) {

@@ -71,8 +71,11 @@ protected:
     // `envVar` is set to `secret` on start(); the integration's AuthRef is authref://env/envVar.
     HttpScenario(QByteArray envVar, QByteArray secret);
 
+    // The provider's answer on the happy path (paging back to a seen page when looping).
     virtual Response answer(const Request &request) = 0;
+    // Whether `request` is the listing that discovery of repositories reads first.
     virtual bool isListing(const Request &request) const = 0;
+    // How the provider refuses a wrong secret (401) or a missing permission (403).
     virtual Response refusal(int status) const = 0;
 
     bool paginationLoops() const { return m_fault == Fault::PaginationLoop; }
@@ -80,9 +83,14 @@ protected:
     // The provider's integration at this server with the given config (plus a 10 s timeout).
     Integration integrationFor(const QString &provider, const QJsonObject &config) const;
 
-    // For the paging of a scenario: the `index`-th (from 0) of `count` pages' link target,
-    // or, for the last page of a looping server, the second page again (already seen).
+    // The page (from 0) that page `index` of `count` names as next: the following one, none
+    // (-1) after the last, or for a looping server the second page again (already seen).
     static int nextPageIndex(int index, int count, bool loops);
+    // How many pages of `perPage` hold `items`.
+    static int pageCount(qsizetype items, int perPage)
+    {
+        return int((items + perPage - 1) / perPage);
+    }
 
 private:
     Response route(const Request &request);

@@ -101,7 +101,7 @@ private:
         if (!name.isEmpty())
             body.insert(QStringLiteral("name"), name);
         Response response = withApiVersion(Response::json(200, compact(body)));
-        const int count = int((all.size() + n - 1) / n);
+        const int count = pageCount(all.size(), n);
         const int next = nextPageIndex(start / n, count, paginationLoops());
         if (next > 0)
             response.headers.append(

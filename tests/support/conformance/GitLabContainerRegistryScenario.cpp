@@ -109,7 +109,7 @@ private:
         const int offset = (number - 1) * perPage;
         for (int i = offset; i < std::min<int>(offset + perPage, int(all.size())); ++i)
             items.append(toJson(all.at(i), i));
-        const int count = std::max(1, int((all.size() + perPage - 1) / perPage));
+        const int count = std::max(1, pageCount(all.size(), perPage));
         const int next = nextPageIndex(number - 1, count, paginationLoops());
         Response response = Response::json(200, compact(items));
         response.headers +=

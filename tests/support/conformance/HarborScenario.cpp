@@ -80,16 +80,7 @@ protected:
                 QByteArray::fromPercentEncoding(QByteArray::fromPercentEncoding(parts[6])));
             if (!m_repositories.contains(name))
                 return harborError(404, "NOT_FOUND", "repository not found");
-            return page(request, m_tags, [](const QString &tag) {
-                return QJsonObject{
-                    {QStringLiteral("digest"),
-                     QStringLiteral("sha256:%1").arg(qHash(tag), 64, 16, QLatin1Char('0'))},
-                    {QStringLiteral("type"), QStringLiteral("IMAGE")},
-                    {QStringLiteral("tags"),
-                     QJsonArray{QJsonObject{{QStringLiteral("name"), tag},
-                                            {QStringLiteral("push_time"),
-                                             QStringLiteral("2026-11-20T08:00:00.000Z")}}}}};
-            });
+            return page(request, m_tags, [](const QString &tag) { return artifact(tag); });
         }
         return harborError(404, "NOT_FOUND", "not found");
     }
@@ -103,6 +94,24 @@ private:
                 {QStringLiteral("errors"),
                  QJsonArray{QJsonObject{{QStringLiteral("code"), QLatin1String(code)},
                                         {QStringLiteral("message"), QLatin1String(message)}}}}}));
+    }
+
+    // One image artifact carrying one tag, with the fields the connector reads and a few more
+    // Harbor always sends.
+    static QJsonObject artifact(const QString &tag)
+    {
+        const QJsonObject tagItem{
+            {QStringLiteral("name"), tag},
+            {QStringLiteral("immutable"), false},
+            {QStringLiteral("push_time"), QStringLiteral("2026-11-20T08:00:00.000Z")}};
+        return {{QStringLiteral("media_type"),
+                 QStringLiteral("application/vnd.oci.image.manifest.v1+json")},
+                {QStringLiteral("size"), 2048},
+                {QStringLiteral("digest"),
+                 QStringLiteral("sha256:") +
+                     QString::fromLatin1(tag.toUtf8().toHex().leftJustified(64, '0'))},
+                {QStringLiteral("type"), QStringLiteral("IMAGE")},
+                {QStringLiteral("tags"), QJsonArray{tagItem}}};
     }
 
     static QJsonObject health()
@@ -137,7 +146,7 @@ private:
         QList<QByteArray> links;
         if (number > 1)
             links.append(link(number - 1, "prev"));
-        const int count = int((all.size() + size - 1) / size);
+        const int count = pageCount(all.size(), size);
         if (const int next = nextPageIndex(number - 1, count, paginationLoops()); next > 0)
             links.append(link(next + 1, "next"));
         if (!links.isEmpty())

@@ -102,7 +102,7 @@ private:
                 {QStringLiteral("name"), kImage},
                 {QStringLiteral("version"), version},
                 {QStringLiteral("assets"), QJsonArray{}}});
-        const int count = int((versions.size() + kNexusPage - 1) / kNexusPage);
+        const int count = pageCount(versions.size(), kNexusPage);
         const int next = nextPageIndex(offset / kNexusPage, count, paginationLoops());
         return Response::json(
             200, compact(QJsonObject{{QStringLiteral("items"), items},
