@@ -199,11 +199,25 @@ void HttpCall::startAttempt()
                          QNetworkRequest::ManualRedirectPolicy);
     if (m_current.url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_client.m_ssl);
+    // A GET or HEAD goes without an upload device: the reply then starts at once, so the read
+    // limit below reaches the network thread before the first byte (with a device it starts
+    // later and the limit is lost until the headers arrive). Other methods keep theirs, so an
+    // empty POST still says Content-Length: 0.
+    const bool bodiless =
+        m_current.body.isEmpty() && (m_current.method == "GET" || m_current.method == "HEAD");
     QNetworkReply *reply =
-        m_client.m_network->sendCustomRequest(request, m_current.method, m_current.body);
+        bodiless ? m_client.m_network->sendCustomRequest(request, m_current.method)
+                 : m_client.m_network->sendCustomRequest(request, m_current.method, m_current.body);
     m_reply = reply;
+    // Back-pressure: without a read buffer limit the network thread keeps reading the socket
+    // whatever the size check in onReadyRead has seen, so a fast server could fill memory
+    // with a huge answer before it is refused (tst_connectorconformance, hugeBodyIsBounded).
+    // Set again with the headers, for requests whose limit was lost.
+    constexpr qint64 kReadAhead = 1 << 20;
+    reply->setReadBufferSize(kReadAhead);
     connect(reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        reply->setReadBufferSize(kReadAhead);
         // Refuse an announced oversized answer before reading a byte of it.
         const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (announced > m_client.m_policy.maxResponseBytes) {

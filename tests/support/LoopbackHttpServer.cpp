@@ -3,6 +3,7 @@
 
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <memory>
 
 namespace stella::test {
 
@@ -74,6 +75,9 @@ LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                Q_EMIT connectionClosed(socket->property("unanswered").toBool());
+            });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     });
@@ -126,12 +130,19 @@ void LoopbackHttpServer::serve(QTcpSocket *socket)
         m_requests.append(request);
 
         const Response response = m_handler(request);
-        if (response.noAnswer)
+        if (response.noAnswer) {
+            socket->setProperty("unanswered", true);
             continue;
+        }
         QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                          reason(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers)
             out += name + ": " + value + "\r\n";
+        if (response.streamedBodyBytes >= 0) {
+            socket->write(out + "Transfer-Encoding: chunked\r\n\r\n");
+            streamBody(socket, response.streamedBodyBytes);
+            return; // the connection carries nothing else
+        }
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
         if (response.truncateBodyAt >= 0) {
             socket->write(out + response.body.left(response.truncateBodyAt));
@@ -142,6 +153,30 @@ void LoopbackHttpServer::serve(QTcpSocket *socket)
         socket->write(out + response.body);
     }
     socket->setProperty("buffered", buffered);
+}
+
+void LoopbackHttpServer::streamBody(QTcpSocket *socket, qint64 total)
+{
+    // Written as the socket drains, at most a few chunks ahead, so neither side of the test
+    // ever holds much of the body; stops when the client hangs up (the socket goes away).
+    static const QByteArray chunk(64 * 1024, ' ');
+    constexpr qint64 kAhead = 4 * 64 * 1024;
+    socket->setProperty("unanswered", true);
+    auto sent = std::make_shared<qint64>(0);
+    const auto refill = [this, socket, total, sent] {
+        while (*sent < total && socket->bytesToWrite() < kAhead) {
+            const qint64 n = std::min<qint64>(chunk.size(), total - *sent);
+            socket->write(QByteArray::number(n, 16) + "\r\n" + chunk.left(n) + "\r\n");
+            *sent += n;
+            Q_EMIT bodyStreamed(*sent);
+        }
+        if (*sent >= total && socket->property("unanswered").toBool()) {
+            socket->write("0\r\n\r\n");
+            socket->setProperty("unanswered", false);
+        }
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, refill);
+    refill();
 }
 
 } // namespace stella::test

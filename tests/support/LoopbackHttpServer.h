@@ -42,6 +42,9 @@ public:
         // answer at all.
         qsizetype truncateBodyAt = -1;
         bool noAnswer = false;
+        // A body of this many filler bytes, sent chunked (no Content-Length) a piece at a time
+        // as the client reads, so a test can serve 100 MB without holding 100 MB.
+        qint64 streamedBodyBytes = -1;
 
         static Response json(int status, const QByteArray &body);
     };
@@ -55,8 +58,16 @@ public:
     QUrl url() const;
     QList<Request> requests() const { return m_requests; }
 
+Q_SIGNALS:
+    // A client closed a connection; `unanswered` when a request on it was still waiting for
+    // its answer (noAnswer, or a streamed body not sent to the end): the client aborted it.
+    void connectionClosed(bool unanswered);
+    // Progress of a streamed body: bytes of it sent so far on one connection.
+    void bodyStreamed(qint64 sentBytes);
+
 private:
     void serve(QTcpSocket *socket);
+    void streamBody(QTcpSocket *socket, qint64 total);
 
     class Server;
     Server *m_server;
