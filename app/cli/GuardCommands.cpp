@@ -15,9 +15,7 @@ namespace stella::cli {
 using namespace stella::guard;
 
 namespace {
-const QString kUsage = QStringLiteral(
-    "Usage: stella-integrations guard run [--config FILE] [--format text|json|sarif] "
-    "[--max-findings N] [--fail-on critical|high|medium|low|info|none] [--threads N] PATH...");
+const QString kUsage = QStringLiteral("`stella-integrations guard --help` explains each option");
 }
 
 Result<void> Cli::guard(const Args &args)
@@ -26,8 +24,6 @@ Result<void> Cli::guard(const Args &args)
     const QString action = paths.takeFirst();
     if (action != QLatin1String("run"))
         return Error::invalidInput(QStringLiteral("unknown guard action '%1'").arg(action), kUsage);
-    if (paths.isEmpty())
-        return Error::invalidInput(QStringLiteral("guard run needs at least one PATH"), kUsage);
 
     GuardConfig config;
     if (args.has(QStringLiteral("config"))) {
@@ -44,12 +40,14 @@ Result<void> Cli::guard(const Args &args)
     if (!threads)
         return threads.error();
 
-    const QString format = args.value(
+    const QString formatText = args.value(
         QStringLiteral("format"), m_out->json() ? QStringLiteral("json") : QStringLiteral("text"));
-    if (format != QLatin1String("text") && format != QLatin1String("json") &&
-        format != QLatin1String("sarif"))
+    const auto format = canonicalSpelling(
+        formatText, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif")});
+    if (!format)
         return Error::invalidInput(
-            QStringLiteral("--format must be text, json or sarif, not '%1'").arg(format), kUsage);
+            QStringLiteral("--format must be text, json or sarif, not '%1'").arg(formatText),
+            kUsage);
 
     // Pipelines fail on secrets by default; `--fail-on none` only reports.
     const QString failOnText = args.value(QStringLiteral("fail-on"), QStringLiteral("high"));
@@ -103,9 +101,9 @@ Result<void> Cli::guard(const Args &args)
     ReportContext context;
     context.toolVersion = QStringLiteral(STELLA_VERSION);
     context.rules = ruleInfos(*GuardScanner::compileRules(config));
-    if (format == QLatin1String("sarif"))
+    if (*format == QLatin1String("sarif"))
         m_out->write(SarifReport::render(*result, context));
-    else if (format == QLatin1String("json"))
+    else if (*format == QLatin1String("json"))
         m_out->write(JsonReport::render(*result, context));
     else
         m_out->write(TextReport::render(*result, context));
