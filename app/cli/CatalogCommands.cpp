@@ -82,7 +82,7 @@ Result<std::optional<IntegrationType>> typeOption(const Args &args)
         return std::optional<IntegrationType>();
     const QString text = args.value(QStringLiteral("type"));
     if (auto type = integrationTypeFromString(text, Qt::CaseInsensitive))
-        return std::optional<IntegrationType>(type);
+        return type;
     return unknownValue(QStringLiteral("type"), text, QStringLiteral("an integration type"),
                         allIntegrationTypeNames());
 }

@@ -15,7 +15,7 @@ namespace stella::cli {
 using namespace stella::guard;
 
 namespace {
-const QString kUsage = QStringLiteral("`stella-integrations guard --help` explains each option");
+const QString kSeeHelp = QStringLiteral("`stella-integrations guard --help` explains each option");
 }
 
 Result<void> Cli::guard(const Args &args)
@@ -23,7 +23,8 @@ Result<void> Cli::guard(const Args &args)
     QStringList paths = args.positionals();
     const QString action = paths.takeFirst();
     if (action != QLatin1String("run"))
-        return Error::invalidInput(QStringLiteral("unknown guard action '%1'").arg(action), kUsage);
+        return Error::invalidInput(QStringLiteral("unknown guard action '%1'").arg(action),
+                                   kSeeHelp);
 
     GuardConfig config;
     if (args.has(QStringLiteral("config"))) {
@@ -47,7 +48,7 @@ Result<void> Cli::guard(const Args &args)
     if (!format)
         return Error::invalidInput(
             QStringLiteral("--format must be text, json or sarif, not '%1'").arg(formatText),
-            kUsage);
+            kSeeHelp);
 
     // Pipelines fail on secrets by default; `--fail-on none` only reports.
     const QString failOnText = args.value(QStringLiteral("fail-on"), QStringLiteral("high"));
@@ -58,7 +59,7 @@ Result<void> Cli::guard(const Args &args)
             return Error::invalidInput(
                 QStringLiteral("--fail-on must be one of %1 or none, not '%2'")
                     .arg(severityNames().join(QStringLiteral(", ")), failOnText),
-                kUsage);
+                kSeeHelp);
     }
 
     GuardScanner::Options options;
