@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The commands that read and change the catalog itself.
 #include "Cli.h"
+#include "IntegrationLookup.h"
 #include "core/catalog/CatalogTransfer.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/health/HealthPolicy.h"
@@ -73,6 +74,27 @@ Result<std::optional<int>> expectedVersion(const Args &args)
         return v.error();
     return std::optional<int>(*v);
 }
+
+// Operator input is matched ignoring case and stored in the canonical spelling.
+Result<std::optional<IntegrationType>> typeOption(const Args &args)
+{
+    if (!args.has(QStringLiteral("type")))
+        return std::optional<IntegrationType>();
+    const QString text = args.value(QStringLiteral("type"));
+    if (auto type = integrationTypeFromString(text, Qt::CaseInsensitive))
+        return type;
+    return unknownValue(QStringLiteral("type"), text, QStringLiteral("an integration type"),
+                        allIntegrationTypeNames());
+}
+
+Result<QString> providerOption(const Args &args, const ProviderRegistry &registry)
+{
+    const QString text = args.value(QStringLiteral("provider"));
+    const QStringList ids = registry.ids(true);
+    if (auto id = canonicalSpelling(text, ids))
+        return *id;
+    return unknownValue(QStringLiteral("provider"), text, QStringLiteral("a provider"), ids);
+}
 } // namespace
 
 Result<void> Cli::providers(const Args &args)
@@ -99,28 +121,23 @@ Result<void> Cli::providers(const Args &args)
 Result<void> Cli::list(const Args &args)
 {
     IntegrationFilter filter;
-    if (args.has(QStringLiteral("type"))) {
-        filter.type = integrationTypeFromString(args.value(QStringLiteral("type")));
-        if (!filter.type)
-            return Error::invalidInput(
-                QStringLiteral("--type '%1' is not an integration type")
-                    .arg(args.value(QStringLiteral("type"))),
-                QStringLiteral("Use one of: %1")
-                    .arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
-    }
+    auto type = typeOption(args);
+    if (!type)
+        return type.error();
+    filter.type = *type;
     if (args.has(QStringLiteral("status"))) {
-        filter.status = healthStatusFromString(args.value(QStringLiteral("status")));
+        const QString text = args.value(QStringLiteral("status"));
+        filter.status = healthStatusFromString(text, Qt::CaseInsensitive);
         if (!filter.status)
-            return Error::invalidInput(QStringLiteral("--status '%1' is not a health status")
-                                           .arg(args.value(QStringLiteral("status"))),
-                                       QStringLiteral("Use one of: %1")
-                                           .arg(allHealthStatusNames().join(QStringLiteral(", "))));
+            return unknownValue(QStringLiteral("status"), text, QStringLiteral("a health status"),
+                                allHealthStatusNames());
     }
-    filter.provider = args.value(QStringLiteral("provider"));
-    if (!filter.provider.isEmpty() && !m_registry.find(filter.provider))
-        return Error::invalidInput(
-            QStringLiteral("--provider '%1' is not a provider").arg(filter.provider),
-            QStringLiteral("Use one of: %1").arg(m_registry.ids(true).join(QStringLiteral(", "))));
+    if (args.has(QStringLiteral("provider"))) {
+        auto provider = providerOption(args, m_registry);
+        if (!provider)
+            return provider.error();
+        filter.provider = *provider;
+    }
     auto integrations = catalog().list(m_ctx, filter);
     if (!integrations)
         return integrations.error();
@@ -198,23 +215,17 @@ Result<void> Cli::show(const Args &args)
 Result<void> Cli::add(const Args &args)
 {
     IntegrationDraft draft;
-    draft.provider = args.value(QStringLiteral("provider"));
+    auto provider = providerOption(args, m_registry);
+    if (!provider)
+        return provider.error();
+    draft.provider = *provider;
     draft.name = args.value(QStringLiteral("name"));
-    if (draft.provider.isEmpty() || draft.name.isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("add needs --provider and --name"),
-            QStringLiteral("`stella-integrations providers` lists the providers"));
     draft.endpoint = args.value(QStringLiteral("endpoint"));
     draft.authRefUri = args.value(QStringLiteral("authref"));
-    if (args.has(QStringLiteral("type"))) {
-        draft.type = integrationTypeFromString(args.value(QStringLiteral("type")));
-        if (!draft.type)
-            return Error::invalidInput(
-                QStringLiteral("--type '%1' is not an integration type")
-                    .arg(args.value(QStringLiteral("type"))),
-                QStringLiteral("Use one of: %1")
-                    .arg(allIntegrationTypeNames().join(QStringLiteral(", "))));
-    }
+    auto type = typeOption(args);
+    if (!type)
+        return type.error();
+    draft.type = *type;
     if (args.has(QStringLiteral("config"))) {
         auto config = readConfigArgument(args.value(QStringLiteral("config")));
         if (!config)
@@ -227,14 +238,14 @@ Result<void> Cli::add(const Args &args)
     if (m_out->json())
         m_out->document(added->toJson());
     else
-        m_out->line(QStringLiteral("Added %1 '%2' (%3)")
-                        .arg(added->provider, added->name, added->idString()));
+        m_out->line(QStringLiteral("Added %1 '%2' (%3)%4")
+                        .arg(added->provider, added->name, added->idString(), sandboxNote()));
     return {};
 }
 
 Result<void> Cli::update(const Args &args)
 {
-    auto id = IntegrationCatalog::parseId(args.positionals().first());
+    auto id = IntegrationLookup(catalog(), m_ctx).findId(args.positionals().first());
     if (!id)
         return id.error();
     IntegrationPatch patch;
@@ -262,15 +273,16 @@ Result<void> Cli::update(const Args &args)
     if (m_out->json())
         m_out->document(updated->toJson());
     else
-        m_out->line(QStringLiteral("Updated '%1' (now version %2)")
+        m_out->line(QStringLiteral("Updated '%1' (now version %2)%3")
                         .arg(updated->name)
-                        .arg(updated->version));
+                        .arg(updated->version)
+                        .arg(sandboxNote()));
     return {};
 }
 
 Result<void> Cli::remove(const Args &args)
 {
-    auto id = IntegrationCatalog::parseId(args.positionals().first());
+    auto id = IntegrationLookup(catalog(), m_ctx).findId(args.positionals().first());
     if (!id)
         return id.error();
     auto expected = expectedVersion(args);
@@ -282,7 +294,8 @@ Result<void> Cli::remove(const Args &args)
         m_out->document(QJsonObject{{QStringLiteral("id"), id->toString(QUuid::WithoutBraces)},
                                     {QStringLiteral("removed"), true}});
     else
-        m_out->line(QStringLiteral("Removed %1").arg(id->toString(QUuid::WithoutBraces)));
+        m_out->line(
+            QStringLiteral("Removed %1%2").arg(id->toString(QUuid::WithoutBraces), sandboxNote()));
     return {};
 }
 
@@ -290,7 +303,8 @@ Result<void> Cli::audit(const Args &args)
 {
     QUuid id;
     if (args.has(QStringLiteral("integration"))) {
-        auto parsed = IntegrationCatalog::parseId(args.value(QStringLiteral("integration")));
+        auto parsed =
+            IntegrationLookup(catalog(), m_ctx).findId(args.value(QStringLiteral("integration")));
         if (!parsed)
             return parsed.error();
         id = *parsed;
@@ -348,8 +362,6 @@ Result<void> Cli::exportCatalog(const Args &args)
 Result<void> Cli::importCatalog(const Args &args)
 {
     const QString path = args.value(QStringLiteral("file"));
-    if (path.isEmpty())
-        return Error::invalidInput(QStringLiteral("import needs --file F"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::invalidInput(
@@ -364,7 +376,8 @@ Result<void> Cli::importCatalog(const Args &args)
     if (m_out->json())
         m_out->document(QJsonObject{{QStringLiteral("imported"), added->size()}});
     else
-        m_out->line(QStringLiteral("Imported %1 integrations").arg(added->size()));
+        m_out->line(
+            QStringLiteral("Imported %1 integrations%2").arg(added->size()).arg(sandboxNote()));
     return {};
 }
 

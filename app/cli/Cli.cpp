@@ -1,24 +1,44 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Cli.h"
 
+#include "IntegrationLookup.h"
 #include "connectors/BuiltinProviders.h"
 #include "core/catalog/IntegrationCatalog.h"
+#include "core/health/HealthPolicy.h"
+#include "core/model/ResourceTypes.h"
+#include "core/providers/ConfigSchema.h"
 #include "core/sandbox/SandboxSeeder.h"
+#include "guard/GuardConfig.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <limits>
+#include <algorithm>
 
 namespace stella::cli {
 
 namespace {
-const QString kGlobalUsage = QStringLiteral("Usage: stella-integrations [--db URL] [--tenant ID] "
-                                            "[--actor NAME] [--json] [--sandbox] COMMAND ...");
+const ArgumentSpec kIntegration{QStringLiteral("INTEGRATION"),
+                                QStringLiteral("the integration's id, or its exact name")};
 
-ArgSpec spec(QString usage, QSet<QString> values = {}, QSet<QString> flags = {}, int minPos = 0,
-             int maxPos = 0)
+QString joined(const QStringList &names)
 {
-    return ArgSpec{std::move(values), std::move(flags), minPos, maxPos, std::move(usage)};
+    return names.join(QStringLiteral(", "));
+}
+
+QStringList allResourceTypes()
+{
+    QStringList all;
+    for (IntegrationType type : allIntegrationTypes())
+        for (const QString &t : resourceTypesFor(type))
+            if (!all.contains(t))
+                all.append(t);
+    return all;
+}
+
+OptionSpec expectVersion()
+{
+    return {QStringLiteral("expect-version"), QStringLiteral("V"),
+            QStringLiteral("refuse (exit 4) unless the integration is still at version V")};
 }
 } // namespace
 
@@ -29,104 +49,298 @@ Cli::Cli() : m_clock(SystemClock::instance())
 
 Cli::~Cli() = default;
 
-QList<Cli::Command> Cli::commands() const
+GlobalOptions Cli::globalOptions()
 {
-    using S = QSet<QString>;
+    const RequestContext defaults;
     return {
-        {QStringLiteral("providers"),
-         spec(QStringLiteral("providers [--include-test-only]"), {},
-              S{QStringLiteral("include-test-only")}),
-         false, &Cli::providers, QStringLiteral("list the providers and their settings")},
-        {QStringLiteral("list"),
-         spec(QStringLiteral("list [--type T] [--provider P] [--status S]"),
-              S{QStringLiteral("type"), QStringLiteral("provider"), QStringLiteral("status")}),
-         true, &Cli::list, QStringLiteral("list the tenant's integrations")},
-        {QStringLiteral("show"), spec(QStringLiteral("show ID"), {}, {}, 1, 1), true, &Cli::show,
-         QStringLiteral("show one integration")},
-        {QStringLiteral("add"),
-         spec(QStringLiteral("add --provider P --name N [--type T] [--endpoint URL] [--config "
-                             "JSON|@FILE] [--authref URI]"),
-              S{QStringLiteral("provider"), QStringLiteral("name"), QStringLiteral("type"),
-                QStringLiteral("endpoint"), QStringLiteral("config"), QStringLiteral("authref")}),
-         true, &Cli::add, QStringLiteral("register an integration")},
-        {QStringLiteral("update"),
-         spec(QStringLiteral("update ID [--name N] [--endpoint URL] [--config JSON|@FILE] "
-                             "[--authref URI] [--expect-version V]"),
-              S{QStringLiteral("name"), QStringLiteral("endpoint"), QStringLiteral("config"),
-                QStringLiteral("authref"), QStringLiteral("expect-version")},
-              {}, 1, 1),
-         true, &Cli::update, QStringLiteral("change an integration")},
-        {QStringLiteral("remove"),
-         spec(QStringLiteral("remove ID [--expect-version V]"), S{QStringLiteral("expect-version")},
-              {}, 1, 1),
-         true, &Cli::remove, QStringLiteral("remove an integration")},
-        {QStringLiteral("test"), spec(QStringLiteral("test ID"), {}, {}, 1, 1), true, &Cli::test,
-         QStringLiteral("run test-connection, steps live on stderr")},
-        {QStringLiteral("check"), spec(QStringLiteral("check ID"), {}, {}, 1, 1), true, &Cli::check,
-         QStringLiteral("run a health check and record it")},
-        {QStringLiteral("health"),
-         spec(QStringLiteral("health ID [--range DUR | --from T [--to T]] [--points N] [--last N]"),
-              S{QStringLiteral("last"), QStringLiteral("range"), QStringLiteral("from"),
-                QStringLiteral("to"), QStringLiteral("points")},
-              {}, 1, 1),
-         true, &Cli::health,
-         QStringLiteral("uptime and downsampled history (default: last 24h), latest checks")},
-        {QStringLiteral("monitor"),
-         spec(QStringLiteral("monitor [--once] [--interval DUR] [--concurrency N] [--timeout DUR] "
-                             "[--retention DUR]"),
-              S{QStringLiteral("interval"), QStringLiteral("concurrency"),
-                QStringLiteral("timeout"), QStringLiteral("retention")},
-              S{QStringLiteral("once")}),
-         false, &Cli::monitor,
-         QStringLiteral("check the tenant's integrations on their schedule (--once: one sweep)")},
-        {QStringLiteral("metrics"), spec(QStringLiteral("metrics")), true, &Cli::metrics,
-         QStringLiteral("print the catalog's metrics in the Prometheus text format")},
-        {QStringLiteral("discover"),
-         spec(QStringLiteral("discover ID --resource-type T [--name-pattern GLOB] [--limit N]"),
-              S{QStringLiteral("resource-type"), QStringLiteral("name-pattern"),
-                QStringLiteral("limit")},
-              {}, 1, 1),
-         true, &Cli::discover,
-         QStringLiteral("list repositories, tags, projects, jobs or pipelines")},
-        {QStringLiteral("audit"),
-         spec(QStringLiteral("audit [--integration ID] [--limit N]"),
-              S{QStringLiteral("integration"), QStringLiteral("limit")}),
-         true, &Cli::audit, QStringLiteral("show the audit log")},
-        {QStringLiteral("export"),
-         spec(QStringLiteral("export [--file F]"), S{QStringLiteral("file")}), true,
-         &Cli::exportCatalog,
-         QStringLiteral("write the tenant's integrations as JSON (AuthRefs, never secrets)")},
-        {QStringLiteral("import"),
-         spec(QStringLiteral("import --file F"), S{QStringLiteral("file")}), true,
-         &Cli::importCatalog,
-         QStringLiteral("add the integrations of an export file, all or nothing")},
-        {QStringLiteral("secret"),
-         spec(QStringLiteral("secret set|delete|check AUTHREF"), {}, {}, 2, 2), false, &Cli::secret,
-         QStringLiteral("store (value on stdin), delete or check a secret; never prints it")},
-        {QStringLiteral("guard"),
-         spec(QStringLiteral("guard run [--config FILE] [--format text|json|sarif] "
-                             "[--max-findings N] [--fail-on SEVERITY] [--threads N] PATH..."),
-              S{QStringLiteral("config"), QStringLiteral("format"), QStringLiteral("max-findings"),
-                QStringLiteral("fail-on"), QStringLiteral("threads")},
-              {}, 1, std::numeric_limits<int>::max()),
-         false, &Cli::guard,
-         QStringLiteral("scan for secrets, AI attribution and license headers; exit 1 on "
-                        "findings at or above --fail-on (default high)")},
+        {
+            {QStringLiteral("db"), QStringLiteral("URL"),
+             QStringLiteral("the catalog: sqlite:///path/catalog.db or "
+                            "postgresql://user@host:port/dbname (also STELLA_DB; default %1)")
+                 .arg(DatabaseUrl::defaultCatalog().displayString())},
+            {QStringLiteral("tenant"), QStringLiteral("ID"),
+             QStringLiteral("the tenant to work in (default '%1')").arg(defaults.tenantId)},
+            {QStringLiteral("actor"), QStringLiteral("NAME"),
+             QStringLiteral("who the audit log names (default '%1')").arg(defaults.actor)},
+            {QStringLiteral("json"),
+             {},
+             QStringLiteral("print the result, or the error, as one JSON document on stdout")},
+            {QStringLiteral("sandbox"),
+             {},
+             QStringLiteral("an in-memory demo catalog, no network; nothing is kept: every "
+                            "change is discarded at exit")},
+            {QStringLiteral("help"), {}, QStringLiteral("show this help")},
+            {QStringLiteral("version"), {}, QStringLiteral("print the version")},
+        },
+        {
+            QStringLiteral("An INTEGRATION argument is an integration's id or its exact name."),
+            QStringLiteral("Exit codes: 0 success, 1 failed, 2 usage or invalid input, 3 not "
+                           "found, 4 conflict, 5 backend unavailable."),
+        },
     };
 }
 
-void Cli::printUsage() const
+QList<Command> Cli::commands()
 {
-    QString text = kGlobalUsage + QStringLiteral("\n\nCommands:\n");
-    for (const Command &c : commands())
-        text += QStringLiteral("  %1  %2\n").arg(c.spec.usage.leftJustified(48), c.summary);
-    text += QStringLiteral("\n--db also comes from STELLA_DB (sqlite:///path/catalog.db or "
-                           "postgresql://user@host:port/dbname);\n"
-                           "the default is %1.\n"
-                           "Exit codes: 0 success, 1 failed, 2 usage or invalid input, 3 not "
-                           "found, 4 conflict, 5 backend unavailable.\n")
-                .arg(DatabaseUrl::defaultCatalog().displayString());
-    std::fputs(text.toLocal8Bit().constData(), stdout);
+    const QString types = joined(allIntegrationTypeNames());
+    const MonitorSettings monitorDefaults;
+    return {
+        {{QStringLiteral("providers"),
+          {},
+          {{QStringLiteral("include-test-only"),
+            {},
+            QStringLiteral("also list the test-only providers (InMemory)")}}},
+         QStringLiteral("list the providers and their settings"),
+         {},
+         false,
+         false,
+         &Cli::providers},
+        {{QStringLiteral("list"),
+          {},
+          {{QStringLiteral("type"), QStringLiteral("T"),
+            QStringLiteral("only this type: %1 (any case)").arg(types)},
+           {QStringLiteral("provider"), QStringLiteral("P"),
+            QStringLiteral("only this provider (`providers` lists them; any case)")},
+           {QStringLiteral("status"), QStringLiteral("S"),
+            QStringLiteral("only this health status: %1 (any case)")
+                .arg(joined(allHealthStatusNames()))}}},
+         QStringLiteral("list the tenant's integrations"),
+         {},
+         true,
+         false,
+         &Cli::list},
+        {{QStringLiteral("show"), {kIntegration}, {}},
+         QStringLiteral("show one integration"),
+         {},
+         true,
+         false,
+         &Cli::show},
+        {{QStringLiteral("add"),
+          {},
+          {{QStringLiteral("provider"), QStringLiteral("P"),
+            QStringLiteral("the provider (`providers` lists them; any case)"), true},
+           {QStringLiteral("name"), QStringLiteral("N"),
+            QStringLiteral("a name no other integration of the tenant has"), true},
+           {QStringLiteral("type"), QStringLiteral("T"),
+            QStringLiteral("the type, for a provider of several: %1 (any case)").arg(types)},
+           {QStringLiteral("endpoint"), QStringLiteral("URL"),
+            QStringLiteral("the server's address, e.g. https://harbor.example.com")},
+           {QStringLiteral("config"), QStringLiteral("JSON|@FILE"),
+            QStringLiteral("the provider's settings as a JSON object, or @FILE to read them")},
+           {QStringLiteral("authref"), QStringLiteral("URI"),
+            QStringLiteral("where the credential is: authref://keychain/…, "
+                           "authref://vault/…#field or authref://env/NAME")}}},
+         QStringLiteral("register an integration"),
+         {},
+         true,
+         true,
+         &Cli::add},
+        {{QStringLiteral("update"),
+          {kIntegration},
+          {{QStringLiteral("name"), QStringLiteral("N"), QStringLiteral("the new name")},
+           {QStringLiteral("endpoint"), QStringLiteral("URL"), QStringLiteral("the new address")},
+           {QStringLiteral("config"), QStringLiteral("JSON|@FILE"),
+            QStringLiteral("the new settings as a JSON object, or @FILE to read them")},
+           {QStringLiteral("authref"), QStringLiteral("URI"),
+            QStringLiteral("the new credential reference")},
+           expectVersion()}},
+         QStringLiteral("change an integration"),
+         {},
+         true,
+         true,
+         &Cli::update},
+        {{QStringLiteral("remove"), {kIntegration}, {expectVersion()}},
+         QStringLiteral("remove an integration"),
+         {},
+         true,
+         true,
+         &Cli::remove},
+        {{QStringLiteral("test"), {kIntegration}, {}},
+         QStringLiteral("run test-connection, steps live on stderr"),
+         {QStringLiteral("Exit code 0 when the test passed, also when it \"passed with "
+                         "warnings\" (the warnings are listed; with --json under "
+                         "\"warnings\"); 1 when it failed.")},
+         true,
+         false,
+         &Cli::test},
+        {{QStringLiteral("check"), {kIntegration}, {}},
+         QStringLiteral("run a health check and record it"),
+         {QStringLiteral("Exit code 1 when the check finds the integration Unhealthy.")},
+         true,
+         true,
+         &Cli::check},
+        {{QStringLiteral("health"),
+          {kIntegration},
+          {{QStringLiteral("range"), QStringLiteral("DUR"),
+            QStringLiteral("the history back from now, e.g. 30m, 7d (default 24h)")},
+           {QStringLiteral("from"), QStringLiteral("T"),
+            QStringLiteral("the history from T instead, in UTC, e.g. 2026-11-24T00:00:00Z")},
+           {QStringLiteral("to"), QStringLiteral("T"),
+            QStringLiteral("with --from: the history up to T (default now)")},
+           {QStringLiteral("points"), QStringLiteral("N"),
+            QStringLiteral("at most about N buckets (default 24)")},
+           {QStringLiteral("last"), QStringLiteral("N"),
+            QStringLiteral("the latest N checks (default 10)")}}},
+         QStringLiteral("uptime and downsampled history (default: last 24h), latest checks"),
+         {},
+         true,
+         false,
+         &Cli::health},
+        {{QStringLiteral("monitor"),
+          {},
+          {{QStringLiteral("once"),
+            {},
+            QStringLiteral("one sweep of what is due, then exit (1 when a check found an "
+                           "integration Unhealthy)")},
+           {QStringLiteral("interval"), QStringLiteral("DUR"),
+            QStringLiteral("how often an integration is checked unless its "
+                           "healthCheckInterval says otherwise (default %1)")
+                .arg(formatDurationMs(monitorDefaults.defaultIntervalMs))},
+           {QStringLiteral("concurrency"), QStringLiteral("N"),
+            QStringLiteral("checks at once (default %1)").arg(monitorDefaults.concurrency)},
+           {QStringLiteral("timeout"), QStringLiteral("DUR"),
+            QStringLiteral("a check not answered by then is Unhealthy (default %1)")
+                .arg(formatDurationMs(monitorDefaults.checkTimeoutMs))},
+           {QStringLiteral("retention"), QStringLiteral("DUR"),
+            QStringLiteral("how long the history is kept (default %1d)")
+                .arg(monitorDefaults.retentionDays)}}},
+         QStringLiteral("check the tenant's integrations on their schedule (--once: one sweep)"),
+         {QStringLiteral("Ctrl+C or SIGTERM stops it between checks.")},
+         false,
+         true,
+         &Cli::monitor},
+        {{QStringLiteral("metrics"), {}, {}},
+         QStringLiteral("print the catalog's metrics in the Prometheus text format"),
+         {},
+         true,
+         false,
+         &Cli::metrics},
+        {{QStringLiteral("discover"),
+          {kIntegration},
+          {{QStringLiteral("resource-type"), QStringLiteral("T"),
+            QStringLiteral("what to list, as the provider supports: %1 (any case)")
+                .arg(joined(allResourceTypes())),
+            true},
+           {QStringLiteral("name-pattern"), QStringLiteral("GLOB"),
+            QStringLiteral("only names matching, e.g. 'demo/*' (any case)")},
+           {QStringLiteral("limit"), QStringLiteral("N"),
+            QStringLiteral("stop after N resources")}}},
+         QStringLiteral("list repositories, tags, projects, jobs or pipelines"),
+         {},
+         true,
+         false,
+         &Cli::discover},
+        {{QStringLiteral("audit"),
+          {},
+          {{QStringLiteral("integration"), QStringLiteral("INTEGRATION"),
+            QStringLiteral("only this integration's entries: its id (also once removed) or "
+                           "its exact name")},
+           {QStringLiteral("limit"), QStringLiteral("N"),
+            QStringLiteral("the latest N entries (default 50)")}}},
+         QStringLiteral("show the audit log"),
+         {},
+         true,
+         false,
+         &Cli::audit},
+        {{QStringLiteral("export"),
+          {},
+          {{QStringLiteral("file"), QStringLiteral("F"),
+            QStringLiteral("write to F (replaced only once complete) instead of stdout")}}},
+         QStringLiteral("write the tenant's integrations as JSON (AuthRefs, never secrets)"),
+         {},
+         true,
+         false,
+         &Cli::exportCatalog},
+        {{QStringLiteral("import"),
+          {},
+          {{QStringLiteral("file"), QStringLiteral("F"), QStringLiteral("the export file to read"),
+            true}}},
+         QStringLiteral("add the integrations of an export file, all or nothing"),
+         {},
+         true,
+         true,
+         &Cli::importCatalog},
+        {{QStringLiteral("secret"),
+          {{QStringLiteral("set|delete|check"),
+            QStringLiteral("set stores the value read from stdin; check resolves it and prints "
+                           "its length and shape")},
+           {QStringLiteral("AUTHREF"),
+            QStringLiteral("authref://keychain/…, authref://vault/…#field or "
+                           "authref://env/NAME")}},
+          {}},
+         QStringLiteral("store (value on stdin), delete or check a secret; never prints it"),
+         {},
+         false,
+         false,
+         &Cli::secret},
+        {{QStringLiteral("guard"),
+          {{QStringLiteral("run"), QStringLiteral("the action: scan")},
+           {QStringLiteral("PATH"), QStringLiteral("the files and directories to scan"), false,
+            true}},
+          {{QStringLiteral("config"), QStringLiteral("FILE"),
+            QStringLiteral("the guard's YAML configuration")},
+           {QStringLiteral("format"), QStringLiteral("text|json|sarif"),
+            QStringLiteral("the report's format (default text, json with --json; any case)")},
+           {QStringLiteral("max-findings"), QStringLiteral("N"),
+            QStringLiteral("report at most N findings; all are counted (default: the config's, "
+                           "else %1)")
+                .arg(guard::GuardConfig().maxFindings)},
+           {QStringLiteral("fail-on"), QStringLiteral("SEVERITY"),
+            QStringLiteral("exit 1 on findings at or above: critical, high, medium, low, info "
+                           "or none (default high; any case)")},
+           {QStringLiteral("threads"), QStringLiteral("N"),
+            QStringLiteral("scanning threads (default: all cores)")}}},
+         QStringLiteral("scan for secrets, AI attribution and license headers; exit 1 on "
+                        "findings at or above --fail-on (default high)"),
+         {},
+         false,
+         false,
+         &Cli::guard},
+        {{QStringLiteral("help"),
+          {{QStringLiteral("COMMAND"), QStringLiteral("the command to explain"), true}},
+          {}},
+         QStringLiteral("this list, or one command's arguments and options"),
+         {},
+         false,
+         false,
+         &Cli::help},
+    };
+}
+
+const Command *Cli::findCommand(const QList<Command> &all, const QString &name)
+{
+    for (const Command &c : all)
+        if (c.name() == name)
+            return &c;
+    return nullptr;
+}
+
+Error Cli::unknownCommand(const QList<Command> &all, const QString &name)
+{
+    QStringList names;
+    for (const Command &c : all)
+        names.append(c.name());
+    return Error::invalidInput(QStringLiteral("unknown command '%1'").arg(name),
+                               QStringLiteral("Commands: %1").arg(joined(names)));
+}
+
+Result<void> Cli::help(const Args &args)
+{
+    if (args.positionals().isEmpty()) {
+        m_out->write(globalHelp(globalOptions(), commands()).toUtf8());
+        return {};
+    }
+    const QList<Command> all = commands();
+    const Command *command = findCommand(all, args.positionals().first());
+    if (!command)
+        return unknownCommand(all, args.positionals().first());
+    m_out->write(commandHelp(globalOptions(), *command).toUtf8());
+    return {};
+}
+
+QString Cli::sandboxNote() const
+{
+    return m_sandbox ? QStringLiteral(" (sandbox: discarded at exit)") : QString();
 }
 
 int Cli::run(const QStringList &arguments)
@@ -136,33 +350,48 @@ int Cli::run(const QStringList &arguments)
     bool json = false;
     QString db = qEnvironmentVariable("STELLA_DB");
     QString problem;
-    while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--"))) {
+    QString asked; // --help or --version: answered at once, whatever follows
+    const GlobalOptions globals = globalOptions();
+    while (problem.isEmpty() && !rest.isEmpty() && rest.first().startsWith(QLatin1String("--"))) {
         const QString opt = rest.takeFirst();
-        auto takeValue = [&](QString &target) {
-            if (rest.isEmpty())
-                problem = QStringLiteral("%1 needs a value").arg(opt);
-            else
-                target = rest.takeFirst();
-        };
-        if (opt == QLatin1String("--json"))
-            json = true;
-        else if (opt == QLatin1String("--sandbox"))
-            m_sandbox = true;
-        else if (opt == QLatin1String("--db"))
-            takeValue(db);
-        else if (opt == QLatin1String("--tenant"))
-            takeValue(m_ctx.tenantId);
-        else if (opt == QLatin1String("--actor"))
-            takeValue(m_ctx.actor);
-        else if (opt == QLatin1String("--help")) {
-            printUsage();
-            return 0;
-        } else
+        const auto known = std::find_if(globals.options.begin(), globals.options.end(),
+                                        [&](const OptionSpec &o) { return opt.mid(2) == o.name; });
+        if (known == globals.options.end()) {
             problem = QStringLiteral("unknown global option %1").arg(opt);
-        if (!problem.isEmpty())
             break;
+        }
+        QString value;
+        if (!known->isFlag()) {
+            if (rest.isEmpty()) {
+                problem = QStringLiteral("%1 needs a value").arg(opt);
+                break;
+            }
+            value = rest.takeFirst();
+        }
+        if (known->name == QLatin1String("help") || known->name == QLatin1String("version")) {
+            asked = known->name;
+            break;
+        }
+        if (known->name == QLatin1String("json"))
+            json = true;
+        else if (known->name == QLatin1String("sandbox"))
+            m_sandbox = true;
+        else if (known->name == QLatin1String("db"))
+            db = value;
+        else if (known->name == QLatin1String("tenant"))
+            m_ctx.tenantId = value;
+        else if (known->name == QLatin1String("actor"))
+            m_ctx.actor = value;
     }
     m_out = std::make_unique<Output>(json);
+    if (asked == QLatin1String("help")) {
+        m_out->write(globalHelp(globals, commands()).toUtf8());
+        return 0;
+    }
+    if (asked == QLatin1String("version")) {
+        m_out->line(QStringLiteral("stella-integrations %1").arg(QStringLiteral(STELLA_VERSION)));
+        return 0;
+    }
     if (problem.isEmpty() && rest.isEmpty())
         problem = QStringLiteral("no command given");
     if (problem.isEmpty() &&
@@ -170,31 +399,27 @@ int Cli::run(const QStringList &arguments)
         problem = QStringLiteral("--tenant and --actor must not be empty");
     if (!problem.isEmpty()) {
         m_out->error(Error::invalidInput(
-            problem, kGlobalUsage + QStringLiteral("; --help lists the commands")));
+            problem, QStringLiteral("Usage: stella-integrations %1 COMMAND ...; --help lists the "
+                                    "commands")
+                         .arg(globals.synopsis())));
         return 2;
     }
 
     const QString name = rest.takeFirst();
-    if (name == QLatin1String("help")) {
-        printUsage();
-        return 0;
-    }
     const QList<Command> all = commands();
-    const auto command =
-        std::find_if(all.begin(), all.end(), [&](const Command &c) { return c.name == name; });
-    if (command == all.end()) {
-        QStringList names;
-        for (const Command &c : all)
-            names.append(c.name);
-        m_out->error(Error::invalidInput(
-            QStringLiteral("unknown command '%1'").arg(name),
-            QStringLiteral("Commands: %1").arg(names.join(QStringLiteral(", ")))));
+    const Command *command = findCommand(all, name);
+    if (!command) {
+        m_out->error(unknownCommand(all, name));
         return 2;
     }
     auto args = Args::parse(rest, command->spec);
     if (!args) {
         m_out->error(args.error());
         return 2;
+    }
+    if (args->helpRequested()) {
+        m_out->write(commandHelp(globals, *command).toUtf8());
+        return 0;
     }
     if (m_sandbox) {
         m_dbUrl = DatabaseUrl::inMemory();
@@ -215,6 +440,10 @@ int Cli::run(const QStringList &arguments)
         }
     }
     auto result = command->handler(*this, *args);
+    // With --json the document on stdout stays as it always was; the reminder goes to stderr.
+    if (m_sandbox && command->changesCatalog && m_out->json())
+        Output::progress(
+            QStringLiteral("sandbox: nothing is kept, the catalog is discarded at exit"));
     if (!result) {
         m_out->error(result.error());
         return exitCodeFor(result.error().kind);
@@ -269,12 +498,9 @@ Result<QJsonObject> Cli::readConfigArgument(const QString &value) const
     return doc.object();
 }
 
-Result<Integration> Cli::findIntegration(const QString &idText)
+Result<Integration> Cli::findIntegration(const QString &idOrName)
 {
-    auto id = IntegrationCatalog::parseId(idText);
-    if (!id)
-        return id.error();
-    return catalog().get(m_ctx, *id);
+    return IntegrationLookup(catalog(), m_ctx).find(idOrName);
 }
 
 } // namespace stella::cli

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "ArgParser.h"
+#include "Command.h"
 #include "Output.h"
 #include "core/catalog/CatalogSession.h"
 #include "core/common/Clock.h"
+#include "core/connectors/ConnectorLauncher.h"
 #include "core/connectors/ConnectorOperation.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/model/Integration.h"
@@ -12,13 +14,13 @@
 #include "core/storage/DatabaseUrl.h"
 
 #include <QNetworkAccessManager>
-#include <functional>
 #include <memory>
 
 namespace stella::cli {
 
-// stella-integrations: a thin shell over the core. Parses the global options of DESIGN §5,
-// opens the catalog, runs one command and maps its Error to the exit code.
+// stella-integrations: a thin shell over the core. Parses the global options, opens the
+// catalog, runs one command and maps its Error to the exit code (docs/architecture.md, "The
+// CLI").
 class Cli
 {
 public:
@@ -27,21 +29,19 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    struct Command
-    {
-        QString name;
-        ArgSpec spec;
-        bool needsCatalog;
-        std::function<Result<void>(Cli &, const Args &)> handler;
-        QString summary;
-    };
-
-    QList<Command> commands() const;
+    static GlobalOptions globalOptions();
+    static QList<Command> commands();
+    static const Command *findCommand(const QList<Command> &all, const QString &name);
+    static Error unknownCommand(const QList<Command> &all, const QString &name);
     Result<void> openCatalog();
     IntegrationCatalog &catalog();
     Result<QJsonObject> readConfigArgument(const QString &value) const;
-    Result<Integration> findIntegration(const QString &idText);
-    void printUsage() const;
+    // The integration an INTEGRATION argument names: its id or its exact name
+    // (IntegrationLookup).
+    Result<Integration> findIntegration(const QString &idOrName);
+    // " (sandbox: discarded at exit)" after a change's confirmation in the sandbox, else empty.
+    QString sandboxNote() const;
+    Result<void> help(const Args &args);
 
     // catalog commands
     Result<void> providers(const Args &args);
@@ -65,6 +65,8 @@ private:
     // The integration named by the first positional argument, with its connector.
     Result<std::pair<Integration, std::unique_ptr<Connector>>>
     connectorForArgument(const Args &args);
+    // The same launcher as the console's and the monitor's: one wording for "cannot connect".
+    ConnectorLauncher launcher();
     Result<void> guard(const Args &args);
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();

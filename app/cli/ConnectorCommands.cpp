@@ -49,30 +49,15 @@ void runToCompletion(ConnectorOperation *op)
         loop.exec();
 }
 
-Result<std::unique_ptr<Connector>> connectorFor(const ProviderRegistry &registry,
-                                                const Integration &integration, const Clock &clock,
-                                                CredentialResolver &credentials)
+// The steps that ended in a warning: a test that passed with them "passed with warnings", as
+// the console's test-connection dialog says.
+QList<ConnectorStep> warnings(const QList<ConnectorStep> &steps)
 {
-    const ProviderDefinition *provider = registry.find(integration.provider);
-    if (!provider)
-        return Error::invalidInput(QStringLiteral("Integration '%1' has the unknown provider '%2'")
-                                       .arg(integration.name, integration.provider),
-                                   QStringLiteral("Fix the provider in the catalog"));
-    if (!provider->hasConnector()) {
-        QStringList available;
-        for (const ProviderDefinition *p : registry.providers(true))
-            if (p->hasConnector())
-                available.append(p->id);
-        return Error::failed(
-            QStringLiteral("This build has no connector for %1 yet, so '%2' cannot be contacted")
-                .arg(provider->id, integration.name),
-            QStringLiteral("Connectors in this build: %1")
-                .arg(available.join(QStringLiteral(", "))));
-    }
-    ConnectorContext context;
-    context.clock = &clock;
-    context.credentials = &credentials;
-    return provider->connectorFactory(integration, context);
+    QList<ConnectorStep> warned;
+    for (const ConnectorStep &s : steps)
+        if (s.state == ConnectorStep::State::Warning)
+            warned.append(s);
+    return warned;
 }
 } // namespace
 
@@ -82,10 +67,15 @@ Cli::connectorForArgument(const Args &args)
     auto integration = findIntegration(args.positionals().first());
     if (!integration)
         return integration.error();
-    auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
+    auto connector = launcher().connectorFor(*integration);
     if (!connector)
         return connector.error();
     return std::make_pair(*integration, std::move(connector).value());
+}
+
+ConnectorLauncher Cli::launcher()
+{
+    return ConnectorLauncher(m_registry, m_clock, &credentials());
 }
 
 Result<void> Cli::test(const Args &args)
@@ -104,6 +94,7 @@ Result<void> Cli::test(const Args &args)
     // the catalog cannot count it.
     if (auto r = catalog().recordTestConnection(m_ctx, integration->provider, op->elapsedMs()); !r)
         Output::progress(QStringLiteral("warning: %1").arg(r.error().message));
+    const QList<ConnectorStep> warned = ok ? warnings(op->steps()) : QList<ConnectorStep>();
     if (m_out->json()) {
         QJsonObject result{{QStringLiteral("id"), integration->idString()},
                            {QStringLiteral("name"), integration->name},
@@ -112,17 +103,26 @@ Result<void> Cli::test(const Args &args)
                            {QStringLiteral("version"), op->server().version},
                            {QStringLiteral("healthStatus"), toString(op->healthStatus())},
                            {QStringLiteral("durationMs"), op->elapsedMs()},
-                           {QStringLiteral("steps"), stepsJson(op->steps())}};
+                           {QStringLiteral("steps"), stepsJson(op->steps())},
+                           {QStringLiteral("warnings"), stepsJson(warned)}};
         if (!ok)
             result.insert(QStringLiteral("error"), op->error().toText());
         m_out->document(result);
     } else {
         for (const ConnectorStep &step : op->steps())
             m_out->line(stepLine(step));
-        m_out->line(ok ? QStringLiteral("Connection test passed: %1 %2 in %3 ms")
-                             .arg(op->server().product, op->server().version)
-                             .arg(op->elapsedMs())
-                       : QStringLiteral("Connection test FAILED"));
+        if (!ok)
+            m_out->line(QStringLiteral("Connection test FAILED"));
+        else
+            m_out->line(QStringLiteral("Connection test %1: %2 %3 in %4 ms")
+                            .arg(warned.isEmpty() ? QStringLiteral("passed")
+                                                  : QStringLiteral("passed with warnings"),
+                                 op->server().product, op->server().version)
+                            .arg(op->elapsedMs()));
+        for (const ConnectorStep &step : warned)
+            m_out->line(step.message.isEmpty()
+                            ? QStringLiteral("  warning: %1").arg(step.title)
+                            : QStringLiteral("  warning: %1 — %2").arg(step.title, step.message));
     }
     if (!ok) {
         Error e = op->error();
@@ -156,12 +156,13 @@ Result<void> Cli::check(const Args &args)
                                     {QStringLiteral("check"), record.toJson()},
                                     {QStringLiteral("steps"), stepsJson(op->steps())}});
     else
-        m_out->line(QStringLiteral("%1: %2 in %3 ms%4")
+        m_out->line(QStringLiteral("%1: %2 in %3 ms%4%5")
                         .arg(integration->name, toString(record.status))
                         .arg(record.latencyMs)
                         .arg(record.errorMessage.isEmpty()
                                  ? QString()
-                                 : QStringLiteral(" — ") + record.errorMessage));
+                                 : QStringLiteral(" — ") + record.errorMessage,
+                             sandboxNote()));
     if (record.status == HealthStatus::Unhealthy) {
         m_out->flush();
         Output::progress(QStringLiteral("error: '%1' is unhealthy").arg(integration->name));
@@ -175,18 +176,18 @@ Result<void> Cli::discover(const Args &args)
     auto integration = findIntegration(args.positionals().first());
     if (!integration)
         return integration.error();
-    const QString resourceType = args.value(QStringLiteral("resource-type"));
-    if (resourceType.isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("discover needs --resource-type"),
-            QStringLiteral("Usage: stella-integrations discover ID --resource-type T "
-                           "[--name-pattern GLOB] [--limit N]"));
     auto limit = args.intValue(QStringLiteral("limit"), std::numeric_limits<int>::max());
     if (!limit)
         return limit.error();
-    auto connector = connectorFor(m_registry, *integration, m_clock, credentials());
+    const ConnectorLauncher connectors = launcher();
+    auto connector = connectors.connectorFor(*integration);
     if (!connector)
         return connector.error();
+    // `--resource-type Repositories` is repositories; a type the integration cannot list is
+    // left to the connector, whose refusal names the ones it can.
+    const QString requested = args.value(QStringLiteral("resource-type"));
+    const QString resourceType =
+        canonicalSpelling(requested, connectors.resourceTypesFor(*integration)).value_or(requested);
 
     std::unique_ptr<ConnectorOperation> op(
         (*connector)->discover(resourceType, args.value(QStringLiteral("name-pattern")), nullptr));

@@ -15,9 +15,7 @@ namespace stella::cli {
 using namespace stella::guard;
 
 namespace {
-const QString kUsage = QStringLiteral(
-    "Usage: stella-integrations guard run [--config FILE] [--format text|json|sarif] "
-    "[--max-findings N] [--fail-on critical|high|medium|low|info|none] [--threads N] PATH...");
+const QString kSeeHelp = QStringLiteral("`stella-integrations guard --help` explains each option");
 }
 
 Result<void> Cli::guard(const Args &args)
@@ -25,9 +23,8 @@ Result<void> Cli::guard(const Args &args)
     QStringList paths = args.positionals();
     const QString action = paths.takeFirst();
     if (action != QLatin1String("run"))
-        return Error::invalidInput(QStringLiteral("unknown guard action '%1'").arg(action), kUsage);
-    if (paths.isEmpty())
-        return Error::invalidInput(QStringLiteral("guard run needs at least one PATH"), kUsage);
+        return Error::invalidInput(QStringLiteral("unknown guard action '%1'").arg(action),
+                                   kSeeHelp);
 
     GuardConfig config;
     if (args.has(QStringLiteral("config"))) {
@@ -44,12 +41,14 @@ Result<void> Cli::guard(const Args &args)
     if (!threads)
         return threads.error();
 
-    const QString format = args.value(
+    const QString formatText = args.value(
         QStringLiteral("format"), m_out->json() ? QStringLiteral("json") : QStringLiteral("text"));
-    if (format != QLatin1String("text") && format != QLatin1String("json") &&
-        format != QLatin1String("sarif"))
+    const auto format = canonicalSpelling(
+        formatText, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif")});
+    if (!format)
         return Error::invalidInput(
-            QStringLiteral("--format must be text, json or sarif, not '%1'").arg(format), kUsage);
+            QStringLiteral("--format must be text, json or sarif, not '%1'").arg(formatText),
+            kSeeHelp);
 
     // Pipelines fail on secrets by default; `--fail-on none` only reports.
     const QString failOnText = args.value(QStringLiteral("fail-on"), QStringLiteral("high"));
@@ -60,7 +59,7 @@ Result<void> Cli::guard(const Args &args)
             return Error::invalidInput(
                 QStringLiteral("--fail-on must be one of %1 or none, not '%2'")
                     .arg(severityNames().join(QStringLiteral(", ")), failOnText),
-                kUsage);
+                kSeeHelp);
     }
 
     GuardScanner::Options options;
@@ -103,9 +102,9 @@ Result<void> Cli::guard(const Args &args)
     ReportContext context;
     context.toolVersion = QStringLiteral(STELLA_VERSION);
     context.rules = ruleInfos(*GuardScanner::compileRules(config));
-    if (format == QLatin1String("sarif"))
+    if (*format == QLatin1String("sarif"))
         m_out->write(SarifReport::render(*result, context));
-    else if (format == QLatin1String("json"))
+    else if (*format == QLatin1String("json"))
         m_out->write(JsonReport::render(*result, context));
     else
         m_out->write(TextReport::render(*result, context));

@@ -6,7 +6,6 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/common/FutureCallback.h"
-#include "core/connectors/ConnectorLauncher.h"
 #include "core/health/HealthMonitor.h"
 #include "core/providers/ConfigSchema.h"
 #include "core/sandbox/SandboxSeeder.h"
@@ -193,8 +192,7 @@ Result<void> Cli::monitor(const Args &args)
     if (auto opened = waitFor(catalogThread.open(m_dbUrl, seed)); !opened)
         return opened.error();
 
-    HealthMonitor monitor(catalogThread, ConnectorLauncher(m_registry, m_clock, &credentials()),
-                          m_clock, settings);
+    HealthMonitor monitor(catalogThread, launcher(), m_clock, settings);
     monitor.setTenants({m_ctx.tenantId});
     QJsonArray recorded;
     int unhealthy = 0;
@@ -240,9 +238,9 @@ Result<void> Cli::monitor(const Args &args)
                          });
         monitor.sweepNow();
     } else {
-        Output::progress(QStringLiteral("Monitoring tenant '%1' of %2 every %3 (Ctrl+C stops)")
+        Output::progress(QStringLiteral("Monitoring tenant '%1' of %2 every %3 (Ctrl+C stops)%4")
                              .arg(m_ctx.tenantId, m_dbUrl.displayString(),
-                                  formatDurationMs(settings.defaultIntervalMs)));
+                                  formatDurationMs(settings.defaultIntervalMs), sandboxNote()));
         monitor.start();
     }
     StopSignal stop;
@@ -280,11 +278,12 @@ Result<void> Cli::monitor(const Args &args)
                                     {QStringLiteral("checks"), recorded}});
     } else {
         m_out->line(QStringLiteral("Checked %1 integrations: %2 unhealthy (%3 timed out); %4 "
-                                   "left to another monitor this interval")
+                                   "left to another monitor this interval%5")
                         .arg(summary.checked)
                         .arg(summary.unhealthy)
                         .arg(summary.timedOut)
-                        .arg(summary.leasedElsewhere));
+                        .arg(summary.leasedElsewhere)
+                        .arg(sandboxNote()));
     }
     if (unhealthy > 0) {
         m_out->flush();

@@ -2,7 +2,6 @@
 #include "Enums.h"
 
 #include <QStringList>
-
 #include <array>
 #include <utility>
 
@@ -25,6 +24,16 @@ constexpr std::array<std::pair<HealthStatus, const char *>, 4> kStatuses{{
     {HealthStatus::Degraded, "Degraded"},
     {HealthStatus::Unhealthy, "Unhealthy"},
 }};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> fromName(const std::array<std::pair<Enum, const char *>, N> &table,
+                             const QString &text, Qt::CaseSensitivity cs)
+{
+    for (const auto &[value, name] : table)
+        if (text.compare(QLatin1String(name), cs) == 0)
+            return value;
+    return std::nullopt;
+}
 } // namespace
 
 QString toString(IntegrationType type)
@@ -43,20 +52,15 @@ QString toString(HealthStatus status)
     return {};
 }
 
-std::optional<IntegrationType> integrationTypeFromString(const QString &text)
+std::optional<IntegrationType> integrationTypeFromString(const QString &text,
+                                                         Qt::CaseSensitivity cs)
 {
-    for (const auto &[value, name] : kTypes)
-        if (text == QLatin1String(name))
-            return value;
-    return std::nullopt;
+    return fromName(kTypes, text, cs);
 }
 
-std::optional<HealthStatus> healthStatusFromString(const QString &text)
+std::optional<HealthStatus> healthStatusFromString(const QString &text, Qt::CaseSensitivity cs)
 {
-    for (const auto &[value, name] : kStatuses)
-        if (text == QLatin1String(name))
-            return value;
-    return std::nullopt;
+    return fromName(kStatuses, text, cs);
 }
 
 QList<IntegrationType> allIntegrationTypes()

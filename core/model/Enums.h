@@ -3,13 +3,14 @@
 
 #include <QList>
 #include <QString>
-
+#include <QStringList>
 #include <optional>
 
 namespace stella {
 
 // The fixed integration types of DESIGN §5; their spelling is part of the catalog contract.
-enum class IntegrationType {
+enum class IntegrationType
+{
     Registry,
     Scm,
     CiCd,
@@ -19,7 +20,8 @@ enum class IntegrationType {
     FeedMirror,
 };
 
-enum class HealthStatus {
+enum class HealthStatus
+{
     Unknown,
     Healthy,
     Degraded,
@@ -28,8 +30,13 @@ enum class HealthStatus {
 
 QString toString(IntegrationType type);
 QString toString(HealthStatus status);
-std::optional<IntegrationType> integrationTypeFromString(const QString &text);
-std::optional<HealthStatus> healthStatusFromString(const QString &text);
+// The stored spelling is exact (Qt::CaseSensitive: the catalog and its export format);
+// operator input is Qt::CaseInsensitive, so `--status unhealthy` is Unhealthy. toString() gives
+// the canonical spelling back.
+std::optional<IntegrationType>
+integrationTypeFromString(const QString &text, Qt::CaseSensitivity cs = Qt::CaseSensitive);
+std::optional<HealthStatus> healthStatusFromString(const QString &text,
+                                                   Qt::CaseSensitivity cs = Qt::CaseSensitive);
 QList<IntegrationType> allIntegrationTypes();
 QStringList allIntegrationTypeNames();
 QStringList allHealthStatusNames();

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <functional>
 
 using namespace stella;
 
@@ -35,6 +36,11 @@ struct Run
             .arg(QString::fromUtf8(out), QString::fromUtf8(err));
     }
 };
+
+bool isRegistry(const QJsonObject &integration)
+{
+    return integration.value(QStringLiteral("type")).toString() == QLatin1String("Registry");
+}
 
 QByteArray sha256(const QString &path)
 {
@@ -98,6 +104,26 @@ class TestCli : public QObject
         return r.json().array();
     }
 
+    // The first of the sandbox's demo integrations that `match` accepts (empty if none).
+    QJsonObject sandboxIntegration(const std::function<bool(const QJsonObject &)> &match)
+    {
+        for (const QJsonValue &v : listJson({QStringLiteral("--sandbox")}))
+            if (match(v.toObject()))
+                return v.toObject();
+        return {};
+    }
+    QString sandboxIdOfScenario(const QString &scenario)
+    {
+        return sandboxIntegration([&](const QJsonObject &o) {
+                   return o.value(QStringLiteral("config"))
+                              .toObject()
+                              .value(QStringLiteral("scenario"))
+                              .toString() == scenario;
+               })
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -125,6 +151,463 @@ private Q_SLOTS:
 
         Run noCommand = cli({});
         QCOMPARE(noCommand.exitCode, 2);
+    }
+
+    void versionIsTheProjectVersion()
+    {
+        Run r = cli({QStringLiteral("--version")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(r.out, QByteArray("stella-integrations " STELLA_VERSION "\n"));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void everyCommandHasItsOwnHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *name : {"providers", "list", "show", "add", "update", "remove", "test",
+                                 "check", "health", "monitor", "metrics", "discover", "audit",
+                                 "export", "import", "secret", "guard", "help"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    // `COMMAND --help` and `help COMMAND` print the same text: the synopsis, then one line per
+    // argument and option. Every option the help lists is one the parser takes, and the other
+    // way round (an unknown option's error names what the command takes).
+    void everyCommandHasItsOwnHelp()
+    {
+        QFETCH(QString, command);
+        Run viaOption = cli({command, QStringLiteral("--help")});
+        QVERIFY2(viaOption.exitCode == 0, qPrintable(viaOption.describe()));
+        const QByteArray usage = "Usage: stella-integrations [--db URL] [--tenant ID] [--actor "
+                                 "NAME] [--json] [--sandbox] " +
+                                 command.toUtf8();
+        QVERIFY2(viaOption.out.startsWith(usage + ' ') || viaOption.out.startsWith(usage + '\n'),
+                 qPrintable(viaOption.describe()));
+        Run viaHelp = cli({QStringLiteral("help"), command});
+        QVERIFY2(viaHelp.exitCode == 0, qPrintable(viaHelp.describe()));
+        QCOMPARE(viaHelp.out, viaOption.out);
+        QVERIFY(!QFile::exists(m_db)); // help opens no catalog
+
+        const QStringList lines = QString::fromUtf8(viaOption.out).split(QLatin1Char('\n'));
+        const qsizetype optionsAt = lines.indexOf(QStringLiteral("Options:"));
+        QVERIFY2(optionsAt > 0, qPrintable(viaOption.describe()));
+        QStringList listed;
+        for (qsizetype i = optionsAt + 1;
+             i < lines.size() && lines[i].startsWith(QLatin1String("  --")); ++i) {
+            const QString option = lines[i].trimmed().section(QLatin1Char(' '), 0, 0);
+            QVERIFY2(lines[i].trimmed().size() > option.size() + 2,
+                     qPrintable(QStringLiteral("%1 has no description").arg(option)));
+            QVERIFY2(!listed.contains(option), qPrintable(option));
+            listed.append(option);
+        }
+        QVERIFY(listed.contains(QStringLiteral("--help")));
+        listed.removeAll(QStringLiteral("--help"));
+        listed.sort();
+
+        Run unknown = cli({command, QStringLiteral("--no-such-option")});
+        QVERIFY2(unknown.exitCode == 2, qPrintable(unknown.describe()));
+        QVERIFY(unknown.err.contains("unknown option --no-such-option"));
+        const QString err = QString::fromUtf8(unknown.err);
+        const QString takes = QStringLiteral("(this command takes ");
+        QStringList accepted;
+        if (const qsizetype at = err.indexOf(takes); at >= 0)
+            accepted =
+                err.mid(at + takes.size(), err.indexOf(QLatin1Char(')'), at) - at - takes.size())
+                    .split(QStringLiteral(", "));
+        QCOMPARE(accepted, listed);
+        QVERIFY2(err.contains(QStringLiteral("`stella-integrations %1 --help`").arg(command)),
+                 qPrintable(err));
+    }
+
+    void helpDetails()
+    {
+        Run global = cli({QStringLiteral("help")});
+        QCOMPARE(global.exitCode, 0);
+        QCOMPARE(global.out, cli({QStringLiteral("--help")}).out);
+        QVERIFY(global.out.contains("help COMMAND"));
+        QVERIFY2(global.out.contains("--sandbox"), global.out.constData());
+        const QString text = QString::fromUtf8(global.out);
+        const QString sandboxLine =
+            text.split(QLatin1Char('\n')).filter(QStringLiteral("  --sandbox")).value(0);
+        QVERIFY2(sandboxLine.contains(QStringLiteral("discarded at exit")), qPrintable(text));
+        QVERIFY(global.out.contains("--version"));
+        QVERIFY(global.out.contains("its exact name"));
+
+        Run add = cli({QStringLiteral("add"), QStringLiteral("--help")});
+        QVERIFY2(add.out.contains("add --provider P --name N [--type T] [--endpoint URL] "
+                                  "[--config JSON|@FILE] [--authref URI]\n"),
+                 add.out.constData());
+        QVERIFY(add.out.contains("  --provider P "));
+        QVERIFY(add.out.contains("any case"));
+        Run show = cli({QStringLiteral("show"), QStringLiteral("--help")});
+        QVERIFY2(show.out.contains("  INTEGRATION  the integration's id, or its exact name\n"),
+                 show.out.constData());
+        Run test = cli({QStringLiteral("help"), QStringLiteral("test")});
+        QVERIFY2(test.out.contains("Exit code 0 when the test passed, also when it \"passed with "
+                                   "warnings\""),
+                 test.out.constData());
+        // Help wins over a missing argument, and over the other options.
+        QCOMPARE(cli({QStringLiteral("discover"), QStringLiteral("--limit"), QStringLiteral("2"),
+                      QStringLiteral("--help")})
+                     .out,
+                 cli({QStringLiteral("help"), QStringLiteral("discover")}).out);
+
+        Run nosuch = cli({QStringLiteral("help"), QStringLiteral("nosuch")});
+        QVERIFY2(nosuch.exitCode == 2, qPrintable(nosuch.describe()));
+        QVERIFY(nosuch.err.contains("unknown command 'nosuch'"));
+        QVERIFY(nosuch.err.contains("Commands: providers, list, show"));
+        QVERIFY(nosuch.out.isEmpty());
+        Run unknownWithHelp = cli({QStringLiteral("nosuch"), QStringLiteral("--help")});
+        QCOMPARE(unknownWithHelp.exitCode, 2);
+        QVERIFY(unknownWithHelp.err.contains("unknown command 'nosuch'"));
+        Run twoCommands =
+            cli({QStringLiteral("help"), QStringLiteral("show"), QStringLiteral("list")});
+        QCOMPARE(twoCommands.exitCode, 2);
+        QVERIFY(twoCommands.err.contains("unexpected argument 'list'"));
+        Run missing = cli({QStringLiteral("show")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("show needs INTEGRATION"), qPrintable(missing.describe()));
+        Run required = cli({QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("x")});
+        QCOMPARE(required.exitCode, 2);
+        QVERIFY2(required.err.contains("add needs --provider"), qPrintable(required.describe()));
+        Run emptyName =
+            cli({QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("Harbor"),
+                 QStringLiteral("--name="), QStringLiteral("--endpoint"),
+                 QStringLiteral("https://h.example.com")});
+        QCOMPARE(emptyName.exitCode, 2);
+        QVERIFY2(emptyName.err.contains("--name needs a value"), qPrintable(emptyName.describe()));
+        QVERIFY(listJson().isEmpty());
+    }
+
+    void integrationsAreNamedByIdOrExactName()
+    {
+        const QString id = addHarbor(QStringLiteral("Harbor prod"));
+        QVERIFY(!id.isEmpty());
+        Run byName =
+            cli({QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("Harbor prod")});
+        QVERIFY2(byName.exitCode == 0, qPrintable(byName.describe()));
+        QCOMPARE(byName.json().object().value(QStringLiteral("id")).toString(), id);
+        Run renamed = cli({QStringLiteral("update"), QStringLiteral("Harbor prod"),
+                           QStringLiteral("--name"), QStringLiteral("Harbor (prod)")});
+        QVERIFY2(renamed.exitCode == 0, qPrintable(renamed.describe()));
+        QCOMPARE(cli({QStringLiteral("show"), QStringLiteral("Harbor prod")}).exitCode, 3);
+        // Only one name matches ignoring case: that one.
+        Run otherCase = cli(
+            {QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("harbor (PROD)")});
+        QVERIFY2(otherCase.exitCode == 0, qPrintable(otherCase.describe()));
+        QCOMPARE(otherCase.json().object().value(QStringLiteral("id")).toString(), id);
+
+        // Two names that differ only in case: the exact one is found, a third spelling refused.
+        const QString shouting = addHarbor(QStringLiteral("HARBOR (PROD)"));
+        QVERIFY(!shouting.isEmpty());
+        Run exact = cli(
+            {QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("HARBOR (PROD)")});
+        QCOMPARE(exact.json().object().value(QStringLiteral("id")).toString(), shouting);
+        Run ambiguous = cli({QStringLiteral("remove"), QStringLiteral("harbor (prod)")});
+        QVERIFY2(ambiguous.exitCode == 2, qPrintable(ambiguous.describe()));
+        QVERIFY(ambiguous.err.contains(
+            "'harbor (prod)' matches 2 integrations of tenant 'default' when case "
+            "is ignored, and none exactly"));
+        QVERIFY(ambiguous.err.contains((id + QStringLiteral("  Harbor (prod)")).toUtf8()));
+        QVERIFY(ambiguous.err.contains((shouting + QStringLiteral("  HARBOR (PROD)")).toUtf8()));
+        QCOMPARE(listJson().size(), 2);
+        Run ambiguousJson = cli(
+            {QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("harbor (prod)")});
+        QCOMPARE(ambiguousJson.exitCode, 2);
+        QCOMPARE(ambiguousJson.json()
+                     .object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("details"))
+                     .toArray()
+                     .size(),
+                 2);
+
+        Run missing = cli({QStringLiteral("health"), QStringLiteral("Harbor staging")});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY2(missing.err.contains("No integration in tenant 'default' has the id or name "
+                                      "'Harbor staging'"),
+                 qPrintable(missing.describe()));
+        // A name is looked up in the request's tenant only.
+        QCOMPARE(cli({QStringLiteral("--tenant"), QStringLiteral("staging"), QStringLiteral("show"),
+                      QStringLiteral("HARBOR (PROD)")})
+                     .exitCode,
+                 3);
+
+        Run audit = cli({QStringLiteral("--json"), QStringLiteral("audit"),
+                         QStringLiteral("--integration"), QStringLiteral("Harbor (prod)")});
+        QVERIFY2(audit.exitCode == 0, qPrintable(audit.describe()));
+        QCOMPARE(audit.json().array().size(), 2); // create, update
+        Run removed = cli({QStringLiteral("remove"), QStringLiteral("HARBOR (PROD)"),
+                           QStringLiteral("--expect-version"), QStringLiteral("1")});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.describe()));
+        QVERIFY(removed.out.contains(shouting.toUtf8()));
+        QVERIFY(!removed.out.contains("sandbox"));
+        QCOMPARE(listJson().size(), 1);
+
+        // The connector commands take names too.
+        const QStringList sandbox{QStringLiteral("--sandbox")};
+        const QString name =
+            sandboxIntegration(isRegistry).value(QStringLiteral("name")).toString();
+        QVERIFY(!name.isEmpty());
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("test"), name}, QStringList{QStringLiteral("check"), name},
+              QStringList{QStringLiteral("health"), name},
+              QStringList{QStringLiteral("discover"), name, QStringLiteral("--resource-type"),
+                          QStringLiteral("Repositories")}}) {
+            Run r = cli(sandbox + args);
+            QVERIFY2(r.exitCode == 0 || (args.first() == QLatin1String("check") && r.exitCode == 1),
+                     qPrintable(r.describe()));
+            QVERIFY2(!r.err.contains("No integration"), qPrintable(r.describe()));
+        }
+    }
+
+    void enumValuesIgnoreCaseAndErrorsListTheValidOnes()
+    {
+        Run added =
+            cli({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("harbor"), QStringLiteral("--type"), QStringLiteral("REGISTRY"),
+                 QStringLiteral("--name"), QStringLiteral("h1"), QStringLiteral("--endpoint"),
+                 QStringLiteral("https://harbor.example.com")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        QCOMPARE(added.json().object().value(QStringLiteral("provider")).toString(),
+                 QStringLiteral("Harbor"));
+        QCOMPARE(added.json().object().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("Registry"));
+        Run vault = cli({QStringLiteral("add"), QStringLiteral("--provider"),
+                         QStringLiteral("VAULT"), QStringLiteral("--name"), QStringLiteral("v1"),
+                         QStringLiteral("--endpoint"), QStringLiteral("https://vault.example.com"),
+                         QStringLiteral("--authref"), QStringLiteral("authref://env/VAULT_TOKEN")});
+        QVERIFY2(vault.exitCode == 0, qPrintable(vault.describe()));
+        QVERIFY2(vault.out.startsWith("Added Vault 'v1' ("), qPrintable(vault.describe()));
+
+        for (const QString &type : {QStringLiteral("registry"), QStringLiteral("rEgIsTrY")}) {
+            Run r = cli(
+                {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("--type"), type});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+            QCOMPARE(r.json().array().size(), 1);
+        }
+        Run byProvider =
+            cli({QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("vault")});
+        QVERIFY2(byProvider.exitCode == 0, qPrintable(byProvider.describe()));
+        QVERIFY(byProvider.out.contains("SecretsManager  Vault"));
+        QVERIFY(!byProvider.out.contains("h1"));
+        Run byStatus = cli({QStringLiteral("--json"), QStringLiteral("list"),
+                            QStringLiteral("--status"), QStringLiteral("unknown")});
+        QVERIFY2(byStatus.exitCode == 0, qPrintable(byStatus.describe()));
+        QCOMPARE(byStatus.json().array().size(), 2);
+        Run unhealthy = cli({QStringLiteral("--json"), QStringLiteral("list"),
+                             QStringLiteral("--status"), QStringLiteral("unhealthy")});
+        QVERIFY2(unhealthy.exitCode == 0, qPrintable(unhealthy.describe()));
+        QCOMPARE(unhealthy.json().array().size(), 0);
+
+        const QList<std::pair<QStringList, QByteArray>> unknown{
+            {{QStringLiteral("list"), QStringLiteral("--type"), QStringLiteral("Registries")},
+             "--type 'Registries' is not an integration type. Use one of: Registry, Scm, CiCd, "
+             "SecretsManager, RuntimeHost, ObjectStorage, FeedMirror (any case)"},
+            {{QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("Sleepy")},
+             "--status 'Sleepy' is not a health status. Use one of: Unknown, Healthy, Degraded, "
+             "Unhealthy (any case)"},
+            {{QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("Artifactory")},
+             "--provider 'Artifactory' is not a provider. Use one of: "},
+            {{QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("Harbor"),
+              QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--type"),
+              QStringLiteral("Registryy")},
+             "--type 'Registryy' is not an integration type. Use one of: Registry, Scm"},
+        };
+        for (const auto &[args, expected] : unknown) {
+            Run r = cli(args);
+            QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+            QVERIFY2(r.err.contains(expected), qPrintable(r.describe()));
+        }
+        Run provider = cli(
+            {QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("Artifactory")});
+        for (const char *id : {"Harbor", "DockerRegistry", "Vault", "InMemory"})
+            QVERIFY2(provider.err.contains(id), id);
+        QCOMPARE(listJson().size(), 2);
+    }
+
+    void testThatPassedWithWarningsSaysSoAndExitsZero()
+    {
+        const QStringList sandbox{QStringLiteral("--sandbox")};
+        const QString degraded = sandboxIdOfScenario(QStringLiteral("degraded"));
+        const QString healthy = sandboxIdOfScenario(QStringLiteral("healthy"));
+        QVERIFY(!degraded.isEmpty() && !healthy.isEmpty());
+
+        Run warned = cli(sandbox + QStringList{QStringLiteral("test"), degraded});
+        QVERIFY2(warned.exitCode == 0, qPrintable(warned.describe()));
+        QVERIFY2(warned.out.contains("Connection test passed with warnings: InMemory 1.0 in "),
+                 qPrintable(warned.describe()));
+        QVERIFY2(warned.out.contains("\n  warning: Permission check — read-only access (simulated "
+                                     "degraded scenario)\n"),
+                 qPrintable(warned.describe()));
+        Run warnedJson =
+            cli(sandbox + QStringList{QStringLiteral("--json"), QStringLiteral("test"), degraded});
+        QVERIFY2(warnedJson.exitCode == 0, qPrintable(warnedJson.describe()));
+        const QJsonObject o = warnedJson.json().object();
+        QCOMPARE(o.value(QStringLiteral("success")).toBool(), true);
+        const QJsonArray warnings = o.value(QStringLiteral("warnings")).toArray();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings[0].toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("warning"));
+        QCOMPARE(warnings[0].toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Permission check"));
+        QVERIFY(o.value(QStringLiteral("steps")).toArray().size() > 1); // unchanged, all steps
+
+        Run clean = cli(sandbox + QStringList{QStringLiteral("test"), healthy});
+        QVERIFY2(clean.exitCode == 0, qPrintable(clean.describe()));
+        QVERIFY2(clean.out.contains("Connection test passed: InMemory 1.0 in "),
+                 qPrintable(clean.describe()));
+        QVERIFY(!clean.out.contains("warning"));
+        Run cleanJson =
+            cli(sandbox + QStringList{QStringLiteral("--json"), QStringLiteral("test"), healthy});
+        QVERIFY(cleanJson.json().object().value(QStringLiteral("warnings")).toArray().isEmpty());
+    }
+
+    void sandboxChangesSayTheyAreDiscarded()
+    {
+        const QStringList sandbox{QStringLiteral("--sandbox")};
+        const QByteArray note = " (sandbox: discarded at exit)\n";
+        Run added = cli(sandbox + QStringList{QStringLiteral("add"), QStringLiteral("--provider"),
+                                              QStringLiteral("InMemory"), QStringLiteral("--name"),
+                                              QStringLiteral("scratch")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        QVERIFY2(added.out.startsWith("Added InMemory 'scratch' (") && added.out.endsWith(note),
+                 qPrintable(added.describe()));
+        // And it is so: the next sandbox has no such integration.
+        for (const QJsonValue &v : listJson(sandbox))
+            QVERIFY(v.toObject().value(QStringLiteral("name")).toString() !=
+                    QLatin1String("scratch"));
+
+        const QJsonObject first = listJson(sandbox).first().toObject();
+        const QString name = first.value(QStringLiteral("name")).toString();
+        const QList<QStringList> changes{
+            {QStringLiteral("update"), name, QStringLiteral("--name"), QStringLiteral("renamed")},
+            {QStringLiteral("remove"), name},
+            {QStringLiteral("check"), name},
+        };
+        for (const QStringList &args : changes) {
+            Run r = cli(sandbox + args);
+            QVERIFY2(r.out.endsWith(note), qPrintable(r.describe()));
+        }
+        const QString file = m_dir.filePath(QStringLiteral("sandbox-export.json"));
+        QCOMPARE(cli({QStringLiteral("--sandbox"), QStringLiteral("export"),
+                      QStringLiteral("--file"), file})
+                     .exitCode,
+                 0);
+        {
+            // The same integrations without their ids (the sandbox's own ids are taken) into
+            // another tenant of a fresh sandbox.
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+            QJsonArray rows = doc.value(QStringLiteral("integrations")).toArray();
+            QVERIFY(!rows.isEmpty());
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                QJsonObject row = rows[i].toObject();
+                row.remove(QStringLiteral("id"));
+                rows[i] = row;
+            }
+            doc[QStringLiteral("integrations")] = rows;
+            f.resize(0);
+            f.write(QJsonDocument(doc).toJson());
+        }
+        Run imported =
+            cli(sandbox + QStringList{QStringLiteral("--tenant"), QStringLiteral("copy"),
+                                      QStringLiteral("import"), QStringLiteral("--file"), file});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
+        QVERIFY2(imported.out.startsWith("Imported ") && imported.out.endsWith(note),
+                 qPrintable(imported.describe()));
+        // Reading changes nothing and says nothing about it.
+        Run list = cli(sandbox + QStringList{QStringLiteral("list")});
+        QVERIFY(!list.out.contains("sandbox:") && !list.err.contains("sandbox:"));
+        Run once = cli(sandbox + QStringList{QStringLiteral("monitor"), QStringLiteral("--once")});
+        QVERIFY2(once.out.endsWith(note), qPrintable(once.describe()));
+
+        // --json keeps stdout the document it always was; the reminder goes to stderr.
+        Run json =
+            cli(sandbox + QStringList{QStringLiteral("--json"), QStringLiteral("add"),
+                                      QStringLiteral("--provider"), QStringLiteral("InMemory"),
+                                      QStringLiteral("--name"), QStringLiteral("scratch")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
+        QCOMPARE(json.json().object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("scratch"));
+        QVERIFY(!json.out.contains("sandbox:"));
+        QVERIFY2(json.err.contains("sandbox: nothing is kept, the catalog is discarded at exit"),
+                 qPrintable(json.describe()));
+
+        // Outside the sandbox a change is kept and says nothing of the kind.
+        Run kept =
+            cli({QStringLiteral("add"), QStringLiteral("--provider"), QStringLiteral("InMemory"),
+                 QStringLiteral("--name"), QStringLiteral("kept")});
+        QVERIFY2(kept.exitCode == 0, qPrintable(kept.describe()));
+        QVERIFY(!kept.out.contains("sandbox") && !kept.err.contains("sandbox"));
+    }
+
+    // The CLI makes connectors with the console's ConnectorLauncher, so it words "cannot
+    // connect" as the console does.
+    void connectorRefusalsUseTheLaunchersWording()
+    {
+        Run providers = cli({QStringLiteral("--json"), QStringLiteral("providers")});
+        QString without, withoutName, withoutType;
+        for (const QJsonValue &v : providers.json().array()) {
+            const QJsonObject p = v.toObject();
+            if (!p.value(QStringLiteral("hasConnector")).toBool() && without.isEmpty()) {
+                without = p.value(QStringLiteral("provider")).toString();
+                withoutName = p.value(QStringLiteral("displayName")).toString();
+                withoutType = p.value(QStringLiteral("type")).toString();
+            }
+        }
+        const QString id = addHarbor(QStringLiteral("retargeted"));
+        QVERIFY(!id.isEmpty());
+        auto setProvider = [&](const QString &provider, const QString &type) {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("retarget"));
+            db.setDatabaseName(m_db);
+            bool ok = db.open();
+            if (ok) {
+                QSqlQuery q(db);
+                q.prepare(
+                    QStringLiteral("UPDATE integrations SET provider = ?, type = ? WHERE id = ?"));
+                q.addBindValue(provider);
+                q.addBindValue(type);
+                q.addBindValue(id);
+                ok = q.exec() && q.numRowsAffected() == 1;
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("retarget"));
+            return ok;
+        };
+
+        // A provider this build does not know (a row written by a newer build, say).
+        QVERIFY(setProvider(QStringLiteral("Retired"), QStringLiteral("Registry")));
+        Run unknown = cli({QStringLiteral("test"), QStringLiteral("retargeted")});
+        QVERIFY2(unknown.exitCode == 2, qPrintable(unknown.describe()));
+        QVERIFY2(unknown.err.contains("error: “retargeted” has the unknown provider “Retired”. Fix "
+                                      "the provider in the catalog."),
+                 qPrintable(unknown.describe()));
+
+        if (without.isEmpty())
+            QSKIP("every provider of this build has a connector");
+        QVERIFY(setProvider(without, withoutType));
+        const QByteArray refusal =
+            QStringLiteral("error: This build has no connector for %1 yet, so "
+                           "“retargeted” cannot be contacted. Connectors in "
+                           "this build: ")
+                .arg(withoutName)
+                .toUtf8();
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("test"), id}, QStringList{QStringLiteral("check"), id},
+              QStringList{QStringLiteral("discover"), id, QStringLiteral("--resource-type"),
+                          QStringLiteral("repositories")}}) {
+            Run r = cli(args);
+            QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+            QVERIFY2(r.err.contains(refusal), qPrintable(r.describe()));
+            QVERIFY2(r.err.contains("Harbor"), qPrintable(r.describe()));
+            // The hint lists what an operator can use: no test-only provider.
+            QVERIFY2(!r.err.contains("InMemory"), qPrintable(r.describe()));
+        }
     }
 
     void providersListsEveryDesignProvider()
@@ -818,21 +1301,10 @@ private Q_SLOTS:
         Run list =
             cli({QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
-        QString healthy, unhealthy, registry;
-        for (const QJsonValue &v : list.json().array()) {
-            const QJsonObject o = v.toObject();
-            const QString scenario = o.value(QStringLiteral("config"))
-                                         .toObject()
-                                         .value(QStringLiteral("scenario"))
-                                         .toString();
-            if (scenario == QLatin1String("healthy") && healthy.isEmpty())
-                healthy = o.value(QStringLiteral("id")).toString();
-            if (scenario == QLatin1String("unhealthy") && unhealthy.isEmpty())
-                unhealthy = o.value(QStringLiteral("id")).toString();
-            if (o.value(QStringLiteral("type")).toString() == QLatin1String("Registry") &&
-                registry.isEmpty())
-                registry = o.value(QStringLiteral("id")).toString();
-        }
+        const QString healthy = sandboxIdOfScenario(QStringLiteral("healthy"));
+        const QString unhealthy = sandboxIdOfScenario(QStringLiteral("unhealthy"));
+        const QString registry =
+            sandboxIntegration(isRegistry).value(QStringLiteral("id")).toString();
         QVERIFY(!healthy.isEmpty() && !unhealthy.isEmpty() && !registry.isEmpty());
 
         Run ok = cli({QStringLiteral("--sandbox"), QStringLiteral("test"), healthy});
