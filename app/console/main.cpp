@@ -7,10 +7,11 @@
 #include "core/common/FutureCallback.h"
 #include "core/common/LogRedaction.h"
 #include "core/health/HealthMonitor.h"
-#include "ui/mainwindow/MainWindow.h"
-#include "ui/models/IntegrationListModel.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/DatabaseUrl.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/models/IntegrationListModel.h"
+#include "ui/session/ConsoleServices.h"
 #include "ui/views/HealthPane.h"
 #include "ui/views/WindowScreenshot.h"
 
@@ -211,7 +212,10 @@ int main(int argc, char *argv[])
     const Clock &clock = SystemClock::instance();
     CatalogThread catalog(registry, clock);
 
-    ui::MainWindow window(catalog, registry, clock, ctx);
+    // The services first, the window after them: the window (its dialogs, discovery and checks)
+    // is destroyed before the resolver, launcher and session it uses (ConsoleServices).
+    ui::ConsoleServices services(catalog, registry, clock, ctx);
+    ui::MainWindow window(services);
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, catalog, parser.value(screenshot), parser.isSet(quitAfter),
                            sinceStart, health);

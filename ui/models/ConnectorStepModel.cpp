@@ -1,11 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConnectorStepModel.h"
 
+#include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QLocale>
 
 namespace stella::ui {
+
+namespace {
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable kColumns("stella::ui::ConnectorStepModel",
+                           {
+                               {ConnectorStepModel::StepColumn,
+                                QT_TRANSLATE_NOOP("stella::ui::ConnectorStepModel", "Step")},
+                               {ConnectorStepModel::MessageColumn,
+                                QT_TRANSLATE_NOOP("stella::ui::ConnectorStepModel", "Result")},
+                               {ConnectorStepModel::DurationColumn,
+                                QT_TRANSLATE_NOOP("stella::ui::ConnectorStepModel", "Time"),
+                                Qt::AlignRight | Qt::AlignVCenter},
+                           });
+} // namespace
 
 ConnectorStepModel::ConnectorStepModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -38,17 +53,17 @@ QVariant ConnectorStepModel::data(const QModelIndex &index, int role) const
         break;
     case MessageColumn:
         if (role == Qt::DisplayRole)
-            return running ? QStringLiteral("in progress…") : step.message;
+            return running ? tr("in progress…") : step.message;
         if (role == Qt::ToolTipRole)
             return step.message;
         break;
     case DurationColumn:
         if (role == Qt::DisplayRole) {
             const qint64 ms = running ? m_runningSince.elapsed() : step.durationMs;
-            return QStringLiteral("%1 ms").arg(QLocale().toString(ms));
+            return tr("%1 ms").arg(QLocale().toString(ms));
         }
         if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+            return QVariant::fromValue(kColumns.alignment(DurationColumn));
         break;
     default:
         break;
@@ -58,18 +73,8 @@ QVariant ConnectorStepModel::data(const QModelIndex &index, int role) const
 
 QVariant ConnectorStepModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case StepColumn:
-        return QStringLiteral("Step");
-    case MessageColumn:
-        return QStringLiteral("Result");
-    case DurationColumn:
-        return QStringLiteral("Time");
-    default:
-        return {};
-    }
+    const QVariant header = kColumns.headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void ConnectorStepModel::clear()
@@ -112,7 +117,7 @@ QString ConnectorStepModel::stepLine(const ConnectorStep &step)
     if (!step.message.isEmpty())
         line += QStringLiteral(" — ") + step.message;
     if (step.state != ConnectorStep::State::Running)
-        line += QStringLiteral(" (%1 ms)").arg(step.durationMs);
+        line += tr(" (%1 ms)").arg(step.durationMs);
     return line;
 }
 

@@ -3,11 +3,29 @@
 
 #include "core/common/Clock.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QLocale>
 
 namespace stella::ui {
+
+namespace {
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable
+    kColumns("stella::ui::HealthCheckTableModel",
+             {
+                 {HealthCheckTableModel::TimeColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Checked (local time)")},
+                 {HealthCheckTableModel::StatusColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Status")},
+                 {HealthCheckTableModel::LatencyColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Latency"),
+                  Qt::AlignRight | Qt::AlignVCenter},
+                 {HealthCheckTableModel::ErrorColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Error")},
+             });
+} // namespace
 
 HealthCheckTableModel::HealthCheckTableModel(const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_clock(clock)
@@ -46,7 +64,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return toString(check.status);
         case LatencyColumn:
-            return QStringLiteral("%1 ms").arg(QLocale().toString(check.latencyMs));
+            return tr("%1 ms").arg(QLocale().toString(check.latencyMs));
         case ErrorColumn:
             // One line in the table; the tooltip has all of it.
             return check.errorMessage.section(QLatin1Char('\n'), 0, 0);
@@ -57,7 +75,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && column == StatusColumn)
         return StatusIcon::icon(check.status);
     if (role == Qt::TextAlignmentRole && column == LatencyColumn)
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+        return int(kColumns.alignment(column));
     if (role == Qt::ToolTipRole) {
         if (column == TimeColumn)
             return QStringLiteral("%1 (%2)").arg(utcTooltip(check.checkedAt),
@@ -70,20 +88,8 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
 
 QVariant HealthCheckTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return QStringLiteral("Checked (local time)");
-    case StatusColumn:
-        return QStringLiteral("Status");
-    case LatencyColumn:
-        return QStringLiteral("Latency");
-    case ErrorColumn:
-        return QStringLiteral("Error");
-    default:
-        return {};
-    }
+    const QVariant header = kColumns.headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void HealthCheckTableModel::setChecks(const QList<HealthCheckRecord> &checks)

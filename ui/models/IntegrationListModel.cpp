@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
+#include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QHash>
@@ -11,6 +12,26 @@
 #include <climits>
 
 namespace stella::ui {
+
+namespace {
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable
+    kColumns("stella::ui::IntegrationListModel",
+             {
+                 {IntegrationListModel::NameColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Name")},
+                 {IntegrationListModel::TypeColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Type")},
+                 {IntegrationListModel::ProviderColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Provider")},
+                 {IntegrationListModel::EndpointColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Endpoint")},
+                 {IntegrationListModel::StatusColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Status")},
+                 {IntegrationListModel::LastCheckedColumn,
+                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Last checked")},
+             });
+} // namespace
 
 IntegrationListModel::IntegrationListModel(const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_clock(clock)
@@ -57,8 +78,7 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             return i->endpoint;
         case StatusColumn:
             // Stale is not down: the status is what was true then, said so, not replaced.
-            return stale ? QStringLiteral("%1 · stale").arg(toString(i->status))
-                         : toString(i->status);
+            return stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
         case LastCheckedColumn:
             return relativeTime(i->lastCheckedAt, m_clock.now());
         default:
@@ -84,13 +104,13 @@ QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) co
 {
     QString tip = toString(i.status);
     if (stale)
-        tip += QStringLiteral(" — last checked %1; the monitor has not checked it since")
+        tip += tr(" — last checked %1; the monitor has not checked it since")
                    .arg(relativeTime(i.lastCheckedAt, m_clock.now()));
     if (!healthpolicy::isMonitored(i))
-        tip += QStringLiteral("\nNot monitored (healthCheckEnabled is off): only Check now "
-                              "checks it");
+        tip += tr("\nNot monitored (healthCheckEnabled is off): only Check now "
+                  "checks it");
     if (skipsTlsVerification(i))
-        tip += QStringLiteral("\n⚠ TLS verification is off (insecureSkipTlsVerify)");
+        tip += tr("\n⚠ TLS verification is off (insecureSkipTlsVerify)");
     return tip;
 }
 
@@ -109,24 +129,8 @@ void IntegrationListModel::setDefaultIntervalMs(qint64 intervalMs)
 
 QVariant IntegrationListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return QStringLiteral("Name");
-    case TypeColumn:
-        return QStringLiteral("Type");
-    case ProviderColumn:
-        return QStringLiteral("Provider");
-    case EndpointColumn:
-        return QStringLiteral("Endpoint");
-    case StatusColumn:
-        return QStringLiteral("Status");
-    case LastCheckedColumn:
-        return QStringLiteral("Last checked");
-    default:
-        return {};
-    }
+    const QVariant header = kColumns.headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 IntegrationListModel::Row IntegrationListModel::makeRow(const Integration &integration)
