@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ColumnTable.h"
 
-#include <QCoreApplication>
-
 namespace stella::ui {
 
-ColumnTable::ColumnTable(const char *context, std::initializer_list<Column> columns)
-    : m_context(context), m_columns(columns)
+ColumnTable::ColumnTable(const QMetaObject &owner, std::initializer_list<Column> columns)
+    : m_owner(owner), m_columns(columns)
 {}
 
 const ColumnTable::Column *ColumnTable::find(int id) const
@@ -25,7 +23,7 @@ QVariant ColumnTable::headerData(int section, Qt::Orientation orientation, int r
     if (!column)
         return {};
     if (role == Qt::DisplayRole)
-        return QCoreApplication::translate(m_context, column->title);
+        return m_owner.tr(column->title, nullptr);
     if (role == Qt::TextAlignmentRole)
         return int(column->alignment);
     return {};

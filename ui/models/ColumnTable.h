@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QMetaObject>
 #include <QVariant>
 #include <initializer_list>
 #include <vector>
@@ -8,8 +9,8 @@
 namespace stella::ui {
 
 // A table model's columns as data: each column's id (the model's Column enum), its title (a
-// string literal marked with QT_TRANSLATE_NOOP, translated when shown) and its alignment, so a
-// model's headerData() is one call instead of a switch.
+// string literal marked with QT_TR_NOOP in the model, translated in the model's context when
+// shown) and its alignment, so a model's headerData() is one call instead of a switch.
 class ColumnTable
 {
 public:
@@ -20,8 +21,8 @@ public:
         Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter;
     };
 
-    // `context` is the translation context the titles were marked in (the model's class name).
-    ColumnTable(const char *context, std::initializer_list<Column> columns);
+    // `owner` is the model whose tr() context the titles were marked in.
+    ColumnTable(const QMetaObject &owner, std::initializer_list<Column> columns);
 
     int count() const { return int(m_columns.size()); }
     // The translated title (Qt::DisplayRole) or alignment (Qt::TextAlignmentRole) of a
@@ -34,7 +35,7 @@ public:
 private:
     const Column *find(int id) const;
 
-    const char *m_context;
+    const QMetaObject &m_owner;
     std::vector<Column> m_columns;
 };
 

@@ -8,20 +8,6 @@
 
 namespace stella::ui {
 
-namespace {
-// The columns' titles and alignments (docs/architecture.md, "The console").
-const ColumnTable kColumns("stella::ui::ConnectorStepModel",
-                           {
-                               {ConnectorStepModel::StepColumn,
-                                QT_TRANSLATE_NOOP("stella::ui::ConnectorStepModel", "Step")},
-                               {ConnectorStepModel::MessageColumn,
-                                QT_TRANSLATE_NOOP("stella::ui::ConnectorStepModel", "Result")},
-                               {ConnectorStepModel::DurationColumn,
-                                QT_TRANSLATE_NOOP("stella::ui::ConnectorStepModel", "Time"),
-                                Qt::AlignRight | Qt::AlignVCenter},
-                           });
-} // namespace
-
 ConnectorStepModel::ConnectorStepModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 int ConnectorStepModel::rowCount(const QModelIndex &parent) const
@@ -63,7 +49,7 @@ QVariant ConnectorStepModel::data(const QModelIndex &index, int role) const
             return tr("%1 ms").arg(QLocale().toString(ms));
         }
         if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(kColumns.alignment(DurationColumn));
+            return QVariant::fromValue(columns().alignment(DurationColumn));
         break;
     default:
         break;
@@ -71,9 +57,19 @@ QVariant ConnectorStepModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &ConnectorStepModel::columns()
+{
+    static const ColumnTable table(staticMetaObject, {{StepColumn, QT_TR_NOOP("Step")},
+                                                      {MessageColumn, QT_TR_NOOP("Result")},
+                                                      {DurationColumn, QT_TR_NOOP("Time"),
+                                                       Qt::AlignRight | Qt::AlignVCenter}});
+    return table;
+}
+
 QVariant ConnectorStepModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    const QVariant header = kColumns.headerData(section, orientation, role);
+    const QVariant header = columns().headerData(section, orientation, role);
     return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 

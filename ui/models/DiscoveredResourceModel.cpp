@@ -9,20 +9,6 @@
 
 namespace stella::ui {
 
-namespace {
-// The columns' titles and alignments (docs/architecture.md, "The console").
-const ColumnTable
-    kColumns("stella::ui::DiscoveredResourceModel",
-             {
-                 {DiscoveredResourceModel::NameColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::DiscoveredResourceModel", "Name")},
-                 {DiscoveredResourceModel::TypeColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::DiscoveredResourceModel", "Type")},
-                 {DiscoveredResourceModel::DetailsColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::DiscoveredResourceModel", "Details")},
-             });
-} // namespace
-
 DiscoveredResourceModel::DiscoveredResourceModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 int DiscoveredResourceModel::rowCount(const QModelIndex &parent) const
@@ -54,10 +40,19 @@ QVariant DiscoveredResourceModel::data(const QModelIndex &index, int role) const
     }
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &DiscoveredResourceModel::columns()
+{
+    static const ColumnTable table(staticMetaObject, {{NameColumn, QT_TR_NOOP("Name")},
+                                                      {TypeColumn, QT_TR_NOOP("Type")},
+                                                      {DetailsColumn, QT_TR_NOOP("Details")}});
+    return table;
+}
+
 QVariant DiscoveredResourceModel::headerData(int section, Qt::Orientation orientation,
                                              int role) const
 {
-    const QVariant header = kColumns.headerData(section, orientation, role);
+    const QVariant header = columns().headerData(section, orientation, role);
     return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 

@@ -10,23 +10,6 @@
 
 namespace stella::ui {
 
-namespace {
-// The columns' titles and alignments (docs/architecture.md, "The console").
-const ColumnTable
-    kColumns("stella::ui::HealthCheckTableModel",
-             {
-                 {HealthCheckTableModel::TimeColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Checked (local time)")},
-                 {HealthCheckTableModel::StatusColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Status")},
-                 {HealthCheckTableModel::LatencyColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Latency"),
-                  Qt::AlignRight | Qt::AlignVCenter},
-                 {HealthCheckTableModel::ErrorColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::HealthCheckTableModel", "Error")},
-             });
-} // namespace
-
 HealthCheckTableModel::HealthCheckTableModel(const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_clock(clock)
 {}
@@ -75,7 +58,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && column == StatusColumn)
         return StatusIcon::icon(check.status);
     if (role == Qt::TextAlignmentRole && column == LatencyColumn)
-        return int(kColumns.alignment(column));
+        return int(columns().alignment(column));
     if (role == Qt::ToolTipRole) {
         if (column == TimeColumn)
             return QStringLiteral("%1 (%2)").arg(utcTooltip(check.checkedAt),
@@ -86,9 +69,21 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &HealthCheckTableModel::columns()
+{
+    static const ColumnTable table(
+        staticMetaObject,
+        {{TimeColumn, QT_TR_NOOP("Checked (local time)")},
+         {StatusColumn, QT_TR_NOOP("Status")},
+         {LatencyColumn, QT_TR_NOOP("Latency"), Qt::AlignRight | Qt::AlignVCenter},
+         {ErrorColumn, QT_TR_NOOP("Error")}});
+    return table;
+}
+
 QVariant HealthCheckTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    const QVariant header = kColumns.headerData(section, orientation, role);
+    const QVariant header = columns().headerData(section, orientation, role);
     return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 

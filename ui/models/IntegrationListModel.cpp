@@ -13,26 +13,6 @@
 
 namespace stella::ui {
 
-namespace {
-// The columns' titles and alignments (docs/architecture.md, "The console").
-const ColumnTable
-    kColumns("stella::ui::IntegrationListModel",
-             {
-                 {IntegrationListModel::NameColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Name")},
-                 {IntegrationListModel::TypeColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Type")},
-                 {IntegrationListModel::ProviderColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Provider")},
-                 {IntegrationListModel::EndpointColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Endpoint")},
-                 {IntegrationListModel::StatusColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Status")},
-                 {IntegrationListModel::LastCheckedColumn,
-                  QT_TRANSLATE_NOOP("stella::ui::IntegrationListModel", "Last checked")},
-             });
-} // namespace
-
 IntegrationListModel::IntegrationListModel(const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_clock(clock)
 {}
@@ -127,9 +107,22 @@ void IntegrationListModel::setDefaultIntervalMs(qint64 intervalMs)
     refreshRelativeTimes();
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &IntegrationListModel::columns()
+{
+    static const ColumnTable table(staticMetaObject,
+                                   {{NameColumn, QT_TR_NOOP("Name")},
+                                    {TypeColumn, QT_TR_NOOP("Type")},
+                                    {ProviderColumn, QT_TR_NOOP("Provider")},
+                                    {EndpointColumn, QT_TR_NOOP("Endpoint")},
+                                    {StatusColumn, QT_TR_NOOP("Status")},
+                                    {LastCheckedColumn, QT_TR_NOOP("Last checked")}});
+    return table;
+}
+
 QVariant IntegrationListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    const QVariant header = kColumns.headerData(section, orientation, role);
+    const QVariant header = columns().headerData(section, orientation, role);
     return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
