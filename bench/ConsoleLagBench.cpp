@@ -16,9 +16,10 @@
 #include "core/common/Clock.h"
 #include "core/connectors/ConnectorLauncher.h"
 #include "core/health/HealthMonitor.h"
+#include "core/providers/ProviderRegistry.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/models/IntegrationListModel.h"
-#include "core/providers/ProviderRegistry.h"
+#include "ui/session/ConsoleServices.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -115,7 +116,8 @@ int main(int argc, char **argv)
     CatalogThread catalog(registry, clock);
     RequestContext ctx;
     ctx.actor = QStringLiteral("bench");
-    ui::MainWindow window(catalog, registry, clock, ctx);
+    ui::ConsoleServices services(catalog, registry, clock, ctx);
+    ui::MainWindow window(services);
     window.resize(1440, 900);
     window.show();
 

@@ -7,10 +7,11 @@
 #include "core/common/FutureCallback.h"
 #include "core/common/LogRedaction.h"
 #include "core/health/HealthMonitor.h"
-#include "ui/mainwindow/MainWindow.h"
-#include "ui/models/IntegrationListModel.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/DatabaseUrl.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/models/IntegrationListModel.h"
+#include "ui/session/ConsoleServices.h"
 #include "ui/views/HealthPane.h"
 #include "ui/views/WindowScreenshot.h"
 
@@ -24,6 +25,12 @@
 using namespace stella;
 
 namespace {
+// main() and its helpers are no QObject: their words get a translation context of their own.
+struct ConsoleText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::console)
+};
+
 void printError(const QString &text)
 {
     std::fprintf(stderr, "stella-console: %s\n", qPrintable(text));
@@ -80,8 +87,8 @@ void scheduleScreenshot(ui::MainWindow &window, CatalogThread &catalog, const QS
                 if (model->integrationAt(row)->name == health.name)
                     id = model->integrationAt(row)->id;
             if (id.isNull()) {
-                printError(QStringLiteral("--show-health: no integration named “%1” in this "
-                                          "tenant; the screenshot shows the window as it opened")
+                printError(ConsoleText::tr("--show-health: no integration named “%1” in this "
+                                           "tenant; the screenshot shows the window as it opened")
                                .arg(health.name));
                 QTimer::singleShot(0, take);
                 return;
@@ -128,41 +135,41 @@ int main(int argc, char *argv[])
     sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("stella-console"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Stella Ops Integrations Console"));
+    QApplication::setApplicationDisplayName(ConsoleText::tr("Stella Ops Integrations Console"));
     QApplication::setApplicationVersion(QStringLiteral(STELLA_VERSION));
     QApplication::setOrganizationName(QStringLiteral("stella-ops"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Administer the Stella Ops integration catalog."));
+        ConsoleText::tr("Administer the Stella Ops integration catalog."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandbox(
         QStringLiteral("sandbox"),
-        QStringLiteral("Use an in-memory catalog seeded with demo integrations and 30 "
-                       "days of health history; nothing touches the network."));
+        ConsoleText::tr("Use an in-memory catalog seeded with demo integrations and 30 "
+                        "days of health history; nothing touches the network."));
     const QCommandLineOption db(
         QStringLiteral("db"),
-        QStringLiteral("The catalog: sqlite:///path/catalog.db or "
-                       "postgresql://user@host:port/dbname (also $STELLA_DB; default %1).")
+        ConsoleText::tr("The catalog: sqlite:///path/catalog.db or "
+                        "postgresql://user@host:port/dbname (also $STELLA_DB; default %1).")
             .arg(DatabaseUrl::defaultCatalog().displayString()),
         QStringLiteral("URL"));
     const QCommandLineOption tenant(QStringLiteral("tenant"),
-                                    QStringLiteral("The tenant to show (default: default)."),
+                                    ConsoleText::tr("The tenant to show (default: default)."),
                                     QStringLiteral("ID"), QStringLiteral("default"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QStringLiteral("Once the list is shown, save the window as a PNG to FILE."),
+        ConsoleText::tr("Once the list is shown, save the window as a PNG to FILE."),
         QStringLiteral("FILE"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after-screenshot"),
-                                       QStringLiteral("Exit after saving the --screenshot."));
+                                       ConsoleText::tr("Exit after saving the --screenshot."));
     const QCommandLineOption showHealth(
         QStringLiteral("show-health"),
-        QStringLiteral("With --screenshot: select the integration NAME and show its Health tab."),
+        ConsoleText::tr("With --screenshot: select the integration NAME and show its Health tab."),
         QStringLiteral("NAME"));
     const QCommandLineOption healthRange(
         QStringLiteral("health-range"),
-        QStringLiteral("The Health tab's range for --show-health: 24h, 7d or 30d (default 24h)."),
+        ConsoleText::tr("The Health tab's range for --show-health: 24h, 7d or 30d (default 24h)."),
         QStringLiteral("RANGE"), QStringLiteral("24h"));
     parser.addOptions({sandbox, db, tenant, screenshot, quitAfter, showHealth, healthRange});
     parser.process(app);
@@ -171,17 +178,17 @@ int main(int argc, char *argv[])
     ctx.tenantId = parser.value(tenant).trimmed();
     ctx.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
     if (ctx.tenantId.isEmpty()) {
-        printError(QStringLiteral("--tenant must not be empty"));
+        printError(ConsoleText::tr("--tenant must not be empty"));
         return 2;
     }
     if (parser.isSet(quitAfter) && !parser.isSet(screenshot)) {
-        printError(QStringLiteral("--quit-after-screenshot needs --screenshot FILE"));
+        printError(ConsoleText::tr("--quit-after-screenshot needs --screenshot FILE"));
         return 2;
     }
     HealthShot health;
     health.name = parser.value(showHealth).trimmed();
     if (parser.isSet(showHealth) && !parser.isSet(screenshot)) {
-        printError(QStringLiteral("--show-health needs --screenshot FILE"));
+        printError(ConsoleText::tr("--show-health needs --screenshot FILE"));
         return 2;
     }
     const QString range = parser.value(healthRange);
@@ -192,7 +199,7 @@ int main(int argc, char *argv[])
     else if (range == QLatin1String("30d"))
         health.range = ui::HealthPane::Range::Month;
     else {
-        printError(QStringLiteral("--health-range must be 24h, 7d or 30d, not “%1”").arg(range));
+        printError(ConsoleText::tr("--health-range must be 24h, 7d or 30d, not “%1”").arg(range));
         return 2;
     }
     DatabaseUrl url = DatabaseUrl::defaultCatalog();
@@ -211,7 +218,10 @@ int main(int argc, char *argv[])
     const Clock &clock = SystemClock::instance();
     CatalogThread catalog(registry, clock);
 
-    ui::MainWindow window(catalog, registry, clock, ctx);
+    // The services first, the window after them: the window (its dialogs, discovery and checks)
+    // is destroyed before the resolver, launcher and session it uses (ConsoleServices).
+    ui::ConsoleServices services(catalog, registry, clock, ctx);
+    ui::MainWindow window(services);
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, catalog, parser.value(screenshot), parser.isSet(quitAfter),
                            sinceStart, health);

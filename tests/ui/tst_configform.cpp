@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "ui/dialogs/ConfigForm.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,9 +20,9 @@ template <typename W> W *editor(ConfigForm &form, const QString &key)
     return form.findChild<W *>(QStringLiteral("config_") + key);
 }
 
-QLabel *problem(ConfigForm &form, const QString &key)
+MessageWidget *problem(ConfigForm &form, const QString &key)
 {
-    return form.findChild<QLabel *>(QStringLiteral("configError_") + key);
+    return form.findChild<MessageWidget *>(QStringLiteral("configError_") + key);
 }
 
 ConfigSchema requiredSchema()

@@ -6,7 +6,7 @@
 #include "core/credentials/CredentialResolver.h"
 #include "ui/dialogs/CredentialField.h"
 #include "ui/dialogs/IntegrationDialog.h"
-#include "ui/views/ErrorBanner.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -224,7 +224,7 @@ private Q_SLOTS:
         type(*d, QStringLiteral("endpointEdit"), QStringLiteral("https://consul.example.com"));
         type(*d, QStringLiteral("secretEdit"), QStringLiteral("x"));
         type(*d, QStringLiteral("authRefEdit"), QStringLiteral("authref://vault/consul#token"));
-        auto *error = child<QLabel>(*d, QStringLiteral("authRefError"));
+        auto *error = child<MessageWidget>(*d, QStringLiteral("authRefError"));
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QStringLiteral("Use an existing AuthRef")),
                  qPrintable(error->text()));
@@ -236,7 +236,7 @@ private Q_SLOTS:
         const QString detail = QStringLiteral("Unlock your login keyring and try again");
         auto d = addDialog(false, State::Locked, detail);
         d->selectProvider(QStringLiteral("Harbor"));
-        auto *notice = child<QLabel>(*d, QStringLiteral("keychainNotice"));
+        auto *notice = child<MessageWidget>(*d, QStringLiteral("keychainNotice"));
         QVERIFY(notice->isVisible());
         QVERIFY2(notice->text().contains(QStringLiteral("locked")), qPrintable(notice->text()));
         QVERIFY(notice->text().contains(detail));
@@ -248,7 +248,7 @@ private Q_SLOTS:
         QVERIFY(!child<QLineEdit>(*d, QStringLiteral("secretEdit"))->isVisible());
 
         auto unavailable = addDialog(false, State::Unavailable, QStringLiteral("No D-Bus"));
-        QVERIFY(child<QLabel>(*unavailable, QStringLiteral("keychainNotice"))
+        QVERIFY(child<MessageWidget>(*unavailable, QStringLiteral("keychainNotice"))
                     ->text()
                     .contains(QStringLiteral("No keychain is available")));
     }
@@ -267,7 +267,7 @@ private Q_SLOTS:
         QTest::mouseClick(okButton(*d), Qt::LeftButton);
         QVERIFY(failed.wait(10'000));
         QCOMPARE(test::listVia(*m_catalog, m_ctx).size(), 0);
-        const QString banner = child<ErrorBanner>(*d, QStringLiteral("errorBanner"))->plainText();
+        const QString banner = child<MessageWidget>(*d, QStringLiteral("errorBanner"))->plainText();
         QVERIFY2(banner.contains(QStringLiteral("not stored")), qPrintable(banner));
         QVERIFY2(banner.contains(QStringLiteral("authref://inmemory/")), qPrintable(banner));
         QVERIFY(!banner.contains(typed));
@@ -289,7 +289,7 @@ private Q_SLOTS:
         QSignalSpy failed(d.get(), &IntegrationDialog::saveFailed);
         QTest::mouseClick(okButton(*d), Qt::LeftButton);
         QVERIFY(failed.wait(10'000));
-        const QString banner = child<ErrorBanner>(*d, QStringLiteral("errorBanner"))->plainText();
+        const QString banner = child<MessageWidget>(*d, QStringLiteral("errorBanner"))->plainText();
         QVERIFY2(banner.contains(QStringLiteral("already exists")), qPrintable(banner));
         QVERIFY2(banner.contains(QStringLiteral("already stored at")), qPrintable(banner));
         QVERIFY(!banner.contains(typed));

@@ -8,6 +8,7 @@
 #include "core/credentials/CredentialResolver.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/session/ConsoleServices.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -88,7 +89,8 @@ private Q_SLOTS:
         ManualClock clock{test::fixedNow()};
         const RequestContext ctx{QStringLiteral("default"), QStringLiteral("tester")};
         auto catalog = std::make_unique<CatalogThread>(test::registry(), clock);
-        auto window = std::make_unique<MainWindow>(*catalog, test::registry(), clock, ctx);
+        auto services = std::make_unique<ConsoleServices>(*catalog, test::registry(), clock, ctx);
+        auto window = std::make_unique<MainWindow>(*services);
         window->show();
         QSignalSpy settled(window.get(), &MainWindow::settled);
         window->openCatalog(DatabaseUrl::sqliteFile(dbFile));
@@ -134,6 +136,7 @@ private Q_SLOTS:
         window->credentials()->remove(ref, removed.callback());
         QTRY_VERIFY_WITH_TIMEOUT(removed.value.has_value(), 20'000);
         window.reset();
+        services.reset();
         catalog.reset(); // closes the catalog: the WAL is checkpointed into the file
 
         {

@@ -5,7 +5,7 @@
 #include "core/connectors/ConnectorLauncher.h"
 #include "ui/models/DiscoveredResourceModel.h"
 #include "ui/views/DiscoverPane.h"
-#include "ui/views/ErrorBanner.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

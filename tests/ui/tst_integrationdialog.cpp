@@ -2,7 +2,7 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "ui/dialogs/IntegrationDialog.h"
-#include "ui/views/ErrorBanner.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -98,14 +98,15 @@ private Q_SLOTS:
         type(dialog, QStringLiteral("authRefEdit"), QStringLiteral("hunter2"));
         type(dialog, QStringLiteral("config_timeout"), QStringLiteral("quickly"));
 
-        auto *endpointError = child<QLabel>(dialog, QStringLiteral("endpointError"));
+        auto *endpointError = child<MessageWidget>(dialog, QStringLiteral("endpointError"));
         QVERIFY(endpointError->isVisible());
         QVERIFY2(endpointError->text().contains(QStringLiteral("no scheme")),
                  qPrintable(endpointError->text()));
-        QVERIFY(child<QLabel>(dialog, QStringLiteral("authRefError"))->isVisible());
+        QVERIFY(child<MessageWidget>(dialog, QStringLiteral("authRefError"))->isVisible());
         // The settings rows were rebuilt for Harbor after the dialog was shown; Qt shows
         // widgets added to a visible layout from the event loop, hence QTRY.
-        QTRY_VERIFY(child<QLabel>(dialog, QStringLiteral("configError_timeout"))->isVisible());
+        QTRY_VERIFY(
+            child<MessageWidget>(dialog, QStringLiteral("configError_timeout"))->isVisible());
         QVERIFY(!okButton(dialog)->isEnabled());
 
         // Even a forced accept (Enter, a script) saves nothing and keeps the dialog open.
@@ -175,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(failed.wait(10'000));
         QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::Conflict);
 
-        auto *banner = child<ErrorBanner>(dialog, QStringLiteral("errorBanner"));
+        auto *banner = child<MessageWidget>(dialog, QStringLiteral("errorBanner"));
         QVERIFY(banner->isVisible());
         QVERIFY2(
             banner->plainText().contains(QStringLiteral("someone else changed this integration")),
@@ -204,7 +205,7 @@ private Q_SLOTS:
         QSignalSpy failed(&dialog, &IntegrationDialog::saveFailed);
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
         QVERIFY(failed.wait(10'000));
-        auto *banner = child<ErrorBanner>(dialog, QStringLiteral("errorBanner"));
+        auto *banner = child<MessageWidget>(dialog, QStringLiteral("errorBanner"));
         QVERIFY2(banner->plainText().contains(QStringLiteral("already exists")),
                  qPrintable(banner->plainText()));
         QVERIFY(dialog.isVisible());

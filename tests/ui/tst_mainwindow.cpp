@@ -1,22 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "UiTestSupport.h"
+#include "core/health/HealthMonitor.h"
 #include "ui/common/HealthCheckRunner.h"
 #include "ui/common/HealthNotifier.h"
 #include "ui/common/ListFreshness.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
-#include "core/health/HealthMonitor.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/models/ConnectorStepModel.h"
 #include "ui/models/DiscoveredResourceModel.h"
 #include "ui/models/HealthCheckTableModel.h"
 #include "ui/models/IntegrationListModel.h"
+#include "ui/session/ConsoleServices.h"
 #include "ui/views/DiscoverPane.h"
-#include "ui/views/ErrorBanner.h"
 #include "ui/views/HealthChartView.h"
 #include "ui/views/HealthPane.h"
 #include "ui/views/IntegrationDetailPane.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -47,6 +48,7 @@ private:
     QTemporaryDir m_dir;
     ManualClock m_clock{test::fixedNow()};
     std::unique_ptr<CatalogThread> m_catalog;
+    std::unique_ptr<ConsoleServices> m_services; // made before the window, as main.cpp does
     std::unique_ptr<MainWindow> m_window;
     DatabaseUrl m_url;
     const RequestContext m_ctx{QStringLiteral("default"), QStringLiteral("tester")};
@@ -111,7 +113,9 @@ private Q_SLOTS:
                      test::draft(QStringLiteral("GitLabServer"), QStringLiteral("Acme GitLab"),
                                  QStringLiteral("https://gitlab.acme.test")));
 
-        m_window = std::make_unique<MainWindow>(*m_catalog, test::registry(), m_clock, m_ctx);
+        m_services =
+            std::make_unique<ConsoleServices>(*m_catalog, test::registry(), m_clock, m_ctx);
+        m_window = std::make_unique<MainWindow>(*m_services);
         // These tests drive checks themselves; the monitor's own tests switch it on.
         m_window->setMonitorEnabled(false);
         m_window->show();
@@ -123,6 +127,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
+        m_services.reset();
         m_catalog.reset();
     }
 
@@ -280,7 +285,7 @@ private Q_SLOTS:
         child<QAction>(QStringLiteral("actionAdd"))->trigger();
         IntegrationDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = m_window->findChild<IntegrationDialog *>()) && dialog->isVisible());
-        auto *notice = dialog->findChild<QLabel *>(QStringLiteral("keychainNotice"));
+        auto *notice = dialog->findChild<MessageWidget *>(QStringLiteral("keychainNotice"));
         QVERIFY(notice && notice->isVisible());
         QVERIFY(notice->text().contains(QStringLiteral("No Secret Service")));
         dialog->reject();

@@ -4,7 +4,7 @@
 #include "core/connectors/ConnectorLauncher.h"
 #include "ui/dialogs/TestConnectionDialog.h"
 #include "ui/models/ConnectorStepModel.h"
-#include "ui/views/WarningBanner.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -107,7 +107,7 @@ private Q_SLOTS:
                     .contains(QStringLiteral("200")));
         QVERIFY(!child<QPushButton>(&dialog, QStringLiteral("cancelButton"))->isEnabled());
         QVERIFY(child<QPushButton>(&dialog, QStringLiteral("runAgainButton"))->isEnabled());
-        QVERIFY(!child<WarningBanner>(&dialog, QStringLiteral("warningBanner"))->isVisible());
+        QVERIFY(!child<MessageWidget>(&dialog, QStringLiteral("warningBanner"))->isVisible());
     }
 
     void theUnhealthyScenarioShowsTheFailedStepAndItsMessage()
@@ -248,7 +248,7 @@ private Q_SLOTS:
                            {QStringLiteral("timeout"), QStringLiteral("2s")}};
         TestConnectionDialog dialog(m_launcher, registry);
         dialog.show();
-        auto *banner = child<WarningBanner>(&dialog, QStringLiteral("warningBanner"));
+        auto *banner = child<MessageWidget>(&dialog, QStringLiteral("warningBanner"));
         QVERIFY(banner->isVisible());
         QVERIFY(banner->plainText().contains(QStringLiteral("TLS verification is off")));
         QSignalSpy done(&dialog, &TestConnectionDialog::testFinished);

@@ -43,11 +43,11 @@ QString HealthNotifier::message(const QString &name, HealthStatus previous, Heal
                                 const QString &error)
 {
     if (current == HealthStatus::Unhealthy)
-        return error.isEmpty() ? QStringLiteral("%1 is unhealthy").arg(name)
-                               : QStringLiteral("%1 is unhealthy: %2").arg(name, error);
+        return error.isEmpty() ? tr("%1 is unhealthy").arg(name)
+                               : tr("%1 is unhealthy: %2").arg(name, error);
     if (previous == HealthStatus::Unhealthy && current == HealthStatus::Degraded)
-        return QStringLiteral("%1 recovered (degraded)").arg(name);
-    return QStringLiteral("%1 recovered").arg(name);
+        return tr("%1 recovered (degraded)").arg(name);
+    return tr("%1 recovered").arg(name);
 }
 
 void HealthNotifier::transition(const QString &tenantId, const QUuid &id, HealthStatus previous,
@@ -74,8 +74,8 @@ void HealthNotifier::transition(const QString &tenantId, const QUuid &id, Health
                    const QString name = subject ? subject->name : id.toString(QUuid::WithoutBraces);
                    const QString error = subject ? subject->error : QString();
                    const QString title = current == HealthStatus::Unhealthy
-                                             ? QStringLiteral("Integration unhealthy")
-                                             : QStringLiteral("Integration recovered");
+                                             ? tr("Integration unhealthy")
+                                             : tr("Integration recovered");
                    Q_EMIT notify(id, current, title, message(name, previous, current, error));
                });
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConfigForm.h"
 
+#include "ui/views/MessageWidget.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -15,11 +17,6 @@ namespace stella::ui {
 namespace {
 // The spin box's minimum stands for "not set" on optional numbers without a default.
 constexpr const char *kUnsetText = "(default)";
-
-QString errorStyle()
-{
-    return QStringLiteral("color: #c62828;");
-}
 } // namespace
 
 ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent), m_layout(new QFormLayout(this))
@@ -46,11 +43,7 @@ void ConfigForm::setSchema(const ConfigSchema &schema, const QJsonObject &values
         field.editor->setParent(cell);
         field.editor->setObjectName(QStringLiteral("config_") + def.key);
         field.editor->setToolTip(def.help);
-        field.error = new QLabel(cell);
-        field.error->setObjectName(QStringLiteral("configError_") + def.key);
-        field.error->setStyleSheet(errorStyle());
-        field.error->setWordWrap(true);
-        field.error->hide();
+        field.error = MessageWidget::problem(QStringLiteral("configError_") + def.key, cell);
         cellLayout->addWidget(field.editor);
         if (def.kind == ConfigField::Kind::Bool && !def.help.isEmpty()) {
             // A check box has no placeholder: its help is spelled out under it, wrapped.
@@ -122,12 +115,11 @@ QWidget *ConfigForm::createEditor(Field &field)
         auto *edit = new QLineEdit;
         QString placeholder = def.help;
         if (def.kind == ConfigField::Kind::Duration)
-            placeholder = QStringLiteral("e.g. 30s, 5m, 2h — %1").arg(def.help);
+            placeholder = tr("e.g. 30s, 5m, 2h — %1").arg(def.help);
         else if (def.kind == ConfigField::Kind::Url)
-            placeholder = QStringLiteral("https://… — %1").arg(def.help);
+            placeholder = tr("https://… — %1").arg(def.help);
         if (def.defaultValue.isString())
-            placeholder =
-                QStringLiteral("default %1 — %2").arg(def.defaultValue.toString(), def.help);
+            placeholder = tr("default %1 — %2").arg(def.defaultValue.toString(), def.help);
         edit->setPlaceholderText(placeholder);
         connect(edit, &QLineEdit::textChanged, this, edited);
         return edit;
@@ -196,8 +188,7 @@ QString ConfigForm::problem(const Field &field) const
 {
     const QJsonValue v = value(field);
     if (v.isUndefined())
-        return field.def.required ? QStringLiteral("%1 is required").arg(field.def.label)
-                                  : QString();
+        return field.def.required ? tr("%1 is required").arg(field.def.label) : QString();
     return ConfigSchema::validateValue(field.def, v);
 }
 

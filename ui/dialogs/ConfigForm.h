@@ -12,6 +12,8 @@ class QLabel;
 
 namespace stella::ui {
 
+class MessageWidget;
+
 // A form generated from a provider's config schema: one editor per field (URL/string/duration →
 // line edit, int → spin box within its bounds, bool → check box, enum → combo box), defaults
 // and help shown, required fields marked, and each field's problem shown in red under it as the
@@ -48,7 +50,7 @@ private:
     {
         ConfigField def;
         QWidget *editor = nullptr;
-        QLabel *error = nullptr;
+        MessageWidget *error = nullptr;
         bool touched = false;
         bool explicitBool = false; // a check box holds a value once loaded or toggled
     };

@@ -5,6 +5,7 @@
 #include "core/credentials/AuthRef.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/credentials/SecretValue.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -17,16 +18,6 @@
 namespace stella::ui {
 
 namespace {
-QLabel *problemLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setStyleSheet(QStringLiteral("color: #c62828;"));
-    label->setWordWrap(true);
-    label->hide();
-    return label;
-}
-
 // "harbor production (EU)" -> "harbor-production-eu": readable in a keychain manager.
 QString slug(const QString &text)
 {
@@ -58,70 +49,60 @@ QPair<QString, QString> basicLabels(const QString &label)
         inner = label.mid(open + 1, close - open - 1);
     const qsizetype colon = inner.indexOf(QLatin1Char(':'));
     if (colon <= 0 || colon == inner.size() - 1)
-        return {QStringLiteral("User"), QStringLiteral("Password")};
+        return {CredentialField::tr("User"), CredentialField::tr("Password")};
     QString user = capitalized(inner.left(colon).trimmed());
     if (user.compare(QLatin1String("name"), Qt::CaseInsensitive) == 0)
-        user = QStringLiteral("Account name"); // not to be confused with the integration's name
+        user =
+            CredentialField::tr("Account name"); // not to be confused with the integration's name
     return {user, capitalized(inner.mid(colon + 1).trimmed())};
 }
 
-const QString kStoredPlaceholder = QStringLiteral("stored — type to replace");
+QString storedPlaceholder()
+{
+    return CredentialField::tr("stored — type to replace");
+}
 } // namespace
 
-CredentialField::CredentialField(QWidget *parent) : QGroupBox(QStringLiteral("Credential"), parent)
+CredentialField::CredentialField(QWidget *parent) : QGroupBox(tr("Credential"), parent)
 {
     setObjectName(QStringLiteral("credentialField"));
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("credentialModeCombo"));
-    m_mode->addItem(QStringLiteral("Store a new secret in the keychain"), int(Mode::StoreSecret));
-    m_mode->addItem(QStringLiteral("Use an existing AuthRef"), int(Mode::ExistingAuthRef));
+    m_mode->addItem(tr("Store a new secret in the keychain"), int(Mode::StoreSecret));
+    m_mode->addItem(tr("Use an existing AuthRef"), int(Mode::ExistingAuthRef));
 
-    m_notice = new QLabel(this);
+    m_notice = new MessageWidget(MessageWidget::Kind::Warning, this);
     m_notice->setObjectName(QStringLiteral("keychainNotice"));
-    m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #663c00; "
-                                           "border: 1px solid #ffb74d; border-radius: 4px; "
-                                           "padding: 6px; }"));
-    m_notice->hide();
 
-    m_userLabel = new QLabel(QStringLiteral("User:"), this);
+    m_userLabel = new QLabel(tr("User:"), this);
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("usernameEdit"));
-    m_secretLabel = new QLabel(QStringLiteral("Secret:"), this);
+    m_secretLabel = new QLabel(tr("Secret:"), this);
     m_secret = new QLineEdit(this);
     m_secret->setObjectName(QStringLiteral("secretEdit"));
     // Never shown, never copied out, never offered to an input method's dictionary.
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData |
                                   Qt::ImhNoPredictiveText);
-    m_secretError = problemLabel(QStringLiteral("secretError"), this);
+    m_secretError = MessageWidget::problem(QStringLiteral("secretError"), this);
     m_help = new QLabel(this);
     m_help->setObjectName(QStringLiteral("credentialHelp"));
     m_help->setWordWrap(true);
     m_help->setEnabled(false);
 
-    m_authRefLabel = new QLabel(QStringLiteral("Stored as:"), this);
+    m_authRefLabel = new QLabel(tr("Stored as:"), this);
     m_authRef = new QLineEdit(this);
     m_authRef->setObjectName(QStringLiteral("authRefEdit"));
-    m_authRefError = problemLabel(QStringLiteral("authRefError"), this);
+    m_authRefError = MessageWidget::problem(QStringLiteral("authRefError"), this);
 
-    const auto withProblem = [this](QWidget *field, QLabel *problem) {
-        auto *cell = new QWidget(this);
-        auto *l = new QVBoxLayout(cell);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->setSpacing(2);
-        l->addWidget(field);
-        l->addWidget(problem);
-        return cell;
-    };
     m_form = new QFormLayout(this);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->addRow(QStringLiteral("Source:"), m_mode);
+    m_form->addRow(tr("Source:"), m_mode);
     m_form->addRow(m_notice);
     m_form->addRow(m_userLabel, m_user);
-    m_form->addRow(m_secretLabel, withProblem(m_secret, m_secretError));
+    m_form->addRow(m_secretLabel, MessageWidget::withProblem(m_secret, m_secretError, this));
     m_form->addRow(QString(), m_help);
-    m_form->addRow(m_authRefLabel, withProblem(m_authRef, m_authRefError));
+    m_form->addRow(m_authRefLabel, MessageWidget::withProblem(m_authRef, m_authRefError, this));
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &CredentialField::modeChanged);
     for (QLineEdit *edit : {m_user, m_secret})
@@ -147,23 +128,23 @@ void CredentialField::setCredentialStore(CredentialResolver *resolver, bool sand
     m_sandbox = sandbox;
     m_keychainState = keychainState;
     m_keychainDetail = keychainDetail;
-    m_mode->setItemText(0, sandbox ? QStringLiteral("Store a new secret in the sandbox (memory)")
-                                   : QStringLiteral("Store a new secret in the keychain"));
+    m_mode->setItemText(0, sandbox ? tr("Store a new secret in the sandbox (memory)")
+                                   : tr("Store a new secret in the keychain"));
     auto *model = static_cast<QStandardItemModel *>(m_mode->model());
     model->item(0)->setEnabled(canStoreSecrets());
 
     QString notice;
     if (resolver && !sandbox && keychainState == State::Locked)
-        notice = QStringLiteral("The keychain is locked, so a typed secret cannot be stored: %1");
+        notice = tr("The keychain is locked, so a typed secret cannot be stored: %1");
     else if (resolver && !sandbox && keychainState == State::Unavailable)
-        notice = QStringLiteral("No keychain is available, so a typed secret cannot be stored: %1");
+        notice = tr("No keychain is available, so a typed secret cannot be stored: %1");
     QString detail = keychainDetail.trimmed();
     if (!detail.isEmpty() && !detail.endsWith(QLatin1Char('.')))
         detail += QLatin1Char('.');
     if (!notice.isEmpty())
-        notice = notice.arg(detail) +
-                 QStringLiteral(" Meanwhile, use an existing AuthRef: authref://env/NAME (an "
-                                "environment variable) or authref://vault/<path>#<field>.");
+        notice =
+            notice.arg(detail) + tr(" Meanwhile, use an existing AuthRef: authref://env/NAME (an "
+                                    "environment variable) or authref://vault/<path>#<field>.");
     m_notice->setText(notice);
     m_form->setRowVisible(m_notice, !notice.isEmpty());
 
@@ -198,9 +179,9 @@ void CredentialField::setProvider(const ProviderDefinition *provider)
     m_slot.reset();
     if (provider && !provider->credentialSlots.isEmpty())
         m_slot = provider->credentialSlots.first();
-    const QString label = m_slot ? m_slot->label : QStringLiteral("secret");
+    const QString label = m_slot ? m_slot->label : tr("secret");
     const QString required = m_slot && m_slot->required ? QStringLiteral(" *") : QString();
-    setTitle(QStringLiteral("Credential — %1%2").arg(label, required));
+    setTitle(tr("Credential — %1%2").arg(label, required));
     if (isBasic()) {
         const auto [user, password] = basicLabels(label);
         m_userLabel->setText(user + required + QLatin1Char(':'));
@@ -210,8 +191,8 @@ void CredentialField::setProvider(const ProviderDefinition *provider)
     }
     QString help = m_slot ? m_slot->help : QString();
     if (m_slot && m_slot->kind == CredentialSlot::Kind::PrivateKey)
-        help += QStringLiteral(" A multi-line PEM key is best stored with `stella-integrations "
-                               "secret set AUTHREF < key.pem` and used as an existing AuthRef.");
+        help += tr(" A multi-line PEM key is best stored with `stella-integrations "
+                   "secret set AUTHREF < key.pem` and used as an existing AuthRef.");
     m_help->setText(help.trimmed());
     updateProposal();
     updateRows();
@@ -305,11 +286,11 @@ void CredentialField::updateRows()
     m_form->setRowVisible(m_user, store && isBasic());
     m_form->setRowVisible(m_secretLabel, store);
     m_form->setRowVisible(m_help, !m_help->text().isEmpty());
-    m_authRefLabel->setText(store ? QStringLiteral("Stored as:") : QStringLiteral("AuthRef:"));
+    m_authRefLabel->setText(store ? tr("Stored as:") : tr("AuthRef:"));
     if (store) {
         m_authRef->setToolTip(
-            QStringLiteral("Where the typed secret is written. The catalog keeps only this "
-                           "reference. Proposed from the tenant, provider and name; editable."));
+            tr("Where the typed secret is written. The catalog keeps only this "
+               "reference. Proposed from the tenant, provider and name; editable."));
         m_authRef->setPlaceholderText(QStringLiteral("authref://keychain/<path>#<key>"));
     } else {
         m_authRef->setToolTip(QStringLiteral(
@@ -317,13 +298,13 @@ void CredentialField::updateRows()
             "authref://env/NAME.\nThe catalog stores only this reference; the secret stays in "
             "the keychain, Vault or the environment."));
         m_authRef->setPlaceholderText(
-            QStringLiteral("authref://vault/<path>#<field> or authref://env/NAME — never the "
-                           "secret itself"));
+            tr("authref://vault/<path>#<field> or authref://env/NAME — never the secret "
+               "itself"));
     }
     // A stored secret is never read back: the operator replaces it instead.
     const bool stored = store && !m_existing.isEmpty() && m_authRef->text().trimmed() == m_existing;
-    m_secret->setPlaceholderText(stored ? kStoredPlaceholder : QString());
-    m_user->setPlaceholderText(stored ? kStoredPlaceholder : QString());
+    m_secret->setPlaceholderText(stored ? storedPlaceholder() : QString());
+    m_user->setPlaceholderText(stored ? storedPlaceholder() : QString());
 }
 
 bool CredentialField::secretTyped() const
@@ -354,7 +335,7 @@ QString CredentialField::existingProblem() const
     const QString text = m_authRef->text().trimmed();
     if (text.isEmpty()) {
         if (m_slot && m_slot->required)
-            return QStringLiteral("Required: %1 needs a %2").arg(m_providerId, m_slot->label);
+            return tr("Required: %1 needs a %2").arg(m_providerId, m_slot->label);
         return {};
     }
     QString problem = IntegrationValidator::authRefProblem(text);
@@ -376,29 +357,26 @@ QString CredentialField::storeProblem() const
         return ref.error().toText();
     const auto writable = m_sandbox ? AuthRef::Store::InMemory : AuthRef::Store::Keychain;
     if (ref->store != writable)
-        return QStringLiteral("A typed secret is written to %1, so this must be an "
-                              "authref://%2/… AuthRef. To point at Vault or the environment, "
-                              "choose “Use an existing AuthRef”.")
-            .arg(m_sandbox ? QStringLiteral("the sandbox's memory")
-                           : QStringLiteral("the keychain"),
-                 toString(writable));
+        return tr("A typed secret is written to %1, so this must be an "
+                  "authref://%2/… AuthRef. To point at Vault or the environment, "
+                  "choose “Use an existing AuthRef”.")
+            .arg(m_sandbox ? tr("the sandbox's memory") : tr("the keychain"), toString(writable));
     return {};
 }
 
 QString CredentialField::secretProblem() const
 {
-    const QString what = m_slot ? m_slot->label : QStringLiteral("secret");
+    const QString what = m_slot ? m_slot->label : tr("secret");
     if (isBasic()) {
         const auto [userName, passwordName] = basicLabels(what);
         const bool user = !m_user->text().isEmpty();
         const bool password = !m_secret->text().isEmpty();
         if (m_user->text().contains(QLatin1Char(':')))
-            return QStringLiteral("%1 cannot contain ':' (the stored value is %2)")
-                .arg(userName, what);
+            return tr("%1 cannot contain ':' (the stored value is %2)").arg(userName, what);
         if (user && !password)
-            return QStringLiteral("Type the %1 too").arg(passwordName.toLower());
+            return tr("Type the %1 too").arg(passwordName.toLower());
         if (password && !user)
-            return QStringLiteral("Type the %1 too").arg(userName.toLower());
+            return tr("Type the %1 too").arg(userName.toLower());
     }
     if (secretTyped())
         return {};
@@ -406,8 +384,7 @@ QString CredentialField::secretProblem() const
     if (!m_existing.isEmpty() && text == m_existing)
         return {}; // the stored secret stays
     if (!m_existing.isEmpty() || (m_slot && m_slot->required))
-        return QStringLiteral("Type the %1 to store, or choose “Use an existing AuthRef”")
-            .arg(what);
+        return tr("Type the %1 to store, or choose “Use an existing AuthRef”").arg(what);
     return {}; // an optional credential left out
 }
 
@@ -444,8 +421,8 @@ void CredentialField::storeSecret(std::function<void(Result<void>)> done)
 {
     const QString uri = authRefUri();
     if (!m_resolver) {
-        done(Error::backend(QStringLiteral("%1: no credential store is available").arg(uri),
-                            QStringLiteral("Choose “Use an existing AuthRef”")));
+        done(Error::backend(tr("%1: no credential store is available").arg(uri),
+                            tr("Choose “Use an existing AuthRef”")));
         return;
     }
     QByteArray bytes = isBasic() ? m_user->text().toUtf8() + ':' + m_secret->text().toUtf8()

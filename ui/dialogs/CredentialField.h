@@ -20,6 +20,8 @@ class CredentialResolver;
 
 namespace stella::ui {
 
+class MessageWidget;
+
 // The credential of the add/edit dialog. Two modes:
 //   - "Store a new secret": the operator types the secret (a Basic slot: user and password,
 //     stored as "user:password"); it is written to the keychain (the sandbox: the resolver's
@@ -109,16 +111,16 @@ private:
 
     QFormLayout *m_form = nullptr;
     QComboBox *m_mode = nullptr;
-    QLabel *m_notice = nullptr;
+    MessageWidget *m_notice = nullptr;
     QLabel *m_userLabel = nullptr;
     QLineEdit *m_user = nullptr;
     QLabel *m_secretLabel = nullptr;
     QLineEdit *m_secret = nullptr;
-    QLabel *m_secretError = nullptr;
+    MessageWidget *m_secretError = nullptr;
     QLabel *m_help = nullptr;
     QLabel *m_authRefLabel = nullptr;
     QLineEdit *m_authRef = nullptr;
-    QLabel *m_authRefError = nullptr;
+    MessageWidget *m_authRefError = nullptr;
 };
 
 } // namespace stella::ui

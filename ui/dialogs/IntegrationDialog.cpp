@@ -4,10 +4,10 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/catalog/IntegrationValidator.h"
 #include "core/common/FutureCallback.h"
+#include "core/providers/ProviderRegistry.h"
 #include "ui/dialogs/ConfigForm.h"
 #include "ui/dialogs/CredentialField.h"
-#include "core/providers/ProviderRegistry.h"
-#include "ui/views/ErrorBanner.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -39,7 +39,7 @@ IntegrationDialog::IntegrationDialog(CatalogThread &catalog, const ProviderRegis
                                      QWidget *parent)
     : QDialog(parent), m_catalog(catalog), m_registry(registry), m_ctx(ctx)
 {
-    setWindowTitle(QStringLiteral("Add integration"));
+    setWindowTitle(tr("Add integration"));
     build(includeTestOnly);
 }
 
@@ -48,18 +48,8 @@ IntegrationDialog::IntegrationDialog(CatalogThread &catalog, const ProviderRegis
                                      QWidget *parent)
     : QDialog(parent), m_catalog(catalog), m_registry(registry), m_ctx(ctx), m_existing(existing)
 {
-    setWindowTitle(QStringLiteral("Edit %1").arg(existing.name));
+    setWindowTitle(tr("Edit %1").arg(existing.name));
     build(true);
-}
-
-QLabel *IntegrationDialog::problemLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setStyleSheet(QStringLiteral("color: #c62828;"));
-    label->setWordWrap(true);
-    label->hide();
-    return label;
 }
 
 void IntegrationDialog::build(bool includeTestOnly)
@@ -67,7 +57,7 @@ void IntegrationDialog::build(bool includeTestOnly)
     setObjectName(QStringLiteral("integrationDialog"));
     setMinimumWidth(560);
 
-    m_banner = new ErrorBanner(this);
+    m_banner = new MessageWidget(MessageWidget::Kind::Error, this);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
 
     m_provider = new QComboBox(this);
@@ -84,34 +74,24 @@ void IntegrationDialog::build(bool includeTestOnly)
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setPlaceholderText(
-        QStringLiteral("A name unique in this tenant, e.g. Harbor production"));
-    m_nameError = problemLabel(QStringLiteral("nameError"), this);
+    m_name->setPlaceholderText(tr("A name unique in this tenant, e.g. Harbor production"));
+    m_nameError = MessageWidget::problem(QStringLiteral("nameError"), this);
     m_endpoint = new QLineEdit(this);
     m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
-    m_endpointError = problemLabel(QStringLiteral("endpointError"), this);
+    m_endpointError = MessageWidget::problem(QStringLiteral("endpointError"), this);
     m_credential = new CredentialField(this);
 
-    const auto withProblem = [this](QWidget *field, QLabel *problem) {
-        auto *cell = new QWidget(this);
-        auto *l = new QVBoxLayout(cell);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->setSpacing(2);
-        l->addWidget(field);
-        l->addWidget(problem);
-        return cell;
-    };
     auto *general = new QFormLayout;
     general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    general->addRow(QStringLiteral("Provider:"), m_provider);
-    general->addRow(QStringLiteral("Type:"), m_type);
+    general->addRow(tr("Provider:"), m_provider);
+    general->addRow(tr("Type:"), m_type);
     general->addRow(QString(), m_providerHelp);
-    general->addRow(QStringLiteral("Name *:"), withProblem(m_name, m_nameError));
-    m_endpointLabel = new QLabel(QStringLiteral("Endpoint:"), this);
-    general->addRow(m_endpointLabel, withProblem(m_endpoint, m_endpointError));
+    general->addRow(tr("Name *:"), MessageWidget::withProblem(m_name, m_nameError, this));
+    m_endpointLabel = new QLabel(tr("Endpoint:"), this);
+    general->addRow(m_endpointLabel, MessageWidget::withProblem(m_endpoint, m_endpointError, this));
 
     m_config = new ConfigForm(this);
-    auto *configBox = new QGroupBox(QStringLiteral("Settings"), this);
+    auto *configBox = new QGroupBox(tr("Settings"), this);
     auto *configLayout = new QVBoxLayout(configBox);
     auto *scroll = new QScrollArea(configBox);
     scroll->setWidget(m_config);
@@ -124,12 +104,11 @@ void IntegrationDialog::build(bool includeTestOnly)
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttons"));
-    m_buttons->button(QDialogButtonBox::Ok)
-        ->setText(isEditing() ? QStringLiteral("Save") : QStringLiteral("Add"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(isEditing() ? tr("Save") : tr("Add"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &IntegrationDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &IntegrationDialog::reject);
 
-    auto *required = new QLabel(QStringLiteral("* required"), this);
+    auto *required = new QLabel(tr("* required"), this);
     required->setEnabled(false);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(required);
@@ -208,14 +187,11 @@ void IntegrationDialog::providerChanged()
             m_type->addItem(toString(t), int(t));
     m_type->setEnabled(!isEditing() && m_type->count() > 1);
 
-    QString help = p->endpointRequired ? QStringLiteral("Endpoint required")
-                                       : QStringLiteral("Endpoint optional");
+    QString help = p->endpointRequired ? tr("Endpoint required") : tr("Endpoint optional");
     if (p->supportsDiscovery())
-        help += QStringLiteral(" · discovers %1")
-                    .arg(p->supportedResourceTypes.join(QStringLiteral(", ")));
+        help += tr(" · discovers %1").arg(p->supportedResourceTypes.join(QStringLiteral(", ")));
     m_providerHelp->setText(help);
-    m_endpointLabel->setText(p->endpointRequired ? QStringLiteral("Endpoint *:")
-                                                 : QStringLiteral("Endpoint:"));
+    m_endpointLabel->setText(p->endpointRequired ? tr("Endpoint *:") : tr("Endpoint:"));
     m_endpoint->setPlaceholderText(p->endpointHelp);
     m_endpoint->setToolTip(p->endpointHelp);
     if (!isEditing())
@@ -276,9 +252,8 @@ void IntegrationDialog::accept()
         if (!stored) {
             m_saving = false;
             m_credential->setBusy(false);
-            m_banner->showError(stored.error(),
-                                QStringLiteral("The secret was not stored, so the integration "
-                                               "was not saved."));
+            m_banner->showError(stored.error(), tr("The secret was not stored, so the integration "
+                                                   "was not saved."));
             revalidate();
             Q_EMIT saveFailed(stored.error());
             return;
@@ -340,12 +315,12 @@ void IntegrationDialog::saveFinished(const Result<Integration> &result)
             "Not saved: someone else changed this integration after you opened it. Cancel, "
             "reload the list (Refresh) and edit it again.");
     else if (e.kind == ErrorKind::NotFound)
-        lead = QStringLiteral("Not saved: the integration no longer exists (someone removed it).");
+        lead = tr("Not saved: the integration no longer exists (someone removed it).");
     else
-        lead = QStringLiteral("Not saved.");
+        lead = tr("Not saved.");
     if (!m_storedAt.isEmpty())
-        lead += QStringLiteral(" The secret is already stored at %1; saving again overwrites it "
-                               "with what is typed.")
+        lead += tr(" The secret is already stored at %1; saving again overwrites it "
+                   "with what is typed.")
                     .arg(m_storedAt);
     m_banner->showError(e, lead);
     revalidate();

@@ -24,7 +24,7 @@ namespace stella::ui {
 
 class ConfigForm;
 class CredentialField;
-class ErrorBanner;
+class MessageWidget;
 
 // Add or edit one integration. The form follows the provider's definition (endpoint rule,
 // config schema); every field shows its problem inline as the operator types and OK stays
@@ -82,7 +82,6 @@ private:
     void save();
     void saveFinished(const Result<Integration> &result);
     const ProviderDefinition *provider() const;
-    static QLabel *problemLabel(const QString &name, QWidget *parent);
 
     CatalogThread &m_catalog;
     const ProviderRegistry &m_registry;
@@ -92,14 +91,14 @@ private:
     bool m_saving = false;
     bool m_nameTouched = false;
 
-    ErrorBanner *m_banner = nullptr;
+    MessageWidget *m_banner = nullptr;
     QComboBox *m_provider = nullptr;
     QComboBox *m_type = nullptr;
     QLineEdit *m_name = nullptr;
-    QLabel *m_nameError = nullptr;
+    MessageWidget *m_nameError = nullptr;
     QLabel *m_endpointLabel = nullptr;
     QLineEdit *m_endpoint = nullptr;
-    QLabel *m_endpointError = nullptr;
+    MessageWidget *m_endpointError = nullptr;
     CredentialField *m_credential = nullptr;
     QString m_storedAt; // the AuthRef a typed secret was written to for this save, if any
     QLabel *m_providerHelp = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OpenCatalogDialog.h"
 
+#include "ui/views/MessageWidget.h"
+
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,31 +16,26 @@
 namespace stella::ui {
 
 OpenCatalogDialog::OpenCatalogDialog(const DatabaseUrl &current, QWidget *parent)
-    : QDialog(parent), m_sqlite(new QRadioButton(QStringLiteral("SQLite file"), this)),
-      m_path(new QLineEdit(this)),
-      m_postgres(new QRadioButton(QStringLiteral("PostgreSQL server"), this)),
-      m_pgUrl(new QLineEdit(this)), m_error(new QLabel(this)),
+    : QDialog(parent), m_sqlite(new QRadioButton(tr("SQLite file"), this)),
+      m_path(new QLineEdit(this)), m_postgres(new QRadioButton(tr("PostgreSQL server"), this)),
+      m_pgUrl(new QLineEdit(this)),
+      m_error(MessageWidget::problem(QStringLiteral("urlError"), this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("openCatalogDialog"));
-    setWindowTitle(QStringLiteral("Open catalog"));
+    setWindowTitle(tr("Open catalog"));
     setMinimumWidth(520);
     m_sqlite->setObjectName(QStringLiteral("sqliteRadio"));
     m_postgres->setObjectName(QStringLiteral("postgresRadio"));
     m_path->setObjectName(QStringLiteral("sqlitePathEdit"));
-    m_path->setPlaceholderText(
-        QStringLiteral("/path/to/catalog.db (created if it does not exist)"));
+    m_path->setPlaceholderText(tr("/path/to/catalog.db (created if it does not exist)"));
     m_pgUrl->setObjectName(QStringLiteral("postgresUrlEdit"));
     m_pgUrl->setPlaceholderText(
         QStringLiteral("postgresql://user@host:5432/stellaops_integrations"));
-    m_pgUrl->setToolTip(
-        QStringLiteral("The password comes from PGPASSWORD or ~/.pgpass; a password in the URL "
-                       "works but is never shown."));
-    m_error->setObjectName(QStringLiteral("urlError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setWordWrap(true);
+    m_pgUrl->setToolTip(tr("The password comes from PGPASSWORD or ~/.pgpass; a password in the URL "
+                           "works but is never shown."));
     m_buttons->setObjectName(QStringLiteral("buttons"));
-    auto *browse = new QPushButton(QStringLiteral("Browse…"), this);
+    auto *browse = new QPushButton(tr("Browse…"), this);
     browse->setObjectName(QStringLiteral("browseButton"));
 
     auto *grid = new QGridLayout;
@@ -81,10 +78,10 @@ OpenCatalogDialog::OpenCatalogDialog(const DatabaseUrl &current, QWidget *parent
 void OpenCatalogDialog::browse()
 {
     // A save dialog without the overwrite question: picking a new name creates a catalog.
-    const QString file = QFileDialog::getSaveFileName(
-        this, QStringLiteral("Open or create a SQLite catalog"), m_path->text(),
-        QStringLiteral("SQLite catalogs (*.db *.sqlite *.sqlite3);;All files (*)"), nullptr,
-        QFileDialog::DontConfirmOverwrite);
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Open or create a SQLite catalog"), m_path->text(),
+                                     tr("SQLite catalogs (*.db *.sqlite *.sqlite3);;All files (*)"),
+                                     nullptr, QFileDialog::DontConfirmOverwrite);
     if (!file.isEmpty())
         m_path->setText(file);
 }
@@ -96,10 +93,9 @@ void OpenCatalogDialog::revalidate()
     if (m_sqlite->isChecked()) {
         const QString path = m_path->text().trimmed();
         if (path.isEmpty()) {
-            problem = QStringLiteral("Choose a catalog file, or type a path for a new one.");
+            problem = tr("Choose a catalog file, or type a path for a new one.");
         } else if (QFileInfo(path).isDir()) {
-            problem = QStringLiteral("'%1' is a folder; give a file name such as %1/catalog.db")
-                          .arg(path);
+            problem = tr("'%1' is a folder; give a file name such as %1/catalog.db").arg(path);
         } else {
             // A bare path is taken as it is (no percent-decoding); a sqlite:// URL is parsed.
             auto url = path.contains(QLatin1String("://"))
@@ -109,22 +105,19 @@ void OpenCatalogDialog::revalidate()
                 m_url = *url;
                 m_valid = true;
             } else {
-                problem =
-                    url ? QStringLiteral("That is not a SQLite catalog") : url.error().toText();
+                problem = url ? tr("That is not a SQLite catalog") : url.error().toText();
             }
         }
     } else {
         const QString text = m_pgUrl->text().trimmed();
         auto url = DatabaseUrl::parse(text);
         if (text.isEmpty()) {
-            problem =
-                QStringLiteral("Type a PostgreSQL URL such as postgresql://user@host:5432/dbname");
+            problem = tr("Type a PostgreSQL URL such as postgresql://user@host:5432/dbname");
         } else if (!url) {
             problem = url.error().toText();
         } else if (url->kind != DatabaseUrl::Kind::Postgres) {
             problem =
-                QStringLiteral("'%1' is not a PostgreSQL URL: it must start with postgresql://")
-                    .arg(text);
+                tr("'%1' is not a PostgreSQL URL: it must start with postgresql://").arg(text);
         } else {
             m_url = *url;
             m_valid = true;

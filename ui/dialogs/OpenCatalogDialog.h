@@ -12,6 +12,8 @@ class QRadioButton;
 
 namespace stella::ui {
 
+class MessageWidget;
+
 // File → Open catalog: a SQLite file (chosen or typed; created if it does not exist) or a
 // PostgreSQL URL. Only checks what can be checked without connecting — the URL's syntax, via
 // the same DatabaseUrl::parse as --db — and shows the problem under the field; the caller opens
@@ -38,7 +40,7 @@ private:
     QLineEdit *m_path;
     QRadioButton *m_postgres;
     QLineEdit *m_pgUrl;
-    QLabel *m_error;
+    MessageWidget *m_error;
     QDialogButtonBox *m_buttons;
     DatabaseUrl m_url;
     bool m_valid = false;

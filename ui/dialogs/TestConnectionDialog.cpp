@@ -5,8 +5,8 @@
 #include "core/common/LogRedaction.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/models/ConnectorStepModel.h"
+#include "ui/views/MessageWidget.h"
 #include "ui/views/StatusIcon.h"
-#include "ui/views/WarningBanner.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -46,7 +46,7 @@ QString toString(TestConnectionDialog::State state)
 namespace {
 QString milliseconds(qint64 ms)
 {
-    return QStringLiteral("%1 ms").arg(QLocale().toString(ms));
+    return TestConnectionDialog::tr("%1 ms").arg(QLocale().toString(ms));
 }
 
 // The step an operation stopped at: the failed one, else the last one begun.
@@ -65,7 +65,7 @@ TestConnectionDialog::TestConnectionDialog(const ConnectorLauncher &launcher,
       m_steps(new ConnectorStepModel(this)), m_ticker(new QTimer(this))
 {
     setObjectName(QStringLiteral("testConnectionDialog"));
-    setWindowTitle(QStringLiteral("Test connection — %1").arg(integration.name));
+    setWindowTitle(tr("Test connection — %1").arg(integration.name));
     setModal(false);
     // Long enough to see a slow step count up, short enough to cost nothing.
     m_ticker->setInterval(100);
@@ -77,7 +77,7 @@ TestConnectionDialog::~TestConnectionDialog() = default;
 
 void TestConnectionDialog::build()
 {
-    m_title = new QLabel(QStringLiteral("Test connection to “%1”").arg(m_integration.name), this);
+    m_title = new QLabel(tr("Test connection to “%1”").arg(m_integration.name), this);
     m_title->setObjectName(QStringLiteral("testTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -89,15 +89,16 @@ void TestConnectionDialog::build()
     m_subtitle->setObjectName(QStringLiteral("testSubtitle"));
     m_subtitle->setTextFormat(Qt::PlainText);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_subtitle->setText(QStringLiteral("%1 · %2 · %3")
-                            .arg(m_integration.provider, stella::toString(m_integration.type),
-                                 m_integration.endpoint.isEmpty() ? QStringLiteral("no endpoint")
-                                                                  : m_integration.endpoint));
+    m_subtitle->setText(
+        QStringLiteral("%1 · %2 · %3")
+            .arg(m_integration.provider, stella::toString(m_integration.type),
+                 m_integration.endpoint.isEmpty() ? tr("no endpoint") : m_integration.endpoint));
     m_subtitle->setEnabled(false); // the palette's muted text colour
 
-    m_warning = new WarningBanner(this);
+    m_warning = new MessageWidget(MessageWidget::Kind::Warning, this);
+    m_warning->setObjectName(QStringLiteral("warningBanner"));
     if (skipsTlsVerification(m_integration))
-        showInsecureTlsWarning(m_warning);
+        showInsecureTlsWarning(*m_warning);
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("stepsView"));
@@ -155,15 +156,14 @@ void TestConnectionDialog::build()
     resultRow->addLayout(resultText, 1);
 
     auto *buttons = new QDialogButtonBox(this);
-    m_copy = buttons->addButton(QStringLiteral("&Copy report"), QDialogButtonBox::ActionRole);
+    m_copy = buttons->addButton(tr("&Copy report"), QDialogButtonBox::ActionRole);
     m_copy->setObjectName(QStringLiteral("copyReportButton"));
-    m_copy->setToolTip(
-        QStringLiteral("Copy every step with its timing as plain text (no secrets)"));
-    m_again = buttons->addButton(QStringLiteral("&Run again"), QDialogButtonBox::ActionRole);
+    m_copy->setToolTip(tr("Copy every step with its timing as plain text (no secrets)"));
+    m_again = buttons->addButton(tr("&Run again"), QDialogButtonBox::ActionRole);
     m_again->setObjectName(QStringLiteral("runAgainButton"));
-    m_cancel = buttons->addButton(QStringLiteral("C&ancel test"), QDialogButtonBox::ActionRole);
+    m_cancel = buttons->addButton(tr("C&ancel test"), QDialogButtonBox::ActionRole);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setToolTip(QStringLiteral("Abort the requests in flight"));
+    m_cancel->setToolTip(tr("Abort the requests in flight"));
     m_close = buttons->addButton(QDialogButtonBox::Close);
     m_close->setObjectName(QStringLiteral("closeButton"));
     connect(m_copy, &QPushButton::clicked, this, &TestConnectionDialog::copyReport);
@@ -193,7 +193,7 @@ void TestConnectionDialog::start()
     m_error = {};
     m_elapsedMs = 0;
     m_startedAt = m_launcher.clock().now();
-    m_server->setText(QStringLiteral("Server: not identified yet"));
+    m_server->setText(tr("Server: not identified yet"));
 
     auto connector = m_launcher.connectorFor(m_integration);
     if (!connector) {
@@ -209,7 +209,7 @@ void TestConnectionDialog::start()
     ConnectorOperation *op = m_run->operation();
     connect(op, &ConnectorOperation::stepChanged, this, &TestConnectionDialog::onStep);
     connect(op, &ConnectorOperation::finished, this, &TestConnectionDialog::onFinished);
-    setState(State::Running, QStringLiteral("Testing…"));
+    setState(State::Running, tr("Testing…"));
     m_ticker->start();
     // A connector may refuse at once (an endpoint without a scheme) before anyone listened.
     if (op->isFinished()) {
@@ -238,9 +238,9 @@ void TestConnectionDialog::onStep(const ConnectorStep &step)
     m_view->scrollToBottom();
     const ServerIdentity server = m_run->operation()->server();
     if (!server.product.isEmpty())
-        m_server->setText(QStringLiteral("Server: %1 %2").arg(server.product, server.version));
+        m_server->setText(tr("Server: %1 %2").arg(server.product, server.version));
     if (step.state == ConnectorStep::State::Running)
-        m_result->setText(QStringLiteral("Testing: %1…").arg(step.title));
+        m_result->setText(tr("Testing: %1…").arg(step.title));
 }
 
 void TestConnectionDialog::onFinished()
@@ -256,30 +256,29 @@ void TestConnectionDialog::onFinished()
         for (const ConnectorStep &s : m_steps->steps())
             warned = warned || s.state == ConnectorStep::State::Warning;
         setState(State::Passed,
-                 warned
-                     ? QStringLiteral("Passed with warnings in %1.").arg(milliseconds(m_elapsedMs))
-                     : QStringLiteral("Passed in %1.").arg(milliseconds(m_elapsedMs)));
+                 warned ? tr("Passed with warnings in %1.").arg(milliseconds(m_elapsedMs))
+                        : tr("Passed in %1.").arg(milliseconds(m_elapsedMs)));
         break;
     }
     case ConnectorOperation::Outcome::Failed: {
-        QString text = at ? QStringLiteral("Failed at “%1” after %2: %3")
-                                .arg(at->title, milliseconds(m_elapsedMs), m_error.message)
-                          : QStringLiteral("Failed after %1: %2")
-                                .arg(milliseconds(m_elapsedMs), m_error.message);
+        QString text =
+            at ? tr("Failed at “%1” after %2: %3")
+                     .arg(at->title, milliseconds(m_elapsedMs), m_error.message)
+               : tr("Failed after %1: %2").arg(milliseconds(m_elapsedMs), m_error.message);
         setState(State::Failed, text, m_error.hint);
         break;
     }
     case ConnectorOperation::Outcome::Cancelled:
-        setState(State::Cancelled,
-                 at ? QStringLiteral("Cancelled after %1, during “%2”.")
-                          .arg(milliseconds(m_elapsedMs), at->title)
-                    : QStringLiteral("Cancelled after %1.").arg(milliseconds(m_elapsedMs)));
+        setState(
+            State::Cancelled,
+            at ? tr("Cancelled after %1, during “%2”.").arg(milliseconds(m_elapsedMs), at->title)
+               : tr("Cancelled after %1.").arg(milliseconds(m_elapsedMs)));
         break;
     case ConnectorOperation::Outcome::Running:
         return;
     }
     if (m_server->text().endsWith(QLatin1String("not identified yet")))
-        m_server->setText(QStringLiteral("Server: not identified"));
+        m_server->setText(tr("Server: not identified"));
     Q_EMIT testFinished(m_state);
 }
 
@@ -341,26 +340,24 @@ QString TestConnectionDialog::serverText() const
 QString TestConnectionDialog::report() const
 {
     QStringList lines;
-    lines << QStringLiteral("Stella Ops connection test: %1").arg(m_integration.name)
-          << QStringLiteral("Integration id: %1").arg(m_integration.idString())
-          << QStringLiteral("Provider: %1 · Type: %2 · Endpoint: %3")
+    lines << tr("Stella Ops connection test: %1").arg(m_integration.name)
+          << tr("Integration id: %1").arg(m_integration.idString())
+          << tr("Provider: %1 · Type: %2 · Endpoint: %3")
                  .arg(m_integration.provider, stella::toString(m_integration.type),
-                      m_integration.endpoint.isEmpty() ? QStringLiteral("none")
-                                                       : m_integration.endpoint);
+                      m_integration.endpoint.isEmpty() ? tr("none") : m_integration.endpoint);
     if (skipsTlsVerification(m_integration))
-        lines << QStringLiteral("TLS verification: OFF (insecureSkipTlsVerify)");
+        lines << tr("TLS verification: OFF (insecureSkipTlsVerify)");
     if (m_startedAt.isValid())
-        lines << QStringLiteral("Started: %1").arg(formatUtc(m_startedAt));
+        lines << tr("Started: %1").arg(formatUtc(m_startedAt));
     if (!m_server->text().isEmpty())
         lines << m_server->text();
-    lines << QString() << QStringLiteral("Steps:");
+    lines << QString() << tr("Steps:");
     if (m_steps->steps().empty())
-        lines << QStringLiteral("  (none)");
+        lines << tr("  (none)");
     for (const ConnectorStep &step : m_steps->steps())
         lines << QStringLiteral("  ") + ConnectorStepModel::stepLine(step);
     lines << QString()
-          << QStringLiteral("Result: %1")
-                 .arg(resultText().replace(QLatin1Char('\n'), QStringLiteral(" — ")));
+          << tr("Result: %1").arg(resultText().replace(QLatin1Char('\n'), QStringLiteral(" — ")));
     // Step messages come from connectors, which never put secrets in them; redacting anyway
     // keeps a report pasted into a ticket safe even if one day a server echoes a token.
     return redactSecrets(lines.join(QLatin1Char('\n'))) + QLatin1Char('\n');

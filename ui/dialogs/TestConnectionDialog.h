@@ -16,7 +16,7 @@ class QTimer;
 namespace stella::ui {
 
 class ConnectorStepModel;
-class WarningBanner;
+class MessageWidget;
 
 // The live test-connection dialog. Non-modal, so the operator can keep working (and test
 // several integrations side by side). The staged checklist fills in as the connector reports
@@ -93,7 +93,7 @@ private:
     QTimer *m_ticker;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
-    WarningBanner *m_warning = nullptr;
+    MessageWidget *m_warning = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_server = nullptr;
     QLabel *m_resultIcon = nullptr;

@@ -5,41 +5,42 @@
 #include "core/credentials/KeychainSecretStore.h"
 #include "core/model/Integration.h"
 #include "core/storage/DatabaseUrl.h"
+#include "ui/views/IntegrationTableView.h" // table() is a QTableView to its callers
 
 #include <QMainWindow>
-#include <memory>
 
-class QAction;
-class QSystemTrayIcon;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
-class QSplitter;
-class QTableView;
 class QTabWidget;
-class QToolButton;
 
 namespace stella {
 class CatalogThread;
-class HealthMonitor;
 class Clock;
 class ConnectorLauncher;
 class CredentialResolver;
+class HealthMonitor;
 class ProviderRegistry;
 } // namespace stella
 
 namespace stella::ui {
 
+class ConsoleActions;
+class ConsoleServices;
+class ConsoleSession;
 class DiscoverPane;
-class ErrorBanner;
 class HealthCheckRunner;
+class IntegrationDialog;
 class HealthNotifier;
 class HealthPane;
 class IntegrationDetailPane;
 class IntegrationListModel;
+class KeychainStatusButton;
 class ListFreshness;
+class MessageWidget;
 class MonitorStatusLabel;
+class NotificationPresenter;
+class TestDurationRecorder;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
 // selected one's details, a Health tab (history chart and checks) and a Discover tab,
@@ -48,29 +49,24 @@ class MonitorStatusLabel;
 // CatalogThread and comes back asynchronously; catalog errors appear in a banner above the list,
 // and the list follows the catalog's change signals.
 //
-// Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
-// actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
-// tenantCombo, filterEdit, integrationTable, detailTabs, detailPane, discoverPane (see
-// DiscoverPane), testConnectionDialog (see TestConnectionDialog), errorBanner, countLabel,
-// catalogLabel, keychainStatus (the status bar button that shows the keychain's state and, clicked,
-// what to do about it: "keychainHelp"), monitorStatus, healthPane (see HealthPane),
-// actionHealth; the delete confirmation is "confirmDelete".
+// The window composes: ConsoleSession (catalog, tenant and monitor, from the services it is
+// given), ConsoleActions (actions, menus, toolbar), IntegrationTableView, KeychainStatusButton,
+// NotificationPresenter and TestDurationRecorder; it keeps the add/edit/delete/test/check
+// handlers. It owns no service: app/console/main.cpp (and the tests) make a ConsoleServices
+// first and the window after it, so the window, its dialogs and their connector runs are gone
+// before the resolver and launcher they use (docs/architecture.md, "The console").
 //
-// While a catalog is open the window runs a HealthMonitor for the current tenant (restarted on
-// a tenant switch or another catalog, stopped on close), keeps the list's health columns fresh
-// (ListFreshness) and announces transitions to and from Unhealthy (HealthNotifier).
-//
-// The window owns the console's one CredentialResolver: the add/edit dialog stores typed
-// secrets through it, and its vault store finds the tenant's Vault integrations through
-// CatalogThread. The keychain is probed once at start-up, asynchronously. Connectors (test,
-// check, discover) get the same resolver, so they read the secrets the dialog stored.
+// Object names (for tests and accessibility): the actions (see ConsoleActions), tenantCombo,
+// filterEdit, integrationTable, detailTabs, detailPane, discoverPane (see DiscoverPane),
+// testConnectionDialog (see TestConnectionDialog), errorBanner, countLabel, catalogLabel,
+// keychainStatus and keychainHelp (see KeychainStatusButton), monitorStatus, healthPane (see
+// HealthPane); the delete confirmation is "confirmDelete".
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(CatalogThread &catalog, const ProviderRegistry &registry, const Clock &clock,
-               const RequestContext &ctx, QWidget *parent = nullptr);
+    explicit MainWindow(ConsoleServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a catalog; on failure the banner says why and the catalog that was open stays.
@@ -78,32 +74,33 @@ public:
     // An in-memory catalog seeded with demo integrations and history: no files, no network.
     void openSandbox();
     void setTenant(const QString &tenantId);
-    QString tenant() const { return m_ctx.tenantId; }
-    bool isSandbox() const { return m_sandbox; }
-    DatabaseUrl catalogUrl() const { return m_url; }
+    QString tenant() const;
+    bool isSandbox() const;
+    DatabaseUrl catalogUrl() const;
+    ConsoleSession &session() const { return m_session; }
 
-    CredentialResolver *credentials() const { return m_credentials; }
-    KeychainSecretStore::State keychainState() const { return m_keychainState; }
-    QString keychainDetail() const { return m_keychainDetail; }
+    CredentialResolver *credentials() const { return &m_credentials; }
+    KeychainSecretStore::State keychainState() const;
+    QString keychainDetail() const;
     // What the probe found; public so tests can show a locked or missing keychain.
     void setKeychainState(KeychainSecretStore::State state, const QString &detail);
 
     IntegrationListModel *listModel() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    IntegrationTableView *table() const { return m_table; }
     IntegrationDetailPane *detailPane() const { return m_detail; }
     DiscoverPane *discoverPane() const { return m_discover; }
     HealthPane *healthPane() const { return m_healthPane; }
     QTabWidget *detailTabs() const { return m_tabs; }
     HealthCheckRunner *healthChecks() const { return m_health; }
     // The monitor of the open catalog and current tenant; nullptr while none runs.
-    HealthMonitor *healthMonitor() const { return m_monitor.get(); }
+    HealthMonitor *healthMonitor() const;
     HealthNotifier *notifier() const { return m_notifier; }
     ListFreshness *freshness() const { return m_freshness; }
     // On by default. Off (tests, before opening a catalog): no monitor is started, so nothing
     // is checked unless asked for.
     void setMonitorEnabled(bool enabled);
-    bool isMonitorEnabled() const { return m_monitorEnabled; }
-    ErrorBanner *errorBanner() const { return m_banner; }
+    bool isMonitorEnabled() const;
+    MessageWidget *errorBanner() const { return m_banner; }
     // The integration selected in the list, if any.
     const Integration *selectedIntegration() const;
     bool selectIntegration(const QUuid &id);
@@ -139,10 +136,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
     void buildLayout();
-    void openWith(const DatabaseUrl &url, bool sandbox);
-    void loadTenants();
+    QWidget *buildListSide();
+    void buildToolBar();
+    void buildStatusBar();
+    void connectSession();
+    void connectCatalog();
+    void connectChecks();
+    void onOpened();
+    void onTenantChanged(const QString &tenantId);
+    void showTenants(const QStringList &tenants);
     void refreshOne(const QUuid &id);
     void showSelected();
     void restoreSelection(const QUuid &id);
@@ -150,62 +153,38 @@ private:
     void updateTitle();
     void updateCounts();
     void checkSettled();
-    void applyTenantFromCombo();
-    void createCredentials();
-    void showKeychainHelp();
-    void startMonitor();
-    void stopMonitor();
-    void showNotification(HealthStatus status, const QString &title, const QString &message);
-    void recordTestDuration(const Integration &integration, qint64 durationMs);
+    // Shows the add or edit dialog; what it saves goes into the list (and is selected when new).
+    void openIntegrationDialog(IntegrationDialog *dialog, bool selectSaved);
 
+    ConsoleSession &m_session;
     CatalogThread &m_catalog;
     const ProviderRegistry &m_registry;
     const Clock &m_clock;
-    RequestContext m_ctx;
-    DatabaseUrl m_url;
-    bool m_hasCatalog = false;
-    bool m_sandbox = false;
-    quint64 m_listGeneration = 0; // a list answer for an older request (tenant) is dropped
+    CredentialResolver &m_credentials;
+    ConnectorLauncher &m_launcher;
     bool m_settlePending = false;
     QUuid m_keepSelection; // the selection across a model reset
 
-    QNetworkAccessManager *m_network = nullptr;
-    CredentialResolver *m_credentials = nullptr;
-    std::unique_ptr<ConnectorLauncher> m_launcher;
-    HealthCheckRunner *m_health = nullptr;
-    std::unique_ptr<HealthMonitor> m_monitor;
-    bool m_monitorEnabled = true;
-    bool m_monitorPending = false; // start once the opened catalog's list has settled
-    HealthNotifier *m_notifier = nullptr;
-    ListFreshness *m_freshness = nullptr;
-    QSystemTrayIcon *m_tray = nullptr; // made on the first notification, if there is a tray
-    KeychainSecretStore::State m_keychainState = KeychainSecretStore::State::Unknown;
-    QString m_keychainDetail;
-
     IntegrationListModel *m_model;
-    QTableView *m_table = nullptr;
+    ConsoleActions *m_actions;
+    HealthCheckRunner *m_health;
+    HealthNotifier *m_notifier;
+    NotificationPresenter *m_notifications;
+    TestDurationRecorder *m_testDurations;
+    ListFreshness *m_freshness = nullptr;
+
+    IntegrationTableView *m_table = nullptr;
     IntegrationDetailPane *m_detail = nullptr;
     DiscoverPane *m_discover = nullptr;
     HealthPane *m_healthPane = nullptr;
     QTabWidget *m_tabs = nullptr;
-    ErrorBanner *m_banner = nullptr;
+    MessageWidget *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_tenant = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_catalogLabel = nullptr;
-    QToolButton *m_keychainButton = nullptr;
+    KeychainStatusButton *m_keychain = nullptr;
     MonitorStatusLabel *m_monitorStatus = nullptr;
-    QSplitter *m_splitter = nullptr;
-    QAction *m_addAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_testAction = nullptr;
-    QAction *m_checkAction = nullptr;
-    QAction *m_discoverAction = nullptr;
-    QAction *m_healthAction = nullptr;
 };
 
 } // namespace stella::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConnectorStepModel.h"
 
+#include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QLocale>
@@ -38,17 +39,17 @@ QVariant ConnectorStepModel::data(const QModelIndex &index, int role) const
         break;
     case MessageColumn:
         if (role == Qt::DisplayRole)
-            return running ? QStringLiteral("in progress…") : step.message;
+            return running ? tr("in progress…") : step.message;
         if (role == Qt::ToolTipRole)
             return step.message;
         break;
     case DurationColumn:
         if (role == Qt::DisplayRole) {
             const qint64 ms = running ? m_runningSince.elapsed() : step.durationMs;
-            return QStringLiteral("%1 ms").arg(QLocale().toString(ms));
+            return tr("%1 ms").arg(QLocale().toString(ms));
         }
         if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+            return QVariant::fromValue(columns().alignment(DurationColumn));
         break;
     default:
         break;
@@ -56,20 +57,20 @@ QVariant ConnectorStepModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &ConnectorStepModel::columns()
+{
+    static const ColumnTable table(staticMetaObject, {{StepColumn, QT_TR_NOOP("Step")},
+                                                      {MessageColumn, QT_TR_NOOP("Result")},
+                                                      {DurationColumn, QT_TR_NOOP("Time"),
+                                                       Qt::AlignRight | Qt::AlignVCenter}});
+    return table;
+}
+
 QVariant ConnectorStepModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case StepColumn:
-        return QStringLiteral("Step");
-    case MessageColumn:
-        return QStringLiteral("Result");
-    case DurationColumn:
-        return QStringLiteral("Time");
-    default:
-        return {};
-    }
+    const QVariant header = columns().headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void ConnectorStepModel::clear()
@@ -112,7 +113,7 @@ QString ConnectorStepModel::stepLine(const ConnectorStep &step)
     if (!step.message.isEmpty())
         line += QStringLiteral(" — ") + step.message;
     if (step.state != ConnectorStep::State::Running)
-        line += QStringLiteral(" (%1 ms)").arg(step.durationMs);
+        line += tr(" (%1 ms)").arg(step.durationMs);
     return line;
 }
 

@@ -9,6 +9,8 @@
 
 namespace stella::ui {
 
+class ColumnTable;
+
 // A connector operation's checklist as it happens: one row per step, in the order the
 // connector began them. A step arrives twice (begun, then ended with its verdict); the second
 // arrival updates the row in place so the view does not jump. The running step's duration
@@ -48,6 +50,8 @@ public:
     static QString stepLine(const ConnectorStep &step);
 
 private:
+    // The columns' titles and alignments, as data.
+    static const ColumnTable &columns();
     std::vector<ConnectorStep> m_steps;
     QElapsedTimer m_runningSince; // started when the last step began
 };

@@ -1,27 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoveredResourceModel.h"
 
+#include "ui/common/JsonText.h"
+#include "ui/models/ColumnTable.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace stella::ui {
-
-namespace {
-QString attributeText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    return {};
-}
-} // namespace
 
 DiscoveredResourceModel::DiscoveredResourceModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -54,21 +40,20 @@ QVariant DiscoveredResourceModel::data(const QModelIndex &index, int role) const
     }
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &DiscoveredResourceModel::columns()
+{
+    static const ColumnTable table(staticMetaObject, {{NameColumn, QT_TR_NOOP("Name")},
+                                                      {TypeColumn, QT_TR_NOOP("Type")},
+                                                      {DetailsColumn, QT_TR_NOOP("Details")}});
+    return table;
+}
+
 QVariant DiscoveredResourceModel::headerData(int section, Qt::Orientation orientation,
                                              int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return QStringLiteral("Name");
-    case TypeColumn:
-        return QStringLiteral("Type");
-    case DetailsColumn:
-        return QStringLiteral("Details");
-    default:
-        return {};
-    }
+    const QVariant header = columns().headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void DiscoveredResourceModel::clear()
@@ -93,7 +78,7 @@ void DiscoveredResourceModel::appendPage(const QList<DiscoveredResource> &page)
         row.resource = r;
         QStringList parts;
         for (auto it = r.attributes.begin(); it != r.attributes.end(); ++it)
-            parts.append(QStringLiteral("%1: %2").arg(it.key(), attributeText(it.value())));
+            parts.append(QStringLiteral("%1: %2").arg(it.key(), jsonValueText(it.value())));
         row.details = parts.join(QStringLiteral(", "));
         row.haystack = (r.name + QLatin1Char(' ') + row.details).toLower();
         if (matches(row))

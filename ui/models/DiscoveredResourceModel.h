@@ -9,6 +9,8 @@
 
 namespace stella::ui {
 
+class ColumnTable;
+
 // Discovery results as they stream in: a table model over a vector, appended page by page with
 // beginInsertRows at the end, so the view keeps its scroll position and never re-measures
 // what it already shows. Filtering happens in the model (a vector of visible indices swapped
@@ -49,6 +51,8 @@ Q_SIGNALS:
     void countsChanged(int shown, int total);
 
 private:
+    // The columns' titles and alignments, as data.
+    static const ColumnTable &columns();
     struct Row
     {
         DiscoveredResource resource;

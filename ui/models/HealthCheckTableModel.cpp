@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QLocale>
@@ -46,7 +47,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return toString(check.status);
         case LatencyColumn:
-            return QStringLiteral("%1 ms").arg(QLocale().toString(check.latencyMs));
+            return tr("%1 ms").arg(QLocale().toString(check.latencyMs));
         case ErrorColumn:
             // One line in the table; the tooltip has all of it.
             return check.errorMessage.section(QLatin1Char('\n'), 0, 0);
@@ -57,7 +58,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && column == StatusColumn)
         return StatusIcon::icon(check.status);
     if (role == Qt::TextAlignmentRole && column == LatencyColumn)
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+        return int(columns().alignment(column));
     if (role == Qt::ToolTipRole) {
         if (column == TimeColumn)
             return QStringLiteral("%1 (%2)").arg(utcTooltip(check.checkedAt),
@@ -68,22 +69,22 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &HealthCheckTableModel::columns()
+{
+    static const ColumnTable table(
+        staticMetaObject,
+        {{TimeColumn, QT_TR_NOOP("Checked (local time)")},
+         {StatusColumn, QT_TR_NOOP("Status")},
+         {LatencyColumn, QT_TR_NOOP("Latency"), Qt::AlignRight | Qt::AlignVCenter},
+         {ErrorColumn, QT_TR_NOOP("Error")}});
+    return table;
+}
+
 QVariant HealthCheckTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return QStringLiteral("Checked (local time)");
-    case StatusColumn:
-        return QStringLiteral("Status");
-    case LatencyColumn:
-        return QStringLiteral("Latency");
-    case ErrorColumn:
-        return QStringLiteral("Error");
-    default:
-        return {};
-    }
+    const QVariant header = columns().headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void HealthCheckTableModel::setChecks(const QList<HealthCheckRecord> &checks)

@@ -12,6 +12,8 @@ class Clock;
 
 namespace stella::ui {
 
+class ColumnTable;
+
 // The Health tab's table of checks: one row per recorded check, in the order given (the catalog
 // answers newest first). Read-only; replaced as a whole when the tab reloads (a few hundred rows,
 // so one reset is cheaper than diffing). Times are shown in local time, like the chart's axis
@@ -50,6 +52,8 @@ public:
     const QList<HealthCheckRecord> &checks() const { return m_checks; }
 
 private:
+    // The columns' titles and alignments, as data.
+    static const ColumnTable &columns();
     const Clock &m_clock;
     QList<HealthCheckRecord> m_checks;
 };

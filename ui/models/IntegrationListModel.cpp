@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
+#include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QHash>
@@ -57,8 +58,7 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             return i->endpoint;
         case StatusColumn:
             // Stale is not down: the status is what was true then, said so, not replaced.
-            return stale ? QStringLiteral("%1 · stale").arg(toString(i->status))
-                         : toString(i->status);
+            return stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
         case LastCheckedColumn:
             return relativeTime(i->lastCheckedAt, m_clock.now());
         default:
@@ -84,13 +84,13 @@ QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) co
 {
     QString tip = toString(i.status);
     if (stale)
-        tip += QStringLiteral(" — last checked %1; the monitor has not checked it since")
+        tip += tr(" — last checked %1; the monitor has not checked it since")
                    .arg(relativeTime(i.lastCheckedAt, m_clock.now()));
     if (!healthpolicy::isMonitored(i))
-        tip += QStringLiteral("\nNot monitored (healthCheckEnabled is off): only Check now "
-                              "checks it");
+        tip += tr("\nNot monitored (healthCheckEnabled is off): only Check now "
+                  "checks it");
     if (skipsTlsVerification(i))
-        tip += QStringLiteral("\n⚠ TLS verification is off (insecureSkipTlsVerify)");
+        tip += tr("\n⚠ TLS verification is off (insecureSkipTlsVerify)");
     return tip;
 }
 
@@ -107,26 +107,23 @@ void IntegrationListModel::setDefaultIntervalMs(qint64 intervalMs)
     refreshRelativeTimes();
 }
 
+// The columns' titles and alignments (docs/architecture.md, "The console").
+const ColumnTable &IntegrationListModel::columns()
+{
+    static const ColumnTable table(staticMetaObject,
+                                   {{NameColumn, QT_TR_NOOP("Name")},
+                                    {TypeColumn, QT_TR_NOOP("Type")},
+                                    {ProviderColumn, QT_TR_NOOP("Provider")},
+                                    {EndpointColumn, QT_TR_NOOP("Endpoint")},
+                                    {StatusColumn, QT_TR_NOOP("Status")},
+                                    {LastCheckedColumn, QT_TR_NOOP("Last checked")}});
+    return table;
+}
+
 QVariant IntegrationListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return QStringLiteral("Name");
-    case TypeColumn:
-        return QStringLiteral("Type");
-    case ProviderColumn:
-        return QStringLiteral("Provider");
-    case EndpointColumn:
-        return QStringLiteral("Endpoint");
-    case StatusColumn:
-        return QStringLiteral("Status");
-    case LastCheckedColumn:
-        return QStringLiteral("Last checked");
-    default:
-        return {};
-    }
+    const QVariant header = columns().headerData(section, orientation, role);
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 IntegrationListModel::Row IntegrationListModel::makeRow(const Integration &integration)

@@ -15,6 +15,8 @@ class Clock;
 
 namespace stella::ui {
 
+class ColumnTable;
+
 // The integration list: a table model over a vector of rows that filters and sorts itself.
 // Deliberately not a QSortFilterProxyModel: with a view attached, a proxy re-filter took ~4 s
 // at 100,000 rows on the baseline machine (DESIGN §7), while computing the visible index vector
@@ -90,6 +92,8 @@ Q_SIGNALS:
     void countsChanged(int shown, int total);
 
 private:
+    // The columns' titles and alignments, as data.
+    static const ColumnTable &columns();
     struct Row
     {
         Integration integration;

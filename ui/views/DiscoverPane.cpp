@@ -2,7 +2,7 @@
 #include "DiscoverPane.h"
 
 #include "ui/models/DiscoveredResourceModel.h"
-#include "ui/views/ErrorBanner.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -48,16 +48,14 @@ void DiscoverPane::build()
     m_type->setMinimumContentsLength(12);
     m_pattern = new QLineEdit(this);
     m_pattern->setObjectName(QStringLiteral("namePatternEdit"));
-    m_pattern->setPlaceholderText(QStringLiteral("all names; a glob such as team-*/api-?"));
+    m_pattern->setPlaceholderText(tr("all names; a glob such as team-*/api-?"));
     m_pattern->setClearButtonEnabled(true);
     m_pattern->setToolTip(QStringLiteral(
         "Glob matched by the server side of discovery, case-insensitively: * any run of "
         "characters (including /), ? one character, [abc] a class. Empty: everything."));
-    m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), QStringLiteral("&Start"),
-                              this);
+    m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
     m_start->setObjectName(QStringLiteral("discoverStartButton"));
-    m_cancel = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop),
-                               QStringLiteral("Ca&ncel"), this);
+    m_cancel = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Ca&ncel"), this);
     m_cancel->setObjectName(QStringLiteral("discoverCancelButton"));
     connect(m_start, &QPushButton::clicked, this, &DiscoverPane::start);
     connect(m_cancel, &QPushButton::clicked, this, &DiscoverPane::cancel);
@@ -68,8 +66,8 @@ void DiscoverPane::build()
 
     auto *form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight);
-    form->addRow(QStringLiteral("Resource &type:"), m_type);
-    form->addRow(QStringLiteral("Name &pattern:"), m_pattern);
+    form->addRow(tr("Resource &type:"), m_type);
+    form->addRow(tr("Name &pattern:"), m_pattern);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
@@ -85,12 +83,12 @@ void DiscoverPane::build()
     // Never taller than its text: with the results hidden, the space goes below it.
     m_notice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
-    m_banner = new ErrorBanner(this);
+    m_banner = new MessageWidget(MessageWidget::Kind::Error, this);
     m_banner->setObjectName(QStringLiteral("discoverBanner"));
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("discoverFilterEdit"));
-    m_filter->setPlaceholderText(QStringLiteral("Filter the results"));
+    m_filter->setPlaceholderText(tr("Filter the results"));
     m_filter->setClearButtonEnabled(true);
     // In-model filtering stays within a frame at 100,000 rows (DESIGN §7): no debounce.
     connect(m_filter, &QLineEdit::textChanged, m_model, &DiscoveredResourceModel::setFilterText);
@@ -177,13 +175,12 @@ void DiscoverPane::setIntegration(const Integration &integration)
     if (!usable)
         m_notice->setText(usable.error().message + QLatin1Char(' ') + usable.error().hint);
     else if (types.isEmpty())
-        m_notice->setText(
-            QStringLiteral("%1 integrations hold nothing to discover: use Test connection or "
-                           "Check now for “%2”.")
-                .arg(stella::toString(integration.type), integration.name));
+        m_notice->setText(tr("%1 integrations hold nothing to discover: use Test connection or "
+                             "Check now for “%2”.")
+                              .arg(stella::toString(integration.type), integration.name));
     else
-        m_notice->setText(QStringLiteral("List the %1 “%2” can see.")
-                              .arg(types.join(QStringLiteral(" or ")), integration.name));
+        m_notice->setText(
+            tr("List the %1 “%2” can see.").arg(types.join(tr(" or ")), integration.name));
     // Muted when it is a caption; in the normal colour when it explains why nothing can be done.
     m_notice->setEnabled(!m_canDiscover);
     m_results->setVisible(m_canDiscover);
@@ -202,7 +199,7 @@ void DiscoverPane::clearIntegration()
     m_banner->clear();
     m_type->clear();
     m_resourceType.clear();
-    m_notice->setText(QStringLiteral("Select an integration to discover its resources."));
+    m_notice->setText(tr("Select an integration to discover its resources."));
     m_notice->setEnabled(true);
     m_results->setVisible(false);
     setState(State::Idle);
@@ -231,7 +228,7 @@ void DiscoverPane::start()
     m_resourceType = m_type->currentText();
     auto connector = m_launcher.connectorFor(m_integration);
     if (!connector) {
-        m_banner->showError(connector.error(), QStringLiteral("Discovery could not start."));
+        m_banner->showError(connector.error(), tr("Discovery could not start."));
         setState(State::Failed);
         Q_EMIT discoveryFinished(m_state);
         return;
@@ -276,10 +273,10 @@ void DiscoverPane::onFinished()
         for (const ConnectorStep &s : steps)
             if (s.state == ConnectorStep::State::Failed)
                 failed = &s;
-        m_banner->showError(op->error(),
-                            failed ? QStringLiteral("Discovery of %1 failed at “%2”:")
-                                         .arg(m_resourceType, failed->title)
-                                   : QStringLiteral("Discovery of %1 failed:").arg(m_resourceType));
+        m_banner->showError(
+            op->error(),
+            failed ? tr("Discovery of %1 failed at “%2”:").arg(m_resourceType, failed->title)
+                   : tr("Discovery of %1 failed:").arg(m_resourceType));
         setState(State::Failed);
         break;
     }
@@ -325,7 +322,7 @@ void DiscoverPane::updateCount()
     QString text =
         shown == total
             ? QStringLiteral("%1 %2").arg(locale.toString(total), noun(m_resourceType, total))
-            : QStringLiteral("%1 of %2 %3 shown")
+            : tr("%1 of %2 %3 shown")
                   .arg(locale.toString(shown), locale.toString(total), noun(m_resourceType, total));
     switch (m_state) {
     case State::Running:
@@ -333,15 +330,14 @@ void DiscoverPane::updateCount()
         break;
     case State::Done:
         text += m_elapsedMs < 1000
-                    ? QStringLiteral(" in %1 ms").arg(m_elapsedMs)
-                    : QStringLiteral(" in %1 s")
-                          .arg(locale.toString(double(m_elapsedMs) / 1000.0, 'f', 1));
+                    ? tr(" in %1 ms").arg(m_elapsedMs)
+                    : tr(" in %1 s").arg(locale.toString(double(m_elapsedMs) / 1000.0, 'f', 1));
         break;
     case State::Cancelled:
-        text += QStringLiteral(" (cancelled)");
+        text += tr(" (cancelled)");
         break;
     case State::Failed:
-        text += QStringLiteral(" (incomplete)");
+        text += tr(" (incomplete)");
         break;
     case State::Idle:
         break;

@@ -16,7 +16,7 @@ class QTableView;
 namespace stella::ui {
 
 class DiscoveredResourceModel;
-class ErrorBanner;
+class MessageWidget;
 
 // The Discover tab: lists what the selected integration's server holds (repositories, tags,
 // projects, jobs, pipelines), streamed into a table page by page as the connector delivers
@@ -56,7 +56,7 @@ public:
     // The running operation, for tests that check it is gone after a switch.
     ConnectorOperation *operation() const;
     QString countText() const;
-    ErrorBanner *errorBanner() const { return m_banner; }
+    MessageWidget *errorBanner() const { return m_banner; }
 
 public Q_SLOTS:
     void start();
@@ -88,7 +88,7 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_notice = nullptr;
-    ErrorBanner *m_banner = nullptr;
+    MessageWidget *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_count = nullptr;

@@ -52,8 +52,8 @@ QString latencyLabel(double ms)
 {
     const QLocale locale;
     if (ms >= 10'000)
-        return QStringLiteral("%1 s").arg(locale.toString(ms / 1000, 'g', 4));
-    return QStringLiteral("%1 ms").arg(locale.toString(qint64(std::llround(ms))));
+        return HealthChartView::tr("%1 s").arg(locale.toString(ms / 1000, 'g', 4));
+    return HealthChartView::tr("%1 ms").arg(locale.toString(qint64(std::llround(ms))));
 }
 
 void hideFromLegend(QChart *chart, QAbstractSeries *series)
@@ -79,10 +79,10 @@ HealthChartView::HealthChartView(QWidget *parent)
     // Data changes every few minutes: animation would only delay what the operator came for.
     c->setAnimationOptions(QChart::NoAnimation);
 
-    m_time->setTitleText(QStringLiteral("Local time"));
+    m_time->setTitleText(tr("Local time"));
     m_time->setTickCount(7);
     m_latency->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_latency->setTitleText(QStringLiteral("Latency"));
+    m_latency->setTitleText(tr("Latency"));
     m_bandAxis->setRange(0, 1);
     m_bandAxis->setVisible(false);
     c->addAxis(m_time, Qt::AlignBottom);
@@ -139,8 +139,7 @@ void HealthChartView::setHistory(const HealthHistory &history)
     buildLatency(runs);
     buildBand(runs);
     updateAxes();
-    chart()->setTitle(m_history.buckets.isEmpty() ? QStringLiteral("No checks in this range")
-                                                  : QString());
+    chart()->setTitle(m_history.buckets.isEmpty() ? tr("No checks in this range") : QString());
 }
 
 QList<QList<HealthBucket>> HealthChartView::splitAtGaps() const
@@ -173,7 +172,7 @@ void HealthChartView::buildLatency(const QList<QList<HealthBucket>> &runs)
             }
             range->setUpperSeries(upper);
             range->setLowerSeries(lower);
-            range->setName(QStringLiteral("Min–max latency"));
+            range->setName(tr("Min–max latency"));
             range->setBrush(bandFill);
             range->setPen(Qt::NoPen);
             c->addSeries(range);
@@ -183,7 +182,7 @@ void HealthChartView::buildLatency(const QList<QList<HealthBucket>> &runs)
                 hideFromLegend(c, range);
         }
         auto *line = new QLineSeries;
-        line->setName(QStringLiteral("Average latency"));
+        line->setName(tr("Average latency"));
         QPen pen(color);
         pen.setWidthF(1.6);
         line->setPen(pen);
@@ -304,17 +303,16 @@ void HealthChartView::showBucketTip(const QPointF &point, bool state)
         });
     const HealthBucket &b = *it;
     const QLocale locale;
-    QToolTip::showText(
-        QCursor::pos(),
-        QStringLiteral("%1 (+%2 min)\n%3 check%4, worst %5\nlatency avg %6 · min %7 · max %8")
-            .arg(b.start.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-            .arg(m_history.bucketSeconds / 60)
-            .arg(b.checks)
-            .arg(b.checks == 1 ? QString() : QStringLiteral("s"))
-            .arg(toString(b.worst))
-            .arg(latencyLabel(b.avgLatencyMs), latencyLabel(double(b.minLatencyMs)),
-                 latencyLabel(double(b.maxLatencyMs))),
-        this);
+    QToolTip::showText(QCursor::pos(),
+                       tr("%1 (+%2 min)\n%3 %4, worst %5\nlatency avg %6 · min %7 · max %8")
+                           .arg(b.start.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                           .arg(m_history.bucketSeconds / 60)
+                           .arg(b.checks)
+                           .arg(b.checks == 1 ? tr("check") : tr("checks"))
+                           .arg(toString(b.worst))
+                           .arg(latencyLabel(b.avgLatencyMs), latencyLabel(double(b.minLatencyMs)),
+                                latencyLabel(double(b.maxLatencyMs))),
+                       this);
 }
 
 } // namespace stella::ui

@@ -41,10 +41,10 @@ qint64 presetSeconds(HealthPane::Range range)
 QString bucketText(qint64 seconds)
 {
     if (seconds % 86'400 == 0)
-        return QStringLiteral("%1 d").arg(seconds / 86'400);
+        return HealthPane::tr("%1 d").arg(seconds / 86'400);
     if (seconds % 3600 == 0)
-        return QStringLiteral("%1 h").arg(seconds / 3600);
-    return QStringLiteral("%1 min").arg(seconds / 60);
+        return HealthPane::tr("%1 h").arg(seconds / 3600);
+    return HealthPane::tr("%1 min").arg(seconds / 60);
 }
 } // namespace
 
@@ -65,7 +65,7 @@ HealthPane::HealthPane(CatalogThread &catalog, const Clock &clock, QWidget *pare
 
 void HealthPane::build()
 {
-    m_empty = new QLabel(QStringLiteral("Select an integration to see its health history."), this);
+    m_empty = new QLabel(tr("Select an integration to see its health history."), this);
     m_empty->setObjectName(QStringLiteral("healthEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
@@ -99,14 +99,11 @@ void HealthPane::build()
         m_rangeButtons->addButton(button, int(range));
         rangeRow->addWidget(button);
     };
-    addRange(Range::Day, QStringLiteral("24 h"), QStringLiteral("healthRange24h"),
-             QStringLiteral("The last 24 hours"));
-    addRange(Range::Week, QStringLiteral("7 d"), QStringLiteral("healthRange7d"),
-             QStringLiteral("The last 7 days"));
-    addRange(Range::Month, QStringLiteral("30 d"), QStringLiteral("healthRange30d"),
-             QStringLiteral("The last 30 days"));
-    addRange(Range::Custom, QStringLiteral("Custom"), QStringLiteral("healthRangeCustom"),
-             QStringLiteral("From and to, in local time"));
+    addRange(Range::Day, tr("24 h"), QStringLiteral("healthRange24h"), tr("The last 24 hours"));
+    addRange(Range::Week, tr("7 d"), QStringLiteral("healthRange7d"), tr("The last 7 days"));
+    addRange(Range::Month, tr("30 d"), QStringLiteral("healthRange30d"), tr("The last 30 days"));
+    addRange(Range::Custom, tr("Custom"), QStringLiteral("healthRangeCustom"),
+             tr("From and to, in local time"));
     m_rangeButtons->button(int(m_range))->setChecked(true);
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, &HealthPane::rangeButtonClicked);
 
@@ -302,7 +299,7 @@ void HealthPane::reload()
     if (from >= to) {
         ++m_generation; // whatever was on its way is for a range no longer asked for
         m_loading = false;
-        showError(QStringLiteral("The start of the range must be before its end."));
+        showError(tr("The start of the range must be before its end."));
         Q_EMIT loaded();
         return;
     }
@@ -313,26 +310,26 @@ void HealthPane::reload()
     const RequestContext ctx = m_ctx;
     const QUuid id = m_integration.id;
     Q_EMIT loadRequested(id, from, to);
-    onFinished(this, m_catalog.run([ctx, id, from, to](IntegrationCatalog &c) -> Result<Data> {
-        auto history = c.healthHistory(ctx, id, from, to);
-        if (!history)
-            return history.error();
-        auto checks = c.healthHistory(ctx, id, kCheckRows);
-        if (!checks)
-            return checks.error();
-        return Data{std::move(history).value(), std::move(checks).value()};
-    }),
-               [this, generation](const Result<Data> &result) {
-                   if (generation != m_generation)
-                       return; // for another integration or range: not what is asked now
-                   m_loading = false;
-                   if (result)
-                       showData(*result);
-                   else
-                       showError(QStringLiteral("Could not load the health history: %1")
-                                     .arg(result.error().toText()));
-                   Q_EMIT loaded();
-               });
+    onFinished(
+        this, m_catalog.run([ctx, id, from, to](IntegrationCatalog &c) -> Result<Data> {
+            auto history = c.healthHistory(ctx, id, from, to);
+            if (!history)
+                return history.error();
+            auto checks = c.healthHistory(ctx, id, kCheckRows);
+            if (!checks)
+                return checks.error();
+            return Data{std::move(history).value(), std::move(checks).value()};
+        }),
+        [this, generation](const Result<Data> &result) {
+            if (generation != m_generation)
+                return; // for another integration or range: not what is asked now
+            m_loading = false;
+            if (result)
+                showData(*result);
+            else
+                showError(tr("Could not load the health history: %1").arg(result.error().toText()));
+            Q_EMIT loaded();
+        });
 }
 
 void HealthPane::showData(const Data &answer)
@@ -341,16 +338,15 @@ void HealthPane::showData(const Data &answer)
     m_chart->setHistory(answer.history);
     m_checks->setChecks(answer.checks);
     m_uptime->setText(uptimeText());
-    m_uptime->setToolTip(
-        answer.history.buckets.isEmpty()
-            ? QString()
-            : QStringLiteral("Each point of the chart is %1: its average, minimum and maximum "
-                             "latency and its worst status.")
-                  .arg(bucketText(answer.history.bucketSeconds)));
+    m_uptime->setToolTip(answer.history.buckets.isEmpty()
+                             ? QString()
+                             : tr("Each point of the chart is %1: its average, minimum and maximum "
+                                  "latency and its worst status.")
+                                   .arg(bucketText(answer.history.bucketSeconds)));
     m_note->setText(answer.checks.isEmpty()
-                        ? QStringLiteral("No health checks recorded yet.")
-                        : QStringLiteral("The newest %1 checks, newest first (whatever the range "
-                                         "above).")
+                        ? tr("No health checks recorded yet.")
+                        : tr("The newest %1 checks, newest first (whatever the range "
+                             "above).")
                               .arg(QLocale().toString(answer.checks.size())));
 }
 
@@ -364,14 +360,14 @@ QString HealthPane::uptimeText() const
 {
     const double uptime = m_shown.uptimePercent();
     if (uptime < 0)
-        return QStringLiteral("No checks in this range");
+        return tr("No checks in this range");
     const QLocale locale;
     // Two decimals where they matter: 99.95 % and 99.5 % are different services.
     const int decimals = uptime >= 99.0 && uptime < 100.0 ? 2 : 1;
     const int checks = m_shown.checks();
-    return QStringLiteral("Uptime %1 % · %2 %3")
+    return tr("Uptime %1 % · %2 %3")
         .arg(locale.toString(uptime, 'f', decimals), locale.toString(checks),
-             checks == 1 ? QStringLiteral("check") : QStringLiteral("checks"));
+             checks == 1 ? tr("check") : tr("checks"));
 }
 
 } // namespace stella::ui

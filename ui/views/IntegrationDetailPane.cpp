@@ -4,10 +4,11 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/common/Clock.h"
 #include "core/common/FutureCallback.h"
+#include "ui/common/JsonText.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
+#include "ui/views/MessageWidget.h"
 #include "ui/views/StatusIcon.h"
-#include "ui/views/WarningBanner.h"
 
 #include <QAction>
 #include <QFormLayout>
@@ -24,20 +25,6 @@
 namespace stella::ui {
 
 namespace {
-QString configValueText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    if (v.isNull() || v.isUndefined())
-        return QString();
-    return QString::fromUtf8(
-        QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact));
-}
-
 void clearForm(QFormLayout *form)
 {
     while (form->rowCount() > 0)
@@ -49,12 +36,13 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
                                              QWidget *parent)
     : QWidget(parent), m_catalog(catalog), m_clock(clock), m_stack(new QStackedWidget(this)),
       m_title(new QLabel(this)), m_statusIcon(new QLabel(this)), m_header(new QHBoxLayout),
-      m_tlsWarning(new WarningBanner(this)), m_fields(new QFormLayout), m_config(new QFormLayout),
-      m_history(new QTableWidget(0, 4, this)), m_historyNote(new QLabel(this))
+      m_tlsWarning(new MessageWidget(MessageWidget::Kind::Warning, this)),
+      m_fields(new QFormLayout), m_config(new QFormLayout), m_history(new QTableWidget(0, 4, this)),
+      m_historyNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("detailPane"));
 
-    auto *empty = new QLabel(QStringLiteral("Select an integration to see its details."), this);
+    auto *empty = new QLabel(tr("Select an integration to see its details."), this);
     empty->setObjectName(QStringLiteral("detailEmpty"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setEnabled(false);
@@ -79,17 +67,17 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
     m_fields->setLabelAlignment(Qt::AlignRight);
     layout->addLayout(m_fields);
 
-    auto *configBox = new QGroupBox(QStringLiteral("Configuration"), page);
+    auto *configBox = new QGroupBox(tr("Configuration"), page);
     configBox->setObjectName(QStringLiteral("detailConfig"));
     m_config->setLabelAlignment(Qt::AlignRight);
     configBox->setLayout(m_config);
     layout->addWidget(configBox);
 
-    auto *historyBox = new QGroupBox(QStringLiteral("Recent health checks"), page);
+    auto *historyBox = new QGroupBox(tr("Recent health checks"), page);
     auto *historyLayout = new QVBoxLayout(historyBox);
     m_history->setObjectName(QStringLiteral("detailHistory"));
-    m_history->setHorizontalHeaderLabels({QStringLiteral("Checked (UTC)"), QStringLiteral("Status"),
-                                          QStringLiteral("Latency"), QStringLiteral("Error")});
+    m_history->setHorizontalHeaderLabels(
+        {tr("Checked (UTC)"), tr("Status"), tr("Latency"), tr("Error")});
     m_history->verticalHeader()->hide();
     m_history->verticalHeader()->setDefaultSectionSize(m_history->fontMetrics().height() + 6);
     m_history->horizontalHeader()->setStretchLastSection(true);
@@ -153,7 +141,7 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
     m_statusIcon->setPixmap(StatusIcon::icon(integration.status).pixmap(22, 22));
     m_statusIcon->setToolTip(toString(integration.status));
     if (skipsTlsVerification(integration))
-        showInsecureTlsWarning(m_tlsWarning);
+        showInsecureTlsWarning(*m_tlsWarning);
     else
         m_tlsWarning->hide();
 
@@ -162,58 +150,52 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
     const QDateTime now = m_clock.now();
     const auto timeText = [&now](const QDateTime &t) {
         return t.isValid() ? QStringLiteral("%1 (%2)").arg(utcTooltip(t), relativeTime(t, now))
-                           : QStringLiteral("never");
+                           : tr("never");
     };
     const auto addField = [&](const QString &label, const QString &value, const QString &name) {
         QLabel *v = valueLabel(value.isEmpty() ? QStringLiteral("—") : value, page);
         v->setObjectName(name);
         m_fields->addRow(label, v);
     };
-    addField(QStringLiteral("Status:"), toString(integration.status),
-             QStringLiteral("detailStatus"));
-    addField(QStringLiteral("Type:"), toString(integration.type), QStringLiteral("detailType"));
-    addField(QStringLiteral("Provider:"), integration.provider, QStringLiteral("detailProvider"));
-    addField(QStringLiteral("Endpoint:"), integration.endpoint, QStringLiteral("detailEndpoint"));
-    addField(QStringLiteral("AuthRef:"), integration.authRefUri, QStringLiteral("detailAuthRef"));
-    addField(QStringLiteral("Last checked:"), timeText(integration.lastCheckedAt),
+    addField(tr("Status:"), toString(integration.status), QStringLiteral("detailStatus"));
+    addField(tr("Type:"), toString(integration.type), QStringLiteral("detailType"));
+    addField(tr("Provider:"), integration.provider, QStringLiteral("detailProvider"));
+    addField(tr("Endpoint:"), integration.endpoint, QStringLiteral("detailEndpoint"));
+    addField(tr("AuthRef:"), integration.authRefUri, QStringLiteral("detailAuthRef"));
+    addField(tr("Last checked:"), timeText(integration.lastCheckedAt),
              QStringLiteral("detailLastChecked"));
-    addField(QStringLiteral("Version:"), QString::number(integration.version),
-             QStringLiteral("detailVersion"));
-    addField(QStringLiteral("Created:"), timeText(integration.createdAt),
-             QStringLiteral("detailCreated"));
-    addField(QStringLiteral("Updated:"), timeText(integration.updatedAt),
-             QStringLiteral("detailUpdated"));
-    addField(QStringLiteral("Id:"), integration.idString(), QStringLiteral("detailId"));
-    addField(QStringLiteral("Tenant:"), integration.tenantId, QStringLiteral("detailTenant"));
+    addField(tr("Version:"), QString::number(integration.version), QStringLiteral("detailVersion"));
+    addField(tr("Created:"), timeText(integration.createdAt), QStringLiteral("detailCreated"));
+    addField(tr("Updated:"), timeText(integration.updatedAt), QStringLiteral("detailUpdated"));
+    addField(tr("Id:"), integration.idString(), QStringLiteral("detailId"));
+    addField(tr("Tenant:"), integration.tenantId, QStringLiteral("detailTenant"));
 
     clearForm(m_config);
     if (integration.config.isEmpty())
-        m_config->addRow(
-            valueLabel(QStringLiteral("No settings: the provider's defaults apply."), page));
+        m_config->addRow(valueLabel(tr("No settings: the provider's defaults apply."), page));
     for (auto it = integration.config.begin(); it != integration.config.end(); ++it)
-        m_config->addRow(it.key() + QLatin1Char(':'),
-                         valueLabel(configValueText(it.value()), page));
+        m_config->addRow(it.key() + QLatin1Char(':'), valueLabel(jsonValueText(it.value()), page));
 
     m_history->setRowCount(0);
-    m_historyNote->setText(QStringLiteral("Loading…"));
+    m_historyNote->setText(tr("Loading…"));
     m_loading = true;
     const quint64 generation = ++m_generation;
     const QUuid id = integration.id;
-    onFinished(this, m_catalog.run([ctx, id](IntegrationCatalog &c) {
-        return c.healthHistory(ctx, id, kHistoryRows);
-    }),
-               [this, generation](const Result<QList<HealthCheckRecord>> &result) {
-                   if (generation != m_generation)
-                       return;
-                   m_loading = false;
-                   if (result)
-                       showHistory(*result);
-                   else
-                       m_historyNote->setText(
-                           QStringLiteral("Could not load the health history: %1")
-                               .arg(result.error().toText()));
-                   Q_EMIT historyLoaded();
-               });
+    onFinished(
+        this, m_catalog.run([ctx, id](IntegrationCatalog &c) {
+            return c.healthHistory(ctx, id, kHistoryRows);
+        }),
+        [this, generation](const Result<QList<HealthCheckRecord>> &result) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (result)
+                showHistory(*result);
+            else
+                m_historyNote->setText(
+                    tr("Could not load the health history: %1").arg(result.error().toText()));
+            Q_EMIT historyLoaded();
+        });
 }
 
 void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
@@ -225,7 +207,7 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
             rec.checkedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         when->setToolTip(relativeTime(rec.checkedAt, m_clock.now()));
         auto *status = new QTableWidgetItem(StatusIcon::icon(rec.status), toString(rec.status));
-        auto *latency = new QTableWidgetItem(QStringLiteral("%1 ms").arg(rec.latencyMs));
+        auto *latency = new QTableWidgetItem(tr("%1 ms").arg(rec.latencyMs));
         latency->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *error = new QTableWidgetItem(rec.errorMessage);
         error->setToolTip(rec.errorMessage);
@@ -234,10 +216,9 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
         m_history->setItem(r, 2, latency);
         m_history->setItem(r, 3, error);
     }
-    m_historyNote->setText(
-        records.isEmpty()
-            ? QStringLiteral("No health checks yet.")
-            : QStringLiteral("The last %1 checks, newest first.").arg(records.size()));
+    m_historyNote->setText(records.isEmpty()
+                               ? tr("No health checks yet.")
+                               : tr("The last %1 checks, newest first.").arg(records.size()));
 }
 
 } // namespace stella::ui

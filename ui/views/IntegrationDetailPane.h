@@ -19,7 +19,7 @@ class Clock;
 
 namespace stella::ui {
 
-class WarningBanner;
+class MessageWidget;
 
 // Everything about the selected integration: its fields, its configuration as key/value pairs,
 // its AuthRef (a reference, never a secret) and its recent health checks. The fields come from
@@ -58,7 +58,7 @@ private:
     QLabel *m_title;
     QLabel *m_statusIcon;
     QHBoxLayout *m_header;
-    WarningBanner *m_tlsWarning;
+    MessageWidget *m_tlsWarning;
     QFormLayout *m_fields;
     QFormLayout *m_config;
     QTableWidget *m_history;

@@ -58,9 +58,9 @@ void MonitorStatusLabel::refresh()
     HealthMonitor *monitor = m_monitor.data();
     if (!monitor || !monitor->isRunning()) {
         m_poll.stop();
-        setText(QStringLiteral("Monitor: off"));
-        setToolTip(QStringLiteral("No health monitor is running: statuses change only with "
-                                  "Check now, or when another monitor writes to the catalog."));
+        setText(tr("Monitor: off"));
+        setToolTip(tr("No health monitor is running: statuses change only with "
+                      "Check now, or when another monitor writes to the catalog."));
         return;
     }
     if (!m_poll.isActive())
@@ -69,28 +69,28 @@ void MonitorStatusLabel::refresh()
     const int busy = monitor->inFlight() + monitor->queued();
     QString text;
     if (m_catalogDown)
-        text = QStringLiteral("Monitor: catalog unavailable — %1 kept")
+        text = tr("Monitor: catalog unavailable — %1 kept")
                    .arg(monitor->pendingWrites() == 1
-                            ? QStringLiteral("1 result")
-                            : QStringLiteral("%1 results").arg(monitor->pendingWrites()));
+                            ? tr("1 result")
+                            : tr("%1 results").arg(monitor->pendingWrites()));
     else if (busy > 0)
-        text = QStringLiteral("Monitor: checking %1…").arg(locale.toString(busy));
+        text = tr("Monitor: checking %1…").arg(locale.toString(busy));
     else if (m_lastSweep.isValid())
-        text = QStringLiteral("Monitor: last sweep %1 · %2 checked")
+        text = tr("Monitor: last sweep %1 · %2 checked")
                    .arg(m_lastSweep.toLocalTime().toString(QStringLiteral("HH:mm")),
                         locale.toString(m_last.checked));
     else
-        text = QStringLiteral("Monitor: starting…");
+        text = tr("Monitor: starting…");
     setText(text);
 
     QStringList tip;
-    tip << QStringLiteral("Checks every monitored integration every %1 s (or its own "
-                          "healthCheckInterval), %2 at a time.")
+    tip << tr("Checks every monitored integration every %1 s (or its own "
+              "healthCheckInterval), %2 at a time.")
                .arg(settings.defaultIntervalMs / 1000)
                .arg(settings.concurrency);
     if (m_lastSweep.isValid())
-        tip << QStringLiteral("Last sweep %1: %2 checked, %3 unhealthy, %4 timed out, %5 checked "
-                              "by another monitor, %6 waiting to be written.")
+        tip << tr("Last sweep %1: %2 checked, %3 unhealthy, %4 timed out, %5 checked "
+                  "by another monitor, %6 waiting to be written.")
                    .arg(m_lastSweep.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                    .arg(m_last.checked)
                    .arg(m_last.unhealthy)
@@ -98,8 +98,8 @@ void MonitorStatusLabel::refresh()
                    .arg(m_last.leasedElsewhere)
                    .arg(m_last.notRecorded);
     if (m_catalogDown)
-        tip << QStringLiteral("The catalog does not take results: %1\nThe monitor keeps them "
-                              "and writes them when it is back.")
+        tip << tr("The catalog does not take results: %1\nThe monitor keeps them "
+                  "and writes them when it is back.")
                    .arg(m_catalogError);
     setToolTip(tip.join(QLatin1Char('\n')));
 }

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ConsoleActions.h"
+
+#include "ui/views/StatusIcon.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace stella::ui {
+
+ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(window)
+{
+    add = make("actionAdd", tr("&Add…"), QStyle::SP_FileDialogNewFolder, QKeySequence::New,
+               tr("Register a new integration"));
+    edit = make("actionEdit", tr("&Edit…"), QStyle::SP_FileDialogDetailedView,
+                QKeySequence(Qt::CTRL | Qt::Key_E), tr("Edit the selected integration"));
+    remove = make("actionDelete", tr("&Delete…"), QStyle::SP_TrashIcon, QKeySequence::Delete,
+                  tr("Remove the selected integration"));
+    refresh = make("actionRefresh", tr("&Refresh"), QStyle::SP_BrowserReload, QKeySequence::Refresh,
+                   tr("Reload the list from the catalog"));
+    openCatalog =
+        make("actionOpenCatalog", tr("&Open catalog…"), QStyle::SP_DialogOpenButton,
+             QKeySequence::Open, tr("Open a SQLite catalog file or a PostgreSQL catalog"));
+    quit = make("actionQuit", tr("&Quit"), QStyle::SP_DialogCloseButton, QKeySequence::Quit,
+                tr("Quit the console"));
+    quit->setMenuRole(QAction::QuitRole);
+    test = make("actionTest", tr("&Test connection…"), QStyle::SP_DriveNetIcon,
+                QKeySequence(Qt::CTRL | Qt::Key_T),
+                tr("Test the selected integration's connection, live"));
+    checkNow = make("actionCheckNow", tr("Check &now"), QStyle::SP_MediaPlay,
+                    QKeySequence(Qt::CTRL | Qt::Key_K), tr("Run a health check now and record it"));
+    discover =
+        make("actionDiscover", tr("D&iscover…"), QStyle::SP_FileDialogContentsView,
+             QKeySequence(Qt::CTRL | Qt::Key_D), tr("List the selected integration's resources"));
+    health = make("actionHealth", tr("&Health history"), QStyle::SP_FileDialogInfoView,
+                  QKeySequence(Qt::CTRL | Qt::Key_H),
+                  tr("Show the selected integration's health history"));
+    // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
+    checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
+}
+
+QAction *ConsoleActions::make(const char *name, const QString &text, int icon,
+                              const QKeySequence &key, const QString &tip)
+{
+    auto *a =
+        new QAction(m_window.style()->standardIcon(QStyle::StandardPixmap(icon)), text, &m_window);
+    a->setObjectName(QLatin1String(name));
+    a->setShortcut(key);
+    a->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    return a;
+}
+
+void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
+{
+    QMenu *file = menuBar.addMenu(tr("&File"));
+    file->addAction(openCatalog);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *integration = menuBar.addMenu(tr("&Integration"));
+    integration->addActions({add, edit, remove});
+    integration->addSeparator();
+    integration->addActions({test, checkNow, health, discover});
+    integration->addSeparator();
+    integration->addAction(refresh);
+}
+
+void ConsoleActions::addToToolBar(QToolBar &toolBar) const
+{
+    toolBar.addActions({add, edit, remove});
+    toolBar.addSeparator();
+    toolBar.addActions({test, checkNow});
+    toolBar.addSeparator();
+    toolBar.addAction(refresh);
+}
+
+void ConsoleActions::update(bool hasCatalog, bool selected, bool checkingSelected)
+{
+    add->setEnabled(hasCatalog);
+    refresh->setEnabled(hasCatalog);
+    for (QAction *a : {edit, remove, test, discover, health})
+        a->setEnabled(selected);
+    checkNow->setEnabled(selected && !checkingSelected);
+}
+
+} // namespace stella::ui

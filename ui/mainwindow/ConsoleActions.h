@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QKeySequence;
+class QMenuBar;
+class QToolBar;
+class QWidget;
+
+namespace stella::ui {
+
+// The console's actions with their names, shortcuts and tooltips, the menus and the toolbar
+// that show them, and when each is enabled. The window connects them to its handlers.
+//
+// Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
+// actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
+// actionHealth.
+class ConsoleActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The actions are the window's children: their shortcuts work wherever the window has focus.
+    explicit ConsoleActions(QWidget &window);
+
+    void addToMenuBar(QMenuBar &menuBar) const;
+    void addToToolBar(QToolBar &toolBar) const;
+    // What can be done: with a catalog open, with an integration selected, and Check now only
+    // while that integration is not being checked already.
+    void update(bool hasCatalog, bool selected, bool checkingSelected);
+
+    QAction *add = nullptr;
+    QAction *edit = nullptr;
+    QAction *remove = nullptr;
+    QAction *refresh = nullptr;
+    QAction *openCatalog = nullptr;
+    QAction *quit = nullptr;
+    QAction *test = nullptr;
+    QAction *checkNow = nullptr;
+    QAction *discover = nullptr;
+    QAction *health = nullptr;
+
+private:
+    QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,
+                  const QString &tip);
+
+    QWidget &m_window;
+};
+
+} // namespace stella::ui
