@@ -184,7 +184,7 @@ void HealthMonitor::loadSlice()
     }
     const QString tenant = m_tenants.at(load.tenantIndex);
     STELLA_LOG_DEBUG(lcHealth).noquote()
-        << "loaded" << load.integrations.size() << "integrations of" << tenant << ","
+        << "loaded" << load.integrations.size() << "integrations of" << tenant + u','
         << load.listed.size() << "monitored";
     m_scheduler.dropUnlisted(tenant, load.listed);
     loadTenant(load.tenantIndex + 1);
@@ -305,8 +305,11 @@ void HealthMonitor::checkDone(const QUuid &id, const HealthCheckRecord &record, 
     if (m_scheduler.checkFinished(record)) {
         const Integration *integration = m_scheduler.integration(id);
         STELLA_LOG_DEBUG(lcHealth).noquote()
-            << "checked" << integration->name << idText(id) << "-" << toString(record.status)
-            << record.latencyMs << "ms" << (timedOut ? "(timed out)" : "") << record.errorMessage;
+            << QStringLiteral("checked %1 (%2): %3 in %4 ms%5")
+                   .arg(integration->name, idText(id), toString(record.status))
+                   .arg(record.latencyMs)
+                   .arg(record.errorMessage.isEmpty() ? QString()
+                                                      : QStringLiteral(", ") + record.errorMessage);
         ++m_summary.checked;
         if (timedOut)
             ++m_summary.timedOut;
@@ -329,9 +332,9 @@ void HealthMonitor::relayStatusChanged(const HealthCheckRecord &record, HealthSt
     const Integration *integration = m_scheduler.integration(record.integrationId);
     if (!integration)
         return;
-    STELLA_LOG_INFO(lcHealth).noquote()
-        << integration->name << idText(record.integrationId) << "is now" << toString(record.status)
-        << "(was" << toString(previous) << ")";
+    STELLA_LOG_INFO(lcHealth).noquote() << QStringLiteral("%1 (%2) is now %3 (was %4)")
+                                               .arg(integration->name, idText(record.integrationId),
+                                                    toString(record.status), toString(previous));
     Q_EMIT statusChanged(*integration, previous, record.status);
 }
 

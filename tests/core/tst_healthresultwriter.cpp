@@ -2,6 +2,7 @@
 // The health monitor's result writer against a real SQLite catalog: batches of one tenant in
 // order, transitions, removed integrations, and a catalog that refuses writes (another program
 // holds its write lock) losing nothing.
+#include "HealthTestRecords.h"
 #include "TestSupport.h"
 #include "core/catalog/CatalogThread.h"
 #include "core/catalog/IntegrationCatalog.h"
@@ -29,15 +30,7 @@ IntegrationDraft draft(const QString &name)
     return d;
 }
 
-HealthCheckRecord result(const QUuid &id, const QDateTime &at, HealthStatus status)
-{
-    HealthCheckRecord r;
-    r.integrationId = id;
-    r.checkedAt = at;
-    r.status = status;
-    r.latencyMs = 5;
-    return r;
-}
+using test::checkResult;
 
 // Another program writing to the catalog: SQLite's write lock, held until release().
 class WriteLock
@@ -134,7 +127,7 @@ private Q_SLOTS:
         auto add = [&](const QString &tenant, const QUuid &id, int count) {
             for (int i = 0; i < count; ++i) {
                 m_clock.advanceMs(1000);
-                writer.append(tenant, result(id, m_clock.now(), HealthStatus::Healthy));
+                writer.append(tenant, checkResult(id, m_clock.now(), HealthStatus::Healthy));
                 expected.append(id);
             }
         };
@@ -163,7 +156,7 @@ private Q_SLOTS:
         for (HealthStatus s : {HealthStatus::Healthy, HealthStatus::Healthy,
                                HealthStatus::Unhealthy, HealthStatus::Unhealthy}) {
             m_clock.advanceMs(1000);
-            writer.append(kDefault, result(m_a.id, m_clock.now(), s));
+            writer.append(kDefault, checkResult(m_a.id, m_clock.now(), s));
         }
         QTRY_COMPARE(recorded.count(), 4);
         QCOMPARE(changed.count(), 2);
@@ -188,8 +181,8 @@ private Q_SLOTS:
         QSignalSpy gone(&writer, &HealthResultWriter::integrationGone);
         QSignalSpy recorded(&writer, &HealthResultWriter::recorded);
         QSignalSpy unavailable(&writer, &HealthResultWriter::catalogUnavailable);
-        writer.append(kDefault, result(m_a.id, m_clock.now(), HealthStatus::Healthy));
-        writer.append(kDefault, result(m_b.id, m_clock.now(), HealthStatus::Healthy));
+        writer.append(kDefault, checkResult(m_a.id, m_clock.now(), HealthStatus::Healthy));
+        writer.append(kDefault, checkResult(m_b.id, m_clock.now(), HealthStatus::Healthy));
         QTRY_COMPARE(writer.pending(), 0);
         QCOMPARE(gone.count(), 1);
         QCOMPARE(gone.first().first().toUuid(), m_a.id);
@@ -214,7 +207,7 @@ private Q_SLOTS:
         const QList<QUuid> expected{m_a.id, m_b.id, m_a.id};
         for (const QUuid &id : expected) {
             m_clock.advanceMs(1000);
-            writer.append(kDefault, result(id, m_clock.now(), HealthStatus::Healthy));
+            writer.append(kDefault, checkResult(id, m_clock.now(), HealthStatus::Healthy));
         }
         QVERIFY(unavailable.wait(10000));
         QCOMPARE(int(writer.catalogState()), int(HealthResultWriter::CatalogState::Unavailable));
@@ -248,7 +241,7 @@ private Q_SLOTS:
         // The monitor's lease claim failed: the writer holds results rather than adding load.
         writer.noteCatalogUnavailable(Error::backend(QStringLiteral("the claim failed")));
         QCOMPARE(unavailable.count(), 1);
-        writer.append(kDefault, result(m_a.id, m_clock.now(), HealthStatus::Healthy));
+        writer.append(kDefault, checkResult(m_a.id, m_clock.now(), HealthStatus::Healthy));
         QCOMPARE(answered.count(), 0);
         QCOMPARE(writer.pending(), 1);
         QVERIFY(writer.isSettled());
@@ -265,8 +258,8 @@ private Q_SLOTS:
         QSignalSpy changed(&writer, &HealthResultWriter::statusChanged);
         WriteLock lock(dbPath());
         QVERIFY(lock.isHeld());
-        writer.append(kDefault, result(m_a.id, m_clock.now(), HealthStatus::Unhealthy));
-        writer.append(kDefault, result(m_b.id, m_clock.now(), HealthStatus::Healthy));
+        writer.append(kDefault, checkResult(m_a.id, m_clock.now(), HealthStatus::Unhealthy));
+        writer.append(kDefault, checkResult(m_b.id, m_clock.now(), HealthStatus::Healthy));
         writer.silenceKept();
         lock.release();
         QTRY_COMPARE_WITH_TIMEOUT(writer.pending(), 0, 10000);
@@ -275,7 +268,8 @@ private Q_SLOTS:
         QCOMPARE(historySize(kDefault, m_a.id), 1);
         QCOMPARE(historySize(kDefault, m_b.id), 1);
         // A result measured after that is announced again.
-        writer.append(kDefault, result(m_b.id, m_clock.now().addSecs(1), HealthStatus::Healthy));
+        writer.append(kDefault,
+                      checkResult(m_b.id, m_clock.now().addSecs(1), HealthStatus::Healthy));
         QTRY_COMPARE(recorded.count(), 1);
     }
 };

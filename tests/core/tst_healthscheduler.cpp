@@ -2,6 +2,7 @@
 // The health monitor's scheduler on its own: due times (interval, jitter, backoff, a check
 // another monitor recorded), the order of the queue, lease batches, the concurrency limit and
 // what a reload drops. No catalog, no clock but the times each call is given.
+#include "HealthTestRecords.h"
 #include "TestSupport.h"
 #include "core/health/HealthScheduler.h"
 
@@ -23,14 +24,7 @@ Integration monitored(const QString &name, QJsonObject config = {})
     return i;
 }
 
-HealthCheckRecord result(const QUuid &id, const QDateTime &at, HealthStatus status)
-{
-    HealthCheckRecord r;
-    r.integrationId = id;
-    r.checkedAt = at;
-    r.status = status;
-    return r;
-}
+using test::checkResult;
 
 QList<QUuid> ids(const QList<IntegrationCatalog::LeaseRequest> &requests)
 {
@@ -64,7 +58,7 @@ class TestHealthScheduler : public QObject
         QCOMPARE(ids(s.takeClaimBatch(at)), QList<QUuid>{id});
         QCOMPARE(s.claimsAnswered({id}, at), 0);
         QCOMPARE(s.startNextCheck().value_or(QUuid()), id);
-        QVERIFY(s.checkFinished(result(id, at, status)));
+        QVERIFY(s.checkFinished(checkResult(id, at, status)));
     }
 
 private Q_SLOTS:
@@ -143,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(!s.startNextCheck());               // every slot taken
         QVERIFY(s.takeClaimBatch(m_now).isEmpty()); // 88 claimed: still two rounds ahead
         for (int i = 0; i < 10; ++i) {
-            QVERIFY(s.checkFinished(result(running.at(i), m_now, HealthStatus::Healthy)));
+            QVERIFY(s.checkFinished(checkResult(running.at(i), m_now, HealthStatus::Healthy)));
             QVERIFY(s.startNextCheck());
         }
         QCOMPARE(s.takeClaimBatch(m_now).size(), 64); // 78 claimed: under two rounds
@@ -199,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(a && b);
         QVERIFY(!s.startNextCheck());
         QCOMPARE(s.checking(), 2);
-        QVERIFY(s.checkFinished(result(*a, m_now, HealthStatus::Healthy)));
+        QVERIFY(s.checkFinished(checkResult(*a, m_now, HealthStatus::Healthy)));
         const auto c = s.startNextCheck();
         QVERIFY(c);
         QCOMPARE(QSet<QUuid>({*a, *b, *c}), QSet<QUuid>(all.cbegin(), all.cend()));
@@ -267,7 +261,7 @@ private Q_SLOTS:
             started.append(*id);
         for (const QUuid &id : std::as_const(started))
             if (id != busy.id)
-                QVERIFY(s.checkFinished(result(id, m_now, HealthStatus::Healthy)));
+                QVERIFY(s.checkFinished(checkResult(id, m_now, HealthStatus::Healthy)));
         s.dropUnlisted(QStringLiteral("default"), {kept.id});
         QVERIFY(s.nextDue(kept.id).isValid());
         QVERIFY(!s.nextDue(gone.id).isValid());
@@ -275,9 +269,9 @@ private Q_SLOTS:
         QVERIFY(s.nextDue(otherTenant.id).isValid()); // another tenant's reload decides
         // The catalog then says it was removed: its result is not written, its slot is free.
         s.remove(busy.id);
-        QVERIFY(!s.checkFinished(result(busy.id, m_now, HealthStatus::Healthy)));
+        QVERIFY(!s.checkFinished(checkResult(busy.id, m_now, HealthStatus::Healthy)));
         QCOMPARE(s.checking(), 0);
-        QCOMPARE(s.recorded(result(busy.id, m_now, HealthStatus::Healthy)), nullptr);
+        QCOMPARE(s.recorded(checkResult(busy.id, m_now, HealthStatus::Healthy)), nullptr);
     }
 
     void aRecordedCheckUpdatesTheIntegrationTheSignalsCarry()
@@ -285,7 +279,7 @@ private Q_SLOTS:
         HealthScheduler s{MonitorSettings()};
         const Integration i = monitored(QStringLiteral("i"));
         s.schedule(i, m_now);
-        const Integration *after = s.recorded(result(i.id, m_now, HealthStatus::Degraded));
+        const Integration *after = s.recorded(checkResult(i.id, m_now, HealthStatus::Degraded));
         QVERIFY(after);
         STELLA_COMPARE_ENUM(after->status, HealthStatus::Degraded);
         QCOMPARE(after->lastCheckedAt, m_now);
