@@ -3,6 +3,7 @@
 
 #include "SecretRules.h"
 #include "SpdxIds.h"
+#include "core/common/Logging.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -345,7 +346,12 @@ Result<GuardConfig> GuardConfigLoader::loadFile(const QString &path)
         return Error::invalidInput(
             QStringLiteral("Cannot read the guard config %1: %2").arg(path, file.errorString()),
             QStringLiteral("Check the path given to --config"));
-    return parse(file.readAll(), path);
+    auto config = parse(file.readAll(), path);
+    if (config)
+        STELLA_LOG_INFO(lcGuard).noquote() << "loaded the guard config" << path;
+    else
+        logging::logError(lcGuard(), config.error());
+    return config;
 }
 
 Result<GuardConfig> GuardConfigLoader::parse(const QByteArray &yaml, const QString &source)

@@ -5,6 +5,7 @@
 #include "RuleVerifier.h"
 #include "SecretRules.h"
 #include "SourceText.h"
+#include "core/common/Logging.h"
 
 #include <QFile>
 #include <QThread>
@@ -63,6 +64,10 @@ Result<std::unique_ptr<GuardScanner>> GuardScanner::create(const GuardConfig &co
     if (!matcher)
         return matcher.error();
     scanner->m_matcher = std::move(matcher).value();
+    STELLA_LOG_INFO(lcGuard).noquote()
+        << "rules loaded:" << scanner->m_rules.size() << "pattern rules"
+        << (config.license ? "and the SPDX checks," : "(no SPDX checks),") << "engine"
+        << scanner->m_matcher->name();
     return scanner;
 }
 
@@ -94,6 +99,10 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
     total.filesTotal = files.size();
     for (const SourceFile &f : files)
         total.bytesTotal += f.size;
+    STELLA_LOG_INFO(lcGuard).noquote()
+        << "walked" << roots.join(QLatin1String(", ")) << ":" << files.size() << "files,"
+        << total.bytesTotal << "bytes to scan;" << walkStats.ignored << "ignored,"
+        << walkStats.allowed << "allow-listed," << walkStats.tooLarge << "too large";
     Q_EMIT progress(total);
 
     const int threadCount = std::max(
@@ -128,6 +137,8 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
             QFile f(file.absolutePath);
             QByteArray text;
             if (!f.open(QIODevice::ReadOnly)) {
+                STELLA_LOG_WARNING(lcGuard).noquote()
+                    << "cannot read" << file.displayPath << ":" << f.errorString();
                 ++w.stats.unreadable;
             } else {
                 // The walker checked the size; a file that grew since is read up to the limit.
@@ -147,6 +158,9 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
                         license.check(text, file.displayPath, fileFindings);
                     for (const Finding &finding : std::as_const(fileFindings))
                         ++w.bySeverity[size_t(finding.severity)];
+                    // Counts only: a finding's snippet may hold the secret it found.
+                    STELLA_LOG_DEBUG(lcGuard).noquote() << "scanned" << file.displayPath << ":"
+                                                        << fileFindings.size() << "findings";
                     w.findings += fileFindings;
                     // Only the first maxFindings in the fixed order are reported, so a worker
                     // keeps no more than that: memory stays bounded whatever the total.
@@ -184,8 +198,11 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
     }
     for (std::thread &t : threads)
         t.join();
-    if (m_cancelled.load())
+    if (m_cancelled.load()) {
+        STELLA_LOG_INFO(lcGuard) << "the scan was cancelled after" << filesDone.load() << "of"
+                                 << files.size() << "files";
         return Error::cancelled(QStringLiteral("The scan was cancelled"));
+    }
 
     ScanResult result;
     result.engine = m_matcher->name();
@@ -209,6 +226,11 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
     result.truncated = result.totalFindings > keep;
     if (result.findings.size() > keep)
         result.findings.resize(keep);
+    STELLA_LOG_INFO(lcGuard) << "scanned" << result.stats.filesScanned << "files,"
+                             << result.stats.bytesScanned << "bytes, with" << threadCount
+                             << "threads:" << result.totalFindings << "findings,"
+                             << result.stats.binarySkipped << "binary files skipped,"
+                             << result.stats.unreadable << "unreadable";
     ScanProgress last = total;
     last.filesDone = total.filesTotal;
     last.bytesDone = total.bytesTotal;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CredentialResolver.h"
 
+#include "core/common/Logging.h"
 #include "core/credentials/KeychainSecretStore.h"
 #include "core/credentials/VaultSecretStore.h"
 
@@ -67,9 +68,13 @@ void CredentialResolver::locateVault(std::function<void(Result<VaultTarget>)> do
         if (!vaults)
             return done(vaults.error());
         auto vault = designatedVault(*vaults);
-        if (!vault)
+        if (!vault) {
+            logging::logError(lcCredentials(), vault.error());
             return done(vault.error());
+        }
         const Integration v = *vault;
+        STELLA_LOG_DEBUG(lcCredentials).noquote()
+            << "vault AuthRefs resolve through the Vault integration" << v.name;
         auto tokenRef = AuthRef::parse(v.authRefUri);
         if (!tokenRef)
             return done(Error::invalidInput(
@@ -112,6 +117,8 @@ Result<SecretStore *> CredentialResolver::storeFor(const QString &authRefUri, Au
         return Error::invalidInput(
             QStringLiteral("%1: inmemory AuthRefs exist only in the sandbox").arg(ref.toUri()),
             QStringLiteral("Use a keychain, vault or env AuthRef"));
+    // The AuthRef as parsed, never the text given: a secret pasted there stays out of logs.
+    STELLA_LOG_DEBUG(lcCredentials).noquote() << "using the store of" << ref.toUri();
     return m_stores.value(int(ref.store));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "KeychainSecretStore.h"
 
+#include "core/common/Logging.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -79,6 +81,12 @@ Error timeoutError(const QString &uri, int timeoutMs)
         QStringLiteral(
             "It may be locked and waiting for a password prompt; unlock it and try again"));
 }
+// The error names the AuthRef, never a value.
+Error logged(Error error)
+{
+    logging::logError(lcKeychain(), error);
+    return error;
+}
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject *parent, int timeoutMs)
@@ -110,12 +118,13 @@ void KeychainSecretStore::read(const AuthRef &ref, SecretCallback done)
     auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setKey(entryName(ref));
     const QString uri = ref.toUri();
+    STELLA_LOG_DEBUG(lcKeychain).noquote() << "reading" << uri;
     runJob(job, m_timeoutMs, this,
            [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {
                if (!j)
-                   return done(timeoutError(uri, timeout));
+                   return done(logged(timeoutError(uri, timeout)));
                if (j->error() != QKeychain::NoError)
-                   return done(keychainError(*j, uri));
+                   return done(logged(keychainError(*j, uri)));
                SecretValue value(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData());
                if (value.isEmpty())
                    return done(Error::invalidInput(
@@ -144,12 +153,14 @@ void KeychainSecretStore::remove(const AuthRef &ref, DoneCallback done)
 void KeychainSecretStore::runDoneJob(QKeychain::Job *job, const AuthRef &ref, DoneCallback done)
 {
     const QString uri = ref.toUri();
+    const char *action = qobject_cast<QKeychain::DeletePasswordJob *>(job) ? "removing" : "writing";
+    STELLA_LOG_DEBUG(lcKeychain).noquote() << action << uri;
     runJob(job, m_timeoutMs, this,
            [done = std::move(done), uri, timeout = m_timeoutMs](QKeychain::Job *j) {
                if (!j)
-                   return done(timeoutError(uri, timeout));
+                   return done(logged(timeoutError(uri, timeout)));
                if (j->error() != QKeychain::NoError)
-                   return done(keychainError(*j, uri));
+                   return done(logged(keychainError(*j, uri)));
                done({});
            });
 }
@@ -159,7 +170,16 @@ void KeychainSecretStore::probe(std::function<void(State, QString)> done)
     // Reading an entry that does not exist touches the backend without needing a secret.
     auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setKey(QStringLiteral("stella-keychain-probe"));
-    runJob(job, m_timeoutMs, this, [done = std::move(done)](QKeychain::Job *j) {
+    // The probe's answer, logged once: what the status bar and `secret` errors will say.
+    auto answer = [done = std::move(done)](State state, const QString &detail) {
+        if (state == State::Available)
+            STELLA_LOG_INFO(lcKeychain) << "the keychain is available";
+        else
+            STELLA_LOG_WARNING(lcKeychain).noquote()
+                << "the keychain is" << toString(state) << "-" << detail;
+        done(state, detail);
+    };
+    runJob(job, m_timeoutMs, this, [done = std::move(answer)](QKeychain::Job *j) {
         if (!j)
             return done(
                 State::Locked,

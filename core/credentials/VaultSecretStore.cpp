@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "VaultSecretStore.h"
 
+#include "core/common/Logging.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +43,14 @@ VaultSecretStore::VaultSecretStore(QNetworkAccessManager &network, TargetLocator
 
 Error VaultSecretStore::httpError(const VaultTarget &target, const AuthRef &ref, int status,
                                   const QByteArray &body, const QString &networkError)
+{
+    Error error = describeHttpError(target, ref, status, body, networkError);
+    logging::logError(lcVault(), error);
+    return error;
+}
+
+Error VaultSecretStore::describeHttpError(const VaultTarget &target, const AuthRef &ref, int status,
+                                          const QByteArray &body, const QString &networkError)
 {
     const QString uri = ref.toUri();
     const QString where =
@@ -101,12 +111,15 @@ void VaultSecretStore::send(const VaultTarget &target, const QByteArray &verb, c
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
-    connect(reply, &QNetworkReply::finished, this, [reply, handler = std::move(handler)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const bool transportFailed = status == 0 && reply->error() != QNetworkReply::NoError;
-        handler(status, reply->readAll(), transportFailed ? reply->errorString() : QString());
-    });
+    const QString shown = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    connect(
+        reply, &QNetworkReply::finished, this, [reply, verb, shown, handler = std::move(handler)] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            STELLA_LOG_DEBUG(lcVault).noquote() << verb << shown << "->" << status;
+            const bool transportFailed = status == 0 && reply->error() != QNetworkReply::NoError;
+            handler(status, reply->readAll(), transportFailed ? reply->errorString() : QString());
+        });
 }
 
 void VaultSecretStore::read(const AuthRef &ref, SecretCallback done)

@@ -48,8 +48,11 @@ private:
         std::function<void(int status, const QByteArray &body, const QString &networkError)>;
     void send(const VaultTarget &target, const QByteArray &verb, const AuthRef &ref,
               const QByteArray &body, const QByteArray &contentType, ReplyHandler handler);
+    // The operator's error for a failed request, logged (stella.vault).
     static Error httpError(const VaultTarget &target, const AuthRef &ref, int status,
                            const QByteArray &body, const QString &networkError);
+    static Error describeHttpError(const VaultTarget &target, const AuthRef &ref, int status,
+                                   const QByteArray &body, const QString &networkError);
     void patchField(const AuthRef &ref, const QJsonValue &value, DoneCallback done);
 
     QNetworkAccessManager &m_network;

@@ -3,6 +3,9 @@
 
 #include "core/connectors/ConnectorLauncher.h"
 #include "core/health/HealthPolicy.h"
+#include "core/health/HealthPruner.h"
+#include "core/health/HealthResultWriter.h"
+#include "core/health/HealthScheduler.h"
 #include "core/model/Integration.h"
 
 #include <QDateTime>
@@ -12,8 +15,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
-#include <functional>
-#include <memory>
+#include <optional>
 
 namespace stella {
 
@@ -30,21 +32,21 @@ struct SweepSummary
     int notRecorded = 0; // results waiting for the catalog to come back
 };
 
-// Runs every monitored integration's health check on its schedule (DESIGN §4).
+// Runs every monitored integration's health check on its schedule (docs/architecture.md,
+// "Health monitor"), composed of three parts with one job each:
+//   - HealthScheduler: who is due when (interval, jitter, backoff), the queue, the lease
+//     batches and the `concurrency` limit;
+//   - HealthResultWriter: results written in batches through CatalogThread, kept and retried
+//     while the catalog refuses them, transitions, outages and recovery;
+//   - HealthPruner: history older than the retention, in batches.
+// The monitor itself reloads the integrations, takes the leases the scheduler asks for, runs
+// the checks (each bounded by the check timeout), and tells a sweep's start and end.
 //
-// Each integration is due one interval (its own healthCheckInterval or the default, less a
-// stable jitter, times the backoff after repeated failures) after its last check. Due checks
-// queue and run at most `concurrency` at a time; each is bounded by the check timeout. Before
-// checking, the monitor takes the integration's lease in the catalog for one interval, so
-// several monitors on one PostgreSQL catalog never check an integration twice in an interval.
-// Results are written through CatalogThread (status, last-checked, history, counters). When
-// the catalog refuses a write (the server went away) the result is kept and written again
-// every writeRetryMs until it is accepted: nothing the monitor measured is lost. Old history
-// is pruned in batches, one catalog call per batch, so other work interleaves.
-//
-// Everything happens on the thread that owns the monitor, without waiting: connectors are
-// asynchronous, and the catalog answers through futures. The clock is injected: tests drive
-// the schedule with a ManualClock and sweepNow().
+// Before checking, the monitor takes the integration's lease in the catalog for one interval,
+// so several monitors on one PostgreSQL catalog never check an integration twice in an
+// interval. Everything happens on the thread that owns the monitor, without waiting:
+// connectors are asynchronous, and the catalog answers through futures. The clock is
+// injected: tests drive the schedule with a ManualClock and sweepNow().
 class HealthMonitor : public QObject
 {
     Q_OBJECT
@@ -65,7 +67,8 @@ public:
     // Loads the integrations and keeps checking them as they fall due, until stop().
     void start();
     // Stops scheduling and abandons the checks in flight (their results are not recorded:
-    // they measured a server the monitor was told to stop looking at).
+    // they measured a server the monitor was told to stop looking at). Results already
+    // measured are still written (the CLI waits for them before exiting), unannounced.
     void stop();
     bool isRunning() const { return m_running; }
 
@@ -76,12 +79,12 @@ public:
     void pruneNow();
 
     // Due integrations taken by this sweep: being claimed, claimed, or being checked.
-    int inFlight() const { return m_claiming + int(m_claimed.size()) + int(m_runs.size()); }
-    int queued() const { return int(m_queue.size()); }
+    int inFlight() const { return m_scheduler.inFlight(); }
+    int queued() const { return m_scheduler.queued(); }
     // Results not yet in the catalog (kept and retried while it is unavailable).
-    int pendingWrites() const { return int(m_writes.size()); }
+    int pendingWrites() const { return m_writer.pending(); }
     // When the integration is next due, or invalid if it is not scheduled.
-    QDateTime nextDue(const QUuid &id) const;
+    QDateTime nextDue(const QUuid &id) const { return m_scheduler.nextDue(id); }
 
 Q_SIGNALS:
     void checkRecorded(const stella::Integration &integration,
@@ -96,42 +99,36 @@ Q_SIGNALS:
     void pruneFinished(int deletedRows);
 
 private:
-    struct Entry
+    // Where the sweep is; checks, claims and writes are counted by the scheduler and writer.
+    enum class Phase
     {
-        Integration integration;
-        QDateTime due;
-        qint64 intervalMs = 0; // cached: a reload of 100,000 integrations must stay cheap
-        qint64 jitterMs = 0;
-        int consecutiveFailures = 0;
-        bool busy = false; // queued, claimed or being checked in this sweep
+        Idle,
+        Loading,
+        Checking
     };
 
-    struct Write
+    // The reload under way: one tenant's list, taken in slices.
+    struct Load
     {
-        QString tenantId;
-        HealthCheckRecord record;
+        int tenantIndex = 0;
+        QList<Integration> integrations;
+        qsizetype next = 0;
+        QSet<QUuid> listed;
     };
 
-    void reload(std::function<void()> then);
-    void scheduleLoaded(const QString &tenantId, const QList<Integration> &integrations,
-                        std::function<void()> done);
-    void scheduleOne(const Integration &integration, const QDateTime &now, QSet<QUuid> &seen);
-    void sweepDue();
-    void pumpClaims();
-    void pumpChecks();
-    void pumpWrites(bool retrying = false);
-    void claimed(const QList<QUuid> &batch, const Result<QList<QUuid>> &result);
+    void beginSweep(bool reload);
+    void loadTenant(int index);
+    void loadSlice();
+    void startChecking();
+    void pump();
+    void claim();
+    void claimed(const Result<QList<QUuid>> &result);
     void runCheck(const QUuid &id);
     void checkDone(const QUuid &id, const HealthCheckRecord &record, bool timedOut);
-    void written(int count, const Result<QList<std::optional<HealthStatus>>> &previous,
-                 bool report);
-    void markCatalogDown(const Error &error);
-    void markCatalogUp();
+    void relayRecorded(const HealthCheckRecord &record);
+    void relayStatusChanged(const HealthCheckRecord &record, HealthStatus previous);
     void finishSweepIfIdle();
     void armTimer();
-    void pruneTenant(int tenantIndex, int deletedSoFar);
-    void updatePolicy(Entry &entry) const; // intervalMs and jitterMs from the integration
-    QDateTime dueAfter(const Entry &entry, const QDateTime &from) const;
 
     CatalogThread &m_catalog;
     ConnectorLauncher m_launcher;
@@ -140,25 +137,16 @@ private:
     QString m_holder;
     QStringList m_tenants{QStringLiteral("default")};
 
-    QHash<QUuid, Entry> m_entries;
-    // A due integration moves through: m_queue (due) -> a claim batch (m_claiming) ->
-    // m_claimed (ours this interval) -> m_runs (its check) -> m_writes (its result).
-    QList<QUuid> m_queue;
-    int m_claiming = 0; // ids in the claim batch in flight (one batch at a time)
-    QList<QUuid> m_claimed;
-    QHash<QUuid, QObject *> m_runs; // ConnectorRun per check in flight
-    QList<Write> m_writes;          // in order; the first m_writing are being written
-    int m_writing = 0;
+    HealthScheduler m_scheduler;
+    HealthResultWriter m_writer;
+    HealthPruner m_pruner;
+    QHash<QUuid, QObject *> m_runs; // ConnectorRun per check in flight (nullptr: no connector)
+    std::optional<Load> m_load;
+    Phase m_phase = Phase::Idle;
     bool m_running = false;
-    bool m_sweeping = false;
-    bool m_loading = false;
-    bool m_catalogDown = false;
-    bool m_announceRestore = false;
-    std::shared_ptr<std::function<void(qsizetype)>> m_pendingSlices; // scheduleLoaded's
     SweepSummary m_summary;
 
     QTimer m_dueTimer;
-    QTimer m_retryTimer;
     QTimer m_pruneTimer;
     QElapsedTimer m_lastReload; // real time since the last reload; invalid: reload next sweep
     quint64 m_generation = 0;   // bumped by stop(): late answers from before are ignored

@@ -2,11 +2,11 @@
 #include "HttpClient.h"
 
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
 #include "core/http/RetryPolicy.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkCookie>
 #include <QNetworkCookieJar>
@@ -20,8 +20,6 @@
 #include <QTimer>
 
 namespace stella {
-
-Q_LOGGING_CATEGORY(lcHttp, "stella.http", QtInfoMsg)
 
 namespace {
 // What a log line may show of a URL: no user info, no query (tokens travel there).
@@ -283,8 +281,9 @@ void HttpCall::onReplyFinished()
     if (reply->isOpen()) // an aborted reply is closed
         m_body += reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    qCDebug(lcHttp).noquote() << m_current.method << loggable(m_current.url) << "->" << status
-                              << "attempt" << m_attempt << "in" << m_elapsed.elapsed() << "ms";
+    STELLA_LOG_DEBUG(lcHttp).noquote()
+        << m_current.method << loggable(m_current.url) << "->" << status << "attempt" << m_attempt
+        << "in" << m_elapsed.elapsed() << "ms";
 
     if (m_tooLarge) {
         const qint64 mib = m_client.m_policy.maxResponseBytes >> 20;
@@ -361,6 +360,9 @@ void HttpCall::retryOrFinish(const Error &error, const HttpResponse *response,
             RetryPolicy::delayBeforeRetryMs(response, m_attempt - 1, policy, m_client.m_clock.now(),
                                             QRandomGenerator::global()->generateDouble());
         if (delay <= policy.maxBackoffMs) {
+            STELLA_LOG_DEBUG(lcHttp).noquote()
+                << m_current.method << loggable(m_current.url) << reason << "- attempt"
+                << m_attempt + 1 << "in" << delay << "ms";
             Q_EMIT retrying(m_attempt + 1, delay, reason);
             m_backoff->start(int(delay));
             return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Database.h"
 
+#include "core/common/Logging.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
@@ -166,9 +168,13 @@ Result<void> Database::reconnectIfLost(const QString &doing)
     m_statements.clear(); // prepared on the old connection
     QSqlDatabase db = connection();
     db.close();
-    if (!db.open())
-        return translate(db.lastError(), doing);
+    if (!db.open()) {
+        const Error error = translate(db.lastError(), doing);
+        STELLA_LOG_DEBUG(lcStorage).noquote() << "reconnecting failed:" << error.message;
+        return error;
+    }
     m_connectionLost = false;
+    STELLA_LOG_INFO(lcStorage).noquote() << "reconnected to" << m_url.displayString();
     return applySessionSettings(doing);
 }
 
@@ -196,6 +202,9 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
 {
     const QString where = m_url.displayString();
     const QString text = error.text().trimmed();
+    // Per failure, so debug: the caller decides whether it is the operator's business.
+    STELLA_LOG_DEBUG(lcStorage).noquote() << "SQL error" << error.nativeErrorCode() << "while"
+                                          << doing << "on" << where << ":" << text;
     if (m_dialect == Dialect::Sqlite) {
         const QString code = sqliteCode(error);
         if (code == QLatin1String("5") || code == QLatin1String("6") ||
@@ -233,6 +242,9 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
                       text.contains(QLatin1String("server closed the connection")) ||
                       text.contains(QLatin1String("no connection to the server")) ||
                       text.contains(QLatin1String("terminating connection"));
+    if (lost && !m_connectionLost)
+        STELLA_LOG_WARNING(lcStorage).noquote() << "lost the connection to" << where << "while"
+                                                << doing << QStringLiteral("(%1)").arg(text);
     if (lost)
         m_connectionLost = true;
     if (error.type() == QSqlError::ConnectionError || !connection().isOpen())

@@ -2,6 +2,7 @@
 #include "Migrations.h"
 
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
 #include "core/storage/Database.h"
 
 #include <QVariant>
@@ -226,6 +227,9 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
                 QStringLiteral("Upgrade stella-integrations; the catalog is never downgraded"));
         if (*current >= m.version)
             continue;
+        STELLA_LOG_INFO(lcStorage).noquote()
+            << "migrating" << db.url().displayString() << "from schema version" << *current << "to"
+            << m.version << QStringLiteral("(%1)").arg(m.description);
         for (const QString &sql : pg ? m.postgres : m.sqlite)
             if (auto r = db.exec(sql, kDoing); !r)
                 return r;
