@@ -77,6 +77,23 @@ HttpConnector::Run HttpConnector::begin(ConnectorOperation::Kind kind, QObject *
     return run;
 }
 
+void HttpConnector::addReachStep(const Run &run, const QUrl &url,
+                                 const std::shared_ptr<HttpResponse> &answer)
+{
+    run.steps->add(StepId::Reach, QStringLiteral("Reach the server"),
+                   [http = run.http, url, answer](const Step &step) {
+                       HttpRequest request;
+                       request.url = url;
+                       http->get(
+                           url,
+                           [step, request, answer](const HttpResponse &response) {
+                               *answer = response;
+                               step.pass(http::describe(request, response));
+                           },
+                           false);
+                   });
+}
+
 QStringList HttpConnector::resourceTypes() const
 {
     return resourceTypesFor(integration().type);

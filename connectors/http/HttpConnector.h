@@ -62,6 +62,10 @@ protected:
         std::shared_ptr<StepSequence> steps;
     };
     Run begin(ConnectorOperation::Kind kind, QObject *parent) const;
+    // Adds step "reach": an anonymous GET of `url`, passed whatever the status ("GET /v2/ →
+    // 401 in 12 ms"); the answer is kept in `answer` for the steps after it (identify).
+    static void addReachStep(const Run &run, const QUrl &url,
+                             const std::shared_ptr<HttpResponse> &answer);
 
     // The resource types discovery accepts; the integration type's by default.
     virtual QStringList resourceTypes() const;

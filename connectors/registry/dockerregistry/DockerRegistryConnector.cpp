@@ -232,39 +232,32 @@ ConnectorOperation *DockerRegistryConnector::testConnection(QObject *parent)
     const std::shared_ptr<HttpExchange> http = run.http;
     // What GET /v2/ answered anonymously: the reach step's request, the identify step's input.
     auto probe = std::make_shared<HttpResponse>();
+    // Tokens from an earlier operation are not evidence that the credentials work now.
+    api->forgetAuthorization();
+    addReachStep(run, session().endpointUrl(QStringLiteral("/v2/")), probe);
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the server"),
-              [api, http, probe](const Step &step) {
-                  api->forgetAuthorization();
-                  HttpRequest request;
-                  request.url = http->session().endpointUrl(QStringLiteral("/v2/"));
-                  http->fetch(request, [step, request, probe](const HttpResponse &response) {
-                      *probe = response;
-                      step.pass(http::describe(request, response));
-                  });
+        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+              [http, probe](const Step &step) {
+                  const HttpResponse &response = *probe;
+                  const QByteArray apiVersion = response.header("Docker-Distribution-API-Version");
+                  if (response.status == 404 ||
+                      (apiVersion.isEmpty() && response.status != 401 && response.status != 200))
+                      return step.fail(Error::failed(
+                          QStringLiteral("%1 is not an OCI registry API (GET /v2/ → %2; %3)")
+                              .arg(http->session().integration().endpoint)
+                              .arg(response.status)
+                              .arg(http::bodyHint(response)),
+                          QStringLiteral("Give the registry's base URL, without /v2")));
+                  step.operation()->reportServer({QStringLiteral("OCI distribution registry"),
+                                                  apiVersion.isEmpty()
+                                                      ? QStringLiteral("unknown")
+                                                      : QString::fromLatin1(apiVersion)});
+                  if (apiVersion.isEmpty())
+                      step.warn(QStringLiteral("no Docker-Distribution-API-Version header"));
+                  else
+                      step.pass(QStringLiteral("Docker-Distribution-API-Version: %1")
+                                    .arg(QString::fromLatin1(apiVersion)));
               })
-        .add(StepId::Identify, QStringLiteral("Identify product and version"),
-             [http, probe](const Step &step) {
-                 const HttpResponse &response = *probe;
-                 const QByteArray apiVersion = response.header("Docker-Distribution-API-Version");
-                 if (response.status == 404 ||
-                     (apiVersion.isEmpty() && response.status != 401 && response.status != 200))
-                     return step.fail(Error::failed(
-                         QStringLiteral("%1 is not an OCI registry API (GET /v2/ → %2; %3)")
-                             .arg(http->session().integration().endpoint)
-                             .arg(response.status)
-                             .arg(http::bodyHint(response)),
-                         QStringLiteral("Give the registry's base URL, without /v2")));
-                 step.operation()->reportServer({QStringLiteral("OCI distribution registry"),
-                                                 apiVersion.isEmpty()
-                                                     ? QStringLiteral("unknown")
-                                                     : QString::fromLatin1(apiVersion)});
-                 if (apiVersion.isEmpty())
-                     step.warn(QStringLiteral("no Docker-Distribution-API-Version header"));
-                 else
-                     step.pass(QStringLiteral("Docker-Distribution-API-Version: %1")
-                                   .arg(QString::fromLatin1(apiVersion)));
-             })
         .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
              [api, http](const Step &step) {
                  api->authorizedGet(

@@ -207,44 +207,33 @@ ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
     // What GET /api/v4/version answered anonymously: the reach step's request, the identify
     // step's input.
     auto anonymous = std::make_shared<HttpResponse>();
+    addReachStep(run, versionUrl, anonymous);
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the server"),
-              [http, versionUrl, anonymous](const Step &step) {
-                  HttpRequest probe;
-                  probe.url = versionUrl;
-                  http->get(
-                      probe.url,
-                      [step, probe, anonymous](const HttpResponse &response) {
-                          *anonymous = response;
-                          step.pass(http::describe(probe, response));
-                      },
-                      false);
+        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+              [http, anonymous](const Step &step) {
+                  // Anonymous callers get {"message":"401 Unauthorized"}; anything else that is
+                  // not GitLab's JSON means the endpoint is not a GitLab instance.
+                  auto body = http::jsonObject(*anonymous, QStringLiteral("GET /api/v4/version"));
+                  const bool gitlab = body && (anonymous->status == 200
+                                                   ? body->contains(QStringLiteral("version"))
+                                                   : anonymous->status == 401 &&
+                                                         body->contains(QStringLiteral("message")));
+                  if (!gitlab)
+                      return step.fail(Error::failed(
+                          QStringLiteral("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
+                              .arg(http->session().integration().endpoint)
+                              .arg(anonymous->status)
+                              .arg(body ? QStringLiteral("an unexpected answer")
+                                        : http::bodyHint(*anonymous)),
+                          QStringLiteral("Give GitLab's base URL (https://gitlab.example.com), not "
+                                         "the registry's")));
+                  step.operation()->reportServer({kProduct, anonymous->status == 200
+                                                                ? versionText(*body)
+                                                                : QStringLiteral("unknown")});
+                  step.pass(anonymous->status == 200
+                                ? QStringLiteral("GitLab %1").arg(versionText(*body))
+                                : QStringLiteral("GitLab API v4; the version needs a token"));
               })
-        .add(StepId::Identify, QStringLiteral("Identify product and version"),
-             [http, anonymous](const Step &step) {
-                 // Anonymous callers get {"message":"401 Unauthorized"}; anything else that is
-                 // not GitLab's JSON means the endpoint is not a GitLab instance.
-                 auto body = http::jsonObject(*anonymous, QStringLiteral("GET /api/v4/version"));
-                 const bool gitlab = body && (anonymous->status == 200
-                                                  ? body->contains(QStringLiteral("version"))
-                                                  : anonymous->status == 401 &&
-                                                        body->contains(QStringLiteral("message")));
-                 if (!gitlab)
-                     return step.fail(Error::failed(
-                         QStringLiteral("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
-                             .arg(http->session().integration().endpoint)
-                             .arg(anonymous->status)
-                             .arg(body ? QStringLiteral("an unexpected answer")
-                                       : http::bodyHint(*anonymous)),
-                         QStringLiteral("Give GitLab's base URL (https://gitlab.example.com), not "
-                                        "the registry's")));
-                 step.operation()->reportServer({kProduct, anonymous->status == 200
-                                                               ? versionText(*body)
-                                                               : QStringLiteral("unknown")});
-                 step.pass(anonymous->status == 200
-                               ? QStringLiteral("GitLab %1").arg(versionText(*body))
-                               : QStringLiteral("GitLab API v4; the version needs a token"));
-             })
         .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
              [http, versionUrl](const Step &step) {
                  http->get(versionUrl, [http, step](const HttpResponse &authed) {

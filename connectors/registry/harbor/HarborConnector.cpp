@@ -290,33 +290,22 @@ ConnectorOperation *HarborConnector::testConnection(QObject *parent)
     const Http http = run.http;
     // What GET /api/v2.0/health answered: the reach step's request, the identify step's input.
     auto probe = std::make_shared<HttpResponse>();
+    addReachStep(run, HarborApi::api(session(), QStringLiteral("/health")), probe);
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the server"),
+        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
               [http, probe](const Step &step) {
-                  HttpRequest request;
-                  request.url = HarborApi::api(http->session(), QStringLiteral("/health"));
-                  http->get(
-                      request.url,
-                      [step, request, probe](const HttpResponse &response) {
-                          *probe = response;
-                          step.pass(http::describe(request, response));
-                      },
-                      false);
+                  auto health = http::jsonObject(*probe, QStringLiteral("GET /api/v2.0/health"));
+                  if (!health || !health->contains(QStringLiteral("status")))
+                      return step.fail(Error::failed(
+                          QStringLiteral(
+                              "%1 is not Harbor's API v2.0 (GET /api/v2.0/health → %2; %3)")
+                              .arg(http->session().integration().endpoint)
+                              .arg(probe->status)
+                              .arg(health ? QStringLiteral("no status in the answer")
+                                          : http::bodyHint(*probe)),
+                          QStringLiteral("Give Harbor's base URL, without /api/v2.0")));
+                  identify(http, step);
               })
-        .add(StepId::Identify, QStringLiteral("Identify product and version"),
-             [http, probe](const Step &step) {
-                 auto health = http::jsonObject(*probe, QStringLiteral("GET /api/v2.0/health"));
-                 if (!health || !health->contains(QStringLiteral("status")))
-                     return step.fail(Error::failed(
-                         QStringLiteral(
-                             "%1 is not Harbor's API v2.0 (GET /api/v2.0/health → %2; %3)")
-                             .arg(http->session().integration().endpoint)
-                             .arg(probe->status)
-                             .arg(health ? QStringLiteral("no status in the answer")
-                                         : http::bodyHint(*probe)),
-                         QStringLiteral("Give Harbor's base URL, without /api/v2.0")));
-                 identify(http, step);
-             })
         .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
              [http](const Step &step) { authenticate(http, step); })
         .add(StepId::Permission,
