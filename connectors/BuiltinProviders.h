@@ -5,16 +5,8 @@ namespace stella {
 
 class ProviderRegistry;
 
-// Registers every provider this build knows (DESIGN §5), the test-only InMemory included.
+// Registers every provider this build knows (docs/contracts.md), the test-only InMemory
+// included: one line per provider, its definition coming from its own folder.
 void registerBuiltinProviders(ProviderRegistry &registry);
-
-// One per provider family folder.
-void registerRegistryProviders(ProviderRegistry &registry);
-void registerScmProviders(ProviderRegistry &registry);
-void registerCiCdProviders(ProviderRegistry &registry);
-void registerSecretsProviders(ProviderRegistry &registry);
-void registerRuntimeProviders(ProviderRegistry &registry);
-void registerStorageProviders(ProviderRegistry &registry);
-void registerFeedProviders(ProviderRegistry &registry);
 
 } // namespace stella

@@ -13,9 +13,19 @@ namespace stella {
 class InMemoryConnector final : public Connector
 {
 public:
-    enum class Scenario { Healthy, Degraded, Unhealthy, Flaky, Slow };
+    enum class Scenario
+    {
+        Healthy,
+        Degraded,
+        Unhealthy,
+        Flaky,
+        Slow
+    };
 
     InMemoryConnector(const Integration &integration, const ConnectorContext &context);
+
+    // Test-only: hidden unless asked for; it stands in for every integration type.
+    static ProviderDefinition definition();
 
     ConnectorOperation *testConnection(QObject *parent) override;
     ConnectorOperation *checkHealth(QObject *parent) override;
@@ -39,7 +49,5 @@ private:
     int m_pageSize = 100;
     QString m_prefix;
 };
-
-ProviderDefinition inMemoryProviderDefinition();
 
 } // namespace stella

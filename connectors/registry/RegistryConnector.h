@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/common/HttpConnector.h"
+#include "connectors/http/HttpConnector.h"
 
 namespace stella {
 
@@ -22,41 +22,49 @@ struct TagRef
     QString image;
 };
 
-// Discovery shared by every registry: resource types `repositories` and `tags`, name globs,
-// tags named "repository:tag" and found through a "repository-glob:tag-glob" pattern, pages
-// reported as they arrive. A connector says how to list repositories and one repository's tags.
-class RegistryConnector : public HttpConnector
+// How one registry lists repositories and tags. Shared by the connector and its operations
+// (the connector's settings, never the connector itself); every call works for one
+// operation's HttpExchange and fails that operation on a problem.
+class RegistryApi
 {
 public:
-    ConnectorOperation *discover(const QString &resourceType, const QString &namePattern,
-                                 QObject *parent) override;
-
-protected:
-    using HttpConnector::HttpConnector;
     using RepositoriesHandler = std::function<void(const QList<RepositoryRef> &)>;
     using TagsHandler = std::function<void(const QList<TagRef> &)>;
+    using Http = std::shared_ptr<HttpExchange>;
 
-    // Every repository discovery may see, page by page; fails the operation on a problem.
-    virtual void listRepositories(ConnectorOperation *op, RepositoriesHandler onPage,
-                                  std::function<void()> onEnd) = 0;
+    virtual ~RegistryApi() = default;
+    // Every repository discovery may see, page by page.
+    virtual void listRepositories(const Http &http, RepositoriesHandler onPage,
+                                  std::function<void()> onEnd) const = 0;
     // Every tag of one repository, page by page.
-    virtual void listTags(ConnectorOperation *op, const RepositoryRef &repository,
-                          TagsHandler onPage, std::function<void()> onEnd) = 0;
+    virtual void listTags(const Http &http, const RepositoryRef &repository, TagsHandler onPage,
+                          std::function<void()> onEnd) const = 0;
     // A repository named exactly, without listing, when the API addresses repositories by name.
     virtual std::optional<RepositoryRef> repositoryByName(const QString &) const
     {
         return std::nullopt;
     }
-
     // True when listRepositories() yields stores of images (Nexus) rather than images: tag
     // discovery then lists every store and filters on TagRef::image.
     virtual bool repositoriesHoldImages() const { return false; }
 
     // The items of a JSON list page, or the reason (status, not JSON, not a list).
-    Result<QJsonArray> pageItems(const HttpResponse &response, const QString &what) const;
+    static Result<QJsonArray> pageItems(const HttpExchange &http, const HttpResponse &response,
+                                        const QString &what);
+};
 
-private:
-    void discoverTags(ConnectorOperation *op, const QString &pattern);
+// Discovery shared by every registry: resource types `repositories` and `tags`, tags named
+// "repository:tag" and found through a "repository-glob:tag-glob" pattern. A registry gives
+// its RegistryApi; the rest (type check, name glob, the step, the end) is HttpConnector's.
+class RegistryConnector : public HttpConnector
+{
+protected:
+    using HttpConnector::HttpConnector;
+
+    virtual std::shared_ptr<const RegistryApi> registryApi() const = 0;
+
+    QStringList resourceTypes() const override;
+    DiscoveryBody discovery(const QString &resourceType) const override;
 };
 
 } // namespace stella

@@ -70,8 +70,7 @@ ConnectorRun::ConnectorRun(std::unique_ptr<Connector> connector, const Start &st
 ConnectorRun::~ConnectorRun()
 {
     // Dropping a run is silent (its owner is going away or starting over, and says so itself);
-    // an operator's Cancel goes through operation()->cancel() and is heard. Order matters: the
-    // operation's pending callbacks may still point at the connector.
+    // an operator's Cancel goes through operation()->cancel() and is heard.
     if (m_operation) {
         m_operation->blockSignals(true);
         m_operation->cancel();

@@ -39,10 +39,12 @@ private:
     CredentialResolver *m_credentials;
 };
 
-// One running connector call. Real connectors' callbacks refer to their connector, so the
-// connector must outlive its operation: this object owns both and, when destroyed, cancels and
-// deletes the operation before the connector. Callers (widgets, the health monitor) hold one per
-// call and drop it to stop (silently: the operation's signals are blocked first).
+// One running connector call: the connector and the operation it started, behind one handle
+// that callers (widgets, the health monitor) hold per call and drop to stop it (silently: the
+// operation's signals are blocked first, then it is cancelled and deleted). Operations never
+// refer to their connector (they co-own what they need: docs/architecture.md, "Providers and
+// connectors"), so the connector is kept only so that one object owns everything the call
+// made; deleting it earlier would be just as safe.
 class ConnectorRun : public QObject
 {
     Q_OBJECT

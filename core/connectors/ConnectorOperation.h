@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-
 #include <functional>
 
 namespace stella {
@@ -17,7 +16,14 @@ namespace stella {
 // "GET /api/v2.0/health → 200 in 34 ms".
 struct ConnectorStep
 {
-    enum class State { Running, Passed, Warning, Failed, Skipped };
+    enum class State
+    {
+        Running,
+        Passed,
+        Warning,
+        Failed,
+        Skipped
+    };
 
     QString id;
     QString title;
@@ -52,8 +58,19 @@ class ConnectorOperation : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { TestConnection, HealthCheck, Discovery };
-    enum class Outcome { Running, Succeeded, Failed, Cancelled };
+    enum class Kind
+    {
+        TestConnection,
+        HealthCheck,
+        Discovery
+    };
+    enum class Outcome
+    {
+        Running,
+        Succeeded,
+        Failed,
+        Cancelled
+    };
 
     explicit ConnectorOperation(Kind kind, QObject *parent = nullptr);
 
@@ -102,7 +119,9 @@ private:
 };
 
 // A connector bound to one integration. Every call returns at once; work happens on the
-// caller's event loop (network) or on worker threads, never blocking.
+// caller's event loop (network) or on worker threads, never blocking. An operation never refers
+// to the connector that started it (it co-owns what it needs), so the connector may be deleted
+// while its operations run (docs/architecture.md, "Providers and connectors").
 class Connector
 {
 public:

@@ -7,11 +7,11 @@ QStringList resourceTypesFor(IntegrationType type)
 {
     switch (type) {
     case IntegrationType::Registry:
-        return {QStringLiteral("repositories"), QStringLiteral("tags")};
+        return {ResourceType::Repositories, ResourceType::Tags};
     case IntegrationType::Scm:
-        return {QStringLiteral("projects"), QStringLiteral("repositories")};
+        return {ResourceType::Projects, ResourceType::Repositories};
     case IntegrationType::CiCd:
-        return {QStringLiteral("jobs"), QStringLiteral("pipelines")};
+        return {ResourceType::Jobs, ResourceType::Pipelines};
     case IntegrationType::SecretsManager:
     case IntegrationType::RuntimeHost:
     case IntegrationType::ObjectStorage:

@@ -5,8 +5,10 @@
 #include "LoopbackHttpServer.h"
 #include "RealDockerRegistry.h"
 #include "TestSupport.h"
+#include "connectors/registry/dockerregistry/DockerRegistryConnector.h"
+#include "core/connectors/StepIds.h"
 #include "core/credentials/CredentialResolver.h"
-#include "connectors/registry/DockerRegistryConnector.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -254,9 +256,8 @@ private Q_SLOTS:
             ids.append(s.id);
             states.append(toString(s.state));
         }
-        QCOMPARE(ids, (QStringList{QStringLiteral("credential"), QStringLiteral("reach"),
-                                   QStringLiteral("identify"), QStringLiteral("authenticate"),
-                                   QStringLiteral("permission")}));
+        QCOMPARE(ids, (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                                   StepId::Authenticate, StepId::Permission}));
         QCOMPARE(states, QStringList(5, QStringLiteral("passed")));
         QVERIFY2(op->steps().at(1).message.startsWith(QStringLiteral("GET /v2/ → 401 in ")),
                  qPrintable(op->steps().at(1).message));
@@ -271,7 +272,7 @@ private Q_SLOTS:
         std::unique_ptr<ConnectorOperation> op(c->testConnection(nullptr));
         finish(op.get());
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
-        QCOMPARE(op->steps().last().id, QStringLiteral("authenticate"));
+        QCOMPARE(op->steps().last().id, StepId::Authenticate);
         QVERIFY2(op->error().message.contains(QLatin1String("401 Unauthorized")),
                  qPrintable(op->error().message));
         QVERIFY(
@@ -289,7 +290,7 @@ private Q_SLOTS:
         QVERIFY(m_registry);
         auto c = connector(integration(m_registry->url().toString()));
         std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("repositories"), {}, nullptr));
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         finish(op.get());
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
@@ -301,7 +302,7 @@ private Q_SLOTS:
         QVERIFY(pages.size() >= kRepositories / 100); // streamed page by page
 
         std::unique_ptr<ConnectorOperation> some(
-            c->discover(QStringLiteral("repositories"), QStringLiteral("TEAM-07/*"), nullptr));
+            c->discover(ResourceType::Repositories, QStringLiteral("TEAM-07/*"), nullptr));
         QSignalSpy somePages(some.get(), &ConnectorOperation::pageReady);
         finish(some.get());
         QCOMPARE(names(some.get(), somePages).size(), kRepositories / 25);
@@ -314,7 +315,7 @@ private Q_SLOTS:
         auto c = connector(integration(m_registry->url().toString(),
                                        QStringLiteral("STELLA_TEST_REGISTRY_BASIC"), 40));
         std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("tags"), QStringLiteral("big/one"), nullptr));
+            c->discover(ResourceType::Tags, QStringLiteral("big/one"), nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         finish(op.get());
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
@@ -326,7 +327,7 @@ private Q_SLOTS:
         // pagination came with distribution 3); multiPageTagsAsTheSpecDescribes covers paging.
 
         std::unique_ptr<ConnectorOperation> filtered(
-            c->discover(QStringLiteral("tags"), QStringLiteral("big/*:v1?0"), nullptr));
+            c->discover(ResourceType::Tags, QStringLiteral("big/*:v1?0"), nullptr));
         QSignalSpy filteredPages(filtered.get(), &ConnectorOperation::pageReady);
         finish(filtered.get());
         QCOMPARE(names(filtered.get(), filteredPages).size(), 10); // v100, v110, ... v190
@@ -360,7 +361,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         auto c = connector(integration(server.url().toString(), {}, 40));
         std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("tags"), QStringLiteral("big/one"), nullptr));
+            c->discover(ResourceType::Tags, QStringLiteral("big/one"), nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         finish(op.get());
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
@@ -378,7 +379,7 @@ private Q_SLOTS:
         auto c = connector(integration(m_registry->url().toString(),
                                        QStringLiteral("STELLA_TEST_REGISTRY_BASIC"), 10));
         std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("repositories"), {}, nullptr));
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         QVERIFY(pages.wait(30000));
         op->cancel();
@@ -432,7 +433,7 @@ private Q_SLOTS:
         QVERIFY(tokenRequest.target.contains("scope="));
 
         std::unique_ptr<ConnectorOperation> found(
-            c->discover(QStringLiteral("repositories"), {}, nullptr));
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QSignalSpy pages(found.get(), &ConnectorOperation::pageReady);
         finish(found.get());
         QCOMPARE(names(found.get(), pages), QStringList{QStringLiteral("samalba/my-app")});
@@ -483,7 +484,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         auto c = connector(integration(server.url().toString()));
         std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("repositories"), {}, nullptr));
+            c->discover(ResourceType::Repositories, {}, nullptr));
         finish(op.get());
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
@@ -517,8 +518,7 @@ private Q_SLOTS:
     void unsupportedResourceTypeListsTheSupportedOnes()
     {
         auto c = connector(integration(QStringLiteral("http://127.0.0.1:1")));
-        std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("pipelines"), {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Pipelines, {}, nullptr));
         finish(op.get());
         QCOMPARE(op->error().kind, ErrorKind::InvalidInput);
         QVERIFY(op->error().hint.contains(QLatin1String("repositories, tags")));

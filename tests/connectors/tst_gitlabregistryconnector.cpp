@@ -7,7 +7,9 @@
 // X-Prev-Page, X-Total, X-Total-Pages and an absolute Link header, and bodies
 // {"message":"401 Unauthorized"}, {"message":"403 Forbidden"}, {"message":"404 Project Not Found"}.
 #include "ConnectorTestSupport.h"
-#include "connectors/registry/GitLabRegistryConnector.h"
+#include "connectors/registry/gitlabcontainerregistry/GitLabRegistryConnector.h"
+#include "core/connectors/StepIds.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -210,9 +212,8 @@ private Q_SLOTS:
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
         QCOMPARE(test::stepIds(*op),
-                 (QStringList{QStringLiteral("credential"), QStringLiteral("reach"),
-                              QStringLiteral("identify"), QStringLiteral("authenticate"),
-                              QStringLiteral("permission")}));
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(test::stepStates(*op), QStringList(5, QStringLiteral("passed")));
         QCOMPARE(op->server().product, QStringLiteral("GitLab"));
         QCOMPARE(op->server().version, QStringLiteral("17.5.1-ee (revision a3f2c1b9e4d)"));
@@ -232,7 +233,7 @@ private Q_SLOTS:
         auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Succeeded);
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Warning);
-        auto found = test::runToEnd(c->discover(QStringLiteral("repositories"), {}, nullptr));
+        auto found = test::runToEnd(c->discover(ResourceType::Repositories, {}, nullptr));
         QCOMPARE(found->error().kind, ErrorKind::InvalidInput);
         QVERIFY(found->error().hint.contains(QLatin1String("projectPath")));
     }
@@ -243,11 +244,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("step");
         QTest::addColumn<QString>("says");
         QTest::newRow("revoked token: 401")
-            << QStringLiteral("STELLA_TEST_GITLAB_REVOKED") << QStringLiteral("authenticate")
+            << QStringLiteral("STELLA_TEST_GITLAB_REVOKED") << StepId::Authenticate
             << QStringLiteral("401 Unauthorized");
-        QTest::newRow("guest: 403")
-            << QStringLiteral("STELLA_TEST_GITLAB_GUEST") << QStringLiteral("permission")
-            << QStringLiteral("403 Forbidden");
+        QTest::newRow("guest: 403") << QStringLiteral("STELLA_TEST_GITLAB_GUEST")
+                                    << StepId::Permission << QStringLiteral("403 Forbidden");
     }
 
     void wrongCredentials()
@@ -265,7 +265,7 @@ private Q_SLOTS:
 
         std::unique_ptr<ConnectorOperation> health(c->checkHealth(nullptr));
         QVERIFY(test::waitFinished(health.get()));
-        if (step == QLatin1String("authenticate"))
+        if (step == StepId::Authenticate)
             STELLA_COMPARE_ENUM(health->healthStatus(), HealthStatus::Degraded);
     }
 
@@ -292,12 +292,12 @@ private Q_SLOTS:
         m_gitlab.linkHeader = linkHeader;
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), QStringLiteral("platform"));
         const qsizetype before = m_server.requests().size();
-        const QStringList found = test::discoverNames(*c, QStringLiteral("repositories"), {});
+        const QStringList found = test::discoverNames(*c, ResourceType::Repositories, {});
         QCOMPARE(found.size(), kImages + 1);
         QCOMPARE(QSet<QString>(found.begin(), found.end()).size(), found.size());
         // /projects/platform → 404, then the group's three pages of 100.
         QCOMPARE(m_server.requests().size() - before, 1 + 3);
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"),
+        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories,
                                      QStringLiteral("platform/images/app-2*"))
                      .size(),
                  55);
@@ -307,15 +307,14 @@ private Q_SLOTS:
     {
         auto c =
             connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), QStringLiteral("platform/tools"));
-        const QStringList tags = test::discoverNames(*c, QStringLiteral("tags"), {});
+        const QStringList tags = test::discoverNames(*c, ResourceType::Tags, {});
         QCOMPARE(tags.size(), kTags);
         QVERIFY(tags.contains(QStringLiteral("platform/tools:v119")));
         QVERIFY(m_server.requests().last().target.startsWith(
             "/api/v4/projects/10/registry/repositories/500/tags?"));
-        QCOMPARE(
-            test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("platform/tools:v01?"))
-                .size(),
-            10);
+        QCOMPARE(test::discoverNames(*c, ResourceType::Tags, QStringLiteral("platform/tools:v01?"))
+                     .size(),
+                 10);
     }
 
     void badServers_data() { test::addBadServerRows(); }
@@ -327,7 +326,7 @@ private Q_SLOTS:
         m_gitlab.bad = bad;
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"),
                            QStringLiteral("platform/images"));
-        auto op = test::runToEnd(c->discover(QStringLiteral("repositories"), {}, nullptr));
+        auto op = test::runToEnd(c->discover(ResourceType::Repositories, {}, nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Failed);
@@ -342,7 +341,7 @@ private Q_SLOTS:
         QVERIFY(other.listen());
         auto c = connector(QStringLiteral("STELLA_TEST_GITLAB_TOKEN"), {}, other.url().toString());
         auto op = test::runToEnd(c->testConnection(nullptr));
-        QCOMPARE(op->steps().last().id, QStringLiteral("identify"));
+        QCOMPARE(op->steps().last().id, StepId::Identify);
         QVERIFY2(op->error().message.contains(QLatin1String("HTML page")),
                  qPrintable(op->error().toText()));
     }

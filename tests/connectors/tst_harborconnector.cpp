@@ -6,7 +6,9 @@
 // links are separated by " , ", error bodies {"errors":[{"code","message"}]}, and wrong Basic
 // credentials treated as anonymous (401 where anonymous callers are refused).
 #include "ConnectorTestSupport.h"
-#include "connectors/registry/HarborConnector.h"
+#include "connectors/registry/harbor/HarborConnector.h"
+#include "core/connectors/StepIds.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -256,9 +258,8 @@ private Q_SLOTS:
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
         QCOMPARE(test::stepIds(*op),
-                 (QStringList{QStringLiteral("credential"), QStringLiteral("reach"),
-                              QStringLiteral("identify"), QStringLiteral("authenticate"),
-                              QStringLiteral("permission")}));
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(test::stepStates(*op), QStringList(5, QStringLiteral("passed")));
         QCOMPARE(op->server().product, QStringLiteral("Harbor"));
         QCOMPARE(op->server().version, QStringLiteral("v2.10.2-1a741cb7"));
@@ -273,16 +274,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("step");
         QTest::addColumn<QString>("says");
         QTest::newRow("wrong password: 401")
-            << QStringLiteral("STELLA_TEST_HARBOR_WRONG") << QStringLiteral("authenticate")
+            << QStringLiteral("STELLA_TEST_HARBOR_WRONG") << StepId::Authenticate
             << QStringLiteral("401 Unauthorized");
         QTest::newRow("wrong robot secret: 401")
-            << QStringLiteral("STELLA_TEST_HARBOR_ROBOT_WRONG") << QStringLiteral("permission")
+            << QStringLiteral("STELLA_TEST_HARBOR_ROBOT_WRONG") << StepId::Permission
             << QStringLiteral("401 Unauthorized");
-        QTest::newRow("not a member: 403")
-            << QStringLiteral("STELLA_TEST_HARBOR_OUTSIDER") << QStringLiteral("permission")
-            << QStringLiteral("403 Forbidden");
+        QTest::newRow("not a member: 403") << QStringLiteral("STELLA_TEST_HARBOR_OUTSIDER")
+                                           << StepId::Permission << QStringLiteral("403 Forbidden");
         QTest::newRow("a token, not name:secret")
-            << QStringLiteral("STELLA_TEST_HARBOR_TOKEN") << QStringLiteral("identify")
+            << QStringLiteral("STELLA_TEST_HARBOR_TOKEN") << StepId::Identify
             << QStringLiteral("needs username:password");
     }
 
@@ -309,18 +309,18 @@ private Q_SLOTS:
     {
         auto c = connector(QStringLiteral("STELLA_TEST_HARBOR_USER"),
                            {{QStringLiteral("pageSize"), 50}});
-        const QStringList found = test::discoverNames(*c, QStringLiteral("repositories"), {});
+        const QStringList found = test::discoverNames(*c, ResourceType::Repositories, {});
         QCOMPARE(found.size(), kPublicRepositories + 2);
         QCOMPARE(QSet<QString>(found.begin(), found.end()).size(), found.size());
         QVERIFY(found.contains(QStringLiteral("private/team/app")));
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"),
-                                     QStringLiteral("LIBRARY/app-1*"))
-                     .size(),
-                 100);
+        QCOMPARE(
+            test::discoverNames(*c, ResourceType::Repositories, QStringLiteral("LIBRARY/app-1*"))
+                .size(),
+            100);
 
         // Anonymous: the public project only.
         auto anonymous = connector({}, {{QStringLiteral("pageSize"), 100}});
-        QCOMPARE(test::discoverNames(*anonymous, QStringLiteral("repositories"), {}).size(),
+        QCOMPARE(test::discoverNames(*anonymous, ResourceType::Repositories, {}).size(),
                  kPublicRepositories);
     }
 
@@ -329,7 +329,7 @@ private Q_SLOTS:
         auto c = connector(QStringLiteral("STELLA_TEST_HARBOR_ROBOT"),
                            {{QStringLiteral("project"), QStringLiteral("private")}});
         QCOMPARE(
-            test::discoverNames(*c, QStringLiteral("repositories"), {}),
+            test::discoverNames(*c, ResourceType::Repositories, {}),
             (QStringList{QStringLiteral("private/team/app"), QStringLiteral("private/tools")}));
         const auto requests = m_server.requests();
         QVERIFY(
@@ -343,7 +343,7 @@ private Q_SLOTS:
                             {QStringLiteral("pageSize"), 40}});
         const qsizetype before = m_server.requests().size();
         const QStringList tags =
-            test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("private/team/*"));
+            test::discoverNames(*c, ResourceType::Tags, QStringLiteral("private/team/*"));
         QCOMPARE(tags.size(), kTags);
         QVERIFY(tags.contains(QStringLiteral("private/team/app:1.129")));
         // The '/' inside "team/app" went out encoded twice, as Harbor requires.
@@ -352,9 +352,9 @@ private Q_SLOTS:
             twice = twice || r.target.startsWith(
                                  "/api/v2.0/projects/private/repositories/team%252Fapp/artifacts?");
         QVERIFY(twice);
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("private/*:1.1?"))
-                     .size(),
-                 10);
+        QCOMPARE(
+            test::discoverNames(*c, ResourceType::Tags, QStringLiteral("private/*:1.1?")).size(),
+            10);
         QCOMPARE(HarborConnector::encodeRepositoryName(QStringLiteral("a/b")),
                  QStringLiteral("a%252Fb"));
     }
@@ -407,7 +407,7 @@ private Q_SLOTS:
         m_harbor.bad = bad;
         auto c = connector(QStringLiteral("STELLA_TEST_HARBOR_USER"));
         std::unique_ptr<ConnectorOperation> op(
-            c->discover(QStringLiteral("repositories"), {}, nullptr));
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QVERIFY(test::waitFinished(op.get()));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
@@ -423,7 +423,7 @@ private Q_SLOTS:
         auto c = connector(QStringLiteral("STELLA_TEST_HARBOR_USER"), {}, other.url().toString());
         std::unique_ptr<ConnectorOperation> op(c->testConnection(nullptr));
         QVERIFY(test::waitFinished(op.get()));
-        QCOMPARE(op->steps().last().id, QStringLiteral("identify"));
+        QCOMPARE(op->steps().last().id, StepId::Identify);
         QVERIFY2(op->error().message.contains(QLatin1String("not Harbor's API")) &&
                      op->error().message.contains(QLatin1String("HTML page")),
                  qPrintable(op->error().toText()));

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/common/Clock.h"
-#include "connectors/inmemory/InMemoryConnector.h"
-
 #include "TestSupport.h"
+#include "connectors/inmemory/InMemoryConnector.h"
+#include "core/common/Clock.h"
+#include "core/connectors/StepIds.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
-
 #include <memory>
 
 using namespace stella;
@@ -20,7 +20,8 @@ private:
     // 10:01 UTC: minute 601, not a multiple of 3, so flaky integrations are up.
     ManualClock m_clock{QDateTime(QDate(2026, 1, 15), QTime(10, 1), QTimeZone::utc())};
 
-    std::unique_ptr<InMemoryConnector> connector(const QString &scenario, IntegrationType type = IntegrationType::Registry,
+    std::unique_ptr<InMemoryConnector> connector(const QString &scenario,
+                                                 IntegrationType type = IntegrationType::Registry,
                                                  QJsonObject extra = {})
     {
         Integration i;
@@ -53,8 +54,8 @@ private Q_SLOTS:
         QStringList ids;
         for (const ConnectorStep &s : op->steps())
             ids.append(s.id);
-        QCOMPARE(ids, (QStringList{QStringLiteral("credential"), QStringLiteral("reach"), QStringLiteral("identify"),
-                                   QStringLiteral("authenticated"), QStringLiteral("permissions")}));
+        QCOMPARE(ids, (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                                   StepId::Authenticate, StepId::Permission}));
         QCOMPARE(steps.count(), 10); // each step reported when it starts and when it ends
         QCOMPARE(op->server().product, QStringLiteral("InMemory"));
         STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Healthy);
@@ -66,8 +67,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("health");
         QTest::addColumn<bool>("testPasses");
         QTest::newRow("healthy") << QStringLiteral("healthy") << int(HealthStatus::Healthy) << true;
-        QTest::newRow("degraded") << QStringLiteral("degraded") << int(HealthStatus::Degraded) << true;
-        QTest::newRow("unhealthy") << QStringLiteral("unhealthy") << int(HealthStatus::Unhealthy) << false;
+        QTest::newRow("degraded") << QStringLiteral("degraded") << int(HealthStatus::Degraded)
+                                  << true;
+        QTest::newRow("unhealthy")
+            << QStringLiteral("unhealthy") << int(HealthStatus::Unhealthy) << false;
         QTest::newRow("slow") << QStringLiteral("slow") << int(HealthStatus::Degraded) << true;
         QTest::newRow("flaky up") << QStringLiteral("flaky") << int(HealthStatus::Healthy) << true;
     }
@@ -76,7 +79,8 @@ private Q_SLOTS:
         QFETCH(QString, scenario);
         QFETCH(int, health);
         QFETCH(bool, testPasses);
-        auto c = connector(scenario, IntegrationType::Registry, {{QStringLiteral("slowLatency"), QStringLiteral("5ms")}});
+        auto c = connector(scenario, IntegrationType::Registry,
+                           {{QStringLiteral("slowLatency"), QStringLiteral("5ms")}});
         std::unique_ptr<ConnectorOperation> check(c->checkHealth(nullptr));
         finish(check.get());
         QCOMPARE(check->outcome(), ConnectorOperation::Outcome::Succeeded);
@@ -94,9 +98,11 @@ private Q_SLOTS:
     {
         auto c = connector(QStringLiteral("flaky"));
         QVERIFY(!c->flakyFailsNow());
-        m_clock.set(QDateTime(QDate(2026, 1, 15), QTime(10, 2), QTimeZone::utc())); // minute 602 % 3 == 2
+        m_clock.set(
+            QDateTime(QDate(2026, 1, 15), QTime(10, 2), QTimeZone::utc())); // minute 602 % 3 == 2
         QVERIFY(!c->flakyFailsNow());
-        m_clock.set(QDateTime(QDate(2026, 1, 15), QTime(10, 3), QTimeZone::utc())); // minute 603 % 3 == 0
+        m_clock.set(
+            QDateTime(QDate(2026, 1, 15), QTime(10, 3), QTimeZone::utc())); // minute 603 % 3 == 0
         QVERIFY(c->flakyFailsNow());
         std::unique_ptr<ConnectorOperation> check(c->checkHealth(nullptr));
         finish(check.get());
@@ -106,9 +112,11 @@ private Q_SLOTS:
 
     void discoveryStreamsPages()
     {
-        auto c = connector(QStringLiteral("healthy"), IntegrationType::Registry,
-                           {{QStringLiteral("resourceCount"), 250}, {QStringLiteral("pageSize"), 100}});
-        std::unique_ptr<ConnectorOperation> op(c->discover(QStringLiteral("repositories"), QString(), nullptr));
+        auto c =
+            connector(QStringLiteral("healthy"), IntegrationType::Registry,
+                      {{QStringLiteral("resourceCount"), 250}, {QStringLiteral("pageSize"), 100}});
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, QString(), nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         finish(op.get());
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Succeeded);
@@ -121,8 +129,10 @@ private Q_SLOTS:
 
     void discoveryFiltersByGlob()
     {
-        auto c = connector(QStringLiteral("healthy"), IntegrationType::CiCd, {{QStringLiteral("resourceCount"), 120}});
-        std::unique_ptr<ConnectorOperation> op(c->discover(QStringLiteral("jobs"), QStringLiteral("DEMO-JOB-00[1-2]?"), nullptr));
+        auto c = connector(QStringLiteral("healthy"), IntegrationType::CiCd,
+                           {{QStringLiteral("resourceCount"), 120}});
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Jobs, QStringLiteral("DEMO-JOB-00[1-2]?"), nullptr));
         int count = 0;
         connect(op.get(), &ConnectorOperation::pageReady, this,
                 [&count](const QList<DiscoveredResource> &page) { count += int(page.size()); });
@@ -133,23 +143,25 @@ private Q_SLOTS:
     void unsupportedResourceTypeListsTheSupportedOnes()
     {
         auto c = connector(QStringLiteral("healthy"), IntegrationType::Scm);
-        std::unique_ptr<ConnectorOperation> op(c->discover(QStringLiteral("tags"), QString(), nullptr));
+        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Tags, QString(), nullptr));
         finish(op.get());
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->error().kind, ErrorKind::InvalidInput);
         QVERIFY(op->error().hint.contains(QStringLiteral("projects, repositories")));
 
         auto vault = connector(QStringLiteral("healthy"), IntegrationType::SecretsManager);
-        std::unique_ptr<ConnectorOperation> none(vault->discover(QStringLiteral("repositories"), QString(), nullptr));
+        std::unique_ptr<ConnectorOperation> none(
+            vault->discover(ResourceType::Repositories, QString(), nullptr));
         finish(none.get());
         QVERIFY(none->error().message.contains(QStringLiteral("support no discovery")));
     }
 
     void cancelStopsAtOnce()
     {
-        auto c = connector(QStringLiteral("healthy"), IntegrationType::Registry,
-                           {{QStringLiteral("resourceCount"), 100000}, {QStringLiteral("pageSize"), 10}});
-        std::unique_ptr<ConnectorOperation> op(c->discover(QStringLiteral("tags"), QString(), nullptr));
+        auto c = connector(
+            QStringLiteral("healthy"), IntegrationType::Registry,
+            {{QStringLiteral("resourceCount"), 100000}, {QStringLiteral("pageSize"), 10}});
+        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Tags, QString(), nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         QVERIFY(pages.wait(5000));
         QSignalSpy finished(op.get(), &ConnectorOperation::finished);

@@ -7,7 +7,9 @@
 // last page); 401 with WWW-Authenticate: BASIC and an empty body for wrong credentials, 403
 // without privileges.
 #include "ConnectorTestSupport.h"
-#include "connectors/registry/NexusConnector.h"
+#include "connectors/registry/nexus/NexusConnector.h"
+#include "core/connectors/StepIds.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,9 +184,8 @@ private Q_SLOTS:
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
         QCOMPARE(test::stepIds(*op),
-                 (QStringList{QStringLiteral("credential"), QStringLiteral("reach"),
-                              QStringLiteral("identify"), QStringLiteral("authenticate"),
-                              QStringLiteral("permission")}));
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(test::stepStates(*op), QStringList(5, QStringLiteral("passed")));
         QCOMPARE(op->server().product, QStringLiteral("Sonatype Nexus Repository"));
         QCOMPARE(op->server().version, QStringLiteral("3.68.1-02 (OSS)"));
@@ -198,11 +199,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("step");
         QTest::addColumn<QString>("says");
         QTest::newRow("wrong password: 401")
-            << QStringLiteral("STELLA_TEST_NEXUS_WRONG") << QStringLiteral("authenticate")
+            << QStringLiteral("STELLA_TEST_NEXUS_WRONG") << StepId::Authenticate
             << QStringLiteral("401 Unauthorized");
-        QTest::newRow("no privilege: 403")
-            << QStringLiteral("STELLA_TEST_NEXUS_VIEWER") << QStringLiteral("permission")
-            << QStringLiteral("403 Forbidden");
+        QTest::newRow("no privilege: 403") << QStringLiteral("STELLA_TEST_NEXUS_VIEWER")
+                                           << StepId::Permission << QStringLiteral("403 Forbidden");
     }
 
     void wrongCredentials()
@@ -235,16 +235,16 @@ private Q_SLOTS:
         QFETCH(QString, says);
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"), repository);
         auto op = test::runToEnd(c->testConnection(nullptr));
-        QCOMPARE(op->steps().last().id, QStringLiteral("permission"));
+        QCOMPARE(op->steps().last().id, StepId::Permission);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
     }
 
     void discoversDockerRepositories()
     {
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"), {}),
+        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, {}),
                  (QStringList{QStringLiteral("docker-hosted"), QStringLiteral("docker-proxy")}));
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("repositories"), QStringLiteral("*proxy")),
+        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, QStringLiteral("*proxy")),
                  QStringList{QStringLiteral("docker-proxy")});
     }
 
@@ -252,18 +252,17 @@ private Q_SLOTS:
     {
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
         const qsizetype before = m_server.requests().size();
-        const QStringList tags = test::discoverNames(*c, QStringLiteral("tags"), {});
+        const QStringList tags = test::discoverNames(*c, ResourceType::Tags, {});
         QCOMPARE(tags.size(), kTags + 3);
         QCOMPARE(QSet<QString>(tags.begin(), tags.end()).size(), tags.size());
         QVERIFY(tags.contains(QStringLiteral("library/app:2.252")));
         QVERIFY(tags.contains(QStringLiteral("tools/ci:latest")));
         // 26 pages of docker-hosted, 1 of docker-proxy, the repository list.
         QCOMPARE(m_server.requests().size() - before, 26 + 1 + 1);
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("tools/*")).size(),
-                 3);
-        QCOMPARE(test::discoverNames(*c, QStringLiteral("tags"), QStringLiteral("library/app:2.1?"))
-                     .size(),
-                 10);
+        QCOMPARE(test::discoverNames(*c, ResourceType::Tags, QStringLiteral("tools/*")).size(), 3);
+        QCOMPARE(
+            test::discoverNames(*c, ResourceType::Tags, QStringLiteral("library/app:2.1?")).size(),
+            10);
     }
 
     void healthReadsStatusAndWritable_data()
@@ -296,7 +295,7 @@ private Q_SLOTS:
         QFETCH(QString, says);
         m_nexus.bad = bad;
         auto c = connector(QStringLiteral("STELLA_TEST_NEXUS_ADMIN"));
-        auto op = test::runToEnd(c->discover(QStringLiteral("tags"), {}, nullptr));
+        auto op = test::runToEnd(c->discover(ResourceType::Tags, {}, nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(says), qPrintable(op->error().toText()));
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Failed);

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "GitLabRegistryConnector.h"
+
+#include "core/connectors/StepIds.h"
+#include "core/http/PageCursor.h"
+
+namespace stella {
+
+namespace {
+const QString kProduct = QStringLiteral("GitLab");
+
+QString versionText(const QJsonObject &version)
+{
+    const QString revision = version.value(QStringLiteral("revision")).toString();
+    return version.value(QStringLiteral("version")).toString() +
+           (revision.isEmpty() ? QString() : QStringLiteral(" (revision %1)").arg(revision));
+}
+} // namespace
+
+// GitLab's API for the connector's operations: the configured project or group, located as
+// either, and its registry's listings.
+class GitLabRegistryApi final : public RegistryApi
+{
+public:
+    GitLabRegistryApi(int pageSize, QString projectPath)
+        : m_pageSize(pageSize), m_projectPath(std::move(projectPath))
+    {}
+
+    const QString &projectPath() const { return m_projectPath; }
+    static QUrl api(const HttpSession &session, const QString &pathAndQuery)
+    {
+        return session.endpointUrl(QStringLiteral("/api/v4") + pathAndQuery);
+    }
+    // The configured path as a project or else a group: calls `found` with the API path of its
+    // registry repositories ("/projects/group%2Fproject/registry/repositories") and the answer
+    // to a first request for `perPage` of them.
+    void locate(const Http &http, int perPage,
+                std::function<void(const QString &, const HttpResponse &)> found) const;
+
+    void listRepositories(const Http &http, RepositoriesHandler onPage,
+                          std::function<void()> onEnd) const override;
+    void listTags(const Http &http, const RepositoryRef &repository, TagsHandler onPage,
+                  std::function<void()> onEnd) const override;
+
+    static Result<HttpHeaders> tokenHeaders(const HttpSession &session,
+                                            const std::optional<SecretValue> &credential);
+
+private:
+    static HttpExchange::PageReader gitLabPages(const Http &http, const QString &what,
+                                                std::function<void(const QJsonArray &)> onItems);
+
+    int m_pageSize;
+    QString m_projectPath;
+};
+
+Result<HttpHeaders> GitLabRegistryApi::tokenHeaders(const HttpSession &session,
+                                                    const std::optional<SecretValue> &credential)
+{
+    if (!credential)
+        return HttpHeaders{};
+    if (credential->isBasic())
+        return Error::invalidInput(
+            QStringLiteral("%1 holds username:password, and GitLab's API takes an access token")
+                .arg(session.integration().authRefUri),
+            QStringLiteral("Store a personal, project or group access token with read_api at that "
+                           "AuthRef (deploy tokens work for docker pull only)"));
+    return HttpHeaders{{"PRIVATE-TOKEN", credential->exposeForRequest()}};
+}
+
+void GitLabRegistryApi::locate(
+    const Http &http, int perPage,
+    std::function<void(const QString &, const HttpResponse &)> found) const
+{
+    if (m_projectPath.isEmpty())
+        return http->fail(Error::invalidInput(
+            QStringLiteral("GitLab has no instance-wide list of registry repositories"),
+            QStringLiteral("Set projectPath in the integration's config to a project or group "
+                           "path, e.g. platform/images")));
+    const QString id = QString::fromLatin1(QUrl::toPercentEncoding(m_projectPath));
+    const QString query = QStringLiteral("?page=1&per_page=%1").arg(perPage);
+    const QString asProject = QStringLiteral("/projects/%1/registry/repositories").arg(id);
+    const QString asGroup = QStringLiteral("/groups/%1/registry/repositories").arg(id);
+    const QString projectPath = m_projectPath;
+    http->get(api(http->session(), asProject + query), [=](const HttpResponse &project) {
+        if (project.status == 200)
+            return found(asProject, project);
+        if (project.status != 404)
+            return http->fail(
+                http->accessError(project, QStringLiteral("GET /api/v4%1").arg(asProject)));
+        http->get(api(http->session(), asGroup + query), [=](const HttpResponse &group) {
+            if (group.status == 200)
+                return found(asGroup, group);
+            if (group.status == 404)
+                return http->fail(Error::notFound(
+                    QStringLiteral("GitLab has no project or group '%1' that the token can see")
+                        .arg(projectPath),
+                    QStringLiteral("Check projectPath (the path in the project's URL, e.g. "
+                                   "platform/images) and that the token's user is a member")));
+            http->fail(http->accessError(group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
+        });
+    });
+}
+
+HttpExchange::PageReader
+GitLabRegistryApi::gitLabPages(const Http &http, const QString &what,
+                               std::function<void(const QJsonArray &)> onItems)
+{
+    return [http, what, onItems](const HttpResponse &response,
+                                 PageCursor &cursor) -> Result<std::optional<QUrl>> {
+        auto items = pageItems(*http, response, what);
+        if (!items)
+            return items.error();
+        onItems(*items);
+        // Link rel="next" (offset and keyset pagination alike), else X-Next-Page.
+        auto next = cursor.nextFromLink(response.url, response.headers);
+        if (!next || next->has_value())
+            return next;
+        const auto page = PageCursor::nextPageNumber(response.headers);
+        if (!page)
+            return next;
+        return http::nextPage(cursor, response.url, QStringLiteral("page"), QString::number(*page));
+    };
+}
+
+void GitLabRegistryApi::listRepositories(const Http &http, RepositoriesHandler onPage,
+                                         std::function<void()> onEnd) const
+{
+    const auto read = gitLabPages(
+        http, QStringLiteral("Listing registry repositories"), [onPage](const QJsonArray &items) {
+            QList<RepositoryRef> page;
+            for (const QJsonValue &v : items) {
+                const QJsonObject r = v.toObject();
+                page.append({r.value(QStringLiteral("path")).toString(),
+                             {{QStringLiteral("id"), r.value(QStringLiteral("id"))},
+                              {QStringLiteral("projectId"), r.value(QStringLiteral("project_id"))},
+                              {QStringLiteral("location"), r.value(QStringLiteral("location"))}}});
+            }
+            onPage(page);
+        });
+    // The first page doubles as the project-or-group probe; the walk then reads it again from
+    // its URL, so every page goes through the same cursor checks.
+    locate(http, m_pageSize, [http, read, onEnd](const QString &, const HttpResponse &first) {
+        http->walkPages(
+            first.url,
+            [http, first](const QUrl &url, HttpExchange::ResponseHandler handler) {
+                if (url == first.url)
+                    return handler(first);
+                http->get(url, handler);
+            },
+            read, onEnd);
+    });
+}
+
+void GitLabRegistryApi::listTags(const Http &http, const RepositoryRef &repository,
+                                 TagsHandler onPage, std::function<void()> onEnd) const
+{
+    const QUrl first =
+        api(http->session(),
+            QStringLiteral("/projects/%1/registry/repositories/%2/tags?page=1&per_page=%3")
+                .arg(repository.attributes.value(QStringLiteral("projectId")).toInteger())
+                .arg(repository.attributes.value(QStringLiteral("id")).toInteger())
+                .arg(m_pageSize));
+    http->walkPages(first,
+                    gitLabPages(http, QStringLiteral("Listing the tags of %1").arg(repository.name),
+                                [onPage](const QJsonArray &items) {
+                                    QList<TagRef> page;
+                                    for (const QJsonValue &v : items)
+                                        page.append(
+                                            {v.toObject().value(QStringLiteral("name")).toString(),
+                                             {{QStringLiteral("location"),
+                                               v.toObject().value(QStringLiteral("location"))}},
+                                             {}});
+                                    onPage(page);
+                                }),
+                    std::move(onEnd));
+}
+
+GitLabRegistryConnector::GitLabRegistryConnector(const Integration &integration,
+                                                 const ConnectorContext &context)
+    : RegistryConnector(integration, context)
+{
+    QString projectPath = session().configString(QStringLiteral("projectPath"));
+    while (projectPath.endsWith(QLatin1Char('/')))
+        projectPath.chop(1);
+    m_api = std::make_shared<GitLabRegistryApi>(
+        std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100),
+        projectPath);
+    session().setCredentialHeaders(&GitLabRegistryApi::tokenHeaders);
+    session().setAccessHints(
+        QStringLiteral("Check the access token stored at %1: GitLab answers 401 to a wrong, "
+                       "expired or revoked token"),
+        QStringLiteral("Give the token behind %1 the read_api scope and at least the Reporter "
+                       "role on the project or group"));
+}
+
+std::shared_ptr<const RegistryApi> GitLabRegistryConnector::registryApi() const
+{
+    return m_api;
+}
+
+ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
+{
+    Run run = begin(ConnectorOperation::Kind::TestConnection, parent);
+    const std::shared_ptr<const GitLabRegistryApi> api = m_api;
+    const std::shared_ptr<HttpExchange> http = run.http;
+    const QUrl versionUrl = GitLabRegistryApi::api(session(), QStringLiteral("/version"));
+    // What GET /api/v4/version answered anonymously: the reach step's request, the identify
+    // step's input.
+    auto anonymous = std::make_shared<HttpResponse>();
+    addReachStep(run, versionUrl, anonymous);
+    run.steps
+        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+              [http, anonymous](const Step &step) {
+                  // Anonymous callers get {"message":"401 Unauthorized"}; anything else that is
+                  // not GitLab's JSON means the endpoint is not a GitLab instance.
+                  auto body = http::jsonObject(*anonymous, QStringLiteral("GET /api/v4/version"));
+                  const bool gitlab = body && (anonymous->status == 200
+                                                   ? body->contains(QStringLiteral("version"))
+                                                   : anonymous->status == 401 &&
+                                                         body->contains(QStringLiteral("message")));
+                  if (!gitlab)
+                      return step.fail(Error::failed(
+                          QStringLiteral("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
+                              .arg(http->session().integration().endpoint)
+                              .arg(anonymous->status)
+                              .arg(body ? QStringLiteral("an unexpected answer")
+                                        : http::bodyHint(*anonymous)),
+                          QStringLiteral("Give GitLab's base URL (https://gitlab.example.com), not "
+                                         "the registry's")));
+                  step.operation()->reportServer({kProduct, anonymous->status == 200
+                                                                ? versionText(*body)
+                                                                : QStringLiteral("unknown")});
+                  step.pass(anonymous->status == 200
+                                ? QStringLiteral("GitLab %1").arg(versionText(*body))
+                                : QStringLiteral("GitLab API v4; the version needs a token"));
+              })
+        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+             [http, versionUrl](const Step &step) {
+                 http->get(versionUrl, [http, step](const HttpResponse &authed) {
+                     if (authed.status != 200)
+                         return step.fail(
+                             http->accessError(authed, QStringLiteral("GET /api/v4/version")));
+                     auto version = http::jsonObject(authed, QStringLiteral("GET /api/v4/version"));
+                     if (!version)
+                         return step.fail(version.error());
+                     step.operation()->reportServer({kProduct, versionText(*version)});
+                     step.pass(QStringLiteral("GET /api/v4/version → 200 with the token: GitLab %1")
+                                   .arg(versionText(*version)));
+                 });
+             })
+        .add(StepId::Permission, QStringLiteral("Check permission to list registry repositories"),
+             [api, http](const Step &step) {
+                 if (api->projectPath().isEmpty()) {
+                     step.operation()->reportHealth(HealthStatus::Healthy);
+                     return step.warn(QStringLiteral("no projectPath: set a project or group path "
+                                                     "to discover repositories"));
+                 }
+                 api->locate(http, 1, [step](const QString &path, const HttpResponse &listed) {
+                     const auto total = PageCursor::totalCount(listed.headers);
+                     step.operation()->reportHealth(HealthStatus::Healthy);
+                     step.pass(QStringLiteral("GET /api/v4%1 → 200: %2 repositories")
+                                   .arg(path, total ? QString::number(*total)
+                                                    : QStringLiteral("an unknown number of")));
+                 });
+             });
+    run.steps->start();
+    return run.operation;
+}
+
+ConnectorOperation *GitLabRegistryConnector::checkHealth(QObject *parent)
+{
+    Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
+    run.steps->add(
+        StepId::Health, QStringLiteral("GET /api/v4/version"), [http = run.http](const Step &step) {
+            http->get(GitLabRegistryApi::api(http->session(), QStringLiteral("/version")),
+                      [step](const HttpResponse &response) {
+                          http::finishWithStatusHealth(step, response);
+                      });
+        });
+    run.steps->start();
+    return run.operation;
+}
+
+} // namespace stella

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "GitLabServerDefinition.h"
+
+#include "connectors/base/ProviderBuilder.h"
+
+namespace stella {
+
+ProviderDefinition gitLabServerDefinition()
+{
+    using K = ConfigField::Kind;
+    using C = CredentialSlot::Kind;
+    return ProviderBuilder(QStringLiteral("GitLabServer"), QStringLiteral("GitLab"),
+                           IntegrationType::Scm)
+        .endpoint(QStringLiteral("the GitLab URL, e.g. https://gitlab.example.com"))
+        .field(QStringLiteral("group"), QStringLiteral("Group"), K::String,
+               QStringLiteral("Limit discovery to one group (full path)"))
+        .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
+                    QStringLiteral("A personal, group or project access token with read_api"))
+        .httpConnectionFields()
+        .build();
+}
+
+} // namespace stella
