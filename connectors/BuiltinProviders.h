@@ -5,7 +5,7 @@ namespace stella {
 
 class ProviderRegistry;
 
-// Registers every provider this build knows (docs/contracts.md), the test-only InMemory
+// Registers every provider this build knows (docs/contracts.md §2), the test-only InMemory
 // included: one line per provider, its definition coming from its own folder.
 void registerBuiltinProviders(ProviderRegistry &registry);
 

@@ -19,7 +19,7 @@ struct PatternRule
     int line = 0; // where it was written, for later messages
 };
 
-// What `guard run` does (DESIGN §5 "AI Code Guard config"). The defaults are what an operator
+// What `guard run` does (docs/contracts.md §13). The defaults are what an operator
 // gets without a config file.
 struct GuardConfig
 {
@@ -32,7 +32,7 @@ struct GuardConfig
     QStringList allowedLicenses;
     QList<PatternRule> customSecretPatterns; // customSecretPatterns / secretPatterns
     // Extensions the issue asks for (allow-listing by path, configurable attribution markers,
-    // a maximum file size); named like the DESIGN keys.
+    // a maximum file size); named like the other keys (docs/contracts.md §13).
     QStringList allowPaths;                // allowPaths / ignorePaths: globs, never scanned
     QList<PatternRule> attributionMarkers; // empty: the built-in markers
     qint64 maxFileSize = 2 * 1024 * 1024;  // maxFileSize (bytes): larger files are skipped

@@ -33,7 +33,7 @@ struct ScanStats
 
 struct ScanResult
 {
-    QList<Finding> findings; // ordered (DESIGN §5), at most maxFindings
+    QList<Finding> findings; // ordered (docs/contracts.md §14.1), at most maxFindings
     qint64 totalFindings = 0;
     bool truncated = false;
     int maxFindings = 0;

@@ -9,7 +9,7 @@
 
 namespace stella {
 
-// What went wrong, in the categories the CLI maps to exit codes (DESIGN §5) and the console
+// What went wrong, in the categories the CLI maps to exit codes (docs/contracts.md §12.6) and the console
 // maps to message boxes. Every error carries what was wrong and what to do about it.
 enum class ErrorKind {
     OperationFailed,    // the operation ran and failed (exit 1)

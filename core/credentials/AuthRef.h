@@ -7,7 +7,7 @@
 
 namespace stella {
 
-// A reference to a secret: authref://<store>/<path>[#<key>] (DESIGN §5). The catalog keeps
+// A reference to a secret: authref://<store>/<path>[#<key>] (docs/contracts.md §6). The catalog keeps
 // these; the values live in the OS keychain, Vault or the environment.
 struct AuthRef
 {

@@ -26,7 +26,7 @@ public:
 
     QByteArray exposeForRequest() const { return m_bytes; }
 
-    // DESIGN §5: a basic-auth secret is "username:password", split at the first ':'.
+    // docs/contracts.md §2.1: a basic-auth secret is "username:password", split at the first ':'.
     bool isBasic() const { return m_bytes.contains(':'); }
     QString basicUsername() const; // the part before the first ':' (not secret)
     SecretValue basicPassword() const;

@@ -42,7 +42,7 @@ struct Integration
     bool isDeleted() const { return deletedAt.isValid(); }
     QString idString() const { return id.toString(QUuid::WithoutBraces); }
 
-    // The CLI's and the export's JSON shape: camelCase keys of DESIGN §5.
+    // The CLI's and the export's JSON shape: camelCase keys of docs/contracts.md §10.
     QJsonObject toJson() const;
 };
 

@@ -19,7 +19,7 @@ inline const QString Pipelines = QStringLiteral("pipelines");
 
 namespace stella {
 
-// Discoverable resource types per integration type, in their fixed order (docs/contracts.md).
+// Discoverable resource types per integration type, in their fixed order (docs/contracts.md §3.1).
 QStringList resourceTypesFor(IntegrationType type);
 
 } // namespace stella

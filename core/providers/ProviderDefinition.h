@@ -15,7 +15,7 @@ class Clock;
 class Connector;
 struct Integration;
 
-// A secret an integration needs, referenced by its AuthRef (DESIGN §5). The catalog keeps only
+// A secret an integration needs, referenced by its AuthRef (docs/contracts.md §2.1). The catalog keeps only
 // the reference; the slot tells forms and validation what kind of secret it must point at.
 struct CredentialSlot
 {
@@ -48,7 +48,7 @@ using ConnectorFactory =
 // Immutable description of one provider, registered once at start-up.
 struct ProviderDefinition
 {
-    QString id; // fixed ids of DESIGN §5: Harbor, DockerRegistry, ...
+    QString id; // fixed ids of docs/contracts.md §2.1: Harbor, DockerRegistry, ...
     QString displayName;
     IntegrationType type = IntegrationType::Registry;
     // Types an integration of this provider may have; the InMemory provider stands in for all.

@@ -8,7 +8,7 @@
 namespace stella {
 
 // Where a catalog lives: `sqlite:///path/catalog.db`, `sqlite::memory:` (sandbox) or
-// `postgresql://user[:password]@host[:port]/dbname` (DESIGN §5).
+// `postgresql://user[:password]@host[:port]/dbname` (docs/contracts.md §7).
 struct DatabaseUrl
 {
     enum class Kind { Sqlite, Postgres };

@@ -15,7 +15,7 @@ const QString kDoing = QStringLiteral("upgrading the catalog schema");
 QList<Migrations::Migration> buildMigrations()
 {
     QList<Migrations::Migration> list;
-    // Version 1: the catalog schema of DESIGN §5. Extra columns: last_checked_at on
+    // Version 1: the catalog schema of docs/contracts.md §8. Extra columns: last_checked_at on
     // integrations (the list shows it without a join), tenant_id on audit_logs and
     // health_checks (tenant scoping in the data layer), surrogate keys for ordering.
     list.append(

@@ -8,6 +8,8 @@
 #include "ConnectorTestSupport.h"
 #include "conformance/ConnectorScenario.h"
 #include "core/catalog/IntegrationValidator.h"
+#include "core/connectors/StepIds.h"
+#include "core/model/ResourceTypes.h"
 #include "core/http/HttpTypes.h"
 
 #include <QFile>
@@ -25,15 +27,6 @@ using stella::test::LoopbackHttpServer;
 
 namespace {
 
-// The test-connection checklist's step ids, as the connectors emit them today. Kept here, in
-// one place, to become the shared step-id constants of docs/contracts.md when they land.
-namespace step {
-const QString credential = QStringLiteral("credential");
-const QString reach = QStringLiteral("reach");
-const QString identify = QStringLiteral("identify");
-const QString authenticate = QStringLiteral("authenticate");
-const QString permission = QStringLiteral("permission");
-} // namespace step
 
 enum class Case
 {
@@ -67,44 +60,44 @@ struct ConformanceRow
 
 const QList<ConformanceRow> &rows()
 {
-    using namespace step;
+    using namespace StepId;
     static const QList<ConformanceRow> all{
         {QStringLiteral("DockerRegistry"),
          dockerRegistryScenario,
-         {credential, reach, identify, authenticate, permission},
-         {QStringLiteral("repositories"), QStringLiteral("tags")},
-         QStringLiteral("repositories"),
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Repositories, ResourceType::Tags},
+         ResourceType::Repositories,
          QStringLiteral("_catalog?n=&last= with Link rel=\"next\""),
          {},
          {}},
         {QStringLiteral("Harbor"),
          harborScenario,
-         {credential, reach, identify, authenticate, permission},
-         {QStringLiteral("repositories"), QStringLiteral("tags")},
-         QStringLiteral("repositories"),
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Repositories, ResourceType::Tags},
+         ResourceType::Repositories,
          QStringLiteral("page/page_size with X-Total-Count and Link (\" , \")"),
          {},
          {}},
         {QStringLiteral("GitLabContainerRegistry"),
          gitLabContainerRegistryScenario,
-         {credential, reach, identify, authenticate, permission},
-         {QStringLiteral("repositories"), QStringLiteral("tags")},
-         QStringLiteral("repositories"),
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Repositories, ResourceType::Tags},
+         ResourceType::Repositories,
          QStringLiteral("page/per_page with X-Next-Page and an absolute Link"),
          {},
          {}},
         {QStringLiteral("Nexus"),
          nexusScenario,
-         {credential, reach, identify, authenticate, permission},
-         {QStringLiteral("repositories"), QStringLiteral("tags")},
-         QStringLiteral("tags"),
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Repositories, ResourceType::Tags},
+         ResourceType::Tags,
          QStringLiteral("components?continuationToken= (repositories are not paged)"),
          {},
          {}},
         {QStringLiteral("InMemory"),
          inMemoryScenario,
-         {credential, reach, identify, authenticate, permission},
-         {QStringLiteral("repositories"), QStringLiteral("tags")},
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Repositories, ResourceType::Tags},
          {},
          QStringLiteral("simulated pages, no links"),
          kHttpOnly,
@@ -414,7 +407,7 @@ private Q_SLOTS:
         const QString text = test::stepsText(*op);
         QVERIFY2(op->error().message.contains(QStringLiteral("127.0.0.1:%1").arg(port)),
                  qPrintable(text));
-        QCOMPARE(op->steps().last().id, step::reach);
+        QCOMPARE(op->steps().last().id, StepId::Reach);
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Failed);
     }
 

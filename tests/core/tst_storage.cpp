@@ -45,7 +45,7 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
-        // The fixed table and column names of DESIGN §5.
+        // The fixed table and column names of docs/contracts.md §8.
         const QStringList columns{QStringLiteral("id"), QStringLiteral("tenant_id"), QStringLiteral("type"),
                                   QStringLiteral("provider"), QStringLiteral("name"), QStringLiteral("endpoint"),
                                   QStringLiteral("config_json"), QStringLiteral("auth_ref_uri"), QStringLiteral("status"),

@@ -3,6 +3,7 @@
 // DockerRegistry integration pointed at a closed loopback port): no network.
 #include "TestSupport.h"
 #include "core/connectors/ConnectorLauncher.h"
+#include "core/model/ResourceTypes.h"
 #include "ui/models/DiscoveredResourceModel.h"
 #include "ui/views/DiscoverPane.h"
 #include "ui/views/MessageWidget.h"
@@ -71,10 +72,10 @@ private Q_SLOTS:
         DiscoverPane pane(m_launcher);
         pane.setIntegration(inMemory(IntegrationType::Registry, 10, 10));
         QCOMPARE(comboItems(child<QComboBox>(&pane, QStringLiteral("resourceTypeCombo"))),
-                 (QStringList{QStringLiteral("repositories"), QStringLiteral("tags")}));
+                 (QStringList{ResourceType::Repositories, ResourceType::Tags}));
         pane.setIntegration(inMemory(IntegrationType::CiCd, 10, 10));
         QCOMPARE(comboItems(child<QComboBox>(&pane, QStringLiteral("resourceTypeCombo"))),
-                 (QStringList{QStringLiteral("jobs"), QStringLiteral("pipelines")}));
+                 (QStringList{ResourceType::Jobs, ResourceType::Pipelines}));
         // Nothing to discover on a secrets manager: said, and Start is off.
         pane.setIntegration(inMemory(IntegrationType::SecretsManager, 0, 10));
         QCOMPARE(child<QComboBox>(&pane, QStringLiteral("resourceTypeCombo"))->count(), 0);
@@ -222,7 +223,7 @@ private Q_SLOTS:
         QCOMPARE(pane.model()->totalCount(), 0);
         QCOMPARE(pane.countText(), QString());
         QCOMPARE(comboItems(child<QComboBox>(&pane, QStringLiteral("resourceTypeCombo"))),
-                 (QStringList{QStringLiteral("projects"), QStringLiteral("repositories")}));
+                 (QStringList{ResourceType::Projects, ResourceType::Repositories}));
     }
 
     void aFailureSaysWhichStepFailedAndWhy()

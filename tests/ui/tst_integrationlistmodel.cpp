@@ -270,7 +270,7 @@ private Q_SLOTS:
         QCOMPARE(names(model),
                  (QStringList{QStringLiteral("GitLab"), QStringLiteral("Vault"),
                               QStringLiteral("jenkins"), QStringLiteral("Harbor prod")}));
-        model.sort(Col::TypeColumn, Qt::AscendingOrder); // in the order of DESIGN §5
+        model.sort(Col::TypeColumn, Qt::AscendingOrder); // in the order of docs/contracts.md §1
         QCOMPARE(names(model), (QStringList{QStringLiteral("Harbor prod"), QStringLiteral("GitLab"),
                                             QStringLiteral("jenkins"), QStringLiteral("Vault")}));
         model.sort(Col::EndpointColumn, Qt::DescendingOrder);
@@ -318,7 +318,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(harbor.id), 3);
     }
 
-    // Behaviour only; the timings are printed for the record (DESIGN §7 budget: ≤ 50 ms per
+    // Behaviour only; the timings are printed for the record (docs/contracts.md §18 budget: ≤ 50 ms per
     // keystroke at 100,000 rows), never asserted, since CI machines vary.
     void filtersOneHundredThousandRows()
     {

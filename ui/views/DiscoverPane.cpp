@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoverPane.h"
 
+#include "core/model/ResourceTypes.h"
 #include "ui/models/DiscoveredResourceModel.h"
 #include "ui/views/MessageWidget.h"
 
@@ -90,7 +91,7 @@ void DiscoverPane::build()
     m_filter->setObjectName(QStringLiteral("discoverFilterEdit"));
     m_filter->setPlaceholderText(tr("Filter the results"));
     m_filter->setClearButtonEnabled(true);
-    // In-model filtering stays within a frame at 100,000 rows (DESIGN §7): no debounce.
+    // In-model filtering stays within a frame at 100,000 rows (docs/contracts.md §18): no debounce.
     connect(m_filter, &QLineEdit::textChanged, m_model, &DiscoveredResourceModel::setFilterText);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("discoverCountLabel"));
@@ -122,7 +123,7 @@ void DiscoverPane::build()
                            fm.horizontalAdvance(QStringLiteral("library/service-0000-backend")) +
                                24);
     columns->resizeSection(DiscoveredResourceModel::TypeColumn,
-                           fm.horizontalAdvance(QStringLiteral("repositories")) + 20);
+                           fm.horizontalAdvance(ResourceType::Repositories) + 20);
 
     // Hidden for an integration with nothing to discover: an empty grey table says less than
     // the notice above it.
