@@ -46,7 +46,8 @@ struct Finding
     bool operator==(const Finding &) const = default;
 };
 
-// The fixed order (docs/contracts.md §14.1): severity descending, path (ordinal), line, rule id, finding id.
+// The fixed order (docs/contracts.md §14.1): severity descending, path (ordinal), line, rule id,
+// finding id.
 bool findingLess(const Finding &a, const Finding &b);
 void sortFindings(QList<Finding> &findings);
 

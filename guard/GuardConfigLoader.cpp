@@ -15,7 +15,8 @@ namespace stella::guard {
 namespace {
 const QString kHint = QStringLiteral("See docs/architecture.md, \"AI Code Guard\", for the keys");
 
-// Each key and its other spelling (docs/contracts.md §13 names both); the first is the canonical one.
+// Each key and its other spelling (docs/contracts.md §13 names both); the first is the canonical
+// one.
 struct KeyInfo
 {
     QString canonical;

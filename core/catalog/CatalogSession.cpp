@@ -17,9 +17,8 @@ CatalogSession::~CatalogSession()
     m_database.reset();
 }
 
-Result<std::unique_ptr<CatalogSession>> CatalogSession::open(const DatabaseUrl &url,
-                                                             const ProviderRegistry &registry,
-                                                             const Clock &clock)
+Result<std::unique_ptr<CatalogSession>>
+CatalogSession::open(const DatabaseUrl &url, const ProviderRegistry &registry, const Clock &clock)
 {
     std::unique_ptr<CatalogSession> session(new CatalogSession);
     session->m_database = std::make_unique<Database>(url);

@@ -19,9 +19,8 @@ class ProviderRegistry;
 class CatalogSession
 {
 public:
-    static Result<std::unique_ptr<CatalogSession>> open(const DatabaseUrl &url,
-                                                        const ProviderRegistry &registry,
-                                                        const Clock &clock);
+    static Result<std::unique_ptr<CatalogSession>>
+    open(const DatabaseUrl &url, const ProviderRegistry &registry, const Clock &clock);
     ~CatalogSession();
 
     IntegrationCatalog &catalog() { return *m_catalog; }

@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-
 #include <algorithm>
 
 namespace stella {
@@ -15,18 +14,18 @@ namespace {
 // Keys an entry may carry. Those after the first block are written by export and accepted
 // on import for round trips, but the catalog sets them itself (status is observed, version
 // and times restart at the target).
-const QSet<QString> kEntryKeys{QStringLiteral("id"),         QStringLiteral("type"),
-                               QStringLiteral("provider"),   QStringLiteral("name"),
-                               QStringLiteral("endpoint"),   QStringLiteral("config"),
-                               QStringLiteral("authRefUri"), QStringLiteral("tenantId"),
-                               QStringLiteral("status"),     QStringLiteral("version"),
-                               QStringLiteral("createdAt"),  QStringLiteral("updatedAt"),
-                               QStringLiteral("lastCheckedAt")};
+const QSet<QString> kEntryKeys{
+    QStringLiteral("id"),           QStringLiteral("type"),      QStringLiteral("provider"),
+    QStringLiteral("name"),         QStringLiteral("endpoint"),  QStringLiteral("config"),
+    QStringLiteral("authRefUri"),   QStringLiteral("tenantId"),  QStringLiteral("status"),
+    QStringLiteral("version"),      QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+    QStringLiteral("lastCheckedAt")};
 
 Error importError(const QString &message, const QStringList &details = {})
 {
-    Error e = Error::invalidInput(QStringLiteral("Cannot import: %1").arg(message),
-                                  QStringLiteral("Nothing was written; fix the file and import it again"));
+    Error e = Error::invalidInput(
+        QStringLiteral("Cannot import: %1").arg(message),
+        QStringLiteral("Nothing was written; fix the file and import it again"));
     e.details = details;
     return e;
 }
@@ -62,10 +61,12 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(document, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return importError(QStringLiteral("the file is not valid JSON (%1 at %2)")
-                               .arg(parseError.errorString(), lineOfOffset(document, parseError.offset)));
+        return importError(
+            QStringLiteral("the file is not valid JSON (%1 at %2)")
+                .arg(parseError.errorString(), lineOfOffset(document, parseError.offset)));
     if (!doc.isObject())
-        return importError(QStringLiteral("the file must hold a JSON object with an \"integrations\" array"));
+        return importError(
+            QStringLiteral("the file must hold a JSON object with an \"integrations\" array"));
     const QJsonObject root = doc.object();
     QStringList problems;
     for (auto it = root.begin(); it != root.end(); ++it)
@@ -75,7 +76,9 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
     if (root.value(QStringLiteral("format")).toString() != kFormat)
         problems.append(QStringLiteral("\"format\" must be \"%1\"").arg(kFormat));
     if (root.value(QStringLiteral("formatVersion")).toInt(-1) != kFormatVersion)
-        problems.append(QStringLiteral("\"formatVersion\" must be %1 (this build reads version %1 only)").arg(kFormatVersion));
+        problems.append(
+            QStringLiteral("\"formatVersion\" must be %1 (this build reads version %1 only)")
+                .arg(kFormatVersion));
     if (!root.value(QStringLiteral("integrations")).isArray())
         problems.append(QStringLiteral("\"integrations\" must be an array"));
     if (!problems.isEmpty())
@@ -104,11 +107,13 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
             const QJsonValue v = o.value(QLatin1String(key));
             if (v.isUndefined() || v.isNull()) {
                 if (required)
-                    problems.append(where + QStringLiteral(": \"%1\" is required").arg(QLatin1String(key)));
+                    problems.append(where +
+                                    QStringLiteral(": \"%1\" is required").arg(QLatin1String(key)));
                 return;
             }
             if (!v.isString()) {
-                problems.append(where + QStringLiteral(": \"%1\" must be a string").arg(QLatin1String(key)));
+                problems.append(
+                    where + QStringLiteral(": \"%1\" must be a string").arg(QLatin1String(key)));
                 return;
             }
             out = v.toString();
@@ -130,7 +135,8 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
             d.type = integrationTypeFromString(typeText);
             if (!d.type)
                 problems.append(where + QStringLiteral(": \"type\" '%1' is not one of %2")
-                                            .arg(typeText, allIntegrationTypeNames().join(QStringLiteral(", "))));
+                                            .arg(typeText, allIntegrationTypeNames().join(
+                                                               QStringLiteral(", "))));
         }
         const QJsonValue config = o.value(QStringLiteral("config"));
         if (config.isObject())
@@ -140,7 +146,8 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
         drafts.append(d);
     }
     if (!problems.isEmpty())
-        return importError(QStringLiteral("%1 problem(s) in the file").arg(problems.size()), problems);
+        return importError(QStringLiteral("%1 problem(s) in the file").arg(problems.size()),
+                           problems);
     return drafts;
 }
 

@@ -24,12 +24,13 @@ QString IntegrationValidator::nameProblem(const QString &name)
     return {};
 }
 
-QString IntegrationValidator::endpointProblem(const ProviderDefinition &provider, const QString &endpoint)
+QString IntegrationValidator::endpointProblem(const ProviderDefinition &provider,
+                                              const QString &endpoint)
 {
     if (endpoint.isEmpty())
-        return provider.endpointRequired
-                   ? QStringLiteral("endpoint is required for %1 (%2)").arg(provider.id, provider.endpointHelp)
-                   : QString();
+        return provider.endpointRequired ? QStringLiteral("endpoint is required for %1 (%2)")
+                                               .arg(provider.id, provider.endpointHelp)
+                                         : QString();
     const QString problem = validateHttpUrl(endpoint);
     return problem.isEmpty() ? QString() : QStringLiteral("endpoint ") + problem;
 }
@@ -61,7 +62,8 @@ QStringList IntegrationValidator::problems(const Integration &i) const
         problems.append(p);
     for (const CredentialSlot &slot : provider->credentialSlots)
         if (slot.required && i.authRefUri.isEmpty())
-            problems.append(QStringLiteral("authRefUri is required: %1 needs a %2").arg(provider->id, slot.label));
+            problems.append(QStringLiteral("authRefUri is required: %1 needs a %2")
+                                .arg(provider->id, slot.label));
     return problems;
 }
 
@@ -71,9 +73,11 @@ Result<void> IntegrationValidator::validate(const Integration &i) const
     if (list.isEmpty())
         return {};
     Error e = Error::invalidInput(
-        list.size() == 1 ? QStringLiteral("Integration '%1' is invalid: %2").arg(i.name, list.first())
-                         : QStringLiteral("Integration '%1' has %2 problems").arg(i.name).arg(list.size()),
-        QStringLiteral("Correct the values and try again; `stella-integrations providers --json` lists each provider's settings"));
+        list.size() == 1
+            ? QStringLiteral("Integration '%1' is invalid: %2").arg(i.name, list.first())
+            : QStringLiteral("Integration '%1' has %2 problems").arg(i.name).arg(list.size()),
+        QStringLiteral("Correct the values and try again; `stella-integrations providers --json` "
+                       "lists each provider's settings"));
     if (list.size() > 1)
         e.details = list;
     return e;

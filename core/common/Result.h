@@ -3,15 +3,15 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <utility>
 #include <variant>
 
 namespace stella {
 
-// What went wrong, in the categories the CLI maps to exit codes (docs/contracts.md §12.6) and the console
-// maps to message boxes. Every error carries what was wrong and what to do about it.
-enum class ErrorKind {
+// What went wrong, in the categories the CLI maps to exit codes (docs/contracts.md §12.6) and the
+// console maps to message boxes. Every error carries what was wrong and what to do about it.
+enum class ErrorKind
+{
     OperationFailed,    // the operation ran and failed (exit 1)
     InvalidInput,       // usage or invalid input (exit 2)
     NotFound,           // exit 3
@@ -42,8 +42,7 @@ int exitCodeFor(ErrorKind kind);
 QString errorKindName(ErrorKind kind);
 
 // A value or the Error that prevented it. Small on purpose: std::expected is C++23.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::move(value)) {}
@@ -64,8 +63,7 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

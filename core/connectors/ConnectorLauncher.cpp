@@ -52,8 +52,8 @@ QStringList ConnectorLauncher::resourceTypesFor(const Integration &integration) 
         return {};
     const QStringList allowed = stella::resourceTypesFor(integration.type);
     QStringList types;
-    // The order of docs/contracts.md §3.1 per type (projects before repositories for Scm), whatever order the
-    // provider lists them in.
+    // The order of docs/contracts.md §3.1 per type (projects before repositories for Scm), whatever
+    // order the provider lists them in.
     for (const QString &t : allowed)
         if (provider->supportedResourceTypes.contains(t))
             types.append(t);

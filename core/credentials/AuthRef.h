@@ -7,8 +7,8 @@
 
 namespace stella {
 
-// A reference to a secret: authref://<store>/<path>[#<key>] (docs/contracts.md §6). The catalog keeps
-// these; the values live in the OS keychain, Vault or the environment.
+// A reference to a secret: authref://<store>/<path>[#<key>] (docs/contracts.md §6). The catalog
+// keeps these; the values live in the OS keychain, Vault or the environment.
 struct AuthRef
 {
     enum class Store

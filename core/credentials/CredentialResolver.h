@@ -12,8 +12,8 @@ namespace stella {
 
 class KeychainSecretStore;
 
-// Resolves AuthRef URIs to secret values, one store per AuthRef kind (docs/contracts.md §6.2), and writes
-// and removes them. A `vault` AuthRef goes through the catalog's designated Vault
+// Resolves AuthRef URIs to secret values, one store per AuthRef kind (docs/contracts.md §6.2), and
+// writes and removes them. A `vault` AuthRef goes through the catalog's designated Vault
 // integration, whose own token must be a keychain or env AuthRef.
 class CredentialResolver : public QObject
 {

@@ -8,7 +8,8 @@
 
 namespace stella {
 
-// The fixed integration types of docs/contracts.md §1; their spelling is part of the catalog contract.
+// The fixed integration types of docs/contracts.md §1; their spelling is part of the catalog
+// contract.
 enum class IntegrationType
 {
     Registry,

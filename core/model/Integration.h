@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QUuid>
-
 #include <optional>
 
 namespace stella {
@@ -49,7 +48,7 @@ struct Integration
 // What an operator provides to create an integration; the catalog fills in the rest.
 struct IntegrationDraft
 {
-    QUuid id; // optional: kept when importing, generated when null
+    QUuid id;                            // optional: kept when importing, generated when null
     std::optional<IntegrationType> type; // defaults to the provider's type
     QString provider;
     QString name;
@@ -98,7 +97,12 @@ struct AuditEntry
     QJsonObject toJson() const;
 };
 
-enum class ChangeKind { Added, Updated, Removed };
+enum class ChangeKind
+{
+    Added,
+    Updated,
+    Removed
+};
 
 } // namespace stella
 

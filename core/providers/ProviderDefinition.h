@@ -15,8 +15,9 @@ class Clock;
 class Connector;
 struct Integration;
 
-// A secret an integration needs, referenced by its AuthRef (docs/contracts.md §2.1). The catalog keeps only
-// the reference; the slot tells forms and validation what kind of secret it must point at.
+// A secret an integration needs, referenced by its AuthRef (docs/contracts.md §2.1). The catalog
+// keeps only the reference; the slot tells forms and validation what kind of secret it must point
+// at.
 struct CredentialSlot
 {
     enum class Kind

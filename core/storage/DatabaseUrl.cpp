@@ -9,8 +9,8 @@
 namespace stella {
 
 namespace {
-const QString kHint = QStringLiteral(
-    "Use sqlite:///path/to/catalog.db or postgresql://user@host:port/dbname");
+const QString kHint =
+    QStringLiteral("Use sqlite:///path/to/catalog.db or postgresql://user@host:port/dbname");
 
 Error urlError(const QString &what)
 {
@@ -22,7 +22,8 @@ Result<int> positiveInt(const QString &text, const QString &name)
     bool ok = false;
     const int v = text.toInt(&ok);
     if (!ok || v < 0)
-        return urlError(QStringLiteral("%1 must be a non-negative number, not '%2'").arg(name, text));
+        return urlError(
+            QStringLiteral("%1 must be a non-negative number, not '%2'").arg(name, text));
     return v;
 }
 } // namespace
@@ -59,7 +60,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
 
     if (text.startsWith(QLatin1String("sqlite:"))) {
         if (!text.startsWith(QLatin1String("sqlite://")))
-            return urlError(QStringLiteral("'%1' must start with sqlite:// followed by a path").arg(text));
+            return urlError(
+                QStringLiteral("'%1' must start with sqlite:// followed by a path").arg(text));
         QString rest = text.mid(int(qstrlen("sqlite://")));
         QString query;
         const qsizetype q = rest.indexOf(QLatin1Char('?'));
@@ -78,13 +80,15 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
                     return v.error();
                 url.busyTimeoutMs = *v;
             } else {
-                return urlError(QStringLiteral("unknown parameter '%1' (known: busy_timeout)").arg(key));
+                return urlError(
+                    QStringLiteral("unknown parameter '%1' (known: busy_timeout)").arg(key));
             }
         }
         return url;
     }
 
-    if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
+    if (text.startsWith(QLatin1String("postgresql://")) ||
+        text.startsWith(QLatin1String("postgres://"))) {
         const QUrl qurl(text, QUrl::StrictMode);
         if (!qurl.isValid())
             return urlError(qurl.errorString());
@@ -98,8 +102,10 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
         if (url.host.isEmpty())
             return urlError(QStringLiteral("'%1' has no host").arg(url.displayString()));
         if (url.database.isEmpty() || url.database.contains(QLatin1Char('/')))
-            return urlError(QStringLiteral("'%1' must name one database after the host, e.g. /stellaops_integrations")
-                                .arg(url.displayString()));
+            return urlError(
+                QStringLiteral(
+                    "'%1' must name one database after the host, e.g. /stellaops_integrations")
+                    .arg(url.displayString()));
         const QUrlQuery params(qurl);
         for (const auto &[key, value] : params.queryItems()) {
             if (key == QLatin1String("connect_timeout")) {
@@ -108,14 +114,16 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
                     return v.error();
                 url.connectTimeoutSec = *v;
             } else {
-                return urlError(QStringLiteral("unknown parameter '%1' (known: connect_timeout)").arg(key));
+                return urlError(
+                    QStringLiteral("unknown parameter '%1' (known: connect_timeout)").arg(key));
             }
         }
         return url;
     }
 
     if (text.contains(QLatin1String("://")))
-        return urlError(QStringLiteral("unsupported scheme in '%1'").arg(text.section(QLatin1Char(':'), 0, 0)));
+        return urlError(
+            QStringLiteral("unsupported scheme in '%1'").arg(text.section(QLatin1Char(':'), 0, 0)));
     // A bare path is a SQLite file: convenient in File → Open and on the command line.
     return sqliteFile(text);
 }
@@ -123,7 +131,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
 QString DatabaseUrl::displayString() const
 {
     if (kind == Kind::Sqlite)
-        return isInMemory() ? QStringLiteral("sqlite::memory:") : QStringLiteral("sqlite://") + path;
+        return isInMemory() ? QStringLiteral("sqlite::memory:")
+                            : QStringLiteral("sqlite://") + path;
     QString s = QStringLiteral("postgresql://");
     if (!user.isEmpty())
         s += user + QLatin1Char('@');

@@ -11,7 +11,11 @@ namespace stella {
 // `postgresql://user[:password]@host[:port]/dbname` (docs/contracts.md §7).
 struct DatabaseUrl
 {
-    enum class Kind { Sqlite, Postgres };
+    enum class Kind
+    {
+        Sqlite,
+        Postgres
+    };
 
     Kind kind = Kind::Sqlite;
     QString path; // Sqlite: file path, or ":memory:"
@@ -20,8 +24,8 @@ struct DatabaseUrl
     QString user;
     QString password; // only if the URL carried one; prefer PGPASSWORD or ~/.pgpass
     QString database;
-    int busyTimeoutMs = 5000;    // Sqlite
-    int connectTimeoutSec = 5;   // Postgres
+    int busyTimeoutMs = 5000;  // Sqlite
+    int connectTimeoutSec = 5; // Postgres
 
     static Result<DatabaseUrl> parse(const QString &text);
     static DatabaseUrl sqliteFile(const QString &path);

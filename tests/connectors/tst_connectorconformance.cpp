@@ -9,8 +9,8 @@
 #include "conformance/ConnectorScenario.h"
 #include "core/catalog/IntegrationValidator.h"
 #include "core/connectors/StepIds.h"
-#include "core/model/ResourceTypes.h"
 #include "core/http/HttpTypes.h"
+#include "core/model/ResourceTypes.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -26,7 +26,6 @@ using namespace stella::test::conformance;
 using stella::test::LoopbackHttpServer;
 
 namespace {
-
 
 enum class Case
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/catalog/CatalogThread.h"
 #include "TestSupport.h"
+#include "core/catalog/CatalogThread.h"
 
 #include <QFutureWatcher>
 #include <QSignalSpy>
@@ -9,8 +9,7 @@
 using namespace stella;
 
 namespace {
-template <typename T>
-T waitFor(QFuture<T> future)
+template <typename T> T waitFor(QFuture<T> future)
 {
     QFutureWatcher<T> watcher;
     QSignalSpy done(&watcher, &QFutureWatcher<T>::finished);
@@ -33,9 +32,11 @@ private Q_SLOTS:
     void runsOnItsOwnThread()
     {
         CatalogThread thread(test::registry(), m_clock);
-        auto opened = waitFor(thread.open(DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("a.db")))));
+        auto opened =
+            waitFor(thread.open(DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("a.db")))));
         QVERIFY(opened.ok());
-        auto where = waitFor(thread.run([](IntegrationCatalog &) { return Result<QThread *>(QThread::currentThread()); }));
+        auto where = waitFor(thread.run(
+            [](IntegrationCatalog &) { return Result<QThread *>(QThread::currentThread()); }));
         QVERIFY(where.ok());
         QVERIFY(*where != QThread::currentThread());
     }
@@ -43,7 +44,9 @@ private Q_SLOTS:
     void relaysChangeSignalsToTheCallersThread()
     {
         CatalogThread thread(test::registry(), m_clock);
-        QVERIFY(waitFor(thread.open(DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("b.db"))))).ok());
+        QVERIFY(
+            waitFor(thread.open(DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("b.db")))))
+                .ok());
         QSignalSpy changed(&thread, &CatalogThread::integrationChanged);
         auto added = waitFor(thread.run([](IntegrationCatalog &c) {
             IntegrationDraft d;
@@ -67,7 +70,8 @@ private Q_SLOTS:
     void failedOpenIsAnError()
     {
         CatalogThread thread(test::registry(), m_clock);
-        auto opened = waitFor(thread.open(*DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/x?connect_timeout=1"))));
+        auto opened = waitFor(thread.open(*DatabaseUrl::parse(
+            QStringLiteral("postgresql://nobody@127.0.0.1:1/x?connect_timeout=1"))));
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().kind, ErrorKind::BackendUnavailable);
     }

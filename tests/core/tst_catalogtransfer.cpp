@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "TestSupport.h"
 #include "core/catalog/CatalogTransfer.h"
 #include "core/catalog/IntegrationCatalog.h"
-#include "TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,8 +41,10 @@ private:
 private Q_SLOTS:
     void exportIsDeterministicAndSorted()
     {
-        const Integration b = sample(QStringLiteral("beta"), QStringLiteral("00000000-0000-0000-0000-000000000002"));
-        const Integration a = sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        const Integration b =
+            sample(QStringLiteral("beta"), QStringLiteral("00000000-0000-0000-0000-000000000002"));
+        const Integration a =
+            sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
         const QByteArray one = CatalogTransfer::exportDocument({b, a});
         const QByteArray two = CatalogTransfer::exportDocument({a, b});
         QCOMPARE(one, two);
@@ -53,7 +55,8 @@ private Q_SLOTS:
 
     void roundTrip()
     {
-        const Integration a = sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        const Integration a =
+            sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
         auto drafts = CatalogTransfer::parseImport(CatalogTransfer::exportDocument({a}));
         QVERIFY2(drafts.ok(), qPrintable(drafts.ok() ? QString() : drafts.error().toText()));
         QCOMPARE(drafts->size(), 1);
@@ -71,31 +74,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << QByteArray("{\n  \"format\": \n") << QStringLiteral("not valid JSON");
+        QTest::newRow("not json") << QByteArray("{\n  \"format\": \n")
+                                  << QStringLiteral("not valid JSON");
         QTest::newRow("array") << QByteArray("[]") << QStringLiteral("must hold a JSON object");
-        QTest::newRow("wrong format") << QByteArray(R"({"format":"x","formatVersion":1,"integrations":[]})")
-                                      << QStringLiteral("\"format\" must be");
-        QTest::newRow("future version") << QByteArray(R"({"format":"stella-integrations-export","formatVersion":2,"integrations":[]})")
-                                        << QStringLiteral("formatVersion");
-        QTest::newRow("unknown top key") << QByteArray(R"({"format":"stella-integrations-export","formatVersion":1,"integrations":[],"x":1})")
-                                         << QStringLiteral("unknown top-level key \"x\"");
-        QTest::newRow("unknown field") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
-                                                                {QStringLiteral("name"), QStringLiteral("a")},
-                                                                {QStringLiteral("password"), QStringLiteral("hunter2")}}})
-                                       << QStringLiteral("integrations[0]: unknown field \"password\"");
-        QTest::newRow("missing name") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")}}})
-                                      << QStringLiteral("integrations[0]: \"name\" is required");
-        QTest::newRow("bad type") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
-                                                           {QStringLiteral("name"), QStringLiteral("a")},
-                                                           {QStringLiteral("type"), QStringLiteral("Registryy")}}})
+        QTest::newRow("wrong format")
+            << QByteArray(R"({"format":"x","formatVersion":1,"integrations":[]})")
+            << QStringLiteral("\"format\" must be");
+        QTest::newRow("future version")
+            << QByteArray(
+                   R"({"format":"stella-integrations-export","formatVersion":2,"integrations":[]})")
+            << QStringLiteral("formatVersion");
+        QTest::newRow("unknown top key")
+            << QByteArray(
+                   R"({"format":"stella-integrations-export","formatVersion":1,"integrations":[],"x":1})")
+            << QStringLiteral("unknown top-level key \"x\"");
+        QTest::newRow("unknown field")
+            << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                     {QStringLiteral("name"), QStringLiteral("a")},
+                                     {QStringLiteral("password"), QStringLiteral("hunter2")}}})
+            << QStringLiteral("integrations[0]: unknown field \"password\"");
+        QTest::newRow("missing name")
+            << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")}}})
+            << QStringLiteral("integrations[0]: \"name\" is required");
+        QTest::newRow("bad type") << document({QJsonObject{
+                                         {QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                         {QStringLiteral("name"), QStringLiteral("a")},
+                                         {QStringLiteral("type"), QStringLiteral("Registryy")}}})
                                   << QStringLiteral("\"type\" 'Registryy' is not one of");
-        QTest::newRow("config not object") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
-                                                                    {QStringLiteral("name"), QStringLiteral("a")},
-                                                                    {QStringLiteral("config"), QStringLiteral("x")}}})
-                                           << QStringLiteral("\"config\" must be an object");
-        QTest::newRow("bad id") << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
-                                                         {QStringLiteral("name"), QStringLiteral("a")},
-                                                         {QStringLiteral("id"), QStringLiteral("42")}}})
+        QTest::newRow("config not object")
+            << document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                     {QStringLiteral("name"), QStringLiteral("a")},
+                                     {QStringLiteral("config"), QStringLiteral("x")}}})
+            << QStringLiteral("\"config\" must be an object");
+        QTest::newRow("bad id") << document({QJsonObject{
+                                       {QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                       {QStringLiteral("name"), QStringLiteral("a")},
+                                       {QStringLiteral("id"), QStringLiteral("42")}}})
                                 << QStringLiteral("is not a UUID");
     }
     void rejectsMalformedFiles()
@@ -111,9 +125,11 @@ private Q_SLOTS:
 
     void reportsLineOfSyntaxError()
     {
-        auto drafts = CatalogTransfer::parseImport("{\n\"format\": \"x\",\n\"integrations\": [,]\n}");
+        auto drafts =
+            CatalogTransfer::parseImport("{\n\"format\": \"x\",\n\"integrations\": [,]\n}");
         QVERIFY(!drafts.ok());
-        QVERIFY2(drafts.error().message.contains(QStringLiteral("line 3")), qPrintable(drafts.error().message));
+        QVERIFY2(drafts.error().message.contains(QStringLiteral("line 3")),
+                 qPrintable(drafts.error().message));
     }
 };
 

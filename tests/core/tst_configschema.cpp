@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "TestSupport.h"
 #include "core/providers/ConfigSchema.h"
 #include "core/providers/ProviderRegistry.h"
-#include "TestSupport.h"
 
 #include <QTest>
 
@@ -42,8 +42,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problemContains");
         QTest::newRow("https") << QStringLiteral("https://harbor.example.com") << QString();
         QTest::newRow("http port path") << QStringLiteral("http://10.0.0.5:8080/api") << QString();
-        QTest::newRow("no scheme") << QStringLiteral("harbor.example.com") << QStringLiteral("no scheme");
-        QTest::newRow("ftp") << QStringLiteral("ftp://x.example.com") << QStringLiteral("only http and https");
+        QTest::newRow("no scheme")
+            << QStringLiteral("harbor.example.com") << QStringLiteral("no scheme");
+        QTest::newRow("ftp") << QStringLiteral("ftp://x.example.com")
+                             << QStringLiteral("only http and https");
         QTest::newRow("spaces") << QStringLiteral("https://a b.com") << QStringLiteral("spaces");
         QTest::newRow("empty") << QString() << QStringLiteral("empty");
         QTest::newRow("no host") << QStringLiteral("https:///path") << QStringLiteral("host");
@@ -65,21 +67,27 @@ private Q_SLOTS:
         QVERIFY(inMemory);
         const ConfigSchema &schema = inMemory->configSchema;
         QVERIFY(schema.validate({}).isEmpty());
-        QVERIFY(schema.validate({{QStringLiteral("scenario"), QStringLiteral("slow")},
-                                 {QStringLiteral("latency"), QStringLiteral("5ms")},
-                                 {QStringLiteral("resourceCount"), 10}})
+        QVERIFY(schema
+                    .validate({{QStringLiteral("scenario"), QStringLiteral("slow")},
+                               {QStringLiteral("latency"), QStringLiteral("5ms")},
+                               {QStringLiteral("resourceCount"), 10}})
                     .isEmpty());
 
-        const QStringList problems = schema.validate({{QStringLiteral("scenario"), QStringLiteral("broken")},
-                                                      {QStringLiteral("latency"), 5},
-                                                      {QStringLiteral("resourceCount"), 2.5},
-                                                      {QStringLiteral("pageSize"), 0},
-                                                      {QStringLiteral("bogus"), true}});
+        const QStringList problems =
+            schema.validate({{QStringLiteral("scenario"), QStringLiteral("broken")},
+                             {QStringLiteral("latency"), 5},
+                             {QStringLiteral("resourceCount"), 2.5},
+                             {QStringLiteral("pageSize"), 0},
+                             {QStringLiteral("bogus"), true}});
         QCOMPARE(problems.size(), 5);
-        QVERIFY(problems.join(QLatin1Char('\n')).contains(QStringLiteral("config.scenario must be one of healthy")));
-        QVERIFY(problems.join(QLatin1Char('\n')).contains(QStringLiteral("config.latency must be a duration")));
-        QVERIFY(problems.join(QLatin1Char('\n')).contains(QStringLiteral("config.resourceCount must be a whole number")));
-        QVERIFY(problems.join(QLatin1Char('\n')).contains(QStringLiteral("config.pageSize must be between 1 and 10000")));
+        QVERIFY(problems.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("config.scenario must be one of healthy")));
+        QVERIFY(problems.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("config.latency must be a duration")));
+        QVERIFY(problems.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("config.resourceCount must be a whole number")));
+        QVERIFY(problems.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("config.pageSize must be between 1 and 10000")));
         QVERIFY(problems.last().contains(QStringLiteral("config.bogus is not a setting")));
     }
 
@@ -90,8 +98,9 @@ private Q_SLOTS:
         QStringList problems = s3->configSchema.validate({});
         QCOMPARE(problems.size(), 1);
         QVERIFY(problems.first().contains(QStringLiteral("config.bucket (Bucket) is required")));
-        problems = s3->configSchema.validate({{QStringLiteral("bucket"), QStringLiteral("evidence")},
-                                              {QStringLiteral("pathStyle"), QStringLiteral("yes")}});
+        problems =
+            s3->configSchema.validate({{QStringLiteral("bucket"), QStringLiteral("evidence")},
+                                       {QStringLiteral("pathStyle"), QStringLiteral("yes")}});
         QCOMPARE(problems, QStringList{QStringLiteral("config.pathStyle must be true or false")});
     }
 
@@ -99,7 +108,8 @@ private Q_SLOTS:
     {
         const ProviderDefinition *vault = test::registry().find(QStringLiteral("Vault"));
         QVERIFY(vault);
-        const QJsonObject effective = vault->configSchema.withDefaults({{QStringLiteral("kvMount"), QStringLiteral("kv")}});
+        const QJsonObject effective =
+            vault->configSchema.withDefaults({{QStringLiteral("kvMount"), QStringLiteral("kv")}});
         QCOMPARE(effective.value(QStringLiteral("kvMount")).toString(), QStringLiteral("kv"));
         QCOMPARE(effective.value(QStringLiteral("timeout")).toString(), QStringLiteral("30s"));
         QCOMPARE(effective.value(QStringLiteral("insecureSkipTlsVerify")).toBool(true), false);

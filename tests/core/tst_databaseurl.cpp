@@ -12,19 +12,23 @@ class TestDatabaseUrl : public QObject
 private Q_SLOTS:
     void sqlite()
     {
-        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:///var/lib/stella/catalog.db?busy_timeout=250"));
+        auto url = DatabaseUrl::parse(
+            QStringLiteral("sqlite:///var/lib/stella/catalog.db?busy_timeout=250"));
         QVERIFY(url.ok());
         QCOMPARE(url->kind, DatabaseUrl::Kind::Sqlite);
         QCOMPARE(url->path, QStringLiteral("/var/lib/stella/catalog.db"));
         QCOMPARE(url->busyTimeoutMs, 250);
         QCOMPARE(url->displayString(), QStringLiteral("sqlite:///var/lib/stella/catalog.db"));
         QVERIFY(DatabaseUrl::parse(QStringLiteral("sqlite::memory:"))->isInMemory());
-        QCOMPARE(DatabaseUrl::parse(QStringLiteral("/tmp/a.db"))->path, QStringLiteral("/tmp/a.db"));
+        QCOMPARE(DatabaseUrl::parse(QStringLiteral("/tmp/a.db"))->path,
+                 QStringLiteral("/tmp/a.db"));
     }
 
     void postgres()
     {
-        auto url = DatabaseUrl::parse(QStringLiteral("postgresql://stella:s3cret@db.example.com:6543/stellaops_integrations?connect_timeout=3"));
+        auto url =
+            DatabaseUrl::parse(QStringLiteral("postgresql://stella:s3cret@db.example.com:6543/"
+                                              "stellaops_integrations?connect_timeout=3"));
         QVERIFY(url.ok());
         QCOMPARE(url->kind, DatabaseUrl::Kind::Postgres);
         QCOMPARE(url->host, QStringLiteral("db.example.com"));
@@ -42,13 +46,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reason");
         QTest::newRow("empty") << QString() << QStringLiteral("empty");
-        QTest::newRow("mysql") << QStringLiteral("mysql://h/d") << QStringLiteral("unsupported scheme");
-        QTest::newRow("sqlite no slashes") << QStringLiteral("sqlite:catalog.db") << QStringLiteral("must start with sqlite://");
-        QTest::newRow("sqlite no file") << QStringLiteral("sqlite://") << QStringLiteral("names no file");
-        QTest::newRow("pg no db") << QStringLiteral("postgresql://u@host:5432/") << QStringLiteral("must name one database");
-        QTest::newRow("pg no host") << QStringLiteral("postgresql:///db") << QStringLiteral("no host");
-        QTest::newRow("bad param") << QStringLiteral("sqlite:///a.db?mode=ro") << QStringLiteral("unknown parameter 'mode'");
-        QTest::newRow("bad timeout") << QStringLiteral("sqlite:///a.db?busy_timeout=soon") << QStringLiteral("busy_timeout");
+        QTest::newRow("mysql") << QStringLiteral("mysql://h/d")
+                               << QStringLiteral("unsupported scheme");
+        QTest::newRow("sqlite no slashes")
+            << QStringLiteral("sqlite:catalog.db") << QStringLiteral("must start with sqlite://");
+        QTest::newRow("sqlite no file")
+            << QStringLiteral("sqlite://") << QStringLiteral("names no file");
+        QTest::newRow("pg no db") << QStringLiteral("postgresql://u@host:5432/")
+                                  << QStringLiteral("must name one database");
+        QTest::newRow("pg no host")
+            << QStringLiteral("postgresql:///db") << QStringLiteral("no host");
+        QTest::newRow("bad param") << QStringLiteral("sqlite:///a.db?mode=ro")
+                                   << QStringLiteral("unknown parameter 'mode'");
+        QTest::newRow("bad timeout")
+            << QStringLiteral("sqlite:///a.db?busy_timeout=soon") << QStringLiteral("busy_timeout");
     }
     void rejects()
     {

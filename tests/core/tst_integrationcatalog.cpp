@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // The catalog's rules, on a real SQLite file and on a real PostgreSQL server alike.
+#include "TestSupport.h"
 #include "core/catalog/CatalogSession.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/storage/CatalogStore.h"
 #include "core/storage/Database.h"
-#include "TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
-
 #include <optional>
 
 using namespace stella;
@@ -68,7 +67,8 @@ private Q_SLOTS:
             QVERIFY2(m_pg->isValid(), qPrintable(m_pg->error()));
             m_url = *DatabaseUrl::parse(m_pg->url());
         } else {
-            m_url = DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("%1.db").arg(QLatin1String(QTest::currentTestFunction()))));
+            m_url = DatabaseUrl::sqliteFile(m_dir.filePath(
+                QStringLiteral("%1.db").arg(QLatin1String(QTest::currentTestFunction()))));
         }
         m_session = test::openOrFail(m_url, m_clock);
         QVERIFY(m_session);
@@ -95,7 +95,8 @@ private Q_SLOTS:
         QVERIFY(got.ok());
         QCOMPARE(got->name, QStringLiteral("Harbor prod"));
         QCOMPARE(got->endpoint, QStringLiteral("https://harbor.example.com"));
-        QCOMPARE(got->config.value(QStringLiteral("project")).toString(), QStringLiteral("library"));
+        QCOMPARE(got->config.value(QStringLiteral("project")).toString(),
+                 QStringLiteral("library"));
         QCOMPARE(got->authRefUri, QStringLiteral("authref://keychain/harbor-prod#token"));
         QCOMPARE(got->tenantId, m_alice.tenantId);
         QCOMPARE(got->createdAt, test::fixedNow());
@@ -113,13 +114,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown provider") << QStringLiteral("provider") << QStringLiteral("Artifactory") << QStringLiteral("Unknown provider 'Artifactory'");
-        QTest::newRow("no endpoint") << QStringLiteral("endpoint") << QStringLiteral("") << QStringLiteral("endpoint is required");
-        QTest::newRow("malformed url") << QStringLiteral("endpoint") << QStringLiteral("harbor.example.com") << QStringLiteral("has no scheme");
-        QTest::newRow("bad authref") << QStringLiteral("authRefUri") << QStringLiteral("keychain:harbor") << QStringLiteral("Invalid AuthRef");
-        QTest::newRow("empty name") << QStringLiteral("name") << QStringLiteral("") << QStringLiteral("name is required");
-        QTest::newRow("type mismatch") << QStringLiteral("type") << QStringLiteral("Scm") << QStringLiteral("type Scm is not a type of provider Harbor");
-        QTest::newRow("unknown config key") << QStringLiteral("config") << QStringLiteral("token") << QStringLiteral("config.token is not a setting");
+        QTest::newRow("unknown provider")
+            << QStringLiteral("provider") << QStringLiteral("Artifactory")
+            << QStringLiteral("Unknown provider 'Artifactory'");
+        QTest::newRow("no endpoint") << QStringLiteral("endpoint") << QStringLiteral("")
+                                     << QStringLiteral("endpoint is required");
+        QTest::newRow("malformed url")
+            << QStringLiteral("endpoint") << QStringLiteral("harbor.example.com")
+            << QStringLiteral("has no scheme");
+        QTest::newRow("bad authref")
+            << QStringLiteral("authRefUri") << QStringLiteral("keychain:harbor")
+            << QStringLiteral("Invalid AuthRef");
+        QTest::newRow("empty name")
+            << QStringLiteral("name") << QStringLiteral("") << QStringLiteral("name is required");
+        QTest::newRow("type mismatch")
+            << QStringLiteral("type") << QStringLiteral("Scm")
+            << QStringLiteral("type Scm is not a type of provider Harbor");
+        QTest::newRow("unknown config key") << QStringLiteral("config") << QStringLiteral("token")
+                                            << QStringLiteral("config.token is not a setting");
     }
     void invalidInputLeavesCatalogUnchanged()
     {
@@ -157,7 +169,8 @@ private Q_SLOTS:
         d.authRefUri = QStringLiteral("authref://env/S3_KEYS");
         auto added = catalog().add(m_alice, d);
         QVERIFY(!added.ok());
-        QVERIFY(added.error().toText().contains(QStringLiteral("config.bucket (Bucket) is required")));
+        QVERIFY(
+            added.error().toText().contains(QStringLiteral("config.bucket (Bucket) is required")));
         d.config.insert(QStringLiteral("bucket"), QStringLiteral("evidence"));
         QVERIFY(catalog().add(m_alice, d).ok());
     }
@@ -202,7 +215,8 @@ private Q_SLOTS:
         QVERIFY(added.ok());
         m_clock.advanceMs(60'000);
         IntegrationPatch patch;
-        patch.config = QJsonObject{{QStringLiteral("project"), QStringLiteral("secret-project-name")}};
+        patch.config =
+            QJsonObject{{QStringLiteral("project"), QStringLiteral("secret-project-name")}};
         patch.endpoint = QStringLiteral("https://harbor2.example.com");
         auto updated = catalog().update(m_alice, added->id, patch);
         QVERIFY(updated.ok());
@@ -214,8 +228,10 @@ private Q_SLOTS:
         QVERIFY(audit.ok());
         QCOMPARE(audit->size(), 2);
         QCOMPARE(audit->first().action, QStringLiteral("update"));
-        const QJsonArray changed = audit->first().details.value(QStringLiteral("changed")).toArray();
-        QCOMPARE(changed, (QJsonArray{QStringLiteral("endpoint"), QStringLiteral("config.project")}));
+        const QJsonArray changed =
+            audit->first().details.value(QStringLiteral("changed")).toArray();
+        QCOMPARE(changed,
+                 (QJsonArray{QStringLiteral("endpoint"), QStringLiteral("config.project")}));
         QVERIFY(!QJsonDocument(audit->first().details).toJson().contains("secret-project-name"));
 
         // The same values again: no new version, no audit noise.
@@ -233,7 +249,8 @@ private Q_SLOTS:
         patch.endpoint = QStringLiteral("not a url");
         auto updated = catalog().update(m_alice, added->id, patch);
         QCOMPARE(updated.error().kind, ErrorKind::InvalidInput);
-        QCOMPARE(catalog().get(m_alice, added->id)->endpoint, QStringLiteral("https://harbor.example.com"));
+        QCOMPARE(catalog().get(m_alice, added->id)->endpoint,
+                 QStringLiteral("https://harbor.example.com"));
     }
 
     void twoWritersSecondGetsConflict()
@@ -261,7 +278,8 @@ private Q_SLOTS:
         QCOMPARE(final->name, QStringLiteral("renamed by alice"));
         QCOMPARE(final->version, 2);
         // A stale remove is refused too.
-        QCOMPARE(other->catalog().remove(m_alice, added->id, seenByBoth).error().kind, ErrorKind::Conflict);
+        QCOMPARE(other->catalog().remove(m_alice, added->id, seenByBoth).error().kind,
+                 ErrorKind::Conflict);
         QVERIFY(catalog().get(m_alice, added->id).ok());
     }
 
@@ -276,7 +294,9 @@ private Q_SLOTS:
         QCOMPARE(catalog().get(m_alice, added->id).error().kind, ErrorKind::NotFound);
         QVERIFY(catalog().list(m_alice)->isEmpty());
         // Still in the table, marked deleted: history and audit keep their subject.
-        QCOMPARE(rowCount(QStringLiteral("SELECT COUNT(*) FROM integrations WHERE deleted_at IS NOT NULL")), 1);
+        QCOMPARE(rowCount(QStringLiteral(
+                     "SELECT COUNT(*) FROM integrations WHERE deleted_at IS NOT NULL")),
+                 1);
         QCOMPARE(catalog().audit(m_alice)->first().action, QStringLiteral("delete"));
         // The name is free again.
         QVERIFY(catalog().add(m_alice, harbor()).ok());
@@ -319,7 +339,8 @@ private Q_SLOTS:
         QSignalSpy recorded(&catalog(), &IntegrationCatalog::healthRecorded);
         for (int n = 0; n < 3; ++n) {
             m_clock.advanceMs(300'000);
-            HealthCheckRecord r{added->id, m_clock.now(), n == 2 ? HealthStatus::Unhealthy : HealthStatus::Healthy, 30 + n,
+            HealthCheckRecord r{added->id, m_clock.now(),
+                                n == 2 ? HealthStatus::Unhealthy : HealthStatus::Healthy, 30 + n,
                                 n == 2 ? QStringLiteral("connection refused") : QString()};
             QVERIFY(catalog().recordHealthCheck(m_alice, r).ok());
         }
@@ -340,7 +361,8 @@ private Q_SLOTS:
     {
         QVERIFY(catalog().add(m_alice, harbor(QStringLiteral("existing"))).ok());
         QList<IntegrationDraft> drafts{harbor(QStringLiteral("one")), harbor(QStringLiteral("two")),
-                                       harbor(QStringLiteral("existing")), harbor(QStringLiteral("one"))};
+                                       harbor(QStringLiteral("existing")),
+                                       harbor(QStringLiteral("one"))};
         drafts[1].endpoint = QStringLiteral("ftp://nope");
         auto result = catalog().addAll(m_alice, drafts, QStringLiteral("import"));
         QVERIFY(!result.ok());
@@ -348,7 +370,8 @@ private Q_SLOTS:
         const QString details = result.error().details.join(QLatin1Char('\n'));
         QVERIFY2(details.contains(QStringLiteral("integrations[1] ('two')")), qPrintable(details));
         QVERIFY(details.contains(QStringLiteral("'one' appears more than once")));
-        QVERIFY(details.contains(QStringLiteral("'existing': an integration with this name already exists")));
+        QVERIFY(details.contains(
+            QStringLiteral("'existing': an integration with this name already exists")));
         QCOMPARE(catalog().list(m_alice)->size(), 1);
         QCOMPARE(catalog().audit(m_alice)->size(), 1);
 
@@ -358,7 +381,9 @@ private Q_SLOTS:
         QVERIFY(ok.ok());
         QCOMPARE(reset.count(), 1);
         QCOMPARE(catalog().list(m_alice)->size(), 3);
-        QCOMPARE(catalog().audit(m_alice)->first().details.value(QStringLiteral("source")).toString(), QStringLiteral("import"));
+        QCOMPARE(
+            catalog().audit(m_alice)->first().details.value(QStringLiteral("source")).toString(),
+            QStringLiteral("import"));
     }
 
     void importKeepsFreeIdsAndRefusesTakenOnes()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "TestSupport.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/sandbox/SandboxSeeder.h"
-#include "TestSupport.h"
 
 #include <QSet>
 #include <QTest>
@@ -35,11 +35,13 @@ private Q_SLOTS:
         QVERIFY(statuses.contains(HealthStatus::Unhealthy));
         QVERIFY(statuses.contains(HealthStatus::Healthy));
 
-        const int expected = SandboxSeeder::kHistoryDays * 24 * 60 / SandboxSeeder::kCheckIntervalMinutes;
+        const int expected =
+            SandboxSeeder::kHistoryDays * 24 * 60 / SandboxSeeder::kCheckIntervalMinutes;
         auto history = session->catalog().healthHistory(ctx, all->first().id, 100'000);
         QVERIFY(history.ok());
         QCOMPARE(history->size(), expected);
-        QVERIFY(history->last().checkedAt >= test::fixedNow().addDays(-SandboxSeeder::kHistoryDays));
+        QVERIFY(history->last().checkedAt >=
+                test::fixedNow().addDays(-SandboxSeeder::kHistoryDays));
         QVERIFY(history->first().checkedAt <= test::fixedNow());
     }
 

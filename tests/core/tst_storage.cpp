@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The storage layer against real databases: migrations, refusal of newer schemas, damaged,
 // locked and unreachable catalogs.
+#include "TestSupport.h"
 #include "core/catalog/CatalogSession.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
-#include "TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -46,10 +46,12 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         // The fixed table and column names of docs/contracts.md §8.
-        const QStringList columns{QStringLiteral("id"), QStringLiteral("tenant_id"), QStringLiteral("type"),
-                                  QStringLiteral("provider"), QStringLiteral("name"), QStringLiteral("endpoint"),
-                                  QStringLiteral("config_json"), QStringLiteral("auth_ref_uri"), QStringLiteral("status"),
-                                  QStringLiteral("version"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+        const QStringList columns{QStringLiteral("id"),          QStringLiteral("tenant_id"),
+                                  QStringLiteral("type"),        QStringLiteral("provider"),
+                                  QStringLiteral("name"),        QStringLiteral("endpoint"),
+                                  QStringLiteral("config_json"), QStringLiteral("auth_ref_uri"),
+                                  QStringLiteral("status"),      QStringLiteral("version"),
+                                  QStringLiteral("created_at"),  QStringLiteral("updated_at"),
                                   QStringLiteral("deleted_at")};
         QVERIFY(q.exec(QStringLiteral("SELECT name FROM pragma_table_info('integrations')")));
         QStringList actual;
@@ -57,7 +59,8 @@ private Q_SLOTS:
             actual.append(q.value(0).toString());
         for (const QString &c : columns)
             QVERIFY2(actual.contains(c), qPrintable(c));
-        for (const char *table : {"plugin_metadata", "health_checks", "audit_logs", "schema_migrations"}) {
+        for (const char *table :
+             {"plugin_metadata", "health_checks", "audit_logs", "schema_migrations"}) {
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
         }
         QCOMPARE(*Migrations::currentVersion(session->database()), Migrations::latestVersion());
@@ -80,13 +83,16 @@ private Q_SLOTS:
         {
             auto session = test::openOrFail(url, m_clock);
             QVERIFY(session);
-            QVERIFY(session->database().exec(QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'from the future', 'x')"),
-                                             QStringLiteral("test")));
+            QVERIFY(session->database().exec(
+                QStringLiteral(
+                    "INSERT INTO schema_migrations VALUES (999, 'from the future', 'x')"),
+                QStringLiteral("test")));
         }
         auto refused = CatalogSession::open(url, test::registry(), m_clock);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::BackendUnavailable);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("schema version 999")), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("schema version 999")),
+                 qPrintable(refused.error().message));
         QVERIFY(refused.error().hint.contains(QStringLiteral("Upgrade")));
         Database raw(url);
         QVERIFY(raw.open());
@@ -105,17 +111,20 @@ private Q_SLOTS:
             f.write(garbage);
         }
         const QByteArray before = fileHash(file);
-        auto refused = CatalogSession::open(DatabaseUrl::sqliteFile(file), test::registry(), m_clock);
+        auto refused =
+            CatalogSession::open(DatabaseUrl::sqliteFile(file), test::registry(), m_clock);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::BackendUnavailable);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("damaged or is not a catalog")), qPrintable(refused.error().toText()));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("damaged or is not a catalog")),
+                 qPrintable(refused.error().toText()));
         QVERIFY(refused.error().hint.contains(QStringLiteral("backup")));
         QCOMPARE(fileHash(file), before);
     }
 
     void directoryInsteadOfFile()
     {
-        auto refused = CatalogSession::open(DatabaseUrl::sqliteFile(m_dir.path()), test::registry(), m_clock);
+        auto refused =
+            CatalogSession::open(DatabaseUrl::sqliteFile(m_dir.path()), test::registry(), m_clock);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
         QVERIFY(refused.error().message.contains(QStringLiteral("is a directory")));
@@ -149,7 +158,8 @@ private Q_SLOTS:
                 error = session.error();
             }
             QCOMPARE(error.kind, ErrorKind::BackendUnavailable);
-            QVERIFY2(error.message.contains(QStringLiteral("locked by another program")), qPrintable(error.toText()));
+            QVERIFY2(error.message.contains(QStringLiteral("locked by another program")),
+                     qPrintable(error.toText()));
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
             locker.close();
         }
@@ -162,12 +172,15 @@ private Q_SLOTS:
 
     void unreachablePostgres()
     {
-        auto url = DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"));
+        auto url = DatabaseUrl::parse(
+            QStringLiteral("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"));
         QVERIFY(url.ok());
         auto refused = CatalogSession::open(*url, test::registry(), m_clock);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::BackendUnavailable);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("Cannot reach the PostgreSQL catalog")), qPrintable(refused.error().toText()));
+        QVERIFY2(
+            refused.error().message.contains(QStringLiteral("Cannot reach the PostgreSQL catalog")),
+            qPrintable(refused.error().toText()));
         QVERIFY(refused.error().hint.contains(QStringLiteral("server is running")));
     }
 
@@ -181,12 +194,14 @@ private Q_SLOTS:
             auto session = test::openOrFail(url, m_clock);
             QVERIFY(session);
             QSqlQuery q = session->database().query();
-            QVERIFY(q.exec(QStringLiteral("SELECT data_type FROM information_schema.columns"
-                                          " WHERE table_name = 'integrations' AND column_name = 'id'")));
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT data_type FROM information_schema.columns"
+                               " WHERE table_name = 'integrations' AND column_name = 'id'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("uuid"));
-            QVERIFY(session->database().exec(QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', now())"),
-                                             QStringLiteral("test")));
+            QVERIFY(session->database().exec(
+                QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', now())"),
+                QStringLiteral("test")));
         }
         auto refused = CatalogSession::open(url, test::registry(), m_clock);
         QVERIFY(!refused.ok());

@@ -318,8 +318,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(harbor.id), 3);
     }
 
-    // Behaviour only; the timings are printed for the record (docs/contracts.md §18 budget: ≤ 50 ms per
-    // keystroke at 100,000 rows), never asserted, since CI machines vary.
+    // Behaviour only; the timings are printed for the record (docs/contracts.md §18 budget: ≤ 50 ms
+    // per keystroke at 100,000 rows), never asserted, since CI machines vary.
     void filtersOneHundredThousandRows()
     {
         const QList<Integration> base = sample();

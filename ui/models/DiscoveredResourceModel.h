@@ -14,8 +14,8 @@ class ColumnTable;
 // Discovery results as they stream in: a table model over a vector, appended page by page with
 // beginInsertRows at the end, so the view keeps its scroll position and never re-measures
 // what it already shows. Filtering happens in the model (a vector of visible indices swapped
-// in with one reset), not in a QSortFilterProxyModel, for the reason measured in docs/contracts.md §18: a
-// proxy re-filter with a view attached is two orders of magnitude slower at 100,000 rows.
+// in with one reset), not in a QSortFilterProxyModel, for the reason measured in docs/contracts.md
+// §18: a proxy re-filter with a view attached is two orders of magnitude slower at 100,000 rows.
 class DiscoveredResourceModel : public QAbstractTableModel
 {
     Q_OBJECT
