@@ -12,11 +12,21 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <algorithm>
 
 namespace stella::cli {
 
 namespace {
+
+// --verbose: every stella.* category at info, each line named by its category. The lines are
+// redacted before any handler sees them (core/common/Logging.h), and go to stderr, so --json
+// output on stdout stays one document.
+void enableVerboseLogging()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("stella.*.info=true"));
+    qSetMessagePattern(QStringLiteral("%{category}: %{message}"));
+}
 const ArgumentSpec kIntegration{QStringLiteral("INTEGRATION"),
                                 QStringLiteral("the integration's id, or its exact name")};
 
@@ -69,6 +79,10 @@ GlobalOptions Cli::globalOptions()
              {},
              QStringLiteral("an in-memory demo catalog, no network; nothing is kept: every "
                             "change is discarded at exit")},
+            {QStringLiteral("verbose"),
+             {},
+             QStringLiteral("log what happens (the stella.* categories at info) on stderr; "
+                            "QT_LOGGING_RULES chooses finer")},
             {QStringLiteral("help"), {}, QStringLiteral("show this help")},
             {QStringLiteral("version"), {}, QStringLiteral("print the version")},
         },
@@ -376,6 +390,8 @@ int Cli::run(const QStringList &arguments)
             json = true;
         else if (known->name == QLatin1String("sandbox"))
             m_sandbox = true;
+        else if (known->name == QLatin1String("verbose"))
+            enableVerboseLogging();
         else if (known->name == QLatin1String("db"))
             db = value;
         else if (known->name == QLatin1String("tenant"))

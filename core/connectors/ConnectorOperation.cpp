@@ -1,9 +1,41 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConnectorOperation.h"
 
+#include "core/common/Logging.h"
+
 #include <QRegularExpression>
 
 namespace stella {
+
+namespace {
+QString kindName(ConnectorOperation::Kind kind)
+{
+    switch (kind) {
+    case ConnectorOperation::Kind::TestConnection:
+        return QStringLiteral("test-connection");
+    case ConnectorOperation::Kind::HealthCheck:
+        return QStringLiteral("health check");
+    case ConnectorOperation::Kind::Discovery:
+        return QStringLiteral("discovery");
+    }
+    return {};
+}
+
+QString outcomeName(ConnectorOperation::Outcome outcome)
+{
+    switch (outcome) {
+    case ConnectorOperation::Outcome::Running:
+        return QStringLiteral("running");
+    case ConnectorOperation::Outcome::Succeeded:
+        return QStringLiteral("succeeded");
+    case ConnectorOperation::Outcome::Failed:
+        return QStringLiteral("failed");
+    case ConnectorOperation::Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+} // namespace
 
 QString toString(ConnectorStep::State state)
 {
@@ -69,6 +101,10 @@ void ConnectorOperation::endStep(ConnectorStep::State state, const QString &mess
     step.state = state;
     step.message = message;
     step.durationMs = m_stepTimer.elapsed();
+    STELLA_LOG_DEBUG(lcConnectors).noquote() << QStringLiteral("%1: step %2 %3 in %4 ms: %5")
+                                                    .arg(kindName(m_kind), step.id, toString(state))
+                                                    .arg(step.durationMs)
+                                                    .arg(message);
     Q_EMIT stepChanged(step);
 }
 
@@ -99,6 +135,21 @@ void ConnectorOperation::fail(const Error &error)
 void ConnectorOperation::finish(Outcome outcome)
 {
     m_outcome = outcome;
+    // One line per operation at info (what ran, how it ended, its steps); the steps themselves
+    // at debug. Messages come from connectors, which never put a secret in them, and are
+    // redacted again by the log line.
+    if (lcConnectors().isInfoEnabled()) {
+        QStringList steps;
+        for (const ConnectorStep &step : std::as_const(m_steps))
+            steps.append(QStringLiteral("%1 %2").arg(step.id, toString(step.state)));
+        STELLA_LOG_INFO(lcConnectors).noquote()
+            << QStringLiteral("%1 %2 in %3 ms (%4)%5")
+                   .arg(kindName(m_kind), outcomeName(outcome))
+                   .arg(m_elapsed.elapsed())
+                   .arg(steps.join(QStringLiteral(", ")),
+                        outcome == Outcome::Failed ? QStringLiteral(": ") + m_error.message
+                                                   : QString());
+    }
     m_cancelHandler = nullptr;
     Q_EMIT finished();
 }

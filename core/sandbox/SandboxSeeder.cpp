@@ -4,6 +4,7 @@
 #include "core/catalog/CatalogSession.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
 #include "core/storage/CatalogStore.h"
 #include "core/storage/Database.h"
 
@@ -125,6 +126,10 @@ Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
         if (auto r = tx.commit(QStringLiteral("seeding the sandbox")); !r)
             return r;
     }
+    STELLA_LOG_INFO(lcSandbox).noquote()
+        << QStringLiteral("sandbox seeded: %1 InMemory integrations, %2 days of history each")
+               .arg(std::size(kDemo))
+               .arg(kHistoryDays);
     return {};
 }
 

@@ -179,7 +179,7 @@ private Q_SLOTS:
         Run viaOption = cli({command, QStringLiteral("--help")});
         QVERIFY2(viaOption.exitCode == 0, qPrintable(viaOption.describe()));
         const QByteArray usage = "Usage: stella-integrations [--db URL] [--tenant ID] [--actor "
-                                 "NAME] [--json] [--sandbox] " +
+                                 "NAME] [--json] [--sandbox] [--verbose] " +
                                  command.toUtf8();
         QVERIFY2(viaOption.out.startsWith(usage + ' ') || viaOption.out.startsWith(usage + '\n'),
                  qPrintable(viaOption.describe()));
@@ -347,8 +347,16 @@ private Q_SLOTS:
 
         // The connector commands take names too.
         const QStringList sandbox{QStringLiteral("--sandbox")};
+        // A registry of the healthy scenario: the flaky one fails one minute in three.
         const QString name =
-            sandboxIntegration(isRegistry).value(QStringLiteral("name")).toString();
+            sandboxIntegration([](const QJsonObject &o) {
+                return isRegistry(o) && o.value(QStringLiteral("config"))
+                                                .toObject()
+                                                .value(QStringLiteral("scenario"))
+                                                .toString() == QLatin1String("healthy");
+            })
+                .value(QStringLiteral("name"))
+                .toString();
         QVERIFY(!name.isEmpty());
         for (const QStringList &args :
              {QStringList{QStringLiteral("test"), name}, QStringList{QStringLiteral("check"), name},
@@ -462,6 +470,31 @@ private Q_SLOTS:
         Run cleanJson =
             cli(sandbox + QStringList{QStringLiteral("--json"), QStringLiteral("test"), healthy});
         QVERIFY(cleanJson.json().object().value(QStringLiteral("warnings")).toArray().isEmpty());
+    }
+
+    void verboseLogsEachOperationOnStderr()
+    {
+        const QString name = listJson({QStringLiteral("--sandbox")})
+                                 .first()
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString();
+        const Run quiet = cli({QStringLiteral("--sandbox"), QStringLiteral("test"), name});
+        QVERIFY2(!quiet.err.contains("stella."), qPrintable(quiet.describe()));
+
+        const Run loud = cli({QStringLiteral("--sandbox"), QStringLiteral("--verbose"),
+                              QStringLiteral("test"), name});
+        QCOMPARE(loud.exitCode, quiet.exitCode);
+        QVERIFY2(loud.err.contains("stella.connectors: test-connection "),
+                 qPrintable(loud.describe()));
+        QVERIFY2(loud.err.contains("(credential "), qPrintable(loud.describe()));
+        QVERIFY2(!loud.out.contains("stella."), qPrintable(loud.describe())); // stderr only
+
+        // The log stays on stderr: --json still prints one document on stdout.
+        const Run json = cli({QStringLiteral("--sandbox"), QStringLiteral("--verbose"),
+                              QStringLiteral("--json"), QStringLiteral("test"), name});
+        QVERIFY2(json.json().isObject(), qPrintable(json.describe()));
+        QVERIFY2(json.err.contains("stella.connectors: "), qPrintable(json.describe()));
     }
 
     void sandboxChangesSayTheyAreDiscarded()

@@ -4,6 +4,7 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/common/Clock.h"
 #include "core/common/FutureCallback.h"
+#include "core/common/Logging.h"
 #include "core/connectors/ConnectorLauncher.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/health/HealthMonitor.h"
@@ -50,6 +51,8 @@ void ConsoleSession::openWith(const DatabaseUrl &url, bool sandbox)
                            m_hasCatalog ? tr("Could not open %1; still on %2.")
                                               .arg(url.displayString(), m_url.displayString())
                                         : tr("Could not open %1.").arg(url.displayString());
+                       STELLA_LOG_WARNING(lcUi).noquote()
+                           << lead << QLatin1Char(' ') << result.error().message;
                        if (m_hasCatalog)
                            startMonitor(); // still on the previous catalog: watch it again
                        Q_EMIT openFailed(result.error(), lead);
@@ -59,6 +62,10 @@ void ConsoleSession::openWith(const DatabaseUrl &url, bool sandbox)
                    m_url = url;
                    m_sandbox = sandbox;
                    m_credentials.setSandbox(sandbox); // inmemory AuthRefs: sandbox only
+                   STELLA_LOG_INFO(lcUi).noquote()
+                       << QStringLiteral("catalog %1 open%2")
+                              .arg(url.displayString(),
+                                   sandbox ? QStringLiteral(" (sandbox)") : QString());
                    Q_EMIT opened();
                    loadTenants();
                    reload();
