@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // An OCI distribution registry as the distribution spec describes it: /v2/ (the
 // Docker-Distribution-Api-Version header), Basic auth with a WWW-Authenticate challenge,
-// _catalog and tags/list paged by n and last with a Link rel="next" (the spec's example,
-// ../shared/provider-fixtures/oci), and the spec's error body {"errors":[{code, message}]}.
+// _catalog and tags/list paged by n and last with a Link rel="next" (the spec's example),
+// and the spec's error body {"errors":[{code, message}]}.
 #include "ConnectorTestSupport.h"
 #include "conformance/ConnectorScenario.h"
 

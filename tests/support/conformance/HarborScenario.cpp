@@ -3,7 +3,7 @@
 // /systeminfo (harbor_version for signed-in callers), /users/current, /repositories and
 // /projects/{project_name}/repositories/{repository_name}/artifacts paged by page/page_size
 // with X-Total-Count and a Link header whose links are joined by " , ", and error bodies
-// {"errors":[{"code","message"}]} (../shared/provider-fixtures/harbor).
+// {"errors":[{"code","message"}]}, as Harbor publishes them.
 #include "ConnectorTestSupport.h"
 #include "conformance/ConnectorScenario.h"
 
