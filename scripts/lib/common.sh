@@ -9,8 +9,10 @@ say() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
 #   stella_build DIR TYPE [TARGET...]     (no target: everything)
 stella_build() {
   local dir=$1 type=$2; shift 2
-  # ccache (installed by setup-deps) makes a rebuild of unchanged files, in any checkout at the
-  # same depth, a cache hit: CCACHE_BASEDIR turns absolute paths under it into relative ones.
+  # ccache (installed by setup-deps) makes a rebuild of unchanged files a cache hit: after a
+  # branch switch, a removed build directory, and every run of the Debian 13 chroot (its checkout
+  # is always /stella). CCACHE_BASEDIR turns absolute paths under it into relative ones; ccache
+  # still hashes the build directory into debug builds, so two checkouts do not share entries.
   local launcher=()
   if command -v ccache >/dev/null; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
