@@ -121,23 +121,14 @@ int main(int argc, char **argv)
     window.resize(1440, 900);
     window.show();
 
-    // The console's own monitor when the window has one (kept from sweeping until asked, so
-    // the idle baseline is idle); otherwise one made here the way the console makes it.
+    // The window's own monitor stays off, so the idle baseline is idle and only one monitor
+    // sweeps; the bench's monitor is made the way the console makes it (ConsoleSession), with
+    // --concurrency, and the window follows its results through the catalog's change signals.
+    services.session.setMonitorEnabled(false);
     ConnectorLauncher launcher(registry, clock, window.credentials());
     MonitorSettings settings;
     settings.concurrency = concurrency;
-    std::unique_ptr<HealthMonitor> ownMonitor;
-    HealthMonitor *windowMonitor = window.findChild<HealthMonitor *>();
-    if (windowMonitor) {
-        std::fprintf(stderr, "stella-bench-console-lag: using the window's own HealthMonitor "
-                             "(its settings, not --concurrency)\n");
-        windowMonitor->stop();
-        QObject::connect(&window, &ui::MainWindow::catalogOpened, windowMonitor,
-                         &HealthMonitor::stop);
-    } else {
-        ownMonitor = std::make_unique<HealthMonitor>(catalog, launcher, clock, settings);
-    }
-    HealthMonitor &monitor = windowMonitor ? *windowMonitor : *ownMonitor;
+    HealthMonitor monitor(catalog, launcher, clock, settings);
     LagProbe probe;
     ui::IntegrationListModel *model = window.listModel();
 
