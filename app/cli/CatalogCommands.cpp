@@ -6,6 +6,7 @@
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/health/HealthPolicy.h"
 #include "core/model/CompactJson.h"
+#include "core/model/JsonText.h"
 #include "core/model/ResourceTypes.h"
 
 #include <QFile>
@@ -16,15 +17,6 @@
 namespace stella::cli {
 
 namespace {
-QString scalarText(const QJsonValue &v)
-{
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    return v.toString();
-}
-
 QJsonObject providerJson(const ProviderDefinition &p)
 {
     QJsonArray fields;
@@ -203,7 +195,7 @@ Result<void> Cli::show(const Args &args)
     const QJsonObject effective =
         provider ? provider->configSchema.withDefaults(i->config) : i->config;
     for (auto it = effective.begin(); it != effective.end(); ++it) {
-        const QString value = scalarText(it.value());
+        const QString value = jsonValueText(it.value());
         m_out->line(
             QStringLiteral("  %1: %2%3")
                 .arg(it.key(), value,

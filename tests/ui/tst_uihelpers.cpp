@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The console's shared pieces: MessageWidget, ColumnTable and jsonValueText.
+// The console's shared pieces: MessageWidget and ColumnTable.
 #include "TestSupport.h"
-#include "ui/common/JsonText.h"
 #include "ui/models/ColumnTable.h"
 #include "ui/views/MessageWidget.h"
 
@@ -124,21 +123,6 @@ private Q_SLOTS:
         QVERIFY(!table.headerData(Count, Qt::Horizontal, Qt::DisplayRole).isValid());
         QVERIFY(!table.headerData(First, Qt::Vertical, Qt::DisplayRole).isValid());
         QVERIFY(!table.headerData(First, Qt::Horizontal, Qt::ToolTipRole).isValid());
-    }
-
-    void aJsonValueReadsAsText()
-    {
-        QCOMPARE(jsonValueText(QJsonValue(QStringLiteral("library"))), QStringLiteral("library"));
-        QCOMPARE(jsonValueText(QJsonValue(true)), QStringLiteral("true"));
-        QCOMPARE(jsonValueText(QJsonValue(false)), QStringLiteral("false"));
-        QCOMPARE(jsonValueText(QJsonValue(30)), QStringLiteral("30"));
-        QCOMPARE(jsonValueText(QJsonValue(1234567890123.0)), QStringLiteral("1234567890123"));
-        QCOMPARE(jsonValueText(QJsonValue(0.25)), QStringLiteral("0.25"));
-        QCOMPARE(jsonValueText(QJsonArray{1, QStringLiteral("a")}), QStringLiteral("[1,\"a\"]"));
-        QCOMPARE(jsonValueText(QJsonObject{{QStringLiteral("b"), 2}, {QStringLiteral("a"), 1}}),
-                 QStringLiteral("{\"a\":1,\"b\":2}"));
-        QCOMPARE(jsonValueText(QJsonValue(QJsonValue::Null)), QString());
-        QCOMPARE(jsonValueText(QJsonValue(QJsonValue::Undefined)), QString());
     }
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DiscoveredResourceModel.h"
 
-#include "ui/common/JsonText.h"
+#include "core/model/JsonText.h"
 #include "ui/models/ColumnTable.h"
 
 #include <QJsonArray>

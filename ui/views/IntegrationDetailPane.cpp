@@ -4,7 +4,7 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/common/Clock.h"
 #include "core/common/FutureCallback.h"
-#include "ui/common/JsonText.h"
+#include "core/model/JsonText.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/views/MessageWidget.h"

@@ -5,7 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace stella::ui {
+namespace stella {
 
 QString jsonValueText(const QJsonValue &value)
 {
@@ -27,4 +27,4 @@ QString jsonValueText(const QJsonValue &value)
     return {};
 }
 
-} // namespace stella::ui
+} // namespace stella
