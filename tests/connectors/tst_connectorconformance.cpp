@@ -50,7 +50,7 @@ struct ConformanceRow
     QString provider;
     std::function<std::unique_ptr<ConnectorScenario>()> scenario;
     QStringList checklist;     // test-connection step ids, in order, on the happy path
-    QStringList resourceTypes; // what discovery lists
+    QStringList resourceTypes; // what discovery lists; empty: the faults hit the health check
     QString pagedType;         // the resource type whose listing pages (empty: none pages)
     QString paging;            // how it pages, for the reader
     QList<Case> notApplicable;
@@ -117,6 +117,8 @@ QString notApplicable(const ConformanceRow &row, Case kase)
     if (kase == Case::PaginationLoop && row.pagedType.isEmpty() &&
         !row.notApplicable.contains(kase))
         return row.provider + QStringLiteral(" does not paginate");
+    if (kase == Case::Discovery && row.resourceTypes.isEmpty() && !row.notApplicable.contains(kase))
+        return row.provider + QStringLiteral(" has no discovery (health and test only)");
     return row.notApplicable.contains(kase)
                ? QStringLiteral("not applicable to %1: %2").arg(row.provider, row.whyNotApplicable)
                : QString();
@@ -184,6 +186,16 @@ class TestConnectorConformance : public QObject
     std::unique_ptr<ConnectorOperation> discover(const QString &resourceType)
     {
         return test::runToEnd(m_connector->discover(resourceType, {}, nullptr));
+    }
+
+    // The operation that reads the scenario's listing, whose answer a fault replaces: discovery
+    // of the row's first resource type, or for a provider without discovery (health and test
+    // only) the health check, whose main JSON read is then the scenario's "listing".
+    std::unique_ptr<ConnectorOperation> readListing(const ConformanceRow &row)
+    {
+        if (row.resourceTypes.isEmpty())
+            return test::runToEnd(m_connector->checkHealth(nullptr));
+        return discover(row.resourceTypes.first());
     }
 
     // Neither the credential nor its password part may appear anywhere the operator reads.
@@ -291,7 +303,7 @@ private Q_SLOTS:
         CONFORMANCE_ROW(row, Case::HtmlPage);
         const QString problem = prepare(row, Fault::HtmlLoginPage);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        auto op = discover(row.resourceTypes.first());
+        auto op = readListing(row);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed,
                  qPrintable(test::stepsText(*op)));
         const QString text = test::stepsText(*op);
@@ -307,7 +319,7 @@ private Q_SLOTS:
         CONFORMANCE_ROW(row, Case::TruncatedJson);
         const QString problem = prepare(row, Fault::TruncatedJson);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        auto op = discover(row.resourceTypes.first());
+        auto op = readListing(row);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed,
                  qPrintable(test::stepsText(*op)));
         QVERIFY2(op->error().message.contains(QLatin1String("not the expected JSON")),
@@ -328,7 +340,7 @@ private Q_SLOTS:
                 qWarning("%s", qPrintable(problem));
                 return std::nullopt;
             }
-            auto op = discover(row.resourceTypes.first());
+            auto op = readListing(row);
             if (op->outcome() != ConnectorOperation::Outcome::Failed || leaksSecret(*op)) {
                 qWarning("%s", qPrintable(test::stepsText(*op)));
                 return std::nullopt;
@@ -371,7 +383,7 @@ private Q_SLOTS:
 
         QSignalSpy closed(server, &LoopbackHttpServer::connectionClosed);
 
-        auto op = discover(row.resourceTypes.first());
+        auto op = readListing(row);
         disconnect(sampling);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed,
                  qPrintable(test::stepsText(*op)));

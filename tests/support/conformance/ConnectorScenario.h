@@ -73,7 +73,8 @@ protected:
 
     // The provider's answer on the happy path (paging back to a seen page when looping).
     virtual Response answer(const Request &request) = 0;
-    // Whether `request` is the listing that discovery of repositories reads first.
+    // Whether `request` is the listing that discovery of the row's first resource type reads
+    // first; for a provider without discovery, the request whose JSON its health check reads.
     virtual bool isListing(const Request &request) const = 0;
     // How the provider refuses a wrong secret (401) or a missing permission (403).
     virtual Response refusal(int status) const = 0;
