@@ -11,12 +11,16 @@ stella_build() {
   local dir=$1 type=$2; shift 2
   # ccache (installed by setup-deps) makes a rebuild of unchanged files a cache hit: after a
   # branch switch, a removed build directory, and every run of the Debian 13 chroot (its checkout
-  # is always /stella). CCACHE_BASEDIR turns absolute paths under it into relative ones; ccache
-  # still hashes the build directory into debug builds, so two checkouts do not share entries.
+  # is always /stella). CCACHE_BASEDIR turns absolute paths under it into relative ones, and
+  # CCACHE_NOHASHDIR keeps the build directory out of the hash, so two checkouts at the same depth
+  # (a worktree, a clean clone for CI) share entries. The price: an object taken from the cache
+  # names the other checkout's directory in its debug info (DW_AT_comp_dir); gdb then needs
+  # `directory` pointed at this checkout, which the tests never need.
   local launcher=()
   if command -v ccache >/dev/null; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     [ "$(dirname "$STELLA_TOP")" = / ] || export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$STELLA_TOP")}
+    export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
   fi
   cmake -S "$STELLA_TOP" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" \
         -DSTELLA_WARNINGS_AS_ERRORS=ON >"$dir.configure.log" 2>&1 \
