@@ -129,6 +129,14 @@ Result<QJsonArray> pageItems(const HttpExchange &http, const HttpResponse &respo
                 .arg(what, http::serverMessage(response)),
             QStringLiteral("This listing needs keyset pagination, which this GitLab does not "
                            "offer for it; narrow the scope (a group or project path)"));
+    if (QJsonDocument::fromJson(response.body).isNull())
+        // Not GitLab's JSON error: whatever is in front of GitLab answered.
+        return Error::failed(QStringLiteral("%1: HTTP %2 from %3; %4")
+                                 .arg(what)
+                                 .arg(response.status)
+                                 .arg(response.url.path(), http::bodyHint(response)),
+                             QStringLiteral("Check the proxy or load balancer in front of GitLab "
+                                            "and that the endpoint is GitLab's base URL"));
     return http.accessError(response, what);
 }
 
