@@ -88,11 +88,10 @@ Error refusal(const HttpExchange &http, const HttpResponse &response, const QStr
     const QString description = body.value(QStringLiteral("error_description")).toString();
     const QString authRef = http.session().authRefForMessages();
     if (response.status == 401 && error == QLatin1String("invalid_token")) {
-        const QString state = description.contains(QLatin1String("revoked"))
-                                  ? QStringLiteral("was revoked")
-                              : description.contains(QLatin1String("expired"))
-                                  ? QStringLiteral("has expired")
-                                  : QStringLiteral("is not valid");
+        const QString state =
+            description.contains(QLatin1String("revoked"))   ? QStringLiteral("was revoked")
+            : description.contains(QLatin1String("expired")) ? QStringLiteral("has expired")
+                                                             : QStringLiteral("is not valid");
         return Error::failed(
             QStringLiteral("%1: GitLab refused the token, which %2 (401 invalid_token)")
                 .arg(what, state),
@@ -164,10 +163,10 @@ void identify(const Http &http, const HttpResponse &anonymous, const Step &step,
               const QString &hint)
 {
     auto body = http::jsonObject(anonymous, QStringLiteral("GET /api/v4/version"));
-    const bool gitlab = body && (anonymous.status == 200
-                                     ? body->contains(QStringLiteral("version"))
-                                     : anonymous.status == 401 &&
-                                           body->contains(QStringLiteral("message")));
+    const bool gitlab =
+        body && (anonymous.status == 200
+                     ? body->contains(QStringLiteral("version"))
+                     : anonymous.status == 401 && body->contains(QStringLiteral("message")));
     if (!gitlab)
         return step.fail(Error::failed(
             QStringLiteral("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
@@ -190,7 +189,7 @@ QString ownerText(const QJsonObject &user)
     return QStringLiteral("%1 (%2)%3")
         .arg(username, user.value(QStringLiteral("name")).toString(),
              user.value(QStringLiteral("is_admin")).toBool() ? QStringLiteral(", administrator")
-                                                              : QString());
+                                                             : QString());
 }
 } // namespace
 
@@ -205,10 +204,9 @@ void authenticate(const Http &http, const Step &step)
         // A token without read_user, read_api or api may not read its owner (403
         // insufficient_scope) but is valid: the permission step names what it lacks.
         const bool scopeOnly =
-            who.status == 403 && QJsonDocument::fromJson(who.body)
-                                         .object()
-                                         .value(QStringLiteral("error"))
-                                         .toString() == QLatin1String("insufficient_scope");
+            who.status == 403 &&
+            QJsonDocument::fromJson(who.body).object().value(QStringLiteral("error")).toString() ==
+                QLatin1String("insufficient_scope");
         if (who.status != 200 && !scopeOnly)
             return step.fail(refusal(*http, who, QStringLiteral("GET /api/v4/user")));
         QString owner;
@@ -227,7 +225,8 @@ void authenticate(const Http &http, const Step &step)
                           return step.warn(QStringLiteral(
                               "the token is valid but may not read its owner (GET /api/v4/user → "
                               "403 insufficient_scope)"));
-                      step.pass(QStringLiteral("GET /api/v4/user → 200: the token of %1").arg(owner));
+                      step.pass(
+                          QStringLiteral("GET /api/v4/user → 200: the token of %1").arg(owner));
                   });
     });
 }
@@ -239,10 +238,10 @@ void checkScopes(const Http &http, const Step &step, const QList<ScopeNeed> &nee
         api(http->session(), QStringLiteral("/personal_access_tokens/self")),
         [http, step, needs, then](const HttpResponse &response) {
             if (response.status == 401)
-                return step.fail(
-                    refusal(*http, response, QStringLiteral("GET /api/v4/personal_access_tokens/self")));
-            auto token =
-                http::jsonObject(response, QStringLiteral("GET /api/v4/personal_access_tokens/self"));
+                return step.fail(refusal(
+                    *http, response, QStringLiteral("GET /api/v4/personal_access_tokens/self")));
+            auto token = http::jsonObject(
+                response, QStringLiteral("GET /api/v4/personal_access_tokens/self"));
             if (response.status != 200 || !token ||
                 !token->value(QStringLiteral("scopes")).isArray())
                 // GitLab before 15.5 has no such endpoint: the requests themselves will say.
@@ -254,8 +253,8 @@ void checkScopes(const Http &http, const Step &step, const QList<ScopeNeed> &nee
             for (const QJsonValue &s : token->value(QStringLiteral("scopes")).toArray())
                 scopes.append(s.toString());
             const auto has = [&scopes](const QString &scope) {
-                return scopes.contains(scope) ||
-                       (scope == QLatin1String("read_api") && scopes.contains(QStringLiteral("api")));
+                return scopes.contains(scope) || (scope == QLatin1String("read_api") &&
+                                                  scopes.contains(QStringLiteral("api")));
             };
             QStringList missingRequired;
             QStringList missingOptional;
@@ -270,14 +269,16 @@ void checkScopes(const Http &http, const Step &step, const QList<ScopeNeed> &nee
             if (!missingRequired.isEmpty())
                 return step.fail(Error::failed(
                     QStringLiteral("The token '%1' has the scopes %2 and lacks %3")
-                        .arg(name, scopes.isEmpty() ? QStringLiteral("(none)")
-                                                    : scopes.join(QStringLiteral(", ")),
+                        .arg(name,
+                             scopes.isEmpty() ? QStringLiteral("(none)")
+                                              : scopes.join(QStringLiteral(", ")),
                              purposes.join(QStringLiteral("; "))),
                     QStringLiteral("Create a token with %1 and store it at %2 (scopes cannot be "
                                    "added to an existing token)")
                         .arg((missingRequired + missingOptional).join(QStringLiteral(" and ")),
                              http->session().authRefForMessages())));
-            QString text = QStringLiteral("token '%1' with scopes %2").arg(name, scopes.join(QStringLiteral(", ")));
+            QString text = QStringLiteral("token '%1' with scopes %2")
+                               .arg(name, scopes.join(QStringLiteral(", ")));
             const QString expires = token->value(QStringLiteral("expires_at")).toString();
             if (!expires.isEmpty())
                 text += QStringLiteral(", expires %1").arg(expires);
@@ -300,13 +301,14 @@ void locate(const Http &http, const QString &path, const QString &key,
             return found({true, asProject, *object});
         }
         if (project.status != 404)
-            return http->fail(refusal(*http, project, QStringLiteral("GET /api/v4%1").arg(asProject)));
+            return http->fail(
+                refusal(*http, project, QStringLiteral("GET /api/v4%1").arg(asProject)));
         // with_projects=false: GitLab otherwise embeds the group's projects in the answer.
         http->get(api(http->session(), asGroup + QStringLiteral("?with_projects=false")),
                   [=](const HttpResponse &group) {
                       if (group.status == 200) {
-                          auto object = http::jsonObject(
-                              group, QStringLiteral("GET /api/v4%1").arg(asGroup));
+                          auto object =
+                              http::jsonObject(group, QStringLiteral("GET /api/v4%1").arg(asGroup));
                           if (!object)
                               return http->fail(object.error());
                           return found({false, asGroup, *object});

@@ -50,8 +50,8 @@ class TestGitLabCiConnector : public QObject
         QJsonObject config{{QStringLiteral("projectPath"), projectPath}};
         if (pageSize)
             config.insert(QStringLiteral("pageSize"), pageSize);
-        Integration integration = test::integrationFor(
-            QStringLiteral("GitLabCi"), m_gitlab->url().toString(), env, config);
+        Integration integration = test::integrationFor(QStringLiteral("GitLabCi"),
+                                                       m_gitlab->url().toString(), env, config);
         integration.type = IntegrationType::CiCd;
         return m_harness.make<GitLabCiConnector>(integration);
     }
@@ -70,11 +70,12 @@ private Q_SLOTS:
         m_api = m_gitlab->addProject(QStringLiteral("platform/api"), {m_user}).id;
         const int web = m_gitlab->addProject(QStringLiteral("platform/web"), {m_user}).id;
         m_gitlab->addProject(QStringLiteral("platform/docs"), {m_user}).buildsEnabled = false;
-        m_gitlab->addPipeline(m_api, QStringLiteral("failed"), QStringLiteral("main"), hoursAgo(30));
-        const int latest = m_gitlab
-                               ->addPipeline(m_api, QStringLiteral("success"),
-                                             QStringLiteral("main"), hoursAgo(3))
-                               .id;
+        m_gitlab->addPipeline(m_api, QStringLiteral("failed"), QStringLiteral("main"),
+                              hoursAgo(30));
+        const int latest =
+            m_gitlab
+                ->addPipeline(m_api, QStringLiteral("success"), QStringLiteral("main"), hoursAgo(3))
+                .id;
         m_gitlab->addPipeline(m_api, QStringLiteral("running"), QStringLiteral("feature/x"),
                               hoursAgo(1));
         m_gitlab->addPipeline(web, QStringLiteral("success"), QStringLiteral("main"), hoursAgo(5));
@@ -100,8 +101,8 @@ private Q_SLOTS:
         QVERIFY(permission.contains(QLatin1String("scopes read_api")));
         // The project by its URL-encoded path, its pipelines by its id on the default branch.
         QCOMPARE(m_gitlab->requestsTo("/api/v4/projects/platform%2Fapi").size(), 1);
-        const auto latest =
-            m_gitlab->requestsTo(QStringLiteral("/api/v4/projects/%1/pipelines").arg(m_api).toLatin1());
+        const auto latest = m_gitlab->requestsTo(
+            QStringLiteral("/api/v4/projects/%1/pipelines").arg(m_api).toLatin1());
         QCOMPARE(latest.size(), 1);
         QCOMPARE(test::queryValue(latest.first(), QStringLiteral("ref")), QStringLiteral("main"));
         QCOMPARE(test::queryValue(latest.first(), QStringLiteral("per_page")), QStringLiteral("1"));
@@ -113,8 +114,9 @@ private Q_SLOTS:
         auto c = connector(QStringLiteral("platform/new"));
         auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Succeeded);
-        QVERIFY2(stepMessage(*op, StepId::Permission).contains(QLatin1String("no pipeline on main yet")),
-                 qPrintable(test::stepsText(*op)));
+        QVERIFY2(
+            stepMessage(*op, StepId::Permission).contains(QLatin1String("no pipeline on main yet")),
+            qPrintable(test::stepsText(*op)));
     }
 
     void groupPath()
@@ -162,12 +164,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("says");
-        QTest::newRow("the project's URL") << QStringLiteral("https://gitlab.example.com/platform/api")
-                                           << QStringLiteral("is an address");
-        QTest::newRow("an SSH clone address") << QStringLiteral("git@gitlab.example.com:platform/api.git")
-                                              << QStringLiteral("is an address");
-        QTest::newRow("a .git path") << QStringLiteral("platform/api.git")
-                                     << QStringLiteral("without .git");
+        QTest::newRow("the project's URL")
+            << QStringLiteral("https://gitlab.example.com/platform/api")
+            << QStringLiteral("is an address");
+        QTest::newRow("an SSH clone address")
+            << QStringLiteral("git@gitlab.example.com:platform/api.git")
+            << QStringLiteral("is an address");
+        QTest::newRow("a .git path")
+            << QStringLiteral("platform/api.git") << QStringLiteral("without .git");
         QTest::newRow("a space") << QStringLiteral("platform/my api")
                                  << QStringLiteral("not a GitLab path");
     }
@@ -191,7 +195,8 @@ private Q_SLOTS:
     {
         m_gitlab->addToken("glpat-userOnly", m_user, {QStringLiteral("read_user")});
         qputenv("STELLA_TEST_GLCI_USERONLY", "glpat-userOnly");
-        auto c = connector(QStringLiteral("platform/api"), QStringLiteral("STELLA_TEST_GLCI_USERONLY"));
+        auto c =
+            connector(QStringLiteral("platform/api"), QStringLiteral("STELLA_TEST_GLCI_USERONLY"));
         auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, StepId::Permission);
@@ -203,15 +208,18 @@ private Q_SLOTS:
         QCOMPARE(found->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(found->error().message.contains(QLatin1String("403 insufficient_scope")),
                  qPrintable(found->error().message));
-        QVERIFY2(found->error().hint.contains(QLatin1String("api scope")), qPrintable(found->error().hint));
+        QVERIFY2(found->error().hint.contains(QLatin1String("api scope")),
+                 qPrintable(found->error().hint));
     }
 
     void revokedOrExpiredToken_data()
     {
         QTest::addColumn<int>("state");
         QTest::addColumn<QString>("says");
-        QTest::newRow("revoked") << int(FakeGitLab::Token::State::Revoked) << QStringLiteral("was revoked");
-        QTest::newRow("expired") << int(FakeGitLab::Token::State::Expired) << QStringLiteral("has expired");
+        QTest::newRow("revoked") << int(FakeGitLab::Token::State::Revoked)
+                                 << QStringLiteral("was revoked");
+        QTest::newRow("expired") << int(FakeGitLab::Token::State::Expired)
+                                 << QStringLiteral("has expired");
     }
 
     void revokedOrExpiredToken()
@@ -227,7 +235,8 @@ private Q_SLOTS:
         QVERIFY(op->error().hint.contains(QLatin1String("authref://env/STELLA_TEST_GLCI_TOKEN")));
         auto found = test::runToEnd(c->discover(ResourceType::Jobs, {}, nullptr));
         QVERIFY2(found->error().message.contains(says), qPrintable(found->error().message));
-        QVERIFY(!(test::stepsText(*op) + test::stepsText(*found)).contains(QString::fromLatin1(kToken)));
+        QVERIFY(!(test::stepsText(*op) + test::stepsText(*found))
+                     .contains(QString::fromLatin1(kToken)));
     }
 
     void htmlFromAProxy()
@@ -237,7 +246,8 @@ private Q_SLOTS:
         auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, StepId::Identify);
-        QVERIFY2(op->error().message.contains(QLatin1String("HTML page")), qPrintable(op->error().message));
+        QVERIFY2(op->error().message.contains(QLatin1String("HTML page")),
+                 qPrintable(op->error().message));
         auto found = test::runToEnd(c->discover(ResourceType::Pipelines, {}, nullptr));
         QVERIFY2(found->error().message.contains(QLatin1String("HTML page")),
                  qPrintable(found->error().message));
@@ -250,18 +260,20 @@ private Q_SLOTS:
     {
         QStringList expected;
         for (int n = 0; n < 247; ++n)
-            m_gitlab->addPipeline(m_api, QStringLiteral("success"), QStringLiteral("main"), hoursAgo(2));
+            m_gitlab->addPipeline(m_api, QStringLiteral("success"), QStringLiteral("main"),
+                                  hoursAgo(2));
         for (auto it = m_gitlab->pipelines.crbegin(); it != m_gitlab->pipelines.crend(); ++it)
             if (it->projectId == m_api)
                 expected.append(QStringLiteral("platform/api/-/pipelines/%1").arg(it->id));
         QCOMPARE(expected.size(), 250);
         auto c = connector(QStringLiteral("platform/api"));
         QCOMPARE(test::discoverNames(*c, ResourceType::Pipelines, {}), expected); // newest first
-        const auto listed =
-            m_gitlab->requestsTo(QStringLiteral("/api/v4/projects/%1/pipelines").arg(m_api).toLatin1());
+        const auto listed = m_gitlab->requestsTo(
+            QStringLiteral("/api/v4/projects/%1/pipelines").arg(m_api).toLatin1());
         QCOMPARE(listed.size(), 3);
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(test::queryValue(listed.at(i), QStringLiteral("page")), QString::number(i + 1));
+            QCOMPARE(test::queryValue(listed.at(i), QStringLiteral("page")),
+                     QString::number(i + 1));
             QCOMPARE(test::queryValue(listed.at(i), QStringLiteral("pagination")), QString());
             QCOMPARE(listed.at(i).header("PRIVATE-TOKEN"), kToken);
         }
@@ -281,11 +293,13 @@ private Q_SLOTS:
         std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Jobs, {}, nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         QVERIFY(test::waitFinished(op.get()));
-        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(test::stepsText(*op)));
+        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(test::stepsText(*op)));
         QCOMPARE(test::resourceNames(pages), expected);
         QCOMPARE(pages.size(), 3);
         const auto job = pages.first().first().value<QList<DiscoveredResource>>().first();
-        QCOMPARE(job.attributes.value(QStringLiteral("name")).toString(), QStringLiteral("matrix 247"));
+        QCOMPARE(job.attributes.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("matrix 247"));
         QCOMPARE(job.attributes.value(QStringLiteral("pipelineId")).toInt(), 1001);
         const auto listed =
             m_gitlab->requestsTo(QStringLiteral("/api/v4/projects/%1/jobs").arg(m_api).toLatin1());
@@ -321,7 +335,9 @@ private Q_SLOTS:
         QCOMPARE(groupProjects.size(), 2); // 3 projects with CI/CD + docs, 2 per page
         QCOMPARE(test::queryValue(groupProjects.first(), QStringLiteral("include_subgroups")),
                  QStringLiteral("true"));
-        QCOMPARE(test::discoverNames(*c, ResourceType::Jobs, QStringLiteral("platform/api/*")).size(), 2);
+        QCOMPARE(
+            test::discoverNames(*c, ResourceType::Jobs, QStringLiteral("platform/api/*")).size(),
+            2);
     }
 
     void healthCheck()

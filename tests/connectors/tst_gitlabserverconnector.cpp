@@ -55,8 +55,8 @@ class TestGitLabServerConnector : public QObject
 
     std::unique_ptr<GitLabServerConnector> connector(const QString &env, QJsonObject config = {})
     {
-        Integration integration = test::integrationFor(
-            QStringLiteral("GitLabServer"), m_gitlab->url().toString(), env, config);
+        Integration integration = test::integrationFor(QStringLiteral("GitLabServer"),
+                                                       m_gitlab->url().toString(), env, config);
         integration.type = IntegrationType::Scm;
         return m_harness.make<GitLabServerConnector>(integration);
     }
@@ -181,8 +181,9 @@ private Q_SLOTS:
         for (const QString &s : says)
             QVERIFY2(text.contains(s), qPrintable(text));
         if (outcome == QLatin1String("failed"))
-            QVERIFY2(op->error().hint.contains(QLatin1String("authref://env/STELLA_TEST_GLS_SCOPED")),
-                     qPrintable(op->error().hint));
+            QVERIFY2(
+                op->error().hint.contains(QLatin1String("authref://env/STELLA_TEST_GLS_SCOPED")),
+                qPrintable(op->error().hint));
         else
             STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Degraded);
     }
@@ -300,7 +301,8 @@ private Q_SLOTS:
         QVERIFY(!hasHeader("X-Total") && !hasHeader("X-Total-Pages") && hasHeader("X-Next-Page"));
 
         auto c = connector(kOwnerEnv);
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         QVERIFY(test::waitFinished(op.get()));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
@@ -312,7 +314,8 @@ private Q_SLOTS:
     void repositoriesAreProjectsWithARepository()
     {
         auto c = connector(kOwnerEnv);
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         QVERIFY(test::waitFinished(op.get()));
         QCOMPARE(test::resourceNames(pages),
@@ -360,7 +363,8 @@ private Q_SLOTS:
         QCOMPARE(test::queryValue(listed.at(0), QStringLiteral("page")), QStringLiteral("1"));
         QCOMPARE(test::queryValue(listed.at(1), QStringLiteral("page")), QStringLiteral("2"));
         for (const auto &r : listed) {
-            QCOMPARE(test::queryValue(r, QStringLiteral("include_subgroups")), QStringLiteral("true"));
+            QCOMPARE(test::queryValue(r, QStringLiteral("include_subgroups")),
+                     QStringLiteral("true"));
             QCOMPARE(test::queryValue(r, QStringLiteral("pagination")), QString());
             QCOMPARE(test::queryValue(r, QStringLiteral("per_page")), QStringLiteral("2"));
         }
@@ -386,7 +390,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         QTest::newRow("a URL") << QStringLiteral("https://gitlab.example.com/platform")
                                << QStringLiteral("is an address");
-        QTest::newRow("spaces") << QStringLiteral("plat form") << QStringLiteral("not a GitLab path");
+        QTest::newRow("spaces") << QStringLiteral("plat form")
+                                << QStringLiteral("not a GitLab path");
     }
 
     void groupPathThatIsNotAPath()

@@ -124,8 +124,8 @@ FakeGitLab::Pipeline &FakeGitLab::addPipeline(int projectId, const QString &stat
     Pipeline pipeline;
     pipeline.id = pipelines.isEmpty() ? 1000 : pipelines.last().id + 1;
     pipeline.iid = int(std::count_if(pipelines.begin(), pipelines.end(),
-                                     [&](const Pipeline &p) { return p.projectId == projectId;
-                                     })) + 1;
+                                     [&](const Pipeline &p) { return p.projectId == projectId; })) +
+                   1;
     pipeline.projectId = projectId;
     pipeline.status = status;
     pipeline.ref = ref;
@@ -257,21 +257,22 @@ FakeGitLab::Response FakeGitLab::route(const Request &request, const QUrl &base)
                      {QStringLiteral("scope"), readableScopes(allowed)}}));
 
     if (path == "/api/v4/version")
-        return Response::json(200, compactJson(QJsonObject{
-                                       {QStringLiteral("version"), version},
-                                       {QStringLiteral("revision"), revision},
-                                       {QStringLiteral("kas"),
-                                        QJsonObject{{QStringLiteral("enabled"), true},
-                                                    {QStringLiteral("externalUrl"), QJsonValue()},
-                                                    {QStringLiteral("version"), QJsonValue()}}},
-                                       {QStringLiteral("enterprise"), true}}));
+        return Response::json(
+            200, compactJson(QJsonObject{{QStringLiteral("version"), version},
+                                         {QStringLiteral("revision"), revision},
+                                         {QStringLiteral("kas"),
+                                          QJsonObject{{QStringLiteral("enabled"), true},
+                                                      {QStringLiteral("externalUrl"), QJsonValue()},
+                                                      {QStringLiteral("version"), QJsonValue()}}},
+                                         {QStringLiteral("enterprise"), true}}));
     if (path == "/api/v4/user") {
-        QJsonObject u{{QStringLiteral("id"), user->id},
-                      {QStringLiteral("username"), user->username},
-                      {QStringLiteral("name"), user->name},
-                      {QStringLiteral("state"), QStringLiteral("active")},
-                      {QStringLiteral("bot"), user->bot},
-                      {QStringLiteral("web_url"), base.toString() + QLatin1Char('/') + user->username}};
+        QJsonObject u{
+            {QStringLiteral("id"), user->id},
+            {QStringLiteral("username"), user->username},
+            {QStringLiteral("name"), user->name},
+            {QStringLiteral("state"), QStringLiteral("active")},
+            {QStringLiteral("bot"), user->bot},
+            {QStringLiteral("web_url"), base.toString() + QLatin1Char('/') + user->username}};
         if (user->admin)
             u.insert(QStringLiteral("is_admin"), true);
         return Response::json(200, compactJson(u));
@@ -293,7 +294,8 @@ FakeGitLab::Response FakeGitLab::route(const Request &request, const QUrl &base)
 
     const QList<QByteArray> parts = path.split('/'); // "", api, v4, resource, :id, ...
     if (parts.value(3) == "projects" && parts.size() == 4 && read) {
-        const bool membership = query(request, QStringLiteral("membership")) == QLatin1String("true");
+        const bool membership =
+            query(request, QStringLiteral("membership")) == QLatin1String("true");
         QList<const Project *> visible;
         for (const Project &p : projects)
             if (membership ? p.members.contains(user->id) : canSee(*user, p))
@@ -334,9 +336,9 @@ FakeGitLab::Response FakeGitLab::projectRoute(const Request &request, const QUrl
         const bool ascending = query(request, QStringLiteral("sort")) == QLatin1String("asc");
         if (what == "pipelines") {
             if (keyset)
-                return error(405, QStringLiteral(
-                                      "Keyset pagination is not yet available for this type of "
-                                      "request"));
+                return error(
+                    405, QStringLiteral("Keyset pagination is not yet available for this type of "
+                                        "request"));
             const QString ref = query(request, QStringLiteral("ref"));
             const QString status = query(request, QStringLiteral("status"));
             QList<const Pipeline *> matching;
@@ -408,8 +410,9 @@ FakeGitLab::Response FakeGitLab::groupRoute(const Request &request, const QUrl &
         return Response::json(200, compactJson(groupJson(*group, base)));
     if (parts.size() == 6 && parts[5] == "projects" && request.method == "GET") {
         if (query(request, QStringLiteral("pagination")) == QLatin1String("keyset"))
-            return error(405, QStringLiteral(
-                                  "Keyset pagination is not yet available for this type of request"));
+            return error(
+                405,
+                QStringLiteral("Keyset pagination is not yet available for this type of request"));
         const bool subgroups =
             query(request, QStringLiteral("include_subgroups")) == QLatin1String("true");
         const bool descending = query(request, QStringLiteral("sort")) != QLatin1String("asc");
@@ -444,7 +447,8 @@ FakeGitLab::Response FakeGitLab::offsetPage(const Request &request, const QUrl &
     const qsizetype total = all.size();
     const int totalPages = std::max(1, int((total + perPage - 1) / perPage));
     QJsonArray items;
-    for (qsizetype i = qsizetype(page - 1) * perPage; i < std::min<qsizetype>(total, qsizetype(page) * perPage); ++i)
+    for (qsizetype i = qsizetype(page - 1) * perPage;
+         i < std::min<qsizetype>(total, qsizetype(page) * perPage); ++i)
         items.append(all.at(i));
     int next = page < totalPages ? page + 1 : 0;
     if (loopPagination && next == 0 && totalPages >= 3)
@@ -483,8 +487,8 @@ FakeGitLab::Response FakeGitLab::projectsKeyset(const Request &request, const QU
                                                 const QList<const Project *> &visible) const
 {
     if (query(request, QStringLiteral("order_by")) != QLatin1String("id"))
-        return error(405, QStringLiteral(
-                              "Keyset pagination is not yet available for this type of request"));
+        return error(
+            405, QStringLiteral("Keyset pagination is not yet available for this type of request"));
     const bool ascending = query(request, QStringLiteral("sort")) != QLatin1String("desc");
     const int perPage = perPageOf(request);
     const QString after = query(request, QStringLiteral("id_after"));
@@ -530,8 +534,8 @@ FakeGitLab::Response FakeGitLab::jobsKeyset(const Request &request, const QUrl &
 {
     if (query(request, QStringLiteral("order_by")) != QLatin1String("id") ||
         query(request, QStringLiteral("sort")) != QLatin1String("desc"))
-        return error(405, QStringLiteral(
-                              "Keyset pagination is not yet available for this type of request"));
+        return error(
+            405, QStringLiteral("Keyset pagination is not yet available for this type of request"));
     const int perPage = perPageOf(request);
     // The cursor GitLab hands out: base64 of {"id":"<last id>","_kd":"n"}.
     const QString cursor = query(request, QStringLiteral("cursor"));
@@ -570,8 +574,8 @@ FakeGitLab::Response FakeGitLab::jobsKeyset(const Request &request, const QUrl &
         next = cursorAfter(all.at(perPage - 1).toObject().value(QStringLiteral("id")).toInteger());
     if (!next.isEmpty())
         response.headers.append(
-            {"Link", "<" + linkTo(request, base, {{QStringLiteral("cursor"), next}}) +
-                         ">; rel=\"next\""});
+            {"Link",
+             "<" + linkTo(request, base, {{QStringLiteral("cursor"), next}}) + ">; rel=\"next\""});
     return response;
 }
 
@@ -587,11 +591,13 @@ QJsonObject FakeGitLab::projectJson(const Project &p, const QUrl &base) const
     return {{QStringLiteral("id"), p.id},
             {QStringLiteral("description"), QJsonValue()},
             {QStringLiteral("name"), name},
-            {QStringLiteral("name_with_namespace"), QString(p.path).replace(QLatin1Char('/'), QStringLiteral(" / "))},
+            {QStringLiteral("name_with_namespace"),
+             QString(p.path).replace(QLatin1Char('/'), QStringLiteral(" / "))},
             {QStringLiteral("path"), name},
             {QStringLiteral("path_with_namespace"), p.path},
             {QStringLiteral("created_at"), QStringLiteral("2025-03-04T10:00:00.000Z")},
-            {QStringLiteral("default_branch"), p.emptyRepo ? QJsonValue() : QJsonValue(p.defaultBranch)},
+            {QStringLiteral("default_branch"),
+             p.emptyRepo ? QJsonValue() : QJsonValue(p.defaultBranch)},
             {QStringLiteral("ssh_url_to_repo"),
              QStringLiteral("git@%1:%2.git").arg(base.host(), p.path)},
             {QStringLiteral("http_url_to_repo"), web + QStringLiteral(".git")},
@@ -622,7 +628,8 @@ QJsonObject FakeGitLab::groupJson(const Group &g, const QUrl &base) const
     return {{QStringLiteral("id"), g.id},
             {QStringLiteral("name"), g.fullPath.section(QLatin1Char('/'), -1)},
             {QStringLiteral("path"), g.fullPath.section(QLatin1Char('/'), -1)},
-            {QStringLiteral("full_name"), QString(g.fullPath).replace(QLatin1Char('/'), QStringLiteral(" / "))},
+            {QStringLiteral("full_name"),
+             QString(g.fullPath).replace(QLatin1Char('/'), QStringLiteral(" / "))},
             {QStringLiteral("full_path"), g.fullPath},
             {QStringLiteral("visibility"), QStringLiteral("private")},
             {QStringLiteral("web_url"), base.toString() + QStringLiteral("/groups/") + g.fullPath},
@@ -664,11 +671,10 @@ QJsonObject FakeGitLab::jobJson(const Job &j, const QUrl &base) const
             {QStringLiteral("created_at"), j.createdAt},
             {QStringLiteral("started_at"), j.createdAt},
             {QStringLiteral("finished_at"), j.createdAt},
-            {QStringLiteral("pipeline"),
-             QJsonObject{{QStringLiteral("id"), j.pipelineId},
-                         {QStringLiteral("project_id"), j.projectId},
-                         {QStringLiteral("ref"), j.ref},
-                         {QStringLiteral("status"), j.status}}},
+            {QStringLiteral("pipeline"), QJsonObject{{QStringLiteral("id"), j.pipelineId},
+                                                     {QStringLiteral("project_id"), j.projectId},
+                                                     {QStringLiteral("ref"), j.ref},
+                                                     {QStringLiteral("status"), j.status}}},
             {QStringLiteral("web_url"),
              QStringLiteral("%1/%2/-/jobs/%3").arg(base.toString(), path).arg(j.id)}};
 }

@@ -163,8 +163,8 @@ public:
 
     QString version = QStringLiteral("17.5.1-ee");
     QString revision = QStringLiteral("a3f2c1b9e4d");
-    int offsetLimit = 50000; // GitLab's default; 0 turns it off
-    bool sendLink = true;    // a proxy may drop Link; X-Next-Page stays
+    int offsetLimit = 50000;     // GitLab's default; 0 turns it off
+    bool sendLink = true;        // a proxy may drop Link; X-Next-Page stays
     bool loopPagination = false; // the last page names the second page as next
     Proxy proxy = Proxy::None;
     // Routes this class does not serve; nullopt falls through to GitLab's 404.

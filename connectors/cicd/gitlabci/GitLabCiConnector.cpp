@@ -37,19 +37,20 @@ DiscoveredResource pipelineResource(const QString &project, const QJsonObject &p
 
 DiscoveredResource jobResource(const QString &project, const QJsonObject &j)
 {
-    return {ResourceType::Jobs,
-            QStringLiteral("%1/-/jobs/%2").arg(project).arg(j.value(QStringLiteral("id")).toInteger()),
-            {{QStringLiteral("id"), j.value(QStringLiteral("id"))},
-             {QStringLiteral("name"), j.value(QStringLiteral("name"))},
-             {QStringLiteral("stage"), j.value(QStringLiteral("stage"))},
-             {QStringLiteral("status"), j.value(QStringLiteral("status"))},
-             {QStringLiteral("ref"), j.value(QStringLiteral("ref"))},
-             {QStringLiteral("project"), project},
-             {QStringLiteral("pipelineId"),
-              j.value(QStringLiteral("pipeline")).toObject().value(QStringLiteral("id"))},
-             {QStringLiteral("createdAt"), j.value(QStringLiteral("created_at"))},
-             {QStringLiteral("finishedAt"), j.value(QStringLiteral("finished_at"))},
-             {QStringLiteral("webUrl"), j.value(QStringLiteral("web_url"))}}};
+    return {
+        ResourceType::Jobs,
+        QStringLiteral("%1/-/jobs/%2").arg(project).arg(j.value(QStringLiteral("id")).toInteger()),
+        {{QStringLiteral("id"), j.value(QStringLiteral("id"))},
+         {QStringLiteral("name"), j.value(QStringLiteral("name"))},
+         {QStringLiteral("stage"), j.value(QStringLiteral("stage"))},
+         {QStringLiteral("status"), j.value(QStringLiteral("status"))},
+         {QStringLiteral("ref"), j.value(QStringLiteral("ref"))},
+         {QStringLiteral("project"), project},
+         {QStringLiteral("pipelineId"),
+          j.value(QStringLiteral("pipeline")).toObject().value(QStringLiteral("id"))},
+         {QStringLiteral("createdAt"), j.value(QStringLiteral("created_at"))},
+         {QStringLiteral("finishedAt"), j.value(QStringLiteral("finished_at"))},
+         {QStringLiteral("webUrl"), j.value(QStringLiteral("web_url"))}}};
 }
 
 // One project's pipelines (offset: GitLab offers no keyset pagination for them) or jobs
@@ -59,7 +60,8 @@ void listProject(const Http &http, const Discovery &discovery, const ProjectRef 
 {
     const bool jobs = discovery.resourceType() == ResourceType::Jobs;
     const QString query =
-        jobs ? QStringLiteral("/projects/%1/jobs?pagination=keyset&order_by=id&sort=desc&per_page=%2")
+        jobs ? QStringLiteral(
+                   "/projects/%1/jobs?pagination=keyset&order_by=id&sort=desc&per_page=%2")
              : QStringLiteral("/projects/%1/pipelines?per_page=%2&page=1");
     const QString path = project.path;
     http->walkPages(
@@ -130,11 +132,12 @@ void describeScope(const Http &http, const Step &step, const gitlab::Located &lo
     if (!located.isProject) {
         const QString group = located.object.value(QStringLiteral("full_path")).toString();
         return http->get(
-            gitlab::api(http->session(), located.apiPath +
-                                             QStringLiteral("/projects?include_subgroups=true&"
-                                                            "per_page=1&page=1")),
+            gitlab::api(http->session(),
+                        located.apiPath + QStringLiteral("/projects?include_subgroups=true&"
+                                                         "per_page=1&page=1")),
             [http, step, group, done](const HttpResponse &r) {
-                auto items = gitlab::pageItems(*http, r, QStringLiteral("Listing the projects of group %1").arg(group));
+                auto items = gitlab::pageItems(
+                    *http, r, QStringLiteral("Listing the projects of group %1").arg(group));
                 if (!items)
                     return step.fail(items.error());
                 const QByteArray total = r.header("X-Total");
@@ -158,7 +161,8 @@ void describeScope(const Http &http, const Step &step, const gitlab::Located &lo
                   if (!items)
                       return step.fail(items.error());
                   if (items->isEmpty())
-                      return done(QStringLiteral("project %1: no pipeline on %2 yet").arg(project, branch));
+                      return done(
+                          QStringLiteral("project %1: no pipeline on %2 yet").arg(project, branch));
                   const QJsonObject latest = items->first().toObject();
                   const QString when = latest.value(QStringLiteral("updated_at")).toString();
                   done(QStringLiteral("project %1: latest pipeline on %2: %3, %4")
@@ -207,9 +211,9 @@ ConnectorOperation *GitLabCiConnector::testConnection(QObject *parent)
                      [http, step, path = *projectPath](const QString &scopes, const QStringList &) {
                          if (path.isEmpty()) {
                              step.operation()->reportHealth(HealthStatus::Healthy);
-                             return step.warn(scopes + QStringLiteral(
-                                                           "; no projectPath: set a project or "
-                                                           "group path to discover pipelines"));
+                             return step.warn(scopes +
+                                              QStringLiteral("; no projectPath: set a project or "
+                                                             "group path to discover pipelines"));
                          }
                          gitlab::locate(http, path, QStringLiteral("projectPath"),
                                         [http, step, scopes](const gitlab::Located &located) {
@@ -247,16 +251,17 @@ HttpConnector::DiscoveryBody GitLabCiConnector::discovery(const QString &) const
                 QStringLiteral("GitLab has no instance-wide list of pipelines or jobs"),
                 QStringLiteral("Set projectPath in the integration's config to a project or group "
                                "path, e.g. platform/api")));
-        gitlab::locate(http, *projectPath, QStringLiteral("projectPath"),
-                       [http, discovery, perPage](const gitlab::Located &located) {
-                           if (!located.isProject)
-                               return listGroup(http, discovery, located, perPage);
-                           listProject(
-                               http, discovery,
-                               {located.object.value(QStringLiteral("id")).toInteger(),
-                                located.object.value(QStringLiteral("path_with_namespace")).toString()},
-                               perPage, [discovery] { discovery.done(); });
-                       });
+        gitlab::locate(
+            http, *projectPath, QStringLiteral("projectPath"),
+            [http, discovery, perPage](const gitlab::Located &located) {
+                if (!located.isProject)
+                    return listGroup(http, discovery, located, perPage);
+                listProject(
+                    http, discovery,
+                    {located.object.value(QStringLiteral("id")).toInteger(),
+                     located.object.value(QStringLiteral("path_with_namespace")).toString()},
+                    perPage, [discovery] { discovery.done(); });
+            });
     };
 }
 

@@ -7,7 +7,6 @@
 
 namespace stella {
 
-
 // GitLab's API for the connector's operations: the configured project or group, located as
 // either, and its registry's listings.
 class GitLabRegistryApi final : public RegistryApi
@@ -110,19 +109,19 @@ void GitLabRegistryApi::listTags(const Http &http, const RepositoryRef &reposito
                 .arg(repository.attributes.value(QStringLiteral("projectId")).toInteger())
                 .arg(repository.attributes.value(QStringLiteral("id")).toInteger())
                 .arg(m_pageSize));
-    http->walkPages(first,
-                    gitlab::pages(http, QStringLiteral("Listing the tags of %1").arg(repository.name),
-                                [onPage](const QJsonArray &items) {
-                                    QList<TagRef> page;
-                                    for (const QJsonValue &v : items)
-                                        page.append(
-                                            {v.toObject().value(QStringLiteral("name")).toString(),
-                                             {{QStringLiteral("location"),
-                                               v.toObject().value(QStringLiteral("location"))}},
-                                             {}});
-                                    onPage(page);
-                                }),
-                    std::move(onEnd));
+    http->walkPages(
+        first,
+        gitlab::pages(http, QStringLiteral("Listing the tags of %1").arg(repository.name),
+                      [onPage](const QJsonArray &items) {
+                          QList<TagRef> page;
+                          for (const QJsonValue &v : items)
+                              page.append({v.toObject().value(QStringLiteral("name")).toString(),
+                                           {{QStringLiteral("location"),
+                                             v.toObject().value(QStringLiteral("location"))}},
+                                           {}});
+                          onPage(page);
+                      }),
+        std::move(onEnd));
 }
 
 GitLabRegistryConnector::GitLabRegistryConnector(const Integration &integration,
@@ -172,7 +171,8 @@ ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
                      auto version = http::jsonObject(authed, QStringLiteral("GET /api/v4/version"));
                      if (!version)
                          return step.fail(version.error());
-                     step.operation()->reportServer({gitlab::product(), gitlab::versionText(*version)});
+                     step.operation()->reportServer(
+                         {gitlab::product(), gitlab::versionText(*version)});
                      step.pass(QStringLiteral("GET /api/v4/version → 200 with the token: GitLab %1")
                                    .arg(gitlab::versionText(*version)));
                  });

@@ -26,9 +26,8 @@ DiscoveredResource projectResource(const QJsonObject &p)
             p.value(QStringLiteral("path_with_namespace")).toString(),
             {{QStringLiteral("id"), p.value(QStringLiteral("id"))},
              {QStringLiteral("name"), p.value(QStringLiteral("name"))},
-             {QStringLiteral("namespace"), p.value(QStringLiteral("namespace"))
-                                               .toObject()
-                                               .value(QStringLiteral("full_path"))},
+             {QStringLiteral("namespace"),
+              p.value(QStringLiteral("namespace")).toObject().value(QStringLiteral("full_path"))},
              {QStringLiteral("visibility"), p.value(QStringLiteral("visibility"))},
              {QStringLiteral("defaultBranch"), p.value(QStringLiteral("default_branch"))},
              {QStringLiteral("archived"), p.value(QStringLiteral("archived"))},
@@ -56,36 +55,34 @@ std::optional<DiscoveredResource> repositoryResource(const QJsonObject &p)
 
 void checkPermission(const Http &http, const Step &step, const QString &group)
 {
-    gitlab::checkScopes(http, step, scopeNeeds(),
-                        [http, step, group](const QString &text, const QStringList &missing) {
-                            const auto done = [step, missing](const QString &detail) {
-                                step.operation()->reportHealth(missing.isEmpty()
-                                                                   ? HealthStatus::Healthy
-                                                                   : HealthStatus::Degraded);
-                                missing.isEmpty() ? step.pass(detail) : step.warn(detail);
-                            };
-                            if (group.isEmpty())
-                                return done(text);
-                            const QString path =
-                                QStringLiteral("/groups/%1?with_projects=false")
-                                    .arg(gitlab::pathId(group));
-                            http->get(gitlab::api(http->session(), path),
-                                      [http, step, group, text, done](const HttpResponse &r) {
-                                          if (r.status == 404)
-                                              return step.fail(Error::notFound(
-                                                  QStringLiteral("GitLab has no group '%1' that "
-                                                                 "the token can see")
-                                                      .arg(group),
-                                                  QStringLiteral(
-                                                      "Check group (the full path, e.g. "
-                                                      "platform/backend) and that the token's "
-                                                      "user is a member")));
-                                          if (r.status != 200)
-                                              return step.fail(gitlab::refusal(
-                                                  *http, r, QStringLiteral("GET /api/v4/groups/:id")));
-                                          done(text + QStringLiteral("; group %1").arg(group));
-                                      });
-                        });
+    gitlab::checkScopes(
+        http, step, scopeNeeds(),
+        [http, step, group](const QString &text, const QStringList &missing) {
+            const auto done = [step, missing](const QString &detail) {
+                step.operation()->reportHealth(missing.isEmpty() ? HealthStatus::Healthy
+                                                                 : HealthStatus::Degraded);
+                missing.isEmpty() ? step.pass(detail) : step.warn(detail);
+            };
+            if (group.isEmpty())
+                return done(text);
+            const QString path =
+                QStringLiteral("/groups/%1?with_projects=false").arg(gitlab::pathId(group));
+            http->get(gitlab::api(http->session(), path), [http, step, group, text,
+                                                           done](const HttpResponse &r) {
+                if (r.status == 404)
+                    return step.fail(
+                        Error::notFound(QStringLiteral("GitLab has no group '%1' that "
+                                                       "the token can see")
+                                            .arg(group),
+                                        QStringLiteral("Check group (the full path, e.g. "
+                                                       "platform/backend) and that the token's "
+                                                       "user is a member")));
+                if (r.status != 200)
+                    return step.fail(
+                        gitlab::refusal(*http, r, QStringLiteral("GET /api/v4/groups/:id")));
+                done(text + QStringLiteral("; group %1").arg(group));
+            });
+        });
 }
 } // namespace
 

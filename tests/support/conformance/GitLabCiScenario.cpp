@@ -26,8 +26,9 @@ public:
         for (int n = 0; n < kCount; ++n) {
             const int pipeline =
                 m_gitlab
-                    .addPipeline(project, QStringLiteral("success"), QStringLiteral("main"),
-                                 fixedNow().addSecs(-3600 * (kCount - n)).toString(Qt::ISODateWithMs))
+                    .addPipeline(
+                        project, QStringLiteral("success"), QStringLiteral("main"),
+                        fixedNow().addSecs(-3600 * (kCount - n)).toString(Qt::ISODateWithMs))
                     .id;
             m_gitlab.addJob(project, pipeline, QStringLiteral("build"));
         }
@@ -36,9 +37,9 @@ public:
 
     Integration integration() const override
     {
-        Integration i = integrationFor(QStringLiteral("GitLabCi"),
-                                       {{QStringLiteral("projectPath"), kProject},
-                                        {QStringLiteral("pageSize"), kPageSize}});
+        Integration i =
+            integrationFor(QStringLiteral("GitLabCi"), {{QStringLiteral("projectPath"), kProject},
+                                                        {QStringLiteral("pageSize"), kPageSize}});
         i.type = IntegrationType::CiCd;
         return i;
     }

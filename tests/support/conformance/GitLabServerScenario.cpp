@@ -30,8 +30,8 @@ public:
 
     Integration integration() const override
     {
-        Integration i =
-            integrationFor(QStringLiteral("GitLabServer"), {{QStringLiteral("pageSize"), kPageSize}});
+        Integration i = integrationFor(QStringLiteral("GitLabServer"),
+                                       {{QStringLiteral("pageSize"), kPageSize}});
         i.type = IntegrationType::Scm;
         return i;
     }
