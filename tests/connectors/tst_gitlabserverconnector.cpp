@@ -420,6 +420,51 @@ private Q_SLOTS:
         QVERIFY(!test::stepsText(*op).contains(QLatin1String("hunter2")));
     }
 
+    // What the annotation tests rely on: merge requests by iid, writes needing the api scope,
+    // and extraRoute answering for the authenticated user.
+    void fakeServesMergeRequestsAndExtraRoutes()
+    {
+        m_gitlab->addMergeRequest(1, QStringLiteral("Add the scanner"),
+                                  QStringLiteral("feature/scan"));
+        QList<QString> seenBy;
+        m_gitlab->extraRoute =
+            [&seenBy](const FakeGitLab::Request &r,
+                      const FakeGitLab::User &user) -> std::optional<FakeGitLab::Response> {
+            if (r.method != "POST" || !r.path().endsWith("/notes"))
+                return std::nullopt;
+            seenBy.append(user.username);
+            return FakeGitLab::Response::json(201, R"({"id":1,"body":"noted"})");
+        };
+        FakeGitLab::Request get;
+        get.method = "GET";
+        get.target = "/api/v4/projects/platform%2Fapi/merge_requests/1";
+        get.headers.insert("private-token", kOwnerToken);
+        const auto mr = m_gitlab->answer(get, m_gitlab->url());
+        QCOMPARE(mr.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(mr.body)
+                     .object()
+                     .value(QStringLiteral("source_branch"))
+                     .toString(),
+                 QStringLiteral("feature/scan"));
+        get.target = "/api/v4/projects/platform%2Fapi/merge_requests/7";
+        QCOMPARE(m_gitlab->answer(get, m_gitlab->url()).body,
+                 QByteArray(R"({"message":"404 Not found"})"));
+
+        FakeGitLab::Request post;
+        post.method = "POST";
+        post.target = "/api/v4/projects/1/merge_requests/1/notes";
+        post.headers.insert("private-token", kOwnerToken);
+        QCOMPARE(m_gitlab->answer(post, m_gitlab->url()).status, 201);
+        QCOMPARE(seenBy, QList<QString>{QStringLiteral("ada")});
+        m_gitlab->addToken("glpat-readOnly", m_owner, {QStringLiteral("read_api")});
+        post.headers.insert("private-token", "glpat-readOnly");
+        const auto refused = m_gitlab->answer(post, m_gitlab->url());
+        QCOMPARE(refused.status, 403);
+        QVERIFY(refused.body.contains(R"("error":"insufficient_scope")"));
+        QVERIFY(refused.body.contains(R"("scope":"api")"));
+        QCOMPARE(seenBy.size(), 1);
+    }
+
     void healthCheck()
     {
         auto c = connector(kOwnerEnv);

@@ -136,7 +136,7 @@ public:
     // server of its own); the fake's own server answers with answer(request, url()).
     Response answer(const Request &request, const QUrl &base);
 
-    // Seeding: ids are given in order when 0.
+    // Seeding, ids given in order. The reference is valid until the next add of its kind.
     User &addUser(const QString &username, bool bot = false);
     Token &addToken(const QByteArray &secret, int userId, const QStringList &scopes);
     Group &addGroup(const QString &fullPath);

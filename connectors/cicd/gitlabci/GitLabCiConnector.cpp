@@ -3,7 +3,6 @@
 
 #include "connectors/gitlab/GitLabRest.h"
 #include "core/connectors/StepIds.h"
-#include "core/http/PageCursor.h"
 #include "core/model/ResourceTypes.h"
 
 namespace stella {

@@ -56,7 +56,7 @@ void GitLabRegistryApi::locate(
             return found(asProject, project);
         if (project.status != 404)
             return http->fail(
-                http->accessError(project, QStringLiteral("GET /api/v4%1").arg(asProject)));
+                gitlab::refusal(*http, project, QStringLiteral("GET /api/v4%1").arg(asProject)));
         http->get(api(http->session(), asGroup + query), [=](const HttpResponse &group) {
             if (group.status == 200)
                 return found(asGroup, group);
@@ -66,7 +66,7 @@ void GitLabRegistryApi::locate(
                         .arg(projectPath),
                     QStringLiteral("Check projectPath (the path in the project's URL, e.g. "
                                    "platform/images) and that the token's user is a member")));
-            http->fail(http->accessError(group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
+            http->fail(gitlab::refusal(*http, group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
         });
     });
 }
@@ -167,7 +167,7 @@ ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
                  http->get(versionUrl, [http, step](const HttpResponse &authed) {
                      if (authed.status != 200)
                          return step.fail(
-                             http->accessError(authed, QStringLiteral("GET /api/v4/version")));
+                             gitlab::refusal(*http, authed, QStringLiteral("GET /api/v4/version")));
                      auto version = http::jsonObject(authed, QStringLiteral("GET /api/v4/version"));
                      if (!version)
                          return step.fail(version.error());
