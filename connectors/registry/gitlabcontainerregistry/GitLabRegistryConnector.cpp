@@ -1,21 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GitLabRegistryConnector.h"
 
+#include "connectors/gitlab/GitLabRest.h"
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
 namespace stella {
-
-namespace {
-const QString kProduct = QStringLiteral("GitLab");
-
-QString versionText(const QJsonObject &version)
-{
-    const QString revision = version.value(QStringLiteral("revision")).toString();
-    return version.value(QStringLiteral("version")).toString() +
-           (revision.isEmpty() ? QString() : QStringLiteral(" (revision %1)").arg(revision));
-}
-} // namespace
 
 // GitLab's API for the connector's operations: the configured project or group, located as
 // either, and its registry's listings.
@@ -29,7 +19,7 @@ public:
     const QString &projectPath() const { return m_projectPath; }
     static QUrl api(const HttpSession &session, const QString &pathAndQuery)
     {
-        return session.endpointUrl(QStringLiteral("/api/v4") + pathAndQuery);
+        return gitlab::api(session, pathAndQuery);
     }
     // The configured path as a project or else a group: calls `found` with the API path of its
     // registry repositories ("/projects/group%2Fproject/registry/repositories") and the answer
@@ -42,30 +32,10 @@ public:
     void listTags(const Http &http, const RepositoryRef &repository, TagsHandler onPage,
                   std::function<void()> onEnd) const override;
 
-    static Result<HttpHeaders> tokenHeaders(const HttpSession &session,
-                                            const std::optional<SecretValue> &credential);
-
 private:
-    static HttpExchange::PageReader gitLabPages(const Http &http, const QString &what,
-                                                std::function<void(const QJsonArray &)> onItems);
-
     int m_pageSize;
     QString m_projectPath;
 };
-
-Result<HttpHeaders> GitLabRegistryApi::tokenHeaders(const HttpSession &session,
-                                                    const std::optional<SecretValue> &credential)
-{
-    if (!credential)
-        return HttpHeaders{};
-    if (credential->isBasic())
-        return Error::invalidInput(
-            QStringLiteral("%1 holds username:password, and GitLab's API takes an access token")
-                .arg(session.integration().authRefUri),
-            QStringLiteral("Store a personal, project or group access token with read_api at that "
-                           "AuthRef (deploy tokens work for docker pull only)"));
-    return HttpHeaders{{"PRIVATE-TOKEN", credential->exposeForRequest()}};
-}
 
 void GitLabRegistryApi::locate(
     const Http &http, int perPage,
@@ -86,7 +56,7 @@ void GitLabRegistryApi::locate(
             return found(asProject, project);
         if (project.status != 404)
             return http->fail(
-                http->accessError(project, QStringLiteral("GET /api/v4%1").arg(asProject)));
+                gitlab::refusal(*http, project, QStringLiteral("GET /api/v4%1").arg(asProject)));
         http->get(api(http->session(), asGroup + query), [=](const HttpResponse &group) {
             if (group.status == 200)
                 return found(asGroup, group);
@@ -96,36 +66,15 @@ void GitLabRegistryApi::locate(
                         .arg(projectPath),
                     QStringLiteral("Check projectPath (the path in the project's URL, e.g. "
                                    "platform/images) and that the token's user is a member")));
-            http->fail(http->accessError(group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
+            http->fail(gitlab::refusal(*http, group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
         });
     });
-}
-
-HttpExchange::PageReader
-GitLabRegistryApi::gitLabPages(const Http &http, const QString &what,
-                               std::function<void(const QJsonArray &)> onItems)
-{
-    return [http, what, onItems](const HttpResponse &response,
-                                 PageCursor &cursor) -> Result<std::optional<QUrl>> {
-        auto items = pageItems(*http, response, what);
-        if (!items)
-            return items.error();
-        onItems(*items);
-        // Link rel="next" (offset and keyset pagination alike), else X-Next-Page.
-        auto next = cursor.nextFromLink(response.url, response.headers);
-        if (!next || next->has_value())
-            return next;
-        const auto page = PageCursor::nextPageNumber(response.headers);
-        if (!page)
-            return next;
-        return http::nextPage(cursor, response.url, QStringLiteral("page"), QString::number(*page));
-    };
 }
 
 void GitLabRegistryApi::listRepositories(const Http &http, RepositoriesHandler onPage,
                                          std::function<void()> onEnd) const
 {
-    const auto read = gitLabPages(
+    const auto read = gitlab::pages(
         http, QStringLiteral("Listing registry repositories"), [onPage](const QJsonArray &items) {
             QList<RepositoryRef> page;
             for (const QJsonValue &v : items) {
@@ -160,19 +109,19 @@ void GitLabRegistryApi::listTags(const Http &http, const RepositoryRef &reposito
                 .arg(repository.attributes.value(QStringLiteral("projectId")).toInteger())
                 .arg(repository.attributes.value(QStringLiteral("id")).toInteger())
                 .arg(m_pageSize));
-    http->walkPages(first,
-                    gitLabPages(http, QStringLiteral("Listing the tags of %1").arg(repository.name),
-                                [onPage](const QJsonArray &items) {
-                                    QList<TagRef> page;
-                                    for (const QJsonValue &v : items)
-                                        page.append(
-                                            {v.toObject().value(QStringLiteral("name")).toString(),
-                                             {{QStringLiteral("location"),
-                                               v.toObject().value(QStringLiteral("location"))}},
-                                             {}});
-                                    onPage(page);
-                                }),
-                    std::move(onEnd));
+    http->walkPages(
+        first,
+        gitlab::pages(http, QStringLiteral("Listing the tags of %1").arg(repository.name),
+                      [onPage](const QJsonArray &items) {
+                          QList<TagRef> page;
+                          for (const QJsonValue &v : items)
+                              page.append({v.toObject().value(QStringLiteral("name")).toString(),
+                                           {{QStringLiteral("location"),
+                                             v.toObject().value(QStringLiteral("location"))}},
+                                           {}});
+                          onPage(page);
+                      }),
+        std::move(onEnd));
 }
 
 GitLabRegistryConnector::GitLabRegistryConnector(const Integration &integration,
@@ -185,12 +134,9 @@ GitLabRegistryConnector::GitLabRegistryConnector(const Integration &integration,
     m_api = std::make_shared<GitLabRegistryApi>(
         std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100),
         projectPath);
-    session().setCredentialHeaders(&GitLabRegistryApi::tokenHeaders);
-    session().setAccessHints(
-        QStringLiteral("Check the access token stored at %1: GitLab answers 401 to a wrong, "
-                       "expired or revoked token"),
-        QStringLiteral("Give the token behind %1 the read_api scope and at least the Reporter "
-                       "role on the project or group"));
+    gitlab::setUpSession(
+        session(), QStringLiteral("Give the token behind %1 the read_api scope and at least the "
+                                  "Reporter role on the project or group"));
 }
 
 std::shared_ptr<const RegistryApi> GitLabRegistryConnector::registryApi() const
@@ -211,41 +157,24 @@ ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
     run.steps
         ->add(StepId::Identify, QStringLiteral("Identify product and version"),
               [http, anonymous](const Step &step) {
-                  // Anonymous callers get {"message":"401 Unauthorized"}; anything else that is
-                  // not GitLab's JSON means the endpoint is not a GitLab instance.
-                  auto body = http::jsonObject(*anonymous, QStringLiteral("GET /api/v4/version"));
-                  const bool gitlab = body && (anonymous->status == 200
-                                                   ? body->contains(QStringLiteral("version"))
-                                                   : anonymous->status == 401 &&
-                                                         body->contains(QStringLiteral("message")));
-                  if (!gitlab)
-                      return step.fail(Error::failed(
-                          QStringLiteral("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
-                              .arg(http->session().integration().endpoint)
-                              .arg(anonymous->status)
-                              .arg(body ? QStringLiteral("an unexpected answer")
-                                        : http::bodyHint(*anonymous)),
-                          QStringLiteral("Give GitLab's base URL (https://gitlab.example.com), not "
-                                         "the registry's")));
-                  step.operation()->reportServer({kProduct, anonymous->status == 200
-                                                                ? versionText(*body)
-                                                                : QStringLiteral("unknown")});
-                  step.pass(anonymous->status == 200
-                                ? QStringLiteral("GitLab %1").arg(versionText(*body))
-                                : QStringLiteral("GitLab API v4; the version needs a token"));
+                  gitlab::identify(http, *anonymous, step,
+                                   QStringLiteral("Give GitLab's base URL "
+                                                  "(https://gitlab.example.com), not the "
+                                                  "registry's"));
               })
         .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
              [http, versionUrl](const Step &step) {
                  http->get(versionUrl, [http, step](const HttpResponse &authed) {
                      if (authed.status != 200)
                          return step.fail(
-                             http->accessError(authed, QStringLiteral("GET /api/v4/version")));
+                             gitlab::refusal(*http, authed, QStringLiteral("GET /api/v4/version")));
                      auto version = http::jsonObject(authed, QStringLiteral("GET /api/v4/version"));
                      if (!version)
                          return step.fail(version.error());
-                     step.operation()->reportServer({kProduct, versionText(*version)});
+                     step.operation()->reportServer(
+                         {gitlab::product(), gitlab::versionText(*version)});
                      step.pass(QStringLiteral("GET /api/v4/version → 200 with the token: GitLab %1")
-                                   .arg(versionText(*version)));
+                                   .arg(gitlab::versionText(*version)));
                  });
              })
         .add(StepId::Permission, QStringLiteral("Check permission to list registry repositories"),

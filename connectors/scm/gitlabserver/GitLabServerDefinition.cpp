@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GitLabServerDefinition.h"
 
+#include "GitLabServerConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
@@ -14,9 +15,13 @@ ProviderDefinition gitLabServerDefinition()
         .endpoint(QStringLiteral("the GitLab URL, e.g. https://gitlab.example.com"))
         .field(QStringLiteral("group"), QStringLiteral("Group"), K::String,
                QStringLiteral("Limit discovery to one group (full path)"))
+        .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
+                  QStringLiteral("Entries per page (per_page, at most 100)"), 1, 100)
         .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
-                    QStringLiteral("A personal, group or project access token with read_api"))
+                    QStringLiteral("A personal, group or project access token with read_api "
+                                   "(api to post annotations)"))
         .httpConnectionFields()
+        .connector<GitLabServerConnector>()
         .build();
 }
 

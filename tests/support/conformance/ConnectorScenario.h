@@ -120,5 +120,7 @@ std::unique_ptr<ConnectorScenario> harborScenario();
 std::unique_ptr<ConnectorScenario> gitLabContainerRegistryScenario();
 std::unique_ptr<ConnectorScenario> nexusScenario();
 std::unique_ptr<ConnectorScenario> inMemoryScenario();
+std::unique_ptr<ConnectorScenario> gitLabServerScenario();
+std::unique_ptr<ConnectorScenario> gitLabCiScenario();
 
 } // namespace stella::test::conformance
