@@ -223,6 +223,12 @@ void checkPermission(const Http &http, const Step &step)
                                      v.toObject().value(QStringLiteral("ServiceName")).toString());
                   const QString description = token->value(QStringLiteral("Description")).toString();
                   op->reportHealth(HealthStatus::Healthy);
+                  if (!http->credential() && granted.isEmpty() &&
+                      aclPolicyText(response) == QLatin1String("deny"))
+                      return step.warn(QStringLiteral(
+                          "ACLs on with default policy deny, and no token: the anonymous token "
+                          "has no policies, so Consul will refuse nearly every call; set an "
+                          "AuthRef to a token with agent:read"));
                   step.pass(QStringLiteral("ACLs on: token '%1'%2 with %3")
                                 .arg(description.isEmpty() ? QStringLiteral("(no description)")
                                                            : description,

@@ -106,6 +106,20 @@ bool isRefusal(const HttpResponse &response)
     return response.status == 401 || response.status == 403;
 }
 
+// A credential problem: none where the agent wants one, or one it refuses (401 and 403 told
+// apart by the session's hints).
+Error refused(const HttpExchange &http, const HttpResponse &response)
+{
+    if (response.status == 401 && !http.credential())
+        return Error::failed(
+            QStringLiteral("GET /health → 401: the agent wants a bearer token, and '%1' has no "
+                           "AuthRef")
+                .arg(http.session().integration().name),
+            QStringLiteral("Set the integration's AuthRef to a keychain or env reference holding "
+                           "the agent's token"));
+    return http.accessError(response, QStringLiteral("GET /health"));
+}
+
 Result<HttpHeaders> bearerHeaders(const HttpSession &session,
                                   const std::optional<SecretValue> &credential)
 {
@@ -151,7 +165,7 @@ void authenticate(const Http &http, const Step &step, const std::shared_ptr<Agen
         return step.skip(QStringLiteral("no AuthRef: the agent's health is read anonymously"));
     probeHealth(http, true, [http, step, seen](const HttpResponse &response, qint64 latencyMs) {
         if (isRefusal(response))
-            return step.fail(http->accessError(response, QStringLiteral("GET /health")));
+            return step.fail(refused(*http, response));
         auto agent = readAgentHealth(http->session(), response);
         if (!agent)
             return step.fail(agent.error());
@@ -244,7 +258,7 @@ ConnectorOperation *EbpfAgentConnector::checkHealth(QObject *parent)
         StepId::Health, QStringLiteral("GET /health"), [http = run.http](const Step &step) {
             probeHealth(http, true, [http, step](const HttpResponse &response, qint64 latencyMs) {
                 if (isRefusal(response))
-                    return step.fail(http->accessError(response, QStringLiteral("GET /health")));
+                    return step.fail(refused(*http, response));
                 ConnectorOperation *op = step.operation();
                 const bool reachable = response.status >= 200 && response.status < 300;
                 auto agent = readAgentHealth(http->session(), response);
