@@ -120,5 +120,8 @@ std::unique_ptr<ConnectorScenario> harborScenario();
 std::unique_ptr<ConnectorScenario> gitLabContainerRegistryScenario();
 std::unique_ptr<ConnectorScenario> nexusScenario();
 std::unique_ptr<ConnectorScenario> inMemoryScenario();
+std::unique_ptr<ConnectorScenario> vaultScenario();
+std::unique_ptr<ConnectorScenario> consulScenario();
+std::unique_ptr<ConnectorScenario> ebpfAgentScenario();
 
 } // namespace stella::test::conformance
