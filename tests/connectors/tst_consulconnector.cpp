@@ -237,9 +237,9 @@ private Q_SLOTS:
         QTest::newRow("an HTML page")
             << QByteArray("text/html") << QByteArray("<!DOCTYPE html><html>Sign in</html>")
             << QStringLiteral("HTML page");
-        QTest::newRow("a JSON object") << QByteArray("application/json")
-                                       << QByteArray(R"({"leader":"10.0.0.1"})")
-                                       << QStringLiteral("leader's address as a JSON string");
+        QTest::newRow("a JSON object")
+            << QByteArray("application/json") << QByteArray(R"({"leader":"10.0.0.1"})")
+            << QStringLiteral("leader's address as a JSON string");
     }
 
     void notConsul()

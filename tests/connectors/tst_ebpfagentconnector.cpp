@@ -125,7 +125,8 @@ private Q_SLOTS:
         QTest::newRow("401 wrong token")
             << QStringLiteral("STELLA_TEST_AGENT_WRONG")
             << QStringLiteral("rejected the credentials (401 Unauthorized)")
-            << QStringLiteral("Check the agent token stored at authref://env/STELLA_TEST_AGENT_WRONG");
+            << QStringLiteral(
+                   "Check the agent token stored at authref://env/STELLA_TEST_AGENT_WRONG");
         QTest::newRow("403 token without the read scope")
             << QStringLiteral("STELLA_TEST_AGENT_SCOPELESS")
             << QStringLiteral("authenticated, but not allowed (403 Forbidden)")
@@ -192,9 +193,9 @@ private Q_SLOTS:
         QTest::newRow("an HTML login page")
             << 200 << QByteArray("text/html") << QByteArray("<html><form>Sign in</form></html>")
             << QStringLiteral("HTML page");
-        QTest::newRow("JSON without a status") << 200 << QByteArray("application/json")
-                                               << QByteArray(R"({"ok":true})")
-                                               << QStringLiteral("not a Stella Ops agent");
+        QTest::newRow("JSON without a status")
+            << 200 << QByteArray("application/json") << QByteArray(R"({"ok":true})")
+            << QStringLiteral("not a Stella Ops agent");
         QTest::newRow("401 without a Bearer challenge")
             << 401 << QByteArray("text/html") << QByteArray("<html>Unauthorized</html>")
             << QStringLiteral("without a Bearer challenge");
@@ -207,7 +208,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, says);
         test::LoopbackHttpServer server([&](const auto &) {
-            return test::LoopbackHttpServer::Response{status, {{"Content-Type", contentType}}, body};
+            return test::LoopbackHttpServer::Response{
+                status, {{"Content-Type", contentType}}, body};
         });
         QVERIFY(server.listen());
         auto c = connector(QStringLiteral("STELLA_TEST_AGENT_TOKEN"), {}, server.url().toString());

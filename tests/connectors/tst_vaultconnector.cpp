@@ -39,9 +39,9 @@ class TestVaultConnector : public QObject
     test::ConnectorHarness m_harness;
     std::unique_ptr<FakeVault> m_vault;
 
-    std::unique_ptr<VaultConnector> connector(const QString &envVar = QStringLiteral(
-                                                  "STELLA_TEST_VAULT_TOKEN"),
-                                              QJsonObject config = {})
+    std::unique_ptr<VaultConnector>
+    connector(const QString &envVar = QStringLiteral("STELLA_TEST_VAULT_TOKEN"),
+              QJsonObject config = {})
     {
         Integration i = test::integrationFor(QStringLiteral("Vault"), m_vault->url().toString(),
                                              envVar, config);
@@ -276,8 +276,8 @@ private Q_SLOTS:
                  qPrintable(test::stepsText(*op)));
         const ConnectorStep authenticate = op->steps().at(3);
         QCOMPARE(toString(authenticate.state), QStringLiteral("warning"));
-        QVERIFY2(authenticate.message.contains(
-                     QStringLiteral("expires in 5 h 0 min (2026-01-15T15:00:00.000Z): within a day")),
+        QVERIFY2(authenticate.message.contains(QStringLiteral(
+                     "expires in 5 h 0 min (2026-01-15T15:00:00.000Z): within a day")),
                  qPrintable(authenticate.message));
         QVERIFY2(authenticate.message.contains(QStringLiteral("vault token renew")),
                  qPrintable(authenticate.message));
@@ -335,9 +335,11 @@ private Q_SLOTS:
         m_vault->addMount(QStringLiteral("legacy/"), QStringLiteral("kv"), QStringLiteral("1"));
         m_vault->addMount(QStringLiteral("transit/"), QStringLiteral("transit"));
         for (const auto &[mount, says] :
-             {std::pair{QStringLiteral("/legacy/"), QStringLiteral("legacy/ is a KV version 1 mount")},
-              std::pair{QStringLiteral("transit"),
-                        QStringLiteral("transit/ is a 'transit' secrets engine, not KV version 2")}}) {
+             {std::pair{QStringLiteral("/legacy/"),
+                        QStringLiteral("legacy/ is a KV version 1 mount")},
+              std::pair{
+                  QStringLiteral("transit"),
+                  QStringLiteral("transit/ is a 'transit' secrets engine, not KV version 2")}}) {
             auto other = connector(QStringLiteral("STELLA_TEST_VAULT_TOKEN"),
                                    {{QStringLiteral("kvMount"), mount}});
             auto checked = test(*other);
@@ -381,9 +383,9 @@ private Q_SLOTS:
             << 200 << QByteArray("text/html")
             << QByteArray("<!DOCTYPE html><html><body><form>Sign in</form></body></html>")
             << QStringLiteral("HTML page");
-        QTest::newRow("another JSON API") << 200 << QByteArray("application/json")
-                                          << QByteArray(R"({"status":"ok"})")
-                                          << QStringLiteral("is not Vault's HTTP API");
+        QTest::newRow("another JSON API")
+            << 200 << QByteArray("application/json") << QByteArray(R"({"status":"ok"})")
+            << QStringLiteral("is not Vault's HTTP API");
         QTest::newRow("a proxy's 502 page")
             << 502 << QByteArray("text/html") << QByteArray("<html>Bad Gateway</html>")
             << QStringLiteral("HTML page");
@@ -396,7 +398,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, says);
         test::LoopbackHttpServer server([&](const auto &) {
-            return test::LoopbackHttpServer::Response{status, {{"Content-Type", contentType}}, body};
+            return test::LoopbackHttpServer::Response{
+                status, {{"Content-Type", contentType}}, body};
         });
         QVERIFY(server.listen());
         Integration i = test::integrationFor(QStringLiteral("Vault"), server.url().toString(),
@@ -442,14 +445,16 @@ private Q_SLOTS:
         QTest::addColumn<State>("state");
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("status");
-        QTest::newRow("standby, standbyok") << State::Standby << QStringLiteral("standbyok=true") << 200;
+        QTest::newRow("standby, standbyok")
+            << State::Standby << QStringLiteral("standbyok=true") << 200;
         QTest::newRow("standby, standbycode")
             << State::Standby << QStringLiteral("standbycode=299") << 299;
         QTest::newRow("perf standby, standbyok does not apply")
             << State::PerformanceStandby << QStringLiteral("standbyok=true") << 473;
         QTest::newRow("perf standby, perfstandbyok")
             << State::PerformanceStandby << QStringLiteral("perfstandbyok=true") << 200;
-        QTest::newRow("sealed, sealedcode") << State::Sealed << QStringLiteral("sealedcode=200") << 200;
+        QTest::newRow("sealed, sealedcode")
+            << State::Sealed << QStringLiteral("sealedcode=200") << 200;
         QTest::newRow("uninitialised, uninitcode")
             << State::Uninitialized << QStringLiteral("uninitcode=299") << 299;
         QTest::newRow("DR, drsecondarycode")
@@ -457,8 +462,10 @@ private Q_SLOTS:
         QTest::newRow("474, haunhealthycode")
             << State::StandbyWithoutActive << QStringLiteral("standbyok=true&haunhealthycode=299")
             << 299;
-        QTest::newRow("removed, removedcode") << State::Removed << QStringLiteral("removedcode=299") << 299;
-        QTest::newRow("active, activecode") << State::Active << QStringLiteral("activecode=204") << 204;
+        QTest::newRow("removed, removedcode")
+            << State::Removed << QStringLiteral("removedcode=299") << 299;
+        QTest::newRow("active, activecode")
+            << State::Active << QStringLiteral("activecode=204") << 204;
         QTest::newRow("a code that is not a number")
             << State::Active << QStringLiteral("activecode=ok") << 400;
     }

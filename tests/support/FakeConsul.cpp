@@ -75,8 +75,7 @@ Response FakeConsul::answer(const Request &request) const
         const QString dc = query.queryItemValue(QStringLiteral("dc"));
         if (!dc.isEmpty() && dc != QLatin1String("dc1") && dc != QLatin1String("dc2"))
             return withPolicyHeader(text(500, "No path to datacenter"));
-        return withPolicyHeader(
-            Response::json(200, '"' + m_leader.toUtf8() + '"'));
+        return withPolicyHeader(Response::json(200, '"' + m_leader.toUtf8() + '"'));
     }
     if (path == "/v1/agent/self") {
         if (auto refused = refuseAgentRead(request))
@@ -111,9 +110,9 @@ Response FakeConsul::answer(const Request &request) const
         const bool anonymous = token.isEmpty();
         QJsonArray policies;
         if (!anonymous)
-            policies.append(
-                QJsonObject{{QStringLiteral("ID"), QStringLiteral("165d4317-e379-f732-ce70-86278c4558f7")},
-                            {QStringLiteral("Name"), QStringLiteral("stella-read")}});
+            policies.append(QJsonObject{
+                {QStringLiteral("ID"), QStringLiteral("165d4317-e379-f732-ce70-86278c4558f7")},
+                {QStringLiteral("Name"), QStringLiteral("stella-read")}});
         return withPolicyHeader(Response::json(
             200,
             compactJson(
@@ -128,7 +127,8 @@ Response FakeConsul::answer(const Request &request) const
                  {QStringLiteral("Policies"), policies},
                  {QStringLiteral("Local"), false},
                  {QStringLiteral("CreateTime"), QStringLiteral("2026-01-10T09:00:00Z")},
-                 {QStringLiteral("Hash"), QStringLiteral("UuiRkOQPRCvoRZHRtUxxbrmwZ5crYrOdZ0Z1FTFbTbA=")},
+                 {QStringLiteral("Hash"),
+                  QStringLiteral("UuiRkOQPRCvoRZHRtUxxbrmwZ5crYrOdZ0Z1FTFbTbA=")},
                  {QStringLiteral("CreateIndex"), 59},
                  {QStringLiteral("ModifyIndex"), 59}})));
     }

@@ -13,8 +13,8 @@ using Response = LoopbackHttpServer::Response;
 
 Response refused(int status, const QByteArray &challenge, const QString &error)
 {
-    Response r = Response::json(
-        status, QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Compact));
+    Response r = Response::json(status, QJsonDocument(QJsonObject{{QStringLiteral("error"), error}})
+                                            .toJson(QJsonDocument::Compact));
     r.headers.append({"WWW-Authenticate", challenge});
     return r;
 }
@@ -34,10 +34,12 @@ LoopbackHttpServer::Response FakeEbpfAgent::answer(const LoopbackHttpServer::Req
     if (request.method != "GET" && request.method != "HEAD")
         return Response::json(405, R"({"error":"method not allowed"})");
     const QByteArray authorization = request.header("Authorization");
-    const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7) : QByteArray();
+    const QByteArray token =
+        authorization.startsWith("Bearer ") ? authorization.mid(7) : QByteArray();
     if (!m_token.isEmpty()) {
         if (token.isEmpty())
-            return refused(401, "Bearer realm=\"stella-ops-agent\"", QStringLiteral("unauthorized"));
+            return refused(401, "Bearer realm=\"stella-ops-agent\"",
+                           QStringLiteral("unauthorized"));
         if (!m_scopeless.isEmpty() && token == m_scopeless)
             return refused(403,
                            "Bearer realm=\"stella-ops-agent\", error=\"insufficient_scope\", "

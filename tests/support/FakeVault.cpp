@@ -160,23 +160,22 @@ Response FakeVault::health(const Request &request) const
     case NodeState::Active:
         break;
     }
-    QJsonObject body{
-        {QStringLiteral("initialized"), initialized},
-        {QStringLiteral("sealed"), sealed},
-        {QStringLiteral("standby"), standby},
-        {QStringLiteral("performance_standby"), perfStandby},
-        {QStringLiteral("replication_performance_mode"),
-         sealed ? QStringLiteral("unknown") : QStringLiteral("disabled")},
-        {QStringLiteral("replication_dr_mode"),
-         sealed ? QStringLiteral("unknown")
-                : (m_state == NodeState::DrSecondary ? QStringLiteral("secondary")
-                                                     : QStringLiteral("disabled"))},
-        {QStringLiteral("server_time_utc"), fixedNow().toSecsSinceEpoch()},
-        {QStringLiteral("version"), m_version},
-        {QStringLiteral("enterprise"), m_version.contains(QLatin1String("+ent"))},
-        {QStringLiteral("echo_duration_ms"), 0},
-        {QStringLiteral("clock_skew_ms"), 0},
-        {QStringLiteral("removed_from_cluster"), m_state == NodeState::Removed}};
+    QJsonObject body{{QStringLiteral("initialized"), initialized},
+                     {QStringLiteral("sealed"), sealed},
+                     {QStringLiteral("standby"), standby},
+                     {QStringLiteral("performance_standby"), perfStandby},
+                     {QStringLiteral("replication_performance_mode"),
+                      sealed ? QStringLiteral("unknown") : QStringLiteral("disabled")},
+                     {QStringLiteral("replication_dr_mode"),
+                      sealed ? QStringLiteral("unknown")
+                             : (m_state == NodeState::DrSecondary ? QStringLiteral("secondary")
+                                                                  : QStringLiteral("disabled"))},
+                     {QStringLiteral("server_time_utc"), fixedNow().toSecsSinceEpoch()},
+                     {QStringLiteral("version"), m_version},
+                     {QStringLiteral("enterprise"), m_version.contains(QLatin1String("+ent"))},
+                     {QStringLiteral("echo_duration_ms"), 0},
+                     {QStringLiteral("clock_skew_ms"), 0},
+                     {QStringLiteral("removed_from_cluster"), m_state == NodeState::Removed}};
     if (!sealed) {
         body.insert(QStringLiteral("cluster_name"), QStringLiteral("vault-cluster-stella"));
         body.insert(QStringLiteral("cluster_id"),
@@ -201,27 +200,29 @@ Response FakeVault::lookupSelf() const
         return errors(403, {QStringLiteral("permission denied")});
     const QDateTime now = fixedNow();
     const bool expires = m_tokenInfo.ttlSeconds > 0;
-    const QJsonValue expireTime = expires ? QJsonValue(formatUtc(now.addSecs(m_tokenInfo.ttlSeconds)))
-                                          : QJsonValue(QJsonValue::Null);
+    const QJsonValue expireTime = expires
+                                      ? QJsonValue(formatUtc(now.addSecs(m_tokenInfo.ttlSeconds)))
+                                      : QJsonValue(QJsonValue::Null);
     // As Vault answers lookup-self: the token's own id included, which a client must never show.
-    return envelope({{QStringLiteral("accessor"), QStringLiteral("8609694a-cdbc-db9b-d345-e782dbb562ed")},
-                     {QStringLiteral("creation_time"), now.toSecsSinceEpoch() - 3600},
-                     {QStringLiteral("creation_ttl"), expires ? m_tokenInfo.ttlSeconds + 3600 : 0},
-                     {QStringLiteral("display_name"), m_tokenInfo.displayName},
-                     {QStringLiteral("entity_id"), QString()},
-                     {QStringLiteral("expire_time"), expireTime},
-                     {QStringLiteral("explicit_max_ttl"), 0},
-                     {QStringLiteral("id"), QString::fromUtf8(m_token)},
-                     {QStringLiteral("issue_time"), formatUtc(now.addSecs(-3600))},
-                     {QStringLiteral("meta"), QJsonValue::Null},
-                     {QStringLiteral("num_uses"), 0},
-                     {QStringLiteral("orphan"), false},
-                     {QStringLiteral("path"), expires ? QStringLiteral("auth/token/create")
-                                                      : QStringLiteral("auth/token/root")},
-                     {QStringLiteral("policies"), QJsonArray::fromStringList(m_tokenInfo.policies)},
-                     {QStringLiteral("renewable"), m_tokenInfo.renewable},
-                     {QStringLiteral("ttl"), m_tokenInfo.ttlSeconds},
-                     {QStringLiteral("type"), m_tokenInfo.type}});
+    return envelope(
+        {{QStringLiteral("accessor"), QStringLiteral("8609694a-cdbc-db9b-d345-e782dbb562ed")},
+         {QStringLiteral("creation_time"), now.toSecsSinceEpoch() - 3600},
+         {QStringLiteral("creation_ttl"), expires ? m_tokenInfo.ttlSeconds + 3600 : 0},
+         {QStringLiteral("display_name"), m_tokenInfo.displayName},
+         {QStringLiteral("entity_id"), QString()},
+         {QStringLiteral("expire_time"), expireTime},
+         {QStringLiteral("explicit_max_ttl"), 0},
+         {QStringLiteral("id"), QString::fromUtf8(m_token)},
+         {QStringLiteral("issue_time"), formatUtc(now.addSecs(-3600))},
+         {QStringLiteral("meta"), QJsonValue::Null},
+         {QStringLiteral("num_uses"), 0},
+         {QStringLiteral("orphan"), false},
+         {QStringLiteral("path"),
+          expires ? QStringLiteral("auth/token/create") : QStringLiteral("auth/token/root")},
+         {QStringLiteral("policies"), QJsonArray::fromStringList(m_tokenInfo.policies)},
+         {QStringLiteral("renewable"), m_tokenInfo.renewable},
+         {QStringLiteral("ttl"), m_tokenInfo.ttlSeconds},
+         {QStringLiteral("type"), m_tokenInfo.type}});
 }
 
 Response FakeVault::mount(const QString &path) const
@@ -247,8 +248,9 @@ Response FakeVault::mount(const QString &path) const
          {QStringLiteral("external_entropy_access"), false},
          {QStringLiteral("local"), false},
          {QStringLiteral("options"),
-          m.kvVersion.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                : QJsonValue(QJsonObject{{QStringLiteral("version"), m.kvVersion}})},
+          m.kvVersion.isEmpty()
+              ? QJsonValue(QJsonValue::Null)
+              : QJsonValue(QJsonObject{{QStringLiteral("version"), m.kvVersion}})},
          {QStringLiteral("path"), best},
          {QStringLiteral("seal_wrap"), false},
          {QStringLiteral("type"), m.type},

@@ -13,11 +13,10 @@ using Http = std::shared_ptr<HttpExchange>;
 QUrl leaderUrl(const HttpSession &session)
 {
     const QString dc = session.configString(QStringLiteral("datacenter"));
-    return session.endpointUrl(
-        dc.isEmpty()
-            ? QStringLiteral("/v1/status/leader")
-            : QStringLiteral("/v1/status/leader?dc=%1")
-                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(dc))));
+    return session.endpointUrl(dc.isEmpty()
+                                   ? QStringLiteral("/v1/status/leader")
+                                   : QStringLiteral("/v1/status/leader?dc=%1")
+                                         .arg(QString::fromLatin1(QUrl::toPercentEncoding(dc))));
 }
 
 // Consul's plain-text error, for messages: "ACL not found", "Permission denied: token with
@@ -56,7 +55,8 @@ Error refusal(const HttpSession &session, const HttpResponse &response, const QS
                 .arg(session.authRefForMessages(), permission));
     if (response.status == 401)
         return Error::failed(
-            QStringLiteral("%1 → 401: the credentials were rejected%2").arg(what, consulSays(response)),
+            QStringLiteral("%1 → 401: the credentials were rejected%2")
+                .arg(what, consulSays(response)),
             QStringLiteral("Check the token stored at %1").arg(session.authRefForMessages()));
     return Error::failed(QStringLiteral("%1 answered HTTP %2%3")
                              .arg(what)
@@ -70,7 +70,8 @@ Result<QString> readLeader(const HttpSession &session, const HttpResponse &respo
 {
     const QString what = QStringLiteral("GET /v1/status/leader");
     if (response.status != 200)
-        return refusal(session, response, what, QStringLiteral("no ACL at all (status/leader needs none)"));
+        return refusal(session, response, what,
+                       QStringLiteral("no ACL at all (status/leader needs none)"));
     // A bare JSON string is not a document QJsonDocument reads: wrap it in a list.
     HttpResponse wrapped = response;
     wrapped.body = '[' + response.body.trimmed() + ']';
@@ -150,8 +151,8 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
         return step.fail(leader.error());
     if (leader->isEmpty())
         return step.fail(noLeader(http->session()));
-    const QString shown = QStringLiteral("leader %1, default ACL policy %2")
-                              .arg(*leader, aclPolicyText(probe));
+    const QString shown =
+        QStringLiteral("leader %1, default ACL policy %2").arg(*leader, aclPolicyText(probe));
     // Anonymous, as the reach step: with ACLs on and a deny default the version needs the
     // token (the next step).
     http->get(
@@ -169,7 +170,9 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
                 return step.pass(QStringLiteral("Consul, %1; its version needs a token with "
                                                 "agent:read (anonymous GET /v1/agent/self → 403)")
                                      .arg(shown));
-            step.warn(QStringLiteral("Consul, %1; GET /v1/agent/self → %2").arg(shown).arg(response.status));
+            step.warn(QStringLiteral("Consul, %1; GET /v1/agent/self → %2")
+                          .arg(shown)
+                          .arg(response.status));
         },
         false);
 }
@@ -177,15 +180,14 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
 void authenticate(const Http &http, const Step &step)
 {
     if (!http->credential())
-        return step.skip(
-            QStringLiteral("no AuthRef: requests carry the agent's default token"));
+        return step.skip(QStringLiteral("no AuthRef: requests carry the agent's default token"));
     http->get(http->session().endpointUrl(QStringLiteral("/v1/agent/self")),
               [http, step](const HttpResponse &response) {
                   if (response.status != 200)
-                      return step.fail(refusal(
-                          http->session(), response, QStringLiteral("GET /v1/agent/self"),
-                          QStringLiteral("agent:read, e.g. agent_prefix \"\" { policy = "
-                                         "\"read\" }")));
+                      return step.fail(
+                          refusal(http->session(), response, QStringLiteral("GET /v1/agent/self"),
+                                  QStringLiteral("agent:read, e.g. agent_prefix \"\" { policy = "
+                                                 "\"read\" }")));
                   auto agent = readAgent(response);
                   if (!agent)
                       return step.fail(agent.error());
@@ -197,48 +199,48 @@ void authenticate(const Http &http, const Step &step)
 
 void checkPermission(const Http &http, const Step &step)
 {
-    http->get(http->session().endpointUrl(QStringLiteral("/v1/acl/token/self")),
-              [http, step](const HttpResponse &response) {
-                  ConnectorOperation *op = step.operation();
-                  if (aclsDisabled(response)) {
-                      op->reportHealth(HealthStatus::Healthy);
-                      return step.pass(QStringLiteral(
-                          "ACLs are off on this cluster (401 ACL support disabled): every "
-                          "request is allowed, the token is not checked"));
-                  }
-                  if (response.status != 200)
-                      return step.fail(refusal(
-                          http->session(), response, QStringLiteral("GET /v1/acl/token/self"),
-                          QStringLiteral("none: acl/token/self needs no ACL, so this is odd")));
-                  auto token = http::jsonObject(response, QStringLiteral("GET /v1/acl/token/self"));
-                  if (!token)
-                      return step.fail(token.error());
-                  // Its SecretID is the credential itself: never shown.
-                  QStringList granted;
-                  for (const char *list : {"Policies", "Roles"})
-                      for (const QJsonValue &v : token->value(QLatin1String(list)).toArray())
-                          granted.append(v.toObject().value(QStringLiteral("Name")).toString());
-                  for (const QJsonValue &v : token->value(QStringLiteral("ServiceIdentities")).toArray())
-                      granted.append(QStringLiteral("service:") +
-                                     v.toObject().value(QStringLiteral("ServiceName")).toString());
-                  const QString description = token->value(QStringLiteral("Description")).toString();
-                  op->reportHealth(HealthStatus::Healthy);
-                  if (!http->credential() && granted.isEmpty() &&
-                      aclPolicyText(response) == QLatin1String("deny"))
-                      return step.warn(QStringLiteral(
-                          "ACLs on with default policy deny, and no token: the anonymous token "
-                          "has no policies, so Consul will refuse nearly every call; set an "
-                          "AuthRef to a token with agent:read"));
-                  step.pass(QStringLiteral("ACLs on: token '%1'%2 with %3")
-                                .arg(description.isEmpty() ? QStringLiteral("(no description)")
-                                                           : description,
-                                     token->value(QStringLiteral("Local")).toBool()
-                                         ? QStringLiteral(" (local to this datacenter)")
-                                         : QString(),
-                                     granted.isEmpty()
-                                         ? QStringLiteral("no policies or roles")
-                                         : granted.join(QStringLiteral(", "))));
-              });
+    http->get(
+        http->session().endpointUrl(QStringLiteral("/v1/acl/token/self")),
+        [http, step](const HttpResponse &response) {
+            ConnectorOperation *op = step.operation();
+            if (aclsDisabled(response)) {
+                op->reportHealth(HealthStatus::Healthy);
+                return step.pass(
+                    QStringLiteral("ACLs are off on this cluster (401 ACL support disabled): every "
+                                   "request is allowed, the token is not checked"));
+            }
+            if (response.status != 200)
+                return step.fail(
+                    refusal(http->session(), response, QStringLiteral("GET /v1/acl/token/self"),
+                            QStringLiteral("none: acl/token/self needs no ACL, so this is odd")));
+            auto token = http::jsonObject(response, QStringLiteral("GET /v1/acl/token/self"));
+            if (!token)
+                return step.fail(token.error());
+            // Its SecretID is the credential itself: never shown.
+            QStringList granted;
+            for (const char *list : {"Policies", "Roles"})
+                for (const QJsonValue &v : token->value(QLatin1String(list)).toArray())
+                    granted.append(v.toObject().value(QStringLiteral("Name")).toString());
+            for (const QJsonValue &v : token->value(QStringLiteral("ServiceIdentities")).toArray())
+                granted.append(QStringLiteral("service:") +
+                               v.toObject().value(QStringLiteral("ServiceName")).toString());
+            const QString description = token->value(QStringLiteral("Description")).toString();
+            op->reportHealth(HealthStatus::Healthy);
+            if (!http->credential() && granted.isEmpty() &&
+                aclPolicyText(response) == QLatin1String("deny"))
+                return step.warn(QStringLiteral(
+                    "ACLs on with default policy deny, and no token: the anonymous token "
+                    "has no policies, so Consul will refuse nearly every call; set an "
+                    "AuthRef to a token with agent:read"));
+            step.pass(
+                QStringLiteral("ACLs on: token '%1'%2 with %3")
+                    .arg(description.isEmpty() ? QStringLiteral("(no description)") : description,
+                         token->value(QStringLiteral("Local")).toBool()
+                             ? QStringLiteral(" (local to this datacenter)")
+                             : QString(),
+                         granted.isEmpty() ? QStringLiteral("no policies or roles")
+                                           : granted.join(QStringLiteral(", "))));
+        });
 }
 } // namespace
 
@@ -303,8 +305,9 @@ ConnectorOperation *ConsulConnector::checkHealth(QObject *parent)
                                        none.message + QStringLiteral(". ") + none.hint);
                 }
                 op->reportHealth(HealthStatus::Healthy);
-                step.finish(ConnectorStep::State::Passed,
-                            QStringLiteral("leader %1 in %2 ms").arg(*leader).arg(response.elapsedMs));
+                step.finish(
+                    ConnectorStep::State::Passed,
+                    QStringLiteral("leader %1 in %2 ms").arg(*leader).arg(response.elapsedMs));
             });
         });
     run.steps->start();

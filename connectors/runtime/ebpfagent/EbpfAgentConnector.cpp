@@ -40,10 +40,7 @@ struct AgentHealth
     QString node;
     QString message;
 
-    QString versionText() const
-    {
-        return version.isEmpty() ? QStringLiteral("unknown") : version;
-    }
+    QString versionText() const { return version.isEmpty() ? QStringLiteral("unknown") : version; }
     QString describe() const
     {
         return QStringLiteral("%1 %2%3, status %4%5")
@@ -145,7 +142,8 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe,
                                "challenge)")
                     .arg(http->session().integration().endpoint)
                     .arg(probe.status),
-                QStringLiteral("Give the agent's status URL, e.g. https://node-1.example.com:9443")));
+                QStringLiteral(
+                    "Give the agent's status URL, e.g. https://node-1.example.com:9443")));
         op->reportServer({kProduct, QStringLiteral("unknown")});
         return step.pass(QStringLiteral("a Stella Ops agent API that wants a bearer token (GET "
                                         "/health → %1 without one); its version comes with it")
@@ -193,8 +191,8 @@ void checkNode(const Http &http, const Step &step, const std::shared_ptr<AgentHe
     if (seen->node.isEmpty())
         return step.warn(QStringLiteral("the agent does not say which node it runs on"));
     if (configured.isEmpty())
-        return step.pass(QStringLiteral("the agent reports node %1 (set nodeName to pin it)")
-                             .arg(seen->node));
+        return step.pass(
+            QStringLiteral("the agent reports node %1 (set nodeName to pin it)").arg(seen->node));
     if (configured.compare(seen->node, Qt::CaseInsensitive) != 0)
         return step.warn(QStringLiteral("the agent reports node %1, not %2: its findings would be "
                                         "attributed to another host; fix nodeName or the endpoint")
@@ -220,7 +218,8 @@ HttpConnector::DiscoveryBody EbpfAgentConnector::discovery(const QString &resour
     // Never called: a runtime host declares no resource types, and discover() refuses them.
     return [resourceType](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
         http->fail(Error::invalidInput(
-            QStringLiteral("The eBPF agent has no resource type '%1' to discover").arg(resourceType)));
+            QStringLiteral("The eBPF agent has no resource type '%1' to discover")
+                .arg(resourceType)));
     };
 }
 

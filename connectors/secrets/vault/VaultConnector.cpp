@@ -60,14 +60,8 @@ struct NodeHealth
     QString clusterName;
     bool enterprise = false;
 
-    QString versionText() const
-    {
-        return version.isEmpty() ? QStringLiteral("unknown") : version;
-    }
-    QString product() const
-    {
-        return enterprise ? QStringLiteral("Vault Enterprise") : kProduct;
-    }
+    QString versionText() const { return version.isEmpty() ? QStringLiteral("unknown") : version; }
+    QString product() const { return enterprise ? QStringLiteral("Vault Enterprise") : kProduct; }
     // Whether the node answers client requests (reads at least).
     bool serves() const
     {
@@ -91,7 +85,8 @@ Result<NodeHealth> readHealth(const HttpSession &session, const HttpResponse &re
                            "initialized and sealed fields)")
                 .arg(session.integration().endpoint)
                 .arg(response.status),
-            QStringLiteral("Give Vault's address without /v1, e.g. https://vault.example.com:8200"));
+            QStringLiteral(
+                "Give Vault's address without /v1, e.g. https://vault.example.com:8200"));
     const std::optional<NodeState> state = stateForStatus(response.status);
     if (!state) {
         const QString said = VaultSecretStore::errorsIn(response.body);
@@ -137,12 +132,14 @@ StateVerdict verdictFor(const NodeHealth &node)
     case NodeState::Active:
         return {HealthStatus::Healthy, S::Passed, QStringLiteral("the active node (200)"), {}};
     case NodeState::Standby:
-        return {HealthStatus::Healthy, S::Passed,
+        return {HealthStatus::Healthy,
+                S::Passed,
                 QStringLiteral("an unsealed standby node (429, Vault's standby code, not a rate "
                                "limit): it forwards requests to the active node"),
                 {}};
     case NodeState::PerformanceStandby:
-        return {HealthStatus::Healthy, S::Passed,
+        return {HealthStatus::Healthy,
+                S::Passed,
                 QStringLiteral("a performance standby (473): it serves reads and forwards writes"),
                 {}};
     case NodeState::DrSecondary:
@@ -203,11 +200,12 @@ struct TokenInfo
     }
     QString describe(const QDateTime &now) const
     {
-        const QString who = QStringLiteral("token '%1' (%2) with policies %3")
-                                .arg(displayName.isEmpty() ? QStringLiteral("unnamed") : displayName,
-                                     type.isEmpty() ? QStringLiteral("service") : type,
-                                     policies.isEmpty() ? QStringLiteral("(none)")
-                                                        : policies.join(QStringLiteral(", ")));
+        const QString who =
+            QStringLiteral("token '%1' (%2) with policies %3")
+                .arg(displayName.isEmpty() ? QStringLiteral("unnamed") : displayName,
+                     type.isEmpty() ? QStringLiteral("service") : type,
+                     policies.isEmpty() ? QStringLiteral("(none)")
+                                        : policies.join(QStringLiteral(", ")));
         if (ttlSeconds <= 0)
             return who + QStringLiteral(", no TTL: it does not expire");
         return who + QStringLiteral(", expires in %1 (%2)")
@@ -313,8 +311,7 @@ void getWithToken(const Http &http, const QString &path, HttpExchange::ResponseH
     HttpRequest request;
     request.url = http->session().endpointUrl(path);
     request.headers = {{"Accept", "application/json"}};
-    if (const QString ns = http->session().configString(QStringLiteral("namespace"));
-        !ns.isEmpty())
+    if (const QString ns = http->session().configString(QStringLiteral("namespace")); !ns.isEmpty())
         request.headers.append({"X-Vault-Namespace", ns.toUtf8()});
     request.credentialHeaders = *headers;
     http->fetch(request, std::move(onResponse));
@@ -346,8 +343,7 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
     if (!node->serves() && node->state != NodeState::StandbyWithoutActive)
         return step.fail(Error::failed(QStringLiteral("%1 (%2 %3) is %4")
                                            .arg(http->session().integration().endpoint,
-                                                node->product(), node->versionText(),
-                                                verdict.says),
+                                                node->product(), node->versionText(), verdict.says),
                                        verdict.fix));
     step.end(verdict.step, says);
 }
@@ -387,10 +383,11 @@ void checkKvMount(const Http &http, const Step &step)
                                "give the token a policy with read on %1/data/*")
                     .arg(mount)));
         if (response.status != 200)
-            return step.fail(Error::failed(
-                QStringLiteral("GET %1 answered HTTP %2%3").arg(path).arg(response.status).arg(
-                    vaultSays(response)),
-                QStringLiteral("Check Vault's logs")));
+            return step.fail(Error::failed(QStringLiteral("GET %1 answered HTTP %2%3")
+                                               .arg(path)
+                                               .arg(response.status)
+                                               .arg(vaultSays(response)),
+                                           QStringLiteral("Check Vault's logs")));
         auto body = http::jsonObject(response, QStringLiteral("GET %1").arg(path));
         if (!body)
             return step.fail(body.error());
@@ -399,8 +396,10 @@ void checkKvMount(const Http &http, const Step &step)
                                      ? body->value(QStringLiteral("data")).toObject()
                                      : *body;
         const QString type = data.value(QStringLiteral("type")).toString();
-        const QString version =
-            data.value(QStringLiteral("options")).toObject().value(QStringLiteral("version")).toString();
+        const QString version = data.value(QStringLiteral("options"))
+                                    .toObject()
+                                    .value(QStringLiteral("version"))
+                                    .toString();
         ConnectorOperation *op = step.operation();
         if (op->healthStatus() == HealthStatus::Unknown)
             op->reportHealth(HealthStatus::Healthy);
@@ -443,12 +442,12 @@ void reportNodeHealth(const Http &http, const Step &step, const HttpResponse &re
         ConnectorOperation *operation = step.operation();
         if (token->expiresSoon()) {
             operation->reportHealth(HealthStatus::Degraded);
-            return step.finish(ConnectorStep::State::Warning,
-                               QStringLiteral("%1; the token expires in %2 (%3): %4")
-                                   .arg(says, remaining(token->ttlSeconds),
-                                        formatUtc(now.addSecs(token->ttlSeconds)),
-                                        token->renewHint().arg(
-                                            http->session().authRefForMessages())));
+            return step.finish(
+                ConnectorStep::State::Warning,
+                QStringLiteral("%1; the token expires in %2 (%3): %4")
+                    .arg(says, remaining(token->ttlSeconds),
+                         formatUtc(now.addSecs(token->ttlSeconds)),
+                         token->renewHint().arg(http->session().authRefForMessages())));
         }
         operation->reportHealth(HealthStatus::Healthy);
         step.finish(ConnectorStep::State::Passed,
@@ -491,8 +490,7 @@ ConnectorOperation *VaultConnector::testConnection(QObject *parent)
              [http, probe](const Step &step) { identify(http, step, *probe); })
         .add(StepId::Authenticate, QStringLiteral("Look up the token (auth/token/lookup-self)"),
              [http](const Step &step) { authenticate(http, step); })
-        .add(StepId::Permission,
-             QStringLiteral("Check the KV mount %1/").arg(kvMountOf(session())),
+        .add(StepId::Permission, QStringLiteral("Check the KV mount %1/").arg(kvMountOf(session())),
              [http](const Step &step) { checkKvMount(http, step); });
     run.steps->start();
     return run.operation;

@@ -32,10 +32,11 @@ protected:
     {
         Response r = Response::json(status, status == 401 ? R"({"error":"invalid_token"})"
                                                           : R"({"error":"insufficient_scope"})");
-        r.headers.append({QByteArray("WWW-Authenticate"),
-                          QByteArray(status == 401 ? "Bearer realm=\"stella-ops-agent\", error=\"invalid_token\""
-                                        : "Bearer realm=\"stella-ops-agent\", "
-                                          "error=\"insufficient_scope\", scope=\"agent:read\"")});
+        r.headers.append(
+            {QByteArray("WWW-Authenticate"),
+             QByteArray(status == 401 ? "Bearer realm=\"stella-ops-agent\", error=\"invalid_token\""
+                                      : "Bearer realm=\"stella-ops-agent\", "
+                                        "error=\"insufficient_scope\", scope=\"agent:read\"")});
         return r;
     }
 
