@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConsulConnector.h"
 
+#include "core/common/LogRedaction.h"
 #include "core/connectors/StepIds.h"
 
 namespace stella {
@@ -23,7 +24,10 @@ QUrl leaderUrl(const HttpSession &session)
 // AccessorID '…' lacks permission 'agent:read' on \"node-1\"".
 QString consulSays(const HttpResponse &response)
 {
-    const QString said = http::serverMessage(response);
+    QString said = http::serverMessage(response);
+    // serverMessage keeps short bodies only; Consul's plain text is its message however long.
+    if (said.isEmpty() && response.header("Content-Type").startsWith("text/plain"))
+        said = redactSecrets(QString::fromUtf8(response.body.left(400)).simplified()).left(200);
     return said.isEmpty() ? QString() : QStringLiteral(" (Consul says: %1)").arg(said);
 }
 
