@@ -24,7 +24,9 @@ Error needsField(const AuthRef &ref)
         QStringLiteral("Add the field after '#', e.g. authref://vault/%1#token").arg(ref.path));
 }
 
-QString vaultErrors(const QByteArray &body)
+} // namespace
+
+QString VaultSecretStore::errorsIn(const QByteArray &body)
 {
     // Vault answers {"errors": ["..."]}; an empty list is common for 404.
     const QJsonArray errors =
@@ -34,7 +36,6 @@ QString vaultErrors(const QByteArray &body)
         texts.append(e.toString());
     return texts.join(QStringLiteral("; "));
 }
-} // namespace
 
 VaultSecretStore::VaultSecretStore(QNetworkAccessManager &network, TargetLocator locator,
                                    QObject *parent)
@@ -55,7 +56,7 @@ Error VaultSecretStore::describeHttpError(const VaultTarget &target, const AuthR
     const QString uri = ref.toUri();
     const QString where =
         QStringLiteral("Vault '%1' (%2)").arg(target.integrationName, target.address.toString());
-    const QString said = vaultErrors(body);
+    const QString said = errorsIn(body);
     const QString detail = said.isEmpty() ? QString() : QStringLiteral(": %1").arg(said);
     switch (status) {
     case 0:

@@ -43,6 +43,10 @@ public:
 
     static constexpr int kRequestTimeoutMs = 15000;
 
+    // The messages of a Vault error body {"errors": ["...", ...]}, joined by "; "; empty when
+    // there are none (a 404 often has an empty list) or the body is not Vault's.
+    static QString errorsIn(const QByteArray &body);
+
 private:
     using ReplyHandler =
         std::function<void(int status, const QByteArray &body, const QString &networkError)>;

@@ -346,7 +346,7 @@ void HttpCall::onReplyFinished()
         m_current.url = target;
         return startAttempt();
     }
-    if (RetryPolicy::isTransientStatus(status))
+    if (!m_current.statusIsTheAnswer && RetryPolicy::isTransientStatus(status))
         return retryOrFinish({}, &response, QStringLiteral("HTTP %1").arg(status));
     finish(std::move(response));
 }

@@ -22,6 +22,9 @@ struct HttpRequest
     HttpHeaders credentialHeaders; // Authorization, PRIVATE-TOKEN...: never logged, dropped on a
                                    // redirect to another origin
     QByteArray body;
+    // Every status is the answer, none a transient failure to retry: for probes whose 429 or
+    // 503 is a state (Vault's sys/health: a standby, a sealed node), not a rate limit.
+    bool statusIsTheAnswer = false;
 };
 
 struct HttpResponse

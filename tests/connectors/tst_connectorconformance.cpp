@@ -117,6 +117,34 @@ const QList<ConformanceRow> &rows()
          QStringLiteral("simulated pages, no links"),
          kHttpOnly,
          QStringLiteral("InMemory speaks no HTTP: there is no server to break or to leave")},
+        {QStringLiteral("Vault"),
+         vaultScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {},
+         {},
+         QStringLiteral("no listing: the faults hit GET /v1/sys/health"),
+         {Case::AccessErrors},
+         QStringLiteral("Vault never answers 401 (a wrong token and a missing policy are both 403 "
+                        "permission denied) and sys/health needs no token; tst_vaultconnector "
+                        "covers its 403s")},
+        {QStringLiteral("Consul"),
+         consulScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {},
+         {},
+         QStringLiteral("no listing: the faults hit GET /v1/status/leader"),
+         {Case::AccessErrors},
+         QStringLiteral("Consul refuses with 403 \"ACL not found\" or \"Permission denied\", "
+                        "never 401 (its 401 means ACLs are off), and status/leader needs no ACL; "
+                        "tst_consulconnector tells the two 403s apart")},
+        {QStringLiteral("EbpfAgent"),
+         ebpfAgentScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {},
+         {},
+         QStringLiteral("no listing: the faults hit GET /health"),
+         {},
+         {}},
     };
     return all;
 }

@@ -219,6 +219,34 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
     }
 
+    // A probe whose 429 and 503 are states (Vault's standby, a sealed node) takes them as
+    // they come.
+    void aStatusThatIsTheAnswerIsNotRetried_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("429") << 429;
+        QTest::newRow("503") << 503;
+    }
+
+    void aStatusThatIsTheAnswerIsNotRetried()
+    {
+        QFETCH(int, status);
+        Server server([status](const auto &) { return Response{status, {}, "state"}; });
+        QVERIFY(server.listen());
+        HttpClient client(m_clock, {}, fastPolicy());
+        HttpRequest request;
+        request.url = server.url();
+        request.statusIsTheAnswer = true;
+        std::unique_ptr<HttpCall> call(client.send(request));
+        QSignalSpy retried(call.get(), &HttpCall::retrying);
+        QSignalSpy done(call.get(), &HttpCall::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(call->result()->status, status);
+        QCOMPARE(call->result()->attempts, 1);
+        QCOMPARE(retried.size(), 0);
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void serverErrorThenSuccess()
     {
         int calls = 0;

@@ -23,6 +23,8 @@ public:
     {
         return std::make_unique<C>(integration, context());
     }
+    // The connectors' clock: a test advances it to stand for time a request takes.
+    ManualClock &clock() { return m_clock; }
 
 private:
     ManualClock m_clock{fixedNow()};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConsulDefinition.h"
 
+#include "ConsulConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
@@ -18,6 +19,7 @@ ProviderDefinition consulDefinition()
         .credential(QStringLiteral("token"), QStringLiteral("ACL token"), C::Token, false,
                     QStringLiteral("Sent as X-Consul-Token"))
         .httpConnectionFields()
+        .connector<ConsulConnector>()
         .build();
 }
 

@@ -5,9 +5,8 @@
 
 namespace stella {
 
-// HashiCorp Consul (a runtime host): its form fields, config schema and credential slots. No
-// connector yet: the next one goes beside this file, and this function becomes its static
-// definition() (see docs/architecture.md, "Providers and connectors").
+// HashiCorp Consul (a runtime host): its form fields, config schema, credential slot and its
+// connector (ConsulConnector).
 ProviderDefinition consulDefinition();
 
 } // namespace stella

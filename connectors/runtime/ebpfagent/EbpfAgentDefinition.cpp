@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EbpfAgentDefinition.h"
 
+#include "EbpfAgentConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
@@ -17,6 +18,7 @@ ProviderDefinition ebpfAgentDefinition()
         .credential(QStringLiteral("token"), QStringLiteral("agent token"), C::Token, false,
                     QStringLiteral("Bearer token for the agent's API"))
         .httpConnectionFields()
+        .connector<EbpfAgentConnector>()
         .build();
 }
 

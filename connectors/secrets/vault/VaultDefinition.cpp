@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "VaultDefinition.h"
 
+#include "VaultConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
@@ -24,6 +25,7 @@ ProviderDefinition vaultDefinition()
         .credential(QStringLiteral("token"), QStringLiteral("Vault token"), C::Token, true,
                     QStringLiteral("A keychain or env AuthRef; never a vault one"))
         .httpConnectionFields()
+        .connector<VaultConnector>()
         .build();
 }
 

@@ -5,9 +5,8 @@
 
 namespace stella {
 
-// HashiCorp Vault (a secrets manager): its form fields, config schema and credential slots. No
-// connector yet: the next one goes beside this file, and this function becomes its static
-// definition() (see docs/architecture.md, "Providers and connectors").
+// HashiCorp Vault (a secrets manager): its form fields, config schema, credential slot and its
+// connector (VaultConnector).
 ProviderDefinition vaultDefinition();
 
 } // namespace stella

@@ -122,5 +122,8 @@ std::unique_ptr<ConnectorScenario> nexusScenario();
 std::unique_ptr<ConnectorScenario> inMemoryScenario();
 std::unique_ptr<ConnectorScenario> gitLabServerScenario();
 std::unique_ptr<ConnectorScenario> gitLabCiScenario();
+std::unique_ptr<ConnectorScenario> vaultScenario();
+std::unique_ptr<ConnectorScenario> consulScenario();
+std::unique_ptr<ConnectorScenario> ebpfAgentScenario();
 
 } // namespace stella::test::conformance
