@@ -346,7 +346,7 @@ void HttpCall::onReplyFinished()
         m_current.url = target;
         return startAttempt();
     }
-    if (RetryPolicy::isTransientStatus(status))
+    if (RetryPolicy::isTransientStatus(status) || RetryPolicy::isRateLimited(response))
         return retryOrFinish({}, &response, QStringLiteral("HTTP %1").arg(status));
     finish(std::move(response));
 }
