@@ -114,9 +114,15 @@ void GitHubInstallationTokens::send(const QByteArray &method, const QString &pat
     request.url = url(path);
     request.credentialHeaders = github::bearer(jwt);
     HttpCall *call = m_sender(request, m_calls.get());
+    // Weakly: the call is a child of this object (destroying it aborts the call), and a strong
+    // hold in the call's own connection would make the call delete its owner.
+    const std::weak_ptr<GitHubInstallationTokens> weak = weak_from_this();
     QObject::connect(call, &HttpCall::finished, m_calls.get(),
-                     [self = shared_from_this(), call, onAnswer = std::move(onAnswer)] {
+                     [weak, call, onAnswer = std::move(onAnswer)] {
                          call->deleteLater();
+                         const auto self = weak.lock();
+                         if (!self)
+                             return;
                          const Result<HttpResponse> &result = call->result();
                          if (!result)
                              return self->deliver(result.error());
