@@ -101,6 +101,14 @@ const QList<ConformanceRow> &rows()
          QStringLiteral("simulated pages, no links"),
          kHttpOnly,
          QStringLiteral("InMemory speaks no HTTP: there is no server to break or to leave")},
+        {QStringLiteral("GitHubApp"),
+         gitHubAppScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Projects, ResourceType::Repositories},
+         ResourceType::Repositories,
+         QStringLiteral("per_page=100&page=N with Link (prev, next, last, first)"),
+         {},
+         {}},
     };
     return all;
 }

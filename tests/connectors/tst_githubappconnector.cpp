@@ -48,7 +48,7 @@ QList<FakeGitHub::Repository> repositories(const QString &owner, int count)
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(qEnvironmentVariable("STELLA_TEST_DATA") + QStringLiteral("/github/") + name);
+    QFile file(QStringLiteral(STELLA_FIXTURES "/github/") + name);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 

@@ -133,7 +133,7 @@ FakeGitHub::FakeGitHub(QObject *parent) : QObject(parent) {}
 
 QUrl FakeGitHub::apiUrl() const
 {
-    QUrl url = m_http.url();
+    QUrl url = m_serverUrl.isEmpty() ? m_http.url() : m_serverUrl;
     if (!m_enterpriseVersion.isEmpty())
         url.setPath(QStringLiteral("/api/v3"));
     return url;
@@ -277,7 +277,8 @@ QList<FakeGitHub::Recorded> FakeGitHub::replay(const QByteArray &fixtureFile, QS
         *error = QStringLiteral("the fixture's responses cannot be told apart");
         return {};
     }
-    const QByteArray origin = m_http.url().toString().toLatin1();
+    const QByteArray origin =
+        (m_serverUrl.isEmpty() ? m_http.url() : m_serverUrl).toString().toLatin1();
     QList<Recorded> added;
     for (qsizetype n = 0; n < exchanges.size(); ++n) {
         const QJsonObject e = exchanges[n].toObject();
@@ -413,6 +414,8 @@ FakeGitHub::Response FakeGitHub::repositoriesPage(const Request &request, qint64
     if (page < last) {
         links.append(link(page + 1, "next"));
         links.append(link(last, "last"));
+    } else if (m_paginationLoops && last >= 3) {
+        links.append(link(2, "next"));
     }
     if (page > 1)
         links.append(link(1, "first"));

@@ -102,6 +102,12 @@ public:
     {
         m_repositories[installationId] = repositories;
     }
+    // Answers one request as GitHub would: for a server of the caller's (the conformance
+    // scenario's) that sets its own URL with setServerUrl().
+    Response handle(const Request &request) { return route(request); }
+    void setServerUrl(const QUrl &url) { m_serverUrl = url; }
+    // The last page of /installation/repositories names the second page as next again.
+    void setPaginationLoops(bool loops) { m_paginationLoops = loops; }
     // "now" for the JWT checks and the tokens' expires_at.
     void setNow(const QDateTime &now) { m_now = now; }
     void setTokenLifetimeSeconds(qint64 seconds) { m_tokenLifetime = seconds; }
@@ -144,6 +150,8 @@ private:
 
     LoopbackHttpServer m_http{[this](const Request &r) { return route(r); }};
     QString m_enterpriseVersion;
+    QUrl m_serverUrl;
+    bool m_paginationLoops = false;
     App m_app;
     QMap<qint64, Installation> m_installations;
     QMap<qint64, QList<Repository>> m_repositories;
