@@ -144,6 +144,13 @@ void FakeGitHub::addInstallation(const Installation &installation)
     m_installations.insert(installation.id, installation);
 }
 
+QByteArray FakeGitHub::issueToken(qint64 installationId)
+{
+    const QByteArray token = "ghs_" + QByteArray::number(++m_issued).rightJustified(36, 'x');
+    m_tokens.insert(token, installationId);
+    return token;
+}
+
 void FakeGitHub::setRateLimit(int limit, int remaining, qint64 resetEpochSeconds)
 {
     m_rateLimit = limit;
@@ -498,9 +505,7 @@ FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray
         if (i.suspended)
             return error(403, "This installation has been suspended",
                          "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
-        const QByteArray token =
-            "ghs_" + QByteArray::number(++m_issued).rightJustified(36, 'x');
-        m_tokens.insert(token, id);
+        const QByteArray token = issueToken(id);
         return json(201, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token)},
                                      {QStringLiteral("expires_at"),
                                       QString::fromLatin1(isoUtc(m_now.addSecs(m_tokenLifetime)))},

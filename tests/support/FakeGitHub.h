@@ -114,6 +114,9 @@ public:
     // Every token issued so far answers 401 "Bad credentials" from now on.
     void revokeTokens() { m_tokens.clear(); }
     int tokensIssued() const { return m_issued; }
+    // A token for the installation without the JWT dance, for a client that cannot sign one
+    // (the curl baseline of bench/github-discovery).
+    QByteArray issueToken(qint64 installationId);
     // x-ratelimit-* of every answer; `remaining` goes down by one per authenticated request.
     void setRateLimit(int limit, int remaining, qint64 resetEpochSeconds);
     // The next `times` requests whose path (after the GHES prefix) is `path` get `response`.
