@@ -262,6 +262,23 @@ private Q_SLOTS:
         QVERIFY(!test::discoverNames(*c, ResourceType::Repositories, {}).isEmpty());
     }
 
+    // A server that is not GitHub's API (here: a web server's 404 page): said so, with the
+    // endpoints to give.
+    void endpointThatIsNotGitHub()
+    {
+        test::LoopbackHttpServer web([](const test::LoopbackHttpServer::Request &) {
+            return Response{404, {{"Content-Type", "text/html"}}, "<html>Not Found</html>"};
+        });
+        QVERIFY(web.listen());
+        GitHubAppConnector c(integration({}, web.url().toString()), context());
+        auto op = check(c);
+        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed, qPrintable(text(*op)));
+        QCOMPARE(op->steps().last().id, StepId::Identify);
+        QVERIFY2(op->error().message.contains(QLatin1String("is not GitHub's REST API")),
+                 qPrintable(text(*op)));
+        QVERIFY(op->error().hint.contains(QLatin1String("/api/v3")));
+    }
+
     // With an owner and no installationId: the organisation's installation, then the user's.
     void installationFoundFromTheOwner()
     {

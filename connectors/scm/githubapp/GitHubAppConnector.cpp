@@ -154,9 +154,9 @@ void identify(const Http &http, const Auth &auth, const std::shared_ptr<HttpResp
                     .arg(github::errorText(response), auth->target().appId),
                 auth->unauthorizedHint()));
         if (!response.isSuccess()) {
-            // Not GitHub at all (a proxy, another server): say so rather than a GitHub error.
-            if (!probe->isSuccess() && probe->header("X-GitHub-Request-Id").isEmpty() &&
-                response.header("X-GitHub-Request-Id").isEmpty() && response.status == 404)
+            // Not GitHub at all (another server, a wrong base path): GitHub marks every answer
+            // with X-GitHub-Request-Id.
+            if (response.status == 404 && response.header("X-GitHub-Request-Id").isEmpty())
                 return step.fail(Error::failed(
                     tr("%1 is not GitHub's REST API (GET / → %2, GET /app → 404)")
                         .arg(http->session().integration().endpoint)

@@ -36,9 +36,11 @@ Error keyError(const QString &message, const QString &hint)
     return Error::invalidInput(message, hint);
 }
 
-const QString kStoreHint = QStringLiteral(
-    "Store the app's private key as GitHub generated it (the .pem file from the app's settings, "
-    "-----BEGIN RSA PRIVATE KEY-----)");
+QString storeHint()
+{
+    return tr("Store the app's private key as GitHub generated it (the .pem file from the app's "
+              "settings, -----BEGIN RSA PRIVATE KEY-----)");
+}
 } // namespace
 
 struct GitHubAppJwt::Key
@@ -62,7 +64,7 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
     const QByteArray bytes = pem.exposeForRequest();
     // What the PEM says it is, before OpenSSL reads it: the precise message for each mistake.
     if (!bytes.contains("-----BEGIN "))
-        return keyError(tr("The app private key is not a PEM (no -----BEGIN line)"), kStoreHint);
+        return keyError(tr("The app private key is not a PEM (no -----BEGIN line)"), storeHint());
     if (bytes.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") ||
         bytes.contains("Proc-Type: 4,ENCRYPTED"))
         return keyError(tr("The app private key is encrypted with a passphrase, which the "
@@ -71,17 +73,17 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
                            "(GitHub's own .pem is not encrypted)"));
     if (bytes.contains("-----BEGIN OPENSSH PRIVATE KEY-----"))
         return keyError(tr("The app private key is an OpenSSH key, not the PEM GitHub generates"),
-                        kStoreHint);
+                        storeHint());
     if (bytes.contains("-----BEGIN PUBLIC KEY-----") ||
         bytes.contains("-----BEGIN RSA PUBLIC KEY-----") ||
         bytes.contains("-----BEGIN CERTIFICATE-----"))
         if (!bytes.contains("PRIVATE KEY-----"))
             return keyError(tr("The app private key holds a public key or a certificate, not "
                                "the private key"),
-                            kStoreHint);
+                            storeHint());
     if (bytes.contains("-----BEGIN EC PRIVATE KEY-----"))
         return keyError(tr("The app private key is an EC key; GitHub Apps sign with RSA (RS256)"),
-                        kStoreHint);
+                        storeHint());
 
     ERR_clear_error();
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(bytes.constData(),
@@ -93,7 +95,7 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
     if (!key->pkey)
         return keyError(tr("The app private key cannot be read: its PEM is damaged or is not a "
                            "private key"),
-                        kStoreHint);
+                        storeHint());
     const int type = EVP_PKEY_get_base_id(key->pkey);
     if (type != EVP_PKEY_RSA) {
         const QString kind = type == EVP_PKEY_EC        ? QStringLiteral("EC")
@@ -101,7 +103,7 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
                                                         : QStringLiteral("non-RSA");
         return keyError(
             tr("The app private key is an %1 key; GitHub Apps sign with RSA (RS256)").arg(kind),
-            kStoreHint);
+            storeHint());
     }
     return GitHubAppJwt(std::move(key));
 }
@@ -133,7 +135,7 @@ Result<QByteArray> GitHubAppJwt::sign(const QString &appId, const QDateTime &now
     ERR_clear_error();
     if (!ok)
         return Error::failed(tr("Signing the GitHub App JWT with the private key failed"),
-                             kStoreHint);
+                             storeHint());
     signature.resize(qsizetype(length));
     return input + '.' + base64Url(signature);
 }

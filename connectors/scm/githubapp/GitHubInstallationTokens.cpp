@@ -18,11 +18,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("GitHubInstallationTokens", text);
 }
 
-const QString kKeyHint =
-    QStringLiteral("The app private key does not belong to the app whose appId is configured: "
-                   "check appId (the App ID on the app's settings page, not its client id) "
-                   "and that the key is one of that app's current private keys, and this "
-                   "machine's clock");
+QString keyHint()
+{
+    return tr("The app private key does not belong to the app whose appId is configured: check "
+              "appId (the App ID on the app's settings page, not its client id), that the key "
+              "is one of that app's current private keys, and this machine's clock");
+}
 
 QString accountOf(const QJsonObject &installation)
 {
@@ -79,6 +80,9 @@ void GitHubInstallationTokens::invalidate()
 
 void GitHubInstallationTokens::token(QObject *context, Callback callback)
 {
+    Q_ASSERT(context);
+    if (m_token && !isFresh())
+        m_token.reset(); // not kept past its use: SecretValue wipes it
     if (isFresh()) {
         // Later, as promised: a caller never sees its callback run inside its own call.
         QMetaObject::invokeMethod(
@@ -187,7 +191,7 @@ void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt,
                    "settings URL (…/settings/installations/ID); or set owner instead")));
         if (!response.isSuccess())
             return deliver(github::describe(response, QStringLiteral("GET ") + path,
-                                            m_clock.now(), kKeyHint,
+                                            m_clock.now(), keyHint(),
                                             tr("The app may not read this installation")));
         auto body = http::jsonObject(response, QStringLiteral("GET ") + path);
         if (!body)
@@ -215,7 +219,7 @@ void GitHubInstallationTokens::lookUpByOwner(const QByteArray &jwt, const QStrin
                     .arg(m_target.owner)));
         if (!response.isSuccess())
             return deliver(github::describe(response, QStringLiteral("GET ") + path,
-                                            m_clock.now(), kKeyHint,
+                                            m_clock.now(), keyHint(),
                                             tr("The app may not read this installation")));
         auto body = http::jsonObject(response, QStringLiteral("GET ") + path);
         if (!body)
@@ -249,7 +253,7 @@ void GitHubInstallationTokens::requestToken(const QByteArray &jwt)
                 tr("An owner unsuspends it under Settings → GitHub Apps → Configure")));
         }
         if (response.status != 201 && response.status != 200)
-            return deliver(github::describe(response, what, m_clock.now(), kKeyHint,
+            return deliver(github::describe(response, what, m_clock.now(), keyHint(),
                                             tr("The app may not create tokens for this "
                                                "installation")));
         auto body = http::jsonObject(response, what);

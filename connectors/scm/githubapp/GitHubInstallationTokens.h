@@ -66,7 +66,7 @@ public:
     ~GitHubInstallationTokens();
 
     // The current token, minted first when there is none or it is about to expire. The
-    // callback runs once, later, unless `context` is destroyed first.
+    // callback runs once, later, unless `context` (not null) is destroyed first.
     void token(QObject *context, Callback callback);
     void invalidate();
 

@@ -109,11 +109,13 @@ std::optional<Error> rateLimitError(const HttpResponse &response, const QString 
                "sharing one installation) reach this limit"));
     if (auto reset = RetryPolicy::rateLimitResetMs(response.headers, now)) {
         const QDateTime until = now.addMSecs(*reset);
+        const QByteArray limit = response.header("x-ratelimit-limit");
         return Error::failed(
-            tr("%1: rate limited until %2 UTC: GitHub's limit of %3 requests an hour for this "
-               "installation is used up (x-ratelimit-remaining: 0)")
+            tr("%1: rate limited until %2 UTC: GitHub's hourly limit%3 is used up "
+               "(x-ratelimit-remaining: 0)")
                 .arg(what, until.toString(QStringLiteral("HH:mm")),
-                     QString::fromLatin1(response.header("x-ratelimit-limit"))),
+                     limit.isEmpty() ? QString()
+                                     : tr(" of %1 requests").arg(QString::fromLatin1(limit))),
             tr("Wait until %1 UTC, or spread the work over time").arg(until.toString(QStringLiteral("HH:mm"))));
     }
     if (said.contains(QLatin1String("secondary rate limit"), Qt::CaseInsensitive))
