@@ -38,7 +38,8 @@ int main(int argc, char **argv)
     QObject::connect(&tick, &QTimer::timeout, &github,
                      [&github] { github.setNow(QDateTime::currentDateTimeUtc()); });
     tick.start(1000);
-    github.setRateLimit(1000000, 1000000, QDateTime::currentDateTimeUtc().toSecsSinceEpoch() + 3600);
+    github.setRateLimit(1000000, 1000000,
+                        QDateTime::currentDateTimeUtc().toSecsSinceEpoch() + 3600);
     github.setApp({1, QStringLiteral("stella-bench"), QStringLiteral("Stella bench"),
                    QStringLiteral("bench-org"), GitHubTestKeys::publicPemOf(key)});
     github.addInstallation({1, QStringLiteral("bench-org"), QStringLiteral("Organization"),
@@ -55,7 +56,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot listen on 127.0.0.1\n");
         return 1;
     }
-    std::printf("%s %s\n", qPrintable(github.apiUrl().toString()), github.issueToken(1).constData());
+    std::printf("%s %s\n", qPrintable(github.apiUrl().toString()),
+                github.issueToken(1).constData());
     std::fflush(stdout);
     return app.exec();
 }

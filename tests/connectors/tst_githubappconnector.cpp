@@ -87,9 +87,10 @@ class TestGitHubAppConnector : public QObject
         if (!config.contains(QStringLiteral("installationId")) &&
             !config.contains(QStringLiteral("owner")))
             config.insert(QStringLiteral("installationId"), kInstallation);
-        Integration i = test::integrationFor(
-            QStringLiteral("GitHubApp"), endpoint.isEmpty() ? m_github->apiUrl().toString() : endpoint,
-            QString::fromLatin1(kEnv), config);
+        Integration i =
+            test::integrationFor(QStringLiteral("GitHubApp"),
+                                 endpoint.isEmpty() ? m_github->apiUrl().toString() : endpoint,
+                                 QString::fromLatin1(kEnv), config);
         i.type = IntegrationType::Scm;
         return i;
     }
@@ -172,7 +173,8 @@ private Q_SLOTS:
         auto other = GitHubAppJwt::fromPem(SecretValue(m_otherKey));
         QVERIFY(other.ok());
         QVERIFY(m_github->jwtProblem(*other->sign(QString::number(kAppId), m_clock.now())));
-        QVERIFY(m_github->jwtProblem(*jwt->sign(QString::number(kAppId), m_clock.now().addSecs(-700))));
+        QVERIFY(
+            m_github->jwtProblem(*jwt->sign(QString::number(kAppId), m_clock.now().addSecs(-700))));
         QVERIFY(m_github->jwtProblem(*jwt->sign(QStringLiteral("1"), m_clock.now())));
     }
 
@@ -182,15 +184,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         const QByteArray key = test::GitHubTestKeys::rsaPrivatePem();
         QTest::newRow("garbage") << QByteArray("not a key at all") << QStringLiteral("not a PEM");
-        QTest::newRow("encrypted")
-            << test::GitHubTestKeys::encryptedPem(key, "correct horse")
-            << QStringLiteral("encrypted with a passphrase");
+        QTest::newRow("encrypted") << test::GitHubTestKeys::encryptedPem(key, "correct horse")
+                                   << QStringLiteral("encrypted with a passphrase");
         QTest::newRow("EC key") << test::GitHubTestKeys::ecPrivatePem()
                                 << QStringLiteral("EC key; GitHub Apps sign with RSA");
         QTest::newRow("public key")
             << test::GitHubTestKeys::publicPemOf(key) << QStringLiteral("public key");
-        QTest::newRow("damaged PEM") << key.left(key.size() / 2) + "\n-----END RSA PRIVATE KEY-----\n"
-                                     << QStringLiteral("cannot be read");
+        QTest::newRow("damaged PEM")
+            << key.left(key.size() / 2) + "\n-----END RSA PRIVATE KEY-----\n"
+            << QStringLiteral("cannot be read");
         QTest::newRow("OpenSSH key")
             << QByteArray("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
                           "-----END OPENSSH PRIVATE KEY-----\n")
@@ -222,11 +224,13 @@ private Q_SLOTS:
         auto op = check(*c);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(text(*op)));
         using namespace StepId;
-        QCOMPARE(test::stepIds(*op), (QStringList{Credential, Reach, Identify, Authenticate, Permission}));
+        QCOMPARE(test::stepIds(*op),
+                 (QStringList{Credential, Reach, Identify, Authenticate, Permission}));
         QVERIFY2(op->steps()[0].message.contains(QLatin1String("RSA 2048-bit private key")),
                  qPrintable(text(*op)));
-        QVERIFY2(op->steps()[2].message.contains(QLatin1String("'stella-guard' owned by stella-ops")),
-                 qPrintable(text(*op)));
+        QVERIFY2(
+            op->steps()[2].message.contains(QLatin1String("'stella-guard' owned by stella-ops")),
+            qPrintable(text(*op)));
         QVERIFY2(op->steps()[3].message.contains(QLatin1String("installation 7 on octo-org")),
                  qPrintable(text(*op)));
         QVERIFY2(op->steps()[3].message.contains(QLatin1String("until 11:00 UTC")),
@@ -288,7 +292,8 @@ private Q_SLOTS:
         auto c = connector({{QStringLiteral("owner"), QStringLiteral("octo-user")}});
         auto op = check(*c);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(text(*op)));
-        QVERIFY2(op->steps()[3].message.contains(QLatin1String("installation 31 on octo-user (User, selected")),
+        QVERIFY2(op->steps()[3].message.contains(
+                     QLatin1String("installation 31 on octo-user (User, selected")),
                  qPrintable(text(*op)));
         QCOMPARE(requestsTo("/orgs/octo-user/installation").size(), 1);
         QCOMPARE(requestsTo("/users/octo-user/installation").size(), 1);
@@ -355,7 +360,8 @@ private Q_SLOTS:
             m_github->overrideNext(
                 "/app/installations/7/access_tokens",
                 m_github->error(403, "This installation has been suspended",
-                                "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app"));
+                                "https://docs.github.com/rest/apps/"
+                                "apps#create-an-installation-access-token-for-an-app"));
         else
             m_github->installation(kInstallation).suspended = true;
         auto c = connector();
@@ -363,7 +369,8 @@ private Q_SLOTS:
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed, qPrintable(text(*op)));
         QCOMPARE(op->steps().last().id, StepId::Authenticate);
         QVERIFY2(op->error().message.contains(QLatin1String("suspended")), qPrintable(text(*op)));
-        QVERIFY2(op->error().hint.contains(QLatin1String("unsuspends")), qPrintable(op->error().hint));
+        QVERIFY2(op->error().hint.contains(QLatin1String("unsuspends")),
+                 qPrintable(op->error().hint));
     }
 
     // Each permission annotations need and the token lacks is named, with what it has.
@@ -391,7 +398,8 @@ private Q_SLOTS:
         const auto all = repositories(QStringLiteral("octo-org"), 250);
         m_github->setRepositories(kInstallation, all);
         auto c = connector();
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QSignalSpy pages(op.get(), &ConnectorOperation::pageReady);
         QVERIFY(test::waitFinished(op.get()));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(text(*op)));
@@ -415,10 +423,12 @@ private Q_SLOTS:
     void discoverFiltersByPattern()
     {
         auto c = connector();
-        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, QStringLiteral("octo-org/*-000[12]")),
+        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories,
+                                     QStringLiteral("octo-org/*-000[12]")),
                  (QStringList{QStringLiteral("octo-org/service-0001"),
                               QStringLiteral("octo-org/service-0002")}));
-        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, QStringLiteral("OCTO-ORG/service-0003")),
+        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories,
+                                     QStringLiteral("OCTO-ORG/service-0003")),
                  QStringList{QStringLiteral("octo-org/service-0003")});
     }
 
@@ -426,8 +436,8 @@ private Q_SLOTS:
     void repositoryTheInstallationCannotSee()
     {
         auto c = connector();
-        std::unique_ptr<ConnectorOperation> op(
-            c->discover(ResourceType::Repositories, QStringLiteral("octo-org/secret-plans"), nullptr));
+        std::unique_ptr<ConnectorOperation> op(c->discover(
+            ResourceType::Repositories, QStringLiteral("octo-org/secret-plans"), nullptr));
         QVERIFY(test::waitFinished(op.get()));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed, qPrintable(text(*op)));
         QCOMPARE(op->error().kind, ErrorKind::NotFound);
@@ -452,11 +462,13 @@ private Q_SLOTS:
         const auto resources = pages.first().first().value<QList<DiscoveredResource>>();
         QCOMPARE(resources[0].resourceType, ResourceType::Projects);
         QCOMPARE(resources[0].attributes.value(QStringLiteral("repositoryCount")).toInt(), 3);
-        QCOMPARE(resources[0].attributes.value(QStringLiteral("installation")).toInteger(), kInstallation);
+        QCOMPARE(resources[0].attributes.value(QStringLiteral("installation")).toInteger(),
+                 kInstallation);
         QCOMPARE(resources[1].attributes.value(QStringLiteral("repositoryCount")).toInt(), 2);
         // An installation that sees no repository still has its owner.
         m_github->setRepositories(kInstallation, {});
-        QCOMPARE(test::discoverNames(*c, ResourceType::Projects, {}), QStringList{QStringLiteral("octo-org")});
+        QCOMPARE(test::discoverNames(*c, ResourceType::Projects, {}),
+                 QStringList{QStringLiteral("octo-org")});
     }
 
     // One token serves operation after operation until shortly before expires_at; a 401 (the
@@ -476,8 +488,10 @@ private Q_SLOTS:
         QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, {}).size(), 5);
         QCOMPARE(m_github->tokensIssued(), 3);
         // A revoked token answered 401 twice in a row is an error, not a loop.
-        m_github->overrideNext("/installation/repositories", m_github->error(401, "Bad credentials"), 2);
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        m_github->overrideNext("/installation/repositories",
+                               m_github->error(401, "Bad credentials"), 2);
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QVERIFY(test::waitFinished(op.get()));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed, qPrintable(text(*op)));
         QVERIFY2(op->error().message.contains(QLatin1String("401")), qPrintable(text(*op)));
@@ -497,7 +511,8 @@ private Q_SLOTS:
                  true);
         m_github->overrideNext("/installation/repositories", limited);
         auto c = connector();
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QVERIFY(test::waitFinished(op.get()));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed, qPrintable(text(*op)));
         QVERIFY2(op->error().message.contains(QLatin1String("rate limited until 11:00 UTC")),
@@ -529,7 +544,8 @@ private Q_SLOTS:
         QTest::newRow("retry-after beyond the cap")
             << QByteArray("120") << false << QStringLiteral("wait 120 s (Retry-After)");
         QTest::newRow("without retry-after")
-            << QByteArray() << false << QStringLiteral("secondary rate limit was hit, without a Retry-After");
+            << QByteArray() << false
+            << QStringLiteral("secondary rate limit was hit, without a Retry-After");
     }
 
     void secondaryRateLimit()
@@ -541,15 +557,18 @@ private Q_SLOTS:
             403,
             "You have exceeded a secondary rate limit. Please wait a few minutes before you try "
             "again. If you reach out to GitHub Support for help, please include the request ID.",
-            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits");
+            "https://docs.github.com/rest/overview/"
+            "rate-limits-for-the-rest-api#about-secondary-rate-limits");
         if (!retryAfter.isEmpty())
             limited.headers.append({QByteArray("retry-after"), retryAfter});
         m_github->overrideNext("/installation/repositories", limited);
         auto c = connector();
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QVERIFY(test::waitFinished(op.get()));
         if (succeeds) {
-            QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(text(*op)));
+            QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
+                     qPrintable(text(*op)));
             QCOMPARE(requestsTo("/installation/repositories").size(), 2);
             return;
         }
@@ -568,7 +587,8 @@ private Q_SLOTS:
                             "</title></head><body><h1>Bad Gateway</h1></body></html>"};
         m_github->overrideNext("/installation/repositories", page, HttpPolicy{}.maxAttempts);
         auto c = connector();
-        std::unique_ptr<ConnectorOperation> op(c->discover(ResourceType::Repositories, {}, nullptr));
+        std::unique_ptr<ConnectorOperation> op(
+            c->discover(ResourceType::Repositories, {}, nullptr));
         QVERIFY(test::waitFinished(op.get()));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed, qPrintable(text(*op)));
         QVERIFY2(op->error().message.contains(QLatin1String("HTTP 502")) &&
@@ -598,8 +618,10 @@ private Q_SLOTS:
     void octokitFixturesReplay()
     {
         QString problem;
-        const auto pages = m_github->replay(fixture(QStringLiteral("paginate-issues.normalized-fixture.json")), &problem);
-        const auto errors = m_github->replay(fixture(QStringLiteral("errors.normalized-fixture.json")), &problem);
+        const auto pages = m_github->replay(
+            fixture(QStringLiteral("paginate-issues.normalized-fixture.json")), &problem);
+        const auto errors =
+            m_github->replay(fixture(QStringLiteral("errors.normalized-fixture.json")), &problem);
         QVERIFY2(pages.size() == 5 && errors.size() == 1, qPrintable(problem));
         for (const auto &r : pages + errors)
             QCOMPARE(r.response.body.size(), r.recordedContentLength); // byte for byte
@@ -615,7 +637,8 @@ private Q_SLOTS:
                 return Error::failed(QStringLiteral("no answer"));
             return call->result();
         };
-        QUrl next = m_github->apiUrl().resolved(QUrl(QStringLiteral("/repos/octokit-fixture-org/paginate-issues/issues?per_page=3")));
+        QUrl next = m_github->apiUrl().resolved(
+            QUrl(QStringLiteral("/repos/octokit-fixture-org/paginate-issues/issues?per_page=3")));
         PageCursor cursor(next);
         QList<int> numbers;
         for (int guard = 0; guard < 10 && !next.isEmpty(); ++guard) {
@@ -634,14 +657,17 @@ private Q_SLOTS:
         QCOMPARE(numbers.first(), 13);
         QCOMPARE(numbers.last(), 1);
 
-        auto refused = send("POST", m_github->apiUrl().resolved(QUrl(QStringLiteral("/repos/octokit-fixture-org/errors/labels"))));
+        auto refused =
+            send("POST", m_github->apiUrl().resolved(
+                             QUrl(QStringLiteral("/repos/octokit-fixture-org/errors/labels"))));
         QVERIFY(refused.ok());
         QCOMPARE(refused->status, 422);
-        const Error e = github::describe(*refused, QStringLiteral("Creating a label"), m_clock.now(),
-                                         QString(), QString());
+        const Error e = github::describe(*refused, QStringLiteral("Creating a label"),
+                                         m_clock.now(), QString(), QString());
         QCOMPARE(e.kind, ErrorKind::InvalidInput);
         QVERIFY2(e.message.contains(QLatin1String("Validation Failed: Label.color is invalid")) &&
-                     e.message.contains(QLatin1String("https://docs.github.com/rest/reference/issues#create-a-label")),
+                     e.message.contains(QLatin1String(
+                         "https://docs.github.com/rest/reference/issues#create-a-label")),
                  qPrintable(e.message));
     }
 

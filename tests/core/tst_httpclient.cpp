@@ -226,11 +226,11 @@ private Q_SLOTS:
         int calls = 0;
         const QByteArray reset = QByteArray::number(m_clock.now().toSecsSinceEpoch() + 1);
         Server server([&](const auto &) {
-            return ++calls == 1 ? Response{403,
-                                           {{"x-ratelimit-remaining", "0"},
-                                            {"x-ratelimit-reset", reset}},
-                                           "{\"message\":\"API rate limit exceeded\"}"}
-                                : Response{200, {}, "ok"};
+            return ++calls == 1
+                       ? Response{403,
+                                  {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", reset}},
+                                  "{\"message\":\"API rate limit exceeded\"}"}
+                       : Response{200, {}, "ok"};
         });
         QVERIFY(server.listen());
         HttpClient client(m_clock, {}, fastPolicy());

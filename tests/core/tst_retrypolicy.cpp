@@ -29,18 +29,18 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("name");
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<bool>("limited");
-        QTest::newRow("403 remaining 0") << 403 << QByteArray("x-ratelimit-remaining")
-                                         << QByteArray("0") << true;
-        QTest::newRow("403 retry-after") << 403 << QByteArray("Retry-After") << QByteArray("60")
-                                         << true;
-        QTest::newRow("429 remaining 0") << 429 << QByteArray("RateLimit-Remaining")
-                                         << QByteArray("0") << true;
-        QTest::newRow("403 remaining 10") << 403 << QByteArray("x-ratelimit-remaining")
-                                          << QByteArray("10") << false;
-        QTest::newRow("403 plain") << 403 << QByteArray("X-GitHub-Request-Id")
-                                   << QByteArray("0000:1") << false;
-        QTest::newRow("401 remaining 0") << 401 << QByteArray("x-ratelimit-remaining")
-                                         << QByteArray("0") << false;
+        QTest::newRow("403 remaining 0")
+            << 403 << QByteArray("x-ratelimit-remaining") << QByteArray("0") << true;
+        QTest::newRow("403 retry-after")
+            << 403 << QByteArray("Retry-After") << QByteArray("60") << true;
+        QTest::newRow("429 remaining 0")
+            << 429 << QByteArray("RateLimit-Remaining") << QByteArray("0") << true;
+        QTest::newRow("403 remaining 10")
+            << 403 << QByteArray("x-ratelimit-remaining") << QByteArray("10") << false;
+        QTest::newRow("403 plain")
+            << 403 << QByteArray("X-GitHub-Request-Id") << QByteArray("0000:1") << false;
+        QTest::newRow("401 remaining 0")
+            << 401 << QByteArray("x-ratelimit-remaining") << QByteArray("0") << false;
     }
 
     void rateLimitedRefusals()

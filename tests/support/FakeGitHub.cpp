@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrlQuery>
-
 #include <openssl/encoder.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -87,8 +86,8 @@ QByteArray GitHubTestKeys::rsaPrivatePem(int bits)
 {
     Key key(EVP_RSA_gen(unsigned(bits)), &EVP_PKEY_free);
     // PKCS#1 ("BEGIN RSA PRIVATE KEY"), the form of the .pem GitHub hands out.
-    OSSL_ENCODER_CTX *ctx = OSSL_ENCODER_CTX_new_for_pkey(key.get(), EVP_PKEY_KEYPAIR, "PEM",
-                                                          "type-specific", nullptr);
+    OSSL_ENCODER_CTX *ctx =
+        OSSL_ENCODER_CTX_new_for_pkey(key.get(), EVP_PKEY_KEYPAIR, "PEM", "type-specific", nullptr);
     unsigned char *data = nullptr;
     size_t length = 0;
     QByteArray pem;
@@ -123,8 +122,8 @@ QByteArray GitHubTestKeys::ecPrivatePem()
 {
     Key key(EVP_EC_gen("P-256"), &EVP_PKEY_free);
     Bio bio(BIO_new(BIO_s_mem()), &BIO_free);
-    if (!key || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                                         nullptr) != 1)
+    if (!key ||
+        PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return {};
     return drain(bio.get());
 }
@@ -166,10 +165,10 @@ void FakeGitHub::overrideNext(const QByteArray &path, const Response &response, 
 
 void FakeGitHub::addGitHubHeaders(Response &response) const
 {
-    const qint64 reset = m_rateReset > 0 ? m_rateReset
-                                         : (m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc())
-                                                   .toSecsSinceEpoch() +
-                                               3600;
+    const qint64 reset =
+        m_rateReset > 0
+            ? m_rateReset
+            : (m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch() + 3600;
     const int request = ++m_requestCounter;
     const auto has = [&response](const QByteArray &name) {
         return std::any_of(response.headers.begin(), response.headers.end(), [&](const auto &h) {
@@ -184,12 +183,11 @@ void FakeGitHub::addGitHubHeaders(Response &response) const
         {"x-ratelimit-reset", QByteArray::number(reset)},
         {"x-ratelimit-used", QByteArray::number(m_rateLimit - std::max(m_rateRemaining, 0))},
         {"x-ratelimit-resource", "core"},
-        {"x-github-request-id",
-         QStringLiteral("%1:%2:0000000:0000000:00000000")
-             .arg(request, 4, 16, QLatin1Char('0'))
-             .arg(request * 7, 5, 16, QLatin1Char('0'))
-             .toUpper()
-             .toLatin1()}};
+        {"x-github-request-id", QStringLiteral("%1:%2:0000000:0000000:00000000")
+                                    .arg(request, 4, 16, QLatin1Char('0'))
+                                    .arg(request * 7, 5, 16, QLatin1Char('0'))
+                                    .toUpper()
+                                    .toLatin1()}};
     for (const auto &[name, value] : standard)
         if (!has(name))
             response.headers.append({name, value});
@@ -207,8 +205,8 @@ FakeGitHub::Response FakeGitHub::error(int status, const QByteArray &message,
 
 FakeGitHub::Response FakeGitHub::json(int status, const QJsonValue &body) const
 {
-    const QJsonDocument doc = body.isArray() ? QJsonDocument(body.toArray())
-                                             : QJsonDocument(body.toObject());
+    const QJsonDocument doc =
+        body.isArray() ? QJsonDocument(body.toArray()) : QJsonDocument(body.toObject());
     Response r{status,
                {{"Content-Type", "application/json; charset=utf-8"}},
                doc.toJson(QJsonDocument::Compact)};
@@ -232,8 +230,7 @@ std::optional<QString> FakeGitHub::jwtProblem(const QByteArray &jwt) const
         h.value(QStringLiteral("typ")).toString() != QLatin1String("JWT"))
         return QStringLiteral("header is not {alg: RS256, typ: JWT}");
     Key key = readPublic(m_app.publicKeyPem);
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                                &EVP_MD_CTX_free);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     const QByteArray input = parts[0] + '.' + parts[1];
     const bool verified =
         key && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) == 1 &&
@@ -352,14 +349,14 @@ FakeGitHub::Response FakeGitHub::installationAnswer(const Installation &i) const
         200,
         QJsonObject{
             {QStringLiteral("id"), double(i.id)},
-            {QStringLiteral("account"),
-             QJsonObject{{QStringLiteral("login"), i.account},
-                         {QStringLiteral("id"), double(1000 + i.id)},
-                         {QStringLiteral("type"), i.accountType}}},
+            {QStringLiteral("account"), QJsonObject{{QStringLiteral("login"), i.account},
+                                                    {QStringLiteral("id"), double(1000 + i.id)},
+                                                    {QStringLiteral("type"), i.accountType}}},
             {QStringLiteral("repository_selection"), i.repositorySelection},
             {QStringLiteral("access_tokens_url"),
              QStringLiteral("%1/app/installations/%2/access_tokens").arg(base).arg(i.id)},
-            {QStringLiteral("repositories_url"), base + QStringLiteral("/installation/repositories")},
+            {QStringLiteral("repositories_url"),
+             base + QStringLiteral("/installation/repositories")},
             {QStringLiteral("app_id"), double(m_app.id)},
             {QStringLiteral("app_slug"), m_app.slug},
             {QStringLiteral("target_type"), i.accountType},
@@ -374,21 +371,22 @@ FakeGitHub::Response FakeGitHub::installationAnswer(const Installation &i) const
 QJsonObject FakeGitHub::repositoryJson(const Repository &r, int index) const
 {
     const QString base = apiUrl().toString();
-    return {{QStringLiteral("id"), 5000000 + index},
-            {QStringLiteral("node_id"), QStringLiteral("R_kgDO%1").arg(index, 6, 10, QLatin1Char('0'))},
-            {QStringLiteral("name"), r.name},
-            {QStringLiteral("full_name"), r.fullName()},
-            {QStringLiteral("private"), r.isPrivate},
-            {QStringLiteral("owner"),
-             QJsonObject{{QStringLiteral("login"), r.owner}, {QStringLiteral("type"), r.ownerType}}},
-            {QStringLiteral("html_url"), QStringLiteral("https://github.com/") + r.fullName()},
-            {QStringLiteral("url"), base + QStringLiteral("/repos/") + r.fullName()},
-            {QStringLiteral("fork"), false},
-            {QStringLiteral("archived"), false},
-            {QStringLiteral("default_branch"), QStringLiteral("main")},
-            {QStringLiteral("visibility"),
-             r.isPrivate ? QStringLiteral("private") : QStringLiteral("public")},
-            {QStringLiteral("pushed_at"), QStringLiteral("2026-01-14T09:30:00Z")}};
+    return {
+        {QStringLiteral("id"), 5000000 + index},
+        {QStringLiteral("node_id"), QStringLiteral("R_kgDO%1").arg(index, 6, 10, QLatin1Char('0'))},
+        {QStringLiteral("name"), r.name},
+        {QStringLiteral("full_name"), r.fullName()},
+        {QStringLiteral("private"), r.isPrivate},
+        {QStringLiteral("owner"),
+         QJsonObject{{QStringLiteral("login"), r.owner}, {QStringLiteral("type"), r.ownerType}}},
+        {QStringLiteral("html_url"), QStringLiteral("https://github.com/") + r.fullName()},
+        {QStringLiteral("url"), base + QStringLiteral("/repos/") + r.fullName()},
+        {QStringLiteral("fork"), false},
+        {QStringLiteral("archived"), false},
+        {QStringLiteral("default_branch"), QStringLiteral("main")},
+        {QStringLiteral("visibility"),
+         r.isPrivate ? QStringLiteral("private") : QStringLiteral("public")},
+        {QStringLiteral("pushed_at"), QStringLiteral("2026-01-14T09:30:00Z")}};
 }
 
 FakeGitHub::Response FakeGitHub::repositoriesPage(const Request &request, qint64 installationId)
@@ -400,7 +398,8 @@ FakeGitHub::Response FakeGitHub::repositoriesPage(const Request &request, qint64
     const int page = std::max(query.queryItemValue(QStringLiteral("page")).toInt(), 1);
     const int last = std::max(1, int((all.size() + perPage - 1) / perPage));
     QJsonArray items;
-    for (qsizetype n = qsizetype(page - 1) * perPage; n < std::min<qsizetype>(all.size(), qsizetype(page) * perPage); ++n)
+    for (qsizetype n = qsizetype(page - 1) * perPage;
+         n < std::min<qsizetype>(all.size(), qsizetype(page) * perPage); ++n)
         items.append(repositoryJson(all[n], int(n)));
     Response r = json(200, QJsonObject{{QStringLiteral("total_count"), int(all.size())},
                                        {QStringLiteral("repository_selection"),
@@ -434,9 +433,9 @@ FakeGitHub::Response FakeGitHub::repositoriesPage(const Request &request, qint64
 FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray &path)
 {
     const QByteArray authorization = request.header("Authorization");
-    const QByteArray credential = authorization.startsWith("Bearer ") ? authorization.mid(7)
+    const QByteArray credential = authorization.startsWith("Bearer ")  ? authorization.mid(7)
                                   : authorization.startsWith("token ") ? authorization.mid(6)
-                                                                        : QByteArray();
+                                                                       : QByteArray();
     Caller caller;
     if (!credential.isEmpty()) {
         if (m_tokens.contains(credential)) {
@@ -473,21 +472,26 @@ FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray
 
     if (path == "/" && request.method == "GET") {
         const QString base = apiUrl().toString();
-        return json(200, QJsonObject{{QStringLiteral("current_user_url"), base + QStringLiteral("/user")},
-                                     {QStringLiteral("rate_limit_url"), base + QStringLiteral("/rate_limit")},
-                                     {QStringLiteral("repository_url"),
-                                      base + QStringLiteral("/repos/{owner}/{repo}")}});
+        return json(
+            200,
+            QJsonObject{{QStringLiteral("current_user_url"), base + QStringLiteral("/user")},
+                        {QStringLiteral("rate_limit_url"), base + QStringLiteral("/rate_limit")},
+                        {QStringLiteral("repository_url"),
+                         base + QStringLiteral("/repos/{owner}/{repo}")}});
     }
     if (path == "/app" && request.method == "GET") {
         if (!isApp)
-            return error(401, jwtRequired, "https://docs.github.com/rest/apps/apps#get-the-authenticated-app");
-        return json(200, QJsonObject{{QStringLiteral("id"), double(m_app.id)},
-                                     {QStringLiteral("slug"), m_app.slug},
-                                     {QStringLiteral("name"), m_app.name},
-                                     {QStringLiteral("owner"),
-                                      QJsonObject{{QStringLiteral("login"), m_app.owner},
-                                                  {QStringLiteral("type"), QStringLiteral("Organization")}}},
-                                     {QStringLiteral("installations_count"), int(m_installations.size())}});
+            return error(401, jwtRequired,
+                         "https://docs.github.com/rest/apps/apps#get-the-authenticated-app");
+        return json(
+            200,
+            QJsonObject{{QStringLiteral("id"), double(m_app.id)},
+                        {QStringLiteral("slug"), m_app.slug},
+                        {QStringLiteral("name"), m_app.name},
+                        {QStringLiteral("owner"),
+                         QJsonObject{{QStringLiteral("login"), m_app.owner},
+                                     {QStringLiteral("type"), QStringLiteral("Organization")}}},
+                        {QStringLiteral("installations_count"), int(m_installations.size())}});
     }
     const QString pathText = QString::fromUtf8(path);
     if (const auto m = installationPath.match(pathText); m.hasMatch()) {
@@ -497,20 +501,24 @@ FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray
         const bool mint = !m.captured(2).isEmpty();
         if (!m_installations.contains(id) || request.method != (mint ? "POST" : "GET"))
             return error(404, "Not Found",
-                         mint ? "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app"
-                              : "https://docs.github.com/rest/apps/apps#get-an-installation-for-the-authenticated-app");
+                         mint ? "https://docs.github.com/rest/apps/"
+                                "apps#create-an-installation-access-token-for-an-app"
+                              : "https://docs.github.com/rest/apps/"
+                                "apps#get-an-installation-for-the-authenticated-app");
         const Installation &i = m_installations[id];
         if (!mint)
             return installationAnswer(i);
         if (i.suspended)
             return error(403, "This installation has been suspended",
-                         "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
+                         "https://docs.github.com/rest/apps/"
+                         "apps#create-an-installation-access-token-for-an-app");
         const QByteArray token = issueToken(id);
-        return json(201, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token)},
-                                     {QStringLiteral("expires_at"),
-                                      QString::fromLatin1(isoUtc(m_now.addSecs(m_tokenLifetime)))},
-                                     {QStringLiteral("permissions"), i.permissions},
-                                     {QStringLiteral("repository_selection"), i.repositorySelection}});
+        return json(201,
+                    QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token)},
+                                {QStringLiteral("expires_at"),
+                                 QString::fromLatin1(isoUtc(m_now.addSecs(m_tokenLifetime)))},
+                                {QStringLiteral("permissions"), i.permissions},
+                                {QStringLiteral("repository_selection"), i.repositorySelection}});
     }
     if (const auto m = ownerPath.match(pathText); m.hasMatch() && request.method == "GET") {
         if (!isApp)
@@ -521,8 +529,10 @@ FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray
                 (i.accountType == QLatin1String("Organization")) == org)
                 return installationAnswer(i);
         return error(404, "Not Found",
-                     org ? "https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app"
-                         : "https://docs.github.com/rest/apps/apps#get-a-user-installation-for-the-authenticated-app");
+                     org ? "https://docs.github.com/rest/apps/"
+                           "apps#get-an-organization-installation-for-the-authenticated-app"
+                         : "https://docs.github.com/rest/apps/"
+                           "apps#get-a-user-installation-for-the-authenticated-app");
     }
     if (path == "/installation/repositories" && request.method == "GET") {
         if (!isInstallation)
@@ -535,10 +545,12 @@ FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray
                                {QStringLiteral("reset"), double(m_rateReset)},
                                {QStringLiteral("used"), m_rateLimit - std::max(m_rateRemaining, 0)},
                                {QStringLiteral("resource"), QStringLiteral("core")}};
-        return json(200, QJsonObject{{QStringLiteral("resources"), QJsonObject{{QStringLiteral("core"), core}}},
+        return json(200, QJsonObject{{QStringLiteral("resources"),
+                                      QJsonObject{{QStringLiteral("core"), core}}},
                                      {QStringLiteral("rate"), core}});
     }
-    if (const auto m = repoPath.match(pathText); m.hasMatch() && request.method == "GET" && isInstallation) {
+    if (const auto m = repoPath.match(pathText);
+        m.hasMatch() && request.method == "GET" && isInstallation) {
         const QList<Repository> &visible = m_repositories[caller.installationId];
         for (qsizetype n = 0; n < visible.size(); ++n)
             if (visible[n].fullName().compare(m.captured(1) + QLatin1Char('/') + m.captured(2),

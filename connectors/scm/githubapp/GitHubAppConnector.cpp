@@ -39,7 +39,8 @@ int accessLevel(const QString &access)
 class GitHubAppAuth
 {
 public:
-    GitHubAppAuth(std::shared_ptr<const HttpSession> session, GitHubInstallationTokens::Target target)
+    GitHubAppAuth(std::shared_ptr<const HttpSession> session,
+                  GitHubInstallationTokens::Target target)
         : m_session(std::move(session)), m_target(std::move(target))
     {}
 
@@ -106,22 +107,21 @@ void getAsInstallation(const Http &http, const Auth &auth, const QUrl &url,
     auto tokens = auth->tokensFor(http->credential());
     if (!tokens)
         return http->fail(tokens.error());
-    (*tokens)->token(http->operation(), [http, auth, url, onResponse, retried,
-                                         tokens = *tokens](
+    (*tokens)->token(http->operation(), [http, auth, url, onResponse, retried, tokens = *tokens](
                                             const Result<GitHubInstallationToken> &token) {
         if (!token)
             return http->fail(token.error());
         HttpRequest request;
         request.url = url;
         request.credentialHeaders = github::bearer(token->value.exposeForRequest());
-        http->fetch(request, [http, auth, url, onResponse, retried,
-                              tokens](const HttpResponse &response) {
-            if (response.status == 401 && !retried) {
-                tokens->invalidate();
-                return getAsInstallation(http, auth, url, onResponse, true);
-            }
-            onResponse(response);
-        });
+        http->fetch(request,
+                    [http, auth, url, onResponse, retried, tokens](const HttpResponse &response) {
+                        if (response.status == 401 && !retried) {
+                            tokens->invalidate();
+                            return getAsInstallation(http, auth, url, onResponse, true);
+                        }
+                        onResponse(response);
+                    });
     });
 }
 
@@ -144,46 +144,49 @@ void getAsApp(const Http &http, const Auth &auth, const QString &path,
 void identify(const Http &http, const Auth &auth, const std::shared_ptr<HttpResponse> &probe,
               const Step &step)
 {
-    getAsApp(http, auth, QStringLiteral("/app"), [http, auth, probe,
-                                                  step](const HttpResponse &response) {
-        const QByteArray enterprise = response.header("X-GitHub-Enterprise-Version");
-        if (response.status == 401)
-            return step.fail(Error::failed(
-                tr("GET /app: GitHub rejected the app's JWT (401: %1): the private key does not "
-                   "belong to app %2")
-                    .arg(github::errorText(response), auth->target().appId),
-                auth->unauthorizedHint()));
-        if (!response.isSuccess()) {
-            // Not GitHub at all (another server, a wrong base path): GitHub marks every answer
-            // with X-GitHub-Request-Id.
-            if (response.status == 404 && response.header("X-GitHub-Request-Id").isEmpty())
-                return step.fail(Error::failed(
-                    tr("%1 is not GitHub's REST API (GET / → %2, GET /app → 404)")
-                        .arg(http->session().integration().endpoint)
-                        .arg(probe->status),
-                    tr("Give https://api.github.com, or https://HOST/api/v3 for GitHub "
-                       "Enterprise Server")));
-            return step.fail(auth->describe(response, QStringLiteral("GET /app")));
-        }
-        auto app = http::jsonObject(response, QStringLiteral("GET /app"));
-        if (!app)
-            return step.fail(app.error());
-        const QString slug = app->value(QStringLiteral("slug")).toString();
-        const QString owner =
-            app->value(QStringLiteral("owner")).toObject().value(QStringLiteral("login")).toString();
-        if (enterprise.isEmpty())
-            step.operation()->reportServer(
-                {QStringLiteral("GitHub.com"), QString::fromLatin1(github::kApiVersion)});
-        else
-            step.operation()->reportServer({QStringLiteral("GitHub Enterprise Server"),
-                                            QString::fromLatin1(enterprise)});
-        step.pass(tr("GitHub App '%1' owned by %2 on %3")
-                      .arg(slug, owner,
-                           enterprise.isEmpty()
-                               ? QStringLiteral("GitHub.com")
-                               : QStringLiteral("GitHub Enterprise Server %1")
-                                     .arg(QString::fromLatin1(enterprise))));
-    });
+    getAsApp(http, auth, QStringLiteral("/app"),
+             [http, auth, probe, step](const HttpResponse &response) {
+                 const QByteArray enterprise = response.header("X-GitHub-Enterprise-Version");
+                 if (response.status == 401)
+                     return step.fail(
+                         Error::failed(tr("GET /app: GitHub rejected the app's JWT (401: %1): the "
+                                          "private key does not "
+                                          "belong to app %2")
+                                           .arg(github::errorText(response), auth->target().appId),
+                                       auth->unauthorizedHint()));
+                 if (!response.isSuccess()) {
+                     // Not GitHub at all (another server, a wrong base path): GitHub marks every
+                     // answer with X-GitHub-Request-Id.
+                     if (response.status == 404 && response.header("X-GitHub-Request-Id").isEmpty())
+                         return step.fail(Error::failed(
+                             tr("%1 is not GitHub's REST API (GET / → %2, GET /app → 404)")
+                                 .arg(http->session().integration().endpoint)
+                                 .arg(probe->status),
+                             tr("Give https://api.github.com, or https://HOST/api/v3 for GitHub "
+                                "Enterprise Server")));
+                     return step.fail(auth->describe(response, QStringLiteral("GET /app")));
+                 }
+                 auto app = http::jsonObject(response, QStringLiteral("GET /app"));
+                 if (!app)
+                     return step.fail(app.error());
+                 const QString slug = app->value(QStringLiteral("slug")).toString();
+                 const QString owner = app->value(QStringLiteral("owner"))
+                                           .toObject()
+                                           .value(QStringLiteral("login"))
+                                           .toString();
+                 if (enterprise.isEmpty())
+                     step.operation()->reportServer(
+                         {QStringLiteral("GitHub.com"), QString::fromLatin1(github::kApiVersion)});
+                 else
+                     step.operation()->reportServer({QStringLiteral("GitHub Enterprise Server"),
+                                                     QString::fromLatin1(enterprise)});
+                 step.pass(tr("GitHub App '%1' owned by %2 on %3")
+                               .arg(slug, owner,
+                                    enterprise.isEmpty()
+                                        ? QStringLiteral("GitHub.com")
+                                        : QStringLiteral("GitHub Enterprise Server %1")
+                                              .arg(QString::fromLatin1(enterprise))));
+             });
 }
 
 void authenticate(const Http &http, const Auth &auth,
@@ -194,19 +197,19 @@ void authenticate(const Http &http, const Auth &auth,
         return step.fail(tokens.error());
     // A fresh token, so this step proves that minting works now.
     (*tokens)->invalidate();
-    (*tokens)->token(step.operation(), [step, minted](const Result<GitHubInstallationToken> &token) {
-        if (!token)
-            return step.fail(token.error());
-        *minted = *token;
-        const GitHubInstallation &i = token->installation;
-        step.pass(tr("installation %1 on %2 (%3, %4 repositories): token valid until %5 UTC")
-                      .arg(i.id)
-                      .arg(i.account, i.accountType,
-                           i.repositorySelection == QLatin1String("selected")
-                               ? tr("selected")
-                               : tr("all"),
-                           token->expiresAt.toString(QStringLiteral("HH:mm"))));
-    });
+    (*tokens)->token(
+        step.operation(), [step, minted](const Result<GitHubInstallationToken> &token) {
+            if (!token)
+                return step.fail(token.error());
+            *minted = *token;
+            const GitHubInstallation &i = token->installation;
+            step.pass(tr("installation %1 on %2 (%3, %4 repositories): token valid until %5 UTC")
+                          .arg(i.id)
+                          .arg(i.account, i.accountType,
+                               i.repositorySelection == QLatin1String("selected") ? tr("selected")
+                                                                                  : tr("all"),
+                               token->expiresAt.toString(QStringLiteral("HH:mm"))));
+        });
 }
 
 void checkPermissions(const std::shared_ptr<GitHubInstallationToken> &token, const Step &step)
@@ -244,24 +247,24 @@ void listRepositories(const Http &http, const Auth &auth,
         return http->fail(tokens.error());
     const QString what = tr("Listing the installation's repositories");
     const std::weak_ptr<HttpExchange> weak = http;
-    http->walkPages(
-        (*tokens)->url(
-            QStringLiteral("/installation/repositories?per_page=%1").arg(GitHubAppConnector::kPageSize)),
-        [weak, auth](const QUrl &url, HttpExchange::ResponseHandler handler) {
-            if (auto self = weak.lock())
-                getAsInstallation(self, auth, url, std::move(handler));
-        },
-        [auth, what, onPage](const HttpResponse &response,
-                             PageCursor &cursor) -> Result<std::optional<QUrl>> {
-            if (!response.isSuccess())
-                return auth->describe(response, what);
-            auto items = github::pageItems(response, QStringLiteral("repositories"), what);
-            if (!items)
-                return items.error();
-            onPage(*items);
-            return cursor.nextFromLink(response.url, response.headers);
-        },
-        std::move(onEnd));
+    http->walkPages((*tokens)->url(QStringLiteral("/installation/repositories?per_page=%1")
+                                       .arg(GitHubAppConnector::kPageSize)),
+                    [weak, auth](const QUrl &url, HttpExchange::ResponseHandler handler) {
+                        if (auto self = weak.lock())
+                            getAsInstallation(self, auth, url, std::move(handler));
+                    },
+                    [auth, what, onPage](const HttpResponse &response,
+                                         PageCursor &cursor) -> Result<std::optional<QUrl>> {
+                        if (!response.isSuccess())
+                            return auth->describe(response, what);
+                        auto items =
+                            github::pageItems(response, QStringLiteral("repositories"), what);
+                        if (!items)
+                            return items.error();
+                        onPage(*items);
+                        return cursor.nextFromLink(response.url, response.headers);
+                    },
+                    std::move(onEnd));
 }
 
 DiscoveredResource repositoryResource(const QJsonObject &r)
@@ -320,8 +323,7 @@ void discoverProjects(const Http &http, const Auth &auth, const Discovery &disco
         http, auth,
         [owners](const QJsonArray &items) {
             for (const QJsonValue &v : items) {
-                const QJsonObject owner =
-                    v.toObject().value(QStringLiteral("owner")).toObject();
+                const QJsonObject owner = v.toObject().value(QStringLiteral("owner")).toObject();
                 const QString login = owner.value(QStringLiteral("login")).toString();
                 QJsonObject &o = (*owners)[login];
                 o.insert(QStringLiteral("type"), owner.value(QStringLiteral("type")));
@@ -335,8 +337,8 @@ void discoverProjects(const Http &http, const Auth &auth, const Discovery &disco
                 return http->fail(tokens.error());
             // The account comes from the token's installation: an installation that sees no
             // repository still has its owner.
-            (*tokens)->token(http->operation(), [http, discovery, owners](
-                                                    const Result<GitHubInstallationToken> &t) {
+            (*tokens)->token(http->operation(), [http, discovery,
+                                                 owners](const Result<GitHubInstallationToken> &t) {
                 if (!t)
                     return http->fail(t.error());
                 const GitHubInstallation &i = t->installation;
@@ -346,9 +348,9 @@ void discoverProjects(const Http &http, const Auth &auth, const Discovery &disco
                 QList<DiscoveredResource> resources;
                 for (auto it = owners->cbegin(); it != owners->cend(); ++it) {
                     QJsonObject attributes = it.value();
-                    attributes.insert(QStringLiteral("installation"),
-                                      it.key() == i.account ? QJsonValue(double(i.id))
-                                                            : QJsonValue());
+                    attributes.insert(QStringLiteral("installation"), it.key() == i.account
+                                                                          ? QJsonValue(double(i.id))
+                                                                          : QJsonValue());
                     resources.append({ResourceType::Projects, it.key(), attributes});
                 }
                 discovery.reportMatching(resources);
@@ -388,11 +390,10 @@ void reportRateLimit(const Step &step, const Auth &auth, const HttpResponse &res
                                .arg(limit));
     }
     op->reportHealth(HealthStatus::Healthy);
-    step.finish(ConnectorStep::State::Passed,
-                tr("%1 of %2 requests left this hour, in %3 ms")
-                    .arg(remaining)
-                    .arg(limit)
-                    .arg(response.elapsedMs));
+    step.finish(ConnectorStep::State::Passed, tr("%1 of %2 requests left this hour, in %3 ms")
+                                                  .arg(remaining)
+                                                  .arg(limit)
+                                                  .arg(response.elapsedMs));
 }
 } // namespace
 

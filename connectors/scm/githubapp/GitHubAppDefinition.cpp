@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GitHubAppConnector.h"
-
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {

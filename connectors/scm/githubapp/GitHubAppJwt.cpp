@@ -5,7 +5,6 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -86,9 +85,8 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
                         storeHint());
 
     ERR_clear_error();
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(bytes.constData(),
-                                                                  int(bytes.size())),
-                                                  &BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+        BIO_new_mem_buf(bytes.constData(), int(bytes.size())), &BIO_free);
     auto key = std::make_shared<Key>();
     key->pkey = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, &noPassphrase, nullptr) : nullptr;
     ERR_clear_error(); // OpenSSL's reasons name no secret, but they say nothing useful either
@@ -120,14 +118,14 @@ Result<QByteArray> GitHubAppJwt::sign(const QString &appId, const QDateTime &now
     const QJsonObject claims{{QStringLiteral("iat"), iat},
                              {QStringLiteral("exp"), iat + kLifetimeSeconds},
                              {QStringLiteral("iss"), appId}};
-    const QByteArray input = base64Url(header) + '.' +
-                             base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray input =
+        base64Url(header) + '.' + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
 
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                                &EVP_MD_CTX_free);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     size_t length = 0;
     const auto *data = reinterpret_cast<const unsigned char *>(input.constData());
-    bool ok = ctx && EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey) == 1 &&
+    bool ok = ctx &&
+              EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey) == 1 &&
               EVP_DigestSign(ctx.get(), nullptr, &length, data, size_t(input.size())) == 1;
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
     ok = ok && EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()),

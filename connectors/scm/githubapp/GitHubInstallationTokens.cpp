@@ -35,15 +35,14 @@ QString accountOf(const QJsonObject &installation)
 } // namespace
 
 std::shared_ptr<GitHubInstallationTokens>
-GitHubInstallationTokens::create(Sender sender, const Clock &clock, Target target,
-                                 GitHubAppJwt jwt)
+GitHubInstallationTokens::create(Sender sender, const Clock &clock, Target target, GitHubAppJwt jwt)
 {
     return std::shared_ptr<GitHubInstallationTokens>(
         new GitHubInstallationTokens(std::move(sender), clock, std::move(target), std::move(jwt)));
 }
 
-GitHubInstallationTokens::GitHubInstallationTokens(Sender sender, const Clock &clock,
-                                                   Target target, GitHubAppJwt jwt)
+GitHubInstallationTokens::GitHubInstallationTokens(Sender sender, const Clock &clock, Target target,
+                                                   GitHubAppJwt jwt)
     : m_sender(std::move(sender)), m_clock(clock), m_target(std::move(target)),
       m_jwt(std::move(jwt)), m_calls(std::make_unique<QObject>())
 {}
@@ -69,8 +68,7 @@ Result<QByteArray> GitHubInstallationTokens::appJwt() const
 
 bool GitHubInstallationTokens::isFresh() const
 {
-    return m_token &&
-           m_clock.now().secsTo(m_token->expiresAt) > kRefreshMarginSeconds;
+    return m_token && m_clock.now().secsTo(m_token->expiresAt) > kRefreshMarginSeconds;
 }
 
 void GitHubInstallationTokens::invalidate()
@@ -145,15 +143,16 @@ void GitHubInstallationTokens::mint()
     lookUpInstallation(*jwt, [this, jwt = *jwt] { requestToken(jwt); });
 }
 
-void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt,
-                                                  std::function<void()> then)
+void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt, std::function<void()> then)
 {
     const auto found = [this, then](const QJsonObject &body) {
         GitHubInstallation installation;
         installation.id = qint64(body.value(QStringLiteral("id")).toDouble());
         installation.account = accountOf(body);
-        installation.accountType =
-            body.value(QStringLiteral("account")).toObject().value(QStringLiteral("type")).toString();
+        installation.accountType = body.value(QStringLiteral("account"))
+                                       .toObject()
+                                       .value(QStringLiteral("type"))
+                                       .toString();
         installation.repositorySelection =
             body.value(QStringLiteral("repository_selection")).toString();
         const QString suspended = body.value(QStringLiteral("suspended_at")).toString();
@@ -190,8 +189,8 @@ void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt,
                 tr("Check installationId: it is the number at the end of the installation's "
                    "settings URL (…/settings/installations/ID); or set owner instead")));
         if (!response.isSuccess())
-            return deliver(github::describe(response, QStringLiteral("GET ") + path,
-                                            m_clock.now(), keyHint(),
+            return deliver(github::describe(response, QStringLiteral("GET ") + path, m_clock.now(),
+                                            keyHint(),
                                             tr("The app may not read this installation")));
         auto body = http::jsonObject(response, QStringLiteral("GET ") + path);
         if (!body)
@@ -218,8 +217,8 @@ void GitHubInstallationTokens::lookUpByOwner(const QByteArray &jwt, const QStrin
                    "owner")
                     .arg(m_target.owner)));
         if (!response.isSuccess())
-            return deliver(github::describe(response, QStringLiteral("GET ") + path,
-                                            m_clock.now(), keyHint(),
+            return deliver(github::describe(response, QStringLiteral("GET ") + path, m_clock.now(),
+                                            keyHint(),
                                             tr("The app may not read this installation")));
         auto body = http::jsonObject(response, QStringLiteral("GET ") + path);
         if (!body)
@@ -260,12 +259,11 @@ void GitHubInstallationTokens::requestToken(const QByteArray &jwt)
         if (!body)
             return deliver(body.error());
         const QString value = body->value(QStringLiteral("token")).toString();
-        const QDateTime expires =
-            parseUtc(body->value(QStringLiteral("expires_at")).toString());
+        const QDateTime expires = parseUtc(body->value(QStringLiteral("expires_at")).toString());
         if (value.isEmpty() || !expires.isValid())
-            return deliver(Error::failed(
-                tr("%1: the answer has no token or no expires_at").arg(what),
-                tr("Check that the endpoint is GitHub's REST API")));
+            return deliver(
+                Error::failed(tr("%1: the answer has no token or no expires_at").arg(what),
+                              tr("Check that the endpoint is GitHub's REST API")));
         GitHubInstallationToken token;
         token.value = SecretValue(value.toUtf8());
         token.expiresAt = expires;

@@ -55,7 +55,7 @@ public:
 
     struct Target
     {
-        QUrl apiBase;        // https://api.github.com, https://HOST/api/v3
+        QUrl apiBase; // https://api.github.com, https://HOST/api/v3
         QString appId;
         qint64 installationId = 0; // 0: find it from the owner
         QString owner;

@@ -49,7 +49,8 @@ QString validationEntry(const QJsonValue &value)
         verdict = tr("cannot be processed");
     else
         verdict = code;
-    QString text = QStringLiteral("%1 %2").arg(subject.isEmpty() ? tr("a field") : subject, verdict);
+    QString text =
+        QStringLiteral("%1 %2").arg(subject.isEmpty() ? tr("a field") : subject, verdict);
     if (!message.isEmpty())
         text += QStringLiteral(" (%1)").arg(message);
     return text;
@@ -59,10 +60,9 @@ QString validationEntry(const QJsonValue &value)
 HttpHeaders defaultHeaders()
 {
     const QByteArray agent =
-        "StellaOps-Integrations/" +
-        (QCoreApplication::applicationVersion().isEmpty()
-             ? QByteArray("0")
-             : QCoreApplication::applicationVersion().toUtf8());
+        "StellaOps-Integrations/" + (QCoreApplication::applicationVersion().isEmpty()
+                                         ? QByteArray("0")
+                                         : QCoreApplication::applicationVersion().toUtf8());
     return {{"User-Agent", agent}, {"X-GitHub-Api-Version", kApiVersion}, {"Accept", kMediaType}};
 }
 
@@ -95,10 +95,8 @@ std::optional<Error> rateLimitError(const HttpResponse &response, const QString 
 {
     if (response.status != 403 && response.status != 429)
         return std::nullopt;
-    const QString said = QJsonDocument::fromJson(response.body)
-                             .object()
-                             .value(QStringLiteral("message"))
-                             .toString();
+    const QString said =
+        QJsonDocument::fromJson(response.body).object().value(QStringLiteral("message")).toString();
     if (auto wait = RetryPolicy::retryAfterMs(response.header("Retry-After"), now))
         return Error::failed(
             tr("%1: GitHub's secondary rate limit: it asks to wait %2 s (Retry-After) before "
@@ -110,13 +108,14 @@ std::optional<Error> rateLimitError(const HttpResponse &response, const QString 
     if (auto reset = RetryPolicy::rateLimitResetMs(response.headers, now)) {
         const QDateTime until = now.addMSecs(*reset);
         const QByteArray limit = response.header("x-ratelimit-limit");
-        return Error::failed(
-            tr("%1: rate limited until %2 UTC: GitHub's hourly limit%3 is used up "
-               "(x-ratelimit-remaining: 0)")
-                .arg(what, until.toString(QStringLiteral("HH:mm")),
-                     limit.isEmpty() ? QString()
-                                     : tr(" of %1 requests").arg(QString::fromLatin1(limit))),
-            tr("Wait until %1 UTC, or spread the work over time").arg(until.toString(QStringLiteral("HH:mm"))));
+        return Error::failed(tr("%1: rate limited until %2 UTC: GitHub's hourly limit%3 is used up "
+                                "(x-ratelimit-remaining: 0)")
+                                 .arg(what, until.toString(QStringLiteral("HH:mm")),
+                                      limit.isEmpty()
+                                          ? QString()
+                                          : tr(" of %1 requests").arg(QString::fromLatin1(limit))),
+                             tr("Wait until %1 UTC, or spread the work over time")
+                                 .arg(until.toString(QStringLiteral("HH:mm"))));
     }
     if (said.contains(QLatin1String("secondary rate limit"), Qt::CaseInsensitive))
         return Error::failed(
@@ -139,9 +138,9 @@ Error describe(const HttpResponse &response, const QString &what, const QDateTim
     const QString tail = said.isEmpty() ? QString() : tr(" (GitHub says: %1)").arg(said);
     switch (response.status) {
     case 401:
-        return Error::failed(tr("%1: GitHub rejected the credentials (401 Unauthorized)%2")
-                                 .arg(what, tail),
-                             unauthorizedHint);
+        return Error::failed(
+            tr("%1: GitHub rejected the credentials (401 Unauthorized)%2").arg(what, tail),
+            unauthorizedHint);
     case 403:
         return Error::failed(
             tr("%1: authenticated, but not allowed (403 Forbidden)%2").arg(what, tail),
@@ -165,8 +164,7 @@ Error describe(const HttpResponse &response, const QString &what, const QDateTim
     }
 }
 
-Result<QJsonArray> pageItems(const HttpResponse &response, const QString &key,
-                             const QString &what)
+Result<QJsonArray> pageItems(const HttpResponse &response, const QString &key, const QString &what)
 {
     if (key.isEmpty())
         return http::jsonArray(response, what);
@@ -175,9 +173,9 @@ Result<QJsonArray> pageItems(const HttpResponse &response, const QString &key,
         return page.error();
     const QJsonValue items = page->value(key);
     if (!items.isArray())
-        return Error::failed(tr("%1: the answer has no \"%2\" list (%3)")
-                                 .arg(what, key, http::bodyHint(response)),
-                             tr("Check that the endpoint is GitHub's REST API"));
+        return Error::failed(
+            tr("%1: the answer has no \"%2\" list (%3)").arg(what, key, http::bodyHint(response)),
+            tr("Check that the endpoint is GitHub's REST API"));
     return items.toArray();
 }
 

@@ -45,8 +45,7 @@ Error describe(const HttpResponse &response, const QString &what, const QDateTim
 
 // The items of a listing page: the array itself, or the array under `key` of an object page
 // ({"total_count":…,"repositories":[…]}); why not, naming `what`.
-Result<QJsonArray> pageItems(const HttpResponse &response, const QString &key,
-                             const QString &what);
+Result<QJsonArray> pageItems(const HttpResponse &response, const QString &key, const QString &what);
 
 } // namespace github
 } // namespace stella

@@ -43,9 +43,9 @@ public:
 
     Integration integration() const override
     {
-        Integration i = integrationFor(QStringLiteral("GitHubApp"),
-                                       {{QStringLiteral("appId"), kAppId},
-                                        {QStringLiteral("installationId"), kInstallation}});
+        Integration i = integrationFor(
+            QStringLiteral("GitHubApp"),
+            {{QStringLiteral("appId"), kAppId}, {QStringLiteral("installationId"), kInstallation}});
         i.type = IntegrationType::Scm;
         return i;
     }
