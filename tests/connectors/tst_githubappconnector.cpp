@@ -8,6 +8,7 @@
 #include "FakeGitHub.h"
 #include "connectors/scm/githubapp/GitHubAppConnector.h"
 #include "connectors/scm/githubapp/GitHubAppJwt.h"
+#include "connectors/scm/githubapp/GitHubInstallationTokens.h"
 #include "connectors/scm/githubapp/GitHubRest.h"
 #include "core/connectors/StepIds.h"
 #include "core/credentials/CredentialResolver.h"
@@ -18,6 +19,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTest>
 
@@ -50,6 +52,13 @@ QByteArray fixture(const QString &name)
 {
     QFile file(QStringLiteral(STELLA_FIXTURES "/github/") + name);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Every log line written while a test runs, debug included.
+QStringList g_logged;
+void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_logged.append(message);
 }
 
 QJsonObject claimsOf(const QByteArray &jwt)
@@ -672,15 +681,77 @@ private Q_SLOTS:
     }
 
     // Every request a test connection and a discovery make, including the token mint: no
-    // secret reaches a step, an error or a hint, and the token never reaches a URL.
-    void noSecretInStepsOrUrls()
+    // secret reaches a step, an error, a hint or a log line (debug included), and the token
+    // never reaches a URL.
+    void noSecretInStepsLogsOrUrls()
     {
+        QLoggingCategory::setFilterRules(QStringLiteral("stella.*.debug=true"));
+        g_logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureLog);
         auto c = connector();
         auto op = check(*c);
+        const QStringList discovered = test::discoverNames(*c, ResourceType::Repositories, {});
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(op->outcome() == ConnectorOperation::Outcome::Succeeded);
         QVERIFY(!leaks(*op));
-        QVERIFY(!test::discoverNames(*c, ResourceType::Repositories, {}).isEmpty());
+        QVERIFY(!discovered.isEmpty());
+        QVERIFY2(g_logged.join(QLatin1Char('\n')).contains(QLatin1String("token minted")),
+                 "the debug log was not captured");
+        const QString logged = g_logged.join(QLatin1Char('\n'));
+        QVERIFY2(!logged.contains(QLatin1String("ghs_")) &&
+                     !logged.contains(QLatin1String("eyJ")) &&
+                     !logged.contains(QString::fromLatin1(m_key.split('\n').value(1))),
+                 qPrintable(logged));
         for (const auto &r : m_github->requests())
             QVERIFY2(!r.target.contains("ghs_") && !r.target.contains("eyJ"), r.target);
+    }
+
+    // The token cache on its own, with a sender of the caller's (as the annotation client
+    // uses it): callers at once share one mint, a caller that has gone hears nothing, and
+    // invalidate() mints again.
+    void installationTokensWithoutAConnector()
+    {
+        HttpClient client(m_clock);
+        int sent = 0;
+        auto jwt = GitHubAppJwt::fromPem(SecretValue(m_key));
+        QVERIFY(jwt.ok());
+        GitHubInstallationTokens::Target target{
+            m_github->apiUrl(), QString::number(kAppId), kInstallation, {}};
+        auto tokens = GitHubInstallationTokens::create(
+            [&](const HttpRequest &request, QObject *parent) {
+                ++sent;
+                HttpRequest withHeaders = request;
+                withHeaders.headers = github::defaultHeaders();
+                return client.send(withHeaders, parent);
+            },
+            m_clock, target, *jwt);
+        QObject first, second;
+        auto gone = std::make_unique<QObject>();
+        QList<QByteArray> got;
+        bool goneCalled = false;
+        const auto keep = [&got](const Result<GitHubInstallationToken> &t) {
+            got.append(t ? t->value.exposeForRequest() : QByteArray("error"));
+        };
+        tokens->token(&first, keep);
+        tokens->token(&second, keep);
+        tokens->token(gone.get(), [&goneCalled](const auto &) { goneCalled = true; });
+        gone.reset();
+        QTRY_COMPARE(got.size(), 2);
+        QCOMPARE(got[0], got[1]);
+        QVERIFY(got[0].startsWith("ghs_"));
+        QVERIFY(!goneCalled);
+        QCOMPARE(m_github->tokensIssued(), 1);
+        QCOMPARE(sent, 2);           // GET /app/installations/7, POST .../access_tokens
+        tokens->token(&first, keep); // cached: no request
+        QTRY_COMPARE(got.size(), 3);
+        QCOMPARE(sent, 2);
+        tokens->invalidate();
+        tokens->token(&first, keep); // the installation is known: the mint only
+        QTRY_COMPARE(got.size(), 4);
+        QCOMPARE(sent, 3);
+        QVERIFY(got[3] != got[0]);
+        QCOMPARE(m_github->installationOfToken(got[3]), kInstallation);
     }
 };
 
