@@ -14,7 +14,7 @@
 #include "connectors/runtime/consul/ConsulDefinition.h"
 #include "connectors/runtime/ebpfagent/EbpfAgentDefinition.h"
 #include "connectors/scm/gitea/GiteaDefinition.h"
-#include "connectors/scm/githubapp/GitHubAppDefinition.h"
+#include "connectors/scm/githubapp/GitHubAppConnector.h"
 #include "connectors/scm/gitlabserver/GitLabServerDefinition.h"
 #include "connectors/secrets/vault/VaultDefinition.h"
 #include "connectors/storage/s3compatible/S3CompatibleDefinition.h"
@@ -30,7 +30,7 @@ void registerBuiltinProviders(ProviderRegistry &registry)
     registry.add(GitLabRegistryConnector::definition());
     registry.add(NexusConnector::definition());
     // Source code management
-    registry.add(gitHubAppDefinition());
+    registry.add(GitHubAppConnector::definition());
     registry.add(giteaDefinition());
     registry.add(gitLabServerDefinition());
     // CI systems

@@ -52,10 +52,16 @@ void resolveCredential(const std::shared_ptr<HttpExchange> &http, const Step &st
         if (!secret)
             return step.fail(secret.error());
         const qsizetype size = secret->size();
+        QString described = QStringLiteral("%1 bytes").arg(size);
+        if (const auto &check = http->session().credentialCheck()) {
+            auto checked = check(*secret);
+            if (!checked)
+                return step.fail(checked.error());
+            described = *checked;
+        }
         http->setCredential(*secret);
-        step.pass(QStringLiteral("%1 resolved (%2 bytes)")
-                      .arg(http->session().integration().authRefUri)
-                      .arg(size));
+        step.pass(QStringLiteral("%1 resolved (%2)")
+                      .arg(http->session().integration().authRefUri, described));
     });
 }
 } // namespace

@@ -20,7 +20,8 @@ void HttpExchange::fetch(HttpRequest request, ResponseHandler onResponse, ErrorH
 {
     if (isOver())
         return;
-    HttpCall *call = m_session->client().send(request, m_operation);
+    HttpCall *call =
+        m_session->client().send(m_session->withDefaultHeaders(std::move(request)), m_operation);
     // The callback co-owns this exchange (and so the session and its client) for as long as
     // the call can answer.
     QObject::connect(call, &HttpCall::finished, m_operation,

@@ -82,6 +82,16 @@ Error HttpSession::accessError(const HttpResponse &response, const QString &what
                          QStringLiteral("Check the server's logs"));
 }
 
+HttpRequest HttpSession::withDefaultHeaders(HttpRequest request) const
+{
+    for (const auto &[name, value] : m_defaultHeaders) {
+        request.headers.removeIf(
+            [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+        request.headers.append({name, value});
+    }
+    return request;
+}
+
 Result<HttpHeaders>
 HttpSession::credentialHeaders(const std::optional<SecretValue> &credential) const
 {

@@ -50,6 +50,17 @@ public:
     {
         m_credentialHeaders = std::move(headers);
     }
+    // Headers every request of the session carries (User-Agent, an API version), replacing any
+    // of the same name the request set.
+    const HttpHeaders &defaultHeaders() const { return m_defaultHeaders; }
+    void setDefaultHeaders(HttpHeaders headers) { m_defaultHeaders = std::move(headers); }
+    HttpRequest withDefaultHeaders(HttpRequest request) const;
+    // What the "resolve credential" step checks in the secret it resolved (a PEM that must be
+    // an RSA key): a description for the step's message, or why the secret is unusable.
+    using CredentialCheck = std::function<Result<QString>(const SecretValue &)>;
+    const CredentialCheck &credentialCheck() const { return m_credentialCheck; }
+    void setCredentialCheck(CredentialCheck check) { m_credentialCheck = std::move(check); }
+
     // Authorization: Basic from a "username:password" credential; none when anonymous.
     static Result<HttpHeaders> basicHeaders(const HttpSession &session,
                                             const std::optional<SecretValue> &credential);
@@ -60,6 +71,8 @@ private:
     std::unique_ptr<HttpClient> m_client;
     std::optional<Error> m_endpointProblem;
     CredentialHeaders m_credentialHeaders;
+    HttpHeaders m_defaultHeaders;
+    CredentialCheck m_credentialCheck;
     QString m_unauthorizedHint = QStringLiteral("Check the secret stored at %1");
     QString m_forbiddenHint = QStringLiteral("Grant the account behind %1 read access");
 };

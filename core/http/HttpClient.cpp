@@ -346,7 +346,8 @@ void HttpCall::onReplyFinished()
         m_current.url = target;
         return startAttempt();
     }
-    if (!m_current.statusIsTheAnswer && RetryPolicy::isTransientStatus(status))
+    if (!m_current.statusIsTheAnswer &&
+        (RetryPolicy::isTransientStatus(status) || RetryPolicy::isRateLimited(response)))
         return retryOrFinish({}, &response, QStringLiteral("HTTP %1").arg(status));
     finish(std::move(response));
 }

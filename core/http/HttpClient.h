@@ -63,8 +63,9 @@ private:
 };
 
 // HTTP for connectors, over QNetworkAccessManager: per-attempt timeout; retries with
-// exponential backoff and jitter for transient failures only (network errors, 429, 502-504),
-// honouring Retry-After and rate-limit headers; a cap on the response size; TLS verification
+// exponential backoff and jitter for transient failures only (network errors, 429, 502-504,
+// a 403 that says it is a rate limit), honouring Retry-After and rate-limit headers;
+// a cap on the response size; TLS verification
 // always on (an extra CA per integration allowed, skipping verification only by an explicit
 // flag); credentials never sent across a redirect to another origin; the proxy from the
 // environment. One client per integration: its TLS options and policy are the integration's.

@@ -22,6 +22,18 @@ bool RetryPolicy::isTransientStatus(int status)
     return status == 429 || status == 502 || status == 503 || status == 504;
 }
 
+bool RetryPolicy::isRateLimited(const HttpResponse &response)
+{
+    if (response.status != 403 && response.status != 429)
+        return false;
+    if (!response.header("Retry-After").trimmed().isEmpty())
+        return true;
+    QByteArray remaining = response.header("X-RateLimit-Remaining");
+    if (remaining.isEmpty())
+        remaining = response.header("RateLimit-Remaining");
+    return remaining.trimmed() == "0";
+}
+
 std::optional<qint64> RetryPolicy::retryAfterMs(const QByteArray &value, const QDateTime &now)
 {
     const QByteArray text = value.trimmed();

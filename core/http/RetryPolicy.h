@@ -15,6 +15,10 @@ class RetryPolicy
 public:
     // 429 and 502/503/504 are worth another try; every other status is the answer.
     static bool isTransientStatus(int status);
+    // A 403 or 429 that says it is a rate limit (Retry-After, or X-RateLimit-Remaining: 0):
+    // GitHub refuses an exhausted primary limit and its secondary limits with 403, which is
+    // worth another try once the wait is over; any other 403 is the answer.
+    static bool isRateLimited(const HttpResponse &response);
 
     // Retry-After in either form: delay-seconds ("120") or an HTTP-date
     // ("Wed, 21 Oct 2026 07:28:00 GMT"), relative to `now`. Nothing when absent or unreadable.

@@ -145,6 +145,14 @@ const QList<ConformanceRow> &rows()
          QStringLiteral("no listing: the faults hit GET /health"),
          {},
          {}},
+        {QStringLiteral("GitHubApp"),
+         gitHubAppScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Projects, ResourceType::Repositories},
+         ResourceType::Repositories,
+         QStringLiteral("per_page=100&page=N with Link (prev, next, last, first)"),
+         {},
+         {}},
     };
     return all;
 }

@@ -247,6 +247,40 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
     }
 
+    // GitHub's primary limit: 403 with x-ratelimit-remaining 0, retried once the reset
+    // (epoch seconds, read against the client's clock) has come, when that is within the cap.
+    void exhaustedRateLimitWaitsForTheReset()
+    {
+        int calls = 0;
+        const QByteArray reset = QByteArray::number(m_clock.now().toSecsSinceEpoch() + 1);
+        Server server([&](const auto &) {
+            return ++calls == 1
+                       ? Response{403,
+                                  {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", reset}},
+                                  "{\"message\":\"API rate limit exceeded\"}"}
+                       : Response{200, {}, "ok"};
+        });
+        QVERIFY(server.listen());
+        HttpClient client(m_clock, {}, fastPolicy());
+        int retries = 0;
+        auto r = get(client, server.url(), {}, &retries);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(retries, 1);
+        QCOMPARE(server.requests().size(), 2);
+    }
+
+    void plainForbiddenIsTheAnswer()
+    {
+        Server server([](const auto &) {
+            return Response{403, {{"x-ratelimit-remaining", "4999"}}, "{}"};
+        });
+        QVERIFY(server.listen());
+        HttpClient client(m_clock, {}, fastPolicy());
+        auto r = get(client, server.url());
+        QCOMPARE(r->status, 403);
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void serverErrorThenSuccess()
     {
         int calls = 0;

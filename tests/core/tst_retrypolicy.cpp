@@ -21,6 +21,40 @@ private Q_SLOTS:
             QVERIFY(!RetryPolicy::isTransientStatus(s));
     }
 
+    // GitHub answers an exhausted or secondary rate limit with 403 (docs.github.com, "Rate
+    // limits for the REST API"): only those 403s are worth another try.
+    void rateLimitedRefusals_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("limited");
+        QTest::newRow("403 remaining 0")
+            << 403 << QByteArray("x-ratelimit-remaining") << QByteArray("0") << true;
+        QTest::newRow("403 retry-after")
+            << 403 << QByteArray("Retry-After") << QByteArray("60") << true;
+        QTest::newRow("429 remaining 0")
+            << 429 << QByteArray("RateLimit-Remaining") << QByteArray("0") << true;
+        QTest::newRow("403 remaining 10")
+            << 403 << QByteArray("x-ratelimit-remaining") << QByteArray("10") << false;
+        QTest::newRow("403 plain")
+            << 403 << QByteArray("X-GitHub-Request-Id") << QByteArray("0000:1") << false;
+        QTest::newRow("401 remaining 0")
+            << 401 << QByteArray("x-ratelimit-remaining") << QByteArray("0") << false;
+    }
+
+    void rateLimitedRefusals()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        QFETCH(bool, limited);
+        HttpResponse r;
+        r.status = status;
+        r.headers = {{name, value}};
+        QCOMPARE(RetryPolicy::isRateLimited(r), limited);
+    }
+
     void retryAfterForms_data()
     {
         QTest::addColumn<QByteArray>("value");

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "GitHubAppDefinition.h"
-
+#include "GitHubAppConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
 
-ProviderDefinition gitHubAppDefinition()
+ProviderDefinition GitHubAppConnector::definition()
 {
     using K = ConfigField::Kind;
     using C = CredentialSlot::Kind;
@@ -25,6 +24,7 @@ ProviderDefinition gitHubAppDefinition()
                     C::PrivateKey, true,
                     QStringLiteral("The app's RSA private key, used to sign RS256 JWTs"))
         .httpConnectionFields()
+        .connector<GitHubAppConnector>()
         .build();
 }
 

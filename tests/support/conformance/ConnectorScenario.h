@@ -125,5 +125,6 @@ std::unique_ptr<ConnectorScenario> gitLabCiScenario();
 std::unique_ptr<ConnectorScenario> vaultScenario();
 std::unique_ptr<ConnectorScenario> consulScenario();
 std::unique_ptr<ConnectorScenario> ebpfAgentScenario();
+std::unique_ptr<ConnectorScenario> gitHubAppScenario();
 
 } // namespace stella::test::conformance
