@@ -27,26 +27,26 @@ public:
 
     struct User
     {
-        QString login;
-        QByteArray token;
+        QString login{};
+        QByteArray token{};
         QStringList scopes{QStringLiteral("read:repository"), QStringLiteral("read:user")};
         bool isAdmin = false;
     };
     struct Repository
     {
-        QString owner;
-        QString name;
+        QString owner{};
+        QString name{};
         bool isPrivate = false;
-        QStringList readers; // who may read a private repository besides its owner
+        QStringList readers{}; // who may read a private repository besides its owner
         QString defaultBranch = QStringLiteral("main");
         QString fullName() const { return owner + QLatin1Char('/') + name; }
     };
     struct PullRequest
     {
-        QString repository; // owner/name
+        QString repository{}; // owner/name
         int number = 0;
-        QString title;
-        QString headSha;
+        QString title{};
+        QString headSha{};
         QString headBranch = QStringLiteral("feature");
         QString state = QStringLiteral("open");
     };

@@ -33,16 +33,16 @@ public:
 
     struct Item
     {
-        QString name;
-        QString jobClass;
-        std::vector<Item> jobs; // what a folder or multibranch project holds
+        QString name{};
+        QString jobClass{};
+        std::vector<Item> jobs{}; // what a folder or multibranch project holds
         QString color = QStringLiteral("blue");
         int lastBuild = 0; // 0: never built
         QString result = QStringLiteral("SUCCESS"); // empty while the build runs
         qint64 timestamp = 1764590400000;           // 2025-12-01T12:00:00Z, in ms
         // The url this item claims, relative to the root ("job/a/"): a broken server pointing
         // back at an ancestor, a folder cycle.
-        QString urlOverride;
+        QString urlOverride{};
         // A folder that holds a folder of the same name, for ever.
         bool endless = false;
 
@@ -53,8 +53,8 @@ public:
     };
     struct User
     {
-        QString login;
-        QByteArray apiToken;
+        QString login{};
+        QByteArray apiToken{};
         bool overallRead = true;
     };
 

@@ -240,6 +240,11 @@ Error JenkinsConnector::answerError(const HttpSession &session, const HttpRespon
                                      "Jenkins, and that Jenkins runs"));
 }
 
+QStringList JenkinsConnector::resourceTypes() const
+{
+    return resourceTypesFor(IntegrationType::CiCd);
+}
+
 HttpConnector::DiscoveryBody JenkinsConnector::discovery(const QString &resourceType) const
 {
     return [folder = m_folder, maxDepth = m_maxDepth, session = sharedSession(),

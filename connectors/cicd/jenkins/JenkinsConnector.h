@@ -29,6 +29,8 @@ public:
                              const QString &what);
 
 protected:
+    // Jenkins' own, whatever type the integration was given.
+    QStringList resourceTypes() const override;
     DiscoveryBody discovery(const QString &resourceType) const override;
 
 private:

@@ -380,6 +380,11 @@ Result<HttpHeaders> GiteaConnector::tokenHeaders(const HttpSession &,
     return HttpHeaders{{"Authorization", "token " + credential->exposeForRequest()}};
 }
 
+QStringList GiteaConnector::resourceTypes() const
+{
+    return resourceTypesFor(IntegrationType::Scm);
+}
+
 HttpConnector::DiscoveryBody GiteaConnector::discovery(const QString &resourceType) const
 {
     const Listing listing{m_pageSize, m_owner};

@@ -29,6 +29,8 @@ public:
                                             const std::optional<SecretValue> &credential);
 
 protected:
+    // Gitea's own, whatever type the integration was given.
+    QStringList resourceTypes() const override;
     DiscoveryBody discovery(const QString &resourceType) const override;
 
 private:
