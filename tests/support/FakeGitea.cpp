@@ -20,7 +20,7 @@ QString decoded(const QByteArray &segment)
 }
 } // namespace
 
-FakeGitea::FakeGitea() : m_http([this](const Request &r) { return handle(r); }) {}
+FakeGitea::FakeGitea() : m_http([this](const Request &r) { return answer(r); }) {}
 
 QList<FakeGitea::Request> FakeGitea::requestsTo(const QByteArray &path) const
 {
@@ -180,7 +180,7 @@ std::optional<FakeGitea::Response> FakeGitea::missingScope(const QString &user,
     return std::nullopt;
 }
 
-FakeGitea::Response FakeGitea::handle(const Request &request)
+FakeGitea::Response FakeGitea::answer(const Request &request)
 {
     if (m_override)
         if (auto replaced = m_override(request))
@@ -319,6 +319,8 @@ FakeGitea::Response FakeGitea::search(const Request &request, const QString &use
     if (total > 0) {
         if (page < pages)
             links.append(link(page + 1, "next"));
+        else if (m_loops && pages >= 3)
+            links.append(link(2, "next"));
         if (page != pages)
             links.append(link(pages, "last"));
         if (page != 1)

@@ -57,7 +57,9 @@ public:
     FakeGitea();
 
     bool listen() { return m_http.listen(); }
-    QUrl url() const { return m_http.url(); }
+    QUrl url() const { return m_base.isEmpty() ? m_http.url() : m_base; }
+    // Where the fake is served from when answer() is called by another server.
+    void setBaseUrl(const QUrl &base) { m_base = base; }
     LoopbackHttpServer &server() { return m_http; }
     QList<Request> requests() const { return m_http.requests(); }
     // Recorded requests whose path is `path`.
@@ -98,13 +100,18 @@ public:
     // The caller's login for the request's token or Basic credential; empty when none matches.
     QString caller(const Request &request) const;
 
+    // The answer to one request, for a scenario that serves it from its own server.
+    Response answer(const Request &request);
+    // The last page's next link leads back to page 2 (with three pages or more).
+    void setPaginationLoop(bool loops) { m_loops = loops; }
+
 private:
-    Response handle(const Request &request);
     Response search(const Request &request, const QString &user);
     std::optional<Response> missingScope(const QString &user, const QString &scope) const;
     qint64 ownerId(const QString &login) const;
 
     LoopbackHttpServer m_http;
+    QUrl m_base;
     QList<User> m_users;
     QList<Repository> m_repositories;
     QList<PullRequest> m_pulls;
@@ -116,6 +123,7 @@ private:
     int m_defaultPagingNum = 30;
     bool m_requireSignIn = false;
     bool m_dropLinks = false;
+    bool m_loops = false;
 };
 
 } // namespace stella::test

@@ -116,11 +116,12 @@ FakeJenkins::Item FakeJenkins::job(const QString &name, const QString &jobClass,
     return item;
 }
 
-FakeJenkins::FakeJenkins() : m_http([this](const Request &r) { return handle(r); }) {}
+FakeJenkins::FakeJenkins() : m_http([this](const Request &r) { return answer(r); }) {}
 
 QUrl FakeJenkins::url() const
 {
-    return QUrl(m_http.url().toString() + m_contextPath + QLatin1Char('/'));
+    const QUrl server = m_base.isEmpty() ? m_http.url() : m_base;
+    return QUrl(server.toString() + m_contextPath + QLatin1Char('/'));
 }
 
 QString FakeJenkins::rootUrl() const
@@ -320,7 +321,35 @@ QJsonObject FakeJenkins::renderRoot(const Tree *tree) const
     return out;
 }
 
-FakeJenkins::Response FakeJenkins::handle(const Request &request)
+FakeJenkins::Response FakeJenkins::unauthorized(const QString &login) const
+{
+    Response r = jenkins(401, "text/html;charset=iso-8859-1",
+                         "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html;"
+                         "charset=ISO-8859-1\"/>\n<title>Error 401 Invalid password/token for "
+                         "user: " +
+                             login.toUtf8() +
+                             "</title>\n</head>\n<body><h2>HTTP ERROR 401 Invalid password/token "
+                             "for user: " +
+                             login.toUtf8() + "</h2>\n</body>\n</html>\n");
+    r.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"Jenkins\"");
+    return r;
+}
+
+FakeJenkins::Response FakeJenkins::forbidden(const QString &login) const
+{
+    Response r = jenkins(403, "text/html;charset=utf-8",
+                         "<html><head><title>Access Denied [Jenkins]</title></head><body><h1>"
+                         "Access Denied</h1><p>" +
+                             login.toUtf8() +
+                             " is missing the Overall/Read permission</p></body></html>");
+    r.headers.emplaceBack("X-You-Are-Authenticated-As", login.toUtf8());
+    r.headers.emplaceBack("X-Required-Permission", "hudson.model.Hudson.Read");
+    r.headers.emplaceBack("X-Permission-Implied-By", "hudson.security.Permission.GenericRead");
+    r.headers.emplaceBack("X-Permission-Implied-By", "hudson.model.Hudson.Administer");
+    return r;
+}
+
+FakeJenkins::Response FakeJenkins::answer(const Request &request)
 {
     if (m_override)
         if (auto replaced = m_override(request))
@@ -341,17 +370,8 @@ FakeJenkins::Response FakeJenkins::handle(const Request &request)
         for (const User &u : m_users)
             if (u.login == login && u.apiToken == pair.mid(pair.indexOf(':') + 1))
                 user = &u;
-        if (!user) {
-            Response r = jenkins(
-                401, "text/html;charset=iso-8859-1",
-                "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html;"
-                "charset=ISO-8859-1\"/>\n<title>Error 401 Invalid password/token for user: " +
-                    login.toUtf8() + "</title>\n</head>\n<body><h2>HTTP ERROR 401 Invalid "
-                                     "password/token for user: " +
-                    login.toUtf8() + "</h2>\n</body>\n</html>\n");
-            r.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"Jenkins\"");
-            return r;
-        }
+        if (!user)
+            return unauthorized(login);
     }
     if (relative == QLatin1String("whoAmI/api/json")) {
         const QString name = user ? user->login : QStringLiteral("anonymous");
@@ -382,16 +402,7 @@ FakeJenkins::Response FakeJenkins::handle(const Request &request)
                     r.headers.append(h);
             return r;
         }
-        Response r = jenkins(403, "text/html;charset=utf-8",
-                             "<html><head><title>Access Denied [Jenkins]</title></head><body><h1>"
-                             "Access Denied</h1><p>" +
-                                 user->login.toUtf8() +
-                                 " is missing the Overall/Read permission</p></body></html>");
-        r.headers.append({"X-You-Are-Authenticated-As", user->login.toUtf8()});
-        r.headers.emplaceBack("X-Required-Permission", "hudson.model.Hudson.Read");
-        r.headers.emplaceBack("X-Permission-Implied-By", "hudson.security.Permission.GenericRead");
-        r.headers.emplaceBack("X-Permission-Implied-By", "hudson.model.Hudson.Administer");
-        return r;
+        return forbidden(user->login);
     }
     if (!relative.endsWith(QLatin1String("api/json")))
         return jenkins(404, "text/html;charset=utf-8",

@@ -68,6 +68,8 @@ public:
     bool listen() { return m_http.listen(); }
     // The endpoint: the server with the context path, ending in '/'.
     QUrl url() const;
+    // Where the fake is served from when answer() is called by another server.
+    void setBaseUrl(const QUrl &base) { m_base = base; }
     LoopbackHttpServer &server() { return m_http; }
     QList<Request> requests() const { return m_http.requests(); }
 
@@ -103,8 +105,14 @@ public:
     };
     static Tree parseTree(const QString &spec);
 
+    // The answer to one request, for a scenario that serves it from its own server.
+    Response answer(const Request &request);
+    // Jenkins' 401 for a wrong API token of `login`, and its 403 for `login` without
+    // Overall/Read.
+    Response unauthorized(const QString &login) const;
+    Response forbidden(const QString &login) const;
+
 private:
-    Response handle(const Request &request);
     Response jenkins(int status, const QByteArray &contentType, const QByteArray &body) const;
     QJsonObject render(const Item &item, const QString &relativeUrl, const Tree *tree) const;
     QJsonObject renderRoot(const Tree *tree) const;
@@ -113,6 +121,7 @@ private:
     QString rootUrl() const;
 
     LoopbackHttpServer m_http;
+    QUrl m_base;
     std::vector<Item> m_jobs;
     QList<User> m_users;
     QString m_contextPath;

@@ -119,5 +119,7 @@ std::unique_ptr<ConnectorScenario> harborScenario();
 std::unique_ptr<ConnectorScenario> gitLabContainerRegistryScenario();
 std::unique_ptr<ConnectorScenario> nexusScenario();
 std::unique_ptr<ConnectorScenario> inMemoryScenario();
+std::unique_ptr<ConnectorScenario> giteaScenario();
+std::unique_ptr<ConnectorScenario> jenkinsScenario();
 
 } // namespace stella::test::conformance
