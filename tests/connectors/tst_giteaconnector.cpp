@@ -74,6 +74,7 @@ private Q_SLOTS:
     {
         m_gitea.setPaging(50, 30);
         m_gitea.setDropLinks(false);
+        m_gitea.setRootUrl({});
         m_gitea.setRequireSignInView(false);
         m_gitea.setHealth(QStringLiteral("pass"));
         m_gitea.setOverride({});
@@ -192,6 +193,19 @@ private Q_SLOTS:
         auto c = connector(QStringLiteral("STELLA_TEST_GITEA_TOKEN"));
         QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, {}).size(),
                  kPublicRepositories + 2);
+    }
+
+    // ROOT_URL is the public name, the integration uses the internal address: the links are
+    // not followed (nothing goes to the other host), the page numbers are.
+    void rootUrlElsewhere()
+    {
+        m_gitea.setRootUrl(QStringLiteral("https://gitea.example.com"));
+        auto c = connector(QStringLiteral("STELLA_TEST_GITEA_TOKEN"));
+        const int before = searchRequests();
+        QCOMPARE(test::discoverNames(*c, ResourceType::Repositories, {}).size(),
+                 kPublicRepositories + 2);
+        QCOMPARE(searchRequests() - before, 3);
+        m_gitea.setRootUrl({});
     }
 
     void anonymousSeesPublicRepositories()

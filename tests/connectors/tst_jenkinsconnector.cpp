@@ -277,6 +277,18 @@ private Q_SLOTS:
         QVERIFY(!test::stepsText(*op).contains(QLatin1String("not-the-api-token")));
     }
 
+    void tokenWithoutTheUser()
+    {
+        qputenv("STELLA_TEST_JENKINS_TOKENONLY", "11a2b3c4d5e6f708192a3b4c5d6e7f8091");
+        auto c = connector(QStringLiteral("STELLA_TEST_JENKINS_TOKENONLY"));
+        auto op = test::runToEnd(c->testConnection(nullptr));
+        QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
+        QCOMPARE(op->error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(op->error().message.contains(QLatin1String("user:apiToken")),
+                 qPrintable(op->error().toText()));
+        QVERIFY(!test::stepsText(*op).contains(QLatin1String("11a2b3c4d5e6")));
+    }
+
     void userWithoutOverallRead()
     {
         auto c = connector(QStringLiteral("STELLA_TEST_JENKINS_NOREAD"));

@@ -312,7 +312,8 @@ FakeGitea::Response FakeGitea::search(const Request &request, const QString &use
             encoded.append(QString::fromLatin1(QUrl::toPercentEncoding(key)) + QLatin1Char('=') +
                            QString::fromLatin1(QUrl::toPercentEncoding(value)));
         return QStringLiteral("<%1%2?%3>; rel=\"%4\"")
-            .arg(url().toString(), QString::fromUtf8(request.path()),
+            .arg(m_rootUrl.isEmpty() ? url().toString() : m_rootUrl,
+                 QString::fromUtf8(request.path()),
                  encoded.join(QLatin1Char('&')), QLatin1String(rel));
     };
     QStringList links;

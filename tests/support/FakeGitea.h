@@ -79,6 +79,8 @@ public:
     void setRequireSignInView(bool require) { m_requireSignIn = require; }
     // /api/healthz: "pass", "warn" or "fail" (500), with the check that failed.
     void setHealth(const QString &status) { m_health = status; }
+    // [server] ROOT_URL, which its Link header is built on (the server's own URL by default).
+    void setRootUrl(const QString &rootUrl) { m_rootUrl = rootUrl; }
     // Gitea behind a proxy that drops the Link header (X-Total-Count stays).
     void setDropLinks(bool drop) { m_dropLinks = drop; }
     // Replaces the answer to requests it matches (faults: HTML pages, refusals...).
@@ -112,6 +114,7 @@ private:
 
     LoopbackHttpServer m_http;
     QUrl m_base;
+    QString m_rootUrl;
     QList<User> m_users;
     QList<Repository> m_repositories;
     QList<PullRequest> m_pulls;

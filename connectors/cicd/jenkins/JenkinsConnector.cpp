@@ -184,7 +184,18 @@ JenkinsConnector::JenkinsConnector(const Integration &integration, const Connect
       m_maxDepth(std::min(
           session().configInt(QStringLiteral("maxDepth"), JenkinsJobWalk::kDefaultMaxDepth), 50))
 {
-    session().setCredentialHeaders(&HttpSession::basicHeaders);
+    session().setCredentialHeaders(
+        [](const HttpSession &s, const std::optional<SecretValue> &credential)
+            -> Result<HttpHeaders> {
+            if (credential && !credential->isBasic())
+                return Error::invalidInput(
+                    QStringLiteral("%1 holds a token alone, and Jenkins needs the user with it "
+                                   "(user:apiToken)")
+                        .arg(s.integration().authRefUri),
+                    QStringLiteral("Store user:apiToken at that AuthRef: the Jenkins user's id "
+                                   "and an API token from its Security page"));
+            return HttpSession::basicHeaders(s, credential);
+        });
     session().setAccessHints(
         QStringLiteral("Check the user:apiToken stored at %1: Jenkins answers 401 to a wrong or "
                        "revoked API token (make one on the user's Security page)"),

@@ -2,6 +2,8 @@
 #include "GiteaConnector.h"
 
 #include "core/connectors/StepIds.h"
+#include "core/http/HttpClient.h"
+#include "core/http/LinkHeader.h"
 #include "core/http/PageCursor.h"
 #include "core/model/ResourceTypes.h"
 
@@ -112,8 +114,8 @@ struct Listing
                   });
     }
 
-    // Every repository page by page: Link rel="next", or X-Total-Count where a proxy dropped
-    // the Link.
+    // Every repository page by page: Link rel="next", or the next page number while
+    // X-Total-Count says more remain (a proxy dropped the Link, or it names another origin).
     void walk(const Http &http, std::function<void(const QJsonArray &)> onItems,
               std::function<void()> onEnd) const
     {
@@ -137,12 +139,16 @@ struct Listing
                     const QJsonArray items = page->value(QStringLiteral("data")).toArray();
                     *seen += items.size();
                     onItems(items);
-                    auto next = cursor.nextFromLink(response.url, response.headers);
-                    if (!next || next->has_value() || items.isEmpty())
-                        return next;
+                    // Gitea builds its links on ROOT_URL, which is often the public name of a
+                    // server the integration reaches by another address: such a link is not
+                    // followed (the credential stays on the endpoint), the page number is.
+                    const std::optional<QUrl> link = LinkHeader::find(
+                        response.headers, response.url, QStringLiteral("next"));
+                    if (link && HttpClient::sameOrigin(response.url, *link))
+                        return cursor.nextFromLink(response.url, response.headers);
                     const auto total = PageCursor::totalCount(response.headers);
-                    if (!total || *seen >= *total)
-                        return next;
+                    if (items.isEmpty() || !total || *seen >= *total)
+                        return std::optional<QUrl>();
                     const int number =
                         QUrlQuery(response.url).queryItemValue(QStringLiteral("page")).toInt();
                     return http::nextPage(cursor, response.url, QStringLiteral("page"),
