@@ -56,14 +56,17 @@ private Q_SLOTS:
         qputenv("STELLA_TEST_GITEA_NOSCOPE", "1111111111111111111111111111111111111111");
         qputenv("STELLA_TEST_GITEA_BASIC", "stella:" + kToken);
         m_gitea.addUser({QStringLiteral("stella"), kToken});
-        m_gitea.addUser({QStringLiteral("reader"), "1111111111111111111111111111111111111111",
+        m_gitea.addUser({QStringLiteral("reader"),
+                         "1111111111111111111111111111111111111111",
                          {QStringLiteral("read:user")}});
         QList<FakeGitea::Repository> repositories;
         for (int n = 0; n < kPublicRepositories; ++n)
             repositories.append({n % 3 ? QStringLiteral("platform") : QStringLiteral("tools"),
                                  QStringLiteral("service-%1").arg(n, 3, 10, QLatin1Char('0'))});
         repositories.append({QStringLiteral("stella"), QStringLiteral("private-notes"), true});
-        repositories.append({QStringLiteral("security"), QStringLiteral("audit"), true,
+        repositories.append({QStringLiteral("security"),
+                             QStringLiteral("audit"),
+                             true,
                              {QStringLiteral("stella")}});
         repositories.append({QStringLiteral("security"), QStringLiteral("secret-plans"), true});
         m_gitea.setRepositories(repositories);
@@ -250,7 +253,8 @@ private Q_SLOTS:
                                      QStringLiteral("platform/service-001")),
                  QStringList{QStringLiteral("platform/service-001")});
         QCOMPARE(searchRequests(), before);
-        QCOMPARE(m_gitea.requests().last().path(), QByteArray("/api/v1/repos/platform/service-001"));
+        QCOMPARE(m_gitea.requests().last().path(),
+                 QByteArray("/api/v1/repos/platform/service-001"));
     }
 
     void repositoryNotFound_data()
@@ -326,15 +330,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("type");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("says");
-        QTest::newRow("an HTML page") << 200 << QByteArray("text/html")
-                                      << QByteArray("<html><body>Welcome</body></html>")
-                                      << QStringLiteral("HTML page");
+        QTest::newRow("an HTML page")
+            << 200 << QByteArray("text/html") << QByteArray("<html><body>Welcome</body></html>")
+            << QStringLiteral("HTML page");
         QTest::newRow("another JSON API")
             << 200 << QByteArray("application/json") << QByteArray("{\"name\":\"other\"}")
             << QStringLiteral("no version in the answer");
-        QTest::newRow("a proxy's 502") << 502 << QByteArray("text/html")
-                                       << QByteArray("<html><h1>502 Bad Gateway</h1></html>")
-                                       << QStringLiteral("→ 502");
+        QTest::newRow("a proxy's 502")
+            << 502 << QByteArray("text/html") << QByteArray("<html><h1>502 Bad Gateway</h1></html>")
+            << QStringLiteral("→ 502");
     }
     void notGitea()
     {

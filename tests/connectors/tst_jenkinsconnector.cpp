@@ -185,8 +185,8 @@ private Q_SLOTS:
     void folderLimitsDiscovery()
     {
         QStringList found;
-        auto op = discover(ResourceType::Jobs, {{QStringLiteral("folder"), QStringLiteral("a1/b2")}},
-                           &found);
+        auto op = discover(ResourceType::Jobs,
+                           {{QStringLiteral("folder"), QStringLiteral("a1/b2")}}, &found);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
         QCOMPARE(found.size(), 40);
@@ -215,12 +215,12 @@ private Q_SLOTS:
                 QStringLiteral("b"),
                 {FakeJenkins::job(QStringLiteral("build"), FakeJenkins::kFreestyle, 3,
                                   QStringLiteral("SUCCESS")),
-                 FakeJenkins::folder(QStringLiteral("c"),
-                                     {FakeJenkins::folder(QStringLiteral("back"),
-                                                          {FakeJenkins::job(
-                                                              QStringLiteral("x"),
-                                                              FakeJenkins::kFreestyle, 1,
-                                                              QStringLiteral("SUCCESS"))})})})})};
+                 FakeJenkins::folder(
+                     QStringLiteral("c"),
+                     {FakeJenkins::folder(
+                         QStringLiteral("back"),
+                         {FakeJenkins::job(QStringLiteral("x"), FakeJenkins::kFreestyle, 1,
+                                           QStringLiteral("SUCCESS"))})})})})};
         jobs[0].jobs[0].jobs[1].jobs[0].urlOverride = QStringLiteral("job/a/");
         m_jenkins.setJobs(jobs);
         const qsizetype before = m_jenkins.requests().size();
@@ -272,8 +272,9 @@ private Q_SLOTS:
         QCOMPARE(op->steps().last().id, StepId::Authenticate);
         const QString text = op->error().toText();
         QVERIFY2(op->error().message.contains(QLatin1String("401 Unauthorized")), qPrintable(text));
-        QVERIFY2(op->error().hint.contains(QLatin1String("authref://env/STELLA_TEST_JENKINS_WRONG")),
-                 qPrintable(text));
+        QVERIFY2(
+            op->error().hint.contains(QLatin1String("authref://env/STELLA_TEST_JENKINS_WRONG")),
+            qPrintable(text));
         QVERIFY(!test::stepsText(*op).contains(QLatin1String("not-the-api-token")));
     }
 
@@ -318,15 +319,15 @@ private Q_SLOTS:
     // Something in front of Jenkins drops the Authorization header: /whoAmI says anonymous.
     void credentialNotAccepted()
     {
-        m_jenkins.setOverride([](const FakeJenkins::Request &r)
-                                  -> std::optional<FakeJenkins::Response> {
-            if (r.path().endsWith("/whoAmI/api/json"))
-                return FakeJenkins::Response::json(
-                    200, "{\"_class\":\"hudson.security.WhoAmI\",\"anonymous\":true,"
-                         "\"authenticated\":true,\"authorities\":[\"anonymous\"],"
-                         "\"name\":\"anonymous\"}");
-            return std::nullopt;
-        });
+        m_jenkins.setOverride(
+            [](const FakeJenkins::Request &r) -> std::optional<FakeJenkins::Response> {
+                if (r.path().endsWith("/whoAmI/api/json"))
+                    return FakeJenkins::Response::json(
+                        200, "{\"_class\":\"hudson.security.WhoAmI\",\"anonymous\":true,"
+                             "\"authenticated\":true,\"authorities\":[\"anonymous\"],"
+                             "\"name\":\"anonymous\"}");
+                return std::nullopt;
+            });
         auto c = connector(QStringLiteral("STELLA_TEST_JENKINS"));
         auto op = test::runToEnd(c->testConnection(nullptr));
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
@@ -337,16 +338,16 @@ private Q_SLOTS:
 
     void htmlLoginPageFromAProxy()
     {
-        m_jenkins.setOverride([](const FakeJenkins::Request &r)
-                                  -> std::optional<FakeJenkins::Response> {
-            if (r.target.contains("lastBuild"))
-                return FakeJenkins::Response{
-                    200,
-                    {{"Content-Type", "text/html"}},
-                    "<html><head><title>Sign in - Corporate SSO</title></head><body><form "
-                    "action=\"/oauth2/start\"></form></body></html>"};
-            return std::nullopt;
-        });
+        m_jenkins.setOverride(
+            [](const FakeJenkins::Request &r) -> std::optional<FakeJenkins::Response> {
+                if (r.target.contains("lastBuild"))
+                    return FakeJenkins::Response{
+                        200,
+                        {{"Content-Type", "text/html"}},
+                        "<html><head><title>Sign in - Corporate SSO</title></head><body><form "
+                        "action=\"/oauth2/start\"></form></body></html>"};
+                return std::nullopt;
+            });
         auto op = discover(ResourceType::Jobs);
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(QLatin1String("HTML page")),

@@ -149,9 +149,9 @@ QJsonObject FakeGitea::pullJson(const PullRequest &pull) const
 FakeGitea::Response FakeGitea::error(int status, const QString &message) const
 {
     return Response::json(
-        status, compactJson(QJsonObject{{QStringLiteral("message"), message},
-                                        {QStringLiteral("url"),
-                                         url().toString() + QStringLiteral("/api/swagger")}}));
+        status, compactJson(QJsonObject{
+                    {QStringLiteral("message"), message},
+                    {QStringLiteral("url"), url().toString() + QStringLiteral("/api/swagger")}}));
 }
 
 FakeGitea::Response FakeGitea::notFound(const QString &error) const
@@ -171,8 +171,8 @@ std::optional<FakeGitea::Response> FakeGitea::missingScope(const QString &user,
 {
     for (const User &u : m_users)
         if (u.login == user && !u.scopes.contains(scope) &&
-            !u.scopes.contains(QString(scope).replace(QStringLiteral("read:"),
-                                                      QStringLiteral("write:"))) &&
+            !u.scopes.contains(
+                QString(scope).replace(QStringLiteral("read:"), QStringLiteral("write:"))) &&
             !u.scopes.contains(QStringLiteral("all")))
             return error(403, QStringLiteral("token does not have at least one of required "
                                              "scope(s): [%1]")
@@ -210,7 +210,8 @@ FakeGitea::Response FakeGitea::answer(const Request &request)
     if (m_requireSignIn && user.isEmpty())
         return error(401, QStringLiteral("token is required"));
     if (path == "/api/v1/version")
-        return Response::json(200, compactJson(QJsonObject{{QStringLiteral("version"), m_version}}));
+        return Response::json(200,
+                              compactJson(QJsonObject{{QStringLiteral("version"), m_version}}));
     if (path == "/api/v1/user") {
         if (user.isEmpty())
             return error(401, sentCredential ? QStringLiteral("user does not exist [uid: 0, "
@@ -294,7 +295,8 @@ FakeGitea::Response FakeGitea::search(const Request &request, const QString &use
     for (qsizetype i = qsizetype(page - 1) * limit; i < all.size() && data.size() < limit; ++i)
         data.append(all.at(i));
     Response response = Response::json(
-        200, compactJson(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("data"), data}}));
+        200,
+        compactJson(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("data"), data}}));
     const int total = int(all.size());
     response.headers.append({"X-Total-Count", QByteArray::number(total)});
     const int pages = (total + limit - 1) / limit;
@@ -313,8 +315,8 @@ FakeGitea::Response FakeGitea::search(const Request &request, const QString &use
                            QString::fromLatin1(QUrl::toPercentEncoding(value)));
         return QStringLiteral("<%1%2?%3>; rel=\"%4\"")
             .arg(m_rootUrl.isEmpty() ? url().toString() : m_rootUrl,
-                 QString::fromUtf8(request.path()),
-                 encoded.join(QLatin1Char('&')), QLatin1String(rel));
+                 QString::fromUtf8(request.path()), encoded.join(QLatin1Char('&')),
+                 QLatin1String(rel));
     };
     QStringList links;
     if (total > 0) {

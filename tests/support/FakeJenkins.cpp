@@ -189,7 +189,8 @@ FakeJenkins::Response FakeJenkins::proxyErrorPage(int status)
     return {status,
             {{"Content-Type", "text/html"}, {"Server", "nginx/1.22.1"}},
             "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" +
-                title + "</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n"};
+                title +
+                "</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n"};
 }
 
 FakeJenkins::Response FakeJenkins::jenkins(int status, const QByteArray &contentType,
@@ -209,37 +210,37 @@ QJsonArray FakeJenkins::renderJobs(const std::vector<Item> &jobs, const Item *se
 {
     QJsonArray out;
     if (self && self->endless) {
-        out.append(render(*self, relativeUrl + QStringLiteral("job/") + rawEncode(self->name) +
-                                     QLatin1Char('/'),
-                          tree));
+        out.append(render(
+            *self, relativeUrl + QStringLiteral("job/") + rawEncode(self->name) + QLatin1Char('/'),
+            tree));
         return out;
     }
     for (const Item &child : jobs)
-        out.append(render(child,
-                          relativeUrl + QStringLiteral("job/") + rawEncode(child.name) +
-                              QLatin1Char('/'),
-                          tree));
+        out.append(render(
+            child, relativeUrl + QStringLiteral("job/") + rawEncode(child.name) + QLatin1Char('/'),
+            tree));
     return out;
 }
 
 QJsonObject FakeJenkins::render(const Item &item, const QString &relativeUrl,
                                 const Tree *tree) const
 {
-    const QString itemUrl = rootUrl() + (item.urlOverride.isEmpty() ? relativeUrl : item.urlOverride);
+    const QString itemUrl =
+        rootUrl() + (item.urlOverride.isEmpty() ? relativeUrl : item.urlOverride);
     const QString jobClass = item.endless ? kFolder : item.jobClass;
     QJsonObject lastBuild;
     if (item.lastBuild > 0)
-        lastBuild = {{QStringLiteral("_class"), item.jobClass == kPipeline
-                                                    ? QStringLiteral("org.jenkinsci.plugins."
-                                                                     "workflow.job.WorkflowRun")
-                                                    : QStringLiteral("hudson.model.FreeStyleBuild")},
-                     {QStringLiteral("number"), item.lastBuild},
-                     {QStringLiteral("result"),
-                      item.result.isEmpty() ? QJsonValue() : QJsonValue(item.result)},
-                     {QStringLiteral("timestamp"), item.timestamp},
-                     {QStringLiteral("building"), item.result.isEmpty()},
-                     {QStringLiteral("url"),
-                      itemUrl + QString::number(item.lastBuild) + QLatin1Char('/')}};
+        lastBuild = {
+            {QStringLiteral("_class"), item.jobClass == kPipeline
+                                           ? QStringLiteral("org.jenkinsci.plugins."
+                                                            "workflow.job.WorkflowRun")
+                                           : QStringLiteral("hudson.model.FreeStyleBuild")},
+            {QStringLiteral("number"), item.lastBuild},
+            {QStringLiteral("result"),
+             item.result.isEmpty() ? QJsonValue() : QJsonValue(item.result)},
+            {QStringLiteral("timestamp"), item.timestamp},
+            {QStringLiteral("building"), item.result.isEmpty()},
+            {QStringLiteral("url"), itemUrl + QString::number(item.lastBuild) + QLatin1Char('/')}};
     // Every property this item exports, the nested ones by how they are asked for.
     const auto property = [&](const QString &name, const Tree *sub) -> std::optional<QJsonValue> {
         if (name == QLatin1String("name"))
@@ -264,7 +265,8 @@ QJsonObject FakeJenkins::render(const Item &item, const QString &relativeUrl,
                 return QJsonValue();
             if (!sub || sub->fields.isEmpty())
                 return QJsonValue(lastBuild);
-            QJsonObject filtered{{QStringLiteral("_class"), lastBuild.value(QStringLiteral("_class"))}};
+            QJsonObject filtered{
+                {QStringLiteral("_class"), lastBuild.value(QStringLiteral("_class"))}};
             for (const auto &[field, unused] : sub->fields)
                 if (lastBuild.contains(field))
                     filtered.insert(field, lastBuild.value(field));
@@ -276,8 +278,7 @@ QJsonObject FakeJenkins::render(const Item &item, const QString &relativeUrl,
     if (!tree) { // no tree=: the top level in full, what it holds by name and url
         static const Tree kShallow = parseTree(QStringLiteral("name,url,color"));
         static const Tree kBuild = parseTree(QStringLiteral("number,url"));
-        for (const char *name : {"name", "displayName", "url", "description", "color",
-                                 "buildable"})
+        for (const char *name : {"name", "displayName", "url", "description", "color", "buildable"})
             if (auto v = property(QLatin1String(name), nullptr))
                 out.insert(QLatin1String(name), *v);
         if (auto v = property(QStringLiteral("lastBuild"), &kBuild))
@@ -337,11 +338,11 @@ FakeJenkins::Response FakeJenkins::unauthorized(const QString &login) const
 
 FakeJenkins::Response FakeJenkins::forbidden(const QString &login) const
 {
-    Response r = jenkins(403, "text/html;charset=utf-8",
-                         "<html><head><title>Access Denied [Jenkins]</title></head><body><h1>"
-                         "Access Denied</h1><p>" +
-                             login.toUtf8() +
-                             " is missing the Overall/Read permission</p></body></html>");
+    Response r =
+        jenkins(403, "text/html;charset=utf-8",
+                "<html><head><title>Access Denied [Jenkins]</title></head><body><h1>"
+                "Access Denied</h1><p>" +
+                    login.toUtf8() + " is missing the Overall/Read permission</p></body></html>");
     r.headers.emplaceBack("X-You-Are-Authenticated-As", login.toUtf8());
     r.headers.emplaceBack("X-Required-Permission", "hudson.model.Hudson.Read");
     r.headers.emplaceBack("X-Permission-Implied-By", "hudson.security.Permission.GenericRead");

@@ -37,7 +37,7 @@ public:
         QString jobClass{};
         std::vector<Item> jobs{}; // what a folder or multibranch project holds
         QString color = QStringLiteral("blue");
-        int lastBuild = 0; // 0: never built
+        int lastBuild = 0;                          // 0: never built
         QString result = QStringLiteral("SUCCESS"); // empty while the build runs
         qint64 timestamp = 1764590400000;           // 2025-12-01T12:00:00Z, in ms
         // The url this item claims, relative to the root ("job/a/"): a broken server pointing
@@ -46,10 +46,7 @@ public:
         // A folder that holds a folder of the same name, for ever.
         bool endless = false;
 
-        bool isFolder() const
-        {
-            return endless || jobClass == kFolder || jobClass == kMultibranch;
-        }
+        bool isFolder() const { return endless || jobClass == kFolder || jobClass == kMultibranch; }
     };
     struct User
     {

@@ -29,7 +29,7 @@ private:
     ManualClock m_clock{test::fixedNow()};
     ConnectorLauncher m_launcher{test::registry(), m_clock, nullptr};
     ConnectorLauncher m_launcherWithoutJenkins{test::registryWithoutJenkinsConnector(), m_clock,
-                                              nullptr};
+                                               nullptr};
 
     static Integration inMemory(IntegrationType type, int count, int pageSize,
                                 const QString &latency = QStringLiteral("1ms"),

@@ -25,7 +25,7 @@ private:
     ManualClock m_clock{test::fixedNow()};
     ConnectorLauncher m_launcher{test::registry(), m_clock, nullptr};
     ConnectorLauncher m_launcherWithoutJenkins{test::registryWithoutJenkinsConnector(), m_clock,
-                                              nullptr};
+                                               nullptr};
 
     static Integration inMemory(const QString &scenario,
                                 const QString &latency = QStringLiteral("5ms"))

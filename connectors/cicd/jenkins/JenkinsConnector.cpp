@@ -57,7 +57,8 @@ DiscoveredResource jobResource(const QString &type, const JenkinsJob &job)
                 QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
     }
     if (job.parentClass == kMultibranch)
-        attributes.insert(QStringLiteral("branchOf"), job.fullName.section(QLatin1Char('/'), 0, -2));
+        attributes.insert(QStringLiteral("branchOf"),
+                          job.fullName.section(QLatin1Char('/'), 0, -2));
     return {type, job.fullName, attributes};
 }
 
@@ -87,10 +88,11 @@ void identify(const Http &http, const std::shared_ptr<HttpResponse> &probe, cons
     }
     step.operation()->reportServer({kProduct, QString::fromLatin1(version)});
     const QByteArray session = probe->header("X-Jenkins-Session");
-    step.pass(QStringLiteral("Jenkins %1%2").arg(
-        QString::fromLatin1(version),
-        session.isEmpty() ? QString()
-                          : QStringLiteral(" (session %1)").arg(QString::fromLatin1(session))));
+    step.pass(QStringLiteral("Jenkins %1%2")
+                  .arg(QString::fromLatin1(version),
+                       session.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" (session %1)").arg(QString::fromLatin1(session))));
 }
 
 void authenticate(const Http &http, const Step &step)
@@ -98,59 +100,57 @@ void authenticate(const Http &http, const Step &step)
     if (!http->credential())
         return step.skip(QStringLiteral("no AuthRef: anonymous access"));
     const QString what = QStringLiteral("GET /whoAmI/api/json");
-    http->get(http->session().endpointUrl(QStringLiteral("/whoAmI/api/json")),
-              [http, step, what](const HttpResponse &response) {
-                  if (response.status != 200)
-                      return step.fail(
-                          JenkinsConnector::answerError(http->session(), response, what));
-                  auto me = http::jsonObject(response, what);
-                  if (!me)
-                      return step.fail(me.error());
-                  const QString name = me->value(QStringLiteral("name")).toString();
-                  if (me->value(QStringLiteral("anonymous")).toBool() || name.isEmpty() ||
-                      name == QLatin1String("anonymous"))
-                      return step.fail(Error::failed(
-                          QStringLiteral("%1: Jenkins treats the request as anonymous: the "
-                                         "credential was not accepted")
-                              .arg(what),
-                          QStringLiteral("Store user:apiToken at %1 (the token from the "
-                                         "user's Security page in Jenkins)")
-                              .arg(http->session().authRefForMessages())));
-                  QStringList authorities;
-                  for (const QJsonValue &a : me->value(QStringLiteral("authorities")).toArray())
-                      authorities.append(a.toString());
-                  step.pass(QStringLiteral("signed in as %1%2").arg(
-                      name, authorities.isEmpty()
-                                ? QString()
-                                : QStringLiteral(" (%1)").arg(authorities.join(QStringLiteral(
-                                      ", ")))));
-              });
+    http->get(
+        http->session().endpointUrl(QStringLiteral("/whoAmI/api/json")),
+        [http, step, what](const HttpResponse &response) {
+            if (response.status != 200)
+                return step.fail(JenkinsConnector::answerError(http->session(), response, what));
+            auto me = http::jsonObject(response, what);
+            if (!me)
+                return step.fail(me.error());
+            const QString name = me->value(QStringLiteral("name")).toString();
+            if (me->value(QStringLiteral("anonymous")).toBool() || name.isEmpty() ||
+                name == QLatin1String("anonymous"))
+                return step.fail(
+                    Error::failed(QStringLiteral("%1: Jenkins treats the request as anonymous: the "
+                                                 "credential was not accepted")
+                                      .arg(what),
+                                  QStringLiteral("Store user:apiToken at %1 (the token from the "
+                                                 "user's Security page in Jenkins)")
+                                      .arg(http->session().authRefForMessages())));
+            QStringList authorities;
+            for (const QJsonValue &a : me->value(QStringLiteral("authorities")).toArray())
+                authorities.append(a.toString());
+            step.pass(QStringLiteral("signed in as %1%2")
+                          .arg(name, authorities.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(" (%1)").arg(
+                                               authorities.join(QStringLiteral(", ")))));
+        });
 }
 
 void checkPermission(const QString &folder, const Http &http, const Step &step)
 {
     const QString what = folder.isEmpty() ? QStringLiteral("GET /api/json")
                                           : QStringLiteral("GET the folder %1").arg(folder);
-    http->get(http->session().endpointUrl(QLatin1Char('/') + JenkinsJobWalk::folderPath(folder) +
-                                          QStringLiteral("api/json?tree=jobs[name]")),
-              [http, step, what, folder](const HttpResponse &response) {
-                  if (response.status != 200)
-                      return step.fail(
-                          JenkinsConnector::answerError(http->session(), response, what));
-                  auto root = http::jsonObject(response, what);
-                  if (!root)
-                      return step.fail(root.error());
-                  if (!root->value(QStringLiteral("jobs")).isArray())
-                      return step.fail(Error::invalidInput(
-                          QStringLiteral("%1 is not a folder: Jenkins lists no jobs in it")
-                              .arg(folder),
-                          QStringLiteral("Set the folder to a folder or a multibranch project")));
-                  step.operation()->reportHealth(HealthStatus::Healthy);
-                  step.pass(
-                      QStringLiteral("%1 → 200: read access, %2 items at the top")
+    http->get(
+        http->session().endpointUrl(QLatin1Char('/') + JenkinsJobWalk::folderPath(folder) +
+                                    QStringLiteral("api/json?tree=jobs[name]")),
+        [http, step, what, folder](const HttpResponse &response) {
+            if (response.status != 200)
+                return step.fail(JenkinsConnector::answerError(http->session(), response, what));
+            auto root = http::jsonObject(response, what);
+            if (!root)
+                return step.fail(root.error());
+            if (!root->value(QStringLiteral("jobs")).isArray())
+                return step.fail(Error::invalidInput(
+                    QStringLiteral("%1 is not a folder: Jenkins lists no jobs in it").arg(folder),
+                    QStringLiteral("Set the folder to a folder or a multibranch project")));
+            step.operation()->reportHealth(HealthStatus::Healthy);
+            step.pass(QStringLiteral("%1 → 200: read access, %2 items at the top")
                           .arg(what)
                           .arg(root->value(QStringLiteral("jobs")).toArray().size()));
-              });
+        });
 }
 
 void reportHealth(const Step &step, const HttpResponse &response)
@@ -167,8 +167,9 @@ void reportHealth(const Step &step, const HttpResponse &response)
     }
     if (root->value(QStringLiteral("quietingDown")).toBool()) {
         op->reportHealth(HealthStatus::Degraded);
-        return step.finish(ConnectorStep::State::Warning,
-                           QStringLiteral("Jenkins is preparing for shutdown: no new builds start"));
+        return step.finish(
+            ConnectorStep::State::Warning,
+            QStringLiteral("Jenkins is preparing for shutdown: no new builds start"));
     }
     op->reportHealth(HealthStatus::Healthy);
     step.finish(ConnectorStep::State::Passed,
@@ -185,8 +186,8 @@ JenkinsConnector::JenkinsConnector(const Integration &integration, const Connect
           session().configInt(QStringLiteral("maxDepth"), JenkinsJobWalk::kDefaultMaxDepth), 50))
 {
     session().setCredentialHeaders(
-        [](const HttpSession &s, const std::optional<SecretValue> &credential)
-            -> Result<HttpHeaders> {
+        [](const HttpSession &s,
+           const std::optional<SecretValue> &credential) -> Result<HttpHeaders> {
             if (credential && !credential->isBasic())
                 return Error::invalidInput(
                     QStringLiteral("%1 holds a token alone, and Jenkins needs the user with it "
@@ -219,10 +220,9 @@ Error JenkinsConnector::answerError(const HttpSession &session, const HttpRespon
                                         "this Jenkins")
                              .arg(session.authRefForMessages());
         } else if (!user.isEmpty()) {
-            error.message +=
-                QStringLiteral(": %1 lacks %2")
-                    .arg(QString::fromUtf8(user),
-                         permissionName(response.header("X-Required-Permission")));
+            error.message += QStringLiteral(": %1 lacks %2")
+                                 .arg(QString::fromUtf8(user),
+                                      permissionName(response.header("X-Required-Permission")));
         }
         return error;
     }
@@ -310,14 +310,12 @@ ConnectorOperation *JenkinsConnector::testConnection(QObject *parent)
 ConnectorOperation *JenkinsConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, QStringLiteral("GET /api/json"),
-                   [http = run.http](const Step &step) {
-                       http->get(http->session().endpointUrl(
-                                     QStringLiteral("/api/json?tree=mode,quietingDown")),
-                                 [step](const HttpResponse &response) {
-                                     reportHealth(step, response);
-                                 });
-                   });
+    run.steps->add(
+        StepId::Health, QStringLiteral("GET /api/json"), [http = run.http](const Step &step) {
+            http->get(
+                http->session().endpointUrl(QStringLiteral("/api/json?tree=mode,quietingDown")),
+                [step](const HttpResponse &response) { reportHealth(step, response); });
+        });
     run.steps->start();
     return run.operation;
 }

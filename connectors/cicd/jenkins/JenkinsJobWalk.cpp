@@ -58,8 +58,8 @@ QString JenkinsJobWalk::folderPath(const QString &folder)
     return path;
 }
 
-JenkinsJobWalk::JenkinsJobWalk(std::shared_ptr<HttpExchange> http, int maxDepth,
-                               ErrorReader errors, JobsHandler onJobs, EndHandler onEnd)
+JenkinsJobWalk::JenkinsJobWalk(std::shared_ptr<HttpExchange> http, int maxDepth, ErrorReader errors,
+                               JobsHandler onJobs, EndHandler onEnd)
     : m_http(std::move(http)), m_maxDepth(maxDepth), m_errors(std::move(errors)),
       m_onJobs(std::move(onJobs)), m_onEnd(std::move(onEnd))
 {
@@ -74,7 +74,8 @@ void JenkinsJobWalk::start(const std::shared_ptr<HttpExchange> &http, const QStr
     std::shared_ptr<JenkinsJobWalk> walk(new JenkinsJobWalk(
         http, std::max(maxDepth, 1), std::move(errors), std::move(onJobs), std::move(onEnd)));
     const QStringList names = folder.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    const QString prefix = names.isEmpty() ? QString() : names.join(QLatin1Char('/')) + QLatin1Char('/');
+    const QString prefix =
+        names.isEmpty() ? QString() : names.join(QLatin1Char('/')) + QLatin1Char('/');
     const Pending root{folderPath(folder), prefix, {}, 1};
     walk->m_walked.insert(root.relativePath);
     walk->m_queue.append(root);
@@ -87,9 +88,9 @@ void JenkinsJobWalk::fetchNext()
         return m_onEnd(m_skipped);
     const Pending at = m_queue.takeFirst();
     const int fullLevels = std::min(kLevelsPerRequest, m_maxDepth - at.childLevel + 1);
-    const QUrl url = m_http->session().endpointUrl(QLatin1Char('/') + at.relativePath +
-                                                   QStringLiteral("api/json?tree=") +
-                                                   treeQuery(fullLevels));
+    const QUrl url =
+        m_http->session().endpointUrl(QLatin1Char('/') + at.relativePath +
+                                      QStringLiteral("api/json?tree=") + treeQuery(fullLevels));
     const QString what =
         at.namePrefix.isEmpty()
             ? QStringLiteral("Listing Jenkins' jobs")
@@ -103,8 +104,9 @@ void JenkinsJobWalk::fetchNext()
         if (!folder->value(QStringLiteral("jobs")).isArray())
             return self->m_http->fail(Error::invalidInput(
                 QStringLiteral("%1: %2 holds no jobs (it is a %3, not a folder)")
-                    .arg(what, at.namePrefix.isEmpty() ? QStringLiteral("Jenkins' root")
-                                                       : at.namePrefix.chopped(1),
+                    .arg(what,
+                         at.namePrefix.isEmpty() ? QStringLiteral("Jenkins' root")
+                                                 : at.namePrefix.chopped(1),
                          folder->value(QStringLiteral("_class")).toString()),
                 QStringLiteral("Set the folder in the integration's config to a folder or a "
                                "multibranch project, e.g. platform/release")));

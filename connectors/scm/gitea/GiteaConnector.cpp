@@ -142,8 +142,8 @@ struct Listing
                     // Gitea builds its links on ROOT_URL, which is often the public name of a
                     // server the integration reaches by another address: such a link is not
                     // followed (the credential stays on the endpoint), the page number is.
-                    const std::optional<QUrl> link = LinkHeader::find(
-                        response.headers, response.url, QStringLiteral("next"));
+                    const std::optional<QUrl> link =
+                        LinkHeader::find(response.headers, response.url, QStringLiteral("next"));
                     if (link && HttpClient::sameOrigin(response.url, *link))
                         return cursor.nextFromLink(response.url, response.headers);
                     const auto total = PageCursor::totalCount(response.headers);
@@ -166,9 +166,9 @@ void discoverOneRepository(const Http &http, const Discovery &discovery)
     const QString name = discovery.pattern();
     const qsizetype slash = name.indexOf(QLatin1Char('/'));
     const QString what = QStringLiteral("GET /api/v1/repos/%1").arg(name);
-    http->get(api(http->session(), QStringLiteral("/repos/%1/%2")
-                                       .arg(pathSegment(name.left(slash)),
-                                            pathSegment(name.mid(slash + 1)))),
+    http->get(api(http->session(),
+                  QStringLiteral("/repos/%1/%2")
+                      .arg(pathSegment(name.left(slash)), pathSegment(name.mid(slash + 1)))),
               [http, discovery, name, what](const HttpResponse &response) {
                   if (response.status == 404)
                       return http->fail(Error::notFound(
@@ -283,19 +283,19 @@ void authenticate(const Http &http, const Step &step)
     if (!http->credential())
         return step.skip(QStringLiteral("no AuthRef: anonymous access sees public repositories "
                                         "only"));
-    http->get(api(http->session(), QStringLiteral("/user")), [http,
-                                                               step](const HttpResponse &response) {
-        if (response.status != 200)
-            return step.fail(http->accessError(response, QStringLiteral("GET /api/v1/user")));
-        auto user = http::jsonObject(response, QStringLiteral("GET /api/v1/user"));
-        if (!user)
-            return step.fail(user.error());
-        step.pass(QStringLiteral("signed in as %1%2")
-                      .arg(user->value(QStringLiteral("login")).toString(),
-                           user->value(QStringLiteral("is_admin")).toBool()
-                               ? QStringLiteral(" (site administrator)")
-                               : QString()));
-    });
+    http->get(
+        api(http->session(), QStringLiteral("/user")), [http, step](const HttpResponse &response) {
+            if (response.status != 200)
+                return step.fail(http->accessError(response, QStringLiteral("GET /api/v1/user")));
+            auto user = http::jsonObject(response, QStringLiteral("GET /api/v1/user"));
+            if (!user)
+                return step.fail(user.error());
+            step.pass(QStringLiteral("signed in as %1%2")
+                          .arg(user->value(QStringLiteral("login")).toString(),
+                               user->value(QStringLiteral("is_admin")).toBool()
+                                   ? QStringLiteral(" (site administrator)")
+                                   : QString()));
+        });
 }
 
 // Gitea shows a token's scopes only to GET /users/{name}/tokens, which takes the user's
@@ -395,12 +395,10 @@ HttpConnector::DiscoveryBody GiteaConnector::discovery(const QString &resourceTy
 {
     const Listing listing{m_pageSize, m_owner};
     if (resourceType == ResourceType::Projects)
-        return [listing](const Http &http, const Discovery &d) {
-            discoverProjects(listing, http, d);
-        };
-    return [listing](const Http &http, const Discovery &d) {
-        discoverRepositories(listing, http, d);
-    };
+        return
+            [listing](const Http &http, const Discovery &d) { discoverProjects(listing, http, d); };
+    return
+        [listing](const Http &http, const Discovery &d) { discoverRepositories(listing, http, d); };
 }
 
 ConnectorOperation *GiteaConnector::testConnection(QObject *parent)
@@ -427,13 +425,12 @@ ConnectorOperation *GiteaConnector::testConnection(QObject *parent)
 ConnectorOperation *GiteaConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, QStringLiteral("GET /api/healthz"),
-                   [http = run.http](const Step &step) {
-                       http->get(
-                           http->session().endpointUrl(QStringLiteral("/api/healthz")),
-                           [step](const HttpResponse &response) { reportHealthz(step, response); },
-                           false);
-                   });
+    run.steps->add(
+        StepId::Health, QStringLiteral("GET /api/healthz"), [http = run.http](const Step &step) {
+            http->get(
+                http->session().endpointUrl(QStringLiteral("/api/healthz")),
+                [step](const HttpResponse &response) { reportHealthz(step, response); }, false);
+        });
     run.steps->start();
     return run.operation;
 }

@@ -15,7 +15,8 @@ constexpr int kPageSize = 3;
 class GiteaScenario final : public HttpScenario
 {
 public:
-    GiteaScenario() : HttpScenario("STELLA_CONFORMANCE_GITEA", "c0nf0rmance9a1b2c3d4e5f60718293a4b5c6d7e8")
+    GiteaScenario()
+        : HttpScenario("STELLA_CONFORMANCE_GITEA", "c0nf0rmance9a1b2c3d4e5f60718293a4b5c6d7e8")
     {
         m_gitea.addUser({QStringLiteral("stella"), secret()});
         QList<FakeGitea::Repository> repositories;

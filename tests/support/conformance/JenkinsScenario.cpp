@@ -15,7 +15,8 @@ namespace {
 class JenkinsScenario final : public HttpScenario
 {
 public:
-    JenkinsScenario() : HttpScenario("STELLA_CONFORMANCE_JENKINS", "stella:11c0nf0rmance22a3b4c5d6e7f8")
+    JenkinsScenario()
+        : HttpScenario("STELLA_CONFORMANCE_JENKINS", "stella:11c0nf0rmance22a3b4c5d6e7f8")
     {
         m_jenkins.addUser({QStringLiteral("stella"), "11c0nf0rmance22a3b4c5d6e7f8"});
         m_jenkins.setContextPath(QStringLiteral("/jenkins"));
@@ -26,12 +27,12 @@ public:
                  QStringLiteral("platform"),
                  {FakeJenkins::job(QStringLiteral("deploy"), FakeJenkins::kPipeline, 40,
                                    QStringLiteral("FAILURE")),
-                  FakeJenkins::folder(QStringLiteral("release"),
-                                      {FakeJenkins::job(QStringLiteral("package"),
-                                                        FakeJenkins::kFreestyle, 7,
-                                                        QStringLiteral("UNSTABLE")),
-                                       FakeJenkins::job(QStringLiteral("promote"),
-                                                        FakeJenkins::kPipeline, 0, QString())})}),
+                  FakeJenkins::folder(
+                      QStringLiteral("release"),
+                      {FakeJenkins::job(QStringLiteral("package"), FakeJenkins::kFreestyle, 7,
+                                        QStringLiteral("UNSTABLE")),
+                       FakeJenkins::job(QStringLiteral("promote"), FakeJenkins::kPipeline, 0,
+                                        QString())})}),
              FakeJenkins::multibranch(QStringLiteral("web"),
                                       {QStringLiteral("main"), QStringLiteral("develop")})});
     }
@@ -58,8 +59,8 @@ public:
                                     QStringLiteral("web/main"), QStringLiteral("web/develop")};
         if (resourceType == QLatin1String("pipelines"))
             return pipelines;
-        return pipelines + QStringList{QStringLiteral("nightly"),
-                                       QStringLiteral("platform/release/package")};
+        return pipelines +
+               QStringList{QStringLiteral("nightly"), QStringLiteral("platform/release/package")};
     }
 
 protected:
