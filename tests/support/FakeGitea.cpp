@@ -206,7 +206,11 @@ FakeGitea::Response FakeGitea::answer(const Request &request)
         return r;
     }
     const QString user = caller(request);
-    const bool sentCredential = !request.header("Authorization").isEmpty();
+    // A credential Gitea does not know fails its API authentication (the token method's
+    // ErrUserNotExist) on every /api/v1 route; no credential is anonymous until a route needs
+    // one (reqToken: "token is required").
+    if (!request.header("Authorization").isEmpty() && user.isEmpty())
+        return error(401, QStringLiteral("user does not exist [uid: 0, name: ]"));
     if (m_requireSignIn && user.isEmpty())
         return error(401, QStringLiteral("token is required"));
     if (path == "/api/v1/version")
@@ -214,16 +218,11 @@ FakeGitea::Response FakeGitea::answer(const Request &request)
                               compactJson(QJsonObject{{QStringLiteral("version"), m_version}}));
     if (path == "/api/v1/user") {
         if (user.isEmpty())
-            return error(401, sentCredential ? QStringLiteral("user does not exist [uid: 0, "
-                                                              "name: ]")
-                                             : QStringLiteral("token is required"));
+            return error(401, QStringLiteral("token is required"));
         if (auto refused = missingScope(user, QStringLiteral("read:user")))
             return *refused;
         return Response::json(200, compactJson(userJson(user)));
     }
-    // A token Gitea does not know is refused wherever it is sent.
-    if (sentCredential && user.isEmpty())
-        return error(401, QStringLiteral("user does not exist [uid: 0, name: ]"));
     const QList<QByteArray> parts = path.split('/'); // "", api, v1, ...
     if (parts.size() == 5 && parts[3] == "users") {
         if (auto refused = missingScope(user, QStringLiteral("read:user")))
