@@ -153,6 +153,23 @@ const QList<ConformanceRow> &rows()
          QStringLiteral("per_page=100&page=N with Link (prev, next, last, first)"),
          {},
          {}},
+        {QStringLiteral("Gitea"),
+         giteaScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Repositories, ResourceType::Projects},
+         ResourceType::Repositories,
+         QStringLiteral("repos/search page/limit with X-Total-Count and Link (\",\" without a "
+                        "space)"),
+         {},
+         {}},
+        {QStringLiteral("Jenkins"),
+         jenkinsScenario,
+         {Credential, Reach, Identify, Authenticate, Permission},
+         {ResourceType::Jobs, ResourceType::Pipelines},
+         {},
+         QStringLiteral("tree= queries two levels deep, folders walked by URL; not paged"),
+         {},
+         {}},
     };
     return all;
 }

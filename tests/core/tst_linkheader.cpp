@@ -72,6 +72,25 @@ private Q_SLOTS:
             QStringLiteral("https://harbor.example.com/api/v2.0/projects?page=3&page_size=10"));
     }
 
+    void giteaSeparatorWithoutASpace()
+    {
+        // Gitea joins its links with "," and no space (genAPILinks), absolute on ROOT_URL, and
+        // re-encodes the query with its keys sorted.
+        const QByteArray value =
+            "<https://gitea.example.com/api/v1/repos/search?limit=50&page=3>; rel=\"next\","
+            "<https://gitea.example.com/api/v1/repos/search?limit=50&page=5>; rel=\"last\","
+            "<https://gitea.example.com/api/v1/repos/search?limit=50&page=1>; rel=\"first\","
+            "<https://gitea.example.com/api/v1/repos/search?limit=50&page=1>; rel=\"prev\"";
+        const auto links = LinkHeader::parse(value, m_base);
+        QCOMPARE(links.size(), 4);
+        QCOMPARE(links[0].target.query(), QStringLiteral("limit=50&page=3"));
+        QCOMPARE(links[1].rels, QStringList{QStringLiteral("last")});
+        QCOMPARE(links[3].rels, QStringList{QStringLiteral("prev")});
+        HttpHeaders headers{{"Link", value}};
+        QCOMPARE(LinkHeader::find(headers, m_base, QStringLiteral("next"))->toString(),
+                 QStringLiteral("https://gitea.example.com/api/v1/repos/search?limit=50&page=3"));
+    }
+
     void relCaseAndFirstOccurrence()
     {
         auto links = LinkHeader::parse(QByteArray("</x>; REL=\"Next\"; rel=\"prev\""), m_base);

@@ -23,6 +23,21 @@ const ProviderRegistry &registry()
     return instance;
 }
 
+const ProviderRegistry &registryWithoutJenkinsConnector()
+{
+    static const ProviderRegistry instance = [] {
+        ProviderRegistry r;
+        for (const ProviderDefinition *d : registry().providers(true)) {
+            ProviderDefinition copy = *d;
+            if (copy.id == QLatin1String("Jenkins"))
+                copy.connectorFactory = {};
+            r.add(copy);
+        }
+        return r;
+    }();
+    return instance;
+}
+
 QDateTime fixedNow()
 {
     return QDateTime(QDate(2026, 1, 15), QTime(10, 0), QTimeZone::utc());

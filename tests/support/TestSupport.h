@@ -14,6 +14,10 @@ namespace stella::test {
 
 // The registry every test uses: all built-in providers, InMemory included.
 const ProviderRegistry &registry();
+// The same providers with Jenkins' connector taken out: what a build without a connector for a
+// provider does (the console's and the launcher's "no connector for …"), whichever providers
+// have one in this build.
+const ProviderRegistry &registryWithoutJenkinsConnector();
 
 // A fixed clock at 2026-01-15T10:00:00Z unless a test moves it.
 QDateTime fixedNow();

@@ -28,6 +28,8 @@ class TestDiscover : public QObject
 private:
     ManualClock m_clock{test::fixedNow()};
     ConnectorLauncher m_launcher{test::registry(), m_clock, nullptr};
+    ConnectorLauncher m_launcherWithoutJenkins{test::registryWithoutJenkinsConnector(), m_clock,
+                                               nullptr};
 
     static Integration inMemory(IntegrationType type, int count, int pageSize,
                                 const QString &latency = QStringLiteral("1ms"),
@@ -84,14 +86,16 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("nothing to discover")));
         // A provider without a connector in this build: said too.
+        DiscoverPane withoutConnector(m_launcherWithoutJenkins);
         Integration jenkins;
         jenkins.id = QUuid::createUuid();
         jenkins.provider = QStringLiteral("Jenkins");
         jenkins.type = IntegrationType::CiCd;
         jenkins.name = QStringLiteral("Jenkins CI");
-        pane.setIntegration(jenkins);
-        QVERIFY(!child<QPushButton>(&pane, QStringLiteral("discoverStartButton"))->isEnabled());
-        QVERIFY(child<QLabel>(&pane, QStringLiteral("discoverNotice"))
+        withoutConnector.setIntegration(jenkins);
+        QVERIFY(!child<QPushButton>(&withoutConnector, QStringLiteral("discoverStartButton"))
+                     ->isEnabled());
+        QVERIFY(child<QLabel>(&withoutConnector, QStringLiteral("discoverNotice"))
                     ->text()
                     .contains(QStringLiteral("no connector for")));
     }

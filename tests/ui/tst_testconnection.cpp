@@ -24,6 +24,8 @@ class TestTestConnection : public QObject
 private:
     ManualClock m_clock{test::fixedNow()};
     ConnectorLauncher m_launcher{test::registry(), m_clock, nullptr};
+    ConnectorLauncher m_launcherWithoutJenkins{test::registryWithoutJenkinsConnector(), m_clock,
+                                               nullptr};
 
     static Integration inMemory(const QString &scenario,
                                 const QString &latency = QStringLiteral("5ms"))
@@ -222,7 +224,7 @@ private Q_SLOTS:
         harbor.type = IntegrationType::CiCd;
         harbor.name = QStringLiteral("Jenkins CI");
         harbor.endpoint = QStringLiteral("https://ci.example.com");
-        TestConnectionDialog dialog(m_launcher, harbor);
+        TestConnectionDialog dialog(m_launcherWithoutJenkins, harbor);
         dialog.show();
         QSignalSpy done(&dialog, &TestConnectionDialog::testFinished);
         dialog.start();

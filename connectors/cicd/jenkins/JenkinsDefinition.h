@@ -5,9 +5,8 @@
 
 namespace stella {
 
-// Jenkins (a CI system): its form fields, config schema and credential slots. No connector yet: the
-// next one goes beside this file, and this function becomes its static definition() (see
-// docs/architecture.md, "Providers and connectors").
+// Jenkins (a CI system): its form fields, config schema, credential slots and its connector
+// (JenkinsConnector).
 ProviderDefinition jenkinsDefinition();
 
 } // namespace stella

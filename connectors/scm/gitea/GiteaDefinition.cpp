@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GiteaDefinition.h"
 
+#include "GiteaConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
@@ -13,9 +14,14 @@ ProviderDefinition giteaDefinition()
         .endpoint(QStringLiteral("the Gitea URL, e.g. https://gitea.example.com"))
         .field(QStringLiteral("owner"), QStringLiteral("Owner"), K::String,
                QStringLiteral("Limit discovery to one organisation or user"))
+        .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
+                  QStringLiteral("Repositories per page (limit, at most Gitea's "
+                                 "MAX_RESPONSE_ITEMS, 50 by default)"),
+                  1, 50)
         .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
                     QStringLiteral("A Gitea access token with read:repository"))
         .httpConnectionFields()
+        .connector<GiteaConnector>()
         .build();
 }
 

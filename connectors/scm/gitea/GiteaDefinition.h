@@ -5,9 +5,8 @@
 
 namespace stella {
 
-// Gitea (an SCM provider): its form fields, config schema and credential slots. No connector yet:
-// the next one goes beside this file, and this function becomes its static definition() (see
-// docs/architecture.md, "Providers and connectors").
+// Gitea (an SCM provider): its form fields, config schema, credential slots and its connector
+// (GiteaConnector).
 ProviderDefinition giteaDefinition();
 
 } // namespace stella

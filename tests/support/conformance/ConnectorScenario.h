@@ -126,5 +126,7 @@ std::unique_ptr<ConnectorScenario> vaultScenario();
 std::unique_ptr<ConnectorScenario> consulScenario();
 std::unique_ptr<ConnectorScenario> ebpfAgentScenario();
 std::unique_ptr<ConnectorScenario> gitHubAppScenario();
+std::unique_ptr<ConnectorScenario> giteaScenario();
+std::unique_ptr<ConnectorScenario> jenkinsScenario();
 
 } // namespace stella::test::conformance
