@@ -317,10 +317,12 @@ void HttpCall::onReplyFinished()
     response.attempts = m_attempt;
     response.elapsedMs = m_elapsed.elapsed();
 
-    if (isRedirect(status)) {
+    // A redirect without any Location is an answer, not a hop: S3's 301 PermanentRedirect
+    // names the bucket's endpoint in its XML body and x-amz-bucket-region, for the caller.
+    if (isRedirect(status) && !response.header("Location").isEmpty()) {
         const QByteArray location = response.header("Location");
         const QUrl target = m_current.url.resolved(QUrl::fromEncoded(location));
-        if (location.isEmpty() || !target.isValid())
+        if (!target.isValid())
             return finish(Error::failed(QStringLiteral("%1 redirected without a valid Location")
                                             .arg(loggable(m_current.url))));
         if (++m_redirects > m_client.m_policy.maxRedirects)
