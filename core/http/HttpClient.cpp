@@ -203,9 +203,14 @@ void HttpCall::startAttempt()
     // empty POST still says Content-Length: 0.
     const bool bodiless =
         m_current.body.isEmpty() && (m_current.method == "GET" || m_current.method == "HEAD");
+    // HEAD through head(): as a custom verb, Qt would wait for the Content-Length of body
+    // that a HEAD answer announces and never sends (S3's HeadBucket).
     QNetworkReply *reply =
-        bodiless ? m_client.m_network->sendCustomRequest(request, m_current.method)
-                 : m_client.m_network->sendCustomRequest(request, m_current.method, m_current.body);
+        m_current.method == "HEAD"
+            ? m_client.m_network->head(request)
+            : (bodiless ? m_client.m_network->sendCustomRequest(request, m_current.method)
+                        : m_client.m_network->sendCustomRequest(request, m_current.method,
+                                                                m_current.body));
     m_reply = reply;
     // Back-pressure: without a read buffer limit the network thread keeps reading the socket
     // whatever the size check in onReadyRead has seen, so a fast server could fill memory
