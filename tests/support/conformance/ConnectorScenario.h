@@ -120,5 +120,6 @@ std::unique_ptr<ConnectorScenario> harborScenario();
 std::unique_ptr<ConnectorScenario> gitLabContainerRegistryScenario();
 std::unique_ptr<ConnectorScenario> nexusScenario();
 std::unique_ptr<ConnectorScenario> inMemoryScenario();
+std::unique_ptr<ConnectorScenario> s3CompatibleScenario();
 
 } // namespace stella::test::conformance
