@@ -20,9 +20,9 @@ QByteArray hmac(const QByteArray &key, const QByteArray &message)
 // break the signature for reasons no one could see (aws-c-auth skips the same ones).
 bool isUnsignable(const QByteArray &lowerName)
 {
-    static const QSet<QByteArray> skipped{"authorization",   "connection", "expect",
-                                          "user-agent",      "x-amzn-trace-id",
-                                          "transfer-encoding", "upgrade", "x-amz-user-agent"};
+    static const QSet<QByteArray> skipped{"authorization", "connection",      "expect",
+                                          "user-agent",    "x-amzn-trace-id", "transfer-encoding",
+                                          "upgrade",       "x-amz-user-agent"};
     return skipped.contains(lowerName) || lowerName.startsWith("sec-websocket-");
 }
 
@@ -47,7 +47,7 @@ QByteArray foldSpaces(const QByteArray &value)
 
 struct CanonicalHeaders
 {
-    QByteArray text;   // "name:value\n" per header, sorted by name
+    QByteArray text;    // "name:value\n" per header, sorted by name
     QByteArray signed_; // "host;x-amz-date"
 };
 
@@ -224,8 +224,7 @@ SigV4Signature SigV4Signer::signHeaders(const SigV4Request &request,
     return out;
 }
 
-SigV4Signature SigV4Signer::presign(const SigV4Request &request,
-                                    const AwsCredentials &credentials,
+SigV4Signature SigV4Signer::presign(const SigV4Request &request, const AwsCredentials &credentials,
                                     const SigV4Options &options, const QDateTime &when)
 {
     SigV4Signature out;
@@ -234,8 +233,7 @@ SigV4Signature SigV4Signer::presign(const SigV4Request &request,
         QByteArray("X-Amz-Algorithm=") + kAlgorithm,
         "X-Amz-Credential=" +
             uriEncode(credentials.accessKeyId + '/' + scopeOf(when, options), false),
-        "X-Amz-Date=" + amzDate(when),
-        "X-Amz-SignedHeaders=" + uriEncode(headers.signed_, false),
+        "X-Amz-Date=" + amzDate(when), "X-Amz-SignedHeaders=" + uriEncode(headers.signed_, false),
         "X-Amz-Expires=" + QByteArray::number(options.expiresSeconds)};
     if (!credentials.sessionToken.isEmpty())
         added.append("X-Amz-Security-Token=" + uriEncode(credentials.sessionToken, false));

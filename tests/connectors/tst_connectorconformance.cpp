@@ -337,8 +337,7 @@ private Q_SLOTS:
         auto op = readListing(row);
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Failed,
                  qPrintable(test::stepsText(*op)));
-        QVERIFY2(op->error().message.contains(row.malformedSays),
-                 qPrintable(test::stepsText(*op)));
+        QVERIFY2(op->error().message.contains(row.malformedSays), qPrintable(test::stepsText(*op)));
         QVERIFY2(!op->error().hint.isEmpty(), "no hint for a truncated answer");
         STELLA_COMPARE_ENUM(op->steps().last().state, ConnectorStep::State::Failed);
     }

@@ -26,11 +26,11 @@ Integration s3Integration(const QString &endpoint, const QString &bucket,
                           const QString &region = QStringLiteral("us-east-1"),
                           bool pathStyle = true)
 {
-    Integration i = test::integrationFor(QStringLiteral("S3Compatible"), endpoint,
-                                         QString::fromLatin1(kEnv),
-                                         {{QStringLiteral("bucket"), bucket},
-                                          {QStringLiteral("region"), region},
-                                          {QStringLiteral("pathStyle"), pathStyle}});
+    Integration i =
+        test::integrationFor(QStringLiteral("S3Compatible"), endpoint, QString::fromLatin1(kEnv),
+                             {{QStringLiteral("bucket"), bucket},
+                              {QStringLiteral("region"), region},
+                              {QStringLiteral("pathStyle"), pathStyle}});
     i.type = IntegrationType::ObjectStorage;
     return i;
 }
@@ -78,14 +78,18 @@ private Q_SLOTS:
     void testConnectionSignsEveryCallAndPasses()
     {
         auto s3 = fake();
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
-        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(test::stepsText(*op)));
-        QCOMPARE(test::stepIds(*op), (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
-                                                  StepId::Authenticate, StepId::Permission}));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(test::stepsText(*op)));
+        QCOMPARE(test::stepIds(*op),
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(op->server().product, QStringLiteral("Amazon S3"));
         const QString text = test::stepsText(*op);
         QVERIFY2(text.contains(QLatin1String("as stella-ci: 2 buckets")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("HeadBucket stella-evidence → 200")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("HeadBucket stella-evidence → 200")),
+                 qPrintable(text));
         // ListBuckets and HeadBucket, both signed and accepted by the fake's own check.
         QCOMPARE(s3->signedRequests(), 2);
         const auto last = s3->lastSigned();
@@ -104,11 +108,16 @@ private Q_SLOTS:
         auto s3 = fake();
         s3->sessionToken = "FQoGZXIvYXdzEPT//////////wEaDEXAMPLETOKEN";
         qputenv(kEnv, kKey + ':' + kSecret + ':' + s3->sessionToken);
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
-        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(test::stepsText(*op)));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(test::stepsText(*op)));
         QCOMPARE(s3->lastSigned().header("x-amz-security-token"), s3->sessionToken);
-        QVERIFY(s3->lastSigned().header("Authorization").contains(
-            "SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token,"));
+        QVERIFY(
+            s3->lastSigned()
+                .header("Authorization")
+                .contains(
+                    "SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token,"));
         QVERIFY(!mentionsSecret(*op, s3->sessionToken));
     }
 
@@ -116,7 +125,8 @@ private Q_SLOTS:
     {
         auto s3 = fake();
         qputenv(kEnv, "just-a-token");
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, StepId::Authenticate);
         QVERIFY2(op->error().message.contains(QLatin1String("ACCESS_KEY_ID:SECRET_ACCESS_KEY")),
@@ -128,7 +138,8 @@ private Q_SLOTS:
     {
         auto s3 = fake();
         auto op = health(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
-        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(test::stepsText(*op)));
+        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(test::stepsText(*op)));
         STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Healthy);
         QCOMPARE(s3->lastSigned().target, QByteArray("/stella-evidence?list-type=2&max-keys=1"));
     }
@@ -139,11 +150,13 @@ private Q_SLOTS:
         auto s3 = fake();
         s3->serverRegion = "eu-central-1";
         s3->buckets = {{"stella-evidence", "eu-central-1"}};
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, StepId::Authenticate);
         const Error &e = op->error();
-        QVERIFY2(e.message.contains(QLatin1String("AuthorizationHeaderMalformed")), qPrintable(e.toText()));
+        QVERIFY2(e.message.contains(QLatin1String("AuthorizationHeaderMalformed")),
+                 qPrintable(e.toText()));
         QVERIFY2(e.message.contains(QLatin1String("region eu-central-1")) &&
                      e.message.contains(QLatin1String("signed for region us-east-1")),
                  qPrintable(e.toText()));
@@ -156,12 +169,14 @@ private Q_SLOTS:
     void bucketInAnotherRegionIsExplained()
     {
         auto s3 = fake();
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("eu-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("eu-evidence")));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, StepId::Permission);
         QVERIFY2(op->error().message.contains(QLatin1String("is in region eu-west-1")),
                  qPrintable(op->error().toText()));
-        QVERIFY2(op->error().message.contains(QLatin1String("301")), qPrintable(op->error().toText()));
+        QVERIFY2(op->error().message.contains(QLatin1String("301")),
+                 qPrintable(op->error().toText()));
         QVERIFY(op->error().hint.contains(QLatin1String("region to eu-west-1")));
 
         auto checked = health(s3Integration(s3->url().toString(), QStringLiteral("eu-evidence")));
@@ -191,12 +206,14 @@ private Q_SLOTS:
     {
         auto s3 = fake();
         s3->forbidden = {"stella-evidence"};
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QCOMPARE(op->steps().last().id, StepId::Permission);
         QVERIFY2(op->error().message.contains(QLatin1String("403 Forbidden, without a reason")),
                  qPrintable(op->error().toText()));
         QVERIFY(op->error().hint.contains(QLatin1String("s3:ListBucket")));
-        auto checked = health(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto checked =
+            health(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QVERIFY2(checked->error().message.contains(QLatin1String("403 AccessDenied")),
                  qPrintable(checked->error().toText()));
         STELLA_COMPARE_ENUM(checked->healthStatus(), HealthStatus::Degraded);
@@ -222,11 +239,13 @@ private Q_SLOTS:
     {
         auto s3 = fake();
         s3->mode = FakeS3::Mode::HtmlPage;
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QCOMPARE(op->steps().last().id, StepId::Identify);
-        QVERIFY2(op->error().message.contains(QLatin1String("is not S3: GET / answered an HTML page")),
-                 qPrintable(op->error().toText()));
+        QVERIFY2(
+            op->error().message.contains(QLatin1String("is not S3: GET / answered an HTML page")),
+            qPrintable(op->error().toText()));
         QVERIFY(!test::stepsText(*op).contains(QLatin1String("<form")));
         QVERIFY(!op->error().hint.isEmpty());
     }
@@ -235,7 +254,8 @@ private Q_SLOTS:
     {
         auto s3 = fake();
         s3->mode = FakeS3::Mode::JsonApi;
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QCOMPARE(op->steps().last().id, StepId::Identify);
         QVERIFY2(op->error().message.contains(QLatin1String("is not S3: GET / answered JSON")),
                  qPrintable(op->error().toText()));
@@ -245,7 +265,8 @@ private Q_SLOTS:
     {
         auto s3 = fake();
         s3->mode = FakeS3::Mode::MalformedXml;
-        auto op = testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
         QCOMPARE(op->steps().last().id, StepId::Authenticate);
         QVERIFY2(op->error().message.contains(QLatin1String("not the expected XML (malformed")),
                  qPrintable(op->error().toText()));
@@ -269,7 +290,8 @@ private Q_SLOTS:
                  QUrl(QStringLiteral("https://evidence.s3.eu-west-1.amazonaws.com/")));
         QCOMPARE(S3CompatibleConnector::bucketUrl(aws, QStringLiteral("evidence"), false,
                                                   QStringLiteral("list-type=2&max-keys=1")),
-                 QUrl(QStringLiteral("https://evidence.s3.eu-west-1.amazonaws.com/?list-type=2&max-keys=1")));
+                 QUrl(QStringLiteral(
+                     "https://evidence.s3.eu-west-1.amazonaws.com/?list-type=2&max-keys=1")));
         QCOMPARE(S3CompatibleConnector::bucketUrl(QStringLiteral("http://minio.local:9000/"),
                                                   QStringLiteral("evidence"), true),
                  QUrl(QStringLiteral("http://minio.local:9000/evidence")));
@@ -286,7 +308,8 @@ private Q_SLOTS:
         S3CompatibleConnector connector(s3Integration(real.url.toString(), real.bucket),
                                         realTimeContext());
         auto op = test::runToEnd(connector.testConnection(nullptr));
-        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded, qPrintable(test::stepsText(*op)));
+        QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(test::stepsText(*op)));
         QCOMPARE(op->server().product, QStringLiteral("S3-compatible"));
         QVERIFY(!mentionsSecret(*op, real.secret.toUtf8()));
         auto checked = test::runToEnd(connector.checkHealth(nullptr));
@@ -311,7 +334,8 @@ private Q_SLOTS:
                      e.message.contains(QLatin1String("does not belong to access key id ") +
                                         real.accessKeyId),
                  qPrintable(e.toText()));
-        QVERIFY2(e.hint.contains(QLatin1String("authref://env/") + QLatin1String(kEnv)), qPrintable(e.hint));
+        QVERIFY2(e.hint.contains(QLatin1String("authref://env/") + QLatin1String(kEnv)),
+                 qPrintable(e.hint));
         QVERIFY(!mentionsSecret(*op, wrong));
     }
 
@@ -323,9 +347,10 @@ private Q_SLOTS:
         S3CompatibleConnector connector(s3Integration(real.url.toString(), real.bucket),
                                         realTimeContext());
         auto op = test::runToEnd(connector.testConnection(nullptr));
-        QVERIFY2(op->error().message.contains(QLatin1String("no access key id AKIDNOTKNOWNHERE (403 "
-                                                            "InvalidAccessKeyId)")),
-                 qPrintable(op->error().toText()));
+        QVERIFY2(
+            op->error().message.contains(QLatin1String("no access key id AKIDNOTKNOWNHERE (403 "
+                                                       "InvalidAccessKeyId)")),
+            qPrintable(op->error().toText()));
     }
 
     void realServerHasNoSuchBucket()
@@ -333,8 +358,9 @@ private Q_SLOTS:
         const auto real = test::RealS3Server::fromEnvironment();
         STELLA_REQUIRE_REAL_S3(real);
         qputenv(kEnv, (real.accessKeyId + QLatin1Char(':') + real.secret).toUtf8());
-        S3CompatibleConnector connector(s3Integration(real.url.toString(), QStringLiteral("no-such-bucket")),
-                                        realTimeContext());
+        S3CompatibleConnector connector(
+            s3Integration(real.url.toString(), QStringLiteral("no-such-bucket")),
+            realTimeContext());
         auto op = test::runToEnd(connector.testConnection(nullptr));
         QCOMPARE(op->steps().last().id, StepId::Permission);
         QVERIFY2(op->error().message.contains(QLatin1String("no bucket 'no-such-bucket'")),

@@ -108,7 +108,8 @@ private Q_SLOTS:
     void everyVectorIsHere()
     {
         const QStringList dirs = QDir(kVectors).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        QVERIFY2(dirs.size() >= 4, qPrintable(kVectors + QStringLiteral(": ") + dirs.join(QLatin1Char(','))));
+        QVERIFY2(dirs.size() >= 4,
+                 qPrintable(kVectors + QStringLiteral(": ") + dirs.join(QLatin1Char(','))));
     }
 
     void reproducesTheVector_data()
@@ -145,9 +146,8 @@ private Q_SLOTS:
         } else {
             signature = SigV4Signer::presign(parsed.request, context.credentials, context.options,
                                              context.when);
-            const QByteArray target = parsed.target +
-                                      (parsed.request.query.isEmpty() ? '?' : '&') +
-                                      signature.addedQuery;
+            const QByteArray target =
+                parsed.target + (parsed.request.query.isEmpty() ? '?' : '&') + signature.addedQuery;
             signedRequest = render(parsed.request.method, target, parsed.request.headers);
         }
         QCOMPARE(signature.canonicalRequest, expected("canonical-request"));
@@ -170,15 +170,13 @@ private Q_SLOTS:
             "GET", QUrl(QStringLiteral("http://127.0.0.1:9000/my-bucket/a%20b/../c?list-type=2")));
         QCOMPARE(request.headers.first().second, QByteArray("127.0.0.1:9000"));
         const SigV4Signature sig = SigV4Signer::signHeaders(
-            request, {"AKID", "secret", {}}, s3,
-            utcDateTime(QDate(2026, 1, 15), QTime(10, 0)));
+            request, {"AKID", "secret", {}}, s3, utcDateTime(QDate(2026, 1, 15), QTime(10, 0)));
         const QByteArrayList lines = sig.canonicalRequest.split('\n');
         QCOMPARE(lines.value(1), QByteArray("/my-bucket/a%20b/../c"));
         QCOMPARE(lines.value(2), QByteArray("list-type=2"));
-        QVERIFY(lines.contains(QByteArray("x-amz-content-sha256:") +
-                               SigV4Signer::kEmptyPayloadSha256));
-        QCOMPARE(lines.value(lines.size() - 2),
-                 QByteArray("host;x-amz-content-sha256;x-amz-date"));
+        QVERIFY(
+            lines.contains(QByteArray("x-amz-content-sha256:") + SigV4Signer::kEmptyPayloadSha256));
+        QCOMPARE(lines.value(lines.size() - 2), QByteArray("host;x-amz-content-sha256;x-amz-date"));
         QVERIFY(sig.addedHeaders.last().second.startsWith(
             "AWS4-HMAC-SHA256 Credential=AKID/20260115/eu-west-1/s3/aws4_request, "));
     }

@@ -111,10 +111,11 @@ Response FakeS3::answer(const Request &request)
         for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
             list += "<Bucket><Name>" + it.key() +
                     "</Name><CreationDate>2026-01-02T03:04:05.000Z</CreationDate></Bucket>";
-        return xml(200, "<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-                        "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a"
-                        "</ID><DisplayName>stella-ci</DisplayName></Owner><Buckets>" +
-                            list + "</Buckets></ListAllMyBucketsResult>");
+        return xml(200,
+                   "<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                   "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a"
+                   "</ID><DisplayName>stella-ci</DisplayName></Owner><Buckets>" +
+                       list + "</Buckets></ListAllMyBucketsResult>");
     }
     const QByteArrayList parts = path.mid(1).split('/');
     return bucketAnswer(request, parts.first());
@@ -148,12 +149,11 @@ Response FakeS3::bucketAnswer(const Request &request, const QByteArray &bucket)
         return bodyless(error(403, "AccessDenied", "Access Denied"));
     if (head)
         return Response{200, {{"x-amz-bucket-region", region}, {"Server", "AmazonS3"}}, {}};
-    Response listing =
-        xml(200, "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" +
-                     bucket +
-                     "</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1</MaxKeys>"
-                     "<IsTruncated>true</IsTruncated><Contents><Key>evidence/0001.json</Key>"
-                     "<Size>512</Size></Contents></ListBucketResult>");
+    Response listing = xml(
+        200, "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket +
+                 "</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1</MaxKeys>"
+                 "<IsTruncated>true</IsTruncated><Contents><Key>evidence/0001.json</Key>"
+                 "<Size>512</Size></Contents></ListBucketResult>");
     if (mode == Mode::TruncatedXml)
         listing.body.truncate(listing.body.size() / 2);
     return listing;

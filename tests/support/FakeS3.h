@@ -19,11 +19,11 @@ public:
     enum class Mode
     {
         S3,
-        HtmlPage,        // every answer is a web page
-        JsonApi,         // every answer is another service's JSON
-        MalformedXml,    // ListBuckets answers XML that does not parse
-        SlowDown,        // bucket requests answer 503 SlowDown
-        TruncatedXml,    // ListObjectsV2 answers half its XML
+        HtmlPage,     // every answer is a web page
+        JsonApi,      // every answer is another service's JSON
+        MalformedXml, // ListBuckets answers XML that does not parse
+        SlowDown,     // bucket requests answer 503 SlowDown
+        TruncatedXml, // ListObjectsV2 answers half its XML
     };
 
     FakeS3(QByteArray accessKeyId, QByteArray secret);

@@ -55,8 +55,8 @@ class S3Api
 {
 public:
     S3Api(QString endpoint, QString bucket, QString region, bool pathStyle)
-        : m_endpoint(std::move(endpoint)), m_bucket(std::move(bucket)),
-          m_region(std::move(region)), m_pathStyle(pathStyle)
+        : m_endpoint(std::move(endpoint)), m_bucket(std::move(bucket)), m_region(std::move(region)),
+          m_pathStyle(pathStyle)
     {}
 
     const QString &bucket() const { return m_bucket; }
@@ -95,8 +95,8 @@ public:
         request.headers = unsigned_.headers;
         request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/xml")));
         for (const auto &header : signature.addedHeaders) {
-            const bool secret = header.first == "Authorization" ||
-                                header.first == "X-Amz-Security-Token";
+            const bool secret =
+                header.first == "Authorization" || header.first == "X-Amz-Security-Token";
             (secret ? request.credentialHeaders : request.headers).append(header);
         }
         http->fetch(request, std::move(onResponse));
@@ -128,28 +128,29 @@ void identify(const HttpResponse &probe, const HttpExchange &http, const Step &s
     if (!xml)
         return step.fail(Error::failed(
             QStringLiteral("%1 is not S3: %2").arg(endpoint, xml.error().message), hint));
-    const bool s3Answer = xml->root == QLatin1String("ListAllMyBucketsResult") ||
-                          (xml->root == QLatin1String("Error") &&
-                           !xml->text(QStringLiteral("Code")).isEmpty());
+    const bool s3Answer =
+        xml->root == QLatin1String("ListAllMyBucketsResult") ||
+        (xml->root == QLatin1String("Error") && !xml->text(QStringLiteral("Code")).isEmpty());
     if (!s3Answer)
-        return step.fail(Error::failed(
-            QStringLiteral("%1 is not S3: GET / answered <%2>, where S3 answers "
-                           "<ListAllMyBucketsResult> or <Error>")
-                .arg(endpoint, xml->root.left(64)),
-            hint));
+        return step.fail(
+            Error::failed(QStringLiteral("%1 is not S3: GET / answered <%2>, where S3 answers "
+                                         "<ListAllMyBucketsResult> or <Error>")
+                              .arg(endpoint, xml->root.left(64)),
+                          hint));
     QString version;
     const QString product = serverProduct(probe, &version);
     step.operation()->reportServer({product, version});
-    const QString answered = xml->root == QLatin1String("Error")
-                                 ? QStringLiteral("<Error> %1").arg(xml->text(QStringLiteral("Code")))
-                                 : QStringLiteral("<ListAllMyBucketsResult>");
-    step.pass(probe.header("Server").isEmpty()
-                  ? QStringLiteral("S3 API (anonymous GET / → %1); no Server header, and S3 has "
-                                   "no version endpoint")
-                        .arg(answered)
-                  : QStringLiteral("%1 (Server: %2; anonymous GET / → %3)")
-                        .arg(product, QString::fromLatin1(probe.header("Server")).left(80),
-                             answered));
+    const QString answered =
+        xml->root == QLatin1String("Error")
+            ? QStringLiteral("<Error> %1").arg(xml->text(QStringLiteral("Code")))
+            : QStringLiteral("<ListAllMyBucketsResult>");
+    step.pass(
+        probe.header("Server").isEmpty()
+            ? QStringLiteral("S3 API (anonymous GET / → %1); no Server header, and S3 has "
+                             "no version endpoint")
+                  .arg(answered)
+            : QStringLiteral("%1 (Server: %2; anonymous GET / → %3)")
+                  .arg(product, QString::fromLatin1(probe.header("Server")).left(80), answered));
 }
 
 void authenticate(const std::shared_ptr<const S3Api> &api, const Http &http, const Step &step)
@@ -158,16 +159,17 @@ void authenticate(const std::shared_ptr<const S3Api> &api, const Http &http, con
         return step.skip(QStringLiteral("no AuthRef: anonymous requests are not signed"));
     api->send(http, "GET", api->serviceUrl(), [api, http, step](const HttpResponse &response) {
         if (response.status != 200)
-            return step.fail(s3::explain(
-                response, kListBuckets,
-                api->context(*http, QStringLiteral("s3:ListAllMyBuckets"))));
+            return step.fail(
+                s3::explain(response, kListBuckets,
+                            api->context(*http, QStringLiteral("s3:ListAllMyBuckets"))));
         auto xml = s3::readXml(response, kListBuckets, QStringLiteral("ListAllMyBucketsResult"));
         if (!xml)
             return step.fail(xml.error());
         const QString owner = xml->text(QStringLiteral("DisplayName"));
         step.pass(QStringLiteral("ListBuckets signed for %1%2: %3 buckets")
-                      .arg(api->region(),
-                           owner.isEmpty() ? QString() : QStringLiteral(" as %1").arg(owner.left(80)))
+                      .arg(api->region(), owner.isEmpty()
+                                              ? QString()
+                                              : QStringLiteral(" as %1").arg(owner.left(80)))
                       .arg(xml->count(QStringLiteral("Bucket"))));
     });
 }
@@ -175,18 +177,19 @@ void authenticate(const std::shared_ptr<const S3Api> &api, const Http &http, con
 void checkPermission(const std::shared_ptr<const S3Api> &api, const Http &http, const Step &step)
 {
     const QString what = QStringLiteral("HeadBucket %1").arg(api->bucket());
-    api->send(http, "HEAD", api->bucketUrl(), [api, http, step, what](const HttpResponse &response) {
-        if (response.status != 200)
-            return step.fail(
-                s3::explain(response, what, api->context(*http, QStringLiteral("s3:ListBucket"))));
-        const QString region = s3::namedRegion(response);
-        step.operation()->reportHealth(HealthStatus::Healthy);
-        step.pass(QStringLiteral("%1 → 200 in %2 ms%3")
-                      .arg(what)
-                      .arg(response.elapsedMs)
-                      .arg(region.isEmpty() ? QString()
-                                            : QStringLiteral(" (region %1)").arg(region)));
-    });
+    api->send(
+        http, "HEAD", api->bucketUrl(), [api, http, step, what](const HttpResponse &response) {
+            if (response.status != 200)
+                return step.fail(s3::explain(response, what,
+                                             api->context(*http, QStringLiteral("s3:ListBucket"))));
+            const QString region = s3::namedRegion(response);
+            step.operation()->reportHealth(HealthStatus::Healthy);
+            step.pass(QStringLiteral("%1 → 200 in %2 ms%3")
+                          .arg(what)
+                          .arg(response.elapsedMs)
+                          .arg(region.isEmpty() ? QString()
+                                                : QStringLiteral(" (region %1)").arg(region)));
+        });
 }
 
 void readBucket(const std::shared_ptr<const S3Api> &api, const Http &http, const Step &step)
@@ -221,12 +224,12 @@ void readBucket(const std::shared_ptr<const S3Api> &api, const Http &http, const
 S3CompatibleConnector::S3CompatibleConnector(const Integration &integration,
                                              const ConnectorContext &context)
     : HttpConnector(integration, context),
-      m_api(std::make_shared<S3Api>(
-          integration.endpoint, session().configString(QStringLiteral("bucket")),
-          session().configString(QStringLiteral("region")).isEmpty()
-              ? QStringLiteral("us-east-1")
-              : session().configString(QStringLiteral("region")),
-          integration.config.value(QStringLiteral("pathStyle")).toBool()))
+      m_api(std::make_shared<S3Api>(integration.endpoint,
+                                    session().configString(QStringLiteral("bucket")),
+                                    session().configString(QStringLiteral("region")).isEmpty()
+                                        ? QStringLiteral("us-east-1")
+                                        : session().configString(QStringLiteral("region")),
+                                    integration.config.value(QStringLiteral("pathStyle")).toBool()))
 {}
 
 QUrl S3CompatibleConnector::serviceUrl(const QString &endpoint)
@@ -275,8 +278,9 @@ ConnectorOperation *S3CompatibleConnector::testConnection(QObject *parent)
 ConnectorOperation *S3CompatibleConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, QStringLiteral("ListObjectsV2 %1 (max-keys=1)").arg(m_api->bucket()),
-                   [api = m_api, http = run.http](const Step &step) { readBucket(api, http, step); });
+    run.steps->add(
+        StepId::Health, QStringLiteral("ListObjectsV2 %1 (max-keys=1)").arg(m_api->bucket()),
+        [api = m_api, http = run.http](const Step &step) { readBucket(api, http, step); });
     run.steps->start();
     return run.operation;
 }

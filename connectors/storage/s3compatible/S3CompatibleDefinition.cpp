@@ -2,7 +2,6 @@
 #include "S3CompatibleDefinition.h"
 
 #include "S3CompatibleConnector.h"
-
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {

@@ -16,8 +16,9 @@ QString said(const ErrorBody &body)
 
 QString attempts(const HttpResponse &response)
 {
-    return response.attempts > 1 ? QStringLiteral(", still after %1 attempts").arg(response.attempts)
-                                 : QString();
+    return response.attempts > 1
+               ? QStringLiteral(", still after %1 attempts").arg(response.attempts)
+               : QString();
 }
 
 Error wrongRegion(const HttpResponse &response, const QString &what, const ErrorContext &context,
@@ -29,14 +30,14 @@ Error wrongRegion(const HttpResponse &response, const QString &what, const Error
         return Error::failed(
             QStringLiteral("%1: bucket '%2' must be addressed at another endpoint%3 (%4)")
                 .arg(what, context.bucket,
-                     endpoint.isEmpty() ? QString() : QStringLiteral(", %1").arg(endpoint),
-                     status),
+                     endpoint.isEmpty() ? QString() : QStringLiteral(", %1").arg(endpoint), status),
             QStringLiteral("Set the integration's endpoint (and region) to the bucket's own"));
     return Error::failed(
         QStringLiteral("%1: bucket '%2' is in region %3, and the request was signed for region %4 "
                        "(%5%6)")
             .arg(what, context.bucket, region, context.region, status,
-                 endpoint.isEmpty() ? QString() : QStringLiteral(", S3 names endpoint %1").arg(endpoint)),
+                 endpoint.isEmpty() ? QString()
+                                    : QStringLiteral(", S3 names endpoint %1").arg(endpoint)),
         QStringLiteral("Set the integration's region to %1 (and for AWS its endpoint to "
                        "https://s3.%1.amazonaws.com)")
             .arg(region));
@@ -66,7 +67,8 @@ Error fromCode(const HttpResponse &response, const QString &what, const ErrorCon
                 .arg(storedAs));
     if (code == QLatin1String("AccessDenied") || code == QLatin1String("AllAccessDisabled"))
         return Error::failed(
-            QStringLiteral("%1: authenticated, but not allowed (%2: %3)").arg(what, status, said(body)),
+            QStringLiteral("%1: authenticated, but not allowed (%2: %3)")
+                .arg(what, status, said(body)),
             QStringLiteral("Grant the key behind %1 %2 (IAM policy or bucket policy)")
                 .arg(context.authRef, context.permission));
     if (code == QLatin1String("NoSuchBucket"))
@@ -99,9 +101,8 @@ Error fromCode(const HttpResponse &response, const QString &what, const ErrorCon
             QStringLiteral("Store fresh temporary credentials at %1 as "
                            "ACCESS_KEY_ID:SECRET_ACCESS_KEY:SESSION_TOKEN")
                 .arg(context.authRef));
-    return Error::failed(
-        QStringLiteral("%1: S3 error %2: %3").arg(what, status, said(body)),
-        QStringLiteral("Look up %1 in the S3 error code reference").arg(code));
+    return Error::failed(QStringLiteral("%1: S3 error %2: %3").arg(what, status, said(body)),
+                         QStringLiteral("Look up %1 in the S3 error code reference").arg(code));
 }
 
 // A HEAD answer carries no body: its status (and x-amz-bucket-region) is all there is.
@@ -109,12 +110,10 @@ Error fromStatus(const HttpResponse &response, const QString &what, const ErrorC
 {
     if (const QString foreign = foreignBody(response);
         !foreign.isEmpty() && !response.body.isEmpty())
-        return Error::failed(QStringLiteral("%1: HTTP %2 with %3")
-                                 .arg(what)
-                                 .arg(response.status)
-                                 .arg(foreign),
-                             QStringLiteral("Check that the endpoint is the S3 API's address, not a console, a "
-                                            "proxy's page or another service"));
+        return Error::failed(
+            QStringLiteral("%1: HTTP %2 with %3").arg(what).arg(response.status).arg(foreign),
+            QStringLiteral("Check that the endpoint is the S3 API's address, not a console, a "
+                           "proxy's page or another service"));
     if (!namedRegion(response).isEmpty() &&
         (response.status == 301 || response.status == 307 || response.status == 400))
         return wrongRegion(response, what, context, QStringLiteral("Moved"), {});

@@ -78,9 +78,8 @@ Result<XmlAnswer> readXml(const HttpResponse &response, const QString &what,
                 .arg(xml.errorString()),
             kHint);
     if (out.root.isEmpty())
-        return Error::failed(QStringLiteral("%1: the answer is not the expected XML (no element)")
-                                 .arg(what),
-                             kHint);
+        return Error::failed(
+            QStringLiteral("%1: the answer is not the expected XML (no element)").arg(what), kHint);
     if (!expectedRoot.isEmpty() && out.root != expectedRoot)
         return Error::failed(QStringLiteral("%1: the answer is not the expected XML (<%2>, where "
                                             "S3 answers <%3>)")
@@ -94,8 +93,7 @@ std::optional<ErrorBody> errorBody(const HttpResponse &response)
     auto xml = readXml(response, {}, QStringLiteral("Error"));
     if (!xml || xml->text(QStringLiteral("Code")).isEmpty())
         return std::nullopt;
-    return ErrorBody{xml->text(QStringLiteral("Code")), xml->text(QStringLiteral("Message")),
-                     *xml};
+    return ErrorBody{xml->text(QStringLiteral("Code")), xml->text(QStringLiteral("Message")), *xml};
 }
 
 } // namespace stella::s3
