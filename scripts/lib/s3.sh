@@ -3,7 +3,8 @@
 # signature, so it proves nothing). Source it; do not run it.
 # shellcheck shell=bash
 #
-#   stella_s3_available  -> whether node and npm are here (scripts/setup-deps installs them)
+#   stella_s3_available  -> whether Node.js >= 20 and npm are here (scripts/setup-deps installs
+#                           Debian's where there is no npm)
 #   stella_s3_start      -> installs the pinned package into .cache/s3rver once, starts the
 #                           server with a known key pair and bucket, exports STELLA_TEST_S3_URL,
 #                           STELLA_TEST_S3_ACCESS_KEY, STELLA_TEST_S3_SECRET, STELLA_TEST_S3_BUCKET
@@ -12,8 +13,12 @@
 # 4.0.4 is the newest release that runs on Debian 13's Node.js 20 (5.x asks for Node.js 24).
 STELLA_S3RVER_VERSION=4.0.4
 
+# Node.js 20 or newer with npm (Debian 13 has 20; Debian 12's own 18 is too old for the package).
 stella_s3_available() {
-  command -v node >/dev/null && command -v npm >/dev/null
+  command -v node >/dev/null && command -v npm >/dev/null || return 1
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null) || return 1
+  [ "${major:-0}" -ge 20 ]
 }
 
 stella_s3_install() {

@@ -99,8 +99,7 @@ Response FakeS3::answer(const Request &request)
     if (request.header("Authorization").isEmpty())
         return error(403, "AccessDenied", "Access Denied");
     if (auto refused = checkSignature(request))
-        return request.method == "HEAD" ? Response{refused->status, refused->headers, {}}
-                                        : *refused;
+        return *refused;
     ++m_signed;
     m_lastSigned = request;
     const QByteArray path = request.path();
@@ -123,17 +122,13 @@ Response FakeS3::answer(const Request &request)
 
 Response FakeS3::bucketAnswer(const Request &request, const QByteArray &bucket)
 {
+    // A HEAD gets the GET answer; the loopback server sends its length and not its body.
     const bool head = request.method == "HEAD";
-    const auto bodyless = [head](Response r) {
-        if (head)
-            r.body.clear();
-        return r;
-    };
     if (mode == Mode::SlowDown)
-        return bodyless(error(503, "SlowDown", "Please reduce your request rate."));
+        return error(503, "SlowDown", "Please reduce your request rate.");
     if (!buckets.contains(bucket))
-        return bodyless(error(404, "NoSuchBucket", "The specified bucket does not exist",
-                              "<BucketName>" + bucket + "</BucketName>"));
+        return error(404, "NoSuchBucket", "The specified bucket does not exist",
+                              "<BucketName>" + bucket + "</BucketName>");
     const QByteArray region = buckets.value(bucket);
     if (region != serverRegion) {
         Response moved = error(301, "PermanentRedirect",
@@ -143,10 +138,10 @@ Response FakeS3::bucketAnswer(const Request &request, const QByteArray &bucket)
                                "<Endpoint>" + bucket + ".s3." + region +
                                    ".amazonaws.com</Endpoint><Bucket>" + bucket + "</Bucket>");
         moved.headers.append({"x-amz-bucket-region", region});
-        return bodyless(moved);
+        return moved;
     }
     if (forbidden.contains(bucket))
-        return bodyless(error(403, "AccessDenied", "Access Denied"));
+        return error(403, "AccessDenied", "Access Denied");
     if (head)
         return Response{200, {{"x-amz-bucket-region", region}, {"Server", "AmazonS3"}}, {}};
     Response listing = xml(
