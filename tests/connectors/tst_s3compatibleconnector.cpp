@@ -7,6 +7,7 @@
 #include "FakeS3.h"
 #include "RealS3Server.h"
 #include "connectors/storage/s3compatible/S3CompatibleConnector.h"
+#include "connectors/storage/s3compatible/S3Xml.h"
 #include "core/aws/SigV4Signer.h"
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
@@ -281,6 +282,52 @@ private Q_SLOTS:
         QVERIFY2(op->error().message.contains(QLatin1String("not the expected XML")),
                  qPrintable(op->error().toText()));
         STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Unhealthy);
+    }
+
+    void wrongSessionTokenIsExplained()
+    {
+        auto s3 = fake();
+        s3->sessionToken = "the-token-the-server-issued";
+        qputenv(kEnv, kKey + ':' + kSecret + ":an-expired-token");
+        auto op =
+            testConnection(s3Integration(s3->url().toString(), QStringLiteral("stella-evidence")));
+        QCOMPARE(op->steps().last().id, StepId::Authenticate);
+        QVERIFY2(op->error().message.contains(QLatin1String("session token is expired or invalid")),
+                 qPrintable(op->error().toText()));
+        QVERIFY(op->error().hint.contains(
+            QLatin1String("ACCESS_KEY_ID:SECRET_ACCESS_KEY:SESSION_TOKEN")));
+        QVERIFY(!mentionsSecret(*op, "an-expired-token"));
+    }
+
+    // The XML reader is bounded: S3 answers are small and flat.
+    void xmlReadingIsBounded()
+    {
+        HttpResponse deep;
+        deep.status = 200;
+        deep.body = QByteArray("<a>").repeated(s3::kMaxXmlDepth + 4) +
+                    QByteArray("</a>").repeated(s3::kMaxXmlDepth + 4);
+        auto nested = s3::readXml(deep, QStringLiteral("GET /"));
+        QVERIFY(!nested);
+        QVERIFY2(nested.error().message.contains(QLatin1String("nested deeper than 16")),
+                 qPrintable(nested.error().message));
+
+        HttpResponse huge;
+        huge.status = 200;
+        huge.body =
+            "<ListBucketResult>" + QByteArray(s3::kMaxXmlBytes, 'x') + "</ListBucketResult>";
+        auto big = s3::readXml(huge, QStringLiteral("GET /"));
+        QVERIFY(!big);
+        QVERIFY2(big.error().message.contains(QLatin1String("not the expected XML")),
+                 qPrintable(big.error().message));
+
+        HttpResponse other;
+        other.status = 200;
+        other.body = "<?xml version=\"1.0\"?><rss><channel/></rss>";
+        auto rss = s3::readXml(other, QStringLiteral("GET /"), QStringLiteral("ListBucketResult"));
+        QVERIFY(!rss);
+        QVERIFY2(rss.error().message.contains(
+                     QLatin1String("<rss>, where S3 answers <ListBucketResult>")),
+                 qPrintable(rss.error().message));
     }
 
     void addressingStyles()

@@ -128,7 +128,7 @@ Response FakeS3::bucketAnswer(const Request &request, const QByteArray &bucket)
         return error(503, "SlowDown", "Please reduce your request rate.");
     if (!buckets.contains(bucket))
         return error(404, "NoSuchBucket", "The specified bucket does not exist",
-                              "<BucketName>" + bucket + "</BucketName>");
+                     "<BucketName>" + bucket + "</BucketName>");
     const QByteArray region = buckets.value(bucket);
     if (region != serverRegion) {
         Response moved = error(301, "PermanentRedirect",
