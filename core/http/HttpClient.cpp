@@ -203,9 +203,14 @@ void HttpCall::startAttempt()
     // empty POST still says Content-Length: 0.
     const bool bodiless =
         m_current.body.isEmpty() && (m_current.method == "GET" || m_current.method == "HEAD");
+    // HEAD through head(): as a custom verb, Qt would wait for the Content-Length of body
+    // that a HEAD answer announces and never sends (S3's HeadBucket).
     QNetworkReply *reply =
-        bodiless ? m_client.m_network->sendCustomRequest(request, m_current.method)
-                 : m_client.m_network->sendCustomRequest(request, m_current.method, m_current.body);
+        m_current.method == "HEAD"
+            ? m_client.m_network->head(request)
+            : (bodiless ? m_client.m_network->sendCustomRequest(request, m_current.method)
+                        : m_client.m_network->sendCustomRequest(request, m_current.method,
+                                                                m_current.body));
     m_reply = reply;
     // Back-pressure: without a read buffer limit the network thread keeps reading the socket
     // whatever the size check in onReadyRead has seen, so a fast server could fill memory
@@ -317,10 +322,12 @@ void HttpCall::onReplyFinished()
     response.attempts = m_attempt;
     response.elapsedMs = m_elapsed.elapsed();
 
-    if (isRedirect(status)) {
+    // A redirect without any Location is an answer, not a hop: S3's 301 PermanentRedirect
+    // names the bucket's endpoint in its XML body and x-amz-bucket-region, for the caller.
+    if (isRedirect(status) && !response.header("Location").isEmpty()) {
         const QByteArray location = response.header("Location");
         const QUrl target = m_current.url.resolved(QUrl::fromEncoded(location));
-        if (location.isEmpty() || !target.isValid())
+        if (!target.isValid())
             return finish(Error::failed(QStringLiteral("%1 redirected without a valid Location")
                                             .arg(loggable(m_current.url))));
         if (++m_redirects > m_client.m_policy.maxRedirects)

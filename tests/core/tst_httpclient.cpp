@@ -350,6 +350,40 @@ private Q_SLOTS:
         QVERIFY(other.requests().first().header("Authorization").isEmpty());
     }
 
+    // S3's 301 PermanentRedirect has no Location: it names the endpoint in its body.
+    void redirectWithoutLocationIsAnAnswer()
+    {
+        Server server([](const auto &) {
+            return Response{301, {{"x-amz-bucket-region", "eu-west-1"}}, "<Error>moved</Error>"};
+        });
+        QVERIFY(server.listen());
+        HttpClient client(m_clock, {}, fastPolicy());
+        auto r = get(client, server.url());
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r->status, 301);
+        QCOMPARE(r->body, QByteArrayLiteral("<Error>moved</Error>"));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    // A HEAD answer announces a Content-Length and sends no body: the call must not wait for it.
+    void headAnswerWithContentLengthIsComplete()
+    {
+        Server server([](const auto &) { return Response{404, {}, QByteArray(241, 'x')}; });
+        QVERIFY(server.listen());
+        HttpClient client(m_clock, {}, fastPolicy());
+        HttpRequest request;
+        request.method = "HEAD";
+        request.url = server.url();
+        std::unique_ptr<HttpCall> call(client.send(request));
+        QSignalSpy done(call.get(), &HttpCall::finished);
+        QVERIFY(done.wait(10000));
+        QVERIFY2(call->result().ok(),
+                 qPrintable(call->result().ok() ? QString() : call->result().error().message));
+        QCOMPARE(call->result()->status, 404);
+        QVERIFY(call->result()->body.isEmpty());
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void redirectLoopStops()
     {
         Server loop([](const auto &) { return Response{302, {{"Location", "/again"}}, {}}; });

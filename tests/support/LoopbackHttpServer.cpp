@@ -144,6 +144,11 @@ void LoopbackHttpServer::serve(QTcpSocket *socket)
             return; // the connection carries nothing else
         }
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+        if (request.method == "HEAD") {
+            // As HTTP has it: the length of the body a GET would get, and no body.
+            socket->write(out);
+            continue;
+        }
         if (response.truncateBodyAt >= 0) {
             socket->write(out + response.body.left(response.truncateBodyAt));
             socket->flush();

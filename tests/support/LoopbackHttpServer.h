@@ -14,7 +14,8 @@ namespace stella::test {
 
 // A small HTTP/1.1 server on 127.0.0.1 for tests that play a provider's published API
 // (Vault, Harbor, GitLab...): keep-alive, Content-Length bodies, one handler for every request.
-// Requests are recorded so tests can check what the client sent (and what it did not).
+// Requests are recorded so tests can check what the client sent (and what it did not). A HEAD
+// answer announces its body's Content-Length and sends no body, as HTTP says.
 class LoopbackHttpServer : public QObject
 {
     Q_OBJECT

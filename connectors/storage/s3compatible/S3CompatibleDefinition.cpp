@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "S3CompatibleDefinition.h"
 
+#include "S3CompatibleConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
 namespace stella {
@@ -23,8 +24,10 @@ ProviderDefinition s3CompatibleDefinition()
             false)
         .credential(QStringLiteral("basic"), QStringLiteral("access key id:secret access key"),
                     C::Basic, true,
-                    QStringLiteral("Access key id and secret access key, as id:secret"))
+                    QStringLiteral("Access key id and secret access key, as id:secret; temporary "
+                                   "credentials as id:secret:session-token"))
         .httpConnectionFields()
+        .connector<S3CompatibleConnector>()
         .build();
 }
 

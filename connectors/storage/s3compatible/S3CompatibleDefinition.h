@@ -5,9 +5,8 @@
 
 namespace stella {
 
-// S3-compatible object storage: its form fields, config schema and credential slots. No connector
-// yet: the next one goes beside this file, and this function becomes its static definition() (see
-// docs/architecture.md, "Providers and connectors").
+// S3-compatible object storage: its form fields, config schema, credential slots and its
+// connector (S3CompatibleConnector, beside this file).
 ProviderDefinition s3CompatibleDefinition();
 
 } // namespace stella

@@ -128,5 +128,6 @@ std::unique_ptr<ConnectorScenario> ebpfAgentScenario();
 std::unique_ptr<ConnectorScenario> gitHubAppScenario();
 std::unique_ptr<ConnectorScenario> giteaScenario();
 std::unique_ptr<ConnectorScenario> jenkinsScenario();
+std::unique_ptr<ConnectorScenario> s3CompatibleScenario();
 
 } // namespace stella::test::conformance
