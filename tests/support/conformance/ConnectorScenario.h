@@ -120,5 +120,8 @@ std::unique_ptr<ConnectorScenario> harborScenario();
 std::unique_ptr<ConnectorScenario> gitLabContainerRegistryScenario();
 std::unique_ptr<ConnectorScenario> nexusScenario();
 std::unique_ptr<ConnectorScenario> inMemoryScenario();
+std::unique_ptr<ConnectorScenario> nvdMirrorScenario();
+std::unique_ptr<ConnectorScenario> osvMirrorScenario();
+std::unique_ptr<ConnectorScenario> stellaOpsMirrorScenario();
 
 } // namespace stella::test::conformance
