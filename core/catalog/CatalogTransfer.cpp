@@ -19,7 +19,7 @@ const QSet<QString> kEntryKeys{
     QStringLiteral("name"),         QStringLiteral("endpoint"),  QStringLiteral("config"),
     QStringLiteral("authRefUri"),   QStringLiteral("tenantId"),  QStringLiteral("status"),
     QStringLiteral("version"),      QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-    QStringLiteral("lastCheckedAt")};
+    QStringLiteral("lastCheckedAt"), QStringLiteral("certificateExpiresAt")};
 
 Error importError(const QString &message, const QStringList &details = {})
 {
@@ -48,6 +48,7 @@ QByteArray CatalogTransfer::exportDocument(const QList<Integration> &integration
         QJsonObject o = i.toJson();
         o.remove(QStringLiteral("tenantId")); // the importing operator chooses the tenant
         o.remove(QStringLiteral("lastCheckedAt"));
+        o.remove(QStringLiteral("certificateExpiresAt")); // observed by health, not configured
         entries.append(o);
     }
     QJsonObject root{{QStringLiteral("format"), kFormat},

@@ -31,6 +31,18 @@ private Q_SLOTS:
         s.testConnectionDurations = {h};
         s.integrations = {
             {IntegrationType::Registry, QStringLiteral("Harbor"), HealthStatus::Healthy, 3}};
+        // Stella Ops' names: the worst status per type, health latencies, catalog changes.
+        s.integrations.append(
+            {IntegrationType::Registry, QStringLiteral("Nexus"), HealthStatus::Degraded, 1});
+        s.integrations.append(
+            {IntegrationType::FeedMirror, QStringLiteral("OsvMirror"), HealthStatus::Healthy, 2});
+        s.tenant = QStringLiteral("acme");
+        s.healthLatency.bucketCounts = QList<qint64>(metrics::latencyBucketBoundsMs().size() + 1, 0);
+        s.healthLatency.bucketCounts[1] = 2;  // 7 ms and 10 ms
+        s.healthLatency.bucketCounts[12] = 1; // 45 s
+        s.healthLatency.count = 3;
+        s.healthLatency.sumMs = 7 + 10 + 45'000;
+        s.crud = {{QStringLiteral("update"), 2}, {QStringLiteral("create"), 3}};
 
         const QString expected = QStringLiteral(
             "# HELP integrations_health_check_total Health checks recorded in the catalog, by "
@@ -68,14 +80,55 @@ private Q_SLOTS:
             "# HELP integrations_catalog_integrations Live integrations in the catalog, by type, "
             "provider and status.\n"
             "# TYPE integrations_catalog_integrations gauge\n"
+            "integrations_catalog_integrations{type=\"FeedMirror\",provider=\"OsvMirror\",status="
+            "\"Healthy\"} 2\n"
             "integrations_catalog_integrations{type=\"Registry\",provider=\"Harbor\",status="
-            "\"Healthy\"} 3\n");
+            "\"Healthy\"} 3\n"
+            "integrations_catalog_integrations{type=\"Registry\",provider=\"Nexus\",status="
+            "\"Degraded\"} 1\n"
+            "# HELP integration_health_status Worst health status of the tenant's live "
+            "integrations of a type: 0 Unknown, 1 Healthy, 2 Degraded, 3 Unhealthy.\n"
+            "# TYPE integration_health_status gauge\n"
+            "integration_health_status{type=\"FeedMirror\",tenant=\"acme\"} 1\n"
+            "integration_health_status{type=\"Registry\",tenant=\"acme\"} 2\n"
+            "# HELP integration_health_latency_ms Latency of recorded health checks, in "
+            "milliseconds.\n"
+            "# TYPE integration_health_latency_ms histogram\n"
+            "integration_health_latency_ms_bucket{le=\"5\"} 0\n"
+            "integration_health_latency_ms_bucket{le=\"10\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"25\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"50\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"100\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"250\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"500\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"1000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"2500\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"5000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"10000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"30000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"+Inf\"} 3\n"
+            "integration_health_latency_ms_sum 45017\n"
+            "integration_health_latency_ms_count 3\n"
+            "# HELP integration_crud_total Changes to the catalog's integrations, by action "
+            "(create, update, delete, import).\n"
+            "# TYPE integration_crud_total counter\n"
+            "integration_crud_total{action=\"create\"} 3\n"
+            "integration_crud_total{action=\"update\"} 2\n");
         const QString actual = metrics::renderPrometheus(s);
         for (qsizetype i = 0; i < std::min(actual.size(), expected.size()); ++i)
             if (actual[i] != expected[i])
                 QFAIL(
                     qPrintable(QStringLiteral("differs at %1: %2").arg(i).arg(actual.mid(i, 60))));
         QCOMPARE(actual, expected);
+    }
+
+    void latencyBuckets()
+    {
+        QCOMPARE(metrics::latencyBucketIndex(0), 0);
+        QCOMPARE(metrics::latencyBucketIndex(5), 0); // le is inclusive
+        QCOMPARE(metrics::latencyBucketIndex(6), 1);
+        QCOMPARE(metrics::latencyBucketIndex(30'000), 11);
+        QCOMPARE(metrics::latencyBucketIndex(30'001), 12); // +Inf
     }
 
     void durationBuckets()
@@ -128,11 +181,24 @@ private Q_SLOTS:
                                             "provider=\"InMemory\",le=\"0.25\"} 1\n")));
         QVERIFY(text.contains(QLatin1String("integrations_catalog_integrations{type=\"Registry\","
                                             "provider=\"InMemory\",status=\"Unhealthy\"} 1\n")));
+        // Stella Ops' names: the latencies survive pruning as the counters do; the changes come
+        // from the audit log; the status is the type's worst, labelled with the tenant.
+        QVERIFY2(text.contains(QLatin1String("integration_health_latency_ms_bucket{le=\"5\"} 3\n")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("integration_health_latency_ms_count 3\n")));
+        QVERIFY(text.contains(QLatin1String("integration_crud_total{action=\"create\"} 1\n")));
+        QVERIFY(text.contains(
+            QLatin1String("integration_health_status{type=\"Registry\",tenant=\"t1\"} 3\n")));
         // Metrics are the tenant's own.
         auto otherSnapshot = session->catalog().metrics(other);
         QVERIFY(otherSnapshot.ok());
         QVERIFY(otherSnapshot->healthChecks.isEmpty());
         QVERIFY(otherSnapshot->integrations.isEmpty());
+        QCOMPARE(otherSnapshot->healthLatency.count, 0);
+        QVERIFY(otherSnapshot->crud.isEmpty());
+        const QString otherText = metrics::renderPrometheus(*otherSnapshot);
+        QVERIFY(!otherText.contains(QLatin1String("tenant=\"t1\"")));
+        QVERIFY(otherText.contains(QLatin1String("# TYPE integration_crud_total counter\n")));
     }
 };
 
