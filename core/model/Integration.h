@@ -39,7 +39,7 @@ struct Integration
     QDateTime lastCheckedAt; // invalid until the first health check
     // When the server's TLS certificate expires, as the latest health check read it; invalid
     // over plain HTTP, before the first check, or when no answer came.
-    QDateTime certificateExpiresAt;
+    QDateTime certificateExpiresAt = {};
 
     bool isDeleted() const { return deletedAt.isValid(); }
     QString idString() const { return id.toString(QUuid::WithoutBraces); }
@@ -85,7 +85,7 @@ struct HealthCheckRecord
     HealthStatus status = HealthStatus::Unknown;
     qint64 latencyMs = 0;
     QString errorMessage;
-    QDateTime certificateExpiresAt; // the server's TLS certificate, invalid when none was read
+    QDateTime certificateExpiresAt = {}; // the server's TLS certificate, invalid when none read
 
     QJsonObject toJson() const;
 };

@@ -411,7 +411,8 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
             continue;
         Row &row = m_rows[size_t(*it)];
         if (row.integration.status == fresh.status &&
-            row.integration.lastCheckedAt == fresh.lastCheckedAt)
+            row.integration.lastCheckedAt == fresh.lastCheckedAt &&
+            row.integration.certificateExpiresAt == fresh.certificateExpiresAt)
             continue;
         const bool matched = matches(row);
         // Only the health fields: an edit arrives with its own change signal, and a version
@@ -419,6 +420,7 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
         Integration patched = row.integration;
         patched.status = fresh.status;
         patched.lastCheckedAt = fresh.lastCheckedAt;
+        patched.certificateExpiresAt = fresh.certificateExpiresAt;
         row = makeRow(patched); // the status is part of the filter's haystack
         visibilityChanged = visibilityChanged || matched != matches(row);
         changed.push_back(*it);
