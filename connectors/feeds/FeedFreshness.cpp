@@ -37,15 +37,16 @@ FeedFreshness::Verdict FeedFreshness::judge(const QString &what, const QDateTime
                                             const QDateTime &now) const
 {
     const qint64 age = std::max<qint64>(0, newest.msecsTo(now));
-    const QString ago = age < 60 * 1000
-                            ? QCoreApplication::translate("FeedFreshness", "just now")
-                            : QCoreApplication::translate("FeedFreshness", "%1 ago").arg(ageText(age));
+    const QString ago =
+        age < 60 * 1000 ? QCoreApplication::translate("FeedFreshness", "just now")
+                        : QCoreApplication::translate("FeedFreshness", "%1 ago").arg(ageText(age));
     if (age <= maxAgeMs)
         return {HealthStatus::Healthy,
                 QCoreApplication::translate("FeedFreshness", "%1 %2").arg(what, ago)};
-    return {HealthStatus::Degraded,
-            QCoreApplication::translate("FeedFreshness", "%1 %2, older than the %3 allowed (maxAge)")
-                .arg(what, ago, ageText(maxAgeMs))};
+    return {
+        HealthStatus::Degraded,
+        QCoreApplication::translate("FeedFreshness", "%1 %2, older than the %3 allowed (maxAge)")
+            .arg(what, ago, ageText(maxAgeMs))};
 }
 
 } // namespace stella

@@ -14,12 +14,20 @@ namespace {
 // Keys an entry may carry. Those after the first block are written by export and accepted
 // on import for round trips, but the catalog sets them itself (status is observed, version
 // and times restart at the target).
-const QSet<QString> kEntryKeys{
-    QStringLiteral("id"),           QStringLiteral("type"),      QStringLiteral("provider"),
-    QStringLiteral("name"),         QStringLiteral("endpoint"),  QStringLiteral("config"),
-    QStringLiteral("authRefUri"),   QStringLiteral("tenantId"),  QStringLiteral("status"),
-    QStringLiteral("version"),      QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-    QStringLiteral("lastCheckedAt"), QStringLiteral("certificateExpiresAt")};
+const QSet<QString> kEntryKeys{QStringLiteral("id"),
+                               QStringLiteral("type"),
+                               QStringLiteral("provider"),
+                               QStringLiteral("name"),
+                               QStringLiteral("endpoint"),
+                               QStringLiteral("config"),
+                               QStringLiteral("authRefUri"),
+                               QStringLiteral("tenantId"),
+                               QStringLiteral("status"),
+                               QStringLiteral("version"),
+                               QStringLiteral("createdAt"),
+                               QStringLiteral("updatedAt"),
+                               QStringLiteral("lastCheckedAt"),
+                               QStringLiteral("certificateExpiresAt")};
 
 Error importError(const QString &message, const QStringList &details = {})
 {

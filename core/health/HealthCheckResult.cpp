@@ -47,9 +47,10 @@ HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTi
     if (!certificate.message.isEmpty()) {
         if (severity(certificate.health) > severity(record.status))
             record.status = certificate.health;
-        record.errorMessage = record.errorMessage.isEmpty()
-                                  ? certificate.message
-                                  : record.errorMessage + QStringLiteral("; ") + certificate.message;
+        record.errorMessage =
+            record.errorMessage.isEmpty()
+                ? certificate.message
+                : record.errorMessage + QStringLiteral("; ") + certificate.message;
     }
     return record;
 }

@@ -304,15 +304,14 @@ Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const QStr
                                              const HealthCheckRecord &r)
 {
     const QString doing = QStringLiteral("recording a health check");
-    if (auto ok =
-            m_db.execCached(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
-                                           "checked_at, status, latency_ms, error_message,"
-                                           " certificate_expires_at)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                            {idText(r.integrationId), tenantId, timeValue(r.checkedAt),
-                             toString(r.status), r.latencyMs, nullableText(r.errorMessage),
-                             timeValue(r.certificateExpiresAt)},
-                            doing);
+    if (auto ok = m_db.execCached(
+            QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
+                           "checked_at, status, latency_ms, error_message,"
+                           " certificate_expires_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {idText(r.integrationId), tenantId, timeValue(r.checkedAt), toString(r.status),
+             r.latencyMs, nullableText(r.errorMessage), timeValue(r.certificateExpiresAt)},
+            doing);
         !ok)
         return ok;
     if (auto ok = m_db.execCached(
@@ -542,7 +541,8 @@ Result<MetricsSnapshot> CatalogStore::metrics(const QString &tenantId)
         auto &h = snapshot.healthLatency;
         h.bucketCounts = QList<qint64>(buckets, 0);
         while (q.next()) {
-            h.bucketCounts[std::clamp(q.value(0).toInt(), 0, buckets - 1)] += q.value(1).toLongLong();
+            h.bucketCounts[std::clamp(q.value(0).toInt(), 0, buckets - 1)] +=
+                q.value(1).toLongLong();
             h.count += q.value(1).toLongLong();
             h.sumMs += q.value(2).toLongLong();
         }

@@ -170,7 +170,12 @@ QList<Migrations::Migration> buildMigrations()
     // latency histogram's counters, started from the history there is (its buckets are those
     // of metrics::latencyBucketBoundsMs()).
     // Written out, not computed from the bounds: a migration must stay what it was.
-    const QString bucketOfLatency = QStringLiteral(" CASE WHEN latency_ms <= 5 THEN 0 WHEN latency_ms <= 10 THEN 1 WHEN latency_ms <= 25 THEN 2 WHEN latency_ms <= 50 THEN 3 WHEN latency_ms <= 100 THEN 4 WHEN latency_ms <= 250 THEN 5 WHEN latency_ms <= 500 THEN 6 WHEN latency_ms <= 1000 THEN 7 WHEN latency_ms <= 2500 THEN 8 WHEN latency_ms <= 5000 THEN 9 WHEN latency_ms <= 10000 THEN 10 WHEN latency_ms <= 30000 THEN 11 ELSE 12 END");
+    const QString bucketOfLatency = QStringLiteral(
+        " CASE WHEN latency_ms <= 5 THEN 0 WHEN latency_ms <= 10 THEN 1 WHEN latency_ms <= 25 THEN "
+        "2 WHEN latency_ms <= 50 THEN 3 WHEN latency_ms <= 100 THEN 4 WHEN latency_ms <= 250 THEN "
+        "5 WHEN latency_ms <= 500 THEN 6 WHEN latency_ms <= 1000 THEN 7 WHEN latency_ms <= 2500 "
+        "THEN 8 WHEN latency_ms <= 5000 THEN 9 WHEN latency_ms <= 10000 THEN 10 WHEN latency_ms <= "
+        "30000 THEN 11 ELSE 12 END");
     const QString latencyBuckets = QStringLiteral(
         "INSERT INTO health_check_latencies (tenant_id, bucket, count, sum_ms)"
         " SELECT tenant_id, bucket, COUNT(*), SUM(latency_ms) FROM (SELECT tenant_id, latency_ms,"

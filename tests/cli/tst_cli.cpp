@@ -1502,8 +1502,9 @@ private Q_SLOTS:
             db.setDatabaseName(m_db);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("UPDATE integrations SET status = 'Degraded',"
-                                     " last_checked_at = ?, certificate_expires_at = ? WHERE id = ?"));
+            q.prepare(
+                QStringLiteral("UPDATE integrations SET status = 'Degraded',"
+                               " last_checked_at = ?, certificate_expires_at = ? WHERE id = ?"));
             q.addBindValue(formatUtc(now));
             q.addBindValue(expiry);
             q.addBindValue(id);
@@ -1521,19 +1522,30 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("certified"));
 
         Run show = cli({QStringLiteral("show"), id});
-        QVERIFY2(show.out.contains(
-                     QStringLiteral("certificate:  expires in 12 days (until %1)").arg(expiry).toUtf8()),
-                 qPrintable(show.describe()));
+        QVERIFY2(
+            show.out.contains(
+                QStringLiteral("certificate:  expires in 12 days (until %1)").arg(expiry).toUtf8()),
+            qPrintable(show.describe()));
         Run health = cli({QStringLiteral("health"), id});
-        QVERIFY2(health.out.contains(
-                     QStringLiteral("TLS certificate expires in 12 days (until %1)").arg(expiry).toUtf8()),
+        QVERIFY2(health.out.contains(QStringLiteral("TLS certificate expires in 12 days (until %1)")
+                                         .arg(expiry)
+                                         .toUtf8()),
                  qPrintable(health.describe()));
-        QVERIFY2(health.out.contains("certificate expires in 12 days\n"), qPrintable(health.describe()));
+        QVERIFY2(health.out.contains("certificate expires in 12 days\n"),
+                 qPrintable(health.describe()));
         Run json = cli({QStringLiteral("--json"), QStringLiteral("health"), id});
         const QJsonObject o = json.json().object();
-        QCOMPARE(o.value(QStringLiteral("integration")).toObject().value(QStringLiteral("certificateExpiresAt")).toString(),
+        QCOMPARE(o.value(QStringLiteral("integration"))
+                     .toObject()
+                     .value(QStringLiteral("certificateExpiresAt"))
+                     .toString(),
                  expiry);
-        QCOMPARE(o.value(QStringLiteral("checks")).toArray().first().toObject().value(QStringLiteral("certificateExpiresAt")).toString(),
+        QCOMPARE(o.value(QStringLiteral("checks"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("certificateExpiresAt"))
+                     .toString(),
                  expiry);
     }
 };

@@ -45,8 +45,8 @@ class TestNvdMirrorConnector : public QObject
 
     std::unique_ptr<ConnectorOperation> health(const World &world, QJsonObject config = {})
     {
-        return test::runToEnd(connector(world, QStringLiteral("STELLA_TEST_NVD_KEY"), config)
-                                  ->checkHealth(nullptr));
+        return test::runToEnd(
+            connector(world, QStringLiteral("STELLA_TEST_NVD_KEY"), config)->checkHealth(nullptr));
     }
 
 private Q_SLOTS:
@@ -66,9 +66,9 @@ private Q_SLOTS:
             connector(w, QStringLiteral("STELLA_TEST_NVD_KEY"))->testConnection(nullptr));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
-        QCOMPARE(test::stepIds(*op), (QStringList{StepId::Credential, StepId::Reach,
-                                                  StepId::Identify, StepId::Authenticate,
-                                                  StepId::Permission}));
+        QCOMPARE(test::stepIds(*op),
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(test::stepStates(*op), QStringList(5, QStringLiteral("passed")));
         QCOMPARE(op->server().product, QStringLiteral("NVD CVE API"));
         QCOMPARE(op->server().version, QStringLiteral("2.0"));
@@ -192,7 +192,8 @@ private Q_SLOTS:
                      e.message.contains(QLatin1String("throttles")) &&
                      e.message.contains(QLatin1String("50 requests per rolling 30 s")),
                  qPrintable(e.toText()));
-        QVERIFY2(e.message.contains(QLatin1String("not a sign of a bad key")), qPrintable(e.toText()));
+        QVERIFY2(e.message.contains(QLatin1String("not a sign of a bad key")),
+                 qPrintable(e.toText()));
         QVERIFY2(e.hint.startsWith(QLatin1String("Wait 30 s")), qPrintable(e.hint));
         QCOMPARE(op->steps().last().id, StepId::Health);
         // After a 403 the limit holds the next request back for a whole window.
@@ -249,8 +250,8 @@ private Q_SLOTS:
             return Server::Response::json(200, R"({"status":"ok","items":[]})");
         });
         QVERIFY(other.listen());
-        Integration i = test::integrationFor(QStringLiteral("NvdMirror"), other.url().toString(),
-                                             QString());
+        Integration i =
+            test::integrationFor(QStringLiteral("NvdMirror"), other.url().toString(), QString());
         i.type = IntegrationType::FeedMirror;
         auto op = test::runToEnd(m_harness.make<NvdMirrorConnector>(i)->checkHealth(nullptr));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
@@ -266,8 +267,8 @@ private Q_SLOTS:
         w.nvd.fill(3, test::fixedNow().addSecs(-60), 1);
         QVERIFY(w.server.listen());
         Integration i = test::integrationFor(
-            QStringLiteral("NvdMirror"), w.server.url().toString() + QStringLiteral("/rest/json/cves/2.0"),
-            QString());
+            QStringLiteral("NvdMirror"),
+            w.server.url().toString() + QStringLiteral("/rest/json/cves/2.0"), QString());
         i.type = IntegrationType::FeedMirror;
         auto op = test::runToEnd(m_harness.make<NvdMirrorConnector>(i)->checkHealth(nullptr));
         STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Healthy);
@@ -298,8 +299,8 @@ private Q_SLOTS:
     {
         World w;
         QVERIFY(w.server.listen());
-        auto op = test::runToEnd(connector(w, QString())->discover(QStringLiteral("repositories"),
-                                                                   {}, nullptr));
+        auto op = test::runToEnd(
+            connector(w, QString())->discover(QStringLiteral("repositories"), {}, nullptr));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QVERIFY(op->error().message.contains(QLatin1String("has no resource type")));
         QCOMPARE(w.server.requests().size(), 0);

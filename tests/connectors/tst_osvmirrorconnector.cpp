@@ -34,8 +34,8 @@ class TestOsvMirrorConnector : public QObject
     std::unique_ptr<OsvMirrorConnector> connector(QJsonObject config = kMruby,
                                                   const QString &envVar = {})
     {
-        Integration i = test::integrationFor(QStringLiteral("OsvMirror"), m_server->url().toString(),
-                                             envVar, config);
+        Integration i = test::integrationFor(QStringLiteral("OsvMirror"),
+                                             m_server->url().toString(), envVar, config);
         i.type = IntegrationType::FeedMirror;
         return m_harness.make<OsvMirrorConnector>(i);
     }
@@ -51,7 +51,8 @@ private Q_SLOTS:
     void init()
     {
         m_osv = FakeOsv(kFixtures);
-        m_server = std::make_unique<Server>([this](const Server::Request &r) { return m_osv.handle(r); });
+        m_server =
+            std::make_unique<Server>([this](const Server::Request &r) { return m_osv.handle(r); });
         QVERIFY(m_server->listen());
     }
 
@@ -60,9 +61,9 @@ private Q_SLOTS:
         auto op = test::runToEnd(connector()->testConnection(nullptr));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
-        QCOMPARE(test::stepIds(*op), (QStringList{StepId::Credential, StepId::Reach,
-                                                  StepId::Identify, StepId::Authenticate,
-                                                  StepId::Permission}));
+        QCOMPARE(test::stepIds(*op),
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(op->server().product, QStringLiteral("OSV API"));
         QVERIFY2(op->steps().at(2).message.contains(QLatin1String("OSV-2020-111")),
                  qPrintable(test::stepsText(*op)));
@@ -76,10 +77,11 @@ private Q_SLOTS:
         QCOMPARE(query.method, QByteArray("POST"));
         QCOMPARE(query.path(), QByteArray("/v1/query"));
         QCOMPARE(query.header("Content-Type"), QByteArray("application/json"));
-        QCOMPARE(QJsonDocument::fromJson(query.body).object(),
-                 (QJsonObject{{QStringLiteral("package"),
-                               QJsonObject{{QStringLiteral("ecosystem"), QStringLiteral("OSS-Fuzz")},
-                                           {QStringLiteral("name"), QStringLiteral("mruby")}}}}));
+        QCOMPARE(
+            QJsonDocument::fromJson(query.body).object(),
+            (QJsonObject{{QStringLiteral("package"),
+                          QJsonObject{{QStringLiteral("ecosystem"), QStringLiteral("OSS-Fuzz")},
+                                      {QStringLiteral("name"), QStringLiteral("mruby")}}}}));
         QCOMPARE(m_server->requests().last().path(), QByteArray("/v1/querybatch"));
     }
 
@@ -117,8 +119,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         QTest::newRow("another API") << QByteArray(R"({"data":[],"status":"ok"})")
                                      << QStringLiteral("fields data, status where OSV sends vulns");
-        QTest::newRow("vulns not a list") << QByteArray(R"({"vulns":{"id":"X"}})")
-                                          << QStringLiteral("vulns is not a list");
+        QTest::newRow("vulns not a list")
+            << QByteArray(R"({"vulns":{"id":"X"}})") << QStringLiteral("vulns is not a list");
         QTest::newRow("record without id")
             << QByteArray(R"({"vulns":[{"summary":"x","modified":"2024-01-01T00:00:00Z"}]})")
             << QStringLiteral("a vulns entry without an id");

@@ -48,11 +48,10 @@ private Q_SLOTS:
     {
         m_mirror = FakeStellaOpsMirror();
         m_mirror.token = kToken;
-        m_mirror.domains = {
-            {QStringLiteral("primary"), QStringLiteral("Primary"),
-             test::fixedNow().addSecs(-5 * 3600), 412, true},
-            {QStringLiteral("community"), QStringLiteral("Community"),
-             test::fixedNow().addDays(-1), 57, false}};
+        m_mirror.domains = {{QStringLiteral("primary"), QStringLiteral("Primary"),
+                             test::fixedNow().addSecs(-5 * 3600), 412, true},
+                            {QStringLiteral("community"), QStringLiteral("Community"),
+                             test::fixedNow().addDays(-1), 57, false}};
         m_server = std::make_unique<Server>(
             [this](const Server::Request &r) { return m_mirror.handle(r); });
         QVERIFY(m_server->listen());
@@ -64,9 +63,9 @@ private Q_SLOTS:
             connector(QStringLiteral("STELLA_TEST_MIRROR_TOKEN"))->testConnection(nullptr));
         QVERIFY2(op->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*op)));
-        QCOMPARE(test::stepIds(*op), (QStringList{StepId::Credential, StepId::Reach,
-                                                  StepId::Identify, StepId::Authenticate,
-                                                  StepId::Permission}));
+        QCOMPARE(test::stepIds(*op),
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Authenticate, StepId::Permission}));
         QCOMPARE(test::stepStates(*op), QStringList(5, QStringLiteral("passed")));
         QCOMPARE(op->server().product, QStringLiteral("Stella Ops mirror"));
         QCOMPARE(op->server().version, QStringLiteral("index schema 1"));
@@ -131,10 +130,10 @@ private Q_SLOTS:
         QCOMPARE(op->error().message,
                  QStringLiteral("The mirror publishes no domain 'stable' (it has: primary, "
                                 "community)"));
-        auto health = test::runToEnd(
-            connector(QStringLiteral("STELLA_TEST_MIRROR_TOKEN"),
-                      {{QStringLiteral("domain"), QStringLiteral("stable")}})
-                ->checkHealth(nullptr));
+        auto health =
+            test::runToEnd(connector(QStringLiteral("STELLA_TEST_MIRROR_TOKEN"),
+                                     {{QStringLiteral("domain"), QStringLiteral("stable")}})
+                               ->checkHealth(nullptr));
         QVERIFY2(health->error().message.contains(QLatin1String("no domain 'stable' (404)")),
                  qPrintable(health->error().toText()));
     }

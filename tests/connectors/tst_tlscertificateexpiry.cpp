@@ -60,8 +60,9 @@ struct TestCertificate
             QProcess p;
             p.start(QStringLiteral("openssl"), args);
             if (!p.waitForFinished(60000) || p.exitCode() != 0)
-                out.problem = QStringLiteral("openssl %1 failed: %2")
-                                  .arg(args.first(), QString::fromLocal8Bit(p.readAllStandardError()));
+                out.problem =
+                    QStringLiteral("openssl %1 failed: %2")
+                        .arg(args.first(), QString::fromLocal8Bit(p.readAllStandardError()));
             return out.problem.isEmpty();
         };
         const auto date = [](const QDateTime &t) {
@@ -69,10 +70,11 @@ struct TestCertificate
         };
         out.certificatePath = base + QStringLiteral("/cert.pem");
         if (!openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
-                      QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                      base + QStringLiteral("/key.pem"), QStringLiteral("-out"),
-                      base + QStringLiteral("/req.csr"), QStringLiteral("-config"),
-                      base + QStringLiteral("/ca.cnf"), QStringLiteral("-addext"),
+                      QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                      QStringLiteral("-keyout"), base + QStringLiteral("/key.pem"),
+                      QStringLiteral("-out"), base + QStringLiteral("/req.csr"),
+                      QStringLiteral("-config"), base + QStringLiteral("/ca.cnf"),
+                      QStringLiteral("-addext"),
                       QStringLiteral("subjectAltName=") + subjectAltName}) ||
             !openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
                       base + QStringLiteral("/ca.cnf"), QStringLiteral("-selfsign"),
@@ -180,8 +182,8 @@ private Q_SLOTS:
         Error error;
         const HealthCheckRecord record = check(c, m_realNow, false, &error);
         STELLA_COMPARE_ENUM(record.status, HealthStatus::Unhealthy);
-        QVERIFY2(error.message.contains(QStringLiteral("expired on %1")
-                                            .arg(formatUtc(c.certificate.expiryDate()))),
+        QVERIFY2(error.message.contains(
+                     QStringLiteral("expired on %1").arg(formatUtc(c.certificate.expiryDate()))),
                  qPrintable(error.toText()));
         QVERIFY2(error.message.contains(QLatin1String("127.0.0.1:")), qPrintable(error.message));
         QVERIFY2(error.hint.contains(QLatin1String("Renew")), qPrintable(error.hint));
@@ -190,13 +192,11 @@ private Q_SLOTS:
     // With verification off the connection is made: the expiry still makes it Unhealthy.
     void anExpiredCertificateWithVerificationOffIsUnhealthy()
     {
-        const TestCertificate c =
-            TestCertificate::make(m_dir, QStringLiteral("expired-unverified"),
-                                  m_realNow.addDays(-60), m_realNow.addDays(-2),
-                                  QStringLiteral("IP:127.0.0.1"));
+        const TestCertificate c = TestCertificate::make(
+            m_dir, QStringLiteral("expired-unverified"), m_realNow.addDays(-60),
+            m_realNow.addDays(-2), QStringLiteral("IP:127.0.0.1"));
         QVERIFY2(c.problem.isEmpty(), qPrintable(c.problem));
-        const HealthCheckRecord record =
-            check(c, c.certificate.expiryDate().addDays(2), true);
+        const HealthCheckRecord record = check(c, c.certificate.expiryDate().addDays(2), true);
         STELLA_COMPARE_ENUM(record.status, HealthStatus::Unhealthy);
         QVERIFY2(record.errorMessage.contains(
                      QLatin1String("certificate expired 2 days ago (accepted only because TLS "
@@ -207,9 +207,9 @@ private Q_SLOTS:
     // Bad input: a certificate for the wrong host.
     void aCertificateForAnotherHostNamesTheHost()
     {
-        const TestCertificate c = TestCertificate::make(
-            m_dir, QStringLiteral("wrong-host"), m_realNow.addSecs(-3600), m_realNow.addDays(90),
-            QStringLiteral("DNS:stella.example.com"));
+        const TestCertificate c =
+            TestCertificate::make(m_dir, QStringLiteral("wrong-host"), m_realNow.addSecs(-3600),
+                                  m_realNow.addDays(90), QStringLiteral("DNS:stella.example.com"));
         QVERIFY2(c.problem.isEmpty(), qPrintable(c.problem));
         Error error;
         const HealthCheckRecord record = check(c, m_realNow, false, &error);

@@ -37,7 +37,8 @@ private Q_SLOTS:
         s.integrations.append(
             {IntegrationType::FeedMirror, QStringLiteral("OsvMirror"), HealthStatus::Healthy, 2});
         s.tenant = QStringLiteral("acme");
-        s.healthLatency.bucketCounts = QList<qint64>(metrics::latencyBucketBoundsMs().size() + 1, 0);
+        s.healthLatency.bucketCounts =
+            QList<qint64>(metrics::latencyBucketBoundsMs().size() + 1, 0);
         s.healthLatency.bucketCounts[1] = 2;  // 7 ms and 10 ms
         s.healthLatency.bucketCounts[12] = 1; // 45 s
         s.healthLatency.count = 3;

@@ -59,15 +59,16 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             return i->endpoint;
         case StatusColumn:
             // Stale is not down: the status is what was true then, said so, not replaced.
-        {
-            QString text = stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
-            // A certificate near or past its expiry is said where the status is read.
-            const CertificateExpiry::Verdict certificate =
-                CertificateExpiry::judge(i->certificateExpiresAt, m_clock.now());
-            if (!certificate.message.isEmpty())
-                text += tr(" · %1").arg(certificate.message);
-            return text;
-        }
+            {
+                QString text =
+                    stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
+                // A certificate near or past its expiry is said where the status is read.
+                const CertificateExpiry::Verdict certificate =
+                    CertificateExpiry::judge(i->certificateExpiresAt, m_clock.now());
+                if (!certificate.message.isEmpty())
+                    text += tr(" · %1").arg(certificate.message);
+                return text;
+            }
         case LastCheckedColumn:
             return relativeTime(i->lastCheckedAt, m_clock.now());
         default:

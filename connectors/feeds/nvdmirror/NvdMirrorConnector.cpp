@@ -114,11 +114,11 @@ Result<CvePage> readCvePage(const HttpSession &session, const HttpResponse &resp
     if (!records.isArray())
         wrong.append(QStringLiteral("no vulnerabilities list"));
     if (!wrong.isEmpty())
-        return Error::failed(QStringLiteral("%1: %2 does not answer like NVD's CVE API 2.0 (%3)")
-                                 .arg(what, session.integration().endpoint,
-                                      wrong.join(QStringLiteral(", "))),
-                             QStringLiteral("Give NVD's base URL (https://services.nvd.nist.gov) "
-                                            "or the mirror's, without /rest/json/cves/2.0"));
+        return Error::failed(
+            QStringLiteral("%1: %2 does not answer like NVD's CVE API 2.0 (%3)")
+                .arg(what, session.integration().endpoint, wrong.join(QStringLiteral(", "))),
+            QStringLiteral("Give NVD's base URL (https://services.nvd.nist.gov) "
+                           "or the mirror's, without /rest/json/cves/2.0"));
     page.totalResults = qint64(total.toDouble());
     for (const QJsonValue &v : records.toArray()) {
         const QJsonObject cve = v.toObject().value(QStringLiteral("cve")).toObject();
@@ -141,7 +141,8 @@ void nvdGet(const Http &http, const Step &step, const QUrl &url, bool withCreden
             std::function<void(const HttpResponse &)> onResponse)
 {
     const bool keyed = withCredentials && http->credential().has_value();
-    const QString origin = url.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+    const QString origin =
+        url.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo);
     RollingWindowLimit &limit = RollingWindowLimit::forNvd(origin, keyed);
     const qint64 wait = limit.reserve(RollingWindowLimit::monotonicNowMs());
     auto send = [http, url, withCredentials, keyed, origin, onResponse = std::move(onResponse)] {
@@ -199,44 +200,44 @@ void judgeFreshness(const Http &http, const Step &step)
     const QDateTime now = http->session().context().clock->now();
     const QDateTime since = now.addMSecs(-freshness.maxAgeMs);
     const QString what = QStringLiteral("GET %1 (recent changes)").arg(kApiPath);
-    nvdGet(http, step, cvesUrl(http->session(), windowQuery(since, now, 1, 0)), true,
-           [http, step, freshness, now, what](const HttpResponse &response) {
-               if (response.status != 200)
-                   return step.fail(nvdError(http, response, what));
-               auto page = readCvePage(http->session(), response, what);
-               if (!page)
-                   return step.fail(page.error());
-               if (page->totalResults > 0) {
-                   step.operation()->reportHealth(HealthStatus::Healthy);
-                   return step.finish(
-                       ConnectorStep::State::Passed,
-                       QStringLiteral("%1 CVE records modified in the last %2 (%3 %4)")
-                           .arg(page->totalResults)
-                           .arg(FeedFreshness::ageText(freshness.maxAgeMs), page->format,
-                                page->version));
-               }
-               // Nothing that recent: the newest record of NVD's longest window says how old
-               // the feed is.
-               newestRecord(http, step, now.addDays(-NvdMirrorConnector::kMaxRangeDays), now, 0,
-                            {}, [step, freshness, now](std::optional<QDateTime> newest) {
-                                ConnectorOperation *op = step.operation();
-                                if (!newest) {
-                                    op->reportHealth(HealthStatus::Degraded);
-                                    return step.finish(
-                                        ConnectorStep::State::Warning,
-                                        QStringLiteral("no CVE record modified in the last %1 "
-                                                       "days: the feed has stopped updating")
-                                            .arg(NvdMirrorConnector::kMaxRangeDays));
-                                }
-                                const FeedFreshness::Verdict verdict = freshness.judge(
-                                    QStringLiteral("newest record modified"), *newest, now);
-                                op->reportHealth(verdict.health);
-                                step.finish(verdict.health == HealthStatus::Healthy
-                                                ? ConnectorStep::State::Passed
-                                                : ConnectorStep::State::Warning,
-                                            verdict.message);
-                            });
-           });
+    nvdGet(
+        http, step, cvesUrl(http->session(), windowQuery(since, now, 1, 0)), true,
+        [http, step, freshness, now, what](const HttpResponse &response) {
+            if (response.status != 200)
+                return step.fail(nvdError(http, response, what));
+            auto page = readCvePage(http->session(), response, what);
+            if (!page)
+                return step.fail(page.error());
+            if (page->totalResults > 0) {
+                step.operation()->reportHealth(HealthStatus::Healthy);
+                return step.finish(ConnectorStep::State::Passed,
+                                   QStringLiteral("%1 CVE records modified in the last %2 (%3 %4)")
+                                       .arg(page->totalResults)
+                                       .arg(FeedFreshness::ageText(freshness.maxAgeMs),
+                                            page->format, page->version));
+            }
+            // Nothing that recent: the newest record of NVD's longest window says how old
+            // the feed is.
+            newestRecord(
+                http, step, now.addDays(-NvdMirrorConnector::kMaxRangeDays), now, 0, {},
+                [step, freshness, now](std::optional<QDateTime> newest) {
+                    ConnectorOperation *op = step.operation();
+                    if (!newest) {
+                        op->reportHealth(HealthStatus::Degraded);
+                        return step.finish(ConnectorStep::State::Warning,
+                                           QStringLiteral("no CVE record modified in the last %1 "
+                                                          "days: the feed has stopped updating")
+                                               .arg(NvdMirrorConnector::kMaxRangeDays));
+                    }
+                    const FeedFreshness::Verdict verdict =
+                        freshness.judge(QStringLiteral("newest record modified"), *newest, now);
+                    op->reportHealth(verdict.health);
+                    step.finish(verdict.health == HealthStatus::Healthy
+                                    ? ConnectorStep::State::Passed
+                                    : ConnectorStep::State::Warning,
+                                verdict.message);
+                });
+        });
 }
 } // namespace
 
@@ -299,9 +300,9 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                          QStringLiteral("no API key: NVD allows 5 requests per 30 s without one"));
                  nvdGet(http, step, probeUrl, true, [http, step](const HttpResponse &response) {
                      if (response.status != 200)
-                         return step.fail(nvdError(http, response,
-                                                   QStringLiteral("GET %1 with the API key")
-                                                       .arg(kApiPath)));
+                         return step.fail(
+                             nvdError(http, response,
+                                      QStringLiteral("GET %1 with the API key").arg(kApiPath)));
                      step.pass(QStringLiteral("API key accepted: 50 requests per rolling 30 s"));
                  });
              })

@@ -38,9 +38,10 @@ KnownPackage knownPackage(const HttpSession &session)
 
 Error notOsv(const QString &what, const QString &problem)
 {
-    return Error::failed(QStringLiteral("%1: the answer is not OSV's (%2)").arg(what, problem),
-                         QStringLiteral("Check that the endpoint is OSV's API (https://api.osv.dev) "
-                                        "or a mirror of it, without /v1"));
+    return Error::failed(
+        QStringLiteral("%1: the answer is not OSV's (%2)").arg(what, problem),
+        QStringLiteral("Check that the endpoint is OSV's API (https://api.osv.dev) "
+                       "or a mirror of it, without /v1"));
 }
 
 // One OSV record as a list answer carries it: an id and an RFC 3339 modified time.
@@ -67,7 +68,8 @@ Result<QStringList> readVulns(const QJsonObject &answer, const QString &what)
         if (!known.contains(it.key()))
             unknown.append(it.key().left(40));
     if (!unknown.isEmpty())
-        return notOsv(what, QStringLiteral("fields %1 where OSV sends vulns").arg(unknown.join(QStringLiteral(", "))));
+        return notOsv(what, QStringLiteral("fields %1 where OSV sends vulns")
+                                .arg(unknown.join(QStringLiteral(", "))));
     const QJsonValue vulns = answer.value(QStringLiteral("vulns"));
     if (!vulns.isUndefined() && !vulns.isArray())
         return notOsv(what, QStringLiteral("vulns is not a list"));
@@ -145,8 +147,8 @@ void queryBatch(const Http &http, const Step &step, std::function<void(qsizetype
              if (!results.isArray())
                  return step.fail(notOsv(what, QStringLiteral("no results list")));
              if (results.toArray().size() != 1)
-                 return step.fail(notOsv(what, QStringLiteral("%1 results for 1 query")
-                                                   .arg(results.toArray().size())));
+                 return step.fail(notOsv(
+                     what, QStringLiteral("%1 results for 1 query").arg(results.toArray().size())));
              auto ids = readVulns(results.toArray().first().toObject(), what);
              if (!ids)
                  return step.fail(ids.error());
@@ -194,9 +196,10 @@ void identifyFrom(const Http &http, const Step &step, const HttpResponse &respon
         return step.fail(notOsv(what, problem));
     const QString schema = record->value(QStringLiteral("schema_version")).toString();
     step.operation()->reportServer({kProduct, QStringLiteral("v1")});
-    step.pass(QStringLiteral("%1 v1: record %2%3")
-                  .arg(kProduct, reference,
-                       schema.isEmpty() ? QString() : QStringLiteral(" (OSV schema %1)").arg(schema)));
+    step.pass(
+        QStringLiteral("%1 v1: record %2%3")
+            .arg(kProduct, reference,
+                 schema.isEmpty() ? QString() : QStringLiteral(" (OSV schema %1)").arg(schema)));
 }
 } // namespace
 
@@ -243,10 +246,12 @@ ConnectorOperation *OsvMirrorConnector::testConnection(QObject *parent)
               })
         .add(StepId::Authenticate, QStringLiteral("Query the known package"),
              [http](const Step &step) {
-                 queryKnownPackage(http, step, [http, step](const QStringList &ids,
-                                                            const HttpResponse &response) {
-                     judgeAnswer(step, knownPackage(http->session()).text(), ids, response, false);
-                 });
+                 queryKnownPackage(
+                     http, step,
+                     [http, step](const QStringList &ids, const HttpResponse &response) {
+                         judgeAnswer(step, knownPackage(http->session()).text(), ids, response,
+                                     false);
+                     });
              })
         .add(StepId::Permission, QStringLiteral("Batch query"), [http](const Step &step) {
             queryBatch(http, step, [step](qsizetype count) {
@@ -262,13 +267,14 @@ ConnectorOperation *OsvMirrorConnector::checkHealth(QObject *parent)
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
     run.steps->add(StepId::Health, QStringLiteral("Query the known package"),
                    [http = run.http](const Step &step) {
-                       queryKnownPackage(http, step, [http, step](const QStringList &ids,
-                                                                  const HttpResponse &response) {
-                           queryBatch(http, step, [http, step, ids, response](qsizetype) {
-                               judgeAnswer(step, knownPackage(http->session()).text(), ids,
-                                           response, true);
+                       queryKnownPackage(
+                           http, step,
+                           [http, step](const QStringList &ids, const HttpResponse &response) {
+                               queryBatch(http, step, [http, step, ids, response](qsizetype) {
+                                   judgeAnswer(step, knownPackage(http->session()).text(), ids,
+                                               response, true);
+                               });
                            });
-                       });
                    });
     run.steps->start();
     return run.operation;

@@ -70,8 +70,8 @@ void readManifest(const Http &http, const Step &step, std::function<void(const M
     const QString domain = domainOf(http->session());
     const QString path = manifestPath(domain);
     const QString what = QStringLiteral("GET %1").arg(path);
-    http->get(http->session().endpointUrl(path), [http, step, domain, what, then](
-                                                     const HttpResponse &response) {
+    http->get(http->session().endpointUrl(path), [http, step, domain, what,
+                                                  then](const HttpResponse &response) {
         if (response.status == 404)
             return step.fail(Error::notFound(
                 QStringLiteral("%1: the mirror publishes no domain '%2' (404)").arg(what, domain),
@@ -88,12 +88,14 @@ void readManifest(const Http &http, const Step &step, std::function<void(const M
         if (!m.created.isValid())
             return step.fail(notAMirror(
                 http->session(), what,
-                created.isEmpty() ? QStringLiteral("the manifest has no created time")
-                                  : QStringLiteral("created '%1' is not a time").arg(created.left(40))));
+                created.isEmpty()
+                    ? QStringLiteral("the manifest has no created time")
+                    : QStringLiteral("created '%1' is not a time").arg(created.left(40))));
         const QString id = manifest->value(QStringLiteral("domainId")).toString();
         if (!id.isEmpty() && id != domain)
-            return step.fail(notAMirror(http->session(), what,
-                                        QStringLiteral("the manifest is domain '%1'").arg(id.left(60))));
+            return step.fail(
+                notAMirror(http->session(), what,
+                           QStringLiteral("the manifest is domain '%1'").arg(id.left(60))));
         then(m);
     });
 }
@@ -104,8 +106,8 @@ StellaOpsMirrorConnector::StellaOpsMirrorConnector(const Integration &integratio
     : HttpConnector(integration, context)
 {
     session().setCredentialHeaders(
-        [](const HttpSession &s, const std::optional<SecretValue> &credential)
-            -> Result<HttpHeaders> {
+        [](const HttpSession &s,
+           const std::optional<SecretValue> &credential) -> Result<HttpHeaders> {
             if (credential && !credential->isBasic())
                 return HttpHeaders{{"Authorization", "Bearer " + credential->exposeForRequest()}};
             return HttpSession::basicHeaders(s, credential);
@@ -156,7 +158,8 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
         .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
              [http, domains](const Step &step) {
                  if (!http->credential())
-                     return step.skip(QStringLiteral("no AuthRef: the mirror's public domains only"));
+                     return step.skip(
+                         QStringLiteral("no AuthRef: the mirror's public domains only"));
                  http->get(http->session().endpointUrl(kIndexPath),
                            [http, step, domains](const HttpResponse &response) {
                                const QString what =
@@ -199,22 +202,21 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
 ConnectorOperation *StellaOpsMirrorConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, QStringLiteral("Check the bundle's freshness"),
-                   [http = run.http](const Step &step) {
-                       readManifest(http, step, [http, step](const Manifest &m) {
-                           const FeedFreshness::Verdict verdict =
-                               FeedFreshness::fromConfig(http->session())
-                                   .judge(QStringLiteral("bundle created"), m.created,
-                                          http->session().context().clock->now());
-                           step.operation()->reportHealth(verdict.health);
-                           step.finish(verdict.health == HealthStatus::Healthy
-                                           ? ConnectorStep::State::Passed
-                                           : ConnectorStep::State::Warning,
-                                       QStringLiteral("%1 (%2 advisories)")
-                                           .arg(verdict.message)
-                                           .arg(m.advisories));
-                       });
-                   });
+    run.steps->add(
+        StepId::Health, QStringLiteral("Check the bundle's freshness"),
+        [http = run.http](const Step &step) {
+            readManifest(http, step, [http, step](const Manifest &m) {
+                const FeedFreshness::Verdict verdict =
+                    FeedFreshness::fromConfig(http->session())
+                        .judge(QStringLiteral("bundle created"), m.created,
+                               http->session().context().clock->now());
+                step.operation()->reportHealth(verdict.health);
+                step.finish(
+                    verdict.health == HealthStatus::Healthy ? ConnectorStep::State::Passed
+                                                            : ConnectorStep::State::Warning,
+                    QStringLiteral("%1 (%2 advisories)").arg(verdict.message).arg(m.advisories));
+            });
+        });
     run.steps->start();
     return run.operation;
 }

@@ -13,9 +13,10 @@ ProviderDefinition stellaOpsMirrorDefinition()
     return ProviderBuilder(QStringLiteral("StellaOpsMirror"), QStringLiteral("Stella Ops mirror"),
                            IntegrationType::FeedMirror)
         .endpoint(QStringLiteral("the mirror URL, e.g. https://mirror.example.com"))
-        .field(QStringLiteral("domain"), QStringLiteral("Domain"), K::String,
-               QStringLiteral("Mirror domain to follow, as listed in /concelier/exports/index.json"),
-               QStringLiteral("primary"))
+        .field(
+            QStringLiteral("domain"), QStringLiteral("Domain"), K::String,
+            QStringLiteral("Mirror domain to follow, as listed in /concelier/exports/index.json"),
+            QStringLiteral("primary"))
         .field(QStringLiteral("maxAge"), QStringLiteral("Maximum age"), K::Duration,
                QStringLiteral("Degraded when the domain's bundle is older than this"),
                QStringLiteral("48h"))

@@ -3,8 +3,8 @@
 // tests/support/feeds with fresh records; the "listing" is the health check's read of the
 // recent window (lastModStartDate/lastModEndDate). A mirror refuses a wrong key with 401; 403
 // is NVD's firewall throttling.
-#include "conformance/ConnectorScenario.h"
 #include "ConnectorTestSupport.h"
+#include "conformance/ConnectorScenario.h"
 #include "feeds/FeedFakes.h"
 
 namespace stella::test::conformance {

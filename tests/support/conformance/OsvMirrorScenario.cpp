@@ -3,8 +3,8 @@
 // (tests/fixtures/osv/): the loopback OSV of tests/support/feeds; the "listing" is the health
 // check's POST /v1/query. A gateway in front of a mirror refuses with 401/403 and a gRPC-style
 // body, as OSV's own errors are.
-#include "conformance/ConnectorScenario.h"
 #include "ConnectorTestSupport.h"
+#include "conformance/ConnectorScenario.h"
 #include "feeds/FeedFakes.h"
 
 namespace stella::test::conformance {
@@ -17,9 +17,9 @@ public:
 
     Integration integration() const override
     {
-        Integration i = integrationFor(
-            QStringLiteral("OsvMirror"), {{QStringLiteral("ecosystem"), QStringLiteral("OSS-Fuzz")},
-                                          {QStringLiteral("package"), QStringLiteral("mruby")}});
+        Integration i = integrationFor(QStringLiteral("OsvMirror"),
+                                       {{QStringLiteral("ecosystem"), QStringLiteral("OSS-Fuzz")},
+                                        {QStringLiteral("package"), QStringLiteral("mruby")}});
         i.type = IntegrationType::FeedMirror;
         return i;
     }

@@ -2,8 +2,8 @@
 // Stella Ops' Concelier mirror as its docs publish it (docs/modules/concelier/mirror-export.md):
 // the loopback mirror of tests/support/feeds with a fresh "primary" domain that wants an
 // Authority token; the "listing" is the health check's read of the domain's manifest.json.
-#include "conformance/ConnectorScenario.h"
 #include "ConnectorTestSupport.h"
+#include "conformance/ConnectorScenario.h"
 #include "feeds/FeedFakes.h"
 
 namespace stella::test::conformance {
@@ -39,9 +39,10 @@ protected:
     {
         if (status == 401)
             return {401, {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}}, {}};
-        return {403,
-                {{"Content-Type", "application/problem+json"}},
-                R"({"title":"Forbidden","status":403,"detail":"scope concelier.mirror.read required"})"};
+        return {
+            403,
+            {{"Content-Type", "application/problem+json"}},
+            R"({"title":"Forbidden","status":403,"detail":"scope concelier.mirror.read required"})"};
     }
 
     Response answer(const Request &request) override { return m_mirror.handle(request); }

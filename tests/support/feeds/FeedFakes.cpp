@@ -49,17 +49,18 @@ Response nvdRefusal(const QByteArray &message)
 
 Response htmlPage(int status)
 {
-    return {status,
-            {{"Content-Type", "text/html; charset=utf-8"}},
-            "<!DOCTYPE html><html><head><title>Stella SSO</title></head><body><form action=\"/login\">"
-            "Please sign in</form></body></html>"};
+    return {
+        status,
+        {{"Content-Type", "text/html; charset=utf-8"}},
+        "<!DOCTYPE html><html><head><title>Stella SSO</title></head><body><form action=\"/login\">"
+        "Please sign in</form></body></html>"};
 }
 
 void FakeNvd::fill(int count, const QDateTime &newest, int spacingHours)
 {
     for (int i = 0; i < count; ++i)
-        records.append({QStringLiteral("CVE-2026-%1").arg(1000 + i),
-                        newest.addDays(-400 + i), newest.addSecs(-qint64(i) * spacingHours * 3600)});
+        records.append({QStringLiteral("CVE-2026-%1").arg(1000 + i), newest.addDays(-400 + i),
+                        newest.addSecs(-qint64(i) * spacingHours * 3600)});
 }
 
 QJsonObject FakeNvd::cveJson(const Record &r)
@@ -86,10 +87,9 @@ Response FakeNvd::handle(const Request &request)
         return nvdRefusal("Invalid apiKey");
     if (key.isEmpty() && requireKey)
         return Response::json(401, R"({"message":"apiKey required"})");
-    const int perPage =
-        query(request, QStringLiteral("resultsPerPage")).isEmpty()
-            ? 2000
-            : query(request, QStringLiteral("resultsPerPage")).toInt();
+    const int perPage = query(request, QStringLiteral("resultsPerPage")).isEmpty()
+                            ? 2000
+                            : query(request, QStringLiteral("resultsPerPage")).toInt();
     const int start = query(request, QStringLiteral("startIndex")).toInt();
     if (perPage < 1 || perPage > 2000)
         return nvdRefusal("Invalid resultsPerPage parameter");
@@ -137,8 +137,8 @@ Response FakeOsv::handle(const Request &request)
     if (html)
         return htmlPage();
     if (!token.isEmpty() && request.header("Authorization") != "Bearer " + token)
-        return {401, {{"WWW-Authenticate", "Bearer"}, {"Content-Type", "text/plain"}},
-                "Unauthorized"};
+        return {
+            401, {{"WWW-Authenticate", "Bearer"}, {"Content-Type", "text/plain"}}, "Unauthorized"};
     const QByteArray path = request.path();
     if (request.method == "GET" && path == "/v1/vulns/OSV-2020-111")
         return Response::json(200, m_record);
@@ -207,9 +207,10 @@ Response FakeStellaOpsMirror::handle(const Request &request)
                 return Response::json(200, R"({"advisories":[]})");
         }
     }
-    return {404,
-            {{"Content-Type", "application/problem+json"}},
-            R"({"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not Found","status":404})"};
+    return {
+        404,
+        {{"Content-Type", "application/problem+json"}},
+        R"({"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not Found","status":404})"};
 }
 
 } // namespace stella::test::feeds

@@ -32,10 +32,10 @@ public:
         QDateTime lastModified;
     };
     QList<Record> records;
-    QByteArray validKey;      // the key NVD accepts ("" accepts any)
-    int throttleFrom = -1;    // from this request on (0-based), 403 as the firewall throttles
-    bool html = false;        // every answer is an HTML page
-    bool requireKey = false;  // a mirror that refuses anonymous callers (401)
+    QByteArray validKey;     // the key NVD accepts ("" accepts any)
+    int throttleFrom = -1;   // from this request on (0-based), 403 as the firewall throttles
+    bool html = false;       // every answer is an HTML page
+    bool requireKey = false; // a mirror that refuses anonymous callers (401)
     int requests = 0;
 
     // `count` records modified over the days before `newest`, one every `spacingHours`,
@@ -57,7 +57,7 @@ public:
 
     QString ecosystem = QStringLiteral("OSS-Fuzz"); // the package query_200.json answers for
     QString package = QStringLiteral("mruby");
-    QByteArray token;             // a gateway in front that wants "Bearer <token>" ("" none)
+    QByteArray token;                    // a gateway in front that wants "Bearer <token>" ("" none)
     std::optional<QByteArray> queryBody; // replaces the /v1/query answer (a non-OSV body)
     bool html = false;
 
