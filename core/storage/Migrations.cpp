@@ -179,7 +179,8 @@ QList<Migrations::Migration> buildMigrations()
     const QString latencyBuckets = QStringLiteral(
         "INSERT INTO health_check_latencies (tenant_id, bucket, count, sum_ms)"
         " SELECT tenant_id, bucket, COUNT(*), SUM(latency_ms) FROM (SELECT tenant_id, latency_ms,"
-        "%1 AS bucket FROM health_checks) AS b GROUP BY tenant_id, bucket");
+        "%1 AS bucket FROM health_checks WHERE latency_ms IS NOT NULL) AS b"
+        " GROUP BY tenant_id, bucket");
     list.append(
         {3,
          QStringLiteral("certificate expiry and health latency"),

@@ -4,7 +4,11 @@
 #include "core/catalog/CatalogSession.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/health/HealthMetrics.h"
+#include "core/storage/Migrations.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace stella;
@@ -130,6 +134,59 @@ private Q_SLOTS:
         QCOMPARE(metrics::latencyBucketIndex(6), 1);
         QCOMPARE(metrics::latencyBucketIndex(30'000), 11);
         QCOMPARE(metrics::latencyBucketIndex(30'001), 12); // +Inf
+    }
+
+    // A catalog of schema version 2 with history: migration 3 starts the latency histogram
+    // from the checks it holds (a check without a latency is not counted).
+    void anUpgradedCatalogsLatenciesStartFromItsHistory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("v2.db"));
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY "
+                                          "KEY, description TEXT NOT NULL, applied_at TEXT NOT "
+                                          "NULL)")));
+            for (const Migrations::Migration &m : Migrations::all()) {
+                if (m.version > 2)
+                    break;
+                for (const QString &sql : m.sqlite)
+                    QVERIFY2(q.exec(sql), qPrintable(sql));
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (%1, 'x', "
+                                              "'2026-01-01T00:00:00.000Z')")
+                                   .arg(m.version)));
+            }
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO integrations (id, tenant_id, type, provider, name, endpoint,"
+                " config_json, status, version, created_at, updated_at) VALUES ('%1', 't1',"
+                " 'Registry', 'InMemory', 'old', '', '{}', 'Healthy', 1,"
+                " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+                               .arg(id)));
+            for (const char *latency : {"3", "7", "40000", "NULL"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO health_checks (integration_id, "
+                                              "tenant_id, checked_at, status, latency_ms) VALUES "
+                                              "('%1', 't1', '2026-01-10T00:00:00.000Z', "
+                                              "'Healthy', %2)")
+                                   .arg(id, QLatin1String(latency))));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+        ManualClock clock(test::fixedNow());
+        auto session = test::openOrFail(DatabaseUrl::sqliteFile(file), clock);
+        QVERIFY(session);
+        auto snapshot = session->catalog().metrics({QStringLiteral("t1"), QStringLiteral("test")});
+        QVERIFY(snapshot.ok());
+        QCOMPARE(snapshot->healthLatency.count, 3);
+        QCOMPARE(snapshot->healthLatency.sumMs, 40010);
+        QCOMPARE(snapshot->healthLatency.bucketCounts.at(0), 1);
+        QCOMPARE(snapshot->healthLatency.bucketCounts.at(1), 1);
+        QCOMPARE(snapshot->healthLatency.bucketCounts.at(12), 1);
     }
 
     void durationBuckets()
