@@ -161,12 +161,13 @@ private Q_SLOTS:
                                               "'2026-01-01T00:00:00.000Z')")
                                    .arg(m.version)));
             }
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO integrations (id, tenant_id, type, provider, name, endpoint,"
-                " config_json, status, version, created_at, updated_at) VALUES ('%1', 't1',"
-                " 'Registry', 'InMemory', 'old', '', '{}', 'Healthy', 1,"
-                " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
-                               .arg(id)));
+            QVERIFY(q.exec(
+                QStringLiteral(
+                    "INSERT INTO integrations (id, tenant_id, type, provider, name, endpoint,"
+                    " config_json, status, version, created_at, updated_at) VALUES ('%1', 't1',"
+                    " 'Registry', 'InMemory', 'old', '', '{}', 'Healthy', 1,"
+                    " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+                    .arg(id)));
             for (const char *latency : {"3", "7", "40000", "NULL"})
                 QVERIFY(q.exec(QStringLiteral("INSERT INTO health_checks (integration_id, "
                                               "tenant_id, checked_at, status, latency_ms) VALUES "
