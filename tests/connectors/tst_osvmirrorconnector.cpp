@@ -96,6 +96,19 @@ private Q_SLOTS:
         QVERIFY(op->steps().last().message.contains(QLatin1String("OSV-2020-744")));
     }
 
+    // OSV pages a long answer: the first page's count is said as a lower bound.
+    void aPagedAnswerIsCountedAsALowerBound()
+    {
+        m_osv.queryBody =
+            QByteArray(R"({"vulns":[{"id":"PYSEC-2019-217","modified":"2024-11-21T14:22:50Z"}],)"
+                       R"("next_page_token":"CiAKHgoJUHlQSQ"})");
+        auto op = test::runToEnd(connector()->checkHealth(nullptr));
+        STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Healthy);
+        QVERIFY2(op->steps().last().message.startsWith(QStringLiteral(
+                     "OSS-Fuzz/mruby: at least 1 vulnerabilities (PYSEC-2019-217…)")),
+                 qPrintable(test::stepsText(*op)));
+    }
+
     // The default known package is PyPI jinja2; a mirror that knows nothing of it is empty.
     void aMirrorThatKnowsNothingOfTheKnownPackageIsDegraded()
     {

@@ -171,8 +171,11 @@ void judgeAnswer(const Step &step, const QString &package, const QStringList &id
                                : step.warn(message);
     }
     op->reportHealth(HealthStatus::Healthy);
-    const QString message = QStringLiteral("%1: %2 vulnerabilities (%3…) in %4 ms")
-                                .arg(package)
+    // OSV pages a long answer (next_page_token): this check reads the first page only.
+    const bool morePages =
+        QJsonDocument::fromJson(response.body).object().contains(QStringLiteral("next_page_token"));
+    const QString message = QStringLiteral("%1: %2%3 vulnerabilities (%4…) in %5 ms")
+                                .arg(package, morePages ? QStringLiteral("at least ") : QString())
                                 .arg(ids.size())
                                 .arg(ids.first())
                                 .arg(response.elapsedMs);
