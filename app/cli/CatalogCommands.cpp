@@ -4,6 +4,7 @@
 #include "IntegrationLookup.h"
 #include "core/catalog/CatalogTransfer.h"
 #include "core/catalog/IntegrationCatalog.h"
+#include "core/health/CertificateExpiry.h"
 #include "core/health/HealthPolicy.h"
 #include "core/model/CompactJson.h"
 #include "core/model/JsonText.h"
@@ -180,6 +181,10 @@ Result<void> Cli::show(const Args &args)
     m_out->line(QStringLiteral("status:       %1%2 (last checked %3)")
                     .arg(toString(i->status), stale ? QStringLiteral(", stale") : QString(),
                          timeText(i->lastCheckedAt)));
+    if (i->certificateExpiresAt.isValid())
+        m_out->line(QStringLiteral("certificate:  %1 (until %2)")
+                        .arg(CertificateExpiry::describe(i->certificateExpiresAt, m_clock.now()),
+                             formatUtc(i->certificateExpiresAt)));
     m_out->line(QStringLiteral("monitored:    %1")
                     .arg(healthpolicy::isMonitored(*i)
                              ? QStringLiteral("every %1")

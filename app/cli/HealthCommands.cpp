@@ -6,6 +6,7 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/common/FutureCallback.h"
+#include "core/health/CertificateExpiry.h"
 #include "core/health/HealthMonitor.h"
 #include "core/providers/ConfigSchema.h"
 #include "core/sandbox/SandboxSeeder.h"
@@ -128,6 +129,10 @@ Result<void> Cli::health(const Args &args)
                     .arg(integration->name, toString(integration->status),
                          stale ? QStringLiteral(", stale") : QString(),
                          timeText(integration->lastCheckedAt)));
+    if (integration->certificateExpiresAt.isValid())
+        m_out->line(QStringLiteral("TLS certificate %1 (until %2)")
+                        .arg(CertificateExpiry::describe(integration->certificateExpiresAt, now),
+                             formatUtc(integration->certificateExpiresAt)));
     m_out->line(QStringLiteral("Uptime %1 – %2: %3")
                     .arg(formatUtc(history->from), formatUtc(history->to), uptimeText(*history)));
     QList<QStringList> buckets;

@@ -36,6 +36,11 @@ void HttpExchange::fetch(HttpRequest request, ResponseHandler onResponse, ErrorH
                                  return;
                              return onError ? onError(result.error()) : self->fail(result.error());
                          }
+                         // Every HTTPS answer tells the operation when the server's certificate
+                         // expires: health turns that into a verdict (core/health).
+                         self->m_operation->reportCertificate(
+                             result->peerCertificateExpiry,
+                             !self->m_session->client().tls().insecureSkipVerify);
                          onResponse(*result);
                      });
 }

@@ -14,12 +14,20 @@ namespace {
 // Keys an entry may carry. Those after the first block are written by export and accepted
 // on import for round trips, but the catalog sets them itself (status is observed, version
 // and times restart at the target).
-const QSet<QString> kEntryKeys{
-    QStringLiteral("id"),           QStringLiteral("type"),      QStringLiteral("provider"),
-    QStringLiteral("name"),         QStringLiteral("endpoint"),  QStringLiteral("config"),
-    QStringLiteral("authRefUri"),   QStringLiteral("tenantId"),  QStringLiteral("status"),
-    QStringLiteral("version"),      QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-    QStringLiteral("lastCheckedAt")};
+const QSet<QString> kEntryKeys{QStringLiteral("id"),
+                               QStringLiteral("type"),
+                               QStringLiteral("provider"),
+                               QStringLiteral("name"),
+                               QStringLiteral("endpoint"),
+                               QStringLiteral("config"),
+                               QStringLiteral("authRefUri"),
+                               QStringLiteral("tenantId"),
+                               QStringLiteral("status"),
+                               QStringLiteral("version"),
+                               QStringLiteral("createdAt"),
+                               QStringLiteral("updatedAt"),
+                               QStringLiteral("lastCheckedAt"),
+                               QStringLiteral("certificateExpiresAt")};
 
 Error importError(const QString &message, const QStringList &details = {})
 {
@@ -48,6 +56,7 @@ QByteArray CatalogTransfer::exportDocument(const QList<Integration> &integration
         QJsonObject o = i.toJson();
         o.remove(QStringLiteral("tenantId")); // the importing operator chooses the tenant
         o.remove(QStringLiteral("lastCheckedAt"));
+        o.remove(QStringLiteral("certificateExpiresAt")); // observed by health, not configured
         entries.append(o);
     }
     QJsonObject root{{QStringLiteral("format"), kFormat},

@@ -372,7 +372,7 @@ IntegrationCatalog::recordHealthChecks(const RequestContext &ctx,
         if (auto r = m_store.insertHealthCheck(ctx.tenantId, (*found)->provider, record); !r)
             return r.error();
         if (auto r = m_store.updateStatus(ctx.tenantId, record.integrationId, record.status,
-                                          record.checkedAt);
+                                          record.checkedAt, record.certificateExpiresAt);
             !r)
             return r.error();
     }

@@ -69,6 +69,15 @@ ConnectorOperation::ConnectorOperation(Kind kind, QObject *parent) : QObject(par
     m_elapsed.start();
 }
 
+void ConnectorOperation::reportCertificate(const QDateTime &expiry, bool verified)
+{
+    if (!expiry.isValid())
+        return;
+    if (!m_certificateExpiry.isValid() || expiry < m_certificateExpiry)
+        m_certificateExpiry = expiry;
+    m_certificateVerified = m_certificateVerified && verified;
+}
+
 void ConnectorOperation::cancel()
 {
     if (isFinished())

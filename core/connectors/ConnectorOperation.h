@@ -4,6 +4,7 @@
 #include "core/common/Result.h"
 #include "core/model/Enums.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
@@ -83,6 +84,11 @@ public:
     HealthStatus healthStatus() const { return m_health; }
     qint64 elapsedMs() const { return m_elapsed.elapsed(); }
     int resourceCount() const { return m_resourceCount; }
+    // The earliest expiry among the TLS certificates the servers showed during this operation
+    // (invalid: none, e.g. plain HTTP), and whether each was verified (false once one was
+    // accepted with verification off).
+    QDateTime certificateExpiry() const { return m_certificateExpiry; }
+    bool certificateVerified() const { return m_certificateVerified; }
 
     // Aborts every request in flight and finishes as Cancelled. Safe to call at any time.
     void cancel();
@@ -92,6 +98,7 @@ public:
     void endStep(ConnectorStep::State state, const QString &message = {});
     void reportServer(const ServerIdentity &server) { m_server = server; }
     void reportHealth(HealthStatus status) { m_health = status; }
+    void reportCertificate(const QDateTime &expiry, bool verified);
     void reportPage(const QList<DiscoveredResource> &resources);
     void succeed();
     void fail(const Error &error);
@@ -113,6 +120,8 @@ private:
     ServerIdentity m_server;
     HealthStatus m_health = HealthStatus::Unknown;
     int m_resourceCount = 0;
+    QDateTime m_certificateExpiry;
+    bool m_certificateVerified = true;
     QElapsedTimer m_elapsed;
     QElapsedTimer m_stepTimer;
     std::function<void()> m_cancelHandler;

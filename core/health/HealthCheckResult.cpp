@@ -2,9 +2,27 @@
 #include "HealthCheckResult.h"
 
 #include "core/connectors/ConnectorOperation.h"
+#include "core/health/CertificateExpiry.h"
 #include "core/providers/ConfigSchema.h"
 
 namespace stella {
+
+namespace {
+int severity(HealthStatus status)
+{
+    switch (status) {
+    case HealthStatus::Unknown:
+        return 0;
+    case HealthStatus::Healthy:
+        return 1;
+    case HealthStatus::Degraded:
+        return 2;
+    case HealthStatus::Unhealthy:
+        return 3;
+    }
+    return 0;
+}
+} // namespace
 
 HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTime &checkedAt,
                                        const ConnectorOperation &op)
@@ -21,6 +39,19 @@ HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTi
         record.errorMessage = op.error().message;
     else if (!steps.isEmpty() && steps.last().state != ConnectorStep::State::Passed)
         record.errorMessage = steps.last().message;
+    // Every HTTPS integration: a certificate near or past its expiry is part of the verdict,
+    // whatever the connector thought of the server's answers.
+    record.certificateExpiresAt = op.certificateExpiry();
+    const CertificateExpiry::Verdict certificate =
+        CertificateExpiry::judge(op.certificateExpiry(), checkedAt, op.certificateVerified());
+    if (!certificate.message.isEmpty()) {
+        if (severity(certificate.health) > severity(record.status))
+            record.status = certificate.health;
+        record.errorMessage =
+            record.errorMessage.isEmpty()
+                ? certificate.message
+                : record.errorMessage + QStringLiteral("; ") + certificate.message;
+    }
     return record;
 }
 

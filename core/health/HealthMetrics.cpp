@@ -2,6 +2,7 @@
 #include "HealthMetrics.h"
 
 #include <QLocale>
+#include <QMap>
 #include <algorithm>
 #include <tuple>
 
@@ -65,6 +66,79 @@ int durationBucketIndex(qint64 durationMs)
     return int(bounds.size());
 }
 
+const QList<qint64> &latencyBucketBoundsMs()
+{
+    static const QList<qint64> bounds{5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000};
+    return bounds;
+}
+
+int latencyBucketIndex(qint64 latencyMs)
+{
+    const QList<qint64> &bounds = latencyBucketBoundsMs();
+    for (int i = 0; i < bounds.size(); ++i)
+        if (latencyMs <= bounds[i])
+            return i;
+    return int(bounds.size());
+}
+
+int statusCode(HealthStatus status)
+{
+    switch (status) {
+    case HealthStatus::Unknown:
+        return 0;
+    case HealthStatus::Healthy:
+        return 1;
+    case HealthStatus::Degraded:
+        return 2;
+    case HealthStatus::Unhealthy:
+        return 3;
+    }
+    return 0;
+}
+
+namespace {
+// Stella Ops' integration_* families, after the console's own.
+void renderStellaOpsFamilies(QString &out, const MetricsSnapshot &snapshot)
+{
+    QMap<QString, int> worst; // type name -> status code; sorted by type name
+    for (const auto &c : snapshot.integrations)
+        if (c.count > 0)
+            worst[toString(c.type)] = std::max(worst.value(toString(c.type)), statusCode(c.status));
+    header(out, "integration_health_status", "gauge",
+           "Worst health status of the tenant's live integrations of a type: 0 Unknown, "
+           "1 Healthy, 2 Degraded, 3 Unhealthy.");
+    for (auto it = worst.begin(); it != worst.end(); ++it)
+        out += QStringLiteral("integration_health_status%1 %2\n")
+                   .arg(labels({{"type", it.key()}, {"tenant", snapshot.tenant}}))
+                   .arg(it.value());
+
+    header(out, "integration_health_latency_ms", "histogram",
+           "Latency of recorded health checks, in milliseconds.");
+    const MetricsSnapshot::LatencyHistogram &h = snapshot.healthLatency;
+    const QList<qint64> &bounds = latencyBucketBoundsMs();
+    qint64 cumulative = 0;
+    for (int i = 0; i <= bounds.size(); ++i) {
+        cumulative += i < h.bucketCounts.size() ? h.bucketCounts[i] : 0;
+        const QString le = i < bounds.size() ? QString::number(bounds[i]) : QStringLiteral("+Inf");
+        out += QStringLiteral("integration_health_latency_ms_bucket%1 %2\n")
+                   .arg(labels({{"le", le}}))
+                   .arg(cumulative);
+    }
+    out += QStringLiteral("integration_health_latency_ms_sum %1\n").arg(h.sumMs);
+    out += QStringLiteral("integration_health_latency_ms_count %1\n").arg(h.count);
+
+    auto crud = snapshot.crud;
+    std::sort(crud.begin(), crud.end(),
+              [](const auto &a, const auto &b) { return a.action < b.action; });
+    header(out, "integration_crud_total", "counter",
+           "Changes to the catalog's integrations, by action (create, update, delete, import).");
+    for (const auto &c : crud)
+        out += QStringLiteral("integration_crud_total%1 %2\n")
+                   .arg(labels({{"action", c.action}}))
+                   .arg(c.total);
+}
+} // namespace
+
 QString renderPrometheus(const MetricsSnapshot &snapshot)
 {
     QString out;
@@ -116,6 +190,7 @@ QString renderPrometheus(const MetricsSnapshot &snapshot)
                                 {"provider", c.provider},
                                 {"status", toString(c.status)}}))
                    .arg(c.count);
+    renderStellaOpsFamilies(out, snapshot);
     return out;
 }
 

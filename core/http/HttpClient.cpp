@@ -99,6 +99,48 @@ bool isTransientTransport(QNetworkReply::NetworkError e)
     }
 }
 
+// The certificate problems an operator can act on, said with what the certificate says: for
+// which host it is, when it expired. Other TLS failures keep Qt's own words.
+std::optional<Error> certificateError(const QUrl &url, const QList<QSslError> &errors)
+{
+    const QString where = hostPort(url);
+    for (const QSslError &e : errors) {
+        const QSslCertificate c = e.certificate();
+        switch (e.error()) {
+        case QSslError::HostNameMismatch: {
+            QStringList names = c.subjectAlternativeNames().values(QSsl::DnsEntry);
+            names.append(c.subjectAlternativeNames().values(QSsl::IpAddressEntry));
+            if (names.isEmpty())
+                names = c.subjectInfo(QSslCertificate::CommonName);
+            return Error::backend(
+                QStringLiteral("The TLS certificate of %1 is for %2, not for the host '%3'")
+                    .arg(where,
+                         names.isEmpty() ? QStringLiteral("no host name")
+                                         : names.join(QStringLiteral(", ")),
+                         url.host()),
+                QStringLiteral("Use the host name the certificate names in the endpoint, or have "
+                               "the server's certificate reissued for '%1'")
+                    .arg(url.host()));
+        }
+        case QSslError::CertificateExpired:
+            return Error::backend(
+                QStringLiteral("The TLS certificate of %1 expired on %2: the connection was "
+                               "refused")
+                    .arg(where, formatUtc(c.expiryDate())),
+                QStringLiteral("Renew the server's certificate; skipping verification only "
+                               "hides the problem"));
+        case QSslError::CertificateNotYetValid:
+            return Error::backend(
+                QStringLiteral("The TLS certificate of %1 is valid only from %2")
+                    .arg(where, formatUtc(c.effectiveDate())),
+                QStringLiteral("Check this machine's clock and the server's certificate"));
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
 void ensureProxyFromEnvironment()
 {
     // http_proxy/https_proxy/no_proxy on Unix, the system settings elsewhere. Once per process.
@@ -186,6 +228,7 @@ HttpCall::~HttpCall()
 void HttpCall::startAttempt()
 {
     m_body.clear();
+    m_sslErrors.clear();
     m_tooLarge = false;
     m_timedOut = false;
     QNetworkRequest request(m_current.url);
@@ -228,6 +271,8 @@ void HttpCall::startAttempt()
             reply->abort();
         }
     });
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     m_timeout->start(m_client.m_policy.timeoutMs);
 }
@@ -262,6 +307,8 @@ Error HttpCall::transportError(QNetworkReply &reply) const
             QStringLiteral("%1 closed the connection before the answer was complete").arg(where),
             QStringLiteral("Check the server's logs, or a proxy or load balancer in between"));
     case QNetworkReply::SslHandshakeFailedError:
+        if (const std::optional<Error> certificate = certificateError(url, m_sslErrors))
+            return *certificate;
         return Error::backend(
             QStringLiteral("TLS with %1 failed: %2").arg(where, reply.errorString()),
             QStringLiteral("If the server uses a private CA, set the integration's "
@@ -321,6 +368,11 @@ void HttpCall::onReplyFinished()
     response.url = m_current.url;
     response.attempts = m_attempt;
     response.elapsedMs = m_elapsed.elapsed();
+    if (m_current.url.scheme() == QLatin1String("https")) {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (!peer.isNull())
+            response.peerCertificateExpiry = peer.expiryDate().toUTC();
+    }
 
     // A redirect without any Location is an answer, not a hop: S3's 301 PermanentRedirect
     // names the bucket's endpoint in its XML body and x-amz-bucket-region, for the caller.

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QSslError>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -59,6 +60,7 @@ private:
     int m_redirects = 0;
     bool m_finished = false;
     QElapsedTimer m_elapsed;
+    QList<QSslError> m_sslErrors; // why Qt refused the server's certificate, if it did
     Result<HttpResponse> m_result = Error::failed(QStringLiteral("not finished"));
 };
 

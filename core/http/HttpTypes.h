@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -35,6 +36,9 @@ struct HttpResponse
     QUrl url;         // after redirects
     int attempts = 1; // 1 + retries
     qint64 elapsedMs = 0;
+    // HTTPS only: when the server's own certificate (the chain's first) stops being valid,
+    // read on every answer so health can warn before it expires; invalid over plain HTTP.
+    QDateTime peerCertificateExpiry;
 
     QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
     bool isSuccess() const { return status >= 200 && status < 300; }

@@ -85,6 +85,10 @@ void CompactJson::appendIntegration(QByteArray &out, const Integration &i)
     out.append('{');
     appendKey(out, "authRefUri", true);
     appendStringOrNull(out, i.authRefUri);
+    if (i.certificateExpiresAt.isValid()) { // as Integration::toJson: only when one was read
+        appendKey(out, "certificateExpiresAt");
+        appendTime(out, i.certificateExpiresAt);
+    }
     appendKey(out, "config");
     if (i.config.isEmpty())
         out.append("{}");

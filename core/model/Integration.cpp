@@ -29,6 +29,9 @@ QJsonObject Integration::toJson() const
     o.insert(QStringLiteral("createdAt"), timeOrNull(createdAt));
     o.insert(QStringLiteral("updatedAt"), timeOrNull(updatedAt));
     o.insert(QStringLiteral("lastCheckedAt"), timeOrNull(lastCheckedAt));
+    // Only for an integration whose server showed a certificate (docs/contracts.md §10).
+    if (certificateExpiresAt.isValid())
+        o.insert(QStringLiteral("certificateExpiresAt"), formatUtc(certificateExpiresAt));
     return o;
 }
 
@@ -41,6 +44,8 @@ QJsonObject HealthCheckRecord::toJson() const
     o.insert(QStringLiteral("latencyMs"), latencyMs);
     o.insert(QStringLiteral("errorMessage"),
              errorMessage.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(errorMessage));
+    if (certificateExpiresAt.isValid())
+        o.insert(QStringLiteral("certificateExpiresAt"), formatUtc(certificateExpiresAt));
     return o;
 }
 

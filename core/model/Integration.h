@@ -37,6 +37,9 @@ struct Integration
     QDateTime updatedAt;
     QDateTime deletedAt;     // invalid while the integration is live
     QDateTime lastCheckedAt; // invalid until the first health check
+    // When the server's TLS certificate expires, as the latest health check read it; invalid
+    // over plain HTTP, before the first check, or when no answer came.
+    QDateTime certificateExpiresAt = {};
 
     bool isDeleted() const { return deletedAt.isValid(); }
     QString idString() const { return id.toString(QUuid::WithoutBraces); }
@@ -82,6 +85,7 @@ struct HealthCheckRecord
     HealthStatus status = HealthStatus::Unknown;
     qint64 latencyMs = 0;
     QString errorMessage;
+    QDateTime certificateExpiresAt = {}; // the server's TLS certificate, invalid when none read
 
     QJsonObject toJson() const;
 };

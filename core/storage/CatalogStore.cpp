@@ -14,7 +14,7 @@ namespace stella {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, tenant_id, type, provider, name, endpoint, config_json, auth_ref_uri, status, version,"
-    " created_at, updated_at, deleted_at, last_checked_at");
+    " created_at, updated_at, deleted_at, last_checked_at, certificate_expires_at");
 
 QString idText(const QUuid &id)
 {
@@ -93,6 +93,7 @@ Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const
     i.updatedAt = timeFrom(q.value(11));
     i.deletedAt = timeFrom(q.value(12));
     i.lastCheckedAt = timeFrom(q.value(13));
+    i.certificateExpiresAt = timeFrom(q.value(14));
     return i;
 }
 
@@ -100,11 +101,11 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
 {
     return m_db.execCached(
         QStringLiteral("INSERT INTO integrations (") + kColumns +
-            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {idText(i.id), i.tenantId, toString(i.type), i.provider, i.name, notNull(i.endpoint),
          compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
          timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
-         timeValue(i.lastCheckedAt)},
+         timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt)},
         QStringLiteral("saving integration '%1'").arg(i.name));
 }
 
@@ -303,32 +304,45 @@ Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const QStr
                                              const HealthCheckRecord &r)
 {
     const QString doing = QStringLiteral("recording a health check");
-    if (auto ok =
-            m_db.execCached(QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
-                                           "checked_at, status, latency_ms, error_message)"
-                                           " VALUES (?, ?, ?, ?, ?, ?)"),
-                            {idText(r.integrationId), tenantId, timeValue(r.checkedAt),
-                             toString(r.status), r.latencyMs, nullableText(r.errorMessage)},
-                            doing);
+    if (auto ok = m_db.execCached(
+            QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
+                           "checked_at, status, latency_ms, error_message,"
+                           " certificate_expires_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {idText(r.integrationId), tenantId, timeValue(r.checkedAt), toString(r.status),
+             r.latencyMs, nullableText(r.errorMessage), timeValue(r.certificateExpiresAt)},
+            doing);
         !ok)
         return ok;
+    if (auto ok = m_db.execCached(
+            QStringLiteral("INSERT INTO health_check_totals (tenant_id, provider, status, total)"
+                           " VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, provider, status)"
+                           " DO UPDATE SET total = health_check_totals.total + 1"),
+            {tenantId, provider, toString(r.status)}, doing);
+        !ok)
+        return ok;
+    // integration_health_latency_ms counts here, so pruning history never lowers it.
     return m_db.execCached(
-        QStringLiteral("INSERT INTO health_check_totals (tenant_id, provider, status, total)"
-                       " VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, provider, status)"
-                       " DO UPDATE SET total = health_check_totals.total + 1"),
-        {tenantId, provider, toString(r.status)}, doing);
+        QStringLiteral("INSERT INTO health_check_latencies (tenant_id, bucket, count, sum_ms)"
+                       " VALUES (?, ?, 1, ?) ON CONFLICT (tenant_id, bucket) DO UPDATE SET"
+                       " count = health_check_latencies.count + 1,"
+                       " sum_ms = health_check_latencies.sum_ms + excluded.sum_ms"),
+        {tenantId, metrics::latencyBucketIndex(r.latencyMs), r.latencyMs}, doing);
 }
 
 Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id,
-                                        HealthStatus status, const QDateTime &checkedAt)
+                                        HealthStatus status, const QDateTime &checkedAt,
+                                        const QDateTime &certificateExpiresAt)
 {
     // Health is an observation, not an edit: it changes neither version nor updated_at, so it
     // never causes a version conflict for an operator editing the integration.
     QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("UPDATE integrations SET status = ?, last_checked_at = ?"
+    q.prepare(QStringLiteral("UPDATE integrations SET status = ?, last_checked_at = ?,"
+                             " certificate_expires_at = ?"
                              " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL"));
     q.addBindValue(toString(status));
     q.addBindValue(timeValue(checkedAt));
+    q.addBindValue(timeValue(certificateExpiresAt));
     q.addBindValue(idText(id));
     q.addBindValue(tenantId);
     return m_db.exec(q, QStringLiteral("updating the health status"));
@@ -339,7 +353,8 @@ Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &t
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral(
-        "SELECT checked_at, status, latency_ms, error_message FROM health_checks"
+        "SELECT checked_at, status, latency_ms, error_message, certificate_expires_at"
+        " FROM health_checks"
         " WHERE tenant_id = ? AND integration_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?"));
     q.addBindValue(tenantId);
     q.addBindValue(idText(id));
@@ -354,6 +369,7 @@ Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &t
         r.status = healthStatusFromString(q.value(1).toString()).value_or(HealthStatus::Unknown);
         r.latencyMs = q.value(2).toLongLong();
         r.errorMessage = q.value(3).toString();
+        r.certificateExpiresAt = timeFrom(q.value(4));
         result.append(r);
     }
     return result;
@@ -512,6 +528,35 @@ Result<MetricsSnapshot> CatalogStore::metrics(const QString &tenantId)
                  q.value(1).toString(),
                  healthStatusFromString(q.value(2).toString()).value_or(HealthStatus::Unknown),
                  q.value(3).toLongLong()});
+    }
+    snapshot.tenant = tenantId;
+    {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT bucket, count, sum_ms FROM health_check_latencies"
+                                 " WHERE tenant_id = ?"));
+        q.addBindValue(tenantId);
+        if (auto r = m_db.exec(q, doing); !r)
+            return r.error();
+        const int buckets = int(metrics::latencyBucketBoundsMs().size()) + 1;
+        auto &h = snapshot.healthLatency;
+        h.bucketCounts = QList<qint64>(buckets, 0);
+        while (q.next()) {
+            h.bucketCounts[std::clamp(q.value(0).toInt(), 0, buckets - 1)] +=
+                q.value(1).toLongLong();
+            h.count += q.value(1).toLongLong();
+            h.sumMs += q.value(2).toLongLong();
+        }
+    }
+    {
+        // The audit log is never pruned: counting it is a counter that never goes back.
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT action, COUNT(*) FROM audit_logs WHERE tenant_id = ?"
+                                 " GROUP BY action"));
+        q.addBindValue(tenantId);
+        if (auto r = m_db.exec(q, doing); !r)
+            return r.error();
+        while (q.next())
+            snapshot.crud.append({q.value(0).toString(), q.value(1).toLongLong()});
     }
     return snapshot;
 }

@@ -46,8 +46,10 @@ public:
     // Stores the check and counts it in health_check_totals under its provider.
     Result<void> insertHealthCheck(const QString &tenantId, const QString &provider,
                                    const HealthCheckRecord &record);
+    // The latest check's verdict, time and TLS certificate expiry (invalid: none seen).
     Result<void> updateStatus(const QString &tenantId, const QUuid &id, HealthStatus status,
-                              const QDateTime &checkedAt);
+                              const QDateTime &checkedAt,
+                              const QDateTime &certificateExpiresAt = {});
     // Newest first.
     Result<QList<HealthCheckRecord>> listHealthChecks(const QString &tenantId, const QUuid &id,
                                                       int limit);

@@ -164,6 +164,46 @@ QList<Migrations::Migration> buildMigrations()
                             " sum_ms BIGINT NOT NULL,"
                             " PRIMARY KEY (tenant_id, provider, bucket))"),
          }});
+    // Version 3: TLS certificate expiry and Stella Ops' metric names (docs/contracts.md §8,
+    // §15): each health check records when the server's certificate expires, and the
+    // integration keeps the latest, so the list shows it without a join; the health-check
+    // latency histogram's counters, started from the history there is (its buckets are those
+    // of metrics::latencyBucketBoundsMs()).
+    // Written out, not computed from the bounds: a migration must stay what it was.
+    const QString bucketOfLatency = QStringLiteral(
+        " CASE WHEN latency_ms <= 5 THEN 0 WHEN latency_ms <= 10 THEN 1 WHEN latency_ms <= 25 THEN "
+        "2 WHEN latency_ms <= 50 THEN 3 WHEN latency_ms <= 100 THEN 4 WHEN latency_ms <= 250 THEN "
+        "5 WHEN latency_ms <= 500 THEN 6 WHEN latency_ms <= 1000 THEN 7 WHEN latency_ms <= 2500 "
+        "THEN 8 WHEN latency_ms <= 5000 THEN 9 WHEN latency_ms <= 10000 THEN 10 WHEN latency_ms <= "
+        "30000 THEN 11 ELSE 12 END");
+    const QString latencyBuckets = QStringLiteral(
+        "INSERT INTO health_check_latencies (tenant_id, bucket, count, sum_ms)"
+        " SELECT tenant_id, bucket, COUNT(*), SUM(latency_ms) FROM (SELECT tenant_id, latency_ms,"
+        "%1 AS bucket FROM health_checks WHERE latency_ms IS NOT NULL) AS b"
+        " GROUP BY tenant_id, bucket");
+    list.append(
+        {3,
+         QStringLiteral("certificate expiry and health latency"),
+         {
+             QStringLiteral("ALTER TABLE health_checks ADD COLUMN certificate_expires_at TEXT"),
+             QStringLiteral("ALTER TABLE integrations ADD COLUMN certificate_expires_at TEXT"),
+             QStringLiteral("CREATE TABLE health_check_latencies ("
+                            " tenant_id TEXT NOT NULL, bucket INTEGER NOT NULL,"
+                            " count INTEGER NOT NULL, sum_ms INTEGER NOT NULL,"
+                            " PRIMARY KEY (tenant_id, bucket))"),
+             latencyBuckets.arg(bucketOfLatency),
+         },
+         {
+             QStringLiteral("ALTER TABLE health_checks ADD COLUMN certificate_expires_at "
+                            "TIMESTAMPTZ"),
+             QStringLiteral("ALTER TABLE integrations ADD COLUMN certificate_expires_at "
+                            "TIMESTAMPTZ"),
+             QStringLiteral("CREATE TABLE health_check_latencies ("
+                            " tenant_id TEXT NOT NULL, bucket INTEGER NOT NULL,"
+                            " count BIGINT NOT NULL, sum_ms BIGINT NOT NULL,"
+                            " PRIMARY KEY (tenant_id, bucket))"),
+             latencyBuckets.arg(bucketOfLatency),
+         }});
     return list;
 }
 } // namespace

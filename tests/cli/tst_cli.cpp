@@ -3,6 +3,7 @@
 // stdout/stderr separation, JSON shape, and that bad input leaves the catalog as it was.
 #include "RealDockerRegistry.h"
 #include "TestSupport.h"
+#include "core/common/Clock.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -1483,6 +1484,69 @@ private Q_SLOTS:
         Run unreachable = cli({QStringLiteral("monitor"), QStringLiteral("--once")}, {},
                               QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
         QVERIFY2(unreachable.exitCode == 5, qPrintable(unreachable.describe()));
+    }
+
+    // A TLS certificate expiry recorded by a check (docs/contracts.md §4) is shown by `show` and
+    // `health`, and carried by their JSON; an integration without one shows no such line.
+    void showAndHealthSayWhenTheCertificateExpires()
+    {
+        const QString id = addHarbor(QStringLiteral("certified"));
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!cli({QStringLiteral("show"), id}).out.contains("certificate:"));
+        // The CLI reads the system clock: an expiry 12 days and an hour away reads "12 days".
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString expiry = formatUtc(now.addDays(12).addSecs(3600));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("certified"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.prepare(
+                QStringLiteral("UPDATE integrations SET status = 'Degraded',"
+                               " last_checked_at = ?, certificate_expires_at = ? WHERE id = ?"));
+            q.addBindValue(formatUtc(now));
+            q.addBindValue(expiry);
+            q.addBindValue(id);
+            QVERIFY(q.exec() && q.numRowsAffected() == 1);
+            q.prepare(QStringLiteral(
+                "INSERT INTO health_checks (integration_id, tenant_id, checked_at, status,"
+                " latency_ms, error_message, certificate_expires_at)"
+                " VALUES (?, 'default', ?, 'Degraded', 12, 'certificate expires in 12 days', ?)"));
+            q.addBindValue(id);
+            q.addBindValue(formatUtc(now));
+            q.addBindValue(expiry);
+            QVERIFY(q.exec());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("certified"));
+
+        Run show = cli({QStringLiteral("show"), id});
+        QVERIFY2(
+            show.out.contains(
+                QStringLiteral("certificate:  expires in 12 days (until %1)").arg(expiry).toUtf8()),
+            qPrintable(show.describe()));
+        Run health = cli({QStringLiteral("health"), id});
+        QVERIFY2(health.out.contains(QStringLiteral("TLS certificate expires in 12 days (until %1)")
+                                         .arg(expiry)
+                                         .toUtf8()),
+                 qPrintable(health.describe()));
+        QVERIFY2(health.out.contains("certificate expires in 12 days\n"),
+                 qPrintable(health.describe()));
+        Run json = cli({QStringLiteral("--json"), QStringLiteral("health"), id});
+        const QJsonObject o = json.json().object();
+        QCOMPARE(o.value(QStringLiteral("integration"))
+                     .toObject()
+                     .value(QStringLiteral("certificateExpiresAt"))
+                     .toString(),
+                 expiry);
+        QCOMPARE(o.value(QStringLiteral("checks"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("certificateExpiresAt"))
+                     .toString(),
+                 expiry);
     }
 };
 

@@ -61,6 +61,7 @@ private Q_SLOTS:
             i.createdAt = utcDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6));
             i.updatedAt = i.createdAt.addMSecs(1234);
             i.lastCheckedAt = i.createdAt.addDays(3);
+            i.certificateExpiresAt = i.createdAt.addDays(90); // present only when read
         }
         QCOMPARE(ours(i), reference(i));
         i.config = {{QStringLiteral("project"), name},

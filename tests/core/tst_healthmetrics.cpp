@@ -4,7 +4,11 @@
 #include "core/catalog/CatalogSession.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/health/HealthMetrics.h"
+#include "core/storage/Migrations.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace stella;
@@ -31,6 +35,19 @@ private Q_SLOTS:
         s.testConnectionDurations = {h};
         s.integrations = {
             {IntegrationType::Registry, QStringLiteral("Harbor"), HealthStatus::Healthy, 3}};
+        // Stella Ops' names: the worst status per type, health latencies, catalog changes.
+        s.integrations.append(
+            {IntegrationType::Registry, QStringLiteral("Nexus"), HealthStatus::Degraded, 1});
+        s.integrations.append(
+            {IntegrationType::FeedMirror, QStringLiteral("OsvMirror"), HealthStatus::Healthy, 2});
+        s.tenant = QStringLiteral("acme");
+        s.healthLatency.bucketCounts =
+            QList<qint64>(metrics::latencyBucketBoundsMs().size() + 1, 0);
+        s.healthLatency.bucketCounts[1] = 2;  // 7 ms and 10 ms
+        s.healthLatency.bucketCounts[12] = 1; // 45 s
+        s.healthLatency.count = 3;
+        s.healthLatency.sumMs = 7 + 10 + 45'000;
+        s.crud = {{QStringLiteral("update"), 2}, {QStringLiteral("create"), 3}};
 
         const QString expected = QStringLiteral(
             "# HELP integrations_health_check_total Health checks recorded in the catalog, by "
@@ -68,14 +85,109 @@ private Q_SLOTS:
             "# HELP integrations_catalog_integrations Live integrations in the catalog, by type, "
             "provider and status.\n"
             "# TYPE integrations_catalog_integrations gauge\n"
+            "integrations_catalog_integrations{type=\"FeedMirror\",provider=\"OsvMirror\",status="
+            "\"Healthy\"} 2\n"
             "integrations_catalog_integrations{type=\"Registry\",provider=\"Harbor\",status="
-            "\"Healthy\"} 3\n");
+            "\"Healthy\"} 3\n"
+            "integrations_catalog_integrations{type=\"Registry\",provider=\"Nexus\",status="
+            "\"Degraded\"} 1\n"
+            "# HELP integration_health_status Worst health status of the tenant's live "
+            "integrations of a type: 0 Unknown, 1 Healthy, 2 Degraded, 3 Unhealthy.\n"
+            "# TYPE integration_health_status gauge\n"
+            "integration_health_status{type=\"FeedMirror\",tenant=\"acme\"} 1\n"
+            "integration_health_status{type=\"Registry\",tenant=\"acme\"} 2\n"
+            "# HELP integration_health_latency_ms Latency of recorded health checks, in "
+            "milliseconds.\n"
+            "# TYPE integration_health_latency_ms histogram\n"
+            "integration_health_latency_ms_bucket{le=\"5\"} 0\n"
+            "integration_health_latency_ms_bucket{le=\"10\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"25\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"50\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"100\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"250\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"500\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"1000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"2500\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"5000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"10000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"30000\"} 2\n"
+            "integration_health_latency_ms_bucket{le=\"+Inf\"} 3\n"
+            "integration_health_latency_ms_sum 45017\n"
+            "integration_health_latency_ms_count 3\n"
+            "# HELP integration_crud_total Changes to the catalog's integrations, by action "
+            "(create, update, delete, import).\n"
+            "# TYPE integration_crud_total counter\n"
+            "integration_crud_total{action=\"create\"} 3\n"
+            "integration_crud_total{action=\"update\"} 2\n");
         const QString actual = metrics::renderPrometheus(s);
         for (qsizetype i = 0; i < std::min(actual.size(), expected.size()); ++i)
             if (actual[i] != expected[i])
                 QFAIL(
                     qPrintable(QStringLiteral("differs at %1: %2").arg(i).arg(actual.mid(i, 60))));
         QCOMPARE(actual, expected);
+    }
+
+    void latencyBuckets()
+    {
+        QCOMPARE(metrics::latencyBucketIndex(0), 0);
+        QCOMPARE(metrics::latencyBucketIndex(5), 0); // le is inclusive
+        QCOMPARE(metrics::latencyBucketIndex(6), 1);
+        QCOMPARE(metrics::latencyBucketIndex(30'000), 11);
+        QCOMPARE(metrics::latencyBucketIndex(30'001), 12); // +Inf
+    }
+
+    // A catalog of schema version 2 with history: migration 3 starts the latency histogram
+    // from the checks it holds (a check without a latency is not counted).
+    void anUpgradedCatalogsLatenciesStartFromItsHistory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("v2.db"));
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY "
+                                          "KEY, description TEXT NOT NULL, applied_at TEXT NOT "
+                                          "NULL)")));
+            for (const Migrations::Migration &m : Migrations::all()) {
+                if (m.version > 2)
+                    break;
+                for (const QString &sql : m.sqlite)
+                    QVERIFY2(q.exec(sql), qPrintable(sql));
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (%1, 'x', "
+                                              "'2026-01-01T00:00:00.000Z')")
+                                   .arg(m.version)));
+            }
+            QVERIFY(q.exec(
+                QStringLiteral(
+                    "INSERT INTO integrations (id, tenant_id, type, provider, name, endpoint,"
+                    " config_json, status, version, created_at, updated_at) VALUES ('%1', 't1',"
+                    " 'Registry', 'InMemory', 'old', '', '{}', 'Healthy', 1,"
+                    " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+                    .arg(id)));
+            for (const char *latency : {"3", "7", "40000", "NULL"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO health_checks (integration_id, "
+                                              "tenant_id, checked_at, status, latency_ms) VALUES "
+                                              "('%1', 't1', '2026-01-10T00:00:00.000Z', "
+                                              "'Healthy', %2)")
+                                   .arg(id, QLatin1String(latency))));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+        ManualClock clock(test::fixedNow());
+        auto session = test::openOrFail(DatabaseUrl::sqliteFile(file), clock);
+        QVERIFY(session);
+        auto snapshot = session->catalog().metrics({QStringLiteral("t1"), QStringLiteral("test")});
+        QVERIFY(snapshot.ok());
+        QCOMPARE(snapshot->healthLatency.count, 3);
+        QCOMPARE(snapshot->healthLatency.sumMs, 40010);
+        QCOMPARE(snapshot->healthLatency.bucketCounts.at(0), 1);
+        QCOMPARE(snapshot->healthLatency.bucketCounts.at(1), 1);
+        QCOMPARE(snapshot->healthLatency.bucketCounts.at(12), 1);
     }
 
     void durationBuckets()
@@ -128,11 +240,24 @@ private Q_SLOTS:
                                             "provider=\"InMemory\",le=\"0.25\"} 1\n")));
         QVERIFY(text.contains(QLatin1String("integrations_catalog_integrations{type=\"Registry\","
                                             "provider=\"InMemory\",status=\"Unhealthy\"} 1\n")));
+        // Stella Ops' names: the latencies survive pruning as the counters do; the changes come
+        // from the audit log; the status is the type's worst, labelled with the tenant.
+        QVERIFY2(text.contains(QLatin1String("integration_health_latency_ms_bucket{le=\"5\"} 3\n")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("integration_health_latency_ms_count 3\n")));
+        QVERIFY(text.contains(QLatin1String("integration_crud_total{action=\"create\"} 1\n")));
+        QVERIFY(text.contains(
+            QLatin1String("integration_health_status{type=\"Registry\",tenant=\"t1\"} 3\n")));
         // Metrics are the tenant's own.
         auto otherSnapshot = session->catalog().metrics(other);
         QVERIFY(otherSnapshot.ok());
         QVERIFY(otherSnapshot->healthChecks.isEmpty());
         QVERIFY(otherSnapshot->integrations.isEmpty());
+        QCOMPARE(otherSnapshot->healthLatency.count, 0);
+        QVERIFY(otherSnapshot->crud.isEmpty());
+        const QString otherText = metrics::renderPrometheus(*otherSnapshot);
+        QVERIFY(!otherText.contains(QLatin1String("tenant=\"t1\"")));
+        QVERIFY(otherText.contains(QLatin1String("# TYPE integration_crud_total counter\n")));
     }
 };
 

@@ -107,6 +107,43 @@ private Q_SLOTS:
         m_clock.set(test::fixedNow());
     }
 
+    // A TLS certificate near its expiry is said where the status is read; its expiry is in the
+    // tooltip whatever it is; and a check that reads a new one patches the row.
+    void showsTheCertificatesExpiryWithTheStatus()
+    {
+        IntegrationListModel model(m_clock);
+        Integration soon = make(QStringLiteral("Soon"), QStringLiteral("Harbor"),
+                                IntegrationType::Registry, QStringLiteral("https://h.example"),
+                                HealthStatus::Degraded, test::fixedNow().addSecs(-60));
+        soon.certificateExpiresAt = test::fixedNow().addDays(12);
+        Integration later = soon;
+        later.id = QUuid::createUuid();
+        later.name = QStringLiteral("Later");
+        later.status = HealthStatus::Healthy;
+        later.certificateExpiresAt = test::fixedNow().addDays(200);
+        model.setIntegrations({soon, later});
+        const auto row = [&model](const QString &name) {
+            for (int r = 0; r < model.rowCount(); ++r)
+                if (model.integrationAt(r)->name == name)
+                    return r;
+            return -1;
+        };
+        QCOMPARE(model.index(row(QStringLiteral("Soon")), Col::StatusColumn).data().toString(),
+                 QStringLiteral("Degraded · certificate expires in 12 days"));
+        QCOMPARE(model.index(row(QStringLiteral("Later")), Col::StatusColumn).data().toString(),
+                 QStringLiteral("Healthy"));
+        QVERIFY(model.index(row(QStringLiteral("Later")), Col::StatusColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("TLS certificate: valid for 200 days")));
+
+        later.certificateExpiresAt = test::fixedNow().addDays(-1);
+        later.status = HealthStatus::Unhealthy;
+        model.patchHealth({later});
+        QCOMPARE(model.index(row(QStringLiteral("Later")), Col::StatusColumn).data().toString(),
+                 QStringLiteral("Unhealthy · certificate expired 1 day ago"));
+    }
+
     // A status older than two intervals says what was true then: shown as stale, not as down.
     void showsAStaleStatusAsStale()
     {

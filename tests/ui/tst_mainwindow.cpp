@@ -531,6 +531,31 @@ private Q_SLOTS:
         QVERIFY(!warning->isVisible());
     }
 
+    // A check that read a TLS certificate near its expiry: the list says it with the status,
+    // the detail pane in a field of its own (docs/contracts.md §4).
+    void showsWhenTheCertificateExpires()
+    {
+        const Integration *harbor = byName(QStringLiteral("Harbor prod"));
+        QVERIFY(harbor);
+        const QUuid id = harbor->id;
+        const RequestContext ctx = m_ctx;
+        HealthCheckRecord check;
+        check.integrationId = id;
+        check.checkedAt = m_clock.now().addSecs(-60);
+        check.status = HealthStatus::Degraded;
+        check.errorMessage = QStringLiteral("certificate expires in 12 days");
+        check.certificateExpiresAt = m_clock.now().addDays(12);
+        QVERIFY(test::waitFor(m_catalog->run([ctx, check](IntegrationCatalog &c) {
+                    return c.recordHealthCheck(ctx, check);
+                })).ok());
+        QTRY_COMPARE(cell(id, IntegrationListModel::StatusColumn),
+                     QStringLiteral("Degraded · certificate expires in 12 days"));
+        QVERIFY(m_window->selectIntegration(id));
+        QTRY_VERIFY(m_window->findChild<QLabel *>(QStringLiteral("detailCertificate")));
+        QCOMPARE(child<QLabel>(QStringLiteral("detailCertificate"))->text().left(26),
+                 QStringLiteral("expires in 12 days, until "));
+    }
+
     // The console runs the core's monitor for the open catalog and tenant; a check it records
     // reaches the list through CatalogThread::healthRecorded, like every other check.
     void theMonitorRunsInTheSandboxAndTheListFollows()

@@ -2,6 +2,7 @@
 #include "IntegrationListModel.h"
 
 #include "core/common/Clock.h"
+#include "core/health/CertificateExpiry.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/models/ColumnTable.h"
@@ -58,7 +59,16 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             return i->endpoint;
         case StatusColumn:
             // Stale is not down: the status is what was true then, said so, not replaced.
-            return stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
+            {
+                QString text =
+                    stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
+                // A certificate near or past its expiry is said where the status is read.
+                const CertificateExpiry::Verdict certificate =
+                    CertificateExpiry::judge(i->certificateExpiresAt, m_clock.now());
+                if (!certificate.message.isEmpty())
+                    text += tr(" · %1").arg(certificate.message);
+                return text;
+            }
         case LastCheckedColumn:
             return relativeTime(i->lastCheckedAt, m_clock.now());
         default:
@@ -91,6 +101,10 @@ QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) co
                   "checks it");
     if (skipsTlsVerification(i))
         tip += tr("\n⚠ TLS verification is off (insecureSkipTlsVerify)");
+    if (i.certificateExpiresAt.isValid())
+        tip += tr("\nTLS certificate: %1 (until %2)")
+                   .arg(CertificateExpiry::describe(i.certificateExpiresAt, m_clock.now()),
+                        formatUtc(i.certificateExpiresAt));
     return tip;
 }
 
@@ -398,7 +412,8 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
             continue;
         Row &row = m_rows[size_t(*it)];
         if (row.integration.status == fresh.status &&
-            row.integration.lastCheckedAt == fresh.lastCheckedAt)
+            row.integration.lastCheckedAt == fresh.lastCheckedAt &&
+            row.integration.certificateExpiresAt == fresh.certificateExpiresAt)
             continue;
         const bool matched = matches(row);
         // Only the health fields: an edit arrives with its own change signal, and a version
@@ -406,6 +421,7 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
         Integration patched = row.integration;
         patched.status = fresh.status;
         patched.lastCheckedAt = fresh.lastCheckedAt;
+        patched.certificateExpiresAt = fresh.certificateExpiresAt;
         row = makeRow(patched); // the status is part of the filter's haystack
         visibilityChanged = visibilityChanged || matched != matches(row);
         changed.push_back(*it);

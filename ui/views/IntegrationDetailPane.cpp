@@ -4,6 +4,7 @@
 #include "core/catalog/CatalogThread.h"
 #include "core/common/Clock.h"
 #include "core/common/FutureCallback.h"
+#include "core/health/CertificateExpiry.h"
 #include "core/model/JsonText.h"
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
@@ -164,6 +165,12 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
     addField(tr("AuthRef:"), integration.authRefUri, QStringLiteral("detailAuthRef"));
     addField(tr("Last checked:"), timeText(integration.lastCheckedAt),
              QStringLiteral("detailLastChecked"));
+    if (integration.certificateExpiresAt.isValid())
+        addField(tr("TLS certificate:"),
+                 tr("%1, until %2")
+                     .arg(CertificateExpiry::describe(integration.certificateExpiresAt, now),
+                          utcTooltip(integration.certificateExpiresAt)),
+                 QStringLiteral("detailCertificate"));
     addField(tr("Version:"), QString::number(integration.version), QStringLiteral("detailVersion"));
     addField(tr("Created:"), timeText(integration.createdAt), QStringLiteral("detailCreated"));
     addField(tr("Updated:"), timeText(integration.updatedAt), QStringLiteral("detailUpdated"));

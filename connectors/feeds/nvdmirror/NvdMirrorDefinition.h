@@ -5,9 +5,8 @@
 
 namespace stella {
 
-// An NVD feed mirror: its form fields, config schema and credential slots. No connector yet: the
-// next one goes beside this file, and this function becomes its static definition() (see
-// docs/architecture.md, "Providers and connectors").
+// An NVD feed mirror: its form fields, config schema and credential slots, and its connector
+// (NvdMirrorConnector).
 ProviderDefinition nvdMirrorDefinition();
 
 } // namespace stella

@@ -129,5 +129,8 @@ std::unique_ptr<ConnectorScenario> gitHubAppScenario();
 std::unique_ptr<ConnectorScenario> giteaScenario();
 std::unique_ptr<ConnectorScenario> jenkinsScenario();
 std::unique_ptr<ConnectorScenario> s3CompatibleScenario();
+std::unique_ptr<ConnectorScenario> nvdMirrorScenario();
+std::unique_ptr<ConnectorScenario> osvMirrorScenario();
+std::unique_ptr<ConnectorScenario> stellaOpsMirrorScenario();
 
 } // namespace stella::test::conformance
