@@ -2,27 +2,12 @@
 #include "HealthCheckResult.h"
 
 #include "core/connectors/ConnectorOperation.h"
+#include "core/model/Enums.h"
 #include "core/health/CertificateExpiry.h"
 #include "core/providers/ConfigSchema.h"
 
 namespace stella {
 
-namespace {
-int severity(HealthStatus status)
-{
-    switch (status) {
-    case HealthStatus::Unknown:
-        return 0;
-    case HealthStatus::Healthy:
-        return 1;
-    case HealthStatus::Degraded:
-        return 2;
-    case HealthStatus::Unhealthy:
-        return 3;
-    }
-    return 0;
-}
-} // namespace
 
 HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTime &checkedAt,
                                        const ConnectorOperation &op)
@@ -45,7 +30,7 @@ HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTi
     const CertificateExpiry::Verdict certificate =
         CertificateExpiry::judge(op.certificateExpiry(), checkedAt, op.certificateVerified());
     if (!certificate.message.isEmpty()) {
-        if (severity(certificate.health) > severity(record.status))
+        if (severityRank(certificate.health) > severityRank(record.status))
             record.status = certificate.health;
         record.errorMessage =
             record.errorMessage.isEmpty()
