@@ -2,6 +2,7 @@
 #include "GiteaDefinition.h"
 
 #include "connectors/base/ProviderBuilder.h"
+#include "connectors/scm/gitea/GiteaAnnotationClient.h"
 
 namespace stella {
 
@@ -16,6 +17,7 @@ ProviderDefinition giteaDefinition()
         .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
                     QStringLiteral("A Gitea access token with read:repository"))
         .httpConnectionFields()
+        .annotationClient(&GiteaAnnotationClient::make)
         .build();
 }
 

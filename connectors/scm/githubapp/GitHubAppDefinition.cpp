@@ -2,6 +2,7 @@
 #include "GitHubAppDefinition.h"
 
 #include "connectors/base/ProviderBuilder.h"
+#include "connectors/scm/githubapp/GitHubAnnotationClient.h"
 
 namespace stella {
 
@@ -25,6 +26,7 @@ ProviderDefinition gitHubAppDefinition()
                     C::PrivateKey, true,
                     QStringLiteral("The app's RSA private key, used to sign RS256 JWTs"))
         .httpConnectionFields()
+        .annotationClient(&GitHubAnnotationClient::make)
         .build();
 }
 

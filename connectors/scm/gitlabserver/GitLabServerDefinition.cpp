@@ -2,6 +2,7 @@
 #include "GitLabServerDefinition.h"
 
 #include "connectors/base/ProviderBuilder.h"
+#include "connectors/scm/gitlabserver/GitLabAnnotationClient.h"
 
 namespace stella {
 
@@ -17,6 +18,7 @@ ProviderDefinition gitLabServerDefinition()
         .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
                     QStringLiteral("A personal, group or project access token with read_api"))
         .httpConnectionFields()
+        .annotationClient(&GitLabAnnotationClient::make)
         .build();
 }
 
