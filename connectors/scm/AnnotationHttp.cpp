@@ -3,6 +3,7 @@
 
 #include "connectors/http/HttpAnswers.h"
 #include "core/common/Clock.h"
+#include "core/common/LogRedaction.h"
 #include "core/common/Logging.h"
 #include "core/http/RetryPolicy.h"
 
@@ -166,7 +167,12 @@ Error errorFor(const HttpResponse &response, const QString &what, const HttpSess
 {
     const bool html = response.header("Content-Type").toLower().contains("html") ||
                       response.body.trimmed().startsWith('<');
-    const QString said = html ? QString() : http::serverMessage(response);
+    // GitHub's 422 says what in "message" and which fields in errors[] (the details below).
+    const QJsonValue topMessage = QJsonDocument::fromJson(response.body).object().value(
+        QStringLiteral("message"));
+    const QString said = html                   ? QString()
+                         : topMessage.isString() ? redactSecrets(topMessage.toString()).left(200)
+                                                 : http::serverMessage(response);
     const QString tail =
         said.isEmpty() ? QString() : QStringLiteral(" (the server says: %1)").arg(said);
     const QString htmlTail = html ? QStringLiteral(": ") + http::bodyHint(response) : QString();
