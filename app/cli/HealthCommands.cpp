@@ -2,6 +2,7 @@
 // The health commands: history (`health`), the headless monitor (`monitor`) and the
 // Prometheus metrics (`metrics`).
 #include "Cli.h"
+#include "core/scm/AnnotationMetrics.h"
 #include "StopSignal.h"
 #include "core/catalog/CatalogThread.h"
 #include "core/catalog/IntegrationCatalog.h"
@@ -161,6 +162,10 @@ Result<void> Cli::metrics(const Args &)
     // Prometheus text whatever --json says: it is what a scraper or node_exporter's textfile
     // collector reads.
     m_out->write(metrics::renderPrometheus(*snapshot).toUtf8());
+    auto annotations = AnnotationMetrics::read(m_session->database(), m_ctx.tenantId);
+    if (!annotations)
+        return annotations.error();
+    m_out->write(AnnotationMetrics::renderPrometheus(*annotations).toUtf8());
     return {};
 }
 
