@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `annotate comment|status|check-run INTEGRATION --repo OWNER/NAME (--pr N | --sha SHA) ...` and
-// `annotate outbox list|retry|export|discard` (docs/contracts.md §15.4): annotations on pull and
+// `annotate outbox list|retry|export|discard` (docs/contracts.md §19.4): annotations on pull and
 // merge requests through the integration's annotation client, every one kept in the outbox until
 // the provider has it.
 #include "Cli.h"

@@ -352,9 +352,9 @@ QList<Command> Cli::commands()
          QStringLiteral("post PR comments, commit statuses and check runs (from SARIF); what "
                         "cannot be delivered waits in the outbox"),
          {QStringLiteral("A rerun of comment with the same --key edits the earlier comment."),
-          QStringLiteral("Exit codes: 0 delivered; 5 provider unreachable, 1 rate limited or "
-                         "failing, 2/3 refused (invalid, not found): each kept in the outbox "
-                         "with its entry id.")},
+          QStringLiteral("Exit codes: 0 delivered; 5 provider unreachable or failing (5xx), "
+                         "1 rate limited, 2/3 refused (invalid, not found): each kept in the "
+                         "outbox with its entry id.")},
          true,
          true,
          &Cli::annotate},

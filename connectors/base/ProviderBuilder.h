@@ -46,7 +46,7 @@ public:
         return *this;
     }
 
-    // The provider's SCM annotation client (docs/contracts.md §15.1).
+    // The provider's SCM annotation client (docs/contracts.md §19.1).
     ProviderBuilder &annotationClient(AnnotationClientFactory factory)
     {
         m_definition.annotationClientFactory = std::move(factory);

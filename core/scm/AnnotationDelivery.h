@@ -11,7 +11,7 @@
 
 namespace stella {
 
-// One annotation through the outbox (docs/contracts.md §15.3): the entry is written before
+// One annotation through the outbox (docs/contracts.md §19.3): the entry is written before
 // the first request, its progress after each request that changed something, and its end (the
 // entry delivered, or kept with why) in the step that learnt of it; the metrics count it. The
 // outbox is reached through a runner, so the CLI writes at once on its own thread and the

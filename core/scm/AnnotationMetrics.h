@@ -11,7 +11,7 @@ namespace stella {
 class Database;
 
 // The annotation metrics of one tenant, kept in the catalog so a later `metrics` sees what
-// `annotate` and the console did (docs/contracts.md §15.5):
+// `annotate` and the console did (docs/contracts.md §19.5):
 //   scm_annotation_total{provider,operation,status}          counter
 //   scm_annotation_duration_seconds{provider,operation}      histogram
 // status is the delivery outcome (success, transient, permanent, offline); the histogram has

@@ -14,7 +14,7 @@ namespace stella {
 class Clock;
 class Database;
 
-// One annotation the outbox holds (docs/contracts.md §15.3).
+// One annotation the outbox holds (docs/contracts.md §19.3).
 struct OutboxEntry
 {
     enum class State
@@ -75,7 +75,7 @@ public:
     // Removes an entry that no delivery holds; false when there is none such.
     Result<bool> discard(const QString &tenantId, qint64 id);
 
-    // The entries as one JSON document for posting by hand (docs/contracts.md §15.3).
+    // The entries as one JSON document for posting by hand (docs/contracts.md §19.3).
     static QJsonObject exportJson(const QList<OutboxEntry> &entries, const QDateTime &at);
 
 private:

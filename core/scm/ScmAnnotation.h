@@ -10,7 +10,7 @@
 
 namespace stella {
 
-// The value types of the SCM annotation client (docs/contracts.md §15): what is posted where,
+// The value types of the SCM annotation client (docs/contracts.md §19): what is posted where,
 // how far a delivery got, and how it ended. Plain values with a JSON form, because the outbox
 // keeps them in the catalog and exports them for manual posting.
 
@@ -46,7 +46,7 @@ std::optional<AnnotationLevel> parseAnnotationLevel(const QString &text);
 // StellaOps severities (critical, high, medium, low, info) as annotation levels.
 std::optional<AnnotationLevel> levelForSeverity(const QString &severity);
 
-// How one delivery ended (docs/contracts.md §15.2).
+// How one delivery ended (docs/contracts.md §19.2).
 enum class DeliveryOutcome
 {
     Success,

@@ -81,7 +81,7 @@ private:
         std::make_shared<std::optional<SecretValue>>();
 };
 
-// One provider's annotation API (docs/contracts.md §15.1). Made by the provider definition's
+// One provider's annotation API (docs/contracts.md §19.1). Made by the provider definition's
 // annotationClientFactory; the operations never block and may outlive nothing: destroying
 // the client's operations aborts their requests.
 class ScmAnnotationClient

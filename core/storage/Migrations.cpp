@@ -164,7 +164,7 @@ QList<Migrations::Migration> buildMigrations()
                             " sum_ms BIGINT NOT NULL,"
                             " PRIMARY KEY (tenant_id, provider, bucket))"),
          }});
-    // Version 3: the SCM annotation outbox (docs/contracts.md §15.3) and the annotation
+    // Version 3: the SCM annotation outbox (docs/contracts.md §19.3) and the annotation
     // metrics' counters and histogram (§15.5), kept apart from the health counters.
     list.append(
         {3,
