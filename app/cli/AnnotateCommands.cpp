@@ -67,10 +67,10 @@ Error keptError(const AnnotationDelivery &d, const QString &what)
     e.message = QStringLiteral("%1 was not delivered (%2): %3")
                     .arg(what, toString(d.result().outcome), e.message);
     if (d.entryId() > 0)
-        e.hint += (e.hint.isEmpty() ? QString() : QStringLiteral(". "))
-                  + QStringLiteral("It is kept in the outbox as entry %1: `annotate outbox retry "
-                                   "%1` sends it, `annotate outbox export` writes it out")
-                        .arg(d.entryId());
+        e.hint += (e.hint.isEmpty() ? QString() : QStringLiteral(". ")) +
+                  QStringLiteral("It is kept in the outbox as entry %1: `annotate outbox retry "
+                                 "%1` sends it, `annotate outbox export` writes it out")
+                      .arg(d.entryId());
     return e;
 }
 
@@ -95,7 +95,8 @@ QString progressText(const OutboxEntry &e)
 }
 } // namespace
 
-Result<std::shared_ptr<ScmAnnotationClient>> Cli::annotationClientFor(const Integration &integration)
+Result<std::shared_ptr<ScmAnnotationClient>>
+Cli::annotationClientFor(const Integration &integration)
 {
     const ProviderDefinition *definition = m_registry.find(integration.provider);
     if (!definition || !definition->hasAnnotationClient())
@@ -170,7 +171,8 @@ Result<void> Cli::annotate(const Args &args)
     case AnnotationKind::Comment: {
         request.comment.key = args.value(QStringLiteral("key"), QStringLiteral("stella-ops"));
         if (args.has(QStringLiteral("body-file"))) {
-            auto bytes = readFile(args.value(QStringLiteral("body-file")), QStringLiteral("--body-file"));
+            auto bytes =
+                readFile(args.value(QStringLiteral("body-file")), QStringLiteral("--body-file"));
             if (!bytes)
                 return bytes.error();
             request.comment.body = QString::fromUtf8(*bytes);
@@ -222,10 +224,9 @@ Result<void> Cli::annotate(const Args &args)
     auto client = annotationClientFor(*integration);
     if (!client)
         return client.error();
-    Output::progress(QStringLiteral("Posting %1 through '%2'…")
-                         .arg(request.summaryLine(), integration->name));
-    AnnotationDelivery delivery(*client,
-                                {m_ctx.tenantId, integration->id, integration->provider},
+    Output::progress(
+        QStringLiteral("Posting %1 through '%2'…").arg(request.summaryLine(), integration->name));
+    AnnotationDelivery delivery(*client, {m_ctx.tenantId, integration->id, integration->provider},
                                 outboxRunner());
     delivery.deliver(request);
     waitFor(delivery);
@@ -267,9 +268,8 @@ Result<void> Cli::annotateOutbox(const Args &args, QStringList rest)
         bool ok = false;
         const qint64 id = text.toLongLong(&ok);
         if (!ok || id <= 0)
-            return Error::invalidInput(
-                QStringLiteral("'%1' is not an outbox entry id").arg(text),
-                QStringLiteral("`annotate outbox list` shows the ids"));
+            return Error::invalidInput(QStringLiteral("'%1' is not an outbox entry id").arg(text),
+                                       QStringLiteral("`annotate outbox list` shows the ids"));
         ids.append(id);
     }
     auto listed = outbox.list(m_ctx.tenantId, args.flag(QStringLiteral("all")), integrationId);
@@ -316,9 +316,9 @@ Result<void> Cli::annotateOutbox(const Args &args, QStringList rest)
         }
         QSaveFile file(args.value(QStringLiteral("file")));
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            return Error::failed(QStringLiteral("Cannot write %1: %2")
-                                     .arg(file.fileName(), file.errorString()),
-                                 QStringLiteral("Check the directory and the disk"));
+            return Error::failed(
+                QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()),
+                QStringLiteral("Check the directory and the disk"));
         m_out->line(QStringLiteral("Exported %1 outbox entr%2 to %3")
                         .arg(entries.size())
                         .arg(entries.size() == 1 ? QStringLiteral("y") : QStringLiteral("ies"))
@@ -366,14 +366,15 @@ Result<void> Cli::annotateOutbox(const Args &args, QStringList rest)
         ++attempted;
         auto integration = catalog().get(m_ctx, entry.integrationId);
         Result<std::shared_ptr<ScmAnnotationClient>> client =
-            integration ? annotationClientFor(*integration)
-                        : Result<std::shared_ptr<ScmAnnotationClient>>(Error::notFound(
-                              QStringLiteral("The integration of outbox entry %1 is gone")
-                                  .arg(entry.id),
-                              QStringLiteral("Export the entry to post it by hand, then discard "
-                                             "it")));
+            integration
+                ? annotationClientFor(*integration)
+                : Result<std::shared_ptr<ScmAnnotationClient>>(Error::notFound(
+                      QStringLiteral("The integration of outbox entry %1 is gone").arg(entry.id),
+                      QStringLiteral("Export the entry to post it by hand, then discard "
+                                     "it")));
         if (!client) {
-            Output::progress(QStringLiteral("entry %1: %2").arg(entry.id).arg(client.error().toText()));
+            Output::progress(
+                QStringLiteral("entry %1: %2").arg(entry.id).arg(client.error().toText()));
             results.append(QJsonObject{{QStringLiteral("entry"), entry.id},
                                        {QStringLiteral("outcome"), QStringLiteral("permanent")},
                                        {QStringLiteral("error"), client.error().toText()}});
@@ -381,9 +382,8 @@ Result<void> Cli::annotateOutbox(const Args &args, QStringList rest)
                 firstError = client.error();
             continue;
         }
-        AnnotationDelivery delivery(*client,
-                                    {m_ctx.tenantId, integration->id, integration->provider},
-                                    outboxRunner());
+        AnnotationDelivery delivery(
+            *client, {m_ctx.tenantId, integration->id, integration->provider}, outboxRunner());
         delivery.retry(entry);
         waitFor(delivery);
         results.append(resultJson(delivery));
@@ -397,7 +397,8 @@ Result<void> Cli::annotateOutbox(const Args &args, QStringList rest)
         } else {
             const Error e = keptError(delivery, QStringLiteral("Outbox entry %1").arg(entry.id));
             if (!m_out->json())
-                m_out->line(QStringLiteral("Kept outbox entry %1: %2").arg(entry.id).arg(e.message));
+                m_out->line(
+                    QStringLiteral("Kept outbox entry %1: %2").arg(entry.id).arg(e.message));
             if (!firstError)
                 firstError = e;
         }

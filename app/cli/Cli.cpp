@@ -326,7 +326,8 @@ QList<Command> Cli::commands()
            {QStringLiteral("sarif"), QStringLiteral("FILE"),
             QStringLiteral("a SARIF 2.1.0 log (`guard run --format sarif`): check-run "
                            "annotations, or a comment's body (its summary)")},
-           {QStringLiteral("body"), QStringLiteral("TEXT"), QStringLiteral("the comment (Markdown)")},
+           {QStringLiteral("body"), QStringLiteral("TEXT"),
+            QStringLiteral("the comment (Markdown)")},
            {QStringLiteral("body-file"), QStringLiteral("FILE"),
             QStringLiteral("the comment, read from FILE")},
            {QStringLiteral("key"), QStringLiteral("K"),

@@ -72,7 +72,8 @@ private:
     // annotate comment|status|check-run|outbox (AnnotateCommands.cpp)
     Result<void> annotate(const Args &args);
     Result<void> annotateOutbox(const Args &args, QStringList rest);
-    Result<std::shared_ptr<ScmAnnotationClient>> annotationClientFor(const Integration &integration);
+    Result<std::shared_ptr<ScmAnnotationClient>>
+    annotationClientFor(const Integration &integration);
     AnnotationDelivery::OutboxRunner outboxRunner();
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();

@@ -2,7 +2,6 @@
 // The health commands: history (`health`), the headless monitor (`monitor`) and the
 // Prometheus metrics (`metrics`).
 #include "Cli.h"
-#include "core/scm/AnnotationMetrics.h"
 #include "StopSignal.h"
 #include "core/catalog/CatalogThread.h"
 #include "core/catalog/IntegrationCatalog.h"
@@ -10,6 +9,7 @@
 #include "core/health/HealthMonitor.h"
 #include "core/providers/ConfigSchema.h"
 #include "core/sandbox/SandboxSeeder.h"
+#include "core/scm/AnnotationMetrics.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

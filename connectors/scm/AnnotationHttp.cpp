@@ -24,8 +24,7 @@ bool rateLimited(const HttpResponse &response, const QDateTime &now)
 
 AnnotationExchange::AnnotationExchange(AnnotationHttpConfig config, AnnotationOperation *operation)
     : m_config(std::move(config)), m_operation(operation)
-{
-}
+{}
 
 void AnnotationExchange::fail(DeliveryOutcome outcome, const Error &error)
 {
@@ -42,8 +41,8 @@ void AnnotationExchange::progress(const DeliveryProgress &progress)
 void AnnotationExchange::failWith(const HttpResponse &response, const QString &what,
                                   const QString &notFoundHint)
 {
-    fail(outcomeFor(response), errorFor(response, what, session(),
-                                        session().context().clock->now(), notFoundHint));
+    fail(outcomeFor(response),
+         errorFor(response, what, session(), session().context().clock->now(), notFoundHint));
 }
 
 void AnnotationExchange::send(const QByteArray &method, const QUrl &url, const QJsonValue &body,
@@ -58,9 +57,11 @@ void AnnotationExchange::send(const QByteArray &method, const QUrl &url, const Q
     request.url = url;
     request.headers = m_config.headers;
     if (!body.isUndefined()) {
-        request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        request.body = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
-                                      : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+        request.headers.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        request.body = body.isArray()
+                           ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                           : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
     }
     sendWithToken(std::move(request), std::move(onResponse), false, false);
 }
@@ -81,44 +82,46 @@ void AnnotationExchange::sendWithToken(HttpRequest request, ResponseHandler onRe
         HttpCall *call = self->session().client().send(request, self->m_operation);
         QObject::connect(self->m_operation, &AnnotationOperation::cancelRequested, call,
                          &HttpCall::cancel);
-        QObject::connect(call, &HttpCall::finished, call, [weak, call, request, onResponse,
-                                                           tokenRetried, rateRetried] {
-            call->deleteLater();
-            auto me = weak.lock();
-            if (!me || me->isOver())
-                return;
-            const Result<HttpResponse> &result = call->result();
-            if (!result) {
-                // Nothing answered: refused, DNS, timeout, reset, after the runtime's retries.
-                const Error &e = result.error();
-                return me->fail(e.kind == ErrorKind::Cancelled ? DeliveryOutcome::Transient
-                                                                 : DeliveryOutcome::Offline,
-                                  e);
-            }
-            const HttpResponse &response = *result;
-            if (response.status == 401 && !tokenRetried) {
-                STELLA_LOG_INFO(lcConnectors).noquote()
-                    << me->m_config.providerName << "refused the token (401): fetching a "
-                    << "fresh one and trying once more";
-                me->m_config.tokens->invalidate();
-                return me->sendWithToken(request, onResponse, true, rateRetried);
-            }
-            const QDateTime now = me->session().context().clock->now();
-            if (!rateRetried && rateLimited(response, now)) {
-                const qint64 wait =
-                    RetryPolicy::retryAfterMs(response.header("Retry-After"), now)
-                        .value_or(RetryPolicy::rateLimitResetMs(response.headers, now).value_or(-1));
-                if (wait >= 0 && wait <= me->session().client().policy().maxBackoffMs) {
-                    QTimer::singleShot(int(wait), me->m_operation, [weak, request, onResponse,
-                                                                      tokenRetried] {
-                        if (auto again = weak.lock(); again && !again->isOver())
-                            again->sendWithToken(request, onResponse, tokenRetried, true);
-                    });
+        QObject::connect(
+            call, &HttpCall::finished, call,
+            [weak, call, request, onResponse, tokenRetried, rateRetried] {
+                call->deleteLater();
+                auto me = weak.lock();
+                if (!me || me->isOver())
                     return;
+                const Result<HttpResponse> &result = call->result();
+                if (!result) {
+                    // Nothing answered: refused, DNS, timeout, reset, after the runtime's retries.
+                    const Error &e = result.error();
+                    return me->fail(e.kind == ErrorKind::Cancelled ? DeliveryOutcome::Transient
+                                                                   : DeliveryOutcome::Offline,
+                                    e);
                 }
-            }
-            onResponse(response);
-        });
+                const HttpResponse &response = *result;
+                if (response.status == 401 && !tokenRetried) {
+                    STELLA_LOG_INFO(lcConnectors).noquote()
+                        << me->m_config.providerName << "refused the token (401): fetching a "
+                        << "fresh one and trying once more";
+                    me->m_config.tokens->invalidate();
+                    return me->sendWithToken(request, onResponse, true, rateRetried);
+                }
+                const QDateTime now = me->session().context().clock->now();
+                if (!rateRetried && rateLimited(response, now)) {
+                    const qint64 wait =
+                        RetryPolicy::retryAfterMs(response.header("Retry-After"), now)
+                            .value_or(
+                                RetryPolicy::rateLimitResetMs(response.headers, now).value_or(-1));
+                    if (wait >= 0 && wait <= me->session().client().policy().maxBackoffMs) {
+                        QTimer::singleShot(
+                            int(wait), me->m_operation, [weak, request, onResponse, tokenRetried] {
+                                if (auto again = weak.lock(); again && !again->isOver())
+                                    again->sendWithToken(request, onResponse, tokenRetried, true);
+                            });
+                        return;
+                    }
+                }
+                onResponse(response);
+            });
     });
 }
 
@@ -128,9 +131,8 @@ DeliveryOutcome outcomeFor(const HttpResponse &response)
         return DeliveryOutcome::Success;
     if (response.status >= 500 || response.status == 429 || response.status == 408)
         return DeliveryOutcome::Transient;
-    if (response.status == 403 &&
-        (!response.header("Retry-After").isEmpty() ||
-         response.header("X-RateLimit-Remaining").trimmed() == "0"))
+    if (response.status == 403 && (!response.header("Retry-After").isEmpty() ||
+                                   response.header("X-RateLimit-Remaining").trimmed() == "0"))
         return DeliveryOutcome::Transient;
     return DeliveryOutcome::Permanent;
 }
@@ -168,9 +170,9 @@ Error errorFor(const HttpResponse &response, const QString &what, const HttpSess
     const bool html = response.header("Content-Type").toLower().contains("html") ||
                       response.body.trimmed().startsWith('<');
     // GitHub's 422 says what in "message" and which fields in errors[] (the details below).
-    const QJsonValue topMessage = QJsonDocument::fromJson(response.body).object().value(
-        QStringLiteral("message"));
-    const QString said = html                   ? QString()
+    const QJsonValue topMessage =
+        QJsonDocument::fromJson(response.body).object().value(QStringLiteral("message"));
+    const QString said = html                    ? QString()
                          : topMessage.isString() ? redactSecrets(topMessage.toString()).left(200)
                                                  : http::serverMessage(response);
     const QString tail =
@@ -196,12 +198,12 @@ Error errorFor(const HttpResponse &response, const QString &what, const HttpSess
             QStringLiteral("Wait, then retry; ") + kept);
     }
     if (response.status >= 500)
-        return Error::backend(
-            QStringLiteral("%1: HTTP %2 from %3%4%5")
-                .arg(what)
-                .arg(response.status)
-                .arg(response.url.host(), htmlTail, tail),
-            QStringLiteral("The provider or a proxy in between is failing; ") + kept);
+        return Error::backend(QStringLiteral("%1: HTTP %2 from %3%4%5")
+                                  .arg(what)
+                                  .arg(response.status)
+                                  .arg(response.url.host(), htmlTail, tail),
+                              QStringLiteral("The provider or a proxy in between is failing; ") +
+                                  kept);
     if (response.status == 401 || response.status == 403)
         return session.accessError(response, what);
     if (response.status == 404)

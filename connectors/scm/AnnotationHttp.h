@@ -21,7 +21,7 @@ struct AnnotationHttpConfig
     std::shared_ptr<ScmTokenSource> tokens;
     // The headers that carry the token: Authorization: Bearer, PRIVATE-TOKEN, token ...
     std::function<HttpHeaders(const SecretValue &)> credentialHeaders;
-    HttpHeaders headers; // Accept, User-Agent, X-GitHub-Api-Version...
+    HttpHeaders headers;  // Accept, User-Agent, X-GitHub-Api-Version...
     QString providerName; // "GitHub", in messages
 };
 
@@ -40,7 +40,10 @@ public:
     AnnotationOperation *operation() const { return m_operation; }
     bool isOver() const { return !m_operation || m_operation->isFinished(); }
     const HttpSession &session() const { return *m_config.session; }
-    QUrl url(const QString &pathAndQuery) const { return m_config.session->endpointUrl(pathAndQuery); }
+    QUrl url(const QString &pathAndQuery) const
+    {
+        return m_config.session->endpointUrl(pathAndQuery);
+    }
 
     void send(const QByteArray &method, const QUrl &url, const QJsonValue &body,
               ResponseHandler onResponse);

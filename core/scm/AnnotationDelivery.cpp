@@ -10,8 +10,7 @@ AnnotationDelivery::AnnotationDelivery(std::shared_ptr<ScmAnnotationClient> clie
                                        OutboxRunner runner, QObject *parent)
     : QObject(parent), m_client(std::move(client)), m_target(std::move(target)),
       m_runner(std::move(runner))
-{
-}
+{}
 
 void AnnotationDelivery::back(std::function<void(AnnotationDelivery &)> then)
 {
@@ -125,13 +124,12 @@ void AnnotationDelivery::onFinished()
     const qint64 id = m_entryId;
     QPointer<AnnotationDelivery> self(this);
     m_runner([self, t, kind, id, result](AnnotationOutbox &outbox) {
-        Result<void> kept = result.outcome == DeliveryOutcome::Success
-                                ? outbox.markDelivered(id, result.progress)
-                                : outbox.keep(id, result.outcome, result.error.toText(),
-                                              result.progress);
-        const Result<void> counted =
-            AnnotationMetrics::record(outbox.database(), t.tenantId, t.provider, kind,
-                                      result.outcome, result.elapsedMs);
+        Result<void> kept =
+            result.outcome == DeliveryOutcome::Success
+                ? outbox.markDelivered(id, result.progress)
+                : outbox.keep(id, result.outcome, result.error.toText(), result.progress);
+        const Result<void> counted = AnnotationMetrics::record(
+            outbox.database(), t.tenantId, t.provider, kind, result.outcome, result.elapsedMs);
         if (!self)
             return;
         QString problem = !kept ? kept.error().message : QString();

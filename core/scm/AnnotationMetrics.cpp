@@ -110,11 +110,11 @@ QString AnnotationMetrics::renderPrometheus(const AnnotationMetricsSnapshot &sna
                           "by provider, operation and outcome.\n"
                           "# TYPE scm_annotation_total counter\n");
     for (const auto &t : totals)
-        out += QStringLiteral("scm_annotation_total%1 %2\n")
-                   .arg(labels({{"provider", t.provider},
-                                {"operation", t.operation},
-                                {"status", t.status}}))
-                   .arg(t.total);
+        out +=
+            QStringLiteral("scm_annotation_total%1 %2\n")
+                .arg(labels(
+                    {{"provider", t.provider}, {"operation", t.operation}, {"status", t.status}}))
+                .arg(t.total);
     out += QStringLiteral("# HELP scm_annotation_duration_seconds Duration of annotation "
                           "deliveries, by provider and operation.\n"
                           "# TYPE scm_annotation_duration_seconds histogram\n");
@@ -124,11 +124,10 @@ QString AnnotationMetrics::renderPrometheus(const AnnotationMetricsSnapshot &sna
         for (int i = 0; i <= bounds.size(); ++i) {
             cumulative += i < h.bucketCounts.size() ? h.bucketCounts[i] : 0;
             const QString le = i < bounds.size() ? number(bounds[i]) : QStringLiteral("+Inf");
-            out += QStringLiteral("scm_annotation_duration_seconds_bucket%1 %2\n")
-                       .arg(labels({{"provider", h.provider},
-                                    {"operation", h.operation},
-                                    {"le", le}}))
-                       .arg(cumulative);
+            out +=
+                QStringLiteral("scm_annotation_duration_seconds_bucket%1 %2\n")
+                    .arg(labels({{"provider", h.provider}, {"operation", h.operation}, {"le", le}}))
+                    .arg(cumulative);
         }
         const QString l = labels({{"provider", h.provider}, {"operation", h.operation}});
         out += QStringLiteral("scm_annotation_duration_seconds_sum%1 %2\n")

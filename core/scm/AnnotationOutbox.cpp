@@ -157,8 +157,7 @@ Result<void> AnnotationOutbox::keep(qint64 id, DeliveryOutcome outcome, const QS
         QStringLiteral("keeping outbox entry %1").arg(id));
 }
 
-Result<QList<OutboxEntry>> AnnotationOutbox::select(const QString &where,
-                                                    const QVariantList &binds)
+Result<QList<OutboxEntry>> AnnotationOutbox::select(const QString &where, const QVariantList &binds)
 {
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT ") + kColumns +

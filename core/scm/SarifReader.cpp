@@ -35,7 +35,10 @@ QString SarifAnnotations::title() const
     const int total = int(annotations.size()) + unlocated;
     if (total == 0)
         return QStringLiteral("%1: no findings").arg(toolName);
-    return QStringLiteral("%1: %2 finding%3").arg(toolName).arg(total).arg(total == 1 ? QString() : QStringLiteral("s"));
+    return QStringLiteral("%1: %2 finding%3")
+        .arg(toolName)
+        .arg(total)
+        .arg(total == 1 ? QString() : QStringLiteral("s"));
 }
 
 QString SarifAnnotations::summary() const
@@ -83,10 +86,10 @@ Result<SarifAnnotations> SarifReader::read(const QByteArray &bytes, const QStrin
     if (version.isUndefined())
         return notSarif(source, QStringLiteral("it has no \"version\""));
     if (version.toString() != QLatin1String("2.1.0"))
-        return notSarif(source, QStringLiteral("its version is %1")
-                                    .arg(version.isString()
-                                             ? QStringLiteral("'%1'").arg(version.toString())
-                                             : QStringLiteral("not the string \"2.1.0\"")));
+        return notSarif(source,
+                        QStringLiteral("its version is %1")
+                            .arg(version.isString() ? QStringLiteral("'%1'").arg(version.toString())
+                                                    : QStringLiteral("not the string \"2.1.0\"")));
     const QJsonValue runs = log.value(QStringLiteral("runs"));
     if (!runs.isArray())
         return notSarif(source, QStringLiteral("it has no \"runs\" list"));

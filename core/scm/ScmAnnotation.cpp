@@ -10,7 +10,8 @@ namespace stella {
 
 namespace {
 template <typename E, size_t N>
-std::optional<E> parseName(const QString &text, const std::array<std::pair<E, const char *>, N> &names)
+std::optional<E> parseName(const QString &text,
+                           const std::array<std::pair<E, const char *>, N> &names)
 {
     for (const auto &[value, name] : names)
         if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
@@ -52,22 +53,34 @@ QString tr(const char *text)
 }
 } // namespace
 
-QString toString(AnnotationKind kind) { return nameOf(kind, kKinds); }
+QString toString(AnnotationKind kind)
+{
+    return nameOf(kind, kKinds);
+}
 std::optional<AnnotationKind> parseAnnotationKind(const QString &text)
 {
     return parseName(text, kKinds);
 }
-QString toString(CommitState state) { return nameOf(state, kStates); }
+QString toString(CommitState state)
+{
+    return nameOf(state, kStates);
+}
 std::optional<CommitState> parseCommitState(const QString &text)
 {
     return parseName(text, kStates);
 }
-QString toString(AnnotationLevel level) { return nameOf(level, kLevels); }
+QString toString(AnnotationLevel level)
+{
+    return nameOf(level, kLevels);
+}
 std::optional<AnnotationLevel> parseAnnotationLevel(const QString &text)
 {
     return parseName(text, kLevels);
 }
-QString toString(DeliveryOutcome outcome) { return nameOf(outcome, kOutcomes); }
+QString toString(DeliveryOutcome outcome)
+{
+    return nameOf(outcome, kOutcomes);
+}
 std::optional<DeliveryOutcome> parseDeliveryOutcome(const QString &text)
 {
     return parseName(text, kOutcomes);

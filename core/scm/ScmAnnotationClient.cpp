@@ -61,8 +61,7 @@ void AnnotationOperation::finish(DeliveryResult result)
 
 AuthRefTokenSource::AuthRefTokenSource(CredentialResolver *resolver, QString authRefUri)
     : m_resolver(resolver), m_authRefUri(std::move(authRefUri))
-{
-}
+{}
 
 void AuthRefTokenSource::token(TokenCallback done)
 {
@@ -73,8 +72,8 @@ void AuthRefTokenSource::token(TokenCallback done)
             QStringLiteral("The integration has no AuthRef, and annotations need a token"),
             QStringLiteral("Store a token with `secret set` and give it with `update --authref`")));
     if (!m_resolver)
-        return done(Error::backend(QStringLiteral("No credential resolver to read %1")
-                                       .arg(m_authRefUri)));
+        return done(
+            Error::backend(QStringLiteral("No credential resolver to read %1").arg(m_authRefUri)));
     // The cache, not this: the resolver may answer after the source is gone.
     m_resolver->resolve(m_authRefUri, [cache = m_cached, done](Result<SecretValue> secret) {
         if (secret)

@@ -62,7 +62,8 @@ CommentRequest comment(const QString &body)
 LoopbackHttpServer::Response jsonResponse(int status, const QByteArray &body,
                                           QList<QPair<QByteArray, QByteArray>> extra = {})
 {
-    LoopbackHttpServer::Response r{status, {{"Content-Type", "application/json; charset=utf-8"}}, body};
+    LoopbackHttpServer::Response r{
+        status, {{"Content-Type", "application/json; charset=utf-8"}}, body};
     r.headers += extra;
     return r;
 }
@@ -74,8 +75,8 @@ class TestScmAnnotations : public QObject
 
     ConnectorHarness m_harness;
 
-    std::unique_ptr<GitHubAnnotationClient>
-    github(const FakeScmServer &server, std::shared_ptr<ScmTokenSource> tokens = {})
+    std::unique_ptr<GitHubAnnotationClient> github(const FakeScmServer &server,
+                                                   std::shared_ptr<ScmTokenSource> tokens = {})
     {
         if (!tokens)
             tokens = std::make_shared<FixedTokenSource>(server.token);
@@ -126,7 +127,8 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("path")).toString(), QStringLiteral("src/app.cpp"));
         QCOMPARE(first.value(QStringLiteral("start_line")).toInt(), 1);
         QCOMPARE(first.value(QStringLiteral("end_line")).toInt(), 1);
-        QCOMPARE(first.value(QStringLiteral("annotation_level")).toString(), QStringLiteral("warning"));
+        QCOMPARE(first.value(QStringLiteral("annotation_level")).toString(),
+                 QStringLiteral("warning"));
         QCOMPARE(first.value(QStringLiteral("message")).toString(), QStringLiteral("finding 1"));
         QCOMPARE(run.annotations[9].toObject().value(QStringLiteral("annotation_level")).toString(),
                  QStringLiteral("failure"));
@@ -171,12 +173,12 @@ private Q_SLOTS:
         for (int i = 0; i < 130; ++i)
             server.comments.append({i + 1, 7, QStringLiteral("lgtm %1").arg(i)});
         auto client = github(server);
-        std::unique_ptr<AnnotationOperation> first(
-            client->postComment(onPull(QStringLiteral("acme/app"), 7), comment(QStringLiteral("run 1")), nullptr));
+        std::unique_ptr<AnnotationOperation> first(client->postComment(
+            onPull(QStringLiteral("acme/app"), 7), comment(QStringLiteral("run 1")), nullptr));
         STELLA_COMPARE_ENUM(finish(first.get()).outcome, DeliveryOutcome::Success);
         QCOMPARE(server.comments.size(), 131);
-        std::unique_ptr<AnnotationOperation> second(
-            client->postComment(onPull(QStringLiteral("acme/app"), 7), comment(QStringLiteral("run 2")), nullptr));
+        std::unique_ptr<AnnotationOperation> second(client->postComment(
+            onPull(QStringLiteral("acme/app"), 7), comment(QStringLiteral("run 2")), nullptr));
         const DeliveryResult r = finish(second.get());
         QVERIFY2(r.outcome == DeliveryOutcome::Success, qPrintable(r.error.toText()));
         QCOMPARE(server.comments.size(), 131);
@@ -190,13 +192,16 @@ private Q_SLOTS:
 
     void statusReplaysTheRecordedExchange()
     {
-        QFile fixture(QStringLiteral(STELLA_FIXTURES "/github/create-status.normalized-fixture.json"));
+        QFile fixture(
+            QStringLiteral(STELLA_FIXTURES "/github/create-status.normalized-fixture.json"));
         QVERIFY(fixture.open(QIODevice::ReadOnly));
-        const QJsonObject recorded = QJsonDocument::fromJson(fixture.readAll()).array().first().toObject();
+        const QJsonObject recorded =
+            QJsonDocument::fromJson(fixture.readAll()).array().first().toObject();
         FakeGitHubAnnotations server;
         server.repositories.insert(QStringLiteral("octokit-fixture-org/create-status"));
         server.recordedStatusResponse =
-            QJsonDocument(recorded.value(QStringLiteral("response")).toObject()).toJson(QJsonDocument::Compact);
+            QJsonDocument(recorded.value(QStringLiteral("response")).toObject())
+                .toJson(QJsonDocument::Compact);
         QVERIFY(server.start());
         auto client = github(server);
         const QJsonObject sent = recorded.value(QStringLiteral("body")).toObject();
@@ -212,7 +217,8 @@ private Q_SLOTS:
         const DeliveryResult r = finish(op.get());
         QVERIFY2(r.outcome == DeliveryOutcome::Success, qPrintable(r.error.toText()));
         const auto &request = server.requests().first();
-        QCOMPARE(QString::fromLatin1(request.path()), recorded.value(QStringLiteral("path")).toString());
+        QCOMPARE(QString::fromLatin1(request.path()),
+                 recorded.value(QStringLiteral("path")).toString());
         QCOMPARE(QJsonDocument::fromJson(request.body).object(), sent);
     }
 
@@ -221,8 +227,8 @@ private Q_SLOTS:
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
         auto client = github(server);
-        std::unique_ptr<AnnotationOperation> op(
-            client->postComment(onPull(QStringLiteral("acme/app"), 3), comment(QStringLiteral("x")), nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->postComment(
+            onPull(QStringLiteral("acme/app"), 3), comment(QStringLiteral("x")), nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Permanent);
         QCOMPARE(r.error.kind, ErrorKind::NotFound);
@@ -237,8 +243,8 @@ private Q_SLOTS:
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
         auto client = github(server);
-        std::unique_ptr<AnnotationOperation> op(
-            client->postComment(onPull(QStringLiteral("acme/nope"), 7), comment(QStringLiteral("x")), nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->postComment(
+            onPull(QStringLiteral("acme/nope"), 7), comment(QStringLiteral("x")), nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Permanent);
         QVERIFY2(r.error.message.contains(QStringLiteral("The repository acme/nope")),
@@ -252,12 +258,14 @@ private Q_SLOTS:
         QVERIFY(server.start());
         auto client = github(server);
         std::unique_ptr<AnnotationOperation> op(client->createCheckRun(
-            onCommit(QStringLiteral("acme/app"), QStringLiteral("deadbeefdeadbeef")), runOf(3), {}, nullptr));
+            onCommit(QStringLiteral("acme/app"), QStringLiteral("deadbeefdeadbeef")), runOf(3), {},
+            nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Permanent);
         QCOMPARE(r.error.kind, ErrorKind::InvalidInput);
         QVERIFY2(r.error.message.contains(QStringLiteral("422")), qPrintable(r.error.message));
-        QVERIFY2(r.error.message.contains(QStringLiteral("Validation Failed")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("Validation Failed")),
+                 qPrintable(r.error.message));
         QCOMPARE(r.error.details, QStringList{QStringLiteral("CheckRun.head_sha invalid")});
     }
 
@@ -265,15 +273,17 @@ private Q_SLOTS:
     {
         QFile fixture(QStringLiteral(STELLA_FIXTURES "/github/errors.normalized-fixture.json"));
         QVERIFY(fixture.open(QIODevice::ReadOnly));
-        const QJsonObject recorded = QJsonDocument::fromJson(fixture.readAll()).array().first().toObject();
+        const QJsonObject recorded =
+            QJsonDocument::fromJson(fixture.readAll()).array().first().toObject();
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
-        server.failNext("POST", "/statuses/",
-                        jsonResponse(422, QJsonDocument(recorded.value(QStringLiteral("response")).toObject())
-                                              .toJson(QJsonDocument::Compact)));
+        server.failNext(
+            "POST", "/statuses/",
+            jsonResponse(422, QJsonDocument(recorded.value(QStringLiteral("response")).toObject())
+                                  .toJson(QJsonDocument::Compact)));
         auto client = github(server);
-        std::unique_ptr<AnnotationOperation> op(
-            client->setCommitStatus(onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(
+            onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Permanent);
         QCOMPARE(r.error.details, QStringList{QStringLiteral("Label.color invalid")});
@@ -283,10 +293,12 @@ private Q_SLOTS:
     {
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
-        server.failNext("POST", "/check-runs",
-                        jsonResponse(403,
-                                     R"({"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."})",
-                                     {{"Retry-After", "1"}}));
+        server.failNext(
+            "POST", "/check-runs",
+            jsonResponse(
+                403,
+                R"({"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."})",
+                {{"Retry-After", "1"}}));
         auto client = github(server);
         std::unique_ptr<AnnotationOperation> op(
             client->createCheckRun(onCommit(QStringLiteral("acme/app")), runOf(5), {}, nullptr));
@@ -301,19 +313,22 @@ private Q_SLOTS:
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
         const qint64 reset = fixedNow().toSecsSinceEpoch() + 3600;
-        server.failNext("POST", "/check-runs",
-                        jsonResponse(403,
-                                     R"({"message":"API rate limit exceeded for installation ID 1.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"})",
-                                     {{"x-ratelimit-limit", "5000"},
-                                      {"x-ratelimit-remaining", "0"},
-                                      {"x-ratelimit-reset", QByteArray::number(reset)}}));
+        server.failNext(
+            "POST", "/check-runs",
+            jsonResponse(
+                403,
+                R"({"message":"API rate limit exceeded for installation ID 1.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"})",
+                {{"x-ratelimit-limit", "5000"},
+                 {"x-ratelimit-remaining", "0"},
+                 {"x-ratelimit-reset", QByteArray::number(reset)}}));
         auto client = github(server);
         std::unique_ptr<AnnotationOperation> op(
             client->createCheckRun(onCommit(QStringLiteral("acme/app")), runOf(5), {}, nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Transient);
-        QVERIFY2(r.error.message.contains(QStringLiteral("rate limited (HTTP 403) until 11:00 UTC")),
-                 qPrintable(r.error.message));
+        QVERIFY2(
+            r.error.message.contains(QStringLiteral("rate limited (HTTP 403) until 11:00 UTC")),
+            qPrintable(r.error.message));
         QVERIFY(r.error.hint.contains(QStringLiteral("outbox")));
         QCOMPARE(server.countRequests("POST", "/check-runs"), 1);
     }
@@ -322,13 +337,15 @@ private Q_SLOTS:
     {
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
-        server.failNext("POST", "/statuses/", jsonResponse(429, R"({"message":"Too Many Requests"})"), 4);
+        server.failNext("POST", "/statuses/",
+                        jsonResponse(429, R"({"message":"Too Many Requests"})"), 4);
         auto client = github(server);
-        std::unique_ptr<AnnotationOperation> op(
-            client->setCommitStatus(onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(
+            onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Transient);
-        QVERIFY2(r.error.message.contains(QStringLiteral("no word on when")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("no word on when")),
+                 qPrintable(r.error.message));
         QCOMPARE(server.countRequests("POST", "/statuses/"), 4); // the HTTP runtime's attempts
         QVERIFY(server.statuses.isEmpty());
     }
@@ -338,13 +355,17 @@ private Q_SLOTS:
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
         server.failNext("POST", "/statuses/",
-                        {502, {{"Content-Type", "text/html"}}, "<html><body><h1>502 Bad Gateway</h1></body></html>"}, 4);
+                        {502,
+                         {{"Content-Type", "text/html"}},
+                         "<html><body><h1>502 Bad Gateway</h1></body></html>"},
+                        4);
         auto client = github(server);
-        std::unique_ptr<AnnotationOperation> op(
-            client->setCommitStatus(onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(
+            onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Transient);
-        QVERIFY2(r.error.message.contains(QStringLiteral("HTML page")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("HTML page")),
+                 qPrintable(r.error.message));
         QVERIFY2(r.error.message.contains(QStringLiteral("502")), qPrintable(r.error.message));
         QVERIFY(!r.error.message.contains(QStringLiteral("<html>")));
     }
@@ -355,8 +376,8 @@ private Q_SLOTS:
         QVERIFY(server.start());
         auto tokens = std::make_shared<FixedTokenSource>(server.token, "expired-token");
         auto client = github(server, tokens);
-        std::unique_ptr<AnnotationOperation> op(
-            client->setCommitStatus(onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(
+            onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
         const DeliveryResult r = finish(op.get());
         QVERIFY2(r.outcome == DeliveryOutcome::Success, qPrintable(r.error.toText()));
         QCOMPARE(tokens->invalidations(), 1);
@@ -368,8 +389,8 @@ private Q_SLOTS:
         FakeGitHubAnnotations server;
         QVERIFY(server.start());
         auto client = github(server, std::make_shared<FixedTokenSource>("wrong"));
-        std::unique_ptr<AnnotationOperation> op(
-            client->setCommitStatus(onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(
+            onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Permanent);
         QVERIFY2(r.error.message.contains(QStringLiteral("401")), qPrintable(r.error.message));
@@ -387,8 +408,8 @@ private Q_SLOTS:
         auto client = std::make_unique<GitHubAnnotationClient>(
             integrationFor(QStringLiteral("GitHubApp"), url, {}), m_harness.context(),
             std::make_shared<FixedTokenSource>(server.token));
-        std::unique_ptr<AnnotationOperation> op(
-            client->setCommitStatus(onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(
+            onCommit(QStringLiteral("acme/app")), StatusRequest{}, nullptr));
         const DeliveryResult r = finish(op.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Offline);
         QVERIFY2(r.error.message.contains(QStringLiteral("refused")), qPrintable(r.error.message));
@@ -434,7 +455,8 @@ private Q_SLOTS:
         QVERIFY(server.start());
         server.goAwayAfter(2); // the create and one update, then the provider is gone
         {
-            AnnotationDelivery delivery(std::shared_ptr<ScmAnnotationClient>(github(server)), target, runner);
+            AnnotationDelivery delivery(std::shared_ptr<ScmAnnotationClient>(github(server)),
+                                        target, runner);
             QSignalSpy done(&delivery, &AnnotationDelivery::finished);
             delivery.deliver(request);
             QVERIFY(delivery.isFinished() || done.wait(60000));
@@ -457,7 +479,8 @@ private Q_SLOTS:
         QVERIFY(server.comeBack());
         const int before = int(server.requests().size());
         {
-            AnnotationDelivery retry(std::shared_ptr<ScmAnnotationClient>(github(server)), target, runner);
+            AnnotationDelivery retry(std::shared_ptr<ScmAnnotationClient>(github(server)), target,
+                                     runner);
             QSignalSpy done(&retry, &AnnotationDelivery::finished);
             retry.retry(entry);
             QVERIFY(retry.isFinished() || done.wait(60000));
@@ -473,7 +496,8 @@ private Q_SLOTS:
         STELLA_COMPARE_ENUM((*delivered)->state, OutboxEntry::State::Delivered);
 
         // Once delivered, a retry sends nothing.
-        AnnotationDelivery again(std::shared_ptr<ScmAnnotationClient>(github(server)), target, runner);
+        AnnotationDelivery again(std::shared_ptr<ScmAnnotationClient>(github(server)), target,
+                                 runner);
         again.retry(entry);
         QVERIFY(again.isFinished());
         QCOMPARE(again.result().error.kind, ErrorKind::Conflict);
@@ -489,12 +513,12 @@ private Q_SLOTS:
         for (int i = 0; i < 120; ++i)
             server.notes.insert(i + 1, QStringLiteral("note %1").arg(i));
         auto client = gitlab(server);
-        std::unique_ptr<AnnotationOperation> first(
-            client->postComment(onPull(QStringLiteral("group/app"), 5), comment(QStringLiteral("one")), nullptr));
+        std::unique_ptr<AnnotationOperation> first(client->postComment(
+            onPull(QStringLiteral("group/app"), 5), comment(QStringLiteral("one")), nullptr));
         QVERIFY2(finish(first.get()).outcome == DeliveryOutcome::Success,
                  qPrintable(first->result().error.toText()));
-        std::unique_ptr<AnnotationOperation> second(
-            client->postComment(onPull(QStringLiteral("group/app"), 5), comment(QStringLiteral("two")), nullptr));
+        std::unique_ptr<AnnotationOperation> second(client->postComment(
+            onPull(QStringLiteral("group/app"), 5), comment(QStringLiteral("two")), nullptr));
         QVERIFY2(finish(second.get()).outcome == DeliveryOutcome::Success,
                  qPrintable(second->result().error.toText()));
         QCOMPARE(server.notes.size(), 121);
@@ -517,11 +541,15 @@ private Q_SLOTS:
         status.targetUrl = QStringLiteral("https://ci.example/1");
         std::unique_ptr<AnnotationOperation> op(
             client->setCommitStatus(onCommit(QStringLiteral("group/app")), status, nullptr));
-        QVERIFY2(finish(op.get()).outcome == DeliveryOutcome::Success, qPrintable(op->result().error.toText()));
+        QVERIFY2(finish(op.get()).outcome == DeliveryOutcome::Success,
+                 qPrintable(op->result().error.toText()));
         QCOMPARE(server.statuses.size(), 1);
-        QCOMPARE(server.statuses.first().value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
-        QCOMPARE(server.statuses.first().value(QStringLiteral("name")).toString(), QStringLiteral("stella-ops/guard"));
-        QCOMPARE(server.statuses.first().value(QStringLiteral("target_url")).toString(), QStringLiteral("https://ci.example/1"));
+        QCOMPARE(server.statuses.first().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(server.statuses.first().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("stella-ops/guard"));
+        QCOMPARE(server.statuses.first().value(QStringLiteral("target_url")).toString(),
+                 QStringLiteral("https://ci.example/1"));
     }
 
     void gitlabCheckRunIsAStatusPlusDiscussionsOnTheLines()
@@ -531,29 +559,34 @@ private Q_SLOTS:
         auto client = gitlab(server);
         CheckRunRequest run = runOf(3);
         run.annotations.append(annotations(1, QStringLiteral("docs/not-in-diff.md")));
-        std::unique_ptr<AnnotationOperation> op(
-            client->createCheckRun(onCommit(QStringLiteral("group/app"), kSha, 5), run, {}, nullptr));
+        std::unique_ptr<AnnotationOperation> op(client->createCheckRun(
+            onCommit(QStringLiteral("group/app"), kSha, 5), run, {}, nullptr));
         const DeliveryResult r = finish(op.get());
         QVERIFY2(r.outcome == DeliveryOutcome::Success, qPrintable(r.error.toText()));
         QCOMPARE(server.statuses.size(), 1);
-        QCOMPARE(server.statuses.first().value(QStringLiteral("state")).toString(), QStringLiteral("success"));
+        QCOMPARE(server.statuses.first().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("success"));
         QCOMPARE(server.discussions.size(), 4);
         const QJsonObject position = server.discussions.first().position;
-        QCOMPARE(position.value(QStringLiteral("position_type")).toString(), QStringLiteral("text"));
+        QCOMPARE(position.value(QStringLiteral("position_type")).toString(),
+                 QStringLiteral("text"));
         QCOMPARE(position.value(QStringLiteral("base_sha")).toString(), server.baseSha);
         QCOMPARE(position.value(QStringLiteral("start_sha")).toString(), server.startSha);
         QCOMPARE(position.value(QStringLiteral("head_sha")).toString(), server.headSha);
-        QCOMPARE(position.value(QStringLiteral("new_path")).toString(), QStringLiteral("src/app.cpp"));
+        QCOMPARE(position.value(QStringLiteral("new_path")).toString(),
+                 QStringLiteral("src/app.cpp"));
         QCOMPARE(position.value(QStringLiteral("new_line")).toInt(), 1);
         // The line outside the diff became an MR-wide thread that names file and line.
         QVERIFY(server.discussions.last().position.isEmpty());
-        QVERIFY(server.discussions.last().body.startsWith(QStringLiteral("`docs/not-in-diff.md:1`")));
+        QVERIFY(
+            server.discussions.last().body.startsWith(QStringLiteral("`docs/not-in-diff.md:1`")));
         QCOMPARE(r.progress.annotationsDelivered, 4);
 
         // A rerun adds no discussion twice.
-        std::unique_ptr<AnnotationOperation> again(
-            client->createCheckRun(onCommit(QStringLiteral("group/app"), kSha, 5), run, {}, nullptr));
-        QVERIFY2(finish(again.get()).outcome == DeliveryOutcome::Success, qPrintable(again->result().error.toText()));
+        std::unique_ptr<AnnotationOperation> again(client->createCheckRun(
+            onCommit(QStringLiteral("group/app"), kSha, 5), run, {}, nullptr));
+        QVERIFY2(finish(again.get()).outcome == DeliveryOutcome::Success,
+                 qPrintable(again->result().error.toText()));
         QCOMPARE(server.discussions.size(), 4);
     }
 
@@ -562,16 +595,18 @@ private Q_SLOTS:
         FakeGitLabAnnotations server;
         QVERIFY(server.start());
         auto client = gitlab(server);
-        std::unique_ptr<AnnotationOperation> mr(
-            client->postComment(onPull(QStringLiteral("group/app"), 99), comment(QStringLiteral("x")), nullptr));
+        std::unique_ptr<AnnotationOperation> mr(client->postComment(
+            onPull(QStringLiteral("group/app"), 99), comment(QStringLiteral("x")), nullptr));
         DeliveryResult r = finish(mr.get());
         STELLA_COMPARE_ENUM(r.outcome, DeliveryOutcome::Permanent);
-        QVERIFY2(r.error.message.contains(QStringLiteral("!99 in group/app is not a merge request")),
-                 qPrintable(r.error.message));
-        std::unique_ptr<AnnotationOperation> project(
-            client->postComment(onPull(QStringLiteral("group/nope"), 5), comment(QStringLiteral("x")), nullptr));
+        QVERIFY2(
+            r.error.message.contains(QStringLiteral("!99 in group/app is not a merge request")),
+            qPrintable(r.error.message));
+        std::unique_ptr<AnnotationOperation> project(client->postComment(
+            onPull(QStringLiteral("group/nope"), 5), comment(QStringLiteral("x")), nullptr));
         r = finish(project.get());
-        QVERIFY2(r.error.message.contains(QStringLiteral("The project group/nope")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("The project group/nope")),
+                 qPrintable(r.error.message));
         QVERIFY(r.error.message.contains(QStringLiteral("404 Project Not Found")));
     }
 
@@ -599,7 +634,8 @@ private Q_SLOTS:
         for (const QString &text : {QStringLiteral("first"), QStringLiteral("second")}) {
             std::unique_ptr<AnnotationOperation> op(
                 client->postComment(onPull(QStringLiteral("acme/app"), 2), comment(text), nullptr));
-            QVERIFY2(finish(op.get()).outcome == DeliveryOutcome::Success, qPrintable(op->result().error.toText()));
+            QVERIFY2(finish(op.get()).outcome == DeliveryOutcome::Success,
+                     qPrintable(op->result().error.toText()));
         }
         QCOMPARE(server.comments.size(), 2);
         QVERIFY(server.comments.last().startsWith(QStringLiteral("second")));
@@ -613,19 +649,22 @@ private Q_SLOTS:
         QVERIFY(server.start());
         auto client = gitea(server);
         for (int round = 0; round < 2; ++round) {
-            std::unique_ptr<AnnotationOperation> op(
-                client->createCheckRun(onCommit(QStringLiteral("acme/app"), kSha, 2), runOf(12), {}, nullptr));
+            std::unique_ptr<AnnotationOperation> op(client->createCheckRun(
+                onCommit(QStringLiteral("acme/app"), kSha, 2), runOf(12), {}, nullptr));
             const DeliveryResult r = finish(op.get());
             QVERIFY2(r.outcome == DeliveryOutcome::Success, qPrintable(r.error.toText()));
             QVERIFY(r.progress.statusDone && r.progress.summaryDone);
         }
         QCOMPARE(server.statuses.size(), 2);
-        QCOMPARE(server.statuses.first().value(QStringLiteral("state")).toString(), QStringLiteral("failure"));
-        QCOMPARE(server.statuses.first().value(QStringLiteral("context")).toString(), QStringLiteral("AI Code Guard"));
+        QCOMPARE(server.statuses.first().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("failure"));
+        QCOMPARE(server.statuses.first().value(QStringLiteral("context")).toString(),
+                 QStringLiteral("AI Code Guard"));
         QCOMPARE(server.comments.size(), 1); // the summary edited, not repeated
         const QString summary = server.comments.first();
         QVERIFY(summary.contains(QStringLiteral("`src/app.cpp:10`")));
-        QVERIFY(summary.contains(QStringLiteral("<!-- stella-ops:annotation:check-run:AI Code Guard -->")));
+        QVERIFY(summary.contains(
+            QStringLiteral("<!-- stella-ops:annotation:check-run:AI Code Guard -->")));
     }
 
     void giteaNamesAMissingPullRequestAndRepository()
@@ -633,24 +672,29 @@ private Q_SLOTS:
         FakeGiteaAnnotations server;
         QVERIFY(server.start());
         auto client = gitea(server);
-        std::unique_ptr<AnnotationOperation> pr(
-            client->postComment(onPull(QStringLiteral("acme/app"), 9), comment(QStringLiteral("x")), nullptr));
-        QVERIFY2(finish(pr.get()).error.message.contains(QStringLiteral("#9 in acme/app is not a pull request")),
+        std::unique_ptr<AnnotationOperation> pr(client->postComment(
+            onPull(QStringLiteral("acme/app"), 9), comment(QStringLiteral("x")), nullptr));
+        QVERIFY2(finish(pr.get()).error.message.contains(
+                     QStringLiteral("#9 in acme/app is not a pull request")),
                  qPrintable(pr->result().error.message));
-        std::unique_ptr<AnnotationOperation> repo(
-            client->postComment(onPull(QStringLiteral("acme/gone"), 2), comment(QStringLiteral("x")), nullptr));
-        QVERIFY2(finish(repo.get()).error.message.contains(QStringLiteral("The repository acme/gone")),
-                 qPrintable(repo->result().error.message));
+        std::unique_ptr<AnnotationOperation> repo(client->postComment(
+            onPull(QStringLiteral("acme/gone"), 2), comment(QStringLiteral("x")), nullptr));
+        QVERIFY2(
+            finish(repo.get()).error.message.contains(QStringLiteral("The repository acme/gone")),
+            qPrintable(repo->result().error.message));
     }
 
     void everyScmDefinitionHasAnAnnotationClient()
     {
-        for (const QString &id : {QStringLiteral("GitHubApp"), QStringLiteral("GitLabServer"), QStringLiteral("Gitea")}) {
+        for (const QString &id : {QStringLiteral("GitHubApp"), QStringLiteral("GitLabServer"),
+                                  QStringLiteral("Gitea")}) {
             const ProviderDefinition *d = registry().find(id);
             QVERIFY(d);
             QVERIFY2(d->hasAnnotationClient(), qPrintable(id));
-            AnnotationClientContext context{m_harness.context(), std::make_shared<FixedTokenSource>("t")};
-            auto client = d->annotationClientFactory(integrationFor(id, QStringLiteral("http://127.0.0.1:9"), {}), context);
+            AnnotationClientContext context{m_harness.context(),
+                                            std::make_shared<FixedTokenSource>("t")};
+            auto client = d->annotationClientFactory(
+                integrationFor(id, QStringLiteral("http://127.0.0.1:9"), {}), context);
             QVERIFY(client);
             QCOMPARE(client->provider(), id);
         }

@@ -57,9 +57,10 @@ private Q_SLOTS:
     void init()
     {
         static int n = 0;
-        m_session = openOrFail(*DatabaseUrl::parse(QStringLiteral("sqlite:///") +
-                                                   m_dir.filePath(QStringLiteral("c%1.db").arg(++n))),
-                               m_clock);
+        m_session =
+            openOrFail(*DatabaseUrl::parse(QStringLiteral("sqlite:///") +
+                                           m_dir.filePath(QStringLiteral("c%1.db").arg(++n))),
+                       m_clock);
         QVERIFY(m_session);
     }
 
@@ -77,7 +78,11 @@ private Q_SLOTS:
         QCOMPARE(back->toJson(), r.toJson());
         QCOMPARE(back->checkRun.annotations[2].message, QStringLiteral("m3"));
         QCOMPARE(back->checkRun.annotations[2].endColumn, 5);
-        QCOMPARE(r.toJson().value(QStringLiteral("checkRun")).toObject().value(QStringLiteral("conclusion")).toString(),
+        QCOMPARE(r.toJson()
+                     .value(QStringLiteral("checkRun"))
+                     .toObject()
+                     .value(QStringLiteral("conclusion"))
+                     .toString(),
                  QStringLiteral("failure"));
         QJsonObject broken = r.toJson();
         broken.insert(QStringLiteral("kind"), QStringLiteral("tweet"));
@@ -91,10 +96,12 @@ private Q_SLOTS:
         t.repository = QStringLiteral("noslash");
         QVERIFY(t.problemFor(AnnotationKind::Comment).contains(QStringLiteral("OWNER/NAME")));
         t.repository = QStringLiteral("acme/app");
-        QVERIFY(t.problemFor(AnnotationKind::Comment).contains(QStringLiteral("pull or merge request")));
+        QVERIFY(t.problemFor(AnnotationKind::Comment)
+                    .contains(QStringLiteral("pull or merge request")));
         QVERIFY(t.problemFor(AnnotationKind::Status).contains(QStringLiteral("SHA")));
         t.sha = QStringLiteral("not-hex!");
-        QVERIFY(t.problemFor(AnnotationKind::CheckRun).contains(QStringLiteral("not a commit SHA")));
+        QVERIFY(
+            t.problemFor(AnnotationKind::CheckRun).contains(QStringLiteral("not a commit SHA")));
         t.sha = QStringLiteral("0123abc");
         QVERIFY(t.problemFor(AnnotationKind::Status).isEmpty());
     }
@@ -174,7 +181,8 @@ private Q_SLOTS:
         auto id = o.open(kTenant, kIntegration, QStringLiteral("GitHubApp"), checkRun(2));
         QVERIFY(o.keep(*id, DeliveryOutcome::Offline, QStringLiteral("refused"), {}));
         const QJsonObject doc = AnnotationOutbox::exportJson(*o.list(kTenant), fixedNow());
-        QCOMPARE(doc.value(QStringLiteral("format")).toString(), QStringLiteral("stella-ops.scm-outbox/1"));
+        QCOMPARE(doc.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("stella-ops.scm-outbox/1"));
         const QJsonObject entry = doc.value(QStringLiteral("entries")).toArray().first().toObject();
         QCOMPARE(entry.value(QStringLiteral("id")).toInteger(), *id);
         QCOMPARE(entry.value(QStringLiteral("operation")).toString(), QStringLiteral("check-run"));
@@ -186,12 +194,13 @@ private Q_SLOTS:
     void metricsCountOutcomesAndRenderAsPrometheus()
     {
         Database &db = m_session->database();
-        QVERIFY(AnnotationMetrics::record(db, kTenant, QStringLiteral("GitHubApp"), AnnotationKind::CheckRun,
-                                          DeliveryOutcome::Success, 120));
-        QVERIFY(AnnotationMetrics::record(db, kTenant, QStringLiteral("GitHubApp"), AnnotationKind::CheckRun,
-                                          DeliveryOutcome::Success, 2600));
-        QVERIFY(AnnotationMetrics::record(db, kTenant, QStringLiteral("GitHubApp"), AnnotationKind::CheckRun,
-                                          DeliveryOutcome::Offline, 40));
+        QVERIFY(AnnotationMetrics::record(db, kTenant, QStringLiteral("GitHubApp"),
+                                          AnnotationKind::CheckRun, DeliveryOutcome::Success, 120));
+        QVERIFY(AnnotationMetrics::record(db, kTenant, QStringLiteral("GitHubApp"),
+                                          AnnotationKind::CheckRun, DeliveryOutcome::Success,
+                                          2600));
+        QVERIFY(AnnotationMetrics::record(db, kTenant, QStringLiteral("GitHubApp"),
+                                          AnnotationKind::CheckRun, DeliveryOutcome::Offline, 40));
         QVERIFY(AnnotationMetrics::record(db, QStringLiteral("other"), QStringLiteral("Gitea"),
                                           AnnotationKind::Comment, DeliveryOutcome::Success, 10));
         auto snapshot = AnnotationMetrics::read(db, kTenant);
@@ -199,22 +208,26 @@ private Q_SLOTS:
         QCOMPARE(snapshot->totals.size(), 2);
         const QString text = AnnotationMetrics::renderPrometheus(*snapshot);
         QVERIFY(text.contains(QStringLiteral("# TYPE scm_annotation_total counter\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_total{provider=\"GitHubApp\",operation=\"check-run\",status=\"success\"} 2\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_total{provider=\"GitHubApp\",operation=\"check-run\",status=\"offline\"} 1\n")));
+        QVERIFY(text.contains(QStringLiteral("scm_annotation_total{provider=\"GitHubApp\","
+                                             "operation=\"check-run\",status=\"success\"} 2\n")));
+        QVERIFY(text.contains(QStringLiteral("scm_annotation_total{provider=\"GitHubApp\","
+                                             "operation=\"check-run\",status=\"offline\"} 1\n")));
         QVERIFY(!text.contains(QStringLiteral("Gitea")));
-        QVERIFY(text.contains(QStringLiteral("# TYPE scm_annotation_duration_seconds histogram\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_duration_seconds_bucket{provider=\"GitHubApp\",operation=\"check-run\",le=\"0.05\"} 1\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_duration_seconds_bucket{provider=\"GitHubApp\",operation=\"check-run\",le=\"0.25\"} 2\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_duration_seconds_bucket{provider=\"GitHubApp\",operation=\"check-run\",le=\"+Inf\"} 3\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_duration_seconds_sum{provider=\"GitHubApp\",operation=\"check-run\"} 2.76\n")));
-        QVERIFY(text.contains(QStringLiteral(
-            "scm_annotation_duration_seconds_count{provider=\"GitHubApp\",operation=\"check-run\"} 3\n")));
+        QVERIFY(
+            text.contains(QStringLiteral("# TYPE scm_annotation_duration_seconds histogram\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("scm_annotation_duration_seconds_bucket{provider=\"GitHubApp\","
+                           "operation=\"check-run\",le=\"0.05\"} 1\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("scm_annotation_duration_seconds_bucket{provider=\"GitHubApp\","
+                           "operation=\"check-run\",le=\"0.25\"} 2\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("scm_annotation_duration_seconds_bucket{provider=\"GitHubApp\","
+                           "operation=\"check-run\",le=\"+Inf\"} 3\n")));
+        QVERIFY(text.contains(QStringLiteral("scm_annotation_duration_seconds_sum{provider="
+                                             "\"GitHubApp\",operation=\"check-run\"} 2.76\n")));
+        QVERIFY(text.contains(QStringLiteral("scm_annotation_duration_seconds_count{provider="
+                                             "\"GitHubApp\",operation=\"check-run\"} 3\n")));
         QCOMPARE(AnnotationMetrics::renderPrometheus(*AnnotationMetrics::read(db, kTenant)), text);
     }
 };

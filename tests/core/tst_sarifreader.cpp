@@ -12,7 +12,8 @@
 using namespace stella;
 
 namespace {
-guard::Finding finding(int i, guard::Severity severity, const QString &path = QStringLiteral("src/a b.cpp"))
+guard::Finding finding(int i, guard::Severity severity,
+                       const QString &path = QStringLiteral("src/a b.cpp"))
 {
     guard::Finding f;
     f.ruleId = QStringLiteral("rule-%1").arg(i % 4);
@@ -120,13 +121,16 @@ private Q_SLOTS:
                                      << QStringLiteral("its version is '1.0.0'");
         QTest::newRow("number version") << QByteArray(R"({"version":2.1,"runs":[]})")
                                         << QStringLiteral("not the string \"2.1.0\"");
-        QTest::newRow("no version") << QByteArray(R"({"runs":[]})") << QStringLiteral("no \"version\"");
-        QTest::newRow("no runs") << QByteArray(R"({"version":"2.1.0"})") << QStringLiteral("no \"runs\" list");
+        QTest::newRow("no version")
+            << QByteArray(R"({"runs":[]})") << QStringLiteral("no \"version\"");
+        QTest::newRow("no runs") << QByteArray(R"({"version":"2.1.0"})")
+                                 << QStringLiteral("no \"runs\" list");
         QTest::newRow("results not a list")
             << QByteArray(R"({"version":"2.1.0","runs":[{"results":{}}]})")
             << QStringLiteral("\"results\" is not a list");
-        QTest::newRow("guard json report") << QByteArray(R"({"tool":{"name":"stella-guard"},"findings":[]})")
-                                           << QStringLiteral("no \"version\"");
+        QTest::newRow("guard json report")
+            << QByteArray(R"({"tool":{"name":"stella-guard"},"findings":[]})")
+            << QStringLiteral("no \"version\"");
         QTest::newRow("not JSON") << QByteArray("<html>nope</html>") << QStringLiteral("not JSON");
         QTest::newRow("a list") << QByteArray("[]") << QStringLiteral("not a JSON object");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("not JSON");
@@ -139,8 +143,9 @@ private Q_SLOTS:
         auto read = SarifReader::read(bytes, QStringLiteral("in.sarif"));
         QVERIFY(!read);
         QCOMPARE(read.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(read.error().message.startsWith(QStringLiteral("in.sarif is not a SARIF 2.1.0 log")),
-                 qPrintable(read.error().message));
+        QVERIFY2(
+            read.error().message.startsWith(QStringLiteral("in.sarif is not a SARIF 2.1.0 log")),
+            qPrintable(read.error().message));
         QVERIFY2(read.error().message.contains(says), qPrintable(read.error().message));
         QVERIFY(read.error().hint.contains(QStringLiteral("guard run --format sarif")));
     }

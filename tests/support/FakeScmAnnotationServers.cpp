@@ -114,9 +114,9 @@ FakeScmServer::Response FakeScmServer::dispatch(const Request &request)
 
 FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
 {
-    const QJsonObject notFound{{QStringLiteral("message"), QStringLiteral("Not Found")},
-                               {QStringLiteral("documentation_url"),
-                                QStringLiteral("https://docs.github.com/rest")}};
+    const QJsonObject notFound{
+        {QStringLiteral("message"), QStringLiteral("Not Found")},
+        {QStringLiteral("documentation_url"), QStringLiteral("https://docs.github.com/rest")}};
     if (request.header("authorization") != "Bearer " + token)
         return json(401, QJsonObject{{QStringLiteral("message"), QStringLiteral("Bad credentials")},
                                      {QStringLiteral("documentation_url"),
@@ -127,12 +127,12 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
                                                      "Please make sure your request has a "
                                                      "User-Agent header")}});
     const QString repo = QStringLiteral("/repos/([^/]+/[^/]+)");
-    const QRegularExpressionMatch any =
-        QRegularExpression(QLatin1Char('^') + repo)
-            .match(QUrl::fromPercentEncoding(request.path()));
+    const QRegularExpressionMatch any = QRegularExpression(QLatin1Char('^') + repo)
+                                            .match(QUrl::fromPercentEncoding(request.path()));
     if (!any.hasMatch() || !repositories.contains(any.captured(1)))
         return json(404, notFound);
-    const QString base = QStringLiteral("http://%1").arg(QString::fromLatin1(request.header("host")));
+    const QString base =
+        QStringLiteral("http://%1").arg(QString::fromLatin1(request.header("host")));
 
     if (route(request, "GET", repo).hasMatch())
         return json(200, QJsonObject{{QStringLiteral("id"), 1},
@@ -152,7 +152,8 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
         QJsonArray all;
         for (const Comment &c : std::as_const(comments))
             if (c.issue == n)
-                all.append(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("body"), c.body}});
+                all.append(
+                    QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("body"), c.body}});
         const int perPage = std::min(100, queryInt(request, QStringLiteral("per_page"), 30));
         const int page = queryInt(request, QStringLiteral("page"), 1);
         QJsonArray slice;
@@ -179,20 +180,23 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
             return json(404, notFound);
         const QString body = bodyOf(request).value(QStringLiteral("body")).toString();
         if (body.isEmpty())
-            return json(422, QJsonObject{{QStringLiteral("message"), QStringLiteral("Validation Failed")},
-                                         {QStringLiteral("errors"),
-                                          QJsonArray{QJsonObject{{QStringLiteral("resource"), QStringLiteral("IssueComment")},
-                                                                 {QStringLiteral("code"), QStringLiteral("missing_field")},
-                                                                 {QStringLiteral("field"), QStringLiteral("body")}}}}});
+            return json(
+                422, QJsonObject{{QStringLiteral("message"), QStringLiteral("Validation Failed")},
+                                 {QStringLiteral("errors"),
+                                  QJsonArray{QJsonObject{
+                                      {QStringLiteral("resource"), QStringLiteral("IssueComment")},
+                                      {QStringLiteral("code"), QStringLiteral("missing_field")},
+                                      {QStringLiteral("field"), QStringLiteral("body")}}}}});
         Comment c{++m_nextId, n, body};
         comments.append(c);
-        return json(201, QJsonObject{{QStringLiteral("id"), c.id},
-                                     {QStringLiteral("body"), c.body},
-                                     {QStringLiteral("html_url"),
-                                      QStringLiteral("https://github.example/%1/pull/%2#issuecomment-%3")
-                                          .arg(any.captured(1))
-                                          .arg(n)
-                                          .arg(c.id)}});
+        return json(201,
+                    QJsonObject{{QStringLiteral("id"), c.id},
+                                {QStringLiteral("body"), c.body},
+                                {QStringLiteral("html_url"),
+                                 QStringLiteral("https://github.example/%1/pull/%2#issuecomment-%3")
+                                     .arg(any.captured(1))
+                                     .arg(n)
+                                     .arg(c.id)}});
     }
     if (auto m = route(request, "PATCH", repo + QStringLiteral("/issues/comments/(\\d+)"));
         m.hasMatch()) {
@@ -210,22 +214,30 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
         static const QSet<QString> states{QStringLiteral("error"), QStringLiteral("failure"),
                                           QStringLiteral("pending"), QStringLiteral("success")};
         if (!states.contains(body.value(QStringLiteral("state")).toString()))
-            return json(422, QJsonObject{{QStringLiteral("message"), QStringLiteral("Validation Failed")},
-                                         {QStringLiteral("errors"),
-                                          QJsonArray{QJsonObject{{QStringLiteral("resource"), QStringLiteral("Status")},
-                                                                 {QStringLiteral("code"), QStringLiteral("custom")},
-                                                                 {QStringLiteral("field"), QStringLiteral("state")},
-                                                                 {QStringLiteral("message"), QStringLiteral("state is not included in the list")}}}}});
+            return json(
+                422, QJsonObject{{QStringLiteral("message"), QStringLiteral("Validation Failed")},
+                                 {QStringLiteral("errors"),
+                                  QJsonArray{QJsonObject{
+                                      {QStringLiteral("resource"), QStringLiteral("Status")},
+                                      {QStringLiteral("code"), QStringLiteral("custom")},
+                                      {QStringLiteral("field"), QStringLiteral("state")},
+                                      {QStringLiteral("message"),
+                                       QStringLiteral("state is not included in the list")}}}}});
         if (!recordedStatusResponse.isEmpty() &&
             any.captured(1) == QLatin1String("octokit-fixture-org/create-status")) {
             statuses.append(body);
-            return {201, {{"Content-Type", "application/json; charset=utf-8"}}, recordedStatusResponse};
+            return {
+                201, {{"Content-Type", "application/json; charset=utf-8"}}, recordedStatusResponse};
         }
         if (!commits.contains(m.captured(2)))
-            return json(422, QJsonObject{{QStringLiteral("message"),
-                                          QStringLiteral("No commit found for SHA: %1").arg(m.captured(2))},
-                                         {QStringLiteral("documentation_url"),
-                                          QStringLiteral("https://docs.github.com/rest/commits/statuses#create-a-commit-status")}});
+            return json(
+                422,
+                QJsonObject{
+                    {QStringLiteral("message"),
+                     QStringLiteral("No commit found for SHA: %1").arg(m.captured(2))},
+                    {QStringLiteral("documentation_url"),
+                     QStringLiteral(
+                         "https://docs.github.com/rest/commits/statuses#create-a-commit-status")}});
         statuses.append(body);
         QJsonObject answer = body;
         answer.insert(QStringLiteral("id"), ++m_nextId);
@@ -233,19 +245,26 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
     }
     if (route(request, "POST", repo + QStringLiteral("/check-runs")).hasMatch()) {
         const QJsonObject body = bodyOf(request);
-        const QJsonArray annotations =
-            body.value(QStringLiteral("output")).toObject().value(QStringLiteral("annotations")).toArray();
+        const QJsonArray annotations = body.value(QStringLiteral("output"))
+                                           .toObject()
+                                           .value(QStringLiteral("annotations"))
+                                           .toArray();
         if (!commits.contains(body.value(QStringLiteral("head_sha")).toString()))
-            return json(422, QJsonObject{{QStringLiteral("message"), QStringLiteral("Validation Failed")},
-                                         {QStringLiteral("errors"),
-                                          QJsonArray{QJsonObject{{QStringLiteral("resource"), QStringLiteral("CheckRun")},
-                                                                 {QStringLiteral("code"), QStringLiteral("invalid")},
-                                                                 {QStringLiteral("field"), QStringLiteral("head_sha")}}}},
-                                         {QStringLiteral("documentation_url"),
-                                          QStringLiteral("https://docs.github.com/rest/checks/runs#create-a-check-run")}});
+            return json(
+                422,
+                QJsonObject{{QStringLiteral("message"), QStringLiteral("Validation Failed")},
+                            {QStringLiteral("errors"),
+                             QJsonArray{QJsonObject{
+                                 {QStringLiteral("resource"), QStringLiteral("CheckRun")},
+                                 {QStringLiteral("code"), QStringLiteral("invalid")},
+                                 {QStringLiteral("field"), QStringLiteral("head_sha")}}}},
+                            {QStringLiteral("documentation_url"),
+                             QStringLiteral(
+                                 "https://docs.github.com/rest/checks/runs#create-a-check-run")}});
         if (annotations.size() > kMaxAnnotationsPerRequest)
-            return json(422, QJsonObject{{QStringLiteral("message"),
-                                          QStringLiteral("Only 50 annotations are allowed per request")}});
+            return json(
+                422, QJsonObject{{QStringLiteral("message"),
+                                  QStringLiteral("Only 50 annotations are allowed per request")}});
         CheckRun run;
         run.id = ++m_nextId;
         run.name = body.value(QStringLiteral("name")).toString();
@@ -265,7 +284,8 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
                                           .arg(any.captured(1))
                                           .arg(run.id)}});
     }
-    if (auto m = route(request, "PATCH", repo + QStringLiteral("/check-runs/(\\d+)")); m.hasMatch()) {
+    if (auto m = route(request, "PATCH", repo + QStringLiteral("/check-runs/(\\d+)"));
+        m.hasMatch()) {
         auto it = checkRuns.find(m.captured(2).toLongLong());
         if (it == checkRuns.end())
             return json(404, notFound);
@@ -275,13 +295,14 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
                                            .value(QStringLiteral("annotations"))
                                            .toArray();
         if (annotations.size() > kMaxAnnotationsPerRequest)
-            return json(422, QJsonObject{{QStringLiteral("message"),
-                                          QStringLiteral("Only 50 annotations are allowed per request")}});
+            return json(
+                422, QJsonObject{{QStringLiteral("message"),
+                                  QStringLiteral("Only 50 annotations are allowed per request")}});
         it->batches.append(int(annotations.size()));
         for (const QJsonValue &a : annotations)
             it->annotations.append(a);
-        return json(200, QJsonObject{{QStringLiteral("id"), it->id},
-                                     {QStringLiteral("name"), it->name}});
+        return json(
+            200, QJsonObject{{QStringLiteral("id"), it->id}, {QStringLiteral("name"), it->name}});
     }
     return json(404, notFound);
 }
@@ -291,13 +312,15 @@ FakeScmServer::Response FakeGitHubAnnotations::handle(const Request &request)
 FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
 {
     if (request.header("private-token") != token)
-        return json(401, QJsonObject{{QStringLiteral("message"), QStringLiteral("401 Unauthorized")}});
+        return json(401,
+                    QJsonObject{{QStringLiteral("message"), QStringLiteral("401 Unauthorized")}});
     const QString proj = QStringLiteral("/api/v4/projects/([^/]+)");
     // The project id is the URL-encoded path: group%2Fapp arrives as one segment.
     const QRegularExpression projectRe(QStringLiteral("^/api/v4/projects/([^/]+)"));
     const QRegularExpressionMatch pm = projectRe.match(QString::fromLatin1(request.path()));
     if (!pm.hasMatch() || QUrl::fromPercentEncoding(pm.captured(1).toLatin1()) != project)
-        return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("404 Project Not Found")}});
+        return json(
+            404, QJsonObject{{QStringLiteral("message"), QStringLiteral("404 Project Not Found")}});
     const QString raw = QString::fromLatin1(request.path());
     const auto match = [&](const char *method, const QString &pattern) {
         if (request.method != method)
@@ -305,7 +328,8 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
         return QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$')).match(raw);
     };
     const QJsonObject mrNotFound{{QStringLiteral("message"), QStringLiteral("404 Not found")}};
-    const QString base = QStringLiteral("http://%1").arg(QString::fromLatin1(request.header("host")));
+    const QString base =
+        QStringLiteral("http://%1").arg(QString::fromLatin1(request.header("host")));
 
     if (match("GET", proj).hasMatch())
         return json(200, QJsonObject{{QStringLiteral("id"), 42},
@@ -319,7 +343,8 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
             return json(400, QJsonObject{{QStringLiteral("error"),
                                           QStringLiteral("state does not have a valid value")}});
         if (m.captured(2) != headSha)
-            return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("404 Commit Not Found")}});
+            return json(404, QJsonObject{{QStringLiteral("message"),
+                                          QStringLiteral("404 Commit Not Found")}});
         statuses.append(body);
         QJsonObject answer = body;
         answer.insert(QStringLiteral("id"), ++m_nextId);
@@ -327,7 +352,8 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
         return json(201, answer);
     }
     const QRegularExpressionMatch mr =
-        QRegularExpression(QLatin1Char('^') + proj + QStringLiteral("/merge_requests/(\\d+)")).match(raw);
+        QRegularExpression(QLatin1Char('^') + proj + QStringLiteral("/merge_requests/(\\d+)"))
+            .match(raw);
     if (!mr.hasMatch() || !mergeRequests.contains(mr.captured(2).toInt()))
         return json(404, mrNotFound);
     const int iid = mr.captured(2).toInt();
@@ -343,7 +369,8 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
     if (match("GET", mrp + QStringLiteral("/notes")).hasMatch()) {
         QJsonArray all;
         for (auto it = notes.begin(); it != notes.end(); ++it)
-            all.append(QJsonObject{{QStringLiteral("id"), it.key()}, {QStringLiteral("body"), it.value()}});
+            all.append(QJsonObject{{QStringLiteral("id"), it.key()},
+                                   {QStringLiteral("body"), it.value()}});
         const int perPage = std::min(100, queryInt(request, QStringLiteral("per_page"), 20));
         const int page = queryInt(request, QStringLiteral("page"), 1);
         QJsonArray slice;
@@ -357,17 +384,18 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
             {"X-Total", QByteArray::number(all.size())}};
         if (more)
             // Concatenated, not arg(): the path's %2F would be taken for a placeholder.
-            headers.append({"Link", (QLatin1Char('<') + base + raw +
-                                     QStringLiteral("?page=%1&per_page=%2>; rel=\"next\"")
-                                         .arg(page + 1)
-                                         .arg(perPage))
-                                        .toLatin1()});
+            headers.append(
+                {"Link",
+                 (QLatin1Char('<') + base + raw +
+                  QStringLiteral("?page=%1&per_page=%2>; rel=\"next\"").arg(page + 1).arg(perPage))
+                     .toLatin1()});
         return json(200, slice, headers);
     }
     if (match("POST", mrp + QStringLiteral("/notes")).hasMatch()) {
         const QString body = bodyOf(request).value(QStringLiteral("body")).toString();
         if (body.isEmpty())
-            return json(400, QJsonObject{{QStringLiteral("error"), QStringLiteral("body is missing")}});
+            return json(400,
+                        QJsonObject{{QStringLiteral("error"), QStringLiteral("body is missing")}});
         const qint64 id = ++m_nextId;
         notes.insert(id, body);
         return json(201, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), body}});
@@ -375,9 +403,11 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
     if (auto m = match("PUT", mrp + QStringLiteral("/notes/(\\d+)")); m.hasMatch()) {
         const qint64 id = m.captured(2).toLongLong();
         if (!notes.contains(id))
-            return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("404 Not found")}});
+            return json(404,
+                        QJsonObject{{QStringLiteral("message"), QStringLiteral("404 Not found")}});
         notes[id] = bodyOf(request).value(QStringLiteral("body")).toString();
-        return json(200, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), notes[id]}});
+        return json(200,
+                    QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), notes[id]}});
     }
     if (match("GET", mrp + QStringLiteral("/discussions")).hasMatch()) {
         QJsonArray all;
@@ -397,16 +427,25 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
         if (!d.position.isEmpty()) {
             for (const char *key : {"base_sha", "start_sha", "head_sha", "position_type"})
                 if (d.position.value(QLatin1String(key)).toString().isEmpty())
-                    return json(400, QJsonObject{{QStringLiteral("error"),
-                                                  QStringLiteral("position[%1] is missing").arg(QLatin1String(key))}});
+                    return json(
+                        400,
+                        QJsonObject{
+                            {QStringLiteral("error"),
+                             QStringLiteral("position[%1] is missing").arg(QLatin1String(key))}});
             if (d.position.value(QStringLiteral("head_sha")).toString() != headSha ||
                 d.position.value(QStringLiteral("base_sha")).toString() != baseSha ||
                 d.position.value(QStringLiteral("start_sha")).toString() != startSha)
-                return json(400, QJsonObject{{QStringLiteral("message"),
-                                              QStringLiteral("400 Bad request - Note {:line_code=>[\"can't be blank\"]}")}});
+                return json(
+                    400, QJsonObject{
+                             {QStringLiteral("message"),
+                              QStringLiteral(
+                                  "400 Bad request - Note {:line_code=>[\"can't be blank\"]}")}});
             if (!diffPaths.contains(d.position.value(QStringLiteral("new_path")).toString()))
-                return json(400, QJsonObject{{QStringLiteral("message"),
-                                              QStringLiteral("400 Bad request - Note {:line_code=>[\"can't be blank\", \"must be a valid line code\"]}")}});
+                return json(
+                    400,
+                    QJsonObject{{QStringLiteral("message"),
+                                 QStringLiteral("400 Bad request - Note {:line_code=>[\"can't be "
+                                                "blank\", \"must be a valid line code\"]}")}});
         }
         discussions.append(d);
         return json(201, QJsonObject{{QStringLiteral("id"), d.id},
@@ -420,43 +459,53 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
 
 FakeScmServer::Response FakeGiteaAnnotations::handle(const Request &request)
 {
-    const QJsonObject notFound{{QStringLiteral("message"), QStringLiteral("The target couldn't be found.")},
-                               {QStringLiteral("url"), QStringLiteral("https://gitea.example/api/swagger")}};
+    const QJsonObject notFound{
+        {QStringLiteral("message"), QStringLiteral("The target couldn't be found.")},
+        {QStringLiteral("url"), QStringLiteral("https://gitea.example/api/swagger")}};
     if (request.header("authorization") != "token " + token)
-        return json(401, QJsonObject{{QStringLiteral("message"), QStringLiteral("token is required")},
-                                     {QStringLiteral("url"), QStringLiteral("https://gitea.example/api/swagger")}});
+        return json(401,
+                    QJsonObject{{QStringLiteral("message"), QStringLiteral("token is required")},
+                                {QStringLiteral("url"),
+                                 QStringLiteral("https://gitea.example/api/swagger")}});
     const QString repo = QStringLiteral("/api/v1/repos/([^/]+/[^/]+)");
-    const QRegularExpressionMatch any =
-        QRegularExpression(QLatin1Char('^') + repo).match(QUrl::fromPercentEncoding(request.path()));
+    const QRegularExpressionMatch any = QRegularExpression(QLatin1Char('^') + repo)
+                                            .match(QUrl::fromPercentEncoding(request.path()));
     if (!any.hasMatch() || !repositories.contains(any.captured(1)))
         return json(404, notFound);
     if (route(request, "GET", repo).hasMatch())
-        return json(200, QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("full_name"), any.captured(1)}});
+        return json(200, QJsonObject{{QStringLiteral("id"), 1},
+                                     {QStringLiteral("full_name"), any.captured(1)}});
     if (auto m = route(request, "GET", repo + QStringLiteral("/pulls/(\\d+)")); m.hasMatch()) {
         if (!pulls.contains(m.captured(2).toInt()))
             return json(404, notFound);
         return json(200, QJsonObject{{QStringLiteral("number"), m.captured(2).toInt()}});
     }
-    if (auto m = route(request, "GET", repo + QStringLiteral("/issues/(\\d+)/comments")); m.hasMatch()) {
+    if (auto m = route(request, "GET", repo + QStringLiteral("/issues/(\\d+)/comments"));
+        m.hasMatch()) {
         QJsonArray all;
         if (pulls.contains(m.captured(2).toInt()))
             for (auto it = comments.begin(); it != comments.end(); ++it)
-                all.append(QJsonObject{{QStringLiteral("id"), it.key()}, {QStringLiteral("body"), it.value()}});
+                all.append(QJsonObject{{QStringLiteral("id"), it.key()},
+                                       {QStringLiteral("body"), it.value()}});
         return json(200, all);
     }
-    if (auto m = route(request, "POST", repo + QStringLiteral("/issues/(\\d+)/comments")); m.hasMatch()) {
+    if (auto m = route(request, "POST", repo + QStringLiteral("/issues/(\\d+)/comments"));
+        m.hasMatch()) {
         if (!pulls.contains(m.captured(2).toInt()))
             return json(404, notFound);
         const qint64 id = ++m_nextId;
         comments.insert(id, bodyOf(request).value(QStringLiteral("body")).toString());
-        return json(201, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), comments[id]}});
+        return json(
+            201, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), comments[id]}});
     }
-    if (auto m = route(request, "PATCH", repo + QStringLiteral("/issues/comments/(\\d+)")); m.hasMatch()) {
+    if (auto m = route(request, "PATCH", repo + QStringLiteral("/issues/comments/(\\d+)"));
+        m.hasMatch()) {
         const qint64 id = m.captured(2).toLongLong();
         if (!comments.contains(id))
             return json(404, notFound);
         comments[id] = bodyOf(request).value(QStringLiteral("body")).toString();
-        return json(200, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), comments[id]}});
+        return json(
+            200, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("body"), comments[id]}});
     }
     if (route(request, "POST", repo + QStringLiteral("/statuses/([0-9a-f]+)")).hasMatch()) {
         const QJsonObject body = bodyOf(request);
@@ -464,8 +513,10 @@ FakeScmServer::Response FakeGiteaAnnotations::handle(const Request &request)
                                           QStringLiteral("error"), QStringLiteral("failure"),
                                           QStringLiteral("warning")};
         if (!states.contains(body.value(QStringLiteral("state")).toString()))
-            return json(422, QJsonObject{{QStringLiteral("message"), QStringLiteral("[State]: invalid")},
-                                         {QStringLiteral("url"), QStringLiteral("https://gitea.example/api/swagger")}});
+            return json(422,
+                        QJsonObject{{QStringLiteral("message"), QStringLiteral("[State]: invalid")},
+                                    {QStringLiteral("url"),
+                                     QStringLiteral("https://gitea.example/api/swagger")}});
         statuses.append(body);
         QJsonObject answer = body;
         answer.insert(QStringLiteral("id"), ++m_nextId);

@@ -47,7 +47,8 @@ public:
 
 protected:
     virtual Response handle(const Request &request) = 0;
-    static Response json(int status, const QJsonValue &body, QList<QPair<QByteArray, QByteArray>> headers = {});
+    static Response json(int status, const QJsonValue &body,
+                         QList<QPair<QByteArray, QByteArray>> headers = {});
 
 private:
     Response dispatch(const Request &request);

@@ -15,8 +15,7 @@ class FixedTokenSource final : public ScmTokenSource
 public:
     explicit FixedTokenSource(QByteArray token, QByteArray first = {})
         : m_token(std::move(token)), m_first(std::move(first))
-    {
-    }
+    {}
     void token(TokenCallback done) override
     {
         done(SecretValue(m_invalidations == 0 && !m_first.isEmpty() ? m_first : m_token));
@@ -40,7 +39,8 @@ inline DeliveryResult finish(AnnotationOperation *op)
 }
 
 // `count` annotations on src/app.cpp, lines 1..count, every tenth a failure.
-inline QList<CheckAnnotation> annotations(int count, const QString &path = QStringLiteral("src/app.cpp"))
+inline QList<CheckAnnotation> annotations(int count,
+                                          const QString &path = QStringLiteral("src/app.cpp"))
 {
     QList<CheckAnnotation> all;
     for (int i = 1; i <= count; ++i) {

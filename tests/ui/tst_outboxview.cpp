@@ -92,10 +92,11 @@ private Q_SLOTS:
     {
         m_catalog = std::make_unique<CatalogThread>(test::registry(), m_clock);
         QVERIFY(waitFor(m_catalog->open(DatabaseUrl::sqliteFile(
-                                            m_dir.filePath(QStringLiteral("outbox-%1.db").arg(++m_n)))))
+                            m_dir.filePath(QStringLiteral("outbox-%1.db").arg(++m_n)))))
                     .ok());
-        IntegrationDraft d = draft(QStringLiteral("GitHubApp"), QStringLiteral("GitHub"),
-                                   m_server.url().toString(), QJsonObject{{QStringLiteral("appId"), 1}});
+        IntegrationDraft d =
+            draft(QStringLiteral("GitHubApp"), QStringLiteral("GitHub"), m_server.url().toString(),
+                  QJsonObject{{QStringLiteral("appId"), 1}});
         d.authRefUri = QStringLiteral("authref://env/OUTBOX_TEST_TOKEN");
         m_github = addVia(*m_catalog, m_ctx, d);
         m_server.statuses.clear();
@@ -103,7 +104,8 @@ private Q_SLOTS:
 
     void listsWhatWasKeptAndWhy()
     {
-        keep(status(), DeliveryOutcome::Offline, QStringLiteral("Cannot connect: connection refused"));
+        keep(status(), DeliveryOutcome::Offline,
+             QStringLiteral("Cannot connect: connection refused"));
         AnnotationRequest run = status();
         run.kind = AnnotationKind::CheckRun;
         run.checkRun.annotations.resize(3);
@@ -115,7 +117,8 @@ private Q_SLOTS:
         QCOMPARE(view.table()->rowCount(), 2);
         QCOMPARE(view.table()->item(0, 2)->text(), QStringLiteral("status"));
         QCOMPARE(view.table()->item(0, 6)->text(), QStringLiteral("unreachable"));
-        QCOMPARE(view.table()->item(0, 7)->text(), QStringLiteral("Cannot connect: connection refused"));
+        QCOMPARE(view.table()->item(0, 7)->text(),
+                 QStringLiteral("Cannot connect: connection refused"));
         QCOMPARE(view.table()->item(1, 4)->text(), QStringLiteral("0 of 3 annotations"));
         QCOMPARE(view.table()->item(1, 6)->text(), QStringLiteral("temporary failure"));
         auto *retry = view.findChild<QPushButton *>(QStringLiteral("outboxRetry"));
@@ -140,7 +143,9 @@ private Q_SLOTS:
                  qPrintable(view.findChild<QLabel *>(QStringLiteral("outboxStatus"))->text()));
         QCOMPARE(m_server.statuses.size(), 1);
         QTRY_COMPARE(view.table()->rowCount(), 0);
-        QVERIFY(view.findChild<QLabel *>(QStringLiteral("outboxStatus"))->text().contains(QStringLiteral("Nothing is waiting")));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("outboxStatus"))
+                    ->text()
+                    .contains(QStringLiteral("Nothing is waiting")));
     }
 
     void discardAsksFirst()
@@ -183,14 +188,24 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(doc.value(QStringLiteral("entries")).toArray().size(), 2);
-        QCOMPARE(doc.value(QStringLiteral("entries")).toArray().at(1).toObject().value(QStringLiteral("reason")).toString(),
+        QCOMPARE(doc.value(QStringLiteral("entries"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QStringLiteral("reason"))
+                     .toString(),
                  QStringLiteral("refused again"));
         // Only the selection, when there is one.
         select(view, 1);
         view.exportTo(path);
         QFile again(path);
         QVERIFY(again.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(again.readAll()).object().value(QStringLiteral("entries")).toArray().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(again.readAll())
+                     .object()
+                     .value(QStringLiteral("entries"))
+                     .toArray()
+                     .size(),
+                 1);
     }
 };
 

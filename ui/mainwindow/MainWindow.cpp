@@ -12,7 +12,6 @@
 #include "ui/dialogs/OpenCatalogDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
 #include "ui/mainwindow/ConsoleActions.h"
-#include "ui/views/OutboxView.h"
 #include "ui/mainwindow/KeychainStatusButton.h"
 #include "ui/mainwindow/NotificationPresenter.h"
 #include "ui/models/IntegrationListModel.h"
@@ -24,6 +23,7 @@
 #include "ui/views/IntegrationTableView.h"
 #include "ui/views/MessageWidget.h"
 #include "ui/views/MonitorStatusLabel.h"
+#include "ui/views/OutboxView.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -64,12 +64,11 @@ QString outcomeText(const OutboxEntry &e)
 }
 } // namespace
 
-OutboxView::OutboxView(CatalogThread &catalog, const ProviderRegistry &registry,
-                       const Clock &clock, CredentialResolver &credentials, QWidget *parent)
+OutboxView::OutboxView(CatalogThread &catalog, const ProviderRegistry &registry, const Clock &clock,
+                       CredentialResolver &credentials, QWidget *parent)
     : QWidget(parent), m_catalog(catalog), m_registry(registry), m_clock(clock),
       m_credentials(credentials), m_table(new QTableWidget(0, ColumnCount, this)),
-      m_retry(new QPushButton(tr("&Retry"), this)),
-      m_export(new QPushButton(tr("&Export…"), this)),
+      m_retry(new QPushButton(tr("&Retry"), this)), m_export(new QPushButton(tr("&Export…"), this)),
       m_discard(new QPushButton(tr("&Discard…"), this)),
       m_refresh(new QPushButton(tr("Re&fresh"), this)), m_status(new QLabel(this))
 {
@@ -149,11 +148,10 @@ void OutboxView::reload()
 {
     const QString tenant = m_tenant;
     const Clock *clock = &m_clock;
-    onFinished(this,
-               m_catalog.run([tenant, clock](IntegrationCatalog &catalog) {
-                   AnnotationOutbox outbox(catalog.store().database(), *clock);
-                   return outbox.list(tenant);
-               }),
+    onFinished(this, m_catalog.run([tenant, clock](IntegrationCatalog &catalog) {
+        AnnotationOutbox outbox(catalog.store().database(), *clock);
+        return outbox.list(tenant);
+    }),
                [this](const Result<QList<OutboxEntry>> &listed) {
                    if (!listed) {
                        setStatus(listed.error().toText());
@@ -163,14 +161,11 @@ void OutboxView::reload()
                    m_table->setRowCount(int(m_entries.size()));
                    for (int row = 0; row < m_entries.size(); ++row) {
                        const OutboxEntry &e = m_entries[row];
-                       const QStringList cells{QString::number(e.id),
-                                               e.provider,
-                                               toString(e.request.kind),
-                                               e.request.target.describe(),
-                                               progressText(e),
-                                               QString::number(e.attempts),
-                                               outcomeText(e),
-                                               e.reason};
+                       const QStringList cells{
+                           QString::number(e.id),    e.provider,
+                           toString(e.request.kind), e.request.target.describe(),
+                           progressText(e),          QString::number(e.attempts),
+                           outcomeText(e),           e.reason};
                        for (int c = 0; c < ColumnCount; ++c) {
                            auto *item = new QTableWidgetItem(cells[c]);
                            if (c == Why)
@@ -196,8 +191,7 @@ void OutboxView::retrySelected()
     const QUuid integrationId = entry.integrationId;
     setStatus(tr("Sending entry %1…").arg(entry.id));
     onFinished(
-        this,
-        m_catalog.run([tenant, integrationId](IntegrationCatalog &catalog) {
+        this, m_catalog.run([tenant, integrationId](IntegrationCatalog &catalog) {
             RequestContext ctx;
             ctx.tenantId = tenant;
             return catalog.get(ctx, integrationId);
@@ -236,8 +230,9 @@ void OutboxView::retrySelected()
             connect(m_delivery, &AnnotationDelivery::finished, this, [this, entry] {
                 AnnotationDelivery *d = m_delivery;
                 const bool ok = d->result().outcome == DeliveryOutcome::Success;
-                setStatus(ok ? tr("Entry %1 was delivered.").arg(entry.id)
-                             : tr("Entry %1 was kept: %2").arg(entry.id).arg(d->result().error.toText()));
+                setStatus(
+                    ok ? tr("Entry %1 was delivered.").arg(entry.id)
+                       : tr("Entry %1 was kept: %2").arg(entry.id).arg(d->result().error.toText()));
                 d->deleteLater();
                 m_delivery = nullptr;
                 updateButtons();
@@ -268,11 +263,10 @@ void OutboxView::discardSelected()
             return;
         const QString tenant = m_tenant;
         const Clock *clock = &m_clock;
-        onFinished(this,
-                   m_catalog.run([tenant, clock, id = entry.id](IntegrationCatalog &catalog) {
-                       AnnotationOutbox outbox(catalog.store().database(), *clock);
-                       return outbox.discard(tenant, id);
-                   }),
+        onFinished(this, m_catalog.run([tenant, clock, id = entry.id](IntegrationCatalog &catalog) {
+            AnnotationOutbox outbox(catalog.store().database(), *clock);
+            return outbox.discard(tenant, id);
+        }),
                    [this, entry](const Result<bool> &dropped) {
                        if (!dropped)
                            setStatus(dropped.error().toText());
@@ -288,9 +282,8 @@ void OutboxView::discardSelected()
 
 void OutboxView::chooseExportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export annotations"),
-                                                      QStringLiteral("outbox.json"),
-                                                      tr("JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export annotations"), QStringLiteral("outbox.json"), tr("JSON (*.json)"));
     if (!path.isEmpty())
         exportTo(path);
 }
@@ -303,8 +296,8 @@ void OutboxView::exportTo(const QString &path)
     QSaveFile file(path);
     const QByteArray bytes =
         QJsonDocument(AnnotationOutbox::exportJson(chosen, m_clock.now())).toJson();
-    const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() &&
-                    file.commit();
+    const bool ok =
+        file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
     setStatus(ok ? tr("Exported %n annotation(s) to %1.", nullptr, int(chosen.size())).arg(path)
                  : tr("Cannot write %1: %2").arg(path, file.errorString()));
     Q_EMIT exported(path, ok);

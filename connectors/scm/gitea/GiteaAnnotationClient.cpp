@@ -40,66 +40,68 @@ void postStatus(Ex ex, const AnnotationTarget &target, const StatusRequest &stat
 void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &comment,
                    std::function<void(const QString &)> then)
 {
-    ex->get(ex->url(repoPath(target) + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
-            [=](const HttpResponse &pull) {
-                if (pull.status == 404)
-                    return ex->get(ex->url(repoPath(target)), [=](const HttpResponse &repo) {
-                        if (repo.status == 404)
-                            return ex->failWith(
-                                repo, QStringLiteral("The repository %1").arg(target.repository),
-                                QStringLiteral("Check OWNER/NAME, and that the token's user can "
-                                               "see it"));
-                        ex->failWith(pull,
-                                     QStringLiteral("#%1 in %2 is not a pull request")
-                                         .arg(target.pullRequest)
-                                         .arg(target.repository),
-                                     QStringLiteral("Give the number of a pull request with --pr"));
-                    });
-                if (!pull.isSuccess())
-                    return ex->failWith(pull, QStringLiteral("Reading pull request #%1")
-                                                  .arg(target.pullRequest));
-                // Gitea lists an issue's comments in one answer (since/before, no pages).
-                ex->get(ex->url(repoPath(target) +
-                                QStringLiteral("/issues/%1/comments").arg(target.pullRequest)),
-                        [=](const HttpResponse &r) {
-                            if (!r.isSuccess())
-                                return ex->failWith(r, QStringLiteral("Listing the comments"));
-                            auto list = http::jsonArray(r, QStringLiteral("The comments Gitea listed"));
-                            if (!list)
-                                return ex->fail(DeliveryOutcome::Transient, list.error());
-                            QString existing;
-                            for (const QJsonValue &c : *list)
-                                if (c.toObject().value(QStringLiteral("body")).toString().contains(
-                                        CommentRequest::markerFor(comment.key))) {
-                                    existing = QString::number(c.toObject()
-                                                                   .value(QStringLiteral("id"))
-                                                                   .toVariant()
-                                                                   .toLongLong());
-                                    break;
-                                }
-                            const bool update = !existing.isEmpty();
-                            const QUrl url =
-                                update ? ex->url(repoPath(target) +
-                                                 QStringLiteral("/issues/comments/") + existing)
-                                       : ex->url(repoPath(target) +
-                                                 QStringLiteral("/issues/%1/comments")
-                                                     .arg(target.pullRequest));
-                            ex->send(update ? "PATCH" : "POST", url,
-                                     QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
-                                     [=](const HttpResponse &w) {
-                                         if (!w.isSuccess())
-                                             return ex->failWith(
-                                                 w, update ? QStringLiteral("Updating the comment")
+    ex->get(
+        ex->url(repoPath(target) + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
+        [=](const HttpResponse &pull) {
+            if (pull.status == 404)
+                return ex->get(ex->url(repoPath(target)), [=](const HttpResponse &repo) {
+                    if (repo.status == 404)
+                        return ex->failWith(
+                            repo, QStringLiteral("The repository %1").arg(target.repository),
+                            QStringLiteral("Check OWNER/NAME, and that the token's user can "
+                                           "see it"));
+                    ex->failWith(pull,
+                                 QStringLiteral("#%1 in %2 is not a pull request")
+                                     .arg(target.pullRequest)
+                                     .arg(target.repository),
+                                 QStringLiteral("Give the number of a pull request with --pr"));
+                });
+            if (!pull.isSuccess())
+                return ex->failWith(
+                    pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
+            // Gitea lists an issue's comments in one answer (since/before, no pages).
+            ex->get(
+                ex->url(repoPath(target) +
+                        QStringLiteral("/issues/%1/comments").arg(target.pullRequest)),
+                [=](const HttpResponse &r) {
+                    if (!r.isSuccess())
+                        return ex->failWith(r, QStringLiteral("Listing the comments"));
+                    auto list = http::jsonArray(r, QStringLiteral("The comments Gitea listed"));
+                    if (!list)
+                        return ex->fail(DeliveryOutcome::Transient, list.error());
+                    QString existing;
+                    for (const QJsonValue &c : *list)
+                        if (c.toObject()
+                                .value(QStringLiteral("body"))
+                                .toString()
+                                .contains(CommentRequest::markerFor(comment.key))) {
+                            existing = QString::number(
+                                c.toObject().value(QStringLiteral("id")).toVariant().toLongLong());
+                            break;
+                        }
+                    const bool update = !existing.isEmpty();
+                    const QUrl url =
+                        update ? ex->url(repoPath(target) + QStringLiteral("/issues/comments/") +
+                                         existing)
+                               : ex->url(
+                                     repoPath(target) +
+                                     QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
+                    ex->send(
+                        update ? "PATCH" : "POST", url,
+                        QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
+                        [=](const HttpResponse &w) {
+                            if (!w.isSuccess())
+                                return ex->failWith(w, update
+                                                           ? QStringLiteral("Updating the comment")
                                                            : QStringLiteral("Posting the comment"));
-                                         auto o = http::jsonObject(
-                                             w, QStringLiteral("The comment Gitea answered"));
-                                         then(o ? QString::number(o->value(QStringLiteral("id"))
-                                                                      .toVariant()
-                                                                      .toLongLong())
-                                                : existing);
-                                     });
+                            auto o =
+                                http::jsonObject(w, QStringLiteral("The comment Gitea answered"));
+                            then(o ? QString::number(
+                                         o->value(QStringLiteral("id")).toVariant().toLongLong())
+                                   : existing);
                         });
-            });
+                });
+        });
 }
 } // namespace
 

@@ -67,10 +67,10 @@ void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget
 {
     const QJsonObject body{{QStringLiteral("body"), comment.bodyWithMarker()}};
     const bool update = !existingId.isEmpty();
-    const QUrl url = update ? ex->url(repoPath(target) +
-                                      QStringLiteral("/issues/comments/%1").arg(existingId))
-                            : ex->url(repoPath(target) +
-                                      QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
+    const QUrl url =
+        update ? ex->url(repoPath(target) + QStringLiteral("/issues/comments/%1").arg(existingId))
+               : ex->url(repoPath(target) +
+                         QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
     ex->send(update ? "PATCH" : "POST", url, body, [ex, update](const HttpResponse &r) {
         if (!r.isSuccess())
             return ex->failWith(r, update ? QStringLiteral("Updating the comment")
@@ -86,8 +86,7 @@ void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget
 
 // Walks the PR's comments (Link: rel="next", per_page=100) for the marker.
 void findMarked(std::shared_ptr<AnnotationExchange> ex, std::shared_ptr<PageCursor> cursor,
-                const QUrl &page, const QString &marker,
-                std::function<void(const QString &)> found)
+                const QUrl &page, const QString &marker, std::function<void(const QString &)> found)
 {
     ex->get(page, [ex, cursor, marker, found](const HttpResponse &r) {
         if (!r.isSuccess())
@@ -114,23 +113,22 @@ void sendRemainingAnnotations(std::shared_ptr<AnnotationExchange> ex, QString pa
     const int total = int(run.annotations.size());
     if (progress.annotationsDelivered >= total)
         return ex->operation()->succeed(htmlUrl);
-    const QList<CheckAnnotation> next =
-        scm::batch(run.annotations, progress.annotationsDelivered,
-                   GitHubAnnotationClient::kAnnotationsPerRequest);
-    const QJsonObject body{
-        {QStringLiteral("output"),
-         QJsonObject{{QStringLiteral("title"), run.title},
-                     {QStringLiteral("summary"), run.summary},
-                     {QStringLiteral("annotations"), annotationsJson(next)}}}};
+    const QList<CheckAnnotation> next = scm::batch(run.annotations, progress.annotationsDelivered,
+                                                   GitHubAnnotationClient::kAnnotationsPerRequest);
+    const QJsonObject body{{QStringLiteral("output"),
+                            QJsonObject{{QStringLiteral("title"), run.title},
+                                        {QStringLiteral("summary"), run.summary},
+                                        {QStringLiteral("annotations"), annotationsJson(next)}}}};
     const int sent = int(next.size());
     ex->send("PATCH", ex->url(path + QStringLiteral("/check-runs/") + progress.remoteId), body,
              [ex, path, run, progress, htmlUrl, sent](const HttpResponse &r) mutable {
                  if (!r.isSuccess())
                      return ex->failWith(
-                         r, QStringLiteral("Adding annotations %1-%2 to check run %3")
-                                .arg(progress.annotationsDelivered + 1)
-                                .arg(progress.annotationsDelivered + sent)
-                                .arg(progress.remoteId),
+                         r,
+                         QStringLiteral("Adding annotations %1-%2 to check run %3")
+                             .arg(progress.annotationsDelivered + 1)
+                             .arg(progress.annotationsDelivered + sent)
+                             .arg(progress.remoteId),
                          QStringLiteral("The check run is gone from GitHub; discard the entry "
                                         "and annotate again"));
                  progress.annotationsDelivered += sent;
@@ -183,10 +181,11 @@ AnnotationOperation *GitHubAnnotationClient::postComment(const AnnotationTarget 
                 if (pull.status == 404)
                     return explainMissingPull(ex, target, pull);
                 if (!pull.isSuccess())
-                    return ex->failWith(pull, QStringLiteral("Reading pull request #%1")
-                                                  .arg(target.pullRequest));
+                    return ex->failWith(
+                        pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
                 const QUrl first = ex->url(
-                    path + QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
+                    path +
+                    QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
                 auto cursor = std::make_shared<PageCursor>(first);
                 findMarked(ex, cursor, first, CommentRequest::markerFor(comment.key),
                            [ex, target, comment](const QString &existing) {
@@ -252,8 +251,9 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
              [ex, path, run, target, sent](const HttpResponse &r) {
                  if (!r.isSuccess())
                      return ex->failWith(
-                         r, QStringLiteral("Creating check run '%1' on %2")
-                                .arg(run.name, target.describe()),
+                         r,
+                         QStringLiteral("Creating check run '%1' on %2")
+                             .arg(run.name, target.describe()),
                          QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
                  auto o = http::jsonObject(r, QStringLiteral("The check run GitHub created"));
                  if (!o)
@@ -284,8 +284,7 @@ class GitHubAuthRefTokens final : public ScmTokenSource
 public:
     GitHubAuthRefTokens(CredentialResolver *resolver, const QString &authRef)
         : m_source(resolver, authRef)
-    {
-    }
+    {}
     void token(TokenCallback done) override
     {
         m_source.token([done](Result<SecretValue> secret) {

@@ -23,9 +23,8 @@ public:
                                      QObject *parent) override;
     AnnotationOperation *setCommitStatus(const AnnotationTarget &target,
                                          const StatusRequest &status, QObject *parent) override;
-    AnnotationOperation *createCheckRun(const AnnotationTarget &target,
-                                        const CheckRunRequest &run, const DeliveryProgress &resume,
-                                        QObject *parent) override;
+    AnnotationOperation *createCheckRun(const AnnotationTarget &target, const CheckRunRequest &run,
+                                        const DeliveryProgress &resume, QObject *parent) override;
 
     // The provider definition's annotationClientFactory.
     static std::unique_ptr<ScmAnnotationClient> make(const Integration &integration,

@@ -51,8 +51,9 @@ void collectBodies(Ex ex, std::shared_ptr<PageCursor> cursor, const QUrl &page, 
             QJsonObject note = v.toObject();
             if (discussions)
                 note = note.value(QStringLiteral("notes")).toArray().first().toObject();
-            bodies->append({QString::number(note.value(QStringLiteral("id")).toVariant().toLongLong()),
-                            note.value(QStringLiteral("body")).toString()});
+            bodies->append(
+                {QString::number(note.value(QStringLiteral("id")).toVariant().toLongLong()),
+                 note.value(QStringLiteral("body")).toString()});
         }
         auto next = nextPage(*cursor, r);
         if (!next)
@@ -91,8 +92,8 @@ void withMergeRequest(Ex ex, const AnnotationTarget &target,
                                             "with --pr"));
             });
         if (!mr.isSuccess())
-            return ex->failWith(mr, QStringLiteral("Reading merge request !%1")
-                                        .arg(target.pullRequest));
+            return ex->failWith(
+                mr, QStringLiteral("Reading merge request !%1").arg(target.pullRequest));
         auto o = http::jsonObject(mr, QStringLiteral("The merge request GitLab answered with"));
         if (!o)
             return ex->fail(DeliveryOutcome::Transient, o.error());
@@ -108,8 +109,8 @@ void postStatus(Ex ex, const AnnotationTarget &target, const StatusRequest &stat
                      {QStringLiteral("description"), status.description}};
     if (!status.targetUrl.isEmpty())
         body.insert(QStringLiteral("target_url"), status.targetUrl);
-    ex->send("POST", ex->url(projectPath(target) + QStringLiteral("/statuses/") + target.sha),
-             body, [ex, target, then](const HttpResponse &r) {
+    ex->send("POST", ex->url(projectPath(target) + QStringLiteral("/statuses/") + target.sha), body,
+             [ex, target, then](const HttpResponse &r) {
                  if (!r.isSuccess())
                      return ex->failWith(
                          r, QStringLiteral("Setting the status of %1").arg(target.describe()),
@@ -153,13 +154,14 @@ void postDiscussions(std::shared_ptr<DiscussionRun> d, bool positioned = true)
     if (positioned)
         payload.insert(
             QStringLiteral("position"),
-            QJsonObject{{QStringLiteral("position_type"), QStringLiteral("text")},
-                        {QStringLiteral("base_sha"), d->diffRefs.value(QStringLiteral("base_sha"))},
-                        {QStringLiteral("start_sha"), d->diffRefs.value(QStringLiteral("start_sha"))},
-                        {QStringLiteral("head_sha"), d->diffRefs.value(QStringLiteral("head_sha"))},
-                        {QStringLiteral("old_path"), a.path},
-                        {QStringLiteral("new_path"), a.path},
-                        {QStringLiteral("new_line"), a.startLine}});
+            QJsonObject{
+                {QStringLiteral("position_type"), QStringLiteral("text")},
+                {QStringLiteral("base_sha"), d->diffRefs.value(QStringLiteral("base_sha"))},
+                {QStringLiteral("start_sha"), d->diffRefs.value(QStringLiteral("start_sha"))},
+                {QStringLiteral("head_sha"), d->diffRefs.value(QStringLiteral("head_sha"))},
+                {QStringLiteral("old_path"), a.path},
+                {QStringLiteral("new_path"), a.path},
+                {QStringLiteral("new_line"), a.startLine}});
     d->ex->send("POST", d->ex->url(mrPath(d->target) + QStringLiteral("/discussions")), payload,
                 [d, positioned](const HttpResponse &r) {
                     if (r.status == 400 && positioned)
@@ -220,8 +222,7 @@ QString GitLabAnnotationClient::gitLabState(CommitState state)
     return QStringLiteral("failed");
 }
 
-QString GitLabAnnotationClient::discussionMarker(const QString &runName,
-                                                 const CheckAnnotation &a)
+QString GitLabAnnotationClient::discussionMarker(const QString &runName, const CheckAnnotation &a)
 {
     const QByteArray identity = (a.path + QLatin1Char('\n') + QString::number(a.startLine) +
                                  QLatin1Char('\n') + a.title + QLatin1Char('\n') + a.message)
@@ -296,11 +297,11 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
     d->progress = resume;
     if (!run.annotations.isEmpty() && target.pullRequest <= 0) {
         QTimer::singleShot(0, op, [d] {
-            d->ex->fail(DeliveryOutcome::Permanent,
-                        Error::invalidInput(
-                            QStringLiteral("GitLab shows line annotations as merge request "
-                                           "discussions, and no merge request was given"),
-                            QStringLiteral("Give the MR's IID with --pr")));
+            d->ex->fail(
+                DeliveryOutcome::Permanent,
+                Error::invalidInput(QStringLiteral("GitLab shows line annotations as merge request "
+                                                   "discussions, and no merge request was given"),
+                                    QStringLiteral("Give the MR's IID with --pr")));
         });
         return op;
     }
@@ -316,7 +317,8 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
                                                  "diff_refs), so lines cannot be annotated")
                                       .arg(d->target.pullRequest),
                                   QStringLiteral("Retry once GitLab has prepared the MR's diff")));
-            listAll(d->ex, d->ex->url(mrPath(d->target) + QStringLiteral("/discussions?per_page=100")),
+            listAll(d->ex,
+                    d->ex->url(mrPath(d->target) + QStringLiteral("/discussions?per_page=100")),
                     true, [d](QList<QPair<QString, QString>> bodies) {
                         static const QRegularExpression marker(
                             QStringLiteral("<!-- stella-ops:annotation:[^>]* -->"));
