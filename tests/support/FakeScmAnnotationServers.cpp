@@ -441,11 +441,10 @@ FakeScmServer::Response FakeGitLabAnnotations::handle(const Request &request)
                               QStringLiteral(
                                   "400 Bad request - Note {:line_code=>[\"can't be blank\"]}")}});
             if (!diffPaths.contains(d.position.value(QStringLiteral("new_path")).toString()))
-                return json(
-                    400,
-                    QJsonObject{{QStringLiteral("message"),
-                                 QStringLiteral("400 Bad request - Note {:line_code=>[\"can't be "
-                                                "blank\", \"must be a valid line code\"]}")}});
+                return json(400, QJsonObject{{QStringLiteral("message"),
+                                              QStringLiteral(
+                                                  "400 Bad request - Note {:line_code=>[\"can't be "
+                                                  "blank\", \"must be a valid line code\"]}")}});
         }
         discussions.append(d);
         return json(201, QJsonObject{{QStringLiteral("id"), d.id},
