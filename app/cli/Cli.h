@@ -11,6 +11,7 @@
 #include "core/credentials/CredentialResolver.h"
 #include "core/model/Integration.h"
 #include "core/providers/ProviderRegistry.h"
+#include "core/scm/AnnotationDelivery.h"
 #include "core/storage/DatabaseUrl.h"
 
 #include <QNetworkAccessManager>
@@ -68,6 +69,12 @@ private:
     // The same launcher as the console's and the monitor's: one wording for "cannot connect".
     ConnectorLauncher launcher();
     Result<void> guard(const Args &args);
+    // annotate comment|status|check-run|outbox (AnnotateCommands.cpp)
+    Result<void> annotate(const Args &args);
+    Result<void> annotateOutbox(const Args &args, QStringList rest);
+    Result<std::shared_ptr<ScmAnnotationClient>>
+    annotationClientFor(const Integration &integration);
+    AnnotationDelivery::OutboxRunner outboxRunner();
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();
 

@@ -10,6 +10,7 @@
 #include "core/health/HealthMonitor.h"
 #include "core/providers/ConfigSchema.h"
 #include "core/sandbox/SandboxSeeder.h"
+#include "core/scm/AnnotationMetrics.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -166,6 +167,10 @@ Result<void> Cli::metrics(const Args &)
     // Prometheus text whatever --json says: it is what a scraper or node_exporter's textfile
     // collector reads.
     m_out->write(metrics::renderPrometheus(*snapshot).toUtf8());
+    auto annotations = AnnotationMetrics::read(m_session->database(), m_ctx.tenantId);
+    if (!annotations)
+        return annotations.error();
+    m_out->write(AnnotationMetrics::renderPrometheus(*annotations).toUtf8());
     return {};
 }
 

@@ -46,6 +46,13 @@ public:
         return *this;
     }
 
+    // The provider's SCM annotation client (docs/contracts.md §19.1).
+    ProviderBuilder &annotationClient(AnnotationClientFactory factory)
+    {
+        m_definition.annotationClientFactory = std::move(factory);
+        return *this;
+    }
+
     ProviderDefinition build() const { return m_definition; }
 
 private:

@@ -28,6 +28,9 @@ public:
                        QObject *parent = nullptr);
 
     const ProviderRegistry &registry() const { return m_registry; }
+    // The storage under the rules, for the stores that keep their own tables in the catalog
+    // (the SCM annotation outbox, core/scm).
+    CatalogStore &store() { return m_store; }
 
     Result<Integration> add(const RequestContext &ctx, const IntegrationDraft &draft);
     // All or nothing: every draft is validated (schema, duplicates, names in use) before the

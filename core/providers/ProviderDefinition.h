@@ -46,6 +46,19 @@ struct ConnectorContext
 using ConnectorFactory =
     std::function<std::unique_ptr<Connector>(const Integration &, const ConnectorContext &)>;
 
+// What an SCM annotation client (core/scm/ScmAnnotationClient.h) gets: the connector's context
+// and, optionally, where its token comes from; without one the provider's own (the AuthRef,
+// or GitHub's installation tokens minted from the app key).
+class ScmAnnotationClient;
+class ScmTokenSource;
+struct AnnotationClientContext
+{
+    ConnectorContext connector;
+    std::shared_ptr<ScmTokenSource> tokens;
+};
+using AnnotationClientFactory = std::function<std::unique_ptr<ScmAnnotationClient>(
+    const Integration &, const AnnotationClientContext &)>;
+
 // Immutable description of one provider, registered once at start-up.
 struct ProviderDefinition
 {
@@ -61,9 +74,11 @@ struct ProviderDefinition
     ConfigSchema configSchema;
     QList<CredentialSlot> credentialSlots;
     ConnectorFactory connectorFactory; // empty until the provider's connector is built
+    AnnotationClientFactory annotationClientFactory; // SCM providers: comments, statuses, checks
 
     bool supportsDiscovery() const { return !supportedResourceTypes.isEmpty(); }
     bool hasConnector() const { return bool(connectorFactory); }
+    bool hasAnnotationClient() const { return bool(annotationClientFactory); }
     bool allowsType(IntegrationType t) const { return t == type || allowedTypes.contains(t); }
 };
 

@@ -204,6 +204,70 @@ QList<Migrations::Migration> buildMigrations()
                             " PRIMARY KEY (tenant_id, bucket))"),
              latencyBuckets.arg(bucketOfLatency),
          }});
+    // Version 4: the SCM annotation outbox (docs/contracts.md §19.3) and the annotation
+    // metrics' counters and histogram (§19.5), kept apart from the health counters.
+    list.append({4,
+                 QStringLiteral("scm annotation outbox"),
+                 {
+                     QStringLiteral("CREATE TABLE scm_annotation_outbox ("
+                                    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                    " tenant_id TEXT NOT NULL,"
+                                    " integration_id TEXT NOT NULL,"
+                                    " provider TEXT NOT NULL,"
+                                    " operation TEXT NOT NULL,"
+                                    " target TEXT NOT NULL,"
+                                    " request_json TEXT NOT NULL,"
+                                    " progress_json TEXT NOT NULL DEFAULT '{}',"
+                                    " state TEXT NOT NULL,"
+                                    " outcome TEXT,"
+                                    " reason TEXT NOT NULL DEFAULT '',"
+                                    " attempts INTEGER NOT NULL DEFAULT 0,"
+                                    " created_at TEXT NOT NULL,"
+                                    " updated_at TEXT NOT NULL,"
+                                    " delivered_at TEXT)"),
+                     QStringLiteral("CREATE INDEX ix_scm_annotation_outbox_tenant"
+                                    " ON scm_annotation_outbox(tenant_id, state, id)"),
+                     QStringLiteral("CREATE TABLE scm_annotation_totals ("
+                                    " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                                    " operation TEXT NOT NULL, status TEXT NOT NULL,"
+                                    " total INTEGER NOT NULL,"
+                                    " PRIMARY KEY (tenant_id, provider, operation, status))"),
+                     QStringLiteral("CREATE TABLE scm_annotation_durations ("
+                                    " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                                    " operation TEXT NOT NULL, bucket INTEGER NOT NULL,"
+                                    " count INTEGER NOT NULL, sum_ms INTEGER NOT NULL,"
+                                    " PRIMARY KEY (tenant_id, provider, operation, bucket))"),
+                 },
+                 {
+                     QStringLiteral("CREATE TABLE scm_annotation_outbox ("
+                                    " id BIGSERIAL PRIMARY KEY,"
+                                    " tenant_id TEXT NOT NULL,"
+                                    " integration_id UUID NOT NULL,"
+                                    " provider TEXT NOT NULL,"
+                                    " operation TEXT NOT NULL,"
+                                    " target TEXT NOT NULL,"
+                                    " request_json JSONB NOT NULL,"
+                                    " progress_json JSONB NOT NULL DEFAULT '{}',"
+                                    " state TEXT NOT NULL,"
+                                    " outcome TEXT,"
+                                    " reason TEXT NOT NULL DEFAULT '',"
+                                    " attempts INTEGER NOT NULL DEFAULT 0,"
+                                    " created_at TIMESTAMPTZ NOT NULL,"
+                                    " updated_at TIMESTAMPTZ NOT NULL,"
+                                    " delivered_at TIMESTAMPTZ)"),
+                     QStringLiteral("CREATE INDEX ix_scm_annotation_outbox_tenant"
+                                    " ON scm_annotation_outbox(tenant_id, state, id)"),
+                     QStringLiteral("CREATE TABLE scm_annotation_totals ("
+                                    " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                                    " operation TEXT NOT NULL, status TEXT NOT NULL,"
+                                    " total BIGINT NOT NULL,"
+                                    " PRIMARY KEY (tenant_id, provider, operation, status))"),
+                     QStringLiteral("CREATE TABLE scm_annotation_durations ("
+                                    " tenant_id TEXT NOT NULL, provider TEXT NOT NULL,"
+                                    " operation TEXT NOT NULL, bucket INTEGER NOT NULL,"
+                                    " count BIGINT NOT NULL, sum_ms BIGINT NOT NULL,"
+                                    " PRIMARY KEY (tenant_id, provider, operation, bucket))"),
+                 }});
     return list;
 }
 } // namespace

@@ -38,6 +38,9 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     health = make("actionHealth", tr("&Health history"), QStyle::SP_FileDialogInfoView,
                   QKeySequence(Qt::CTRL | Qt::Key_H),
                   tr("Show the selected integration's health history"));
+    outbox = make("actionOutbox", tr("Annotation &outbox…"), QStyle::SP_DirIcon,
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                  tr("The SCM annotations not delivered yet: retry, export or discard them"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
 }
@@ -65,6 +68,8 @@ void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
     integration->addActions({test, checkNow, health, discover});
     integration->addSeparator();
     integration->addAction(refresh);
+    integration->addSeparator();
+    integration->addAction(outbox);
 }
 
 void ConsoleActions::addToToolBar(QToolBar &toolBar) const
@@ -80,6 +85,7 @@ void ConsoleActions::update(bool hasCatalog, bool selected, bool checkingSelecte
 {
     add->setEnabled(hasCatalog);
     refresh->setEnabled(hasCatalog);
+    outbox->setEnabled(hasCatalog);
     for (QAction *a : {edit, remove, test, discover, health})
         a->setEnabled(selected);
     checkNow->setEnabled(selected && !checkingSelected);

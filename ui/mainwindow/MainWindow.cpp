@@ -23,6 +23,7 @@
 #include "ui/views/IntegrationTableView.h"
 #include "ui/views/MessageWidget.h"
 #include "ui/views/MonitorStatusLabel.h"
+#include "ui/views/OutboxView.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -76,6 +77,7 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
     connect(m_actions->checkNow, &QAction::triggered, this, &MainWindow::checkSelected);
     connect(m_actions->discover, &QAction::triggered, this, &MainWindow::showDiscover);
     connect(m_actions->health, &QAction::triggered, this, &MainWindow::showHealth);
+    connect(m_actions->outbox, &QAction::triggered, this, &MainWindow::showOutbox);
 
     buildLayout();
     updateTitle();
@@ -642,6 +644,19 @@ void MainWindow::showDiscover()
         return;
     m_tabs->setCurrentWidget(m_discover);
     m_discover->setFocus();
+}
+
+void MainWindow::showOutbox()
+{
+    if (!m_outbox) {
+        m_outbox = new OutboxView(m_catalog, m_registry, m_clock, m_credentials, this);
+        m_outbox->setWindowFlag(Qt::Window);
+        m_outbox->resize(900, 400);
+        connect(&m_session, &ConsoleSession::tenantChanged, m_outbox, &OutboxView::setTenant);
+    }
+    m_outbox->setTenant(tenant());
+    m_outbox->show();
+    m_outbox->raise();
 }
 
 void MainWindow::showHealth()

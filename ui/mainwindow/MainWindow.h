@@ -40,6 +40,7 @@ class ListFreshness;
 class MessageWidget;
 class MonitorStatusLabel;
 class NotificationPresenter;
+class OutboxView;
 class TestDurationRecorder;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
@@ -117,6 +118,7 @@ public Q_SLOTS:
     void checkSelected();
     void showDiscover();
     void showHealth();
+    void showOutbox();
 
 Q_SIGNALS:
     void catalogOpened();
@@ -177,6 +179,7 @@ private:
     IntegrationDetailPane *m_detail = nullptr;
     DiscoverPane *m_discover = nullptr;
     HealthPane *m_healthPane = nullptr;
+    OutboxView *m_outbox = nullptr; // made when first shown: a window of its own
     QTabWidget *m_tabs = nullptr;
     MessageWidget *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -3,6 +3,7 @@
 
 #include "GiteaConnector.h"
 #include "connectors/base/ProviderBuilder.h"
+#include "connectors/scm/gitea/GiteaAnnotationClient.h"
 
 namespace stella {
 
@@ -22,6 +23,7 @@ ProviderDefinition giteaDefinition()
                     QStringLiteral("A Gitea access token with read:repository"))
         .httpConnectionFields()
         .connector<GiteaConnector>()
+        .annotationClient(&GiteaAnnotationClient::make)
         .build();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GitHubAppConnector.h"
 #include "connectors/base/ProviderBuilder.h"
+#include "connectors/scm/githubapp/GitHubAnnotationClient.h"
 
 namespace stella {
 
@@ -25,6 +26,7 @@ ProviderDefinition GitHubAppConnector::definition()
                     QStringLiteral("The app's RSA private key, used to sign RS256 JWTs"))
         .httpConnectionFields()
         .connector<GitHubAppConnector>()
+        .annotationClient(&GitHubAnnotationClient::make)
         .build();
 }
 

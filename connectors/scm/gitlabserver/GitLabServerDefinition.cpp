@@ -3,6 +3,7 @@
 
 #include "GitLabServerConnector.h"
 #include "connectors/base/ProviderBuilder.h"
+#include "connectors/scm/gitlabserver/GitLabAnnotationClient.h"
 
 namespace stella {
 
@@ -22,6 +23,7 @@ ProviderDefinition gitLabServerDefinition()
                                    "(api to post annotations)"))
         .httpConnectionFields()
         .connector<GitLabServerConnector>()
+        .annotationClient(&GitLabAnnotationClient::make)
         .build();
 }
 

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "GitHubAnnotationClient.h"
+
+#include "connectors/http/HttpAnswers.h"
+#include "core/http/PageCursor.h"
+
+#include <QTimer>
+
+namespace stella {
+
+namespace {
+using scm::AnnotationExchange;
+
+QString repoPath(const AnnotationTarget &t)
+{
+    const qsizetype slash = t.repository.indexOf(QLatin1Char('/'));
+    return QStringLiteral("/repos/%1/%2")
+        .arg(scm::segment(t.repository.left(slash)), scm::segment(t.repository.mid(slash + 1)));
+}
+
+QJsonArray annotationsJson(const QList<CheckAnnotation> &annotations)
+{
+    QJsonArray out;
+    for (const CheckAnnotation &a : annotations) {
+        QJsonObject o{{QStringLiteral("path"), a.path},
+                      {QStringLiteral("start_line"), a.startLine},
+                      {QStringLiteral("end_line"), a.endLine},
+                      {QStringLiteral("annotation_level"), toString(a.level)},
+                      {QStringLiteral("message"), a.message.left(64 * 1024)}};
+        if (!a.title.isEmpty())
+            o.insert(QStringLiteral("title"), a.title.left(255));
+        // GitHub: columns only when the annotation starts and ends on one line.
+        if (a.startLine == a.endLine && a.startColumn > 0) {
+            o.insert(QStringLiteral("start_column"), a.startColumn);
+            o.insert(QStringLiteral("end_column"), std::max(a.startColumn, a.endColumn));
+        }
+        out.append(o);
+    }
+    return out;
+}
+
+QString githubState(CommitState state)
+{
+    return toString(state); // GitHub's own four: error, failure, pending, success
+}
+
+// On a 404 for the pull request: was it the repository or the number?
+void explainMissingPull(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget &target,
+                        const HttpResponse &pullAnswer)
+{
+    ex->get(ex->url(repoPath(target)), [ex, target, pullAnswer](const HttpResponse &repo) {
+        if (repo.status == 404)
+            return ex->failWith(
+                repo, QStringLiteral("The repository %1").arg(target.repository),
+                QStringLiteral("Check OWNER/NAME, and that the GitHub App is installed on it "
+                               "(the installation's repository access)"));
+        ex->failWith(pullAnswer,
+                     QStringLiteral("#%1 in %2 is not a pull request")
+                         .arg(target.pullRequest)
+                         .arg(target.repository),
+                     QStringLiteral("Give the number of an open pull request with --pr"));
+    });
+}
+
+void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget &target,
+                  const CommentRequest &comment, const QString &existingId)
+{
+    const QJsonObject body{{QStringLiteral("body"), comment.bodyWithMarker()}};
+    const bool update = !existingId.isEmpty();
+    const QUrl url =
+        update ? ex->url(repoPath(target) + QStringLiteral("/issues/comments/%1").arg(existingId))
+               : ex->url(repoPath(target) +
+                         QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
+    ex->send(update ? "PATCH" : "POST", url, body, [ex, update](const HttpResponse &r) {
+        if (!r.isSuccess())
+            return ex->failWith(r, update ? QStringLiteral("Updating the comment")
+                                          : QStringLiteral("Posting the comment"));
+        auto o = http::jsonObject(r, QStringLiteral("The comment GitHub answered with"));
+        DeliveryProgress p;
+        if (o)
+            p.remoteId = QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
+        ex->progress(p);
+        ex->operation()->succeed(o ? o->value(QStringLiteral("html_url")).toString() : QString());
+    });
+}
+
+// Walks the PR's comments (Link: rel="next", per_page=100) for the marker.
+void findMarked(std::shared_ptr<AnnotationExchange> ex, std::shared_ptr<PageCursor> cursor,
+                const QUrl &page, const QString &marker, std::function<void(const QString &)> found)
+{
+    ex->get(page, [ex, cursor, marker, found](const HttpResponse &r) {
+        if (!r.isSuccess())
+            return ex->failWith(r, QStringLiteral("Listing the pull request's comments"));
+        auto list = http::jsonArray(r, QStringLiteral("The comments GitHub listed"));
+        if (!list)
+            return ex->fail(DeliveryOutcome::Transient, list.error());
+        for (const QJsonValue &c : *list)
+            if (c.toObject().value(QStringLiteral("body")).toString().contains(marker))
+                return found(QString::number(
+                    c.toObject().value(QStringLiteral("id")).toVariant().toLongLong()));
+        auto next = cursor->nextFromLink(r.url, r.headers);
+        if (!next)
+            return ex->fail(DeliveryOutcome::Permanent, next.error());
+        if (!*next)
+            return found({});
+        findMarked(ex, cursor, **next, marker, found);
+    });
+}
+
+void sendRemainingAnnotations(std::shared_ptr<AnnotationExchange> ex, QString path,
+                              CheckRunRequest run, DeliveryProgress progress, QString htmlUrl)
+{
+    const int total = int(run.annotations.size());
+    if (progress.annotationsDelivered >= total)
+        return ex->operation()->succeed(htmlUrl);
+    const QList<CheckAnnotation> next = scm::batch(run.annotations, progress.annotationsDelivered,
+                                                   GitHubAnnotationClient::kAnnotationsPerRequest);
+    const QJsonObject body{{QStringLiteral("output"),
+                            QJsonObject{{QStringLiteral("title"), run.title},
+                                        {QStringLiteral("summary"), run.summary},
+                                        {QStringLiteral("annotations"), annotationsJson(next)}}}};
+    const int sent = int(next.size());
+    ex->send("PATCH", ex->url(path + QStringLiteral("/check-runs/") + progress.remoteId), body,
+             [ex, path, run, progress, htmlUrl, sent](const HttpResponse &r) mutable {
+                 if (!r.isSuccess())
+                     return ex->failWith(
+                         r,
+                         QStringLiteral("Adding annotations %1-%2 to check run %3")
+                             .arg(progress.annotationsDelivered + 1)
+                             .arg(progress.annotationsDelivered + sent)
+                             .arg(progress.remoteId),
+                         QStringLiteral("The check run is gone from GitHub; discard the entry "
+                                        "and annotate again"));
+                 progress.annotationsDelivered += sent;
+                 ex->progress(progress);
+                 if (htmlUrl.isEmpty())
+                     if (auto o = http::jsonObject(r, QStringLiteral("The check run")))
+                         htmlUrl = o->value(QStringLiteral("html_url")).toString();
+                 sendRemainingAnnotations(ex, path, run, progress, htmlUrl);
+             });
+}
+} // namespace
+
+GitHubAnnotationClient::GitHubAnnotationClient(const Integration &integration,
+                                               const ConnectorContext &context,
+                                               std::shared_ptr<ScmTokenSource> tokens)
+{
+    m_config.session = std::make_shared<HttpSession>(integration, context);
+    m_config.tokens = std::move(tokens);
+    m_config.providerName = QStringLiteral("GitHub");
+    m_config.credentialHeaders = [](const SecretValue &token) {
+        return HttpHeaders{{"Authorization", "Bearer " + token.exposeForRequest()}};
+    };
+    m_config.headers = {{"Accept", "application/vnd.github+json"},
+                        {"X-GitHub-Api-Version", "2022-11-28"},
+                        {"User-Agent", "stella-ops-integrations"}};
+    auto *session = const_cast<HttpSession *>(m_config.session.get());
+    session->setAccessHints(
+        QStringLiteral("The installation token was refused: check the app's id and private key "
+                       "at %1, and that the installation is not suspended"),
+        QStringLiteral("Give the GitHub App the checks, pull requests and statuses write "
+                       "permissions (%1), and accept them on the installation"));
+}
+
+std::shared_ptr<scm::AnnotationExchange>
+GitHubAnnotationClient::exchange(AnnotationOperation *op) const
+{
+    return std::make_shared<scm::AnnotationExchange>(m_config, op);
+}
+
+AnnotationOperation *GitHubAnnotationClient::postComment(const AnnotationTarget &target,
+                                                         const CommentRequest &comment,
+                                                         QObject *parent)
+{
+    auto *op = new AnnotationOperation(AnnotationKind::Comment, {}, parent);
+    auto ex = exchange(op);
+    const QString path = repoPath(target);
+    // The number must be a pull request: the issue-comment endpoints take plain issues too.
+    ex->get(ex->url(path + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
+            [ex, target, comment, path](const HttpResponse &pull) {
+                if (pull.status == 404)
+                    return explainMissingPull(ex, target, pull);
+                if (!pull.isSuccess())
+                    return ex->failWith(
+                        pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
+                const QUrl first = ex->url(
+                    path +
+                    QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
+                auto cursor = std::make_shared<PageCursor>(first);
+                findMarked(ex, cursor, first, CommentRequest::markerFor(comment.key),
+                           [ex, target, comment](const QString &existing) {
+                               writeComment(ex, target, comment, existing);
+                           });
+            });
+    return op;
+}
+
+AnnotationOperation *GitHubAnnotationClient::setCommitStatus(const AnnotationTarget &target,
+                                                             const StatusRequest &status,
+                                                             QObject *parent)
+{
+    auto *op = new AnnotationOperation(AnnotationKind::Status, {}, parent);
+    auto ex = exchange(op);
+    QJsonObject body{{QStringLiteral("state"), githubState(status.state)},
+                     {QStringLiteral("context"), status.context},
+                     {QStringLiteral("description"), status.description.left(140)}};
+    if (!status.targetUrl.isEmpty())
+        body.insert(QStringLiteral("target_url"), status.targetUrl);
+    ex->send("POST", ex->url(repoPath(target) + QStringLiteral("/statuses/") + target.sha), body,
+             [ex, target](const HttpResponse &r) {
+                 if (!r.isSuccess())
+                     return ex->failWith(
+                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
+                         QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
+                 DeliveryProgress p;
+                 p.statusDone = true;
+                 ex->progress(p);
+                 ex->operation()->succeed();
+             });
+    return op;
+}
+
+AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarget &target,
+                                                            const CheckRunRequest &run,
+                                                            const DeliveryProgress &resume,
+                                                            QObject *parent)
+{
+    auto *op = new AnnotationOperation(AnnotationKind::CheckRun, resume, parent);
+    auto ex = exchange(op);
+    const QString path = repoPath(target);
+    if (!resume.remoteId.isEmpty()) {
+        // Created by an earlier attempt: only the annotations it did not send are left.
+        QTimer::singleShot(0, op, [ex, path, run, resume] {
+            sendRemainingAnnotations(ex, path, run, resume, {});
+        });
+        return op;
+    }
+    const QList<CheckAnnotation> first = scm::batch(run.annotations, 0, kAnnotationsPerRequest);
+    QJsonObject body{{QStringLiteral("name"), run.name},
+                     {QStringLiteral("head_sha"), target.sha},
+                     {QStringLiteral("status"), QStringLiteral("completed")},
+                     {QStringLiteral("conclusion"), run.conclusion()},
+                     {QStringLiteral("output"),
+                      QJsonObject{{QStringLiteral("title"), run.title},
+                                  {QStringLiteral("summary"), run.summary},
+                                  {QStringLiteral("annotations"), annotationsJson(first)}}}};
+    if (!run.detailsUrl.isEmpty())
+        body.insert(QStringLiteral("details_url"), run.detailsUrl);
+    const int sent = int(first.size());
+    ex->send("POST", ex->url(path + QStringLiteral("/check-runs")), body,
+             [ex, path, run, target, sent](const HttpResponse &r) {
+                 if (!r.isSuccess())
+                     return ex->failWith(
+                         r,
+                         QStringLiteral("Creating check run '%1' on %2")
+                             .arg(run.name, target.describe()),
+                         QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
+                 auto o = http::jsonObject(r, QStringLiteral("The check run GitHub created"));
+                 if (!o)
+                     return ex->fail(DeliveryOutcome::Permanent, o.error());
+                 DeliveryProgress p;
+                 p.remoteId =
+                     QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
+                 p.annotationsDelivered = sent;
+                 ex->progress(p);
+                 sendRemainingAnnotations(ex, path, run, p,
+                                          o->value(QStringLiteral("html_url")).toString());
+             });
+    return op;
+}
+
+} // namespace stella
+
+namespace stella {
+
+namespace {
+// The GitHub App's token until GitHubInstallationTokens (this folder, the connector's) is
+// joined: the adapter goes here, `installationTokens(integration, context)` wrapping its
+// token(callback)/invalidate() (docs/architecture.md, "SCM annotations"). Meanwhile an AuthRef
+// holding a token (a CI job's GITHUB_TOKEN, which is an installation access token) is used
+// as it is; one holding the app's PEM key is refused with what to do.
+class GitHubAuthRefTokens final : public ScmTokenSource
+{
+public:
+    GitHubAuthRefTokens(CredentialResolver *resolver, const QString &authRef)
+        : m_source(resolver, authRef)
+    {}
+    void token(TokenCallback done) override
+    {
+        m_source.token([done](Result<SecretValue> secret) {
+            if (secret && secret->exposeForRequest().trimmed().startsWith("-----BEGIN"))
+                return done(Error::invalidInput(
+                    QStringLiteral("The AuthRef holds the GitHub App's private key, and minting "
+                                   "installation tokens from it is not joined to annotations "
+                                   "in this build"),
+                    QStringLiteral("Give an installation access token (in Actions: "
+                                   "authref://env/GITHUB_TOKEN) as the integration's AuthRef")));
+            done(std::move(secret));
+        });
+    }
+    void invalidate() override { m_source.invalidate(); }
+
+private:
+    AuthRefTokenSource m_source;
+};
+} // namespace
+
+std::unique_ptr<ScmAnnotationClient>
+GitHubAnnotationClient::make(const Integration &integration, const AnnotationClientContext &context)
+{
+    std::shared_ptr<ScmTokenSource> tokens = context.tokens;
+    if (!tokens)
+        tokens = std::make_shared<GitHubAuthRefTokens>(context.connector.credentials,
+                                                       integration.authRefUri);
+    return std::make_unique<GitHubAnnotationClient>(integration, context.connector,
+                                                    std::move(tokens));
+}
+
+} // namespace stella
