@@ -6,6 +6,8 @@
 // fixtures of tests/fixtures/github replayed as recorded.
 #include "ConnectorTestSupport.h"
 #include "FakeGitHub.h"
+#include "ScmAnnotationTestSupport.h"
+#include "connectors/scm/githubapp/GitHubAnnotationClient.h"
 #include "connectors/scm/githubapp/GitHubAppConnector.h"
 #include "connectors/scm/githubapp/GitHubAppJwt.h"
 #include "connectors/scm/githubapp/GitHubInstallationTokens.h"
@@ -752,6 +754,46 @@ private Q_SLOTS:
         QCOMPARE(sent, 3);
         QVERIFY(got[3] != got[0]);
         QCOMPARE(m_github->installationOfToken(got[3]), kInstallation);
+    }
+
+    // The annotation client made by the provider definition mints its installation token from
+    // the app key at the AuthRef, as the connector does, and posts with it (docs/contracts.md
+    // §19): the status arrives as the installation, never as the app's JWT.
+    void annotationsPostWithATokenMintedFromTheAppKey()
+    {
+        const QByteArray sha = "0123456789abcdef0123456789abcdef01234567";
+        const QByteArray statusPath = "/repos/octo-org/repo-01/statuses/" + sha;
+        QList<FakeGitHub::Caller::Kind> callers;
+        m_github->setExtraRoute([&](const FakeGitHub::Request &request,
+                                    const FakeGitHub::Caller &caller)
+                                    -> std::optional<FakeGitHub::Response> {
+            if (request.method != "POST" || !request.path().endsWith(statusPath))
+                return std::nullopt;
+            callers.append(caller.kind);
+            if (caller.kind != FakeGitHub::Caller::Kind::Installation)
+                return FakeGitHub::Response::json(401, R"({"message":"Bad credentials"})");
+            return FakeGitHub::Response::json(
+                201, R"({"id":1,"state":"success","context":"stella-ops","description":"ok"})");
+        });
+        const ProviderDefinition *definition = test::registry().find(QStringLiteral("GitHubApp"));
+        QVERIFY(definition && definition->annotationClientFactory);
+        AnnotationClientContext annotationContext;
+        annotationContext.connector = context();
+        std::unique_ptr<ScmAnnotationClient> client =
+            definition->annotationClientFactory(integration(), annotationContext);
+        QVERIFY(client);
+        AnnotationTarget target;
+        target.repository = QStringLiteral("octo-org/repo-01");
+        target.sha = QString::fromLatin1(sha);
+        StatusRequest status;
+        status.state = CommitState::Success;
+        status.description = QStringLiteral("ok");
+        std::unique_ptr<AnnotationOperation> op(client->setCommitStatus(target, status, nullptr));
+        const DeliveryResult result = test::finish(op.get());
+        QVERIFY2(result.outcome == DeliveryOutcome::Success, qPrintable(result.error.toText()));
+        QCOMPARE(callers, QList<FakeGitHub::Caller::Kind>{FakeGitHub::Caller::Kind::Installation});
+        QCOMPARE(requestsTo("/access_tokens").size(), 1);
+        QVERIFY(!result.error.toText().contains(QLatin1String("ghs_")));
     }
 };
 

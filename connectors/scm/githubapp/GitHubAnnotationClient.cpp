@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GitHubAnnotationClient.h"
 
+#include "GitHubAppTokenSource.h"
+#include "GitHubRest.h"
+
 #include "connectors/http/HttpAnswers.h"
 #include "core/http/PageCursor.h"
 
@@ -151,9 +154,7 @@ GitHubAnnotationClient::GitHubAnnotationClient(const Integration &integration,
     m_config.credentialHeaders = [](const SecretValue &token) {
         return HttpHeaders{{"Authorization", "Bearer " + token.exposeForRequest()}};
     };
-    m_config.headers = {{"Accept", "application/vnd.github+json"},
-                        {"X-GitHub-Api-Version", "2022-11-28"},
-                        {"User-Agent", "stella-ops-integrations"}};
+    m_config.headers = github::defaultHeaders();
     auto *session = const_cast<HttpSession *>(m_config.session.get());
     session->setAccessHints(
         QStringLiteral("The installation token was refused: check the app's id and private key "
@@ -273,45 +274,13 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
 
 namespace stella {
 
-namespace {
-// The GitHub App's token until GitHubInstallationTokens (this folder, the connector's) is
-// joined: the adapter goes here, `installationTokens(integration, context)` wrapping its
-// token(callback)/invalidate() (docs/architecture.md, "SCM annotations"). Meanwhile an AuthRef
-// holding a token (a CI job's GITHUB_TOKEN, which is an installation access token) is used
-// as it is; one holding the app's PEM key is refused with what to do.
-class GitHubAuthRefTokens final : public ScmTokenSource
-{
-public:
-    GitHubAuthRefTokens(CredentialResolver *resolver, const QString &authRef)
-        : m_source(resolver, authRef)
-    {}
-    void token(TokenCallback done) override
-    {
-        m_source.token([done](Result<SecretValue> secret) {
-            if (secret && secret->exposeForRequest().trimmed().startsWith("-----BEGIN"))
-                return done(Error::invalidInput(
-                    QStringLiteral("The AuthRef holds the GitHub App's private key, and minting "
-                                   "installation tokens from it is not joined to annotations "
-                                   "in this build"),
-                    QStringLiteral("Give an installation access token (in Actions: "
-                                   "authref://env/GITHUB_TOKEN) as the integration's AuthRef")));
-            done(std::move(secret));
-        });
-    }
-    void invalidate() override { m_source.invalidate(); }
-
-private:
-    AuthRefTokenSource m_source;
-};
-} // namespace
 
 std::unique_ptr<ScmAnnotationClient>
 GitHubAnnotationClient::make(const Integration &integration, const AnnotationClientContext &context)
 {
     std::shared_ptr<ScmTokenSource> tokens = context.tokens;
     if (!tokens)
-        tokens = std::make_shared<GitHubAuthRefTokens>(context.connector.credentials,
-                                                       integration.authRefUri);
+        tokens = std::make_shared<GitHubAppTokenSource>(integration, context.connector);
     return std::make_unique<GitHubAnnotationClient>(integration, context.connector,
                                                     std::move(tokens));
 }
