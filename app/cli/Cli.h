@@ -10,6 +10,7 @@
 #include "core/connectors/ConnectorOperation.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/model/Integration.h"
+#include "core/plugins/PluginLoader.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/DatabaseUrl.h"
 
@@ -68,6 +69,10 @@ private:
     // The same launcher as the console's and the monitor's: one wording for "cannot connect".
     ConnectorLauncher launcher();
     Result<void> guard(const Args &args);
+    // plugin commands (PluginCommands.cpp)
+    Result<void> plugins(const Args &args);
+    // Loads the plugins of the folders (docs/contracts.md §19.2) into m_registry.
+    void loadPlugins();
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();
 
@@ -80,6 +85,8 @@ private:
     std::unique_ptr<CatalogSession> m_session;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<CredentialResolver> m_credentials;
+    QStringList m_pluginDirs; // --plugin-dir, in the order given
+    PluginScan m_plugins;
 };
 
 } // namespace stella::cli

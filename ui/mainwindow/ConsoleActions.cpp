@@ -38,6 +38,9 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     health = make("actionHealth", tr("&Health history"), QStyle::SP_FileDialogInfoView,
                   QKeySequence(Qt::CTRL | Qt::Key_H),
                   tr("Show the selected integration's health history"));
+    plugins = new QAction(tr("&Plugins…"), &window);
+    plugins->setObjectName(QStringLiteral("actionPlugins"));
+    plugins->setToolTip(tr("The connector plugins loaded and refused at start-up"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
 }
@@ -65,6 +68,8 @@ void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
     integration->addActions({test, checkNow, health, discover});
     integration->addSeparator();
     integration->addAction(refresh);
+    QMenu *help = menuBar.addMenu(tr("&Help"));
+    help->addAction(plugins);
 }
 
 void ConsoleActions::addToToolBar(QToolBar &toolBar) const

@@ -16,7 +16,7 @@ namespace stella::ui {
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
-// actionHealth.
+// actionHealth, actionPlugins.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -41,6 +41,7 @@ public:
     QAction *checkNow = nullptr;
     QAction *discover = nullptr;
     QAction *health = nullptr;
+    QAction *plugins = nullptr; // Help → Plugins
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,
