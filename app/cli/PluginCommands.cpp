@@ -10,7 +10,7 @@ namespace stella::cli {
 
 void Cli::loadPlugins()
 {
-    m_plugins = PluginLoader(m_registry).load(pluginFolders(m_pluginDirs));
+    m_plugins = PluginLoader(m_registry, PluginTrust::fromSettings()).load(pluginFolders(m_pluginDirs));
 }
 
 namespace {

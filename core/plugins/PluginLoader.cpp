@@ -3,6 +3,7 @@
 
 #include "core/common/Logging.h"
 #include "core/plugins/ConnectorPlugin.h"
+#include "core/providers/ConfigSchema.h"
 #include "core/providers/ProviderRegistry.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QLibrary>
 #include <QPluginLoader>
 #include <QSet>
+#include <QSettings>
 
 namespace stella {
 
@@ -45,7 +47,25 @@ QJsonObject LoadedPlugin::toJson() const
             {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)},
             {QStringLiteral("path"), path},
             {QStringLiteral("folder"), toString(origin)},
-            {QStringLiteral("providers"), QJsonArray::fromStringList(providerIds)}};
+            {QStringLiteral("providers"), QJsonArray::fromStringList(providerIds)},
+            {QStringLiteral("isolated"), isolated}};
+}
+
+PluginTrust PluginTrust::fromSettings()
+{
+    QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("stella-ops"),
+                       QStringLiteral("plugins"));
+    PluginTrust trust;
+    for (const QString &id : settings.value(QStringLiteral("trusted")).toStringList())
+        if (!id.trimmed().isEmpty())
+            trust.trusted.append(id.trimmed());
+    if (const auto ms = parseDurationMs(settings.value(QStringLiteral("hostDeadline")).toString()))
+        trust.host.deadlineMs = *ms;
+    const int mb = settings.value(QStringLiteral("hostAddressSpaceMb")).toInt();
+    if (mb > 0)
+        trust.host.addressSpaceMb = mb;
+    trust.host.program = PluginHost::defaultProgram();
+    return trust;
 }
 
 QJsonObject PluginRefusal::toJson() const
@@ -171,25 +191,45 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
                        .arg(id, earlier.path));
             return;
         }
-    QObject *instance = loader.instance();
-    if (!instance) {
-        refuse(tr("cannot be loaded: %1").arg(loader.errorString()));
-        return;
+    QList<ProviderDefinition> definitions;
+    const bool isolated = !m_trust.isTrusted(id);
+    if (isolated) {
+        // Not trusted: its code runs only in a host process, which describes its providers.
+        auto host = std::make_shared<PluginHost>(id, info.absoluteFilePath(), m_trust.host);
+        auto described = host->describe();
+        if (!described) {
+            refuse(described.error().message);
+            return;
+        }
+        definitions = *described;
+        const QStringList withConnector = host->providersWithConnector();
+        for (ProviderDefinition &d : definitions)
+            if (withConnector.contains(d.id))
+                d.connectorFactory = [host](const Integration &integration,
+                                            const ConnectorContext &) {
+                    return std::unique_ptr<Connector>(new IsolatedConnector(host, integration));
+                };
+    } else {
+        QObject *instance = loader.instance();
+        if (!instance) {
+            refuse(tr("cannot be loaded: %1").arg(loader.errorString()));
+            return;
+        }
+        auto *plugin = qobject_cast<ConnectorPlugin *>(instance);
+        if (!plugin) {
+            refuse(tr("plugin \"%1\" does not implement the connector plugin interface").arg(id));
+            return;
+        }
+        if (plugin->apiVersion() != kConnectorPluginApiVersion) {
+            refuse(tr("plugin \"%1\" was compiled against plugin API version %2 although its "
+                      "metadata says %3; rebuild it")
+                       .arg(id)
+                       .arg(plugin->apiVersion())
+                       .arg(kConnectorPluginApiVersion));
+            return;
+        }
+        definitions = plugin->providers();
     }
-    auto *plugin = qobject_cast<ConnectorPlugin *>(instance);
-    if (!plugin) {
-        refuse(tr("plugin \"%1\" does not implement the connector plugin interface").arg(id));
-        return;
-    }
-    if (plugin->apiVersion() != kConnectorPluginApiVersion) {
-        refuse(tr("plugin \"%1\" was compiled against plugin API version %2 although its "
-                  "metadata says %3; rebuild it")
-                   .arg(id)
-                   .arg(plugin->apiVersion())
-                   .arg(kConnectorPluginApiVersion));
-        return;
-    }
-    const QList<ProviderDefinition> definitions = plugin->providers();
     if (definitions.isEmpty()) {
         refuse(tr("plugin \"%1\" offers no provider").arg(id));
         return;
@@ -216,6 +256,7 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     loaded.capabilities = stringList(json.value(QStringLiteral("capabilities")));
     loaded.path = info.absoluteFilePath();
     loaded.origin = folder.origin;
+    loaded.isolated = isolated;
     for (const ProviderDefinition &d : definitions) {
         m_registry.add(d);
         loaded.providerIds.append(d.id);

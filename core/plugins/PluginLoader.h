@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/plugins/PluginFolders.h"
+#include "core/plugins/PluginHost.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -22,8 +23,24 @@ struct LoadedPlugin
     QString path; // the library file, absolute
     PluginFolder::Origin origin = PluginFolder::Origin::System;
     QStringList providerIds;
+    bool isolated = false; // its connectors run in stella-plugin-host (not trusted)
 
     QJsonObject toJson() const;
+};
+
+// Which plugins run inside this process (trusted) and which in a stella-plugin-host of their
+// own (docs/contracts.md §19.6), and the host's limits.
+struct PluginTrust
+{
+    bool trustAll = false;
+    QStringList trusted; // plugin ids
+    PluginHost::Settings host;
+
+    bool isTrusted(const QString &pluginId) const { return trustAll || trusted.contains(pluginId); }
+    // $XDG_CONFIG_HOME/stella-ops/plugins.ini: trusted (ids, comma-separated), hostDeadline (a
+    // duration, default 2m), hostAddressSpaceMb (default 2048); the host program from
+    // PluginHost::defaultProgram().
+    static PluginTrust fromSettings();
 };
 
 // A file or folder that added nothing, and why, in the operator's words: what is wrong and what
@@ -60,7 +77,9 @@ struct PluginScan
 class PluginLoader
 {
 public:
-    explicit PluginLoader(ProviderRegistry &registry) : m_registry(registry) {}
+    PluginLoader(ProviderRegistry &registry, PluginTrust trust)
+        : m_registry(registry), m_trust(std::move(trust))
+    {}
 
     PluginScan load(const QList<PluginFolder> &folders);
 
@@ -69,6 +88,7 @@ private:
     void loadFile(const QString &path, const PluginFolder &folder, PluginScan &scan);
 
     ProviderRegistry &m_registry;
+    PluginTrust m_trust;
 };
 
 } // namespace stella

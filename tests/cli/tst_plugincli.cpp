@@ -63,6 +63,8 @@ class TestPluginCli : public QObject
         env.remove(QStringLiteral("STELLA_DB"));
         env.remove(QStringLiteral("STELLA_PLUGIN_PATH"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("STELLA_PLUGIN_HOST"), QStringLiteral(STELLA_PLUGIN_HOST_PROGRAM));
         for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
             env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);
@@ -141,6 +143,8 @@ private Q_SLOTS:
         QCOMPARE(sample.value(QStringLiteral("folder")).toString(), QStringLiteral("--plugin-dir"));
         QCOMPARE(sample.value(QStringLiteral("providers")).toArray().first().toString(),
                  QStringLiteral("StatusPage"));
+        // Not marked trusted: its connectors run in stella-plugin-host.
+        QCOMPARE(sample.value(QStringLiteral("isolated")).toBool(), true);
         const QJsonArray refused = doc.value(QStringLiteral("refused")).toArray();
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().toObject().value(QStringLiteral("path")).toString(),
@@ -156,6 +160,24 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("statuspage") && r.out.contains("loaded") &&
                      r.out.contains("refused") && r.out.contains("libfuture.so"),
                  qPrintable(r.describe()));
+    }
+
+    void aPluginMarkedTrustedRunsInProcess()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("config/stella-ops"));
+        QVERIFY(QDir().mkpath(config));
+        QFile ini(config + QStringLiteral("/plugins.ini"));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[General]\ntrusted=statuspage\n");
+        ini.close();
+        Run r = cli(withPlugins({QStringLiteral("--json"), QStringLiteral("plugins"),
+                                 QStringLiteral("list")}));
+        QVERIFY(QFile::remove(ini.fileName()));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QJsonObject sample =
+            r.json().object().value(QStringLiteral("loaded")).toArray().first().toObject();
+        QCOMPARE(sample.value(QStringLiteral("id")).toString(), QStringLiteral("statuspage"));
+        QCOMPARE(sample.value(QStringLiteral("isolated")).toBool(), false);
     }
 
     void anUnknownActionIsAUsageError()

@@ -42,9 +42,28 @@ struct PluginDir
     PluginFolder folder() const { return {dir.path(), PluginFolder::Origin::CommandLine}; }
 };
 
-PluginScan loadInto(ProviderRegistry &registry, const QList<PluginFolder> &folders)
+// Every plugin in this process: the loading rules, without a host process.
+PluginTrust inProcess()
 {
-    return PluginLoader(registry).load(folders);
+    PluginTrust trust;
+    trust.trustAll = true;
+    return trust;
+}
+
+// Every plugin in a stella-plugin-host of its own, with short limits for the tests.
+PluginTrust isolated()
+{
+    PluginTrust trust;
+    trust.host.program = QStringLiteral(STELLA_PLUGIN_HOST_PROGRAM);
+    trust.host.deadlineMs = 1500;
+    trust.host.addressSpaceMb = 768;
+    return trust;
+}
+
+PluginScan loadInto(ProviderRegistry &registry, const QList<PluginFolder> &folders,
+                    const PluginTrust &trust = inProcess())
+{
+    return PluginLoader(registry, trust).load(folders);
 }
 
 QString refusalText(const PluginScan &scan)
@@ -346,6 +365,108 @@ private Q_SLOTS:
         STELLA_COMPARE_ENUM(folders.at(1).origin, PluginFolder::Origin::User);
         STELLA_COMPARE_ENUM(folders.at(4).origin, PluginFolder::Origin::Environment);
         QVERIFY(userPluginFolder().endsWith(QStringLiteral("/stella-ops/plugins")));
+    }
+
+    void anUntrustedSampleRunsInItsHost()
+    {
+        PluginDir dir({QStringLiteral(STELLA_SAMPLE_PLUGIN)});
+        ProviderRegistry registry;
+        registerBuiltinProviders(registry);
+        const PluginScan scan = loadInto(registry, {dir.folder()}, isolated());
+        QVERIFY2(scan.refused.isEmpty(), qPrintable(refusalText(scan)));
+        QCOMPARE(scan.loaded.size(), 1);
+        QVERIFY(scan.loaded.first().isolated);
+        const ProviderDefinition *provider = registry.find(QStringLiteral("StatusPage"));
+        QVERIFY(provider && provider->hasConnector());
+        // The definition came over the socket, whole.
+        QCOMPARE(provider->displayName, QStringLiteral("Statuspage status page"));
+        QVERIFY(provider->configSchema.field(QStringLiteral("insecureSkipTlsVerify")));
+        LoopbackHttpServer server([](const LoopbackHttpServer::Request &r) {
+            if (r.path() == "/api/v2/status.json")
+                return LoopbackHttpServer::Response::json(
+                    200, QString::fromUtf8(kStatusBody)
+                             .arg(QStringLiteral("major"), QStringLiteral("Major Outage"))
+                             .toUtf8());
+            if (r.path() == "/api/v2/components.json")
+                return LoopbackHttpServer::Response::json(200, R"({"components":[]})");
+            return LoopbackHttpServer::Response::json(404, R"({"error":"not found"})");
+        });
+        QVERIFY(server.listen());
+        test::ConnectorHarness harness;
+        auto connector = provider->connectorFactory(
+            test::integrationFor(QStringLiteral("StatusPage"), server.url().toString(), QString()),
+            harness.context());
+        auto testRun = test::runToEnd(connector->testConnection(nullptr));
+        QVERIFY2(testRun->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(test::stepsText(*testRun) + testRun->error().message));
+        QCOMPARE(test::stepIds(*testRun),
+                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
+                              StepId::Permission}));
+        QCOMPARE(testRun->server().version, QStringLiteral("Example Status"));
+        auto check = test::runToEnd(connector->checkHealth(nullptr));
+        STELLA_COMPARE_ENUM(check->healthStatus(), HealthStatus::Unhealthy);
+        QCOMPARE(check->outcome(), ConnectorOperation::Outcome::Succeeded);
+    }
+
+    void anUntrustedPluginThatCannotLoadIsRefusedByItsHost()
+    {
+        PluginDir dir({QStringLiteral(STELLA_PLUGIN_MISSINGSYMBOL)});
+        ProviderRegistry registry;
+        registerBuiltinProviders(registry);
+        const PluginScan scan = loadInto(registry, {dir.folder()}, isolated());
+        QCOMPARE(scan.loaded.size(), 0);
+        QCOMPARE(scan.refused.size(), 1);
+        QVERIFY2(scan.refused.first().reason.contains(
+                     QStringLiteral("stella_test_symbol_nobody_defines")),
+                 qPrintable(refusalText(scan)));
+    }
+
+    void aMisbehavingPluginKillsOnlyItsHost_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<bool>("health");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("crash in the factory") << "CrashInFactory" << false << "crashed (SIGSEGV)";
+        QTest::newRow("crash in an operation") << "CrashInOperation" << true << "crashed (SIGSEGV)";
+        QTest::newRow("hang in the factory")
+            << "HangInFactory" << false << "did not finish its test connection within 1.5 s";
+        QTest::newRow("hang in an operation")
+            << "HangInOperation" << true << "did not finish its health check within 1.5 s";
+        QTest::newRow("unbounded allocation in the factory")
+            << "LeakInFactory" << false << "address-space limit of 768 MiB";
+        QTest::newRow("unbounded allocation in an operation")
+            << "LeakInOperation" << true << "address-space limit of 768 MiB";
+    }
+    void aMisbehavingPluginKillsOnlyItsHost()
+    {
+        QFETCH(QString, provider);
+        QFETCH(bool, health);
+        QFETCH(QString, expected);
+        PluginDir dir({QStringLiteral(STELLA_PLUGIN_MISBEHAVING)});
+        ProviderRegistry registry;
+        registerBuiltinProviders(registry);
+        const PluginScan scan = loadInto(registry, {dir.folder()}, isolated());
+        QVERIFY2(scan.refused.isEmpty(), qPrintable(refusalText(scan)));
+        test::ConnectorHarness harness;
+        auto connectorOf = [&](const QString &id) {
+            return registry.find(id)->connectorFactory(
+                test::integrationFor(id, QStringLiteral("https://example.invalid"), QString()),
+                harness.context());
+        };
+        auto bad = connectorOf(provider);
+        auto failed = test::runToEnd(health ? bad->checkHealth(nullptr)
+                                            : bad->testConnection(nullptr));
+        QCOMPARE(failed->outcome(), ConnectorOperation::Outcome::Failed);
+        const QString message = failed->error().message;
+        QVERIFY2(message.contains(QStringLiteral("plugin \"test-misbehaving\"")), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("Only the host stopped")), qPrintable(message));
+        // This process is alive (the test goes on), and the next operation gets a new host.
+        auto fine = connectorOf(QStringLiteral("Fine"));
+        auto next = test::runToEnd(fine->checkHealth(nullptr));
+        QVERIFY2(next->outcome() == ConnectorOperation::Outcome::Succeeded,
+                 qPrintable(next->error().message));
+        STELLA_COMPARE_ENUM(next->healthStatus(), HealthStatus::Healthy);
     }
 
     void metadataOnSqlite()
