@@ -10,7 +10,8 @@ namespace stella::cli {
 
 void Cli::loadPlugins()
 {
-    m_plugins = PluginLoader(m_registry, PluginTrust::fromSettings()).load(pluginFolders(m_pluginDirs));
+    m_plugins =
+        PluginLoader(m_registry, PluginTrust::fromSettings()).load(pluginFolders(m_pluginDirs));
 }
 
 namespace {

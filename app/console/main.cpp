@@ -246,7 +246,8 @@ int main(int argc, char *argv[])
     ProviderRegistry registry;
     registerBuiltinProviders(registry);
     const QList<PluginFolder> pluginFolderList = pluginFolders(parser.values(pluginDir));
-    const PluginScan plugins = PluginLoader(registry, PluginTrust::fromSettings()).load(pluginFolderList);
+    const PluginScan plugins =
+        PluginLoader(registry, PluginTrust::fromSettings()).load(pluginFolderList);
     const Clock &clock = SystemClock::instance();
     if (!parser.isSet(sandbox))
         recordPlugins(url, registry, clock, plugins);

@@ -78,8 +78,8 @@ void HostSession::run(const QJsonObject &message)
     Running running;
     running.connector = definition->connectorFactory(integration, context);
     if (!running.connector)
-        return finishedWith(
-            Error::failed(QStringLiteral("the plugin made no connector for %1").arg(integration.name)));
+        return finishedWith(Error::failed(
+            QStringLiteral("the plugin made no connector for %1").arg(integration.name)));
     Connector &connector = *running.connector;
     ConnectorOperation *op = nullptr;
     switch (kind) {
@@ -130,9 +130,8 @@ void HostSession::run(const QJsonObject &message)
               {QStringLiteral("event"), QStringLiteral("finished")},
               {QStringLiteral("outcome"), int(op->outcome())},
               {QStringLiteral("health"), int(op->healthStatus())},
-              {QStringLiteral("server"),
-               QJsonObject{{QStringLiteral("product"), server.product},
-                           {QStringLiteral("version"), server.version}}},
+              {QStringLiteral("server"), QJsonObject{{QStringLiteral("product"), server.product},
+                                                     {QStringLiteral("version"), server.version}}},
               {QStringLiteral("error"), wire::toJson(op->error())}});
         auto it = m_running.find(id);
         if (it != m_running.end()) {

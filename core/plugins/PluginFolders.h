@@ -22,7 +22,10 @@ struct PluginFolder
     Origin origin = Origin::System;
 
     // The system and user folders need not exist; a folder the operator named must.
-    bool mustExist() const { return origin == Origin::CommandLine || origin == Origin::Environment; }
+    bool mustExist() const
+    {
+        return origin == Origin::CommandLine || origin == Origin::Environment;
+    }
 };
 
 QString toString(PluginFolder::Origin origin);

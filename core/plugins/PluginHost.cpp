@@ -133,7 +133,8 @@ Result<void> PluginHost::ensureRunning()
     m_process->start();
     ++m_starts;
     if (!m_process->waitForStarted(int(m_settings.startTimeoutMs)))
-        return failure(tr("%1 cannot be run: %2").arg(m_settings.program, m_process->errorString()));
+        return failure(
+            tr("%1 cannot be run: %2").arg(m_settings.program, m_process->errorString()));
     QElapsedTimer waited;
     waited.start();
     while (!m_server->hasPendingConnections()) {
@@ -154,8 +155,8 @@ Result<void> PluginHost::ensureRunning()
         if (hello)
             break;
         if (waited.elapsed() > m_settings.startTimeoutMs)
-            return failure(tr("it did not describe its plugin within %1 ms")
-                               .arg(m_settings.startTimeoutMs));
+            return failure(
+                tr("it did not describe its plugin within %1 ms").arg(m_settings.startTimeoutMs));
         if (m_socket->state() != QLocalSocket::ConnectedState && !m_socket->bytesAvailable())
             return failure(m_process->state() == QProcess::Running
                                ? tr("it closed the connection")
@@ -182,9 +183,8 @@ Result<void> PluginHost::ensureRunning()
         if (why.isEmpty()) {
             const QString output = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
             const QString last = output.section(QLatin1Char('\n'), -1);
-            why = status == QProcess::CrashExit
-                      ? tr("crashed (%1)").arg(signalName(code))
-                      : tr("exited with code %1").arg(code);
+            why = status == QProcess::CrashExit ? tr("crashed (%1)").arg(signalName(code))
+                                                : tr("exited with code %1").arg(code);
             if (!last.isEmpty())
                 why += QStringLiteral(": ") + last.right(300);
         }
@@ -210,9 +210,9 @@ void PluginHost::send(const QJsonObject &message)
         wire::writeFrame(*m_socket, message);
 }
 
-ConnectorOperation *PluginHost::start(const Integration &integration,
-                                      ConnectorOperation::Kind kind, const QString &resourceType,
-                                      const QString &pattern, QObject *parent)
+ConnectorOperation *PluginHost::start(const Integration &integration, ConnectorOperation::Kind kind,
+                                      const QString &resourceType, const QString &pattern,
+                                      QObject *parent)
 {
     auto *op = new ConnectorOperation(kind, parent);
     if (auto running = ensureRunning(); !running) {
@@ -268,7 +268,8 @@ void PluginHost::handle(const QJsonObject &message)
         return; // cancelled or dropped here: its late events mean nothing
     const QString event = message.value(QStringLiteral("event")).toString();
     if (event == QLatin1String("step")) {
-        const ConnectorStep step = wire::stepFromJson(message.value(QStringLiteral("step")).toObject());
+        const ConnectorStep step =
+            wire::stepFromJson(message.value(QStringLiteral("step")).toObject());
         if (step.state == ConnectorStep::State::Running)
             op->beginStep(step.id, step.title);
         else

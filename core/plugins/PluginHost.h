@@ -31,9 +31,9 @@ class PluginHost : public QObject
 public:
     struct Settings
     {
-        QString program;               // the stella-plugin-host executable
-        qint64 deadlineMs = 120'000;   // an operation not finished by then: the host is stopped
-        int addressSpaceMb = 2048;     // RLIMIT_AS of the host
+        QString program;                // the stella-plugin-host executable
+        qint64 deadlineMs = 120'000;    // an operation not finished by then: the host is stopped
+        int addressSpaceMb = 2048;      // RLIMIT_AS of the host
         qint64 startTimeoutMs = 15'000; // the host must connect and describe its plugin by then
     };
     // STELLA_PLUGIN_HOST, else stella-plugin-host beside this program, else the installed one.
@@ -48,8 +48,7 @@ public:
     Result<QList<ProviderDefinition>> describe();
     // One operation run in the host; the caller owns it.
     ConnectorOperation *start(const Integration &integration, ConnectorOperation::Kind kind,
-                              const QString &resourceType, const QString &pattern,
-                              QObject *parent);
+                              const QString &resourceType, const QString &pattern, QObject *parent);
     // The providers whose definition came with a connector factory (from describe()).
     QStringList providersWithConnector() const { return m_withConnector; }
     // How many hosts were started so far (a restart counts one more).

@@ -118,8 +118,8 @@ void PluginLoader::loadFolder(const PluginFolder &folder, PluginScan &scan)
         return;
     }
     // The mode bits too: root reads a folder of mode 000, but its owner said "nobody".
-    const bool anyRead =
-        info.permissions() & (QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    const bool anyRead = info.permissions() &
+                         (QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     if (!info.isReadable() || !info.isExecutable() || !anyRead) {
         refuse(tr("the plugin folder cannot be read; give its owner read and search permission "
                   "(chmod u+rx)"));

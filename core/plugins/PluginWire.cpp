@@ -97,8 +97,7 @@ QJsonObject toJson(const ProviderDefinition &d)
             {QStringLiteral("isTestOnly"), d.isTestOnly},
             {QStringLiteral("endpointRequired"), d.endpointRequired},
             {QStringLiteral("endpointHelp"), d.endpointHelp},
-            {QStringLiteral("resourceTypes"),
-             QJsonArray::fromStringList(d.supportedResourceTypes)},
+            {QStringLiteral("resourceTypes"), QJsonArray::fromStringList(d.supportedResourceTypes)},
             {QStringLiteral("fields"), fields},
             {QStringLiteral("credentialSlots"), slots},
             {QStringLiteral("hasConnector"), d.hasConnector()}};
@@ -143,14 +142,10 @@ ProviderDefinition definitionFromJson(const QJsonObject &json)
 
 QJsonObject toJson(const Integration &i)
 {
-    return {{QStringLiteral("id"), i.idString()},
-            {QStringLiteral("tenantId"), i.tenantId},
-            {QStringLiteral("type"), int(i.type)},
-            {QStringLiteral("provider"), i.provider},
-            {QStringLiteral("name"), i.name},
-            {QStringLiteral("endpoint"), i.endpoint},
-            {QStringLiteral("config"), i.config},
-            {QStringLiteral("authRefUri"), i.authRefUri}};
+    return {{QStringLiteral("id"), i.idString()},  {QStringLiteral("tenantId"), i.tenantId},
+            {QStringLiteral("type"), int(i.type)}, {QStringLiteral("provider"), i.provider},
+            {QStringLiteral("name"), i.name},      {QStringLiteral("endpoint"), i.endpoint},
+            {QStringLiteral("config"), i.config},  {QStringLiteral("authRefUri"), i.authRefUri}};
 }
 
 Integration integrationFromJson(const QJsonObject &json)

@@ -44,14 +44,15 @@ QStringList ProviderRegistry::problems(const ProviderDefinition &d) const
     QSet<QString> keys;
     for (const ConfigField &f : d.configSchema.fields) {
         if (f.key.trimmed().isEmpty())
-            found.append(QStringLiteral("provider \"%1\" has a config field without a key").arg(d.id));
+            found.append(
+                QStringLiteral("provider \"%1\" has a config field without a key").arg(d.id));
         else if (keys.contains(f.key))
             found.append(
                 QStringLiteral("provider \"%1\": config key \"%2\" twice").arg(d.id, f.key));
         keys.insert(f.key);
         if (f.kind == ConfigField::Kind::Enum && f.enumValues.isEmpty())
-            found.append(
-                QStringLiteral("provider \"%1\": enum field \"%2\" has no values").arg(d.id, f.key));
+            found.append(QStringLiteral("provider \"%1\": enum field \"%2\" has no values")
+                             .arg(d.id, f.key));
         if (!f.defaultValue.isUndefined() && !f.defaultValue.isNull()) {
             const QString problem = ConfigSchema::validateValue(f, f.defaultValue);
             if (!problem.isEmpty())

@@ -71,26 +71,24 @@ ConnectorOperation *StatusPageConnector::testConnection(QObject *parent)
                   const QJsonObject page = answer->value(QStringLiteral("page")).toObject();
                   step.operation()->reportServer(
                       {kProduct, page.value(QStringLiteral("name")).toString()});
-                  step.pass(QStringLiteral("%1: %2")
-                                .arg(page.value(QStringLiteral("name")).toString(),
-                                     describeStatus(*answer)));
+                  step.pass(QStringLiteral("%1: %2").arg(
+                      page.value(QStringLiteral("name")).toString(), describeStatus(*answer)));
               })
-        .add(StepId::Permission, QStringLiteral("Read the components"),
-             [http](const Step &step) {
-                 const QString what = QStringLiteral("GET ") + kComponentsPath;
-                 http->get(http->session().endpointUrl(kComponentsPath),
-                           [http, step, what](const HttpResponse &response) {
-                               if (response.status != 200)
-                                   return step.fail(http->accessError(response, what));
-                               auto answer = http::jsonObject(response, what);
-                               if (!answer)
-                                   return step.fail(answer.error());
-                               step.pass(QStringLiteral("%1 components")
-                                             .arg(answer->value(QStringLiteral("components"))
-                                                      .toArray()
-                                                      .size()));
-                           });
-             });
+        .add(StepId::Permission, QStringLiteral("Read the components"), [http](const Step &step) {
+            const QString what = QStringLiteral("GET ") + kComponentsPath;
+            http->get(
+                http->session().endpointUrl(kComponentsPath),
+                [http, step, what](const HttpResponse &response) {
+                    if (response.status != 200)
+                        return step.fail(http->accessError(response, what));
+                    auto answer = http::jsonObject(response, what);
+                    if (!answer)
+                        return step.fail(answer.error());
+                    step.pass(
+                        QStringLiteral("%1 components")
+                            .arg(answer->value(QStringLiteral("components")).toArray().size()));
+                });
+        });
     run.steps->start();
     return run.operation;
 }
@@ -100,27 +98,25 @@ ConnectorOperation *StatusPageConnector::checkHealth(QObject *parent)
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
     run.steps->add(
         StepId::Health, QStringLiteral("GET ") + kStatusPath, [http = run.http](const Step &step) {
-            http->get(http->session().endpointUrl(kStatusPath),
-                      [http, step](const HttpResponse &response) {
-                          ConnectorOperation *op = step.operation();
-                          auto answer = statusAnswer(*http, response);
-                          if (!answer) {
-                              op->reportHealth(HealthStatus::Unhealthy);
-                              return step.finish(ConnectorStep::State::Failed,
-                                                 answer.error().message);
-                          }
-                          const HealthStatus health = healthOf(
-                              answer->value(QStringLiteral("status"))
-                                  .toObject()
-                                  .value(QStringLiteral("indicator"))
-                                  .toString());
-                          op->reportHealth(health);
-                          const ConnectorStep::State state =
-                              health == HealthStatus::Healthy    ? ConnectorStep::State::Passed
-                              : health == HealthStatus::Degraded ? ConnectorStep::State::Warning
-                                                                 : ConnectorStep::State::Failed;
-                          step.finish(state, describeStatus(*answer));
-                      });
+            http->get(http->session().endpointUrl(kStatusPath), [http, step](
+                                                                    const HttpResponse &response) {
+                ConnectorOperation *op = step.operation();
+                auto answer = statusAnswer(*http, response);
+                if (!answer) {
+                    op->reportHealth(HealthStatus::Unhealthy);
+                    return step.finish(ConnectorStep::State::Failed, answer.error().message);
+                }
+                const HealthStatus health = healthOf(answer->value(QStringLiteral("status"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("indicator"))
+                                                         .toString());
+                op->reportHealth(health);
+                const ConnectorStep::State state =
+                    health == HealthStatus::Healthy    ? ConnectorStep::State::Passed
+                    : health == HealthStatus::Degraded ? ConnectorStep::State::Warning
+                                                       : ConnectorStep::State::Failed;
+                step.finish(state, describeStatus(*answer));
+            });
         });
     run.steps->start();
     return run.operation;

@@ -8,12 +8,13 @@ namespace stella::plugins {
 
 QList<ProviderDefinition> StatusPagePlugin::providers() const
 {
-    return {ProviderBuilder(QStringLiteral("StatusPage"), QStringLiteral("Statuspage status page"),
-                            IntegrationType::RuntimeHost)
-                .endpoint(QStringLiteral("the status page's URL, e.g. https://www.githubstatus.com"))
-                .httpConnectionFields()
-                .connector<StatusPageConnector>()
-                .build()};
+    return {
+        ProviderBuilder(QStringLiteral("StatusPage"), QStringLiteral("Statuspage status page"),
+                        IntegrationType::RuntimeHost)
+            .endpoint(QStringLiteral("the status page's URL, e.g. https://www.githubstatus.com"))
+            .httpConnectionFields()
+            .connector<StatusPageConnector>()
+            .build()};
 }
 
 } // namespace stella::plugins

@@ -166,7 +166,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("command");
         for (const char *name : {"providers", "list", "show", "add", "update", "remove", "test",
                                  "check", "health", "monitor", "metrics", "discover", "audit",
-                                 "export", "import", "secret", "guard", "help"})
+                                 "export", "import", "secret", "guard", "plugins", "help"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 

@@ -6,13 +6,13 @@
 #include "TestSupport.h"
 #include "core/storage/Database.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QDir>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,7 +64,8 @@ class TestPluginCli : public QObject
         env.remove(QStringLiteral("STELLA_PLUGIN_PATH"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("STELLA_PLUGIN_HOST"), QStringLiteral(STELLA_PLUGIN_HOST_PROGRAM));
+        env.insert(QStringLiteral("STELLA_PLUGIN_HOST"),
+                   QStringLiteral(STELLA_PLUGIN_HOST_PROGRAM));
         for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
             env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);
@@ -117,7 +118,8 @@ class TestPluginCli : public QObject
         // Without the folder the plugin is gone: discover removes its row.
         r = cli({QStringLiteral("plugins"), QStringLiteral("discover")}, dbUrl);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains("plugin_metadata: 0 recorded, 1 removed"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains("plugin_metadata: 0 recorded, 1 removed"),
+                 qPrintable(r.describe()));
     }
 
 private Q_SLOTS:
@@ -131,8 +133,8 @@ private Q_SLOTS:
 
     void pluginsListShowsLoadedAndRefused()
     {
-        Run r = cli(withPlugins({QStringLiteral("--json"), QStringLiteral("plugins"),
-                                 QStringLiteral("list")}));
+        Run r = cli(withPlugins(
+            {QStringLiteral("--json"), QStringLiteral("plugins"), QStringLiteral("list")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject doc = r.json().object();
         const QJsonArray loaded = doc.value(QStringLiteral("loaded")).toArray();
@@ -170,8 +172,8 @@ private Q_SLOTS:
         QVERIFY(ini.open(QIODevice::WriteOnly));
         ini.write("[General]\ntrusted=statuspage\n");
         ini.close();
-        Run r = cli(withPlugins({QStringLiteral("--json"), QStringLiteral("plugins"),
-                                 QStringLiteral("list")}));
+        Run r = cli(withPlugins(
+            {QStringLiteral("--json"), QStringLiteral("plugins"), QStringLiteral("list")}));
         QVERIFY(QFile::remove(ini.fileName()));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject sample =
@@ -198,12 +200,14 @@ private Q_SLOTS:
                      .value(QStringLiteral("plugin"))
                      .toString(),
                  QStringLiteral("statuspage"));
-        QVERIFY(providerNamed(all, QStringLiteral("Harbor")).value(QStringLiteral("plugin")).isNull());
+        QVERIFY(
+            providerNamed(all, QStringLiteral("Harbor")).value(QStringLiteral("plugin")).isNull());
         // Without the folder, the provider is not there.
         r = cli({QStringLiteral("--json"), QStringLiteral("providers")});
         QVERIFY(providerNamed(r.json().array(), QStringLiteral("StatusPage")).isEmpty());
         r = cli(withPlugins({QStringLiteral("providers")}));
-        QVERIFY2(r.out.contains("PLUGIN") && r.out.contains("statuspage"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains("PLUGIN") && r.out.contains("statuspage"),
+                 qPrintable(r.describe()));
     }
 
     void theSampleProviderIsAddedTestedAndChecked()
@@ -215,7 +219,8 @@ private Q_SLOTS:
                       "status":{"indicator":"minor","description":"Minor Service Outage"}})");
             if (req.path() == "/api/v2/components.json")
                 return LoopbackHttpServer::Response::json(
-                    200, R"({"components":[{"id":"c1","name":"API","status":"degraded_performance"}]})");
+                    200,
+                    R"({"components":[{"id":"c1","name":"API","status":"degraded_performance"}]})");
             return LoopbackHttpServer::Response::json(404, R"({"error":"not found"})");
         });
         QVERIFY(server.listen());
@@ -228,8 +233,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains("Statuspage") || r.err.contains("Example Status"),
                  qPrintable(r.describe()));
-        r = cli(withPlugins({QStringLiteral("--json"), QStringLiteral("check"),
-                             QStringLiteral("example-status")}));
+        r = cli(withPlugins(
+            {QStringLiteral("--json"), QStringLiteral("check"), QStringLiteral("example-status")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains("Degraded"), qPrintable(r.describe()));
         // The plugin removed: the integration stays, and says why it cannot be checked.
@@ -240,7 +245,8 @@ private Q_SLOTS:
 
     void discoverRecordsPluginMetadataOnSqlite()
     {
-        checkDiscoverRecords(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("discover.db")));
+        checkDiscoverRecords(QStringLiteral("sqlite://") +
+                             m_dir.filePath(QStringLiteral("discover.db")));
     }
 
     void discoverRecordsPluginMetadataOnPostgres()
@@ -256,10 +262,9 @@ private Q_SLOTS:
         QTemporaryDir open;
         QVERIFY(QFile::copy(QStringLiteral(STELLA_SAMPLE_PLUGIN),
                             open.filePath(QStringLiteral("libstella-plugin-statuspage.so"))));
-        QVERIFY(QFile::setPermissions(open.path(), QFile::permissions(open.path()) |
-                                                       QFileDevice::WriteOther |
-                                                       QFileDevice::ReadOther |
-                                                       QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(open.path(),
+                                      QFile::permissions(open.path()) | QFileDevice::WriteOther |
+                                          QFileDevice::ReadOther | QFileDevice::ExeOther));
         const QString missing = m_dir.filePath(QStringLiteral("no-such-folder"));
         Run r = cli({QStringLiteral("--plugin-dir"), missing, QStringLiteral("--json"),
                      QStringLiteral("plugins"), QStringLiteral("list")},
@@ -268,11 +273,17 @@ private Q_SLOTS:
         const QJsonArray refused = r.json().object().value(QStringLiteral("refused")).toArray();
         QCOMPARE(refused.size(), 2);
         QCOMPARE(refused.at(0).toObject().value(QStringLiteral("path")).toString(), missing);
-        QVERIFY(refused.at(0).toObject().value(QStringLiteral("reason")).toString().contains(
-            QStringLiteral("does not exist")));
+        QVERIFY(refused.at(0)
+                    .toObject()
+                    .value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QStringLiteral("does not exist")));
         QCOMPARE(refused.at(1).toObject().value(QStringLiteral("path")).toString(), open.path());
-        QVERIFY(refused.at(1).toObject().value(QStringLiteral("reason")).toString().contains(
-            QStringLiteral("writable by group or others")));
+        QVERIFY(refused.at(1)
+                    .toObject()
+                    .value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QStringLiteral("writable by group or others")));
         // The other commands still work.
         r = cli({QStringLiteral("--plugin-dir"), missing, QStringLiteral("providers")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -294,8 +305,8 @@ private Q_SLOTS:
         QCOMPARE(loaded.first().toObject().value(QStringLiteral("folder")).toString(),
                  QStringLiteral("user"));
         // The same plugin in --plugin-dir too: the user folder's wins, the second is reported.
-        r = cli(withPlugins({QStringLiteral("--json"), QStringLiteral("plugins"),
-                             QStringLiteral("list")}));
+        r = cli(withPlugins(
+            {QStringLiteral("--json"), QStringLiteral("plugins"), QStringLiteral("list")}));
         QVERIFY(r.json()
                     .object()
                     .value(QStringLiteral("refused"))

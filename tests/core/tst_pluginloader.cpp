@@ -102,8 +102,8 @@ private Q_SLOTS:
         QCOMPARE(p.capabilities, (QStringList{QStringLiteral("connector"), QStringLiteral("health"),
                                               QStringLiteral("test-connection")}));
         QCOMPARE(p.providerIds, QStringList{QStringLiteral("StatusPage")});
-        QCOMPARE(p.path, QFileInfo(dir.dir.filePath(QFileInfo(QStringLiteral(STELLA_SAMPLE_PLUGIN))
-                                                         .fileName()))
+        QCOMPARE(p.path, QFileInfo(dir.dir.filePath(
+                                       QFileInfo(QStringLiteral(STELLA_SAMPLE_PLUGIN)).fileName()))
                              .absoluteFilePath());
         QCOMPARE(registry.ids(true).size(), builtins + 1);
         const ProviderDefinition *provider = registry.find(QStringLiteral("StatusPage"));
@@ -120,11 +120,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("indicator");
         QTest::addColumn<QString>("health");
-        QTest::newRow("none") << "none" << "Healthy";
-        QTest::newRow("minor") << "minor" << "Degraded";
-        QTest::newRow("maintenance") << "maintenance" << "Degraded";
-        QTest::newRow("major") << "major" << "Unhealthy";
-        QTest::newRow("critical") << "critical" << "Unhealthy";
+        QTest::newRow("none") << QStringLiteral("none") << QStringLiteral("Healthy");
+        QTest::newRow("minor") << QStringLiteral("minor") << QStringLiteral("Degraded");
+        QTest::newRow("maintenance") << QStringLiteral("maintenance") << QStringLiteral("Degraded");
+        QTest::newRow("major") << QStringLiteral("major") << QStringLiteral("Unhealthy");
+        QTest::newRow("critical") << QStringLiteral("critical") << QStringLiteral("Unhealthy");
     }
     void sampleConnectorTestsAndChecksAStatusPage()
     {
@@ -151,17 +151,16 @@ private Q_SLOTS:
         });
         QVERIFY(server.listen());
         test::ConnectorHarness harness;
-        const Integration integration = test::integrationFor(
-            QStringLiteral("StatusPage"), server.url().toString(), QString());
+        const Integration integration =
+            test::integrationFor(QStringLiteral("StatusPage"), server.url().toString(), QString());
         auto connector = registry.find(QStringLiteral("StatusPage"))
                              ->connectorFactory(integration, harness.context());
         QVERIFY(connector);
 
         auto testRun = test::runToEnd(connector->testConnection(nullptr));
         QCOMPARE(int(testRun->outcome()), int(ConnectorOperation::Outcome::Succeeded));
-        QCOMPARE(test::stepIds(*testRun),
-                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
-                              StepId::Permission}));
+        QCOMPARE(test::stepIds(*testRun), (QStringList{StepId::Credential, StepId::Reach,
+                                                       StepId::Identify, StepId::Permission}));
         QCOMPARE(testRun->server().product, QStringLiteral("Statuspage"));
         QCOMPARE(testRun->server().version, QStringLiteral("Example Status"));
         QVERIFY2(test::stepsText(*testRun).contains(QStringLiteral("2 components")),
@@ -182,8 +181,8 @@ private Q_SLOTS:
         });
         QVERIFY(server.listen());
         test::ConnectorHarness harness;
-        const Integration integration = test::integrationFor(
-            QStringLiteral("StatusPage"), server.url().toString(), QString());
+        const Integration integration =
+            test::integrationFor(QStringLiteral("StatusPage"), server.url().toString(), QString());
         auto connector = registry.find(QStringLiteral("StatusPage"))
                              ->connectorFactory(integration, harness.context());
         auto run = test::runToEnd(connector->testConnection(nullptr));
@@ -200,19 +199,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("absentProvider");
         QTest::newRow("API version from the future")
-            << STELLA_PLUGIN_APIFUTURE
-            << "built for plugin API version 99; this build speaks version 1"
-            << "ApiFutureProvider";
+            << QStringLiteral(STELLA_PLUGIN_APIFUTURE)
+            << QStringLiteral("built for plugin API version 99; this build speaks version 1")
+            << QStringLiteral("ApiFutureProvider");
         QTest::newRow("older API version")
-            << STELLA_PLUGIN_APIOLD << "built for plugin API version 0; this build speaks version 1"
-            << "ApiOldProvider";
-        QTest::newRow("missing symbol") << STELLA_PLUGIN_MISSINGSYMBOL
-                                        << "stella_test_symbol_nobody_defines" << "Missing0";
+            << QStringLiteral(STELLA_PLUGIN_APIOLD)
+            << QStringLiteral("built for plugin API version 0; this build speaks version 1")
+            << QStringLiteral("ApiOldProvider");
+        QTest::newRow("missing symbol")
+            << QStringLiteral(STELLA_PLUGIN_MISSINGSYMBOL)
+            << QStringLiteral("stella_test_symbol_nobody_defines") << QStringLiteral("Missing0");
         QTest::newRow("provider id already taken")
-            << STELLA_PLUGIN_DUPLICATE << "provider id \"Harbor\" is already taken"
-            << "DuplicateNew";
-        QTest::newRow("not a Qt plugin") << STELLA_PLUGIN_PLAINLIB
-                                         << "not a Qt plugin library" << "";
+            << QStringLiteral(STELLA_PLUGIN_DUPLICATE)
+            << QStringLiteral("provider id \"Harbor\" is already taken")
+            << QStringLiteral("DuplicateNew");
+        QTest::newRow("not a Qt plugin")
+            << QStringLiteral(STELLA_PLUGIN_PLAINLIB) << QStringLiteral("not a Qt plugin library")
+            << QStringLiteral("");
     }
     void refusals()
     {
@@ -228,8 +231,7 @@ private Q_SLOTS:
         QCOMPARE(scan.loaded.size(), 1);
         QCOMPARE(scan.loaded.first().id, QStringLiteral("statuspage"));
         QCOMPARE(scan.refused.size(), 1);
-        QCOMPARE(scan.refused.first().path,
-                 dir.dir.filePath(QFileInfo(library).fileName()));
+        QCOMPARE(scan.refused.first().path, dir.dir.filePath(QFileInfo(library).fileName()));
         QVERIFY2(scan.refused.first().reason.contains(reason), qPrintable(refusalText(scan)));
         if (!absentProvider.isEmpty())
             QVERIFY(!registry.find(absentProvider));
@@ -288,19 +290,17 @@ private Q_SLOTS:
         PluginDir unreadable({QStringLiteral(STELLA_SAMPLE_PLUGIN)});
         QVERIFY(QFile::setPermissions(unreadable.path(), QFileDevice::Permissions()));
         PluginDir open({QStringLiteral(STELLA_SAMPLE_PLUGIN)});
-        QVERIFY(QFile::setPermissions(open.path(), QFileDevice::ReadOwner |
-                                                       QFileDevice::WriteOwner |
-                                                       QFileDevice::ExeOwner |
-                                                       QFileDevice::ReadOther |
-                                                       QFileDevice::WriteOther |
-                                                       QFileDevice::ExeOther));
-        const PluginScan scan =
-            loadInto(registry, {{missing, PluginFolder::Origin::Environment},
-                                {unreadable.path(), PluginFolder::Origin::CommandLine},
-                                {open.path(), PluginFolder::Origin::CommandLine},
-                                // The system folder need not exist: not reported.
-                                {parent.filePath(QStringLiteral("absent-system")),
-                                 PluginFolder::Origin::System}});
+        QVERIFY(QFile::setPermissions(open.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                          QFileDevice::WriteOther | QFileDevice::ExeOther));
+        const PluginScan scan = loadInto(
+            registry,
+            {{missing, PluginFolder::Origin::Environment},
+             {unreadable.path(), PluginFolder::Origin::CommandLine},
+             {open.path(), PluginFolder::Origin::CommandLine},
+             // The system folder need not exist: not reported.
+             {parent.filePath(QStringLiteral("absent-system")), PluginFolder::Origin::System}});
         QFile::setPermissions(unreadable.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                      QFileDevice::ExeOwner);
         QCOMPARE(scan.loaded.size(), 0);
@@ -329,8 +329,9 @@ private Q_SLOTS:
         const PluginScan scan = loadInto(registry, {dir.folder()});
         QCOMPARE(scan.loaded.size(), 0);
         QCOMPARE(scan.refused.size(), 1);
-        QVERIFY2(scan.refused.first().reason.contains(QStringLiteral("writable by group or others")),
-                 qPrintable(refusalText(scan)));
+        QVERIFY2(
+            scan.refused.first().reason.contains(QStringLiteral("writable by group or others")),
+            qPrintable(refusalText(scan)));
     }
 
     void twoFoldersHoldingTheSamePluginFirstWins()
@@ -399,9 +400,8 @@ private Q_SLOTS:
         auto testRun = test::runToEnd(connector->testConnection(nullptr));
         QVERIFY2(testRun->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(test::stepsText(*testRun) + testRun->error().message));
-        QCOMPARE(test::stepIds(*testRun),
-                 (QStringList{StepId::Credential, StepId::Reach, StepId::Identify,
-                              StepId::Permission}));
+        QCOMPARE(test::stepIds(*testRun), (QStringList{StepId::Credential, StepId::Reach,
+                                                       StepId::Identify, StepId::Permission}));
         QCOMPARE(testRun->server().version, QStringLiteral("Example Status"));
         auto check = test::runToEnd(connector->checkHealth(nullptr));
         STELLA_COMPARE_ENUM(check->healthStatus(), HealthStatus::Unhealthy);
@@ -426,16 +426,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("provider");
         QTest::addColumn<bool>("health");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("crash in the factory") << "CrashInFactory" << false << "crashed (SIGSEGV)";
-        QTest::newRow("crash in an operation") << "CrashInOperation" << true << "crashed (SIGSEGV)";
+        QTest::newRow("crash in the factory")
+            << QStringLiteral("CrashInFactory") << false << QStringLiteral("crashed (SIGSEGV)");
+        QTest::newRow("crash in an operation")
+            << QStringLiteral("CrashInOperation") << true << QStringLiteral("crashed (SIGSEGV)");
         QTest::newRow("hang in the factory")
-            << "HangInFactory" << false << "did not finish its test connection within 1.5 s";
+            << QStringLiteral("HangInFactory") << false
+            << QStringLiteral("did not finish its test connection within 1.5 s");
         QTest::newRow("hang in an operation")
-            << "HangInOperation" << true << "did not finish its health check within 1.5 s";
+            << QStringLiteral("HangInOperation") << true
+            << QStringLiteral("did not finish its health check within 1.5 s");
         QTest::newRow("unbounded allocation in the factory")
-            << "LeakInFactory" << false << "address-space limit of 768 MiB";
+            << QStringLiteral("LeakInFactory") << false
+            << QStringLiteral("address-space limit of 768 MiB");
         QTest::newRow("unbounded allocation in an operation")
-            << "LeakInOperation" << true << "address-space limit of 768 MiB";
+            << QStringLiteral("LeakInOperation") << true
+            << QStringLiteral("address-space limit of 768 MiB");
     }
     void aMisbehavingPluginKillsOnlyItsHost()
     {
@@ -454,11 +460,12 @@ private Q_SLOTS:
                 harness.context());
         };
         auto bad = connectorOf(provider);
-        auto failed = test::runToEnd(health ? bad->checkHealth(nullptr)
-                                            : bad->testConnection(nullptr));
+        auto failed =
+            test::runToEnd(health ? bad->checkHealth(nullptr) : bad->testConnection(nullptr));
         QCOMPARE(failed->outcome(), ConnectorOperation::Outcome::Failed);
         const QString message = failed->error().message;
-        QVERIFY2(message.contains(QStringLiteral("plugin \"test-misbehaving\"")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("plugin \"test-misbehaving\"")),
+                 qPrintable(message));
         QVERIFY2(message.contains(expected), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("Only the host stopped")), qPrintable(message));
         // This process is alive (the test goes on), and the next operation gets a new host.
@@ -472,7 +479,8 @@ private Q_SLOTS:
     void metadataOnSqlite()
     {
         QTemporaryDir tmp;
-        checkMetadata(*DatabaseUrl::parse(QStringLiteral("sqlite:///%1/catalog.db").arg(tmp.path())));
+        checkMetadata(
+            *DatabaseUrl::parse(QStringLiteral("sqlite:///%1/catalog.db").arg(tmp.path())));
     }
 
     void metadataOnPostgres()

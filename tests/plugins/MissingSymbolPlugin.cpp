@@ -16,7 +16,8 @@ public:
     int apiVersion() const override { return kConnectorPluginApiVersion; }
     QList<ProviderDefinition> providers() const override
     {
-        return {providerNamed(QStringLiteral("Missing%1").arg(stella_test_symbol_nobody_defines()))};
+        return {
+            providerNamed(QStringLiteral("Missing%1").arg(stella_test_symbol_nobody_defines()))};
     }
 };
 

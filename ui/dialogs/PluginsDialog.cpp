@@ -31,9 +31,9 @@ PluginsDialog::PluginsDialog(const PluginScan &scan, const QList<PluginFolder> &
     m_table->setHeaderLabels(
         {tr("Plugin"), tr("Version"), tr("State"), tr("Providers"), tr("File or reason")});
     for (const LoadedPlugin &p : scan.loaded) {
-        auto *item = new QTreeWidgetItem(m_table, {p.id, p.version, tr("loaded"),
-                                                   p.providerIds.join(QStringLiteral(", ")),
-                                                   p.path});
+        auto *item =
+            new QTreeWidgetItem(m_table, {p.id, p.version, tr("loaded"),
+                                          p.providerIds.join(QStringLiteral(", ")), p.path});
         item->setToolTip(4, p.path);
     }
     for (const PluginRefusal &r : scan.refused) {

@@ -109,8 +109,7 @@ bool IntegrationListModel::isStale(const Integration &integration) const
     return healthpolicy::isStale(integration, m_defaultIntervalMs, m_clock.now());
 }
 
-void IntegrationListModel::setConnectorAvailable(
-    std::function<bool(const Integration &)> available)
+void IntegrationListModel::setConnectorAvailable(std::function<bool(const Integration &)> available)
 {
     m_connectorAvailable = std::move(available);
     if (rowCount() > 0)
