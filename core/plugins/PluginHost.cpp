@@ -96,8 +96,8 @@ Result<void> PluginHost::ensureRunning()
     const auto failure = [this](const QString &why) {
         QString output;
         if (m_process) {
-            output = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
             m_process->disconnect(this);
+            output = QString::fromUtf8(m_stderrTail + m_process->readAllStandardError()).trimmed();
             m_process->kill();
             m_process->waitForFinished(2000);
             m_process->deleteLater();
@@ -130,6 +130,14 @@ Result<void> PluginHost::ensureRunning()
                              QString::number(m_settings.addressSpaceMb)});
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardOutputFile(QProcess::nullDevice());
+    // Read as it comes, so that a chatty host never blocks on a full pipe; the tail says why it
+    // died.
+    m_stderrTail.clear();
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        m_stderrTail.append(m_process->readAllStandardError());
+        if (m_stderrTail.size() > 4096)
+            m_stderrTail = m_stderrTail.right(4096);
+    });
     m_process->start();
     ++m_starts;
     if (!m_process->waitForStarted(int(m_settings.startTimeoutMs)))
@@ -181,7 +189,8 @@ Result<void> PluginHost::ensureRunning()
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         QString why = m_stopReason;
         if (why.isEmpty()) {
-            const QString output = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
+            const QString output =
+                QString::fromUtf8(m_stderrTail + m_process->readAllStandardError()).trimmed();
             const QString last = output.section(QLatin1Char('\n'), -1);
             why = status == QProcess::CrashExit ? tr("crashed (%1)").arg(signalName(code))
                                                 : tr("exited with code %1").arg(code);
@@ -305,7 +314,7 @@ void PluginHost::stopHost(const QString &why)
 
 void PluginHost::hostGone(const QString &why)
 {
-    STELLA_LOG_WARNING(lcConnectors) << "plugin host for" << m_pluginId << why;
+    STELLA_LOG_WARNING(lcConnectors).noquote() << "plugin host for" << m_pluginId << why;
     const auto operations = m_operations;
     m_operations.clear();
     qDeleteAll(m_deadlines);

@@ -73,6 +73,7 @@ private:
     QList<ProviderDefinition> m_definitions;
     QStringList m_withConnector;
     QString m_stopReason; // set when we stop the host ourselves
+    QByteArray m_stderrTail;
     qint64 m_nextId = 1;
     QHash<qint64, QPointer<ConnectorOperation>> m_operations;
     QHash<qint64, QTimer *> m_deadlines;

@@ -103,7 +103,8 @@ void PluginLoader::loadFolder(const PluginFolder &folder, PluginScan &scan)
 {
     const QFileInfo info(folder.path);
     auto refuse = [&](const QString &reason) {
-        STELLA_LOG_WARNING(lcConnectors) << "plugin folder" << folder.path << "refused:" << reason;
+        STELLA_LOG_WARNING(lcConnectors).noquote()
+            << "plugin folder" << folder.path << "refused:" << reason;
         scan.refused.append({folder.path, reason});
     };
     if (!info.exists()) {
@@ -140,7 +141,7 @@ void PluginLoader::loadFolder(const PluginFolder &folder, PluginScan &scan)
 void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, PluginScan &scan)
 {
     auto refuse = [&](const QString &reason) {
-        STELLA_LOG_WARNING(lcConnectors) << "plugin" << path << "refused:" << reason;
+        STELLA_LOG_WARNING(lcConnectors).noquote() << "plugin" << path << "refused:" << reason;
         scan.refused.append({path, reason});
     };
     const QFileInfo info(path);

@@ -76,18 +76,18 @@ ConnectorOperation *StatusPageConnector::testConnection(QObject *parent)
               })
         .add(StepId::Permission, QStringLiteral("Read the components"), [http](const Step &step) {
             const QString what = QStringLiteral("GET ") + kComponentsPath;
-            http->get(
-                http->session().endpointUrl(kComponentsPath),
-                [http, step, what](const HttpResponse &response) {
-                    if (response.status != 200)
-                        return step.fail(http->accessError(response, what));
-                    auto answer = http::jsonObject(response, what);
-                    if (!answer)
-                        return step.fail(answer.error());
-                    step.pass(
-                        QStringLiteral("%1 components")
-                            .arg(answer->value(QStringLiteral("components")).toArray().size()));
-                });
+            http->get(http->session().endpointUrl(kComponentsPath),
+                      [http, step, what](const HttpResponse &response) {
+                          if (response.status != 200)
+                              return step.fail(http->accessError(response, what));
+                          auto answer = http::jsonObject(response, what);
+                          if (!answer)
+                              return step.fail(answer.error());
+                          const qsizetype count =
+                              answer->value(QStringLiteral("components")).toArray().size();
+                          step.pass(count == 1 ? QStringLiteral("1 component")
+                                               : QStringLiteral("%1 components").arg(count));
+                      });
         });
     run.steps->start();
     return run.operation;

@@ -239,8 +239,8 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("Degraded"), qPrintable(r.describe()));
         // The plugin removed: the integration stays, and says why it cannot be checked.
         r = cli({QStringLiteral("check"), QStringLiteral("example-status")});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("StatusPage"), qPrintable(r.describe()));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("has the unknown provider “StatusPage”"), qPrintable(r.describe()));
     }
 
     void discoverRecordsPluginMetadataOnSqlite()

@@ -7,6 +7,7 @@
 #include "connectors/BuiltinProviders.h"
 #include "core/catalog/CatalogSession.h"
 #include "core/connectors/StepIds.h"
+#include "core/plugins/ConnectorPlugin.h"
 #include "core/plugins/PluginLoader.h"
 #include "core/plugins/PluginMetadataStore.h"
 #include "core/providers/ProviderRegistry.h"
