@@ -179,7 +179,7 @@ private Q_SLOTS:
         Run viaOption = cli({command, QStringLiteral("--help")});
         QVERIFY2(viaOption.exitCode == 0, qPrintable(viaOption.describe()));
         const QByteArray usage = "Usage: stella-integrations [--db URL] [--tenant ID] [--actor "
-                                 "NAME] [--json] [--sandbox] [--verbose] " +
+                                 "NAME] [--json] [--sandbox] [--verbose] [--plugin-dir DIR] " +
                                  command.toUtf8();
         QVERIFY2(viaOption.out.startsWith(usage + ' ') || viaOption.out.startsWith(usage + '\n'),
                  qPrintable(viaOption.describe()));

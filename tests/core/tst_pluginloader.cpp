@@ -14,6 +14,8 @@
 #include "core/storage/Database.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -75,10 +77,21 @@ QString refusalText(const PluginScan &scan)
     return lines.join(QLatin1Char('\n'));
 }
 
-const QByteArray kStatusBody = R"({"page":{"id":"kctbh9vrtdwd","name":"Example Status",
-  "url":"https://status.example.com","time_zone":"Etc/UTC",
-  "updated_at":"2026-11-30T10:00:00.000Z"},
-  "status":{"indicator":"%1","description":"%2"}})";
+// GET /api/v2/status.json as Statuspage answers it.
+QByteArray statusBody(const QString &indicator, const QString &description)
+{
+    const QJsonObject page{
+        {QStringLiteral("id"), QStringLiteral("kctbh9vrtdwd")},
+        {QStringLiteral("name"), QStringLiteral("Example Status")},
+        {QStringLiteral("url"), QStringLiteral("https://status.example.com")},
+        {QStringLiteral("time_zone"), QStringLiteral("Etc/UTC")},
+        {QStringLiteral("updated_at"), QStringLiteral("2026-11-30T10:00:00.000Z")}};
+    const QJsonObject status{{QStringLiteral("indicator"), indicator},
+                             {QStringLiteral("description"), description}};
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("page"), page}, {QStringLiteral("status"), status}})
+        .toJson(QJsonDocument::Compact);
+}
 
 } // namespace
 
@@ -140,9 +153,7 @@ private Q_SLOTS:
                 return LoopbackHttpServer::Response::json(405, R"({"error":"method"})");
             if (r.path() == "/api/v2/status.json")
                 return LoopbackHttpServer::Response::json(
-                    200, QString::fromUtf8(kStatusBody)
-                             .arg(indicator, QStringLiteral("Partial System Outage"))
-                             .toUtf8());
+                    200, statusBody(indicator, QStringLiteral("Partial System Outage")));
             if (r.path() == "/api/v2/components.json")
                 return LoopbackHttpServer::Response::json(
                     200, R"({"page":{"id":"kctbh9vrtdwd","name":"Example Status"},
@@ -386,9 +397,7 @@ private Q_SLOTS:
         LoopbackHttpServer server([](const LoopbackHttpServer::Request &r) {
             if (r.path() == "/api/v2/status.json")
                 return LoopbackHttpServer::Response::json(
-                    200, QString::fromUtf8(kStatusBody)
-                             .arg(QStringLiteral("major"), QStringLiteral("Major Outage"))
-                             .toUtf8());
+                    200, statusBody(QStringLiteral("major"), QStringLiteral("Major Outage")));
             if (r.path() == "/api/v2/components.json")
                 return LoopbackHttpServer::Response::json(200, R"({"components":[]})");
             return LoopbackHttpServer::Response::json(404, R"({"error":"not found"})");
