@@ -49,6 +49,9 @@ void HostSession::readMessages()
                 operation->deleteLater();
                 m_running.erase(it);
             }
+            // Said even for an operation already finished: the parent stops its deadline.
+            send({{QStringLiteral("opId"), id},
+                  {QStringLiteral("event"), QStringLiteral("cancelled")}});
         }
     }
 }

@@ -242,7 +242,8 @@ ConnectorOperation *PluginHost::start(const Integration &integration, ConnectorO
     op->setCancelHandler([this, id] {
         send({{QStringLiteral("op"), QStringLiteral("cancel")}, {QStringLiteral("opId"), id}});
         m_operations.remove(id);
-        delete m_deadlines.take(id);
+        // The deadline keeps running until the host confirms: a host too hung to cancel is
+        // stopped all the same.
     });
     send({{QStringLiteral("op"), QStringLiteral("run")},
           {QStringLiteral("opId"), id},
@@ -272,10 +273,14 @@ void PluginHost::readMessages()
 void PluginHost::handle(const QJsonObject &message)
 {
     const qint64 id = qint64(message.value(QStringLiteral("opId")).toDouble());
+    const QString event = message.value(QStringLiteral("event")).toString();
+    if (event == QLatin1String("cancelled")) {
+        delete m_deadlines.take(id);
+        return;
+    }
     const QPointer<ConnectorOperation> op = m_operations.value(id);
     if (!op)
         return; // cancelled or dropped here: its late events mean nothing
-    const QString event = message.value(QStringLiteral("event")).toString();
     if (event == QLatin1String("step")) {
         const ConnectorStep step =
             wire::stepFromJson(message.value(QStringLiteral("step")).toObject());
