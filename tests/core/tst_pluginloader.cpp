@@ -13,6 +13,8 @@
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +69,28 @@ PluginScan loadInto(ProviderRegistry &registry, const QList<PluginFolder> &folde
                     const PluginTrust &trust = inProcess())
 {
     return PluginLoader(registry, trust).load(folders);
+}
+
+// How many stella-plugin-host processes this test process has running (from /proc).
+int runningHosts()
+{
+    int count = 0;
+    const QString self = QString::number(QCoreApplication::applicationPid());
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // pid (comm) state ppid ...; comm is cut at 15 characters.
+        const QString line = QString::fromLatin1(stat.readAll());
+        const qsizetype close = line.lastIndexOf(QLatin1Char(')'));
+        const QString comm = line.mid(line.indexOf(QLatin1Char('(')) + 1,
+                                      close - line.indexOf(QLatin1Char('(')) - 1);
+        const QStringList rest = line.mid(close + 2).split(QLatin1Char(' '));
+        if (comm.startsWith(QLatin1String("stella-plugin")) && rest.size() > 1 &&
+            rest.at(0) != QLatin1String("Z") && rest.at(1) == self)
+            ++count;
+    }
+    return count;
 }
 
 QString refusalText(const PluginScan &scan)
@@ -484,6 +508,26 @@ private Q_SLOTS:
         QVERIFY2(next->outcome() == ConnectorOperation::Outcome::Succeeded,
                  qPrintable(next->error().message));
         STELLA_COMPARE_ENUM(next->healthStatus(), HealthStatus::Healthy);
+    }
+
+    void aHungOperationItsCallerDroppedStillStopsTheHost()
+    {
+        PluginDir dir({QStringLiteral(STELLA_PLUGIN_MISBEHAVING)});
+        ProviderRegistry registry;
+        registerBuiltinProviders(registry);
+        QVERIFY(loadInto(registry, {dir.folder()}, isolated()).refused.isEmpty());
+        QCOMPARE(runningHosts(), 1); // started to describe the plugin, kept for its operations
+        test::ConnectorHarness harness;
+        auto connector = registry.find(QStringLiteral("HangInOperation"))
+                             ->connectorFactory(test::integrationFor(
+                                                    QStringLiteral("HangInOperation"),
+                                                    QStringLiteral("https://x.invalid"), QString()),
+                                                harness.context());
+        std::unique_ptr<ConnectorOperation> op(connector->checkHealth(nullptr));
+        op->cancel(); // as the monitor does when its own check timeout comes first
+        QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Cancelled);
+        // The host is too hung to cancel anything: the deadline stops it all the same.
+        QTRY_COMPARE_WITH_TIMEOUT(runningHosts(), 0, 30000);
     }
 
     void metadataOnSqlite()
