@@ -93,10 +93,19 @@ Result<QString> providerOption(const Args &args, const ProviderRegistry &registr
 Result<void> Cli::providers(const Args &args)
 {
     const auto list = m_registry.providers(args.flag(QStringLiteral("include-test-only")));
+    // The plugin a provider came from (docs/contracts.md §20.5); built-in ones have none.
+    auto pluginOf = [this](const ProviderDefinition &p) {
+        const LoadedPlugin *plugin = m_plugins.pluginOfProvider(p.id);
+        return plugin ? plugin->id : QString();
+    };
     if (m_out->json()) {
         QJsonArray all;
-        for (const ProviderDefinition *p : list)
-            all.append(providerJson(*p));
+        for (const ProviderDefinition *p : list) {
+            QJsonObject o = providerJson(*p);
+            const QString plugin = pluginOf(*p);
+            o.insert(QStringLiteral("plugin"), plugin.isEmpty() ? QJsonValue() : plugin);
+            all.append(o);
+        }
         m_out->document(all);
         return {};
     }
@@ -104,9 +113,11 @@ Result<void> Cli::providers(const Args &args)
     for (const ProviderDefinition *p : list)
         rows.append({p->id, toString(p->type), p->displayName,
                      orDash(p->supportedResourceTypes.join(QLatin1Char(','))),
-                     p->hasConnector() ? QStringLiteral("yes") : QStringLiteral("not yet")});
+                     p->hasConnector() ? QStringLiteral("yes") : QStringLiteral("not yet"),
+                     orDash(pluginOf(*p))});
     m_out->table({QStringLiteral("PROVIDER"), QStringLiteral("TYPE"), QStringLiteral("NAME"),
-                  QStringLiteral("RESOURCES"), QStringLiteral("CONNECTOR")},
+                  QStringLiteral("RESOURCES"), QStringLiteral("CONNECTOR"),
+                  QStringLiteral("PLUGIN")},
                  rows);
     return {};
 }

@@ -6,6 +6,7 @@
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/health/HealthPolicy.h"
 #include "core/model/ResourceTypes.h"
+#include "core/plugins/PluginMetadataStore.h"
 #include "core/providers/ConfigSchema.h"
 #include "core/sandbox/SandboxSeeder.h"
 #include "guard/GuardConfig.h"
@@ -83,6 +84,9 @@ GlobalOptions Cli::globalOptions()
              {},
              QStringLiteral("log what happens (the stella.* categories at info) on stderr; "
                             "QT_LOGGING_RULES chooses finer")},
+            {QStringLiteral("plugin-dir"), QStringLiteral("DIR"),
+             QStringLiteral("also load connector plugins from DIR (repeatable; after the system "
+                            "and user folders, before STELLA_PLUGIN_PATH)")},
             {QStringLiteral("help"), {}, QStringLiteral("show this help")},
             {QStringLiteral("version"), {}, QStringLiteral("print the version")},
         },
@@ -359,6 +363,18 @@ QList<Command> Cli::commands()
          true,
          true,
          &Cli::annotate},
+        {{QStringLiteral("plugins"),
+          {{QStringLiteral("list|discover"),
+            QStringLiteral("list: the plugins loaded and refused, with reasons; discover: scan "
+                           "the folders again and update plugin_metadata")}},
+          {}},
+         QStringLiteral("connector plugins: loaded, refused and why; discover records them"),
+         {QStringLiteral("Folders, in order: %1, the user's %2, each --plugin-dir, then "
+                         "STELLA_PLUGIN_PATH (colon-separated).")
+              .arg(systemPluginFolder(), userPluginFolder())},
+         false,
+         false,
+         &Cli::plugins},
         {{QStringLiteral("help"),
           {{QStringLiteral("COMMAND"), QStringLiteral("the command to explain"), true}},
           {}},
@@ -447,6 +463,8 @@ int Cli::run(const QStringList &arguments)
             m_ctx.tenantId = value;
         else if (known->name == QLatin1String("actor"))
             m_ctx.actor = value;
+        else if (known->name == QLatin1String("plugin-dir"))
+            m_pluginDirs.append(value);
     }
     m_out = std::make_unique<Output>(json);
     if (asked == QLatin1String("help")) {
@@ -470,6 +488,8 @@ int Cli::run(const QStringList &arguments)
         return 2;
     }
 
+    // Before the command: a plugin's providers are as good as built-in ones to every command.
+    loadPlugins();
     const QString name = rest.takeFirst();
     const QList<Command> all = commands();
     const Command *command = findCommand(all, name);
@@ -525,6 +545,10 @@ Result<void> Cli::openCatalog()
     if (!session)
         return session.error();
     m_session = std::move(session).value();
+    // Each loaded plugin is recorded in plugin_metadata as the catalog is opened (§20.4).
+    if (auto recorded = PluginMetadataStore(m_session->database()).record(m_plugins.loaded);
+        !recorded)
+        return recorded;
     if (m_sandbox)
         return SandboxSeeder::seed(*m_session, m_clock);
     return {};

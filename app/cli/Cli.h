@@ -10,6 +10,7 @@
 #include "core/connectors/ConnectorOperation.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/model/Integration.h"
+#include "core/plugins/PluginLoader.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/scm/AnnotationDelivery.h"
 #include "core/storage/DatabaseUrl.h"
@@ -75,6 +76,10 @@ private:
     Result<std::shared_ptr<ScmAnnotationClient>>
     annotationClientFor(const Integration &integration);
     AnnotationDelivery::OutboxRunner outboxRunner();
+    // plugin commands (PluginCommands.cpp)
+    Result<void> plugins(const Args &args);
+    // Loads the plugins of the folders (docs/contracts.md §20.2) into m_registry.
+    void loadPlugins();
     // The resolver for AuthRefs; opens the catalog only when a vault AuthRef needs it.
     CredentialResolver &credentials();
 
@@ -87,6 +92,8 @@ private:
     std::unique_ptr<CatalogSession> m_session;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<CredentialResolver> m_credentials;
+    QStringList m_pluginDirs; // --plugin-dir, in the order given
+    PluginScan m_plugins;
 };
 
 } // namespace stella::cli

@@ -2,11 +2,15 @@
 // stella-console: the desktop shell over libstella-ui. Parses the command line, opens the
 // catalog (or the offline sandbox) and shows the main window; everything else is in ui/.
 #include "connectors/BuiltinProviders.h"
+#include "core/catalog/CatalogSession.h"
 #include "core/catalog/CatalogThread.h"
 #include "core/common/Clock.h"
 #include "core/common/FutureCallback.h"
 #include "core/common/LogRedaction.h"
+#include "core/common/Logging.h"
 #include "core/health/HealthMonitor.h"
+#include "core/plugins/PluginLoader.h"
+#include "core/plugins/PluginMetadataStore.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/DatabaseUrl.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -127,6 +131,26 @@ void scheduleScreenshot(ui::MainWindow &window, CatalogThread &catalog, const QS
 }
 } // namespace
 
+namespace {
+
+// Each loaded plugin in plugin_metadata (docs/contracts.md §20.4), before the window opens the
+// catalog; a catalog that cannot take them is the window's to report, so here it is only logged.
+void recordPlugins(const DatabaseUrl &url, const ProviderRegistry &registry, const Clock &clock,
+                   const PluginScan &plugins)
+{
+    if (plugins.loaded.isEmpty())
+        return;
+    auto session = CatalogSession::open(url, registry, clock);
+    if (!session) {
+        STELLA_LOG_WARNING(lcConnectors) << "plugins not recorded:" << session.error().message;
+        return;
+    }
+    if (auto r = PluginMetadataStore((*session)->database()).record(plugins.loaded); !r)
+        STELLA_LOG_WARNING(lcConnectors) << "plugins not recorded:" << r.error().message;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     // Before anything can log (Qt's platform plugins log during QApplication's construction).
@@ -171,7 +195,13 @@ int main(int argc, char *argv[])
         QStringLiteral("health-range"),
         ConsoleText::tr("The Health tab's range for --show-health: 24h, 7d or 30d (default 24h)."),
         QStringLiteral("RANGE"), QStringLiteral("24h"));
-    parser.addOptions({sandbox, db, tenant, screenshot, quitAfter, showHealth, healthRange});
+    const QCommandLineOption pluginDir(
+        QStringLiteral("plugin-dir"),
+        ConsoleText::tr("Also load connector plugins from DIR (repeatable; after the system and "
+                        "user folders, before $STELLA_PLUGIN_PATH)."),
+        QStringLiteral("DIR"));
+    parser.addOptions(
+        {sandbox, db, tenant, screenshot, quitAfter, showHealth, healthRange, pluginDir});
     parser.process(app);
 
     RequestContext ctx;
@@ -215,12 +245,19 @@ int main(int argc, char *argv[])
 
     ProviderRegistry registry;
     registerBuiltinProviders(registry);
+    const QList<PluginFolder> pluginFolderList = pluginFolders(parser.values(pluginDir));
+    const PluginScan plugins =
+        PluginLoader(registry, PluginTrust::fromSettings()).load(pluginFolderList);
     const Clock &clock = SystemClock::instance();
+    if (!parser.isSet(sandbox))
+        recordPlugins(url, registry, clock, plugins);
     CatalogThread catalog(registry, clock);
 
     // The services first, the window after them: the window (its dialogs, discovery and checks)
     // is destroyed before the resolver, launcher and session it uses (ConsoleServices).
     ui::ConsoleServices services(catalog, registry, clock, ctx);
+    services.plugins = plugins;
+    services.pluginFolders = pluginFolderList;
     ui::MainWindow window(services);
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, catalog, parser.value(screenshot), parser.isSet(quitAfter),

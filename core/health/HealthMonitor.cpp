@@ -171,6 +171,11 @@ void HealthMonitor::loadSlice()
     const qsizetype to = std::min(load.integrations.size(), load.next + kLoadSlice);
     for (qsizetype i = load.next; i < to; ++i) {
         const Integration &integration = load.integrations.at(i);
+        // A provider without a connector in this build (a plugin removed, or one not written
+        // yet) is not checked at all: "Unhealthy" would blame the server for what this build
+        // lacks, and notify about it (docs/contracts.md §16.2).
+        if (!m_launcher.canConnect(integration))
+            continue;
         if (m_scheduler.schedule(integration, now))
             load.listed.insert(integration.id);
     }

@@ -12,8 +12,14 @@ namespace stella {
 class ProviderRegistry
 {
 public:
-    // Fails (returns false) on a duplicate id: two connectors for one provider is a build bug.
+    // Fails (returns false) on a duplicate id (two connectors for one provider is a build bug)
+    // or an invalid definition (problems()).
     bool add(ProviderDefinition definition);
+    // What is wrong with a definition before it is added, one message per problem: an id taken
+    // or not an identifier, no display name, resource types its type cannot have, duplicate or
+    // empty config keys and credential slots, defaults outside their field. Empty when it can be
+    // added. Plugins' definitions pass through here (core/plugins/PluginLoader).
+    QStringList problems(const ProviderDefinition &definition) const;
 
     const ProviderDefinition *find(const QString &id) const;
     // Sorted by type then id; test-only providers only when asked for.

@@ -167,7 +167,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("command");
         for (const char *name : {"providers", "list", "show", "add", "update", "remove", "test",
                                  "check", "health", "monitor", "metrics", "discover", "audit",
-                                 "export", "import", "secret", "guard", "help"})
+                                 "export", "import", "secret", "guard", "plugins", "help"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -180,7 +180,7 @@ private Q_SLOTS:
         Run viaOption = cli({command, QStringLiteral("--help")});
         QVERIFY2(viaOption.exitCode == 0, qPrintable(viaOption.describe()));
         const QByteArray usage = "Usage: stella-integrations [--db URL] [--tenant ID] [--actor "
-                                 "NAME] [--json] [--sandbox] [--verbose] " +
+                                 "NAME] [--json] [--sandbox] [--verbose] [--plugin-dir DIR] " +
                                  command.toUtf8();
         QVERIFY2(viaOption.out.startsWith(usage + ' ') || viaOption.out.startsWith(usage + '\n'),
                  qPrintable(viaOption.describe()));

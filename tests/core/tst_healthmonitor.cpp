@@ -174,6 +174,50 @@ private Q_SLOTS:
         QCOMPARE(checksOf(url, added[0].id).size(), 2);
     }
 
+    void aProviderWithoutAConnectorIsNeitherCheckedNorNotified()
+    {
+        // As a provider whose plugin was removed, or whose connector is not written yet.
+        ProviderRegistry registry = test::registry();
+        ProviderDefinition noConnector = *test::registry().find(QStringLiteral("InMemory"));
+        noConnector.id = QStringLiteral("NoConnectorYet");
+        noConnector.connectorFactory = {};
+        QVERIFY(registry.add(noConnector));
+        const DatabaseUrl url = sqliteUrl();
+        QList<Integration> added;
+        {
+            auto session = CatalogSession::open(url, registry, m_clock);
+            QVERIFY(session.ok());
+            IntegrationDraft orphan = inMemory(QStringLiteral("orphan"), QStringLiteral("healthy"));
+            orphan.provider = noConnector.id;
+            for (const IntegrationDraft &d :
+                 {inMemory(QStringLiteral("a"), QStringLiteral("healthy")), orphan}) {
+                auto r = (*session)->catalog().add(kCtx, d);
+                QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toText()));
+                added.append(*r);
+            }
+        }
+        CatalogThread catalog(registry, m_clock);
+        QVERIFY(await(catalog.open(url)).ok());
+        HealthMonitor monitor(catalog, ConnectorLauncher(registry, m_clock, nullptr), m_clock);
+        QSignalSpy recorded(&monitor, &HealthMonitor::checkRecorded);
+        QSignalSpy changed(&monitor, &HealthMonitor::statusChanged);
+        for (int round = 0; round < 2; ++round) {
+            const SweepSummary s = sweep(monitor);
+            QCOMPARE(s.checked, 1); // "a", every interval; never the orphan
+            QCOMPARE(s.unhealthy, 0);
+            m_clock.advanceMs(MonitorSettings::kDefaultIntervalMs);
+        }
+        QCOMPARE(recorded.count(), 2);
+        for (const QList<QVariant> &r : recorded)
+            QCOMPARE(r.first().value<Integration>().id, added[0].id);
+        for (const QList<QVariant> &c : changed)
+            QVERIFY(c.first().value<Integration>().id != added[1].id);
+        QCOMPARE(checksOf(url, added[1].id).size(), 0);
+        auto session = CatalogSession::open(url, registry, m_clock);
+        STELLA_COMPARE_ENUM((*session)->catalog().get(kCtx, added[1].id)->status,
+                            HealthStatus::Unknown);
+    }
+
     void perIntegrationIntervalOverridesTheDefault()
     {
         const DatabaseUrl url = sqliteUrl();

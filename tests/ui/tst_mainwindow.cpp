@@ -625,25 +625,26 @@ private Q_SLOTS:
 
     void statusesWrittenByAnotherProcessAreReadAgain()
     {
-        const Integration jenkins = *byName(QStringLiteral("Jenkins CI"));
-        QCOMPARE(cell(jenkins.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
+        // A provider with a connector: one without shows "no connector — not checked" instead.
+        const Integration harbor = *byName(QStringLiteral("Harbor prod"));
+        QCOMPARE(cell(harbor.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
         // Another process's monitor on the same catalog: a separate connection, no signal here.
         auto other = test::openOrFail(m_url, m_clock);
         QVERIFY(other);
         HealthCheckRecord check;
-        check.integrationId = jenkins.id;
+        check.integrationId = harbor.id;
         check.checkedAt = m_clock.now();
         check.status = HealthStatus::Degraded;
         QVERIFY(other->catalog().recordHealthCheck(m_ctx, check).ok());
         QCoreApplication::processEvents();
-        QCOMPARE(cell(jenkins.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
+        QCOMPARE(cell(harbor.id, IntegrationListModel::StatusColumn), QStringLiteral("Unknown"));
 
         QSignalSpy reread(m_window->freshness(), &ListFreshness::reread);
         QSignalSpy reset(m_window->listModel(), &QAbstractItemModel::modelReset);
         m_window->freshness()->rereadNow(); // what the 60 s timer does
         QVERIFY(reread.wait(10'000));
         QCOMPARE(reread.first().at(0).toInt(), 1);
-        QCOMPARE(cell(jenkins.id, IntegrationListModel::StatusColumn), QStringLiteral("Degraded"));
+        QCOMPARE(cell(harbor.id, IntegrationListModel::StatusColumn), QStringLiteral("Degraded"));
         QCOMPARE(reset.size(), 0);
     }
 

@@ -41,6 +41,9 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     outbox = make("actionOutbox", tr("Annotation &outbox…"), QStyle::SP_DirIcon,
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                   tr("The SCM annotations not delivered yet: retry, export or discard them"));
+    plugins = new QAction(tr("&Plugins…"), &window);
+    plugins->setObjectName(QStringLiteral("actionPlugins"));
+    plugins->setToolTip(tr("The connector plugins loaded and refused at start-up"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
 }
@@ -70,6 +73,8 @@ void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
     integration->addAction(refresh);
     integration->addSeparator();
     integration->addAction(outbox);
+    QMenu *help = menuBar.addMenu(tr("&Help"));
+    help->addAction(plugins);
 }
 
 void ConsoleActions::addToToolBar(QToolBar &toolBar) const

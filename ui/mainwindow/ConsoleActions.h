@@ -16,7 +16,7 @@ namespace stella::ui {
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
-// actionHealth, actionOutbox.
+// actionHealth, actionOutbox, actionPlugins.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -42,6 +42,7 @@ public:
     QAction *discover = nullptr;
     QAction *health = nullptr;
     QAction *outbox = nullptr; // the SCM annotation outbox, tenant-wide
+    QAction *plugins = nullptr; // Help → Plugins
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,

@@ -10,6 +10,7 @@
 #include "ui/common/ListFreshness.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
+#include "ui/dialogs/PluginsDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
 #include "ui/mainwindow/ConsoleActions.h"
 #include "ui/mainwindow/KeychainStatusButton.h"
@@ -78,6 +79,14 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
     connect(m_actions->discover, &QAction::triggered, this, &MainWindow::showDiscover);
     connect(m_actions->health, &QAction::triggered, this, &MainWindow::showHealth);
     connect(m_actions->outbox, &QAction::triggered, this, &MainWindow::showOutbox);
+    connect(m_actions->plugins, &QAction::triggered, this, [this, &services] {
+        auto *dialog = new PluginsDialog(services.plugins, services.pluginFolders, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    // A provider this build cannot contact is shown as such, never as Unhealthy.
+    m_model->setConnectorAvailable(
+        [this](const Integration &i) { return m_launcher.canConnect(i).ok(); });
 
     buildLayout();
     updateTitle();

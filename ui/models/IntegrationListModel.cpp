@@ -45,6 +45,16 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
     if (role == StatusRole)
         return int(i->status);
     const int column = index.column();
+    if (column == StatusColumn && m_connectorAvailable && !m_connectorAvailable(*i)) {
+        if (role == Qt::DisplayRole)
+            return tr("no connector — not checked");
+        if (role == Qt::ToolTipRole)
+            return tr("This build has no connector for %1 (a plugin removed, or one not written "
+                      "yet): the monitor does not check it")
+                .arg(i->provider);
+        if (role == Qt::DecorationRole)
+            return StatusIcon::icon(HealthStatus::Unknown);
+    }
     // Only the status column's three roles need it; isStale reads the config's interval.
     const bool stale = column == StatusColumn && isStale(*i);
     if (role == Qt::DisplayRole) {
@@ -111,6 +121,13 @@ QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) co
 bool IntegrationListModel::isStale(const Integration &integration) const
 {
     return healthpolicy::isStale(integration, m_defaultIntervalMs, m_clock.now());
+}
+
+void IntegrationListModel::setConnectorAvailable(std::function<bool(const Integration &)> available)
+{
+    m_connectorAvailable = std::move(available);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn));
 }
 
 void IntegrationListModel::setDefaultIntervalMs(qint64 intervalMs)

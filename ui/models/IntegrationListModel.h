@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace stella {
@@ -87,6 +88,10 @@ public:
     // reset (unless a filter on the status gains or loses rows). Ids the model does not hold
     // are ignored (a reload adds them). Returns how many rows changed.
     int patchHealth(const QList<Integration> &current);
+    // Whether this build can contact an integration's provider (ConnectorLauncher::canConnect);
+    // one it cannot (a plugin removed, a connector not written yet) shows "no connector — not
+    // checked" instead of a status, never Unhealthy. Unset: every provider can.
+    void setConnectorAvailable(std::function<bool(const Integration &)> available);
 
 Q_SIGNALS:
     void countsChanged(int shown, int total);
@@ -131,6 +136,7 @@ private:
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     qint64 m_defaultIntervalMs = MonitorSettings::kDefaultIntervalMs;
+    std::function<bool(const Integration &)> m_connectorAvailable;
 };
 
 } // namespace stella::ui

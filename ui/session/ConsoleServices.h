@@ -3,6 +3,7 @@
 
 #include "core/connectors/ConnectorLauncher.h"
 #include "core/credentials/CredentialResolver.h"
+#include "core/plugins/PluginLoader.h"
 #include "ui/session/ConsoleSession.h"
 
 #include <QNetworkAccessManager>
@@ -37,6 +38,9 @@ public:
     CredentialResolver credentials;
     ConnectorLauncher launcher;
     ConsoleSession session;
+    // The start-up plugin scan and its folders, for Help → Plugins (set by main.cpp).
+    PluginScan plugins;
+    QList<PluginFolder> pluginFolders;
 
 private:
     // What the vault store asks for when it resolves a vault AuthRef: the current tenant's
