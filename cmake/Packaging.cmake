@@ -144,10 +144,11 @@ set(CPACK_DEBIAN_CLI_PACKAGE_RECOMMENDS "libqt6sql6-psql")
 set(CPACK_DEBIAN_CLI_PACKAGE_SUGGESTS "gnome-keyring | keepassxc")
 set(CPACK_COMPONENT_CLI_DESCRIPTION
     "Stella Ops integrations catalog, command-line tool\n\
-stella-integrations lists, adds, tests, monitors and exports the integrations of a Stella Ops\n\
-tenant (container registries, source control, CI, secret stores, runtime hosts), kept in\n\
-SQLite or PostgreSQL, and scans source trees with the AI Code Guard. Secrets are referred to\n\
-by AuthRefs and stay in the system keychain or a vault.")
+stella-integrations lists, adds, tests, monitors and exports the integrations\n\
+of a Stella Ops tenant (container registries, source control, CI, secret\n\
+stores, runtime hosts), kept in SQLite or PostgreSQL, and scans source trees\n\
+with the AI Code Guard. Secrets are referred to by AuthRefs and stay in the\n\
+system keychain or a vault.")
 
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME ${STELLA_DEB_console})
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_SECTION admin)
@@ -156,10 +157,10 @@ set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_RECOMMENDS "libqt6sql6-psql")
 set(CPACK_COMPONENT_CONSOLE_DESCRIPTION
     "Stella Ops Integrations Console, desktop application\n\
-The console keeps the catalog of a Stella Ops tenant's integrations, tests each connection\n\
-step by step, discovers what it can see and charts its health over time. A sandbox mode\n\
-shows demo integrations without touching the network. It depends on the command-line tool,\n\
-which works on the same catalog.")
+The console keeps the catalog of a Stella Ops tenant's integrations, tests\n\
+each connection step by step, discovers what it can see and charts its health\n\
+over time. A sandbox mode shows demo integrations without touching the\n\
+network. It depends on the command-line tool, which works on the same catalog.")
 
 set(CPACK_DEBIAN_PLUGINDEV_PACKAGE_NAME ${STELLA_DEB_plugindev})
 set(CPACK_DEBIAN_PLUGINDEV_PACKAGE_SECTION libdevel)
@@ -168,7 +169,8 @@ set(CPACK_DEBIAN_PLUGINDEV_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_PLUGINDEV_PACKAGE_DEPENDS "qt6-base-dev (>= 6.4)")
 set(CPACK_COMPONENT_PLUGINDEV_DESCRIPTION
     "Stella Ops Integrations Console, plugin development files\n\
-The public headers a connector plugin for the Stella Ops Integrations Console and its\n\
-command-line tool builds against: provider definitions, connectors and the shared HTTP base.")
+The public headers a connector plugin for the Stella Ops Integrations Console\n\
+and its command-line tool builds against: provider definitions, connectors and\n\
+the shared HTTP base.")
 
 include(CPack)

@@ -142,7 +142,8 @@ int main(int argc, char *argv[])
     // The menu entry's id (packaging/): lets a Wayland compositor match the window to it, and
     // the icon theme find the installed icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.stellaops.IntegrationsConsole"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.stellaops.IntegrationsConsole")));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.stellaops.IntegrationsConsole")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -27,8 +27,8 @@ Run run(const QString &program, const QStringList &args)
         return {};
     p.closeWriteChannel();
     p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-            p.readAllStandardOutput(), p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError()};
 }
 
 Run cli(const QStringList &args)
@@ -70,8 +70,8 @@ class TestCliCompletion : public QObject
                                           "_stella_integrations; "
                                           "[ ${#COMPREPLY[@]} -eq 0 ] || printf '%s\\n' "
                                           "\"${COMPREPLY[@]}\""),
-                           QStringLiteral("bash"), m_script}
-                              + words);
+                           QStringLiteral("bash"), m_script} +
+                              words);
         if (r.exitCode != 0 || !r.err.isEmpty())
             return {QStringLiteral("bash failed (%1): %2")
                         .arg(r.exitCode)
@@ -141,9 +141,9 @@ private Q_SLOTS:
         listed.sort();
         QVERIFY(listed.size() >= 10);
         QCOMPARE(complete({QStringLiteral("stella-integrations"), QString()}), listed);
-        QCOMPARE(complete({QStringLiteral("stella-integrations"), QStringLiteral("help"),
-                           QString()}),
-                 listed);
+        QCOMPARE(
+            complete({QStringLiteral("stella-integrations"), QStringLiteral("help"), QString()}),
+            listed);
     }
 
     void completes_data()
@@ -165,16 +165,14 @@ private Q_SLOTS:
         QTest::newRow("a command's options")
             << QStringList{si, QStringLiteral("providers"), QStringLiteral("--")}
             << QStringList{QStringLiteral("--help"), QStringLiteral("--include-test-only")};
-        QTest::newRow("a literal argument")
-            << QStringList{si, QStringLiteral("guard"), QString()}
-            << QStringList{QStringLiteral("run")};
+        QTest::newRow("a literal argument") << QStringList{si, QStringLiteral("guard"), QString()}
+                                            << QStringList{QStringLiteral("run")};
         QTest::newRow("one of several words")
             << QStringList{si, QStringLiteral("secret"), QStringLiteral("c")}
             << QStringList{QStringLiteral("check")};
         QTest::newRow("an option's choices")
             << QStringList{si, QStringLiteral("guard"), QStringLiteral("--format"), QString()}
-            << QStringList{QStringLiteral("json"), QStringLiteral("sarif"),
-                           QStringLiteral("text")};
+            << QStringList{QStringLiteral("json"), QStringLiteral("sarif"), QStringLiteral("text")};
         QTest::newRow("an option's value is no argument")
             << QStringList{si, QStringLiteral("guard"), QStringLiteral("--threads"),
                            QStringLiteral("2"), QStringLiteral("r")}
@@ -247,8 +245,9 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(cli({QStringLiteral("manpage")}).out);
         f.close();
-        const Run r = run(groff, {QStringLiteral("-k"), QStringLiteral("-man"), QStringLiteral("-Tutf8"),
-                                  QStringLiteral("-ww"), QStringLiteral("-z"), page});
+        const Run r =
+            run(groff, {QStringLiteral("-k"), QStringLiteral("-man"), QStringLiteral("-Tutf8"),
+                        QStringLiteral("-ww"), QStringLiteral("-z"), page});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
