@@ -173,4 +173,5 @@ The public headers a connector plugin for the Stella Ops Integrations Console\n\
 and its command-line tool builds against: provider definitions, connectors and\n\
 the shared HTTP base.")
 
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_SOURCE_DIR}/cmake/CPackProjectConfig.cmake)
 include(CPack)

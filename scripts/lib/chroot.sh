@@ -32,7 +32,6 @@ chroot_unmount_stale() {
   done
 }
 
-}
 
 # debootstrap's minbase of SUITE into ROOT, once: built aside and moved into place, so an
 # interrupted debootstrap never leaves a half-made root that later runs would trust.
