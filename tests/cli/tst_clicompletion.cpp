@@ -63,15 +63,15 @@ class TestCliCompletion : public QObject
     // What bash offers for the last of `words` (the word being completed), sorted.
     QStringList complete(const QStringList &words)
     {
-        const Run r = run(QStringLiteral("bash"),
-                          {QStringLiteral("-c"),
-                           QStringLiteral("source \"$1\"; shift; COMP_WORDS=(\"$@\"); "
-                                          "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
-                                          "_stella_integrations; "
-                                          "[ ${#COMPREPLY[@]} -eq 0 ] || printf '%s\\n' "
-                                          "\"${COMPREPLY[@]}\""),
-                           QStringLiteral("bash"), m_script} +
-                              words);
+        QStringList args{QStringLiteral("-c"),
+                         QStringLiteral("source \"$1\"; shift; COMP_WORDS=(\"$@\"); "
+                                        "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
+                                        "_stella_integrations; "
+                                        "[ ${#COMPREPLY[@]} -eq 0 ] || printf '%s\\n' "
+                                        "\"${COMPREPLY[@]}\""),
+                         QStringLiteral("bash"), m_script};
+        args += words;
+        const Run r = run(QStringLiteral("bash"), args);
         if (r.exitCode != 0 || !r.err.isEmpty())
             return {QStringLiteral("bash failed (%1): %2")
                         .arg(r.exitCode)
