@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ManPage.h"
 
+#include <QDir>
+
 namespace stella::cli {
 
 namespace {
@@ -101,8 +103,12 @@ QString manPage(const GlobalOptions &globals, const QList<Command> &commands,
                            ".TP\n.B QT_LOGGING_RULES\n"
                            "Finer logging than \\fB\\-\\-verbose\\fR.\n"
                            ".SH SEE ALSO\n"
-                           "The project's README and docs/contracts.md, installed in "
-                           "/usr/share/doc/stella\\-ops\\-integrations\\-cli.\n");
+                           ".BR stella\\-console (1)\n");
+    // The page is built once, on the build machine, and read by every user: defaults under the
+    // builder's home directory (the catalog's file) are written as under "~".
+    const QString home = QDir::homePath();
+    if (home.size() > 1)
+        page.replace(roff(home + QLatin1Char('/')), QStringLiteral("~/"));
     return page;
 }
 

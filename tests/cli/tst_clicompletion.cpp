@@ -19,9 +19,15 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QString &program, const QStringList &args)
+Run run(const QString &program, const QStringList &args, const QString &home = {})
 {
     QProcess p;
+    if (!home.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home);
+        env.remove(QStringLiteral("XDG_DATA_HOME"));
+        p.setProcessEnvironment(env);
+    }
     p.start(program, args);
     if (!p.waitForStarted())
         return {};
@@ -233,6 +239,20 @@ private Q_SLOTS:
                              .match(line)
                              .hasMatch(),
                          qPrintable(line));
+    }
+
+    // Built once and read by everyone: the builder's home directory is not in it.
+    void theManualNamesNoHomeDirectory()
+    {
+        const QString home = m_dir.filePath(QStringLiteral("home-of-the-builder"));
+        QVERIFY(QDir().mkpath(home));
+        const Run r = run(qEnvironmentVariable("STELLA_CLI"), {QStringLiteral("manpage")}, home);
+        QCOMPARE(r.exitCode, 0);
+        const QString page = QString::fromUtf8(r.out);
+        QVERIFY(!page.contains(QStringLiteral("home\\-of\\-the\\-builder")));
+        QVERIFY2(
+            page.contains(QStringLiteral("~/.local/share/stella\\-ops/integrations/catalog.db")),
+            qPrintable(page.left(2000)));
     }
 
     void groffReadsTheManualWithoutWarnings()
