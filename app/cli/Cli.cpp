@@ -2,6 +2,8 @@
 #include "Cli.h"
 
 #include "IntegrationLookup.h"
+#include "ManPage.h"
+#include "ShellCompletion.h"
 #include "connectors/BuiltinProviders.h"
 #include "core/catalog/IntegrationCatalog.h"
 #include "core/health/HealthPolicy.h"
@@ -383,6 +385,22 @@ QList<Command> Cli::commands()
          false,
          false,
          &Cli::help},
+        {{QStringLiteral("completion"),
+          {{QStringLiteral("bash"), QStringLiteral("the shell")}},
+          {}},
+         QStringLiteral("print the shell's completion script"),
+         {},
+         false,
+         false,
+         &Cli::completion,
+         true},
+        {{QStringLiteral("manpage"), {}, {}},
+         QStringLiteral("print the manual page, stella-integrations(1), in troff"),
+         {},
+         false,
+         false,
+         &Cli::manual,
+         true},
     };
 }
 
@@ -398,7 +416,8 @@ Error Cli::unknownCommand(const QList<Command> &all, const QString &name)
 {
     QStringList names;
     for (const Command &c : all)
-        names.append(c.name());
+        if (!c.hidden)
+            names.append(c.name());
     return Error::invalidInput(QStringLiteral("unknown command '%1'").arg(name),
                                QStringLiteral("Commands: %1").arg(joined(names)));
 }
@@ -414,6 +433,23 @@ Result<void> Cli::help(const Args &args)
     if (!command)
         return unknownCommand(all, args.positionals().first());
     m_out->write(commandHelp(globalOptions(), *command).toUtf8());
+    return {};
+}
+
+Result<void> Cli::completion(const Args &args)
+{
+    const QString shell = args.positionals().value(0);
+    if (shell != QLatin1String("bash"))
+        return Error::invalidInput(
+            QStringLiteral("no completion for the shell '%1'").arg(shell),
+            QStringLiteral("Only bash is supported: stella-integrations completion bash"));
+    m_out->write(bashCompletion(globalOptions(), commands()).toUtf8());
+    return {};
+}
+
+Result<void> Cli::manual(const Args &)
+{
+    m_out->write(manPage(globalOptions(), commands(), QStringLiteral(STELLA_VERSION)).toUtf8());
     return {};
 }
 

@@ -44,6 +44,9 @@ private:
     // " (sandbox: discarded at exit)" after a change's confirmation in the sandbox, else empty.
     QString sandboxNote() const;
     Result<void> help(const Args &args);
+    // The hidden verbs the package build runs: `completion bash` and `manpage`.
+    Result<void> completion(const Args &args);
+    Result<void> manual(const Args &args);
 
     // catalog commands
     Result<void> providers(const Args &args);

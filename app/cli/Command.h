@@ -20,6 +20,9 @@ struct Command
     // In the sandbox such a command says that its change is discarded at exit.
     bool changesCatalog = false;
     std::function<Result<void>(Cli &, const Args &)> handler;
+    // Not in the help, the completion or the manual: the verbs that generate the latter two
+    // for the package.
+    bool hidden = false;
 
     const QString &name() const { return spec.command; }
 };

@@ -63,7 +63,8 @@ QString globalHelp(const GlobalOptions &globals, const QList<Command> &commands)
     text += QStringLiteral("Global options (before the command):\n") + optionRows(globals.options);
     QList<Row> entries;
     for (const Command &c : commands)
-        entries.append({c.spec.synopsis(), c.summary});
+        if (!c.hidden)
+            entries.append({c.spec.synopsis(), c.summary});
     text += QStringLiteral("\nCommands:\n") + rows(entries);
     text += QStringLiteral("\n`stella-integrations help COMMAND` or `stella-integrations COMMAND "
                            "--help` shows a command's arguments and options.\n");

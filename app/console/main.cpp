@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
@@ -162,6 +163,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(ConsoleText::tr("Stella Ops Integrations Console"));
     QApplication::setApplicationVersion(QStringLiteral(STELLA_VERSION));
     QApplication::setOrganizationName(QStringLiteral("stella-ops"));
+    // The menu entry's id (packaging/): lets a Wayland compositor match the window to it, and
+    // the icon theme find the installed icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.stellaops.IntegrationsConsole"));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.stellaops.IntegrationsConsole")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

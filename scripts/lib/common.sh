@@ -5,10 +5,23 @@ STELLA_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 say() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
 
+# Installs the Debian package that brings COMMAND, unless it is there already.
+#   ensure_tool COMMAND PACKAGE
+ensure_tool() {
+  command -v "$1" >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  say "installing $2 (for $1)"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$2" >&2 \
+    || { $sudo apt-get update -q >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$2" >&2; }
+}
+
 # Configures and builds into DIR with the given build type; warnings are errors, as in CI.
-#   stella_build DIR TYPE [TARGET...]     (no target: everything)
+#   stella_build DIR TYPE [-DNAME=VALUE...] [TARGET...]     (no target: everything)
 stella_build() {
   local dir=$1 type=$2; shift 2
+  local options=()
+  while [ $# -gt 0 ] && [[ $1 == -D* ]]; do options+=("$1"); shift; done
   # ccache (installed by setup-deps) makes a rebuild of unchanged files a cache hit: after a
   # branch switch, a removed build directory, and every run of the Debian 13 chroot (its checkout
   # is always /stella). CCACHE_BASEDIR turns absolute paths under it into relative ones, and
@@ -23,7 +36,7 @@ stella_build() {
     export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
   fi
   cmake -S "$STELLA_TOP" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" \
-        -DSTELLA_WARNINGS_AS_ERRORS=ON >"$dir.configure.log" 2>&1 \
+        -DSTELLA_WARNINGS_AS_ERRORS=ON "${options[@]}" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log" >&2; say "configure failed (log: $dir.configure.log)"; return 1; }
   grep -E '^-- +(Qt|KF6)' "$dir.configure.log" >&2 || true
   if [ $# -gt 0 ]; then
