@@ -59,12 +59,11 @@ class ScenarioFarm
 public:
     ScenarioFarm()
     {
-        for (auto make :
-             {dockerRegistryScenario, harborScenario, gitLabContainerRegistryScenario,
-              nexusScenario, inMemoryScenario, gitLabServerScenario, gitLabCiScenario,
-              vaultScenario, consulScenario, ebpfAgentScenario, gitHubAppScenario, giteaScenario,
-              jenkinsScenario, s3CompatibleScenario, nvdMirrorScenario, osvMirrorScenario,
-              stellaOpsMirrorScenario})
+        for (auto make : {dockerRegistryScenario, harborScenario, gitLabContainerRegistryScenario,
+                          nexusScenario, inMemoryScenario, gitLabServerScenario, gitLabCiScenario,
+                          vaultScenario, consulScenario, ebpfAgentScenario, gitHubAppScenario,
+                          giteaScenario, jenkinsScenario, s3CompatibleScenario, nvdMirrorScenario,
+                          osvMirrorScenario, stellaOpsMirrorScenario})
             m_scenarios.push_back(make());
     }
 
@@ -127,12 +126,22 @@ private:
     std::unique_ptr<ScenarioFarm> m_farm;
 };
 
-// N copies of the scenarios' integrations, round-robin, into an empty catalog.
+// N copies of the scenarios' integrations, round-robin, into an empty catalog. A provider
+// with a connector but no scenario here would silently drop out of "all providers": refused.
 void seed(const DatabaseUrl &url, int count, const QList<Integration> &scenarios,
           const Clock &clock)
 {
     ProviderRegistry registry;
     registerBuiltinProviders(registry);
+    QStringList withoutScenario;
+    for (const ProviderDefinition *d : registry.providers(true))
+        if (d->hasConnector() &&
+            std::none_of(scenarios.begin(), scenarios.end(),
+                         [d](const Integration &i) { return i.provider == d->id; }))
+            withoutScenario.append(d->id);
+    if (!withoutScenario.isEmpty())
+        die(QStringLiteral("no scenario here for %1: add its conformance scenario to ScenarioFarm")
+                .arg(withoutScenario.join(QStringLiteral(", "))));
     auto session = CatalogSession::open(url, registry, clock);
     if (!session)
         die(session.error().toText());
@@ -161,7 +170,7 @@ struct ProviderTally
     qint64 latencyMsTotal = 0; // as each check measured itself
     qint64 latencyMsMax = 0;
     qint64 lastRecordedMs = 0; // since sweepNow(): when this provider's last check came in
-    QString firstProblem; // the first check that did not end Healthy: its status and message
+    QString firstProblem;      // the first check that did not end Healthy: its status and message
 };
 
 int sweep(const DatabaseUrl &url, int count, int concurrency)
@@ -198,8 +207,8 @@ int sweep(const DatabaseUrl &url, int count, int concurrency)
                          ++statuses[record.status];
                          if (record.status != HealthStatus::Healthy && tally.firstProblem.isEmpty())
                              tally.firstProblem = QStringLiteral("%1 (%2): %3")
-                                                      .arg(toString(record.status), integration.name,
-                                                           record.errorMessage);
+                                                      .arg(toString(record.status),
+                                                           integration.name, record.errorMessage);
                      });
     int exitCode = 1;
     QObject::connect(&monitor, &HealthMonitor::sweepFinished, [&](const SweepSummary &s) {
@@ -217,12 +226,11 @@ int sweep(const DatabaseUrl &url, int count, int concurrency)
             QStringList parts;
             for (auto st = it->statuses.cbegin(); st != it->statuses.cend(); ++st)
                 parts.append(QStringLiteral("%1 %2").arg(toString(st.key())).arg(st.value()));
-            std::printf("  %-24s %4d checks: %s; latency mean %lld ms, max %lld ms; last in at "
-                        "%lld ms\n",
-                        qPrintable(it.key()), it->checks,
-                        qPrintable(parts.join(QStringLiteral(", "))),
-                        it->latencyMsTotal / std::max(1, it->checks), it->latencyMsMax,
-                        it->lastRecordedMs);
+            std::printf(
+                "  %-24s %4d checks: %s; latency mean %lld ms, max %lld ms; last in at "
+                "%lld ms\n",
+                qPrintable(it.key()), it->checks, qPrintable(parts.join(QStringLiteral(", "))),
+                it->latencyMsTotal / std::max(1, it->checks), it->latencyMsMax, it->lastRecordedMs);
             if (!it->firstProblem.isEmpty())
                 std::printf("    first not Healthy: %s\n", qPrintable(it->firstProblem));
         }
@@ -261,7 +269,8 @@ int serve(const DatabaseUrl &url, int count, const QStringList &command)
     });
     QObject::connect(&program, &QProcess::errorOccurred, [&](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            die(QStringLiteral("%1 does not start: %2").arg(command.first(), program.errorString()));
+            die(QStringLiteral("%1 does not start: %2")
+                    .arg(command.first(), program.errorString()));
     });
     program.start(command.first(), command.mid(1));
     QCoreApplication::exec();
