@@ -11,6 +11,9 @@
 // the list shows every integration's new status (each check reaches the list through
 // CatalogThread::healthRecorded and a catalog read), so the list's updates are measured too.
 // One idle second before the sweep gives the baseline. Prints p50, p99, max and the count.
+// Under bench/mixed-sweep, which runs it while the conformance scenarios serve from a process
+// of their own, STELLA_BENCH_SCENARIO_NOW gives the scenarios' day, on which the console runs.
+#include "ScenarioClock.h"
 #include "connectors/BuiltinProviders.h"
 #include "core/catalog/CatalogThread.h"
 #include "core/common/Clock.h"
@@ -112,7 +115,16 @@ int main(int argc, char **argv)
 
     ProviderRegistry registry;
     registerBuiltinProviders(registry);
-    const Clock &clock = SystemClock::instance();
+    std::unique_ptr<bench::ScenarioClock> scenarioDay;
+    if (const QByteArray day = qgetenv(bench::kScenarioNowVariable); !day.isEmpty()) {
+        const QDateTime start = parseUtc(QString::fromLatin1(day));
+        if (!start.isValid())
+            die(QStringLiteral("%1 is not an ISO 8601 UTC time: %2")
+                    .arg(QLatin1String(bench::kScenarioNowVariable), QString::fromLatin1(day)));
+        scenarioDay = std::make_unique<bench::ScenarioClock>(start);
+    }
+    const Clock &clock =
+        scenarioDay ? static_cast<const Clock &>(*scenarioDay) : SystemClock::instance();
     CatalogThread catalog(registry, clock);
     RequestContext ctx;
     ctx.actor = QStringLiteral("bench");
