@@ -2,12 +2,11 @@
 #include "HealthCheckResult.h"
 
 #include "core/connectors/ConnectorOperation.h"
-#include "core/model/Enums.h"
 #include "core/health/CertificateExpiry.h"
+#include "core/model/Enums.h"
 #include "core/providers/ConfigSchema.h"
 
 namespace stella {
-
 
 HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTime &checkedAt,
                                        const ConnectorOperation &op)

@@ -81,7 +81,6 @@ int latencyBucketIndex(qint64 latencyMs)
     return int(bounds.size());
 }
 
-
 namespace {
 // Stella Ops' integration_* families, after the console's own.
 void renderStellaOpsFamilies(QString &out, const MetricsSnapshot &snapshot)
@@ -89,7 +88,8 @@ void renderStellaOpsFamilies(QString &out, const MetricsSnapshot &snapshot)
     QMap<QString, int> worst; // type name -> status code; sorted by type name
     for (const auto &c : snapshot.integrations)
         if (c.count > 0)
-            worst[toString(c.type)] = std::max(worst.value(toString(c.type)), severityRank(c.status));
+            worst[toString(c.type)] =
+                std::max(worst.value(toString(c.type)), severityRank(c.status));
     header(out, "integration_health_status", "gauge",
            "Worst health status of the tenant's live integrations of a type: 0 Unknown, "
            "1 Healthy, 2 Degraded, 3 Unhealthy.");

@@ -764,17 +764,17 @@ private Q_SLOTS:
         const QByteArray sha = "0123456789abcdef0123456789abcdef01234567";
         const QByteArray statusPath = "/repos/octo-org/repo-01/statuses/" + sha;
         QList<FakeGitHub::Caller::Kind> callers;
-        m_github->setExtraRoute([&](const FakeGitHub::Request &request,
-                                    const FakeGitHub::Caller &caller)
-                                    -> std::optional<FakeGitHub::Response> {
-            if (request.method != "POST" || !request.path().endsWith(statusPath))
-                return std::nullopt;
-            callers.append(caller.kind);
-            if (caller.kind != FakeGitHub::Caller::Kind::Installation)
-                return FakeGitHub::Response::json(401, R"({"message":"Bad credentials"})");
-            return FakeGitHub::Response::json(
-                201, R"({"id":1,"state":"success","context":"stella-ops","description":"ok"})");
-        });
+        m_github->setExtraRoute(
+            [&](const FakeGitHub::Request &request,
+                const FakeGitHub::Caller &caller) -> std::optional<FakeGitHub::Response> {
+                if (request.method != "POST" || !request.path().endsWith(statusPath))
+                    return std::nullopt;
+                callers.append(caller.kind);
+                if (caller.kind != FakeGitHub::Caller::Kind::Installation)
+                    return FakeGitHub::Response::json(401, R"({"message":"Bad credentials"})");
+                return FakeGitHub::Response::json(
+                    201, R"({"id":1,"state":"success","context":"stella-ops","description":"ok"})");
+            });
         const ProviderDefinition *definition = test::registry().find(QStringLiteral("GitHubApp"));
         QVERIFY(definition && definition->annotationClientFactory);
         AnnotationClientContext annotationContext;

@@ -41,7 +41,7 @@ public:
     QAction *checkNow = nullptr;
     QAction *discover = nullptr;
     QAction *health = nullptr;
-    QAction *outbox = nullptr; // the SCM annotation outbox, tenant-wide
+    QAction *outbox = nullptr;  // the SCM annotation outbox, tenant-wide
     QAction *plugins = nullptr; // Help → Plugins
 
 private:

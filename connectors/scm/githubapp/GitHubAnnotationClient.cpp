@@ -3,7 +3,6 @@
 
 #include "GitHubAppTokenSource.h"
 #include "GitHubRest.h"
-
 #include "connectors/http/HttpAnswers.h"
 #include "core/http/PageCursor.h"
 
@@ -273,7 +272,6 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
 } // namespace stella
 
 namespace stella {
-
 
 std::unique_ptr<ScmAnnotationClient>
 GitHubAnnotationClient::make(const Integration &integration, const AnnotationClientContext &context)

@@ -51,12 +51,12 @@ bool isPrivateKey(const SecretValue &secret)
 
 GitHubAppTokenSource::GitHubAppTokenSource(const Integration &integration,
                                            const ConnectorContext &context)
-    : m_state(std::make_shared<State>(State{
-          AuthRefTokenSource(context.credentials, integration.authRefUri),
-          std::make_shared<HttpSession>(integration, context),
-          {},
-          {},
-          std::make_unique<QObject>()}))
+    : m_state(std::make_shared<State>(
+          State{AuthRefTokenSource(context.credentials, integration.authRefUri),
+                std::make_shared<HttpSession>(integration, context),
+                {},
+                {},
+                std::make_unique<QObject>()}))
 {
     m_state->session->setDefaultHeaders(github::defaultHeaders());
     m_state->target.apiBase = QUrl(integration.endpoint);
@@ -77,11 +77,12 @@ void GitHubAppTokenSource::token(TokenCallback done)
         auto tokens = state->tokensFor(*secret);
         if (!tokens)
             return done(tokens.error());
-        (*tokens)->token(state->anchor.get(), [done](const Result<GitHubInstallationToken> &minted) {
-            if (!minted)
-                return done(minted.error());
-            done(minted->value);
-        });
+        (*tokens)->token(state->anchor.get(),
+                         [done](const Result<GitHubInstallationToken> &minted) {
+                             if (!minted)
+                                 return done(minted.error());
+                             done(minted->value);
+                         });
     });
 }
 
