@@ -13,6 +13,9 @@ QString roff(QString text)
 {
     text.replace(QLatin1Char('\\'), QStringLiteral("\\e"));
     text.replace(QLatin1Char('-'), QStringLiteral("\\-"));
+    // A break point after each '/': a long path or URL (the default catalog under a long
+    // XDG_DATA_HOME) may wrap there instead of overrunning the line.
+    text.replace(QLatin1Char('/'), QStringLiteral("/\\:"));
     if (text.startsWith(QLatin1Char('.')) || text.startsWith(QLatin1Char('\'')))
         text.prepend(QStringLiteral("\\&"));
     return text;

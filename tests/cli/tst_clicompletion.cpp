@@ -250,9 +250,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QString page = QString::fromUtf8(r.out);
         QVERIFY(!page.contains(QStringLiteral("home\\-of\\-the\\-builder")));
-        QVERIFY2(
-            page.contains(QStringLiteral("~/.local/share/stella\\-ops/integrations/catalog.db")),
-            qPrintable(page.left(2000)));
+        QVERIFY2(page.contains(QStringLiteral(
+                     "~/.local/\\:share/\\:stella\\-ops/\\:integrations/\\:catalog.db")),
+                 qPrintable(page.left(2000)));
     }
 
     void groffReadsTheManualWithoutWarnings()
