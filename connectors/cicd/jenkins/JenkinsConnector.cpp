@@ -2,6 +2,7 @@
 #include "JenkinsConnector.h"
 
 #include "JenkinsJobWalk.h"
+#include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 #include "core/model/ResourceTypes.h"
 
@@ -52,9 +53,8 @@ DiscoveredResource jobResource(const QString &type, const JenkinsJob &job)
                           job.lastBuild.value(QStringLiteral("number")).toInteger());
         const qint64 ms = job.lastBuild.value(QStringLiteral("timestamp")).toInteger();
         if (ms > 0)
-            attributes.insert(
-                QStringLiteral("lastBuildAt"),
-                QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+            attributes.insert(QStringLiteral("lastBuildAt"),
+                              utcFromSecsSinceEpoch(0).addMSecs(ms).toString(Qt::ISODateWithMs));
     }
     if (job.parentClass == kMultibranch)
         attributes.insert(QStringLiteral("branchOf"),
