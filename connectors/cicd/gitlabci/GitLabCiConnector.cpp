@@ -173,53 +173,40 @@ void describeScope(const Http &http, const Step &step, const gitlab::Located &lo
 
 GitLabCiConnector::GitLabCiConnector(const Integration &integration,
                                      const ConnectorContext &context)
-    : HttpConnector(integration, context),
+    : GitLabApiConnector(integration, context,
+                         QStringLiteral("Give the token behind %1 the read_api scope and at least "
+                                        "the Reporter role on the project or group")),
       m_projectPath(gitlab::configuredPath(session().configString(QStringLiteral("projectPath")),
                                            QStringLiteral("projectPath"))),
       m_pageSize(std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100))
-{
-    gitlab::setUpSession(session(),
-                         QStringLiteral("Give the token behind %1 the read_api scope and at least "
-                                        "the Reporter role on the project or group"));
-}
+{}
 
 ConnectorOperation *GitLabCiConnector::testConnection(QObject *parent)
 {
-    Run run = begin(ConnectorOperation::Kind::TestConnection, parent);
+    Run run = beginTestConnection(parent);
     const Http http = run.http;
-    auto anonymous = std::make_shared<HttpResponse>();
-    addReachStep(run, gitlab::api(session(), QStringLiteral("/version")), anonymous);
     const Result<QString> projectPath = m_projectPath;
-    run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
-              [http, anonymous](const Step &step) {
-                  gitlab::identify(http, *anonymous, step,
-                                   QStringLiteral("Give GitLab's base URL, e.g. "
-                                                  "https://gitlab.example.com, without /api/v4"));
-              })
-        .add(StepId::Authenticate, QStringLiteral("Authenticate the access token"),
-             [http](const Step &step) { gitlab::authenticate(http, step); })
-        .add(StepId::Permission, QStringLiteral("Check the token's scopes and the latest pipeline"),
-             [http, projectPath](const Step &step) {
-                 if (!projectPath)
-                     return step.fail(projectPath.error());
-                 gitlab::checkScopes(
-                     http, step,
-                     {{QStringLiteral("read_api"), QStringLiteral("to list pipelines and jobs"),
-                       true}},
-                     [http, step, path = *projectPath](const QString &scopes, const QStringList &) {
-                         if (path.isEmpty()) {
-                             step.operation()->reportHealth(HealthStatus::Healthy);
-                             return step.warn(scopes +
-                                              QStringLiteral("; no projectPath: set a project or "
-                                                             "group path to discover pipelines"));
-                         }
-                         gitlab::locate(http, path, QStringLiteral("projectPath"),
-                                        [http, step, scopes](const gitlab::Located &located) {
-                                            describeScope(http, step, located, scopes);
-                                        });
-                     });
-             });
+    run.steps->add(
+        StepId::Permission, QStringLiteral("Check the token's scopes and the latest pipeline"),
+        [http, projectPath](const Step &step) {
+            if (!projectPath)
+                return step.fail(projectPath.error());
+            gitlab::checkScopes(
+                http, step,
+                {{QStringLiteral("read_api"), QStringLiteral("to list pipelines and jobs"), true}},
+                [http, step, path = *projectPath](const QString &scopes, const QStringList &) {
+                    if (path.isEmpty()) {
+                        step.operation()->reportHealth(HealthStatus::Healthy);
+                        return step.warn(scopes +
+                                         QStringLiteral("; no projectPath: set a project or "
+                                                        "group path to discover pipelines"));
+                    }
+                    gitlab::locate(http, path, QStringLiteral("projectPath"),
+                                   [http, step, scopes](const gitlab::Located &located) {
+                                       describeScope(http, step, located, scopes);
+                                   });
+                });
+        });
     run.steps->start();
     return run.operation;
 }

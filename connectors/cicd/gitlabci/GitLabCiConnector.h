@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/http/HttpConnector.h"
+#include "connectors/gitlab/GitLabApiConnector.h"
 
 namespace stella {
 
@@ -11,7 +11,7 @@ namespace stella {
 // branch ("latest pipeline on main: success, 3 h ago"). Pipelines page by offset (GitLab
 // offers nothing else there), jobs by keyset (order_by=id, sort=desc), so a project past
 // GitLab's 50,000-offset limit lists all of them. See docs/providers.md, "GitLab".
-class GitLabCiConnector : public HttpConnector
+class GitLabCiConnector : public GitLabApiConnector
 {
 public:
     GitLabCiConnector(const Integration &integration, const ConnectorContext &context);

@@ -88,38 +88,25 @@ void checkPermission(const Http &http, const Step &step, const QString &group)
 
 GitLabServerConnector::GitLabServerConnector(const Integration &integration,
                                              const ConnectorContext &context)
-    : HttpConnector(integration, context),
+    : GitLabApiConnector(integration, context,
+                         QStringLiteral("Give the token behind %1 the read_api scope (api to post "
+                                        "annotations) and membership of the projects")),
       m_group(gitlab::configuredPath(session().configString(QStringLiteral("group")),
                                      QStringLiteral("group"))),
       m_pageSize(std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100))
-{
-    gitlab::setUpSession(session(),
-                         QStringLiteral("Give the token behind %1 the read_api scope (api to post "
-                                        "annotations) and membership of the projects"));
-}
+{}
 
 ConnectorOperation *GitLabServerConnector::testConnection(QObject *parent)
 {
-    Run run = begin(ConnectorOperation::Kind::TestConnection, parent);
+    Run run = beginTestConnection(parent);
     const Http http = run.http;
-    auto anonymous = std::make_shared<HttpResponse>();
-    addReachStep(run, gitlab::api(session(), QStringLiteral("/version")), anonymous);
     const Result<QString> group = m_group;
-    run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
-              [http, anonymous](const Step &step) {
-                  gitlab::identify(http, *anonymous, step,
-                                   QStringLiteral("Give GitLab's base URL, e.g. "
-                                                  "https://gitlab.example.com, without /api/v4"));
-              })
-        .add(StepId::Authenticate, QStringLiteral("Authenticate the access token"),
-             [http](const Step &step) { gitlab::authenticate(http, step); })
-        .add(StepId::Permission, QStringLiteral("Check the token's scopes"),
-             [http, group](const Step &step) {
-                 if (!group)
-                     return step.fail(group.error());
-                 checkPermission(http, step, *group);
-             });
+    run.steps->add(StepId::Permission, QStringLiteral("Check the token's scopes"),
+                   [http, group](const Step &step) {
+                       if (!group)
+                           return step.fail(group.error());
+                       checkPermission(http, step, *group);
+                   });
     run.steps->start();
     return run.operation;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/http/HttpConnector.h"
+#include "connectors/gitlab/GitLabApiConnector.h"
 
 namespace stella {
 
@@ -11,7 +11,7 @@ namespace stella {
 // `repositories` (each project's Git repository) of the token's memberships by keyset
 // pagination, or of one group and its subgroups (`group`) by offset pagination, the only kind
 // GitLab offers there. See docs/providers.md, "GitLab".
-class GitLabServerConnector : public HttpConnector
+class GitLabServerConnector : public GitLabApiConnector
 {
 public:
     GitLabServerConnector(const Integration &integration, const ConnectorContext &context);
