@@ -295,6 +295,32 @@ private Q_SLOTS:
                  50);
     }
 
+    // NVD's documented window binds NVD, not a mirror: a mirror's requests go at once until
+    // the mirror itself throttles (403), then the window holds until it has been quiet.
+    void aMirrorIsHeldToTheWindowOnlyAfterItThrottled()
+    {
+        RollingWindowLimit mirror(5, 30000, RollingWindowLimit::Mode::AfterThrottle);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(mirror.reserve(1000 + i), qint64(0));
+        mirror.throttled(2000);
+        QCOMPARE(mirror.reserve(2000), qint64(30000));
+        QCOMPARE(mirror.reserve(100000), qint64(0)); // quiet for a window: free again
+        QCOMPARE(mirror.reserve(100001), qint64(0));
+
+        RollingWindowLimit &nvd =
+            RollingWindowLimit::forNvd(QStringLiteral("https://services.nvd.nist.gov"), false);
+        RollingWindowLimit &local =
+            RollingWindowLimit::forNvd(QStringLiteral("http://127.0.0.1:8080"), false);
+        const qint64 now = RollingWindowLimit::monotonicNowMs();
+        qint64 nvdWaits = 0, localWaits = 0;
+        for (int i = 0; i < 6; ++i) {
+            nvdWaits += nvd.reserve(now);
+            localWaits += local.reserve(now);
+        }
+        QVERIFY(nvdWaits > 0);
+        QCOMPARE(localWaits, qint64(0));
+    }
+
     void discoveryIsNotOffered()
     {
         World w;

@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QUrl>
 #include <memory>
 
 namespace stella {
@@ -13,12 +14,20 @@ namespace {
 constexpr int kPublicLimit = 5;
 constexpr int kKeyedLimit = 50;
 constexpr qint64 kNvdWindowMs = 30000;
+
+bool isNvdItself(const QString &origin)
+{
+    return QUrl(origin).host().compare(QLatin1String("services.nvd.nist.gov"),
+                                       Qt::CaseInsensitive) == 0;
+}
 } // namespace
 
 qint64 RollingWindowLimit::reserve(qint64 nowMs)
 {
     while (!m_booked.isEmpty() && m_booked.first() <= nowMs - m_windowMs)
         m_booked.removeFirst();
+    if (m_mode == Mode::AfterThrottle && m_booked.isEmpty())
+        return 0; // not throttled within the last window: nothing to keep count of
     qint64 at = nowMs;
     if (m_booked.size() >= m_limit) {
         // The slot frees when the request `limit` places back leaves the window.
@@ -41,8 +50,9 @@ RollingWindowLimit &RollingWindowLimit::forNvd(const QString &origin, bool withA
     const QString key = (withApiKey ? QStringLiteral("key|") : QStringLiteral("public|")) + origin;
     std::shared_ptr<RollingWindowLimit> &limit = limits[key];
     if (!limit)
-        limit = std::make_shared<RollingWindowLimit>(withApiKey ? kKeyedLimit : kPublicLimit,
-                                                     kNvdWindowMs);
+        limit = std::make_shared<RollingWindowLimit>(
+            withApiKey ? kKeyedLimit : kPublicLimit, kNvdWindowMs,
+            isNvdItself(origin) ? Mode::Always : Mode::AfterThrottle);
     return *limit;
 }
 

@@ -13,7 +13,15 @@ namespace stella {
 class RollingWindowLimit
 {
 public:
-    RollingWindowLimit(int limit, qint64 windowMs) : m_limit(limit), m_windowMs(windowMs) {}
+    enum class Mode
+    {
+        Always,        // the server documents the limit (NVD itself)
+        AfterThrottle, // a mirror: held to the window only while it has throttled us recently
+    };
+
+    RollingWindowLimit(int limit, qint64 windowMs, Mode mode = Mode::Always)
+        : m_limit(limit), m_windowMs(windowMs), m_mode(mode)
+    {}
 
     int limit() const { return m_limit; }
     qint64 windowMs() const { return m_windowMs; }
@@ -26,7 +34,9 @@ public:
     void throttled(qint64 nowMs);
 
     // The limit shared by every NVD integration of this process talking to `origin` with a key
-    // (50 per 30 s) or without one (5 per 30 s). Application thread only.
+    // (50 per 30 s) or without one (5 per 30 s). NVD's own host is always held to it; any other
+    // origin is a mirror NVD's limit does not bind, held to it only after it answered 403
+    // (throttled()) and until it has been quiet for a window. Application thread only.
     static RollingWindowLimit &forNvd(const QString &origin, bool withApiKey);
     // The same clock for every caller of forNvd().
     static qint64 monotonicNowMs();
@@ -34,6 +44,7 @@ public:
 private:
     int m_limit;
     qint64 m_windowMs;
+    Mode m_mode;
     QList<qint64> m_booked; // send times, ascending, within the last window
 };
 
