@@ -40,7 +40,7 @@ void HostSession::readMessages()
         if (op == QLatin1String("run")) {
             run(*message);
         } else if (op == QLatin1String("cancel")) {
-            const qint64 id = qint64(message->value(QStringLiteral("opId")).toDouble());
+            const qint64 id = message->value(QStringLiteral("opId")).toInteger();
             auto it = m_running.find(id);
             if (it != m_running.end() && it->second.operation) {
                 ConnectorOperation *operation = it->second.operation;
@@ -58,7 +58,7 @@ void HostSession::readMessages()
 
 void HostSession::run(const QJsonObject &message)
 {
-    const qint64 id = qint64(message.value(QStringLiteral("opId")).toDouble());
+    const qint64 id = message.value(QStringLiteral("opId")).toInteger();
     const Integration integration =
         wire::integrationFromJson(message.value(QStringLiteral("integration")).toObject());
     const auto kind = ConnectorOperation::Kind(message.value(QStringLiteral("kind")).toInt());

@@ -404,7 +404,8 @@ private Q_SLOTS:
         QVERIFY(server.start());
         const QString url = server.url().toString();
         server.goAway();
-        QTest::qWait(0);
+        // goAway() deletes the listener later; delete it now so the port is closed before we dial.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         auto client = std::make_unique<GitHubAnnotationClient>(
             integrationFor(QStringLiteral("GitHubApp"), url, {}), m_harness.context(),
             std::make_shared<FixedTokenSource>(server.token));

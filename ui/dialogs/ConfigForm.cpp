@@ -135,7 +135,7 @@ void ConfigForm::load(Field &field, const QJsonValue &v)
     switch (field.def.kind) {
     case ConfigField::Kind::Int: {
         auto *spin = static_cast<QSpinBox *>(field.editor);
-        spin->setValue(v.isDouble() ? int(v.toDouble()) : spin->minimum());
+        spin->setValue(v.isDouble() ? int(v.toInteger()) : spin->minimum());
         break;
     }
     case ConfigField::Kind::Bool: {

@@ -83,8 +83,7 @@ void readManifest(const Http &http, const Step &step, std::function<void(const M
         if (!manifest)
             return step.fail(manifest.error());
         const QString created = manifest->value(QStringLiteral("created")).toString();
-        Manifest m{parseUtc(created),
-                   qint64(manifest->value(QStringLiteral("advisories")).toDouble())};
+        Manifest m{parseUtc(created), manifest->value(QStringLiteral("advisories")).toInteger()};
         if (!m.created.isValid())
             return step.fail(notAMirror(
                 http->session(), what,
