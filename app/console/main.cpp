@@ -13,6 +13,7 @@
 #include "core/plugins/PluginMetadataStore.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/DatabaseUrl.h"
+#include "ui/common/ConsoleSettings.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/models/IntegrationListModel.h"
 #include "ui/session/ConsoleServices.h"
@@ -238,7 +239,9 @@ int main(int argc, char *argv[])
         printError(ConsoleText::tr("--health-range must be 24h, 7d or 30d, not “%1”").arg(range));
         return 2;
     }
-    DatabaseUrl url = DatabaseUrl::defaultCatalog();
+    // Without --db or $STELLA_DB: the default catalog of Settings, else the one opened last.
+    ui::ConsoleSettings settings;
+    DatabaseUrl url = settings.startupCatalog();
     const QString dbText = parser.isSet(db) ? parser.value(db) : qEnvironmentVariable("STELLA_DB");
     if (!parser.isSet(sandbox) && !dbText.isEmpty()) {
         auto parsed = DatabaseUrl::parse(dbText);
@@ -265,10 +268,12 @@ int main(int argc, char *argv[])
     services.plugins = plugins;
     services.pluginFolders = pluginFolderList;
     ui::MainWindow window(services);
+    window.setSettings(&settings);
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, catalog, parser.value(screenshot), parser.isSet(quitAfter),
                            sinceStart, health);
-    window.show();
+    if (parser.isSet(screenshot) || !settings.startInTray() || !window.showInTrayOnly())
+        window.show();
     if (parser.isSet(sandbox))
         window.openSandbox();
     else

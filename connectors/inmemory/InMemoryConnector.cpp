@@ -91,7 +91,12 @@ QString InMemoryConnector::resourceName(const QString &resourceType, const QStri
     if (resourceType == ResourceType::Repositories)
         return QStringLiteral("%1/service-%2").arg(prefix).arg(index, 4, 10, QLatin1Char('0'));
     if (resourceType == ResourceType::Tags)
-        return QStringLiteral("v%1.%2.%3").arg(index / 100).arg((index / 10) % 10).arg(index % 10);
+        // As a registry names a tag, with its repository: ten tags per demo repository, so
+        // "demo/service-00*:*" finds the first hundred repositories' tags (issue #13 item 9).
+        return QStringLiteral("%1/service-%2:v1.0.%3")
+            .arg(prefix)
+            .arg(index / 10, 4, 10, QLatin1Char('0'))
+            .arg(index % 10);
     if (resourceType == ResourceType::Projects)
         return QStringLiteral("%1-project-%2").arg(prefix).arg(index, 4, 10, QLatin1Char('0'));
     if (resourceType == ResourceType::Jobs)

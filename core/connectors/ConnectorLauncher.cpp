@@ -18,6 +18,17 @@ Result<void> ConnectorLauncher::canConnect(const Integration &integration) const
         return Error::invalidInput(QStringLiteral("“%1” has the unknown provider “%2”.")
                                        .arg(integration.name, integration.provider),
                                    QStringLiteral("Fix the provider in the catalog."));
+    if (m_sandbox && !provider->isTestOnly)
+        // The sandbox promises no network at all: a real provider added there is never
+        // contacted, not even resolved (issue #13 item 9).
+        return Error::failed(
+            QStringLiteral("In the sandbox nothing leaves this machine, so “%1” (%2 at %3) was "
+                           "not contacted.")
+                .arg(integration.name, provider->displayName,
+                     integration.endpoint.isEmpty() ? QStringLiteral("no endpoint")
+                                                    : integration.endpoint),
+            QStringLiteral("Open a real catalog (File → Open catalog) to test it against its "
+                           "server."));
     if (!provider->hasConnector()) {
         QStringList available;
         for (const ProviderDefinition *p : m_registry.providers(false))

@@ -32,11 +32,16 @@ public:
     // integration type allows (the InMemory provider stands in for every type).
     QStringList resourceTypesFor(const Integration &integration) const;
     const Clock &clock() const { return m_clock; }
+    // In the sandbox nothing leaves the machine: only test-only providers (InMemory) connect,
+    // and every other provider is refused with a message that says it was not contacted.
+    void setSandbox(bool sandbox) { m_sandbox = sandbox; }
+    bool isSandbox() const { return m_sandbox; }
 
 private:
     const ProviderRegistry &m_registry;
     const Clock &m_clock;
     CredentialResolver *m_credentials;
+    bool m_sandbox = false;
 };
 
 // One running connector call: the connector and the operation it started, behind one handle

@@ -65,7 +65,7 @@ Result<void> Database::open()
                 return Error::backend(
                     QStringLiteral("Cannot create the directory %1 for the catalog")
                         .arg(info.absolutePath()),
-                    QStringLiteral("Check the permissions, or choose another path with --db"));
+                    QStringLiteral("Check the permissions, or choose another catalog path"));
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(m_url.path);
@@ -219,7 +219,7 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
             return Error::backend(
                 QStringLiteral("The catalog %1 is damaged or is not a catalog database (%2)")
                     .arg(where, text),
-                QStringLiteral("Restore it from a backup, or open another catalog with --db"));
+                QStringLiteral("Restore it from a backup, or open another catalog"));
         if (code == QLatin1String("14") || text.contains(QLatin1String("unable to open")))
             return Error::backend(
                 QStringLiteral("Cannot open the catalog file %1 (%2)").arg(where, text),

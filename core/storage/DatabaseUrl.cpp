@@ -26,6 +26,25 @@ Result<int> positiveInt(const QString &text, const QString &name)
             QStringLiteral("%1 must be a non-negative number, not '%2'").arg(name, text));
     return v;
 }
+// QUrl's errorString() is its internal dump, with the whole URL (a password included): say
+// what is wrong in the operator's words instead.
+Error postgresSyntaxError(const QString &text)
+{
+    const QString authority =
+        text.section(QStringLiteral("://"), 1).section(QLatin1Char('/'), 0, 0);
+    const QString hostPort = authority.section(QLatin1Char('@'), -1);
+    const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    if (!hostPort.startsWith(QLatin1Char('[')) && colon >= 0) {
+        const QString port = hostPort.mid(colon + 1);
+        bool ok = false;
+        const int number = port.toInt(&ok);
+        if (!ok || number < 1 || number > 65535)
+            return urlError(
+                QStringLiteral("the port must be a number from 1 to 65535, not '%1'").arg(port));
+    }
+    return urlError(QStringLiteral("it is not a valid PostgreSQL URL (check for spaces, and "
+                                   "percent-encode '@', ':' or '/' in the user name)"));
+}
 } // namespace
 
 DatabaseUrl DatabaseUrl::sqliteFile(const QString &path)
@@ -91,7 +110,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
         text.startsWith(QLatin1String("postgres://"))) {
         const QUrl qurl(text, QUrl::StrictMode);
         if (!qurl.isValid())
-            return urlError(qurl.errorString());
+            return postgresSyntaxError(text);
         DatabaseUrl url;
         url.kind = Kind::Postgres;
         url.host = qurl.host();

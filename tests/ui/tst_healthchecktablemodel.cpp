@@ -46,7 +46,8 @@ private Q_SLOTS:
                          check(newest.addSecs(-300), HealthStatus::Healthy, 1234)});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.headerData(Col::TimeColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("Checked (local time)"));
+                 QStringLiteral("Checked (local time, %1)")
+                     .arg(QDateTime::currentDateTime().timeZoneAbbreviation()));
         // Local time on screen; UTC and "how long ago" in the tooltip.
         QCOMPARE(model.index(0, Col::TimeColumn).data().toString(),
                  newest.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));

@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -251,10 +252,14 @@ private Q_SLOTS:
         QVERIFY(
             child<QLabel>(QStringLiteral("catalogLabel"))->text().contains(QStringLiteral("acme")));
 
-        // A brand-new tenant is typed in: an empty list, ready for its first integration.
-        tenants->lineEdit()->selectAll();
-        QTest::keyClicks(tenants->lineEdit(), QStringLiteral("newco"));
-        QTest::keyClick(tenants->lineEdit(), Qt::Key_Return);
+        // A brand-new tenant, asked for through "New tenant…": an empty list, ready for its
+        // first integration.
+        child<QAction>(QStringLiteral("actionNewTenant"))->trigger();
+        QInputDialog *ask = nullptr;
+        QTRY_VERIFY((ask = m_window->findChild<QInputDialog *>(
+                         QStringLiteral("newTenantDialog"))) != nullptr);
+        ask->setTextValue(QStringLiteral("newco"));
+        ask->accept();
         QTRY_COMPARE(loaded.count(), 2);
         QCOMPARE(m_window->tenant(), QStringLiteral("newco"));
         QCOMPARE(shownNames(), QStringList{});

@@ -40,4 +40,17 @@ QString utcTooltip(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
 }
 
+QString localTimeText(const QDateTime &time, bool withSeconds)
+{
+    return time.toLocalTime().toString(withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                                   : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString localTimeColumnTitle()
+{
+    const QString zone = QDateTime::currentDateTime().timeZoneAbbreviation();
+    return zone.isEmpty() ? RelativeTimeText::tr("Checked (local time)")
+                          : RelativeTimeText::tr("Checked (local time, %1)").arg(zone);
+}
+
 } // namespace stella::ui

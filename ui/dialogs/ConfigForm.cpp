@@ -43,6 +43,8 @@ void ConfigForm::setSchema(const ConfigSchema &schema, const QJsonObject &values
         field.editor->setParent(cell);
         field.editor->setObjectName(QStringLiteral("config_") + def.key);
         field.editor->setToolTip(def.help);
+        // The label is the cell's sibling, not the editor's: accessibility would not find it.
+        field.editor->setAccessibleName(def.label);
         field.error = MessageWidget::problem(QStringLiteral("configError_") + def.key, cell);
         cellLayout->addWidget(field.editor);
         if (def.kind == ConfigField::Kind::Bool && !def.help.isEmpty()) {
@@ -140,7 +142,9 @@ void ConfigForm::load(Field &field, const QJsonValue &v)
     }
     case ConfigField::Kind::Bool: {
         auto *check = static_cast<QCheckBox *>(field.editor);
-        check->setChecked(v.toBool(false));
+        // Unset shows what applies: "Monitor health" is on for an integration monitored by
+        // default (issue #13 item 9), and stays unset until the operator toggles it.
+        check->setChecked(v.isBool() ? v.toBool() : field.def.defaultValue.toBool(false));
         field.explicitBool = v.isBool();
         break;
     }

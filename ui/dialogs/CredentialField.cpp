@@ -77,9 +77,12 @@ CredentialField::CredentialField(QWidget *parent) : QGroupBox(tr("Credential"), 
     m_userLabel = new QLabel(tr("User:"), this);
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("usernameEdit"));
+    m_user->setAccessibleName(tr("User"));
     m_secretLabel = new QLabel(tr("Secret:"), this);
     m_secret = new QLineEdit(this);
     m_secret->setObjectName(QStringLiteral("secretEdit"));
+    // Named here: the label is not the field's sibling (it is wrapped with its problem line).
+    m_secret->setAccessibleName(tr("Secret"));
     // Never shown, never copied out, never offered to an input method's dictionary.
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData |
@@ -93,6 +96,7 @@ CredentialField::CredentialField(QWidget *parent) : QGroupBox(tr("Credential"), 
     m_authRefLabel = new QLabel(tr("Stored as:"), this);
     m_authRef = new QLineEdit(this);
     m_authRef->setObjectName(QStringLiteral("authRefEdit"));
+    m_authRef->setAccessibleName(tr("Stored as"));
     m_authRefError = MessageWidget::problem(QStringLiteral("authRefError"), this);
 
     m_form = new QFormLayout(this);

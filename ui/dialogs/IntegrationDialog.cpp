@@ -7,6 +7,7 @@
 #include "core/providers/ProviderRegistry.h"
 #include "ui/dialogs/ConfigForm.h"
 #include "ui/dialogs/CredentialField.h"
+#include "ui/dialogs/TestConnectionDialog.h"
 #include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
@@ -74,10 +75,14 @@ void IntegrationDialog::build(bool includeTestOnly)
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
+    // Named here: its label is not its sibling (the field is wrapped with its problem line), so
+    // screen readers would not find the label.
+    m_name->setAccessibleName(tr("Name"));
     m_name->setPlaceholderText(tr("A name unique in this tenant, e.g. Harbor production"));
     m_nameError = MessageWidget::problem(QStringLiteral("nameError"), this);
     m_endpoint = new QLineEdit(this);
     m_endpoint->setObjectName(QStringLiteral("endpointEdit"));
+    m_endpoint->setAccessibleName(tr("Endpoint"));
     m_endpointError = MessageWidget::problem(QStringLiteral("endpointError"), this);
     m_credential = new CredentialField(this);
 
@@ -94,6 +99,7 @@ void IntegrationDialog::build(bool includeTestOnly)
     auto *configBox = new QGroupBox(tr("Settings"), this);
     auto *configLayout = new QVBoxLayout(configBox);
     auto *scroll = new QScrollArea(configBox);
+    scroll->setAccessibleName(tr("Provider settings"));
     scroll->setWidget(m_config);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -107,6 +113,12 @@ void IntegrationDialog::build(bool includeTestOnly)
     m_buttons->button(QDialogButtonBox::Ok)->setText(isEditing() ? tr("Save") : tr("Add"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &IntegrationDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &IntegrationDialog::reject);
+    // Tried before it is saved (issue #13 item 9): without this an integration had to be saved,
+    // and marked Unhealthy by the monitor, before it could be tested. Shown once setLauncher().
+    m_test = m_buttons->addButton(tr("&Test connection…"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_test->setVisible(false);
+    connect(m_test, &QPushButton::clicked, this, &IntegrationDialog::testUnsaved);
 
     auto *required = new QLabel(tr("* required"), this);
     required->setEnabled(false);
@@ -217,6 +229,47 @@ void IntegrationDialog::revalidate()
     m_endpointError->setVisible(!endpoint.isEmpty() && !m_endpoint->text().isEmpty());
 
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(canSave());
+    // A typed secret reaches the keychain only when the integration is saved, and a connector
+    // reads its credential through the AuthRef: until then there is nothing to test it with.
+    const bool pendingSecret = m_credential->hasSecretToStore();
+    m_test->setEnabled(canSave() && !pendingSecret);
+    m_test->setToolTip(pendingSecret
+                           ? tr("The typed secret is stored when you save; test after saving, or "
+                                "give an existing AuthRef")
+                           : tr("Run the test checklist on the values in this form, unsaved"));
+}
+
+void IntegrationDialog::setLauncher(const ConnectorLauncher *launcher)
+{
+    m_launcher = launcher;
+    m_test->setVisible(launcher != nullptr);
+}
+
+Integration IntegrationDialog::unsavedIntegration() const
+{
+    Integration i = m_existing.value_or(Integration{});
+    if (!m_existing)
+        i.id = QUuid::createUuid();
+    i.tenantId = m_ctx.tenantId;
+    if (const ProviderDefinition *p = provider())
+        i.provider = p->id;
+    i.type = IntegrationType(m_type->currentData().toInt());
+    i.name = m_name->text();
+    i.endpoint = m_endpoint->text().trimmed();
+    i.authRefUri = m_credential->authRefUri();
+    i.config = m_config->values();
+    return i;
+}
+
+void IntegrationDialog::testUnsaved()
+{
+    if (!m_launcher || !m_test->isEnabled())
+        return;
+    auto *dialog = new TestConnectionDialog(*m_launcher, unsavedIntegration(), this);
+    dialog->setObjectName(QStringLiteral("unsavedTestDialog"));
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->show();
+    dialog->start();
 }
 
 bool IntegrationDialog::canSave() const

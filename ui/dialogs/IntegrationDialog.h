@@ -12,9 +12,11 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace stella {
 class CatalogThread;
+class ConnectorLauncher;
 class CredentialResolver;
 class ProviderRegistry;
 struct ProviderDefinition;
@@ -65,6 +67,11 @@ public:
                             KeychainSecretStore::State keychainState,
                             const QString &keychainDetail);
     CredentialField *credentialField() const { return m_credential; }
+    // Shows "Test connection…" ("testButton"): the checklist on the form's unsaved values, in a
+    // TestConnectionDialog ("unsavedTestDialog"). Not owned; outlives the dialog.
+    void setLauncher(const ConnectorLauncher *launcher);
+    // What Save would store, as an Integration (a fresh id when adding).
+    Integration unsavedIntegration() const;
 
 public Q_SLOTS:
     // Validates, then saves asynchronously; closes with Accepted only when the catalog agreed.
@@ -82,6 +89,7 @@ private:
     void save();
     void saveFinished(const Result<Integration> &result);
     const ProviderDefinition *provider() const;
+    void testUnsaved();
 
     CatalogThread &m_catalog;
     const ProviderRegistry &m_registry;
@@ -104,6 +112,8 @@ private:
     QLabel *m_providerHelp = nullptr;
     ConfigForm *m_config = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_test = nullptr;
+    const ConnectorLauncher *m_launcher = nullptr;
 };
 
 } // namespace stella::ui

@@ -28,8 +28,10 @@ OpenCatalogDialog::OpenCatalogDialog(const DatabaseUrl &current, QWidget *parent
     m_sqlite->setObjectName(QStringLiteral("sqliteRadio"));
     m_postgres->setObjectName(QStringLiteral("postgresRadio"));
     m_path->setObjectName(QStringLiteral("sqlitePathEdit"));
+    m_path->setAccessibleName(tr("SQLite catalog file"));
     m_path->setPlaceholderText(tr("/path/to/catalog.db (created if it does not exist)"));
     m_pgUrl->setObjectName(QStringLiteral("postgresUrlEdit"));
+    m_pgUrl->setAccessibleName(tr("PostgreSQL URL"));
     m_pgUrl->setPlaceholderText(
         QStringLiteral("postgresql://user@host:5432/stellaops_integrations"));
     m_pgUrl->setToolTip(tr("The password comes from PGPASSWORD or ~/.pgpass; a password in the URL "
@@ -63,10 +65,12 @@ OpenCatalogDialog::OpenCatalogDialog(const DatabaseUrl &current, QWidget *parent
     connect(browse, &QPushButton::clicked, this, &OpenCatalogDialog::browse);
     connect(m_sqlite, &QRadioButton::toggled, this, &OpenCatalogDialog::revalidate);
     connect(m_path, &QLineEdit::textChanged, this, [this] {
+        m_edited = true;
         m_sqlite->setChecked(true);
         revalidate();
     });
     connect(m_pgUrl, &QLineEdit::textChanged, this, [this] {
+        m_edited = true;
         m_postgres->setChecked(true);
         revalidate();
     });
@@ -124,7 +128,9 @@ void OpenCatalogDialog::revalidate()
         }
     }
     m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
+    // Nothing typed yet is not a mistake: the problem shows once the operator has typed, and
+    // the Open button stays off meanwhile (issue #13 item 9).
+    m_error->setVisible(!problem.isEmpty() && m_edited);
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(m_valid);
 }
 

@@ -44,6 +44,7 @@ private:
     QDialogButtonBox *m_buttons;
     DatabaseUrl m_url;
     bool m_valid = false;
+    bool m_edited = false; // the operator has typed: from then on a problem is shown
 };
 
 } // namespace stella::ui

@@ -27,6 +27,7 @@ PluginsDialog::PluginsDialog(const PluginScan &scan, const QList<PluginFolder> &
     intro->setWordWrap(true);
 
     m_table->setObjectName(QStringLiteral("pluginTable"));
+    m_table->setAccessibleName(tr("Plugins"));
     m_table->setRootIsDecorated(false);
     m_table->setHeaderLabels(
         {tr("Plugin"), tr("Version"), tr("State"), tr("Providers"), tr("File or reason")});

@@ -102,6 +102,8 @@ void TestConnectionDialog::build()
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("stepsView"));
+    m_view->setAccessibleName(tr("Test steps"));
+    m_view->setTabKeyNavigation(false); // Tab reaches the buttons
     m_view->setModel(m_steps);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -189,6 +191,7 @@ void TestConnectionDialog::build()
 void TestConnectionDialog::start()
 {
     m_run.reset(); // a previous run, if any, stops here without a word
+    m_copy->setText(tr("&Copy report"));
     m_steps->clear();
     m_error = {};
     m_elapsedMs = 0;
@@ -366,6 +369,8 @@ QString TestConnectionDialog::report() const
 void TestConnectionDialog::copyReport()
 {
     QGuiApplication::clipboard()->setText(report());
+    // Said on the button itself: a copy gave no sign it had happened (issue #13 item 9).
+    m_copy->setText(tr("&Copied to the clipboard"));
 }
 
 } // namespace stella::ui

@@ -44,6 +44,28 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     plugins = new QAction(tr("&Plugins…"), &window);
     plugins->setObjectName(QStringLiteral("actionPlugins"));
     plugins->setToolTip(tr("The connector plugins loaded and refused at start-up"));
+    newTenant = new QAction(tr("New &tenant…"), &window);
+    newTenant->setObjectName(QStringLiteral("actionNewTenant"));
+    newTenant->setToolTip(tr("Start a tenant of its own, with an empty list"));
+    about = new QAction(tr("&About the Integrations Console"), &window);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    aboutQt = new QAction(tr("About &Qt"), &window);
+    aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    settings = make("actionSettings", tr("&Settings…"), QStyle::SP_FileDialogListView,
+                    QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                    tr("Default catalog, monitor, notifications and language"));
+    settings->setMenuRole(QAction::PreferencesRole);
+    importCatalog = new QAction(tr("&Import…"), &window);
+    importCatalog->setObjectName(QStringLiteral("actionImport"));
+    importCatalog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importCatalog->setToolTip(tr("Add the integrations of an export file, all or nothing"));
+    exportCatalog = new QAction(tr("E&xport…"), &window);
+    exportCatalog->setObjectName(QStringLiteral("actionExport"));
+    exportCatalog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportCatalog->setToolTip(tr("Write the tenant's integrations (AuthRefs, never secrets) to a "
+                                 "file"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
 }
@@ -59,12 +81,19 @@ QAction *ConsoleActions::make(const char *name, const QString &text, int icon,
     return a;
 }
 
-void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
+void ConsoleActions::addToMenuBar(QMenuBar &menuBar)
 {
     QMenu *file = menuBar.addMenu(tr("&File"));
     file->addAction(openCatalog);
+    recentCatalogs = file->addMenu(tr("Open &recent"));
+    recentCatalogs->setObjectName(QStringLiteral("recentCatalogsMenu"));
+    file->addAction(newTenant);
+    file->addSeparator();
+    file->addActions({importCatalog, exportCatalog});
     file->addSeparator();
     file->addAction(quit);
+    QMenu *editMenu = menuBar.addMenu(tr("&Edit"));
+    editMenu->addAction(settings);
     QMenu *integration = menuBar.addMenu(tr("&Integration"));
     integration->addActions({add, edit, remove});
     integration->addSeparator();
@@ -75,6 +104,8 @@ void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
     integration->addAction(outbox);
     QMenu *help = menuBar.addMenu(tr("&Help"));
     help->addAction(plugins);
+    help->addSeparator();
+    help->addActions({about, aboutQt});
 }
 
 void ConsoleActions::addToToolBar(QToolBar &toolBar) const
@@ -91,6 +122,8 @@ void ConsoleActions::update(bool hasCatalog, bool selected, bool checkingSelecte
     add->setEnabled(hasCatalog);
     refresh->setEnabled(hasCatalog);
     outbox->setEnabled(hasCatalog);
+    importCatalog->setEnabled(hasCatalog);
+    exportCatalog->setEnabled(hasCatalog);
     for (QAction *a : {edit, remove, test, discover, health})
         a->setEnabled(selected);
     checkNow->setEnabled(selected && !checkingSelected);

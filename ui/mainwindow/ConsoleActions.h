@@ -5,6 +5,7 @@
 
 class QAction;
 class QKeySequence;
+class QMenu;
 class QMenuBar;
 class QToolBar;
 class QWidget;
@@ -16,7 +17,8 @@ namespace stella::ui {
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
-// actionHealth, actionOutbox, actionPlugins.
+// actionHealth, actionOutbox, actionPlugins, actionNewTenant, actionAbout, actionAboutQt,
+// actionSettings, actionImport, actionExport.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -25,7 +27,8 @@ public:
     // The actions are the window's children: their shortcuts work wherever the window has focus.
     explicit ConsoleActions(QWidget &window);
 
-    void addToMenuBar(QMenuBar &menuBar) const;
+    // Also makes recentCatalogs, File → Open recent (filled by the window).
+    void addToMenuBar(QMenuBar &menuBar);
     void addToToolBar(QToolBar &toolBar) const;
     // What can be done: with a catalog open, with an integration selected, and Check now only
     // while that integration is not being checked already.
@@ -41,8 +44,15 @@ public:
     QAction *checkNow = nullptr;
     QAction *discover = nullptr;
     QAction *health = nullptr;
-    QAction *outbox = nullptr;  // the SCM annotation outbox, tenant-wide
-    QAction *plugins = nullptr; // Help → Plugins
+    QAction *outbox = nullptr;    // the SCM annotation outbox, tenant-wide
+    QAction *plugins = nullptr;   // Help → Plugins
+    QAction *newTenant = nullptr; // next to the tenant box: the only way to create a tenant
+    QAction *about = nullptr;
+    QAction *aboutQt = nullptr;
+    QAction *settings = nullptr;      // Edit → Settings…
+    QAction *importCatalog = nullptr; // File → Import…
+    QAction *exportCatalog = nullptr; // File → Export…
+    QMenu *recentCatalogs = nullptr;  // File → Open recent ("recentCatalogsMenu")
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,

@@ -5,12 +5,15 @@
 #include "core/common/FutureCallback.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/health/HealthMonitor.h"
+#include "ui/common/CatalogTransferRunner.h"
+#include "ui/common/ConsoleSettings.h"
 #include "ui/common/HealthCheckRunner.h"
 #include "ui/common/HealthNotifier.h"
 #include "ui/common/ListFreshness.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
 #include "ui/dialogs/PluginsDialog.h"
+#include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
 #include "ui/mainwindow/ConsoleActions.h"
 #include "ui/mainwindow/KeychainStatusButton.h"
@@ -27,17 +30,26 @@
 #include "ui/views/OutboxView.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -60,9 +72,12 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_notifier->setTenant(tenant());
-    connect(m_notifier, &HealthNotifier::notify, m_notifications,
-            [this](const QUuid &, HealthStatus status, const QString &title,
-                   const QString &message) { m_notifications->show(status, title, message); });
+    connect(
+        m_notifier, &HealthNotifier::notify, m_notifications,
+        [this](const QUuid &, HealthStatus status, const QString &title, const QString &message) {
+            if (m_notificationsEnabled)
+                m_notifications->show(status, title, message);
+        });
     connect(m_notifications, &NotificationPresenter::shown, this, &MainWindow::notificationShown);
     connect(m_testDurations, &TestDurationRecorder::recorded, this,
             &MainWindow::testDurationRecorded);
@@ -84,6 +99,14 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    connect(m_actions->newTenant, &QAction::triggered, this, &MainWindow::askForNewTenant);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_actions->importCatalog, &QAction::triggered, this, &MainWindow::chooseImport);
+    connect(m_actions->exportCatalog, &QAction::triggered, this, &MainWindow::chooseExport);
+    m_actions->settings->setEnabled(false); // until setSettings()
+    m_actions->recentCatalogs->setEnabled(false);
+    connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     // A provider this build cannot contact is shown as such, never as Unhealthy.
     m_model->setConnectorAvailable(
         [this](const Integration &i) { return m_launcher.canConnect(i).ok(); });
@@ -114,8 +137,12 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
     connectSession();
     connectCatalog();
     connectChecks();
+    connectTransfers();
     // At start-up, once: the status bar says whether typed secrets can go to the keychain.
     m_keychain->probe(m_credentials.keychain());
+    // The list has the focus at start: in the tenant box, a typo and Enter opened an empty
+    // tenant (issue #13 item 9).
+    m_table->setFocus(Qt::OtherFocusReason);
 }
 
 // Nothing to order by hand: the services this window uses outlive it (see ConsoleServices).
@@ -123,6 +150,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    rememberState();
     // A closed console checks nothing: its results would be written for nobody to see, and a
     // headless `monitor` is the tool for unattended checking.
     m_session.close();
@@ -213,6 +241,88 @@ void MainWindow::connectChecks()
             });
 }
 
+void MainWindow::connectTransfers()
+{
+    m_transfer = new CatalogTransferRunner(m_catalog, this);
+    connect(m_transfer, &CatalogTransferRunner::started, this, [this](const QString &what) {
+        statusBar()->showMessage(what);
+        m_transferProgress->show();
+        m_actions->importCatalog->setEnabled(false);
+        m_actions->exportCatalog->setEnabled(false);
+    });
+    const auto done = [this](const QString &message) {
+        m_transferProgress->hide();
+        updateActions();
+        statusBar()->showMessage(message, kStatusMessageMs);
+        Q_EMIT transferFinished(message);
+    };
+    connect(
+        m_transfer, &CatalogTransferRunner::exported, this, [done](const QString &path, int count) {
+            // Two sentences: without a translation loaded, "%n" does not inflect.
+            done(count == 1
+                     ? tr("Exported 1 integration to %1.").arg(path)
+                     : tr("Exported %1 integrations to %2.").arg(QLocale().toString(count), path));
+        });
+    connect(
+        m_transfer, &CatalogTransferRunner::imported, this,
+        [this, done](const QString &path, int count) {
+            reload();
+            done(
+                count == 1
+                    ? tr("Imported 1 integration from %1.").arg(path)
+                    : tr("Imported %1 integrations from %2.").arg(QLocale().toString(count), path));
+        });
+    connect(m_transfer, &CatalogTransferRunner::failed, this,
+            [this](const Error &error, const QString &lead) {
+                m_transferProgress->hide();
+                updateActions();
+                statusBar()->clearMessage();
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Import or export failed"),
+                                            lead, QMessageBox::Close, this);
+                box->setObjectName(QStringLiteral("transferError"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setInformativeText(error.toText());
+                box->open();
+                Q_EMIT transferFinished(lead);
+            });
+}
+
+void MainWindow::importFrom(const QString &path)
+{
+    if (m_session.hasCatalog())
+        m_transfer->importFrom(m_session.context(), path);
+}
+
+void MainWindow::exportTo(const QString &path)
+{
+    if (m_session.hasCatalog())
+        m_transfer->exportTo(m_session.context(), path);
+}
+
+void MainWindow::chooseImport()
+{
+    auto *dialog = new QFileDialog(this, tr("Import integrations"), QString(),
+                                   tr("Export files (*.json);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("importFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::importFrom);
+    dialog->open();
+}
+
+void MainWindow::chooseExport()
+{
+    auto *dialog = new QFileDialog(this, tr("Export integrations"), QString(),
+                                   tr("Export files (*.json);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("exportFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::exportTo);
+    dialog->open();
+}
+
 void MainWindow::buildLayout()
 {
     buildToolBar();
@@ -228,6 +338,7 @@ void MainWindow::buildLayout()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setAccessibleName(tr("Details, Health and Discover"));
     m_tabs->addTab(m_detail, tr("Details"));
     m_tabs->addTab(m_healthPane, tr("Health"));
     m_tabs->addTab(m_discover, tr("Discover"));
@@ -266,21 +377,54 @@ void MainWindow::buildToolBar()
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
-    auto *tenantLabel = new QLabel(tr("Tenant: "), toolbar);
+    auto *tenantLabel = new QLabel(tr("&Tenant: "), toolbar);
     toolbar->addWidget(tenantLabel);
+    // Not editable: a new tenant is made only through "New tenant…", never by a typo and Enter.
     m_tenant = new QComboBox(toolbar);
     m_tenant->setObjectName(QStringLiteral("tenantCombo"));
-    m_tenant->setEditable(true);
-    m_tenant->setInsertPolicy(QComboBox::NoInsert);
     m_tenant->setMinimumContentsLength(16);
-    m_tenant->setToolTip(tr("The tenant whose integrations are shown; type a new id and press "
-                            "Enter to start a tenant"));
+    m_tenant->setToolTip(tr("The tenant whose integrations are shown"));
+    m_tenant->setAccessibleName(tr("Tenant"));
     m_tenant->addItem(tenant());
     tenantLabel->setBuddy(m_tenant);
     toolbar->addWidget(m_tenant);
-    const auto applyTenant = [this] { setTenant(m_tenant->currentText()); };
-    connect(m_tenant, &QComboBox::activated, this, applyTenant);
-    connect(m_tenant->lineEdit(), &QLineEdit::returnPressed, this, applyTenant);
+    toolbar->addAction(m_actions->newTenant);
+    connect(m_tenant, &QComboBox::activated, this,
+            [this](int index) { setTenant(m_tenant->itemText(index)); });
+}
+
+void MainWindow::askForNewTenant()
+{
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("newTenantDialog"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("New tenant"));
+    ask->setLabelText(tr("The new tenant's id (letters, digits, '-' or '_'). Its list starts "
+                         "empty; the other tenants' integrations are not touched."));
+    ask->setInputMode(QInputDialog::TextInput);
+    ask->setOkButtonText(tr("&Create tenant"));
+    connect(ask, &QInputDialog::textValueSelected, this,
+            [this](const QString &id) { setTenant(id.trimmed()); });
+    ask->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About the Integrations Console"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(tr("<h3>Stella Ops Integrations Console</h3><p>Version %1</p>")
+                     .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    box->setInformativeText(
+        tr("<p>Built with Qt %1, running on Qt %2.</p>"
+           "<p>The console is licensed under the Apache License 2.0. Qt is used under the GNU "
+           "Lesser General Public License v3; Help → About Qt has its details.</p>")
+            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
 }
 
 QWidget *MainWindow::buildListSide()
@@ -289,6 +433,7 @@ QWidget *MainWindow::buildListSide()
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by name, type, provider, endpoint or status (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter"));
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
     connect(focusFilter, &QAction::triggered, m_filter, [this] {
@@ -301,9 +446,18 @@ QWidget *MainWindow::buildListSide()
     connect(m_filter, &QLineEdit::textChanged, m_model, &IntegrationListModel::setFilterText);
 
     m_table = new IntegrationTableView(*m_model, this);
+    m_table->setAccessibleName(tr("Integrations"));
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
+    connect(m_table, &IntegrationTableView::openRequested, this, &MainWindow::editSelected);
 
     auto *side = new QWidget(this);
+    // Escape in the filter or the list shows everything again.
+    auto *clearFilter = new QAction(side);
+    clearFilter->setObjectName(QStringLiteral("actionClearFilter"));
+    clearFilter->setShortcut(Qt::Key_Escape);
+    clearFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
+    side->addAction(clearFilter);
     auto *layout = new QVBoxLayout(side);
     layout->setContentsMargins(8, 8, 4, 8);
     layout->addWidget(m_filter);
@@ -321,7 +475,15 @@ void MainWindow::buildStatusBar()
     connect(m_keychain, &KeychainStatusButton::stateChanged, this,
             &MainWindow::keychainStateChanged);
     m_monitorStatus = new MonitorStatusLabel(m_clock, this);
+    // Busy while an import or export runs on the catalog thread.
+    m_transferProgress = new QProgressBar(this);
+    m_transferProgress->setObjectName(QStringLiteral("transferProgress"));
+    m_transferProgress->setRange(0, 0);
+    m_transferProgress->setMaximumWidth(120);
+    m_transferProgress->setAccessibleName(tr("Import or export in progress"));
+    m_transferProgress->hide();
     statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_transferProgress);
     statusBar()->addPermanentWidget(m_monitorStatus);
     statusBar()->addPermanentWidget(m_keychain);
     statusBar()->addPermanentWidget(m_catalogLabel);
@@ -382,8 +544,92 @@ void MainWindow::setKeychainState(KeychainSecretStore::State state, const QStrin
     m_keychain->setState(state, detail);
 }
 
+void MainWindow::setSettings(ConsoleSettings *settings)
+{
+    m_settings = settings;
+    m_actions->settings->setEnabled(settings != nullptr);
+    if (!settings)
+        return;
+    // Remembered between runs (issue #13 item 9): the window, the list's columns and sort.
+    if (const QByteArray geometry = settings->windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings->windowState(); !state.isEmpty())
+        restoreState(state);
+    QHeaderView *header = m_table->horizontalHeader();
+    if (const QByteArray columns = settings->listHeaderState();
+        !columns.isEmpty() && header->restoreState(columns))
+        // restoreState() moves the sort indicator without asking the model to sort.
+        m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    applySettings();
+    updateRecentCatalogs();
+}
+
+bool MainWindow::showInTrayOnly()
+{
+    return m_notifications->showTrayOnly();
+}
+
+void MainWindow::applySettings()
+{
+    if (!m_settings)
+        return;
+    // Applied at once; the monitor restarts with the new concurrency and interval.
+    m_notificationsEnabled = m_settings->notificationsEnabled();
+    m_session.setMonitorSettings(m_settings->monitorSettings());
+    m_model->setDefaultIntervalMs(m_settings->defaultIntervalMs());
+    setMonitorEnabled(m_settings->monitorEnabled());
+}
+
+void MainWindow::rememberState()
+{
+    if (!m_settings)
+        return;
+    m_settings->setWindow(saveGeometry(), QMainWindow::saveState());
+    m_settings->setListHeaderState(m_table->horizontalHeader()->saveState());
+    m_settings->sync();
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_settings)
+        return;
+    auto *dialog = new SettingsDialog(*m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, [this] {
+        applySettings();
+        updateRecentCatalogs();
+        statusBar()->showMessage(tr("Settings saved."), kStatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::updateRecentCatalogs()
+{
+    QMenu *menu = m_actions->recentCatalogs;
+    menu->clear();
+    const QStringList recent = m_settings ? m_settings->recentCatalogs() : QStringList();
+    for (const QString &entry : recent) {
+        QAction *open = menu->addAction(entry);
+        connect(open, &QAction::triggered, this, [this, entry] {
+            auto url = DatabaseUrl::parse(entry);
+            if (!url) {
+                m_banner->showError(url.error(),
+                                    tr("The recent catalog “%1” cannot be opened.").arg(entry));
+                return;
+            }
+            confirmAndOpenCatalog(*url);
+        });
+    }
+    menu->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::onOpened()
 {
+    if (m_settings && !m_session.isSandbox()) {
+        m_settings->setLastCatalog(m_session.url());
+        m_settings->sync();
+        updateRecentCatalogs();
+    }
     statusBar()->clearMessage();
     m_banner->clear();
     m_keychain->setSandbox(m_session.isSandbox());
@@ -511,7 +757,9 @@ void MainWindow::updateTitle()
                           : url.isInMemory() ? tr("in-memory catalog")
                                              : url.displayString();
     const QString sandbox = m_session.isSandbox() ? tr(" (sandbox)") : QString();
-    setWindowTitle(tr("%1 — Stella Ops Integrations Console%2").arg(where, sandbox));
+    // The platform adds the application's display name itself ("… — Stella Ops Integrations
+    // Console"); naming it here too showed it twice.
+    setWindowTitle(tr("%1%2").arg(where, sandbox));
     m_catalogLabel->setText(open ? tr("Catalog: %1%2 · tenant %3").arg(where, sandbox, tenant())
                                  : tr("No catalog open"));
     updateActions();
@@ -536,6 +784,7 @@ void MainWindow::openIntegrationDialog(IntegrationDialog *dialog, bool selectSav
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setCredentialStore(&m_credentials, m_session.isSandbox(), m_keychain->state(),
                                m_keychain->detail());
+    dialog->setLauncher(&m_launcher);
     connect(dialog, &IntegrationDialog::saved, this,
             [this, selectSaved](const Integration &integration) {
                 if (integration.tenantId != tenant())
@@ -577,11 +826,19 @@ void MainWindow::deleteSelected()
                                 tr("Delete the integration “%1”?").arg(target.name),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmDelete"));
-    box->setInformativeText(
-        tr("%1 %2 at %3 in tenant “%4”. Its health history and audit trail are kept; the "
-           "secret its AuthRef points to is not touched.")
-            .arg(target.provider, toString(target.type),
-                 target.endpoint.isEmpty() ? tr("(no endpoint)") : target.endpoint, tenant()));
+    // Rich text so the endpoint is kept on one line (<nobr>) instead of broken at a '/' or '-';
+    // the secret is mentioned only when there is one.
+    const QString endpoint =
+        target.endpoint.isEmpty()
+            ? tr("(no endpoint)")
+            : QStringLiteral("<nobr>%1</nobr>").arg(target.endpoint.toHtmlEscaped());
+    QString details = tr("<p>%1 %2 at %3 in tenant “%4”.</p><p>Its health history and audit "
+                         "trail are kept.</p>")
+                          .arg(target.provider.toHtmlEscaped(), toString(target.type), endpoint,
+                               tenant().toHtmlEscaped());
+    if (!target.authRefUri.isEmpty())
+        details += tr("<p>The secret its AuthRef points to is not touched.</p>");
+    box->setInformativeText(details);
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -679,8 +936,44 @@ void MainWindow::chooseCatalog()
 {
     auto *dialog = new OpenCatalogDialog(m_session.url(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { openCatalog(dialog->url()); });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { confirmAndOpenCatalog(dialog->url()); });
     dialog->open();
+}
+
+void MainWindow::confirmAndOpenCatalog(const DatabaseUrl &url)
+{
+    // A mistyped path created its folders and a new catalog, and the sandbox was dropped, all
+    // without a word (issue #13 item 9): anything that cannot be undone is asked first.
+    QStringList consequences;
+    if (url.kind == DatabaseUrl::Kind::Sqlite && !url.isInMemory() &&
+        !QFileInfo::exists(url.path)) {
+        const QString folder = QFileInfo(url.path).absolutePath();
+        consequences
+            << (QFileInfo::exists(folder)
+                    ? tr("There is no catalog at “%1”: a new, empty one is created.").arg(url.path)
+                    : tr("There is no catalog at “%1”, and the folder “%2” does not "
+                         "exist: both are created.")
+                          .arg(url.path, folder));
+    }
+    if (m_session.isSandbox())
+        consequences << tr("The sandbox is closed; what was changed in it is gone.");
+    if (consequences.isEmpty()) {
+        openCatalog(url);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Open catalog"),
+                                tr("Open “%1”?").arg(url.displayString()),
+                                QMessageBox::Open | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmOpenCatalog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(consequences.join(QLatin1Char('\n')));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, url](int result) {
+        if (result == QMessageBox::Open)
+            openCatalog(url);
+    });
+    box->open();
 }
 
 } // namespace stella::ui

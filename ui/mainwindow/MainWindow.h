@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QTabWidget;
 
 namespace stella {
@@ -25,7 +26,9 @@ class ProviderRegistry;
 
 namespace stella::ui {
 
+class CatalogTransferRunner;
 class ConsoleActions;
+class ConsoleSettings;
 class ConsoleServices;
 class ConsoleSession;
 class DiscoverPane;
@@ -61,7 +64,10 @@ class TestDurationRecorder;
 // filterEdit, integrationTable, detailTabs, detailPane, discoverPane (see DiscoverPane),
 // testConnectionDialog (see TestConnectionDialog), errorBanner, countLabel, catalogLabel,
 // keychainStatus and keychainHelp (see KeychainStatusButton), monitorStatus, healthPane (see
-// HealthPane); the delete confirmation is "confirmDelete".
+// HealthPane), transferProgress; the delete confirmation is "confirmDelete", the question before
+// a catalog is created or the sandbox closed "confirmOpenCatalog", the new-tenant question
+// "newTenantDialog", Help → About "aboutDialog", Settings "settingsDialog" (SettingsDialog), a
+// failed import or export "transferError".
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -102,6 +108,14 @@ public:
     void setMonitorEnabled(bool enabled);
     bool isMonitorEnabled() const;
     MessageWidget *errorBanner() const { return m_banner; }
+    // The preferences and remembered state (nullptr, the default: nothing is read or written,
+    // as in most tests). Restores the window and the list's columns and sort, and applies the
+    // monitor and notification settings; Edit → Settings… edits them. Not owned.
+    void setSettings(ConsoleSettings *settings);
+    ConsoleSettings *settings() const { return m_settings; }
+    // Shows the tray icon instead of the window (Settings → start in the tray); false, and
+    // nothing shown, when the desktop has no tray.
+    bool showInTrayOnly();
     // The integration selected in the list, if any.
     const Integration *selectedIntegration() const;
     bool selectIntegration(const QUuid &id);
@@ -119,6 +133,17 @@ public Q_SLOTS:
     void showDiscover();
     void showHealth();
     void showOutbox();
+    // Help → About: version, Qt version, licences ("aboutDialog").
+    void showAbout();
+    // "New tenant…": the only way a tenant is created from the window ("newTenantDialog").
+    void askForNewTenant();
+    // Edit → Settings… ("settingsDialog"); disabled without setSettings().
+    void showSettings();
+    // File → Import… and Export… once the file is chosen: on the catalog thread, the busy bar
+    // "transferProgress" meanwhile, the outcome in the status bar, a failure in a message
+    // ("transferError"); transferFinished() either way.
+    void importFrom(const QString &path);
+    void exportTo(const QString &path);
 
 Q_SIGNALS:
     void catalogOpened();
@@ -133,6 +158,7 @@ Q_SIGNALS:
     void notificationShown(const QString &title, const QString &message);
     // A finished test connection's duration was recorded for the metrics.
     void testDurationRecorded(const QString &provider, qint64 durationMs);
+    void transferFinished(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -145,6 +171,9 @@ private:
     void connectSession();
     void connectCatalog();
     void connectChecks();
+    void connectTransfers();
+    void chooseImport();
+    void chooseExport();
     void onOpened();
     void onTenantChanged(const QString &tenantId);
     void showTenants(const QStringList &tenants);
@@ -157,6 +186,13 @@ private:
     void checkSettled();
     // Shows the add or edit dialog; what it saves goes into the list (and is selected when new).
     void openIntegrationDialog(IntegrationDialog *dialog, bool selectSaved);
+    // File → Open catalog's choice, after asking when it would create a catalog (or folders)
+    // or close the sandbox ("confirmOpenCatalog").
+    void confirmAndOpenCatalog(const DatabaseUrl &url);
+    void applySettings();
+    // The geometry, toolbar state and list columns into the settings (at close).
+    void rememberState();
+    void updateRecentCatalogs();
 
     ConsoleSession &m_session;
     CatalogThread &m_catalog;
@@ -164,6 +200,8 @@ private:
     const Clock &m_clock;
     CredentialResolver &m_credentials;
     ConnectorLauncher &m_launcher;
+    ConsoleSettings *m_settings = nullptr;
+    bool m_notificationsEnabled = true;
     bool m_settlePending = false;
     QUuid m_keepSelection; // the selection across a model reset
 
@@ -188,6 +226,8 @@ private:
     QLabel *m_catalogLabel = nullptr;
     KeychainStatusButton *m_keychain = nullptr;
     MonitorStatusLabel *m_monitorStatus = nullptr;
+    CatalogTransferRunner *m_transfer = nullptr;
+    QProgressBar *m_transferProgress = nullptr;
 };
 
 } // namespace stella::ui

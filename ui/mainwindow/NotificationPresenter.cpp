@@ -38,6 +38,14 @@ void NotificationPresenter::hideTray()
         m_tray->hide();
 }
 
+bool NotificationPresenter::showTrayOnly()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return false;
+    tray()->show();
+    return true;
+}
+
 QSystemTrayIcon *NotificationPresenter::tray()
 {
     if (m_tray)

@@ -23,6 +23,9 @@ public:
     void show(HealthStatus status, const QString &title, const QString &message);
     // The window is closing: its tray icon goes with it.
     void hideTray();
+    // Settings → start in the tray: the icon is shown without a window; false when the desktop
+    // has no tray (the caller shows the window instead).
+    bool showTrayOnly();
 
 Q_SIGNALS:
     void shown(const QString &title, const QString &message);

@@ -43,7 +43,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (column) {
         case TimeColumn:
-            return check.checkedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return localTimeText(check.checkedAt, true);
         case StatusColumn:
             return toString(check.status);
         case LatencyColumn:
@@ -83,6 +83,8 @@ const ColumnTable &HealthCheckTableModel::columns()
 
 QVariant HealthCheckTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section == TimeColumn && role == Qt::DisplayRole)
+        return localTimeColumnTitle();
     const QVariant header = columns().headerData(section, orientation, role);
     return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
 }

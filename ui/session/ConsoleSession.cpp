@@ -62,6 +62,7 @@ void ConsoleSession::openWith(const DatabaseUrl &url, bool sandbox)
                    m_url = url;
                    m_sandbox = sandbox;
                    m_credentials.setSandbox(sandbox); // inmemory AuthRefs: sandbox only
+                   m_launcher.setSandbox(sandbox);    // and nothing leaves the machine
                    STELLA_LOG_INFO(lcUi).noquote()
                        << QStringLiteral("catalog %1 open%2")
                               .arg(url.displayString(),
@@ -128,6 +129,15 @@ void ConsoleSession::setMonitorEnabled(bool enabled)
         startMonitor();
 }
 
+void ConsoleSession::setMonitorSettings(const MonitorSettings &settings)
+{
+    m_monitorSettings = settings;
+    // A running monitor takes the new concurrency and interval by being started afresh: its
+    // schedule is built from them.
+    if (m_monitor)
+        startMonitor();
+}
+
 void ConsoleSession::startPendingMonitor()
 {
     if (m_monitorPending)
@@ -147,7 +157,7 @@ void ConsoleSession::startMonitor()
     // A fresh monitor per catalog and tenant: results one kept for an unreachable catalog
     // belong to that catalog, not to the next one opened. Construction is cheap; start()
     // loads the integrations through the catalog thread and returns at once.
-    m_monitor = std::make_unique<HealthMonitor>(m_catalog, m_launcher, m_clock);
+    m_monitor = std::make_unique<HealthMonitor>(m_catalog, m_launcher, m_clock, m_monitorSettings);
     m_monitor->setTenants({m_ctx.tenantId});
     m_monitor->start();
     Q_EMIT monitorChanged(m_monitor.get());

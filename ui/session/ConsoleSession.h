@@ -58,6 +58,10 @@ public:
     // On by default. Off: no monitor is started, so nothing is checked unless asked for.
     void setMonitorEnabled(bool enabled);
     bool isMonitorEnabled() const { return m_monitorEnabled; }
+    // The concurrency and default interval of the monitors this session starts (Settings);
+    // a running monitor is restarted with them.
+    void setMonitorSettings(const MonitorSettings &settings);
+    const MonitorSettings &monitorSettings() const { return m_monitorSettings; }
     // The monitor of the open catalog and current tenant; nullptr while none runs.
     HealthMonitor *monitor() const { return m_monitor.get(); }
     // The list and details the operator waits for are shown: start the monitor if one is due.
@@ -94,6 +98,7 @@ private:
     std::unique_ptr<HealthMonitor> m_monitor;
     bool m_monitorEnabled = true;
     bool m_monitorPending = false;
+    MonitorSettings m_monitorSettings;
 };
 
 } // namespace stella::ui

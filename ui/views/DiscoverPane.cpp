@@ -89,6 +89,7 @@ void DiscoverPane::build()
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("discoverFilterEdit"));
+    m_filter->setAccessibleName(tr("Filter the results"));
     m_filter->setPlaceholderText(tr("Filter the results"));
     m_filter->setClearButtonEnabled(true);
     // In-model filtering stays within a frame at 100,000 rows (docs/contracts.md §18): no debounce.
@@ -102,6 +103,8 @@ void DiscoverPane::build()
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("discoverTable"));
+    m_table->setAccessibleName(tr("Discovered resources"));
+    m_table->setTabKeyNavigation(false); // Tab moves on, the arrows walk the rows
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

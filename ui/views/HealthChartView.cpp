@@ -248,6 +248,21 @@ void HealthChartView::buildBand(const QList<QList<HealthBucket>> &runs)
     }
 }
 
+int HealthChartView::timeTickCount(qint64 spanSeconds)
+{
+    // A range of whole days gets a tick every day (or every few days), so no day's label is
+    // skipped: 7 ticks over 7 days were 28 h apart and left one date out (issue #13 item 9).
+    constexpr qint64 kDay = 86'400;
+    const qint64 days = (spanSeconds + kDay / 2) / kDay;
+    // Within an hour of whole days: a history's range may be rounded to its buckets.
+    if (spanSeconds > 2 * kDay && std::llabs(spanSeconds - days * kDay) <= kDay / 24) {
+        for (const qint64 step : {1, 2, 3, 5, 6, 7, 10, 15, 30})
+            if (days % step == 0 && days / step <= 10)
+                return int(days / step) + 1;
+    }
+    return 7;
+}
+
 void HealthChartView::updateAxes()
 {
     QDateTime from = m_history.from;
@@ -257,8 +272,9 @@ void HealthChartView::updateAxes()
         from = to.addDays(-1);
     }
     m_time->setRange(from, to); // shown in local time, like the range editors
-    m_time->setFormat(from.secsTo(to) <= 2 * 86'400 ? QStringLiteral("HH:mm")
-                                                    : QStringLiteral("MMM d"));
+    const qint64 span = from.secsTo(to);
+    m_time->setFormat(span <= 2 * 86'400 ? QStringLiteral("HH:mm") : QStringLiteral("MMM d"));
+    m_time->setTickCount(timeTickCount(span));
 
     double top = 0;
     for (const HealthBucket &b : std::as_const(m_history.buckets))

@@ -60,6 +60,9 @@ public:
     qint64 gapSeconds() const { return m_gapSeconds; }
 
     static QColor statusColor(HealthStatus status);
+    // Ticks on the time axis for a range of spanSeconds: one a day (or every few days) for whole
+    // days, so every day of "7 d" has its label.
+    static int timeTickCount(qint64 spanSeconds);
 
 private:
     void clearSeries();

@@ -82,6 +82,10 @@ void HealthPane::build()
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long name wraps (and is in full in the tooltip) instead of widening the header past
+    // the pane and clipping Check now (issue #13 item 9).
+    m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_header->addWidget(m_title, 1);
     layout->addLayout(m_header);
 
@@ -96,6 +100,8 @@ void HealthPane::build()
         button->setToolTip(tip);
         button->setCheckable(true);
         button->setAutoRaise(true);
+        // Each range is a Tab stop of its own (issue #13 item 9: they could not be reached).
+        button->setFocusPolicy(Qt::StrongFocus);
         m_rangeButtons->addButton(button, int(range));
         rangeRow->addWidget(button);
     };
@@ -118,9 +124,8 @@ void HealthPane::build()
     };
     m_from = dateEdit(QStringLiteral("healthFrom"));
     m_to = dateEdit(QStringLiteral("healthTo"));
-    rangeRow->addSpacing(6);
-    rangeRow->addWidget(m_from);
-    rangeRow->addWidget(m_to);
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
     rangeRow->addStretch(1);
     m_uptime = new QLabel(m_page);
     m_uptime->setObjectName(QStringLiteral("healthUptime"));
@@ -129,8 +134,16 @@ void HealthPane::build()
     m_uptime->setFont(uptimeFont);
     rangeRow->addWidget(m_uptime);
     layout->addLayout(rangeRow);
+    // The custom range's editors on a row of their own: next to the buttons they widened the
+    // pane and pushed the list's Status column out of sight (issue #13 item 9).
+    auto *customRow = new QHBoxLayout;
+    customRow->addWidget(m_from);
+    customRow->addWidget(m_to);
+    customRow->addStretch(1);
+    layout->addLayout(customRow);
 
     m_chart = new HealthChartView(m_page);
+    m_chart->setAccessibleName(tr("Health history chart"));
 
     auto *lower = new QWidget(m_page);
     auto *lowerLayout = new QVBoxLayout(lower);
@@ -141,6 +154,8 @@ void HealthPane::build()
     m_checks = new HealthCheckTableModel(m_clock, this);
     m_table = new QTableView(lower);
     m_table->setObjectName(QStringLiteral("healthChecks"));
+    m_table->setAccessibleName(tr("Health checks"));
+    m_table->setTabKeyNavigation(false); // Tab moves on, the arrows walk the checks
     m_table->setModel(m_checks);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -195,6 +210,7 @@ void HealthPane::setIntegration(const Integration &integration, const RequestCon
     m_integration = integration;
     m_ctx = ctx;
     m_title->setText(integration.name);
+    m_title->setToolTip(integration.name);
     m_stack->setCurrentWidget(m_page);
     if (same)
         return; // an edit or a refresh: the history follows healthRecorded, not this

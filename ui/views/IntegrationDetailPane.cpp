@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -58,6 +59,10 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long name wraps (and is in full in the tooltip) instead of widening the header past
+    // the pane and clipping Check now (issue #13 item 9).
+    m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     header->addWidget(m_statusIcon);
     header->addWidget(m_title, 1);
     layout->addLayout(header);
@@ -78,7 +83,7 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
     auto *historyLayout = new QVBoxLayout(historyBox);
     m_history->setObjectName(QStringLiteral("detailHistory"));
     m_history->setHorizontalHeaderLabels(
-        {tr("Checked (UTC)"), tr("Status"), tr("Latency"), tr("Error")});
+        {localTimeColumnTitle(), tr("Status"), tr("Latency"), tr("Error")});
     m_history->verticalHeader()->hide();
     m_history->verticalHeader()->setDefaultSectionSize(m_history->fontMetrics().height() + 6);
     m_history->horizontalHeader()->setStretchLastSection(true);
@@ -96,6 +101,7 @@ IntegrationDetailPane::IntegrationDetailPane(CatalogThread &catalog, const Clock
     layout->addWidget(historyBox, 1);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Integration details"));
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -139,6 +145,7 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
     m_current = integration;
     m_stack->setCurrentIndex(1);
     m_title->setText(integration.name);
+    m_title->setToolTip(integration.name);
     m_statusIcon->setPixmap(StatusIcon::icon(integration.status).pixmap(22, 22));
     m_statusIcon->setToolTip(toString(integration.status));
     if (skipsTlsVerification(integration))
@@ -210,9 +217,10 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
     m_history->setRowCount(int(records.size()));
     for (int r = 0; r < records.size(); ++r) {
         const HealthCheckRecord &rec = records[r];
-        auto *when = new QTableWidgetItem(
-            rec.checkedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        when->setToolTip(relativeTime(rec.checkedAt, m_clock.now()));
+        // Local time, as the Health tab shows it; UTC in the tooltip.
+        auto *when = new QTableWidgetItem(localTimeText(rec.checkedAt));
+        when->setToolTip(QStringLiteral("%1 (%2)").arg(utcTooltip(rec.checkedAt),
+                                                       relativeTime(rec.checkedAt, m_clock.now())));
         auto *status = new QTableWidgetItem(StatusIcon::icon(rec.status), toString(rec.status));
         auto *latency = new QTableWidgetItem(tr("%1 ms").arg(rec.latencyMs));
         latency->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -223,9 +231,12 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
         m_history->setItem(r, 2, latency);
         m_history->setItem(r, 3, error);
     }
-    m_historyNote->setText(records.isEmpty()
-                               ? tr("No health checks yet.")
-                               : tr("The last %1 checks, newest first.").arg(records.size()));
+    // One check is "the last check", not "the last 1 checks" (issue #13 item 9).
+    m_historyNote->setText(
+        records.isEmpty() ? tr("No health checks yet.")
+        : records.size() == 1
+            ? tr("The last check.")
+            : tr("The last %1 checks, newest first.").arg(QLocale().toString(int(records.size()))));
 }
 
 } // namespace stella::ui

@@ -4,6 +4,7 @@
 #include "ui/models/IntegrationListModel.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 
 namespace stella::ui {
 
@@ -21,6 +22,9 @@ IntegrationTableView::IntegrationTableView(IntegrationListModel &model, QWidget 
     setTextElideMode(Qt::ElideRight);
     setIconSize(QSize(14, 14));
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Tab leaves the list for the next control: walking cells moved the selection at a row's
+    // end and trapped keyboard users in the table.
+    setTabKeyNavigation(false);
     // Fixed row heights: the view never measures 100,000 rows.
     QHeaderView *rows = verticalHeader();
     rows->hide();
@@ -58,6 +62,18 @@ const Integration *IntegrationTableView::currentIntegration() const
 {
     const QModelIndex current = selectionModel()->currentIndex();
     return current.isValid() ? m_model.integrationAt(current.row()) : nullptr;
+}
+
+void IntegrationTableView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        !(event->modifiers() & ~Qt::KeyboardModifiers(Qt::KeypadModifier)) &&
+        currentIntegration()) {
+        Q_EMIT openRequested();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
 }
 
 bool IntegrationTableView::selectIntegration(const QUuid &id)

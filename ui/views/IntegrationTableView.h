@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QTableView>
+
+class QKeyEvent;
 #include <QUuid>
 
 namespace stella {
@@ -27,6 +29,13 @@ public:
     const Integration *currentIntegration() const;
     // Makes the integration's row current and scrolls to it; false when it is not listed.
     bool selectIntegration(const QUuid &id);
+
+Q_SIGNALS:
+    // Return or Enter on a row: the operator wants it open (for edit), as a double-click does.
+    void openRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void sizeColumns();

@@ -36,7 +36,9 @@ public:
         for (int n = 0; n < kResources; ++n)
             names.append(
                 resourceType == QLatin1String("tags")
-                    ? QStringLiteral("v0.0.%1").arg(n)
+                    ? QStringLiteral("conformance/service-%1:v1.0.%2")
+                          .arg(n / 10, 4, 10, QLatin1Char('0'))
+                          .arg(n % 10)
                     : QStringLiteral("conformance/service-%1").arg(n, 4, 10, QLatin1Char('0')));
         return names;
     }
