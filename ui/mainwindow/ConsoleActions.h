@@ -16,7 +16,7 @@ namespace stella::ui {
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
-// actionHealth, actionOutbox, actionPlugins.
+// actionHealth, actionOutbox, actionPlugins, actionNewIntegration.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -41,8 +41,9 @@ public:
     QAction *checkNow = nullptr;
     QAction *discover = nullptr;
     QAction *health = nullptr;
-    QAction *outbox = nullptr;  // the SCM annotation outbox, tenant-wide
-    QAction *plugins = nullptr; // Help → Plugins
+    QAction *outbox = nullptr;         // the SCM annotation outbox, tenant-wide
+    QAction *plugins = nullptr;        // Help → Plugins
+    QAction *newIntegration = nullptr; // File → New integration…: the onboarding wizard
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,

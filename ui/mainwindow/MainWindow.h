@@ -61,7 +61,8 @@ class TestDurationRecorder;
 // filterEdit, integrationTable, detailTabs, detailPane, discoverPane (see DiscoverPane),
 // testConnectionDialog (see TestConnectionDialog), errorBanner, countLabel, catalogLabel,
 // keychainStatus and keychainHelp (see KeychainStatusButton), monitorStatus, healthPane (see
-// HealthPane); the delete confirmation is "confirmDelete".
+// HealthPane); the delete confirmation is "confirmDelete"; over an empty list, emptyState with
+// addFirstIntegrationButton; the wizard is onboardingWizard (see OnboardingWizard).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -119,6 +120,8 @@ public Q_SLOTS:
     void showDiscover();
     void showHealth();
     void showOutbox();
+    // File → New integration… (and the empty list's button): the onboarding wizard.
+    void newIntegration();
 
 Q_SIGNALS:
     void catalogOpened();
@@ -188,6 +191,7 @@ private:
     QLabel *m_catalogLabel = nullptr;
     KeychainStatusButton *m_keychain = nullptr;
     MonitorStatusLabel *m_monitorStatus = nullptr;
+    QWidget *m_emptyState = nullptr; // "Add your first integration", over an empty list
 };
 
 } // namespace stella::ui
