@@ -76,11 +76,11 @@ const std::vector<Fingerprint> &fingerprints()
              const auto o = jsonObject(r.body);
              if (r.status != 200 || !o || !o->contains(QLatin1String("auth_mode")))
                  return std::nullopt;
-             return identified(QStringLiteral("Harbor"),
-                               harborVersion(o->value(QLatin1String("harbor_version")).toString()),
-                               {QStringLiteral("Harbor")},
-                               evidenceOf("/api/v2.0/systeminfo", r.status,
-                                          QStringLiteral("auth_mode")));
+             return identified(
+                 QStringLiteral("Harbor"),
+                 harborVersion(o->value(QLatin1String("harbor_version")).toString()),
+                 {QStringLiteral("Harbor")},
+                 evidenceOf("/api/v2.0/systeminfo", r.status, QStringLiteral("auth_mode")));
          }},
         // GitLab: /api/v4/version is 401 {"message":"401 Unauthorized"} without a token,
         // {"version","revision"} with one; /-/health is the plain "GitLab OK".
@@ -90,15 +90,15 @@ const std::vector<Fingerprint> &fingerprints()
              if (!o)
                  return std::nullopt;
              if (r.status == 200 && o->contains(QLatin1String("revision")))
-                 return identified(QStringLiteral("GitLab"),
-                                   o->value(QLatin1String("version")).toString(), kGitLab,
-                                   evidenceOf("/api/v4/version", r.status,
-                                              QStringLiteral("version, revision")));
+                 return identified(
+                     QStringLiteral("GitLab"), o->value(QLatin1String("version")).toString(),
+                     kGitLab,
+                     evidenceOf("/api/v4/version", r.status, QStringLiteral("version, revision")));
              if (r.status == 401 &&
                  o->value(QLatin1String("message")).toString() == QLatin1String("401 Unauthorized"))
-                 return identified(QStringLiteral("GitLab"), QString(), kGitLab,
-                                   evidenceOf("/api/v4/version", r.status,
-                                              QStringLiteral("401 Unauthorized")));
+                 return identified(
+                     QStringLiteral("GitLab"), QString(), kGitLab,
+                     evidenceOf("/api/v4/version", r.status, QStringLiteral("401 Unauthorized")));
              return std::nullopt;
          }},
         {"/-/health", 1,
@@ -121,7 +121,8 @@ const std::vector<Fingerprint> &fingerprints()
                                evidenceOf("/api/v1/version", r.status, QStringLiteral("version")));
          }},
         // GitHub: /meta needs no token; GitHub Enterprise Server adds installed_version.
-        {"/meta", 1,
+        {"/meta",
+         1,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              const auto o = jsonObject(r.body);
              if (r.status != 200 || !o ||
@@ -138,7 +139,8 @@ const std::vector<Fingerprint> &fingerprints()
          },
          {{"Accept", "application/vnd.github+json"}, {"X-GitHub-Api-Version", "2022-11-28"}}},
         // Jenkins sends X-Jenkins (its version) on every answer, a 403 to anonymous included.
-        {"/", 1,
+        {"/",
+         1,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              const QByteArray version = r.header("X-Jenkins");
              if (version.isEmpty())
@@ -147,9 +149,11 @@ const std::vector<Fingerprint> &fingerprints()
                                {QStringLiteral("Jenkins")},
                                evidenceOf("/", r.status, QStringLiteral("X-Jenkins")));
          },
-         {}, true},
+         {},
+         true},
         // Nexus: "Server: Nexus/3.61.0-02 (OSS)" on every answer, the status probe included.
-        {"/service/rest/v1/status", 1,
+        {"/service/rest/v1/status",
+         1,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              const QString server = QString::fromLatin1(r.header("Server"));
              if (!server.startsWith(QLatin1String("Nexus/")))
@@ -160,36 +164,38 @@ const std::vector<Fingerprint> &fingerprints()
                                evidenceOf("/service/rest/v1/status", r.status,
                                           QStringLiteral("Server: ") + server));
          },
-         {}, true},
+         {},
+         true},
         // Vault: sys/health answers anyone, with a status per state (200, 429, 472, 473, 501,
         // 503), and its body says initialized/sealed/version.
-        {"/v1/sys/health", 1,
+        {"/v1/sys/health",
+         1,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              const auto o = jsonObject(r.body);
              if (!o || !o->contains(QLatin1String("initialized")) ||
                  !o->contains(QLatin1String("sealed")))
                  return std::nullopt;
-             return identified(QStringLiteral("HashiCorp Vault"),
-                               o->value(QLatin1String("version")).toString(),
-                               {QStringLiteral("Vault")},
-                               evidenceOf("/v1/sys/health", r.status,
-                                          QStringLiteral("initialized, sealed")));
+             return identified(
+                 QStringLiteral("HashiCorp Vault"), o->value(QLatin1String("version")).toString(),
+                 {QStringLiteral("Vault")},
+                 evidenceOf("/v1/sys/health", r.status, QStringLiteral("initialized, sealed")));
          },
-         {}, true},
+         {},
+         true},
         // Consul: status/leader needs no ACL and answers a JSON string, "host:port" (or "").
         {"/v1/status/leader", 1,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              static const QRegularExpression leader(QStringLiteral("^\"([^\"\\s]+:\\d+)?\"$"));
              if (r.status != 200 || !leader.match(QString::fromUtf8(r.body.trimmed())).hasMatch())
                  return std::nullopt;
-             return identified(QStringLiteral("HashiCorp Consul"), QString(),
-                               {QStringLiteral("Consul")},
-                               evidenceOf("/v1/status/leader", r.status,
-                                          QStringLiteral("leader address")));
+             return identified(
+                 QStringLiteral("HashiCorp Consul"), QString(), {QStringLiteral("Consul")},
+                 evidenceOf("/v1/status/leader", r.status, QStringLiteral("leader address")));
          }},
         // S3: an unsigned request gets S3's XML error body, <Error><Code>AccessDenied</Code>
         // <Message>…; the Server header names the implementation.
-        {"/", 4,
+        {"/",
+         4,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              const bool xmlError = r.body.contains("<Error>") && r.body.contains("<Code>") &&
                                    r.body.contains("<Message>");
@@ -204,19 +210,22 @@ const std::vector<Fingerprint> &fingerprints()
              return identified(product, QString(), {QStringLiteral("S3Compatible")},
                                evidenceOf("/", r.status, QStringLiteral("S3 XML error")));
          },
-         {}, true},
+         {},
+         true},
         // Any OCI distribution registry: /v2/ is 200 or 401 with this header.
-        {"/v2/", 5,
+        {"/v2/",
+         5,
          [](const HttpResponse &r) -> std::optional<EndpointProbeResult> {
              const QByteArray api = r.header("Docker-Distribution-API-Version");
              if ((r.status != 200 && r.status != 401) || !api.startsWith("registry/2."))
                  return std::nullopt;
-             return identified(QStringLiteral("OCI distribution registry"), QString(),
-                               {QStringLiteral("DockerRegistry")},
-                               evidenceOf("/v2/", r.status,
-                                          QStringLiteral("Docker-Distribution-API-Version")));
+             return identified(
+                 QStringLiteral("OCI distribution registry"), QString(),
+                 {QStringLiteral("DockerRegistry")},
+                 evidenceOf("/v2/", r.status, QStringLiteral("Docker-Distribution-API-Version")));
          },
-         {}, true},
+         {},
+         true},
     };
     return all;
 }
@@ -305,8 +314,8 @@ void EndpointProbe::start(const QString &endpoint, const TlsOptions &tls)
         url.setPath(basePath + QString::fromLatin1(f.path));
         request.url = url;
         request.headers = f.headers;
-        request.headers.append(
-            qMakePair(QByteArray("User-Agent"), QByteArray("stella-ops-integrations (endpoint probe)")));
+        request.headers.append(qMakePair(QByteArray("User-Agent"),
+                                         QByteArray("stella-ops-integrations (endpoint probe)")));
         request.statusIsTheAnswer = f.statusIsTheAnswer;
         auto pending = std::make_unique<Pending>();
         pending->fingerprint = &f;
@@ -371,8 +380,8 @@ void EndpointProbe::conclude()
         m_result.message = firstError;
     }
     dropCalls();
-    STELLA_LOG_DEBUG(lcConnectors) << "endpoint probe:" << m_result.product << m_result.version
-                                   << m_result.evidence;
+    STELLA_LOG_DEBUG(lcConnectors)
+        << "endpoint probe:" << m_result.product << m_result.version << m_result.evidence;
     Q_EMIT finished(m_result);
 }
 

@@ -49,14 +49,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("product");
         QTest::addColumn<QString>("version");
         QTest::newRow("Harbor") << Factory(harborScenario) << QStringLiteral("Harbor")
-                                << QStringLiteral("Harbor") << QString(); // version for signed-in callers only
+                                << QStringLiteral("Harbor")
+                                << QString(); // version for signed-in callers only
         QTest::newRow("DockerRegistry")
             << Factory(dockerRegistryScenario) << QStringLiteral("DockerRegistry")
             << QStringLiteral("OCI distribution registry") << QString();
         QTest::newRow("Nexus") << Factory(nexusScenario) << QStringLiteral("Nexus")
                                << QStringLiteral("Sonatype Nexus Repository") << QString();
         QTest::newRow("GitLabServer")
-            << Factory(gitLabServerScenario) << QStringLiteral("GitLabServer") << QStringLiteral("GitLab") << QString();
+            << Factory(gitLabServerScenario) << QStringLiteral("GitLabServer")
+            << QStringLiteral("GitLab") << QString();
         QTest::newRow("GitLabCi") << Factory(gitLabCiScenario) << QStringLiteral("GitLabCi")
                                   << QStringLiteral("GitLab") << QString();
         QTest::newRow("GitHubApp") << Factory(gitHubAppScenario) << QStringLiteral("GitHubApp")
@@ -69,8 +71,9 @@ private Q_SLOTS:
                                << QStringLiteral("HashiCorp Vault") << QString();
         QTest::newRow("Consul") << Factory(consulScenario) << QStringLiteral("Consul")
                                 << QStringLiteral("HashiCorp Consul") << QString();
-        QTest::newRow("S3Compatible") << Factory(s3CompatibleScenario) << QStringLiteral("S3Compatible")
-                                      << QStringLiteral("Amazon S3") << QString();
+        QTest::newRow("S3Compatible")
+            << Factory(s3CompatibleScenario) << QStringLiteral("S3Compatible")
+            << QStringLiteral("Amazon S3") << QString();
     }
 
     void identifiesEachProviderFromItsAnonymousAnswers()

@@ -134,8 +134,7 @@ private:
             return false;
         if (!checked.last().at(0).toBool())
             return false;
-        return QTest::qWaitFor([&] { return w.currentId() == int(Page::LiveTestPageId); },
-                               10'000);
+        return QTest::qWaitFor([&] { return w.currentId() == int(Page::LiveTestPageId); }, 10'000);
     }
 
     static TestState waitForTest(OnboardingWizard &w, QSignalSpy &finished)
@@ -181,8 +180,8 @@ private Q_SLOTS:
         m_vaults.clear();
         m_resolver = std::make_unique<CredentialResolver>(
             m_network, [this](auto done) { done(m_vaults); }, CredentialResolver::Options{});
-        m_launcher = std::make_unique<ConnectorLauncher>(test::registry(), m_clock,
-                                                         m_resolver.get());
+        m_launcher =
+            std::make_unique<ConnectorLauncher>(test::registry(), m_clock, m_resolver.get());
     }
 
     void cleanup()
@@ -235,9 +234,9 @@ private Q_SLOTS:
         QVERIFY(shown > 0);
         QVERIFY(harbor->expectedNames(QStringLiteral("repositories"))
                     .contains(w->discoveryPage()->model()->resourceAt(0)->name));
-        QVERIFY2(w->discoveryPage()->countText().startsWith(QStringLiteral("First page: %1")
-                                                                 .arg(shown)),
-                 qPrintable(w->discoveryPage()->countText()));
+        QVERIFY2(
+            w->discoveryPage()->countText().startsWith(QStringLiteral("First page: %1").arg(shown)),
+            qPrintable(w->discoveryPage()->countText()));
 
         w->next();
         QCOMPARE(w->currentId(), int(Page::NamePageId));
@@ -451,8 +450,9 @@ private Q_SLOTS:
         const QString uri = w->credentialPage()->authRefUri();
         QVERIFY(credentialNext(*w));
         // Meanwhile someone saves another integration pointing at the same AuthRef.
-        IntegrationDraft other = test::draft(QStringLiteral("Harbor"), QStringLiteral("Harbor twin"),
-                                             harbor->integration().endpoint);
+        IntegrationDraft other =
+            test::draft(QStringLiteral("Harbor"), QStringLiteral("Harbor twin"),
+                        harbor->integration().endpoint);
         other.authRefUri = uri;
         test::addVia(*m_catalog, m_ctx, other);
         QSignalSpy cleaned(w.get(), &OnboardingWizard::cleanupFinished);
@@ -501,7 +501,8 @@ private Q_SLOTS:
         chooseType(*w, IntegrationType::Registry);
         chooseProvider(*w, QStringLiteral("Harbor"));
         const QString verdict = typeEndpoint(*w, registry->integration().endpoint);
-        QCOMPARE(verdict, QStringLiteral("This answers like OCI distribution registry, not Harbor."));
+        QCOMPARE(verdict,
+                 QStringLiteral("This answers like OCI distribution registry, not Harbor."));
         auto *switchButton = child<QPushButton>(w.get(), QStringLiteral("switchProviderButton"));
         QVERIFY(switchButton->isVisible());
         QVERIFY2(switchButton->text().contains(QLatin1String("Docker")),
@@ -553,16 +554,16 @@ private Q_SLOTS:
             << QByteArray("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n"
                           "-----END CERTIFICATE-----\n")
             << QStringLiteral("is not a PEM private key");
-        QTest::newRow("a public key") << GitHubTestKeysPublic()
-                                      << QStringLiteral("is not a PEM private key");
+        QTest::newRow("a public key")
+            << GitHubTestKeysPublic() << QStringLiteral("is not a PEM private key");
         QTest::newRow("text") << QByteArray("my app's key is in 1Password\n")
                               << QStringLiteral("is not a PEM private key");
         QTest::newRow("broken base64")
             << QByteArray("-----BEGIN RSA PRIVATE KEY-----\n!!!not base64!!!\n"
                           "-----END RSA PRIVATE KEY-----\n")
             << QStringLiteral("is not a PEM private key");
-        QTest::newRow("too large") << QByteArray(200 * 1024, 'A')
-                                   << QStringLiteral("far larger than a private key");
+        QTest::newRow("too large")
+            << QByteArray(200 * 1024, 'A') << QStringLiteral("far larger than a private key");
     }
 
     void aPemThatIsNotAKey()

@@ -31,8 +31,7 @@ ConnectorChecklistView::ConnectorChecklistView(ConnectorStepModel *model, QWidge
     columns->setSectionResizeMode(ConnectorStepModel::DurationColumn, QHeaderView::Fixed);
     columns->resizeSection(ConnectorStepModel::DurationColumn,
                            fm.horizontalAdvance(QStringLiteral("00,000 ms")) + 20);
-    setMinimumHeight(verticalHeader()->defaultSectionSize() * 6 + columns->sizeHint().height() +
-                     4);
+    setMinimumHeight(verticalHeader()->defaultSectionSize() * 6 + columns->sizeHint().height() + 4);
 }
 
 } // namespace stella::ui

@@ -29,8 +29,7 @@ QString shapeOf(const ProviderDefinition &provider)
             return CredentialPage::tr(
                 "Two parts, stored together: a robot account's full name as Harbor shows it "
                 "(robot$name, or robot$project+name) and its secret; or a user and password.");
-        return CredentialPage::tr("Two parts, stored together as one secret: %1.")
-            .arg(slot.label);
+        return CredentialPage::tr("Two parts, stored together as one secret: %1.").arg(slot.label);
     case CredentialSlot::Kind::PrivateKey:
         return CredentialPage::tr(
             "A private key file in PEM (-----BEGIN RSA PRIVATE KEY-----), as the app's settings "

@@ -77,12 +77,12 @@ void DiscoveryPreviewPage::initializePage()
                        ? tr("%1 %2.").arg(m_model->totalCount()).arg(m_type)
                        : tr("No %1 found yet: the credential may see none.").arg(m_type));
         else
-            finish(State::Failed, tr("Discovery of %1 failed: %2")
-                                      .arg(m_type, done->error().message));
+            finish(State::Failed,
+                   tr("Discovery of %1 failed: %2").arg(m_type, done->error().message));
     });
     if (op->isFinished())
         finish(op->outcome() == ConnectorOperation::Outcome::Succeeded ? State::Empty
-                                                                        : State::Failed,
+                                                                       : State::Failed,
                op->error().message);
 }
 

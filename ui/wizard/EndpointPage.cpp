@@ -176,10 +176,10 @@ void EndpointPage::endpointEdited()
 void EndpointPage::startProbe()
 {
     if (m_wizard.services().sandbox) {
-        m_probeLabel->setText(tr("Sandbox: nothing leaves this machine, so the endpoint is not "
-                                 "probed. A real %1 would be contacted here.")
-                                  .arg(m_wizard.provider() ? m_wizard.provider()->displayName
-                                                           : tr("server")));
+        m_probeLabel->setText(
+            tr("Sandbox: nothing leaves this machine, so the endpoint is not "
+               "probed. A real %1 would be contacted here.")
+                .arg(m_wizard.provider() ? m_wizard.provider()->displayName : tr("server")));
         Q_EMIT probeShown(m_probeLabel->text());
         return;
     }
@@ -200,8 +200,7 @@ void EndpointPage::showVerdict()
     using Kind = EndpointProbeResult::Kind;
     m_suggested.clear();
     QString text;
-    const QString product =
-        r.version.isEmpty() ? r.product : tr("%1 %2").arg(r.product, r.version);
+    const QString product = r.version.isEmpty() ? r.product : tr("%1 %2").arg(r.product, r.version);
     switch (r.kind) {
     case Kind::Identified:
         if (r.identifies(p->id)) {

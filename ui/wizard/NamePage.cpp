@@ -60,19 +60,17 @@ void NamePage::initializePage()
     if (!m_named && p) {
         const QString host = QUrl(draft.endpoint).host();
         const QSignalBlocker block(m_name);
-        m_name->setText(host.isEmpty() ? p->displayName
-                                       : tr("%1 %2").arg(p->displayName, host));
+        m_name->setText(host.isEmpty() ? p->displayName : tr("%1 %2").arg(p->displayName, host));
     }
     const LiveTestPage::State test = m_wizard.liveTestPage()->state();
-    const QString tested = test == LiveTestPage::State::Passed ? tr("passed")
-                           : test == LiveTestPage::State::Failed
-                               ? tr("failed")
-                               : tr("not run to the end");
-    m_summary->setText(
-        tr("Provider: %1\nEndpoint: %2\nCredential: %3\nLive test: %4")
-            .arg(p ? p->displayName : QString(),
-                 draft.endpoint.isEmpty() ? tr("none") : draft.endpoint,
-                 draft.authRefUri.isEmpty() ? tr("none") : draft.authRefUri, tested));
+    const QString tested = test == LiveTestPage::State::Passed   ? tr("passed")
+                           : test == LiveTestPage::State::Failed ? tr("failed")
+                                                                 : tr("not run to the end");
+    m_summary->setText(tr("Provider: %1\nEndpoint: %2\nCredential: %3\nLive test: %4")
+                           .arg(p ? p->displayName : QString(),
+                                draft.endpoint.isEmpty() ? tr("none") : draft.endpoint,
+                                draft.authRefUri.isEmpty() ? tr("none") : draft.authRefUri,
+                                tested));
     revalidate();
 }
 

@@ -113,10 +113,9 @@ void OnboardingWizard::accept()
         return;
     }
     const QString name = m_namePage->name();
-    const QString why =
-        test == LiveTestPage::State::Failed
-            ? tr("The live test failed: %1").arg(m_testPage->resultText())
-            : tr("The live test did not run to the end.");
+    const QString why = test == LiveTestPage::State::Failed
+                            ? tr("The live test failed: %1").arg(m_testPage->resultText())
+                            : tr("The live test did not run to the end.");
     auto *box = new QMessageBox(QMessageBox::Question, tr("Save without a passing test?"),
                                 tr("Save “%1” anyway?").arg(name), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmSaveUntested"));
@@ -150,25 +149,25 @@ void OnboardingWizard::save()
     add.config = d.config;
     add.authRefUri = d.authRefUri;
     const RequestContext ctx = m_services.context;
-    onFinished(this,
-               m_services.catalog.run([ctx, add](IntegrationCatalog &c) { return c.add(ctx, add); }),
-               [this](const Result<Integration> &result) {
-                   if (!result) {
-                       m_closing = false;
-                       button(QWizard::FinishButton)->setEnabled(true);
-                       button(QWizard::BackButton)->setEnabled(true);
-                       m_namePage->banner()->showError(result.error(), tr("Not saved."));
-                       Q_EMIT saveFailed(result.error());
-                       return;
-                   }
-                   m_saved = *result;
-                   // A secret stored under an AuthRef the operator later changed is no
-                   // one's: it goes, the saved integration's stays.
-                   cleanUpStoredSecrets(m_saved->authRefUri, [this] {
-                       Q_EMIT saved(*m_saved);
-                       QDialog::accept();
-                   });
-               });
+    onFinished(
+        this, m_services.catalog.run([ctx, add](IntegrationCatalog &c) { return c.add(ctx, add); }),
+        [this](const Result<Integration> &result) {
+            if (!result) {
+                m_closing = false;
+                button(QWizard::FinishButton)->setEnabled(true);
+                button(QWizard::BackButton)->setEnabled(true);
+                m_namePage->banner()->showError(result.error(), tr("Not saved."));
+                Q_EMIT saveFailed(result.error());
+                return;
+            }
+            m_saved = *result;
+            // A secret stored under an AuthRef the operator later changed is no
+            // one's: it goes, the saved integration's stays.
+            cleanUpStoredSecrets(m_saved->authRefUri, [this] {
+                Q_EMIT saved(*m_saved);
+                QDialog::accept();
+            });
+        });
 }
 
 void OnboardingWizard::reject()
@@ -180,8 +179,8 @@ void OnboardingWizard::reject()
         return;
     }
     m_closing = true;
-    for (QWizard::WizardButton b : {QWizard::BackButton, QWizard::NextButton,
-                                    QWizard::FinishButton, QWizard::CancelButton})
+    for (QWizard::WizardButton b :
+         {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton})
         if (QAbstractButton *w = button(b))
             w->setEnabled(false);
     cleanUpStoredSecrets(QString(), [this] {
@@ -237,10 +236,10 @@ void OnboardingWizard::cleanUpStoredSecrets(const QString &keep, std::function<v
                     return;
                 }
                 m_services.credentials->remove(uri, [report, self, uri, at](Result<void> removed) {
-                    report->append(removed ? tr("Removed the secret the wizard stored at %1.")
-                                                 .arg(uri)
-                                           : tr("Could not remove the secret at %1: %2")
-                                                 .arg(uri, removed.error().message));
+                    report->append(removed
+                                       ? tr("Removed the secret the wizard stored at %1.").arg(uri)
+                                       : tr("Could not remove the secret at %1: %2")
+                                             .arg(uri, removed.error().message));
                     (*self)(at + 1);
                 });
             };

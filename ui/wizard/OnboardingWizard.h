@@ -7,10 +7,10 @@
 #include "core/providers/ProviderDefinition.h" // complete: a signal carries a pointer to one
 
 #include <QStringList>
-#include <functional>
-#include <optional>
 #include <QUuid>
 #include <QWizard>
+#include <functional>
+#include <optional>
 
 namespace stella {
 class CatalogThread;
@@ -62,8 +62,7 @@ public:
         Services(CatalogThread &catalogThread, const ProviderRegistry &providers,
                  const ConnectorLauncher &connectors, const Clock &time)
             : catalog(catalogThread), registry(providers), launcher(connectors), clock(time)
-        {
-        }
+        {}
 
         CatalogThread &catalog;
         const ProviderRegistry &registry;
