@@ -479,6 +479,15 @@ FakeGitHub::Response FakeGitHub::answer(const Request &request, const QByteArray
                         {QStringLiteral("repository_url"),
                          base + QStringLiteral("/repos/{owner}/{repo}")}});
     }
+    // GET /meta needs no token; GitHub Enterprise Server adds installed_version.
+    if (path == "/meta" && request.method == "GET") {
+        QJsonObject meta{{QStringLiteral("verifiable_password_authentication"), false},
+                         {QStringLiteral("hooks"), QJsonArray{QStringLiteral("192.30.252.0/22")}},
+                         {QStringLiteral("api"), QJsonArray{QStringLiteral("192.30.252.0/22")}}};
+        if (!m_enterpriseVersion.isEmpty())
+            meta.insert(QStringLiteral("installed_version"), m_enterpriseVersion);
+        return json(200, meta);
+    }
     if (path == "/app" && request.method == "GET") {
         if (!isApp)
             return error(401, jwtRequired,

@@ -211,6 +211,9 @@ FakeGitLab::Response FakeGitLab::answer(const Request &request, const QUrl &base
 FakeGitLab::Response FakeGitLab::route(const Request &request, const QUrl &base)
 {
     const QByteArray path = request.path();
+    // The health check GitLab documents for load balancers: no token, plain text.
+    if (path == "/-/health" && request.method == "GET")
+        return {200, {{"Content-Type", "text/plain; charset=utf-8"}}, "GitLab OK"};
     if (!path.startsWith("/api/v4/"))
         return error(404, QStringLiteral("404 Not Found"));
     QByteArray secret = request.header("PRIVATE-TOKEN");

@@ -18,6 +18,7 @@
 #include "ui/views/HealthPane.h"
 #include "ui/views/IntegrationDetailPane.h"
 #include "ui/views/MessageWidget.h"
+#include "ui/wizard/OnboardingWizard.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -701,6 +702,29 @@ private Q_SLOTS:
         test::listVia(*m_catalog, m_ctx);
         QCoreApplication::processEvents();
         QCOMPARE(recorded.size(), 1);
+    }
+
+    void anEmptyTenantOffersTheWizardAndCtrlNOpensIt()
+    {
+        auto *empty = child<QWidget>(QStringLiteral("emptyState"));
+        QVERIFY(!empty->isVisible()); // three integrations here
+        auto *action = child<QAction>(QStringLiteral("actionNewIntegration"));
+        QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::New));
+        action->trigger();
+        OnboardingWizard *wizard = nullptr;
+        QTRY_VERIFY((wizard = m_window->findChild<OnboardingWizard *>()) && wizard->isVisible());
+        QCOMPARE(wizard->services().context.tenantId, QStringLiteral("default"));
+        wizard->reject();
+        QTRY_VERIFY(!m_window->findChild<OnboardingWizard *>());
+
+        m_window->setTenant(QStringLiteral("nobody-yet"));
+        QTRY_VERIFY(empty->isVisible());
+        auto *button = child<QPushButton>(QStringLiteral("addFirstIntegrationButton"));
+        QVERIFY(button->isVisible());
+        button->click();
+        QTRY_VERIFY((wizard = m_window->findChild<OnboardingWizard *>()) && wizard->isVisible());
+        QCOMPARE(wizard->services().context.tenantId, QStringLiteral("nobody-yet"));
+        wizard->reject();
     }
 };
 

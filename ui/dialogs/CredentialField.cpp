@@ -8,10 +8,16 @@
 #include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSslKey>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
@@ -57,6 +63,20 @@ QPair<QString, QString> basicLabels(const QString &label)
     return {user, capitalized(inner.mid(colon + 1).trimmed())};
 }
 
+// A private key in PEM as GitHub (and OpenSSL) write them: PKCS#1 "RSA PRIVATE KEY", SEC1 "EC
+// PRIVATE KEY" or PKCS#8 "PRIVATE KEY", readable without a passphrase.
+bool isPrivateKeyPem(const QByteArray &pem)
+{
+    if (!pem.contains("-----BEGIN") || !pem.contains("PRIVATE KEY-----"))
+        return false;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa})
+        if (!QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey).isNull())
+            return true;
+    return false;
+}
+
+constexpr qint64 kMaxKeyFileBytes = 64 * 1024; // an RSA-16384 PEM is under 13 KB
+
 QString storedPlaceholder()
 {
     return CredentialField::tr("stored — type to replace");
@@ -88,6 +108,17 @@ CredentialField::CredentialField(QWidget *parent) : QGroupBox(tr("Credential"), 
     m_secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData |
                                   Qt::ImhNoPredictiveText);
     m_secretError = MessageWidget::problem(QStringLiteral("secretError"), this);
+    m_keyFile = new QPushButton(tr("Load &key file…"), this);
+    m_keyFile->setObjectName(QStringLiteral("keyFileButton"));
+    m_keyFile->setToolTip(tr("Read the private key from its .pem file (as downloaded from the "
+                             "app's settings); the file is read once and not remembered"));
+    m_keyFile->hide();
+    connect(m_keyFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Private key file"), QString(), tr("PEM key (*.pem *.key);;All files (*)"));
+        if (!path.isEmpty())
+            loadKeyFile(path);
+    });
     m_help = new QLabel(this);
     m_help->setObjectName(QStringLiteral("credentialHelp"));
     m_help->setWordWrap(true);
@@ -104,14 +135,21 @@ CredentialField::CredentialField(QWidget *parent) : QGroupBox(tr("Credential"), 
     m_form->addRow(tr("Source:"), m_mode);
     m_form->addRow(m_notice);
     m_form->addRow(m_userLabel, m_user);
-    m_form->addRow(m_secretLabel, MessageWidget::withProblem(m_secret, m_secretError, this));
+    auto *secretRow = new QWidget(this);
+    auto *secretLayout = new QHBoxLayout(secretRow);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->addWidget(MessageWidget::withProblem(m_secret, m_secretError, this), 1);
+    secretLayout->addWidget(m_keyFile, 0, Qt::AlignTop);
+    m_form->addRow(m_secretLabel, secretRow);
     m_form->addRow(QString(), m_help);
     m_form->addRow(m_authRefLabel, MessageWidget::withProblem(m_authRef, m_authRefError, this));
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &CredentialField::modeChanged);
     for (QLineEdit *edit : {m_user, m_secret})
-        connect(edit, &QLineEdit::textEdited, this, [this] {
+        connect(edit, &QLineEdit::textEdited, this, [this, edit] {
             m_touched = true;
+            if (edit == m_secret) // typing replaces a key loaded from a file
+                dropKeyFile();
             revalidate();
         });
     connect(m_authRef, &QLineEdit::textChanged, this, &CredentialField::revalidate);
@@ -194,9 +232,11 @@ void CredentialField::setProvider(const ProviderDefinition *provider)
         m_secretLabel->setText(capitalized(label) + required + QLatin1Char(':'));
     }
     QString help = m_slot ? m_slot->help : QString();
-    if (m_slot && m_slot->kind == CredentialSlot::Kind::PrivateKey)
-        help += tr(" A multi-line PEM key is best stored with `stella-integrations "
-                   "secret set AUTHREF < key.pem` and used as an existing AuthRef.");
+    if (isPrivateKey())
+        help += tr(" Load it from the .pem file the app's settings page downloaded (Load key "
+                   "file…), or store it with `stella-integrations secret set AUTHREF < key.pem` "
+                   "and use that existing AuthRef.");
+    dropKeyFile();
     m_help->setText(help.trimmed());
     updateProposal();
     updateRows();
@@ -289,6 +329,7 @@ void CredentialField::updateRows()
     const bool store = mode() == Mode::StoreSecret;
     m_form->setRowVisible(m_user, store && isBasic());
     m_form->setRowVisible(m_secretLabel, store);
+    m_keyFile->setVisible(store && isPrivateKey());
     m_form->setRowVisible(m_help, !m_help->text().isEmpty());
     m_authRefLabel->setText(store ? tr("Stored as:") : tr("AuthRef:"));
     if (store) {
@@ -307,13 +348,63 @@ void CredentialField::updateRows()
     }
     // A stored secret is never read back: the operator replaces it instead.
     const bool stored = store && !m_existing.isEmpty() && m_authRef->text().trimmed() == m_existing;
-    m_secret->setPlaceholderText(stored ? storedPlaceholder() : QString());
+    m_secret->setPlaceholderText(!m_keyFileName.isEmpty()
+                                     ? tr("key loaded from %1").arg(m_keyFileName)
+                                     : (stored ? storedPlaceholder() : QString()));
     m_user->setPlaceholderText(stored ? storedPlaceholder() : QString());
 }
 
 bool CredentialField::secretTyped() const
 {
-    return !m_secret->text().isEmpty() || (isBasic() && !m_user->text().isEmpty());
+    return !m_secret->text().isEmpty() || !m_keyPem.isEmpty() ||
+           (isBasic() && !m_user->text().isEmpty());
+}
+
+bool CredentialField::isPrivateKey() const
+{
+    return m_slot && m_slot->kind == CredentialSlot::Kind::PrivateKey;
+}
+
+bool CredentialField::loadKeyFile(const QString &path)
+{
+    dropKeyFile();
+    m_touched = true;
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_keyProblem = tr("Cannot read %1: %2. Choose the .pem file the app's settings page "
+                          "downloaded.")
+                           .arg(name, file.errorString());
+    } else if (file.size() > kMaxKeyFileBytes) {
+        m_keyProblem = tr("%1 is %2 bytes, far larger than a private key: choose the app's "
+                          ".pem key file.")
+                           .arg(name)
+                           .arg(file.size());
+    } else {
+        QByteArray pem = file.readAll();
+        if (isPrivateKeyPem(pem)) {
+            m_keyPem = pem;
+            m_keyFileName = name;
+            m_secret->clear();
+        } else {
+            m_keyProblem = tr("%1 is not a PEM private key (expected “-----BEGIN RSA PRIVATE "
+                              "KEY-----” or “-----BEGIN PRIVATE KEY-----”, unencrypted). Choose "
+                              "the key the app's settings page generated, not a certificate or "
+                              "a public key.")
+                               .arg(name);
+        }
+        pem.fill('\0');
+    }
+    revalidate();
+    return m_keyProblem.isEmpty();
+}
+
+void CredentialField::dropKeyFile()
+{
+    m_keyPem.fill('\0');
+    m_keyPem.clear();
+    m_keyFileName.clear();
+    m_keyProblem.clear();
 }
 
 bool CredentialField::hasSecretToStore() const
@@ -371,6 +462,11 @@ QString CredentialField::storeProblem() const
 QString CredentialField::secretProblem() const
 {
     const QString what = m_slot ? m_slot->label : tr("secret");
+    if (!m_keyProblem.isEmpty())
+        return m_keyProblem;
+    if (isPrivateKey() && !m_secret->text().isEmpty() &&
+        !isPrivateKeyPem(m_secret->text().toUtf8()))
+        return tr("This is not a PEM private key: load the app's .pem file with Load key file…");
     if (isBasic()) {
         const auto [userName, passwordName] = basicLabels(what);
         const bool user = !m_user->text().isEmpty();
@@ -429,8 +525,9 @@ void CredentialField::storeSecret(std::function<void(Result<void>)> done)
                             tr("Choose “Use an existing AuthRef”")));
         return;
     }
-    QByteArray bytes = isBasic() ? m_user->text().toUtf8() + ':' + m_secret->text().toUtf8()
-                                 : m_secret->text().toUtf8();
+    QByteArray bytes = !m_keyPem.isEmpty() ? m_keyPem
+                       : isBasic() ? m_user->text().toUtf8() + ':' + m_secret->text().toUtf8()
+                                   : m_secret->text().toUtf8();
     const SecretValue value(bytes);
     bytes.fill('\0'); // our copy goes now, not when the heap is reused
     m_resolver->store(uri, value, [self = QPointer<CredentialField>(this), done](Result<void> r) {
@@ -443,6 +540,7 @@ void CredentialField::clearSecret()
 {
     m_secret->clear();
     m_user->clear();
+    dropKeyFile();
     m_touched = false;
     revalidate();
 }
@@ -450,7 +548,8 @@ void CredentialField::clearSecret()
 void CredentialField::setBusy(bool busy)
 {
     for (QWidget *w : {static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_user),
-                       static_cast<QWidget *>(m_secret), static_cast<QWidget *>(m_authRef)})
+                       static_cast<QWidget *>(m_secret), static_cast<QWidget *>(m_authRef),
+                       static_cast<QWidget *>(m_keyFile)})
         w->setEnabled(!busy);
 }
 

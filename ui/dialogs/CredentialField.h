@@ -13,6 +13,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace stella {
 class CredentialResolver;
@@ -34,8 +35,11 @@ class MessageWidget;
 // probe's reason and what to do. Without a resolver (setCredentialStore never called) only
 // the existing-AuthRef mode is offered.
 //
-// Widgets: credentialModeCombo, usernameEdit, secretEdit, authRefEdit, secretError,
-// authRefError, keychainNotice, credentialHelp.
+// A private-key slot (a GitHub App's PEM) reads the key from a file (Load key file…), checked
+// to be an unencrypted PEM private key before anything is stored.
+//
+// Widgets: credentialModeCombo, usernameEdit, secretEdit, keyFileButton, authRefEdit,
+// secretError, authRefError, keychainNotice, credentialHelp.
 class CredentialField : public QGroupBox
 {
     Q_OBJECT
@@ -76,6 +80,11 @@ public:
     void storeSecret(std::function<void(Result<void>)> done);
     void clearSecret();
     void setBusy(bool busy);
+    // A private-key slot: reads the PEM from `path` (what Load key file… picks) and keeps it,
+    // never in a widget, until stored or cleared. False, with the reason shown in place, for
+    // a file that cannot be read or holds no unencrypted PEM private key.
+    bool loadKeyFile(const QString &path);
+    QString keyFileName() const { return m_keyFileName; }
 
     // The AuthRef this field proposes for a name (documented in docs/architecture.md).
     static QString proposedAuthRef(bool sandbox, const QString &tenantId, const QString &providerId,
@@ -91,6 +100,8 @@ private:
     void revalidate();
     bool secretTyped() const;
     bool isBasic() const;
+    bool isPrivateKey() const;
+    void dropKeyFile();
     QString storeProblem() const;
     QString secretProblem() const;
     QString existingProblem() const;
@@ -121,6 +132,10 @@ private:
     QLabel *m_authRefLabel = nullptr;
     QLineEdit *m_authRef = nullptr;
     MessageWidget *m_authRefError = nullptr;
+    QPushButton *m_keyFile = nullptr;
+    QByteArray m_keyPem;   // a key loaded from a file, until stored or cleared
+    QString m_keyFileName; // shown in place of the secret
+    QString m_keyProblem;  // why the chosen file is no key
 };
 
 } // namespace stella::ui

@@ -5,6 +5,7 @@
 #include "core/common/LogRedaction.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/models/ConnectorStepModel.h"
+#include "ui/views/ConnectorChecklistView.h"
 #include "ui/views/MessageWidget.h"
 #include "ui/views/StatusIcon.h"
 
@@ -12,12 +13,10 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QStyle>
-#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -100,32 +99,7 @@ void TestConnectionDialog::build()
     if (skipsTlsVerification(m_integration))
         showInsecureTlsWarning(*m_warning);
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("stepsView"));
-    m_view->setAccessibleName(tr("Test steps"));
-    m_view->setTabKeyNavigation(false); // Tab reaches the buttons
-    m_view->setModel(m_steps);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setAlternatingRowColors(true);
-    m_view->setIconSize(QSize(16, 16));
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
-    QHeaderView *columns = m_view->horizontalHeader();
-    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    columns->setHighlightSections(false);
-    const QFontMetrics fm = m_view->fontMetrics();
-    columns->resizeSection(ConnectorStepModel::StepColumn,
-                           fm.horizontalAdvance(QStringLiteral("Identify product and version")) +
-                               48);
-    columns->setSectionResizeMode(ConnectorStepModel::MessageColumn, QHeaderView::Stretch);
-    columns->setSectionResizeMode(ConnectorStepModel::DurationColumn, QHeaderView::Fixed);
-    columns->resizeSection(ConnectorStepModel::DurationColumn,
-                           fm.horizontalAdvance(QStringLiteral("00,000 ms")) + 20);
-    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 6 +
-                             columns->sizeHint().height() + 4);
+    m_view = new ConnectorChecklistView(m_steps, this);
 
     m_server = new QLabel(this);
     m_server->setObjectName(QStringLiteral("serverLabel"));

@@ -13,8 +13,14 @@ namespace stella::ui {
 
 ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(window)
 {
-    add = make("actionAdd", tr("&Add…"), QStyle::SP_FileDialogNewFolder, QKeySequence::New,
-               tr("Register a new integration"));
+    add = make("actionAdd", tr("&Add…"), QStyle::SP_FileDialogNewFolder,
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+               tr("Register a new integration in one form"));
+    // Ctrl+N is the guided way in: the onboarding wizard.
+    newIntegration = make("actionNewIntegration", tr("&New integration…"), QStyle::SP_FileIcon,
+                          QKeySequence::New,
+                          tr("Add an integration step by step: type, provider, endpoint, "
+                             "credential, live test"));
     edit = make("actionEdit", tr("&Edit…"), QStyle::SP_FileDialogDetailedView,
                 QKeySequence(Qt::CTRL | Qt::Key_E), tr("Edit the selected integration"));
     remove = make("actionDelete", tr("&Delete…"), QStyle::SP_TrashIcon, QKeySequence::Delete,
@@ -84,6 +90,8 @@ QAction *ConsoleActions::make(const char *name, const QString &text, int icon,
 void ConsoleActions::addToMenuBar(QMenuBar &menuBar)
 {
     QMenu *file = menuBar.addMenu(tr("&File"));
+    file->addAction(newIntegration);
+    file->addSeparator();
     file->addAction(openCatalog);
     recentCatalogs = file->addMenu(tr("Open &recent"));
     recentCatalogs->setObjectName(QStringLiteral("recentCatalogsMenu"));
@@ -120,6 +128,7 @@ void ConsoleActions::addToToolBar(QToolBar &toolBar) const
 void ConsoleActions::update(bool hasCatalog, bool selected, bool checkingSelected)
 {
     add->setEnabled(hasCatalog);
+    newIntegration->setEnabled(hasCatalog);
     refresh->setEnabled(hasCatalog);
     outbox->setEnabled(hasCatalog);
     importCatalog->setEnabled(hasCatalog);

@@ -18,7 +18,7 @@ namespace stella::ui {
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
 // actionHealth, actionOutbox, actionPlugins, actionNewTenant, actionAbout, actionAboutQt,
-// actionSettings, actionImport, actionExport.
+// actionSettings, actionImport, actionExport, actionNewIntegration.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -53,6 +53,9 @@ public:
     QAction *importCatalog = nullptr; // File → Import…
     QAction *exportCatalog = nullptr; // File → Export…
     QMenu *recentCatalogs = nullptr;  // File → Open recent ("recentCatalogsMenu")
+    QAction *outbox = nullptr;         // the SCM annotation outbox, tenant-wide
+    QAction *plugins = nullptr;        // Help → Plugins
+    QAction *newIntegration = nullptr; // File → New integration…: the onboarding wizard
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,

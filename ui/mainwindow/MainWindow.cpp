@@ -28,6 +28,7 @@
 #include "ui/views/MessageWidget.h"
 #include "ui/views/MonitorStatusLabel.h"
 #include "ui/views/OutboxView.h"
+#include "ui/wizard/OnboardingWizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,6 +85,7 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
 
     m_actions->addToMenuBar(*menuBar());
     connect(m_actions->add, &QAction::triggered, this, &MainWindow::addIntegration);
+    connect(m_actions->newIntegration, &QAction::triggered, this, &MainWindow::newIntegration);
     connect(m_actions->edit, &QAction::triggered, this, &MainWindow::editSelected);
     connect(m_actions->remove, &QAction::triggered, this, &MainWindow::deleteSelected);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::reload);
@@ -450,6 +452,23 @@ QWidget *MainWindow::buildListSide()
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
     connect(m_table, &IntegrationTableView::openRequested, this, &MainWindow::editSelected);
 
+    // An empty catalog's first screen: the way in, centred where the rows would be.
+    m_emptyState = new QWidget(m_table->viewport());
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    auto *emptyLabel = new QLabel(tr("No integrations in this tenant yet."), m_emptyState);
+    auto *addFirst = new QPushButton(tr("&Add your first integration…"), m_emptyState);
+    addFirst->setObjectName(QStringLiteral("addFirstIntegrationButton"));
+    connect(addFirst, &QPushButton::clicked, this, &MainWindow::newIntegration);
+    auto *emptyLayout = new QVBoxLayout(m_emptyState);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(emptyLabel, 0, Qt::AlignHCenter);
+    emptyLayout->addWidget(addFirst, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
+    auto *overlay = new QVBoxLayout(m_table->viewport());
+    overlay->setContentsMargins(0, 0, 0, 0);
+    overlay->addWidget(m_emptyState);
+    m_emptyState->hide();
+
     auto *side = new QWidget(this);
     // Escape in the filter or the list shows everything again.
     auto *clearFilter = new QAction(side);
@@ -777,6 +796,7 @@ void MainWindow::updateCounts()
         total == 1 ? tr("%1 of %2 integration shown") : tr("%1 of %2 integrations shown");
     m_countLabel->setText(shown == total ? count.arg(locale.toString(total))
                                          : of.arg(locale.toString(shown), locale.toString(total)));
+    m_emptyState->setVisible(total == 0 && m_session.hasCatalog());
 }
 
 void MainWindow::openIntegrationDialog(IntegrationDialog *dialog, bool selectSaved)
@@ -805,6 +825,31 @@ void MainWindow::addIntegration()
     openIntegrationDialog(new IntegrationDialog(m_catalog, m_registry, m_session.context(),
                                                 m_session.isSandbox(), this),
                           true);
+}
+
+void MainWindow::newIntegration()
+{
+    if (!m_session.hasCatalog())
+        return;
+    OnboardingWizard::Services services{m_catalog, m_registry, m_launcher, m_clock};
+    services.credentials = &m_credentials;
+    services.context = m_session.context();
+    services.sandbox = m_session.isSandbox();
+    services.keychainState = m_keychain->state();
+    services.keychainDetail = m_keychain->detail();
+    auto *wizard = new OnboardingWizard(services, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &OnboardingWizard::saved, this, [this](const Integration &integration) {
+        if (integration.tenantId != tenant())
+            return;
+        m_model->upsert(integration);
+        selectIntegration(integration.id);
+    });
+    connect(wizard, &OnboardingWizard::cleanupFinished, this, [this](const QString &report) {
+        if (!report.isEmpty())
+            statusBar()->showMessage(report, kStatusMessageMs);
+    });
+    wizard->open();
 }
 
 void MainWindow::editSelected()

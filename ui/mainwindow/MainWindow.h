@@ -67,7 +67,8 @@ class TestDurationRecorder;
 // HealthPane), transferProgress; the delete confirmation is "confirmDelete", the question before
 // a catalog is created or the sandbox closed "confirmOpenCatalog", the new-tenant question
 // "newTenantDialog", Help → About "aboutDialog", Settings "settingsDialog" (SettingsDialog), a
-// failed import or export "transferError".
+// failed import or export "transferError"; over an empty list, emptyState with
+// addFirstIntegrationButton; the wizard is onboardingWizard (see OnboardingWizard).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -144,6 +145,8 @@ public Q_SLOTS:
     // ("transferError"); transferFinished() either way.
     void importFrom(const QString &path);
     void exportTo(const QString &path);
+    // File → New integration… (and the empty list's button): the onboarding wizard.
+    void newIntegration();
 
 Q_SIGNALS:
     void catalogOpened();
@@ -228,6 +231,7 @@ private:
     MonitorStatusLabel *m_monitorStatus = nullptr;
     CatalogTransferRunner *m_transfer = nullptr;
     QProgressBar *m_transferProgress = nullptr;
+    QWidget *m_emptyState = nullptr; // "Add your first integration", over an empty list
 };
 
 } // namespace stella::ui
