@@ -172,7 +172,8 @@ private Q_SLOTS:
             << QStringList{si, QStringLiteral("providers"), QStringLiteral("--")}
             << QStringList{QStringLiteral("--help"), QStringLiteral("--include-test-only")};
         QTest::newRow("a literal argument") << QStringList{si, QStringLiteral("guard"), QString()}
-                                            << QStringList{QStringLiteral("run")};
+                                            << QStringList{QStringLiteral("baseline"),
+                                                           QStringLiteral("run")};
         QTest::newRow("one of several words")
             << QStringList{si, QStringLiteral("secret"), QStringLiteral("c")}
             << QStringList{QStringLiteral("check")};
