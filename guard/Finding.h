@@ -38,10 +38,10 @@ struct Finding
     QString ruleId; // e.g. "github-pat"
     RuleFamily family = RuleFamily::Secret;
     Severity severity = Severity::Info;
-    QString path;   // as the operator named it: the scan root joined with the relative path
-    int line = 0;   // 1-based
+    QString path;    // as the operator named it: the scan root joined with the relative path
+    int line = 0;    // 1-based
     int endLine = 0; // the span's last line when it is below `line` (a PEM key's body); else 0
-    int column = 0; // 1-based, in UTF-16 code units of the decoded line
+    int column = 0;  // 1-based, in UTF-16 code units of the decoded line
     QString message;
     QString snippet; // a secret's first four characters then a mask; a marker or expression as is
 

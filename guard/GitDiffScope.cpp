@@ -30,13 +30,27 @@ QString unquote(QByteArrayView text)
         }
         c = text[++i];
         switch (c) {
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 't': out += '\t'; break;
-        case 'n': out += '\n'; break;
-        case 'v': out += '\v'; break;
-        case 'f': out += '\f'; break;
-        case 'r': out += '\r'; break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'v':
+            out += '\v';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'r':
+            out += '\r';
+            break;
         default:
             if (c >= '0' && c <= '7' && i + 2 < text.size() - 1) {
                 out += char(((c - '0') << 6) | ((text[i + 1] - '0') << 3) | (text[i + 2] - '0'));
@@ -104,10 +118,10 @@ GitDiffScope GitDiffScope::parse(const QByteArray &diff)
         if (!file || file->path.isEmpty() || file->deleted)
             return;
         if (file->submodule) {
-            scope.m_notes.append(
-                QCoreApplication::translate("GitDiffScope", "skipped submodule %1 (scan it in "
-                                                            "its own repository)")
-                    .arg(file->path));
+            scope.m_notes.append(QCoreApplication::translate("GitDiffScope",
+                                                             "skipped submodule %1 (scan it in "
+                                                             "its own repository)")
+                                     .arg(file->path));
         } else if (file->binary) {
             scope.m_notes.append(
                 QCoreApplication::translate("GitDiffScope", "skipped binary file %1")
@@ -155,7 +169,7 @@ GitDiffScope GitDiffScope::parse(const QByteArray &diff)
             const int first = m.captured(2).toInt();
             plusLeft = m.capturedLength(3) > 0 ? m.captured(3).toLongLong() : 1;
             if (plusLeft > 0)
-                file->added.append({first, int(first + plusLeft - 1)});
+                file->added.append(Range{first, int(first + plusLeft - 1)});
         } else if (line.startsWith("+++ ")) {
             const QString path = stripPrefix(line.sliced(4), 'b');
             if (path.isEmpty())
@@ -236,8 +250,8 @@ QString firstLine(const QByteArray &text)
 Result<GitDiffScope> GitDiffRunner::run(const QString &base, const QString &workingDirectory,
                                         const QStringList &pathspecs)
 {
-    const GitOutput inside = git(workingDirectory, {QStringLiteral("rev-parse"),
-                                                    QStringLiteral("--is-inside-work-tree")});
+    const GitOutput inside = git(
+        workingDirectory, {QStringLiteral("rev-parse"), QStringLiteral("--is-inside-work-tree")});
     if (!inside.started)
         return Error::invalidInput(
             QCoreApplication::translate("GitDiffRunner",
@@ -258,10 +272,10 @@ Result<GitDiffScope> GitDiffRunner::run(const QString &base, const QString &work
                                         "--git-diff needs a commit, branch or tag, not '%1'")
                 .arg(base),
             QCoreApplication::translate("GitDiffRunner", "For example --git-diff origin/main"));
-    const GitOutput commit = git(workingDirectory,
-                                 {QStringLiteral("rev-parse"), QStringLiteral("--verify"),
-                                  QStringLiteral("--quiet"), QStringLiteral("--end-of-options"),
-                                  base + QStringLiteral("^{commit}")});
+    const GitOutput commit =
+        git(workingDirectory,
+            {QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("--quiet"),
+             QStringLiteral("--end-of-options"), base + QStringLiteral("^{commit}")});
     if (commit.exitCode != 0)
         return Error::invalidInput(
             QCoreApplication::translate("GitDiffRunner",
@@ -291,12 +305,12 @@ Result<GitDiffScope> GitDiffRunner::run(const QString &base, const QString &work
     if (diff.exitCode != 0)
         return Error::failed(QCoreApplication::translate("GitDiffRunner", "git diff failed: %1")
                                  .arg(firstLine(diff.err)),
-                             QCoreApplication::translate("GitDiffRunner",
-                                                         "Check the paths given after the options"));
+                             QCoreApplication::translate(
+                                 "GitDiffRunner", "Check the paths given after the options"));
     GitDiffScope scope = GitDiffScope::parse(diff.out);
-    STELLA_LOG_INFO(lcGuard).noquote() << "git diff against" << base << ":" << scope.paths().size()
-                                       << "files with added lines," << scope.notes().size()
-                                       << "skipped";
+    STELLA_LOG_INFO(lcGuard).noquote()
+        << "git diff against" << base << ":" << scope.paths().size() << "files with added lines,"
+        << scope.notes().size() << "skipped";
     return scope;
 }
 

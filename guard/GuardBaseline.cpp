@@ -39,10 +39,10 @@ Result<GuardBaseline> GuardBaseline::load(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return notABaseline(path, QCoreApplication::translate("GuardBaseline",
-                                                              "not JSON (%1 at offset %2)")
-                                      .arg(parseError.errorString())
-                                      .arg(parseError.offset));
+        return notABaseline(
+            path, QCoreApplication::translate("GuardBaseline", "not JSON (%1 at offset %2)")
+                      .arg(parseError.errorString())
+                      .arg(parseError.offset));
     const QJsonObject root = doc.object();
     if (!doc.isObject() ||
         root.value(QStringLiteral("tool")).toObject().value(QStringLiteral("name")).toString() !=
@@ -69,10 +69,10 @@ Result<GuardBaseline> GuardBaseline::load(const QString &path)
     for (qsizetype i = 0; i < findings.size(); ++i) {
         const QString id = findings.at(i).toObject().value(QStringLiteral("id")).toString();
         if (!idShape.match(id).hasMatch())
-            return notABaseline(path, QCoreApplication::translate(
-                                          "GuardBaseline",
-                                          "finding %1 has no valid id (16 hexadecimal digits)")
-                                          .arg(i + 1));
+            return notABaseline(
+                path, QCoreApplication::translate(
+                          "GuardBaseline", "finding %1 has no valid id (16 hexadecimal digits)")
+                          .arg(i + 1));
         baseline.m_ids.insert(id);
     }
     return baseline;
@@ -97,8 +97,8 @@ Result<void> GuardBaseline::write(const QString &path, const ScanResult &result,
                 .arg(result.totalFindings),
             QCoreApplication::translate("GuardBaseline", "Raise --max-findings"));
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(JsonReport::render(result, context)) < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(JsonReport::render(result, context)) < 0 ||
+        !file.commit())
         return Error::failed(
             QCoreApplication::translate("GuardBaseline", "Cannot write the baseline %1: %2")
                 .arg(path, file.errorString()),

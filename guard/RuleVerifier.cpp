@@ -95,19 +95,28 @@ bool passesCheck(RuleCheck check, const QString &secret, const QString &line, qs
             RuleChecks::readsEnvironment(line))
             return false;
         const QChar before = secretStart > 0 ? line.at(secretStart - 1) : QChar();
-        // Inside a string literal an unquoted value is text: "Server=db;Password=…;" in code.
-        const bool quoted = before == QLatin1Char('"') || before == QLatin1Char('\'') ||
-                            RuleChecks::insideStringLiteral(line, secretStart);
-        // In code an unquoted value is an expression (a variable, a call), not a literal.
-        if (codeFile && !quoted)
+        const bool quoted = before == QLatin1Char('"') || before == QLatin1Char('\'');
+        // In code an unquoted value is an expression (a variable, a call), not a literal;
+        // inside a string literal it is text ("Server=db;Password=…;"), unless it runs into an
+        // escape: then the literal is a config or source text the code writes ("secrets:
+        // true\n…"), not one value.
+        if (codeFile && !quoted &&
+            (!RuleChecks::insideStringLiteral(line, secretStart) ||
+             secret.contains(QLatin1Char('\\'))))
+            return false;
+        // SCREAMING_CASE names are placeholders naming the values: ACCESS_KEY_ID:SESSION_TOKEN.
+        static const QRegularExpression constantName(
+            QStringLiteral("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?::[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)*$"));
+        if (constantName.match(secret).hasMatch())
             return false;
         if (secretEnd < line.size() && line.at(secretEnd) == QLatin1Char('('))
             return false;
-        // A variable ($X, ${X}, %X%), a file system path or a URL is not a secret.
+        // A variable ($X, ${X}, %X%), a file system path or a URL is not a secret, nor the
+        // message of a shell `${X:?message}`.
         if (secret.startsWith(QLatin1Char('$')) || secret.startsWith(QLatin1Char('%')) ||
-            secret.startsWith(QLatin1Char('/')) || secret.startsWith(QLatin1String("./")) ||
-            secret.startsWith(QLatin1String("../")) || secret.startsWith(QLatin1String("~/")) ||
-            secret.contains(QLatin1String("://")))
+            secret.startsWith(QLatin1Char('?')) || secret.startsWith(QLatin1Char('/')) ||
+            secret.startsWith(QLatin1String("./")) || secret.startsWith(QLatin1String("../")) ||
+            secret.startsWith(QLatin1String("~/")) || secret.contains(QLatin1String("://")))
             return false;
         return RuleChecks::shannonEntropy(secret) >= RuleChecks::kGenericEntropyThreshold;
     }

@@ -113,12 +113,10 @@ QList<GuardRule> makeSecretRules()
         // to keep out of the code: os.environ.get("DB_PASSWORD", "…"), os.getenv, process.env.X
         // || "…", System.getenv().getOrDefault, ENV.fetch, env("…", "…"), cmp.Or(os.Getenv(…),
         // "…"), `?? "…"`, `?: "…"`, .orElse/.unwrap_or("…"), and ${VAR:-…} in shell, compose
-        // files and Spring placeholders. The variable's name must say it holds a secret.
+        // files and Spring placeholders. The variable's name must say it holds a secret; a
+        // write (setenv, putenv, qputenv) is no read.
         rule(
-            "env-fallback-secret", S::Medium,
-            "Hard-coded secret as the fallback of an environment variable",
-            QStringLiteral(
-                R"((?:(?:env(?:iron(?:ment)?)?(?:variable|\.get|\.setdefault|\.fetch|::var)?|getenv[ \t]{0,3}\([ \t]{0,3}\)[ \t]{0,3}\.getordefault)[ \t]{0,3}[(\[.][ \t]{0,3}["']?[A-Za-z0-9_.\-]{0,40}(?:pass(?:word|wd)?|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master)[_\-.]?key)[A-Za-z0-9_.\-]{0,40}["']?[ \t]{0,3}[\])]?[ \t]{0,3}\)?[ \t]{0,3}(?:,|\|\||\?\?|\?:|or|\{|\.(?:orelse|unwrap_or|unwrap_or_else|getorelse)\([ \t]{0,3}(?:\|_\|)?)[ \t]{0,3}["']|\$\{[A-Za-z0-9_.\-]{0,40}(?:pass(?:word|wd)?|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master)[_\-.]?key)[A-Za-z0-9_.\-]{0,40}(?::-|:=|-|=|:))([^"'}$ \t\r\n]{8,128})["'}])"),
+            "env-fallback-secret", S::Medium, "Hard-coded secret as the fallback of an environment variable", QStringLiteral(R"((?:(?:(?:\b|get)env(?:iron(?:ment)?)?(?:variable|\.get|\.setdefault|\.fetch|::var)?|getenv[ \t]{0,3}\([ \t]{0,3}\)[ \t]{0,3}\.getordefault)[ \t]{0,3}[(\[.][ \t]{0,3}["']?[A-Za-z0-9_.\-]{0,40}(?:pass(?:word|wd)?|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master)[_\-.]?key)[A-Za-z0-9_.\-]{0,40}["']?[ \t]{0,3}[\])]?[ \t]{0,3}\)?[ \t]{0,3}(?:,|\|\||\?\?|\?:|or|\{|\.(?:orelse|unwrap_or|unwrap_or_else|getorelse)\([ \t]{0,3}(?:\|_\|)?)[ \t]{0,3}["']|\$\{[A-Za-z0-9_.\-]{0,40}(?:pass(?:word|wd)?|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master)[_\-.]?key)[A-Za-z0-9_.\-]{0,40}(?::-|:=|-|=|:))([^"'}$ \t\r\n]{8,128})["'}])"),
             K{QStringLiteral("env"), QStringLiteral("${")}, RuleCheck::EnvFallback, 1, true),
     };
 }

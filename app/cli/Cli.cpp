@@ -321,7 +321,10 @@ QList<Command> Cli::commands()
             QStringLiteral("baseline create: where the baseline is written")}}},
          QStringLiteral("scan for secrets, AI attribution and license headers; exit 1 on "
                         "findings at or above --fail-on (default high)"),
-         {},
+         {QStringLiteral("`guard baseline create --output FILE PATH...` writes every finding; "
+                         "`guard run --baseline FILE` then reports only the new ones"),
+          QStringLiteral("`guard run --git-diff BASE` judges only the lines added since the "
+                         "commit BASE, in the current git working tree")},
          false,
          false,
          &Cli::guard},

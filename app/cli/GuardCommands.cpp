@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <algorithm>
 #include <limits>
 #include <unistd.h>
 
@@ -49,8 +50,7 @@ Result<void> refuseOptions(const Args &args, const QStringList &names, const QSt
 {
     for (const QString &name : names)
         if (args.has(name))
-            return usage(QCoreApplication::translate("GuardCommands",
-                                                     "--%1 belongs to `guard %2`")
+            return usage(QCoreApplication::translate("GuardCommands", "--%1 belongs to `guard %2`")
                              .arg(name, action));
     return {};
 }
@@ -156,10 +156,10 @@ Result<void> baselineCreate(const Args &args, const QStringList &paths)
     const QString output = args.value(QStringLiteral("output"));
     if (auto written = GuardBaseline::write(output, *result, reportContext(*config)); !written)
         return written;
-    Output::progress(QCoreApplication::translate("GuardCommands",
-                                                 "guard: baseline %1 holds %2 finding(s)")
-                         .arg(output)
-                         .arg(result->totalFindings));
+    Output::progress(
+        QCoreApplication::translate("GuardCommands", "guard: baseline %1 holds %2 finding(s)")
+            .arg(output)
+            .arg(result->totalFindings));
     return {};
 }
 } // namespace
@@ -177,10 +177,10 @@ Result<void> Cli::guard(const Args &args)
         return baselineCreate(args, paths);
     }
     if (action != QLatin1String("run"))
-        return usage(QCoreApplication::translate("GuardCommands", "unknown guard action '%1'")
-                         .arg(action));
-    if (auto refused = refuseOptions(args, {QStringLiteral("output")},
-                                     QStringLiteral("baseline create"));
+        return usage(
+            QCoreApplication::translate("GuardCommands", "unknown guard action '%1'").arg(action));
+    if (auto refused =
+            refuseOptions(args, {QStringLiteral("output")}, QStringLiteral("baseline create"));
         !refused)
         return refused;
     const bool gitDiff = args.has(QStringLiteral("git-diff"));
@@ -206,8 +206,8 @@ Result<void> Cli::guard(const Args &args)
     const auto format = canonicalSpelling(
         formatText, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif")});
     if (!format)
-        return usage(QStringLiteral("--format must be text, json or sarif, not '%1'")
-                         .arg(formatText));
+        return usage(
+            QStringLiteral("--format must be text, json or sarif, not '%1'").arg(formatText));
 
     // Pipelines fail on secrets by default; `--fail-on none` only reports.
     const QString failOnText = args.value(QStringLiteral("fail-on"), QStringLiteral("high"));
@@ -231,8 +231,8 @@ Result<void> Cli::guard(const Args &args)
     qint64 diffAllowListed = 0;
     QStringList roots = paths;
     if (gitDiff) {
-        auto s = GitDiffRunner::run(args.value(QStringLiteral("git-diff")), QDir::currentPath(),
-                                    paths);
+        auto s =
+            GitDiffRunner::run(args.value(QStringLiteral("git-diff")), QDir::currentPath(), paths);
         if (!s)
             return s.error();
         scope = std::move(s).value();
@@ -257,10 +257,14 @@ Result<void> Cli::guard(const Args &args)
         FindingFilter::apply(
             result,
             [&](const Finding &f) {
-                if (scope && !scope->touches(f))
-                    return ++outside, false;
-                if (baseline && baseline->contains(f))
-                    return ++held, false;
+                if (scope && !scope->touches(f)) {
+                    ++outside;
+                    return false;
+                }
+                if (baseline && baseline->contains(f)) {
+                    ++held;
+                    return false;
+                }
                 return true;
             },
             config.maxFindings);

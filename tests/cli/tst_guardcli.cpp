@@ -317,30 +317,29 @@ private Q_SLOTS:
         const QString file = m_dir.filePath(QStringLiteral("bl/app.env"));
         QVERIFY(writeFile(file, "# settings\n" + fixed.line.toUtf8() + '\n' + moved.line.toUtf8() +
                                     '\n'));
-        const Run create = cli({QStringLiteral("guard"), QStringLiteral("baseline"),
-                                QStringLiteral("create"), QStringLiteral("--output"),
-                                QStringLiteral("bl.json"), QStringLiteral("bl")},
-                               {}, m_dir.path());
+        const Run create =
+            cli({QStringLiteral("guard"), QStringLiteral("baseline"), QStringLiteral("create"),
+                 QStringLiteral("--output"), QStringLiteral("bl.json"), QStringLiteral("bl")},
+                {}, m_dir.path());
         QVERIFY2(create.exitCode == 0, qPrintable(create.describe()));
         QVERIFY(create.out.isEmpty());
         QVERIFY(create.err.contains("baseline bl.json holds 2 finding(s)"));
         // Nothing new yet: exit 0 although both findings are critical.
-        const Run same = guard({QStringLiteral("--baseline"), QStringLiteral("bl.json"),
-                                QStringLiteral("bl")});
+        const Run same =
+            guard({QStringLiteral("--baseline"), QStringLiteral("bl.json"), QStringLiteral("bl")});
         QVERIFY2(same.exitCode == 0, qPrintable(same.describe()));
         QVERIFY(same.out.contains("0 finding(s)"));
         QVERIFY(same.err.contains("2 finding(s) held by the baseline, 0 new"));
 
         QVERIFY(writeFile(file, "# settings\n# two lines\n# added above\n" + moved.line.toUtf8() +
-                                    '\n' + added.line.toUtf8() + "\ncopy: " +
-                                    moved.secret.toUtf8() + '\n'));
-        const Run after = guard({QStringLiteral("--baseline"), QStringLiteral("bl.json"),
-                                 QStringLiteral("--format"), QStringLiteral("json"),
-                                 QStringLiteral("bl")});
+                                    '\n' + added.line.toUtf8() +
+                                    "\ncopy: " + moved.secret.toUtf8() + '\n'));
+        const Run after =
+            guard({QStringLiteral("--baseline"), QStringLiteral("bl.json"),
+                   QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("bl")});
         QVERIFY2(after.exitCode == 1, qPrintable(after.describe()));
-        QCOMPARE(locations(after),
-                 (QStringList{QStringLiteral("bl/app.env:5:") + added.rule,
-                              QStringLiteral("bl/app.env:6:") + moved.rule}));
+        QCOMPARE(locations(after), (QStringList{QStringLiteral("bl/app.env:5:") + added.rule,
+                                                QStringLiteral("bl/app.env:6:") + moved.rule}));
         const QJsonObject summary =
             QJsonDocument::fromJson(after.out).object().value(QStringLiteral("summary")).toObject();
         QCOMPARE(summary.value(QStringLiteral("totalFindings")).toInt(), 2);
@@ -350,18 +349,18 @@ private Q_SLOTS:
                         QStringLiteral("--fail-on"), QStringLiteral("none"), QStringLiteral("bl")})
                      .exitCode,
                  0);
-        const Run one = guard({QStringLiteral("--baseline"), QStringLiteral("bl.json"),
-                               QStringLiteral("--max-findings"), QStringLiteral("1"),
-                               QStringLiteral("bl")});
+        const Run one =
+            guard({QStringLiteral("--baseline"), QStringLiteral("bl.json"),
+                   QStringLiteral("--max-findings"), QStringLiteral("1"), QStringLiteral("bl")});
         QVERIFY(one.out.contains("Showing the first 1 of 2 findings"));
 
         // A `guard run --format json` report is a baseline too, whatever the root's spelling.
-        const Run report = guard({QStringLiteral("--format"), QStringLiteral("json"),
-                                  QStringLiteral("--fail-on"), QStringLiteral("none"),
-                                  QStringLiteral("./bl")});
+        const Run report =
+            guard({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--fail-on"),
+                   QStringLiteral("none"), QStringLiteral("./bl")});
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("report.json")), report.out));
-        const Run fromReport = guard({QStringLiteral("--baseline"), QStringLiteral("report.json"),
-                                      QStringLiteral("bl")});
+        const Run fromReport = guard(
+            {QStringLiteral("--baseline"), QStringLiteral("report.json"), QStringLiteral("bl")});
         QVERIFY2(fromReport.exitCode == 0, qPrintable(fromReport.describe()));
         QVERIFY(fromReport.err.contains("3 finding(s) held by the baseline, 0 new"));
     }
@@ -370,9 +369,9 @@ private Q_SLOTS:
     {
         const Run sarif = guard({QStringLiteral("--format"), QStringLiteral("sarif"), m_tree});
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("b/log.sarif")), sarif.out));
-        const Run truncated = guard({QStringLiteral("--format"), QStringLiteral("json"),
-                                     QStringLiteral("--max-findings"), QStringLiteral("2"),
-                                     m_tree});
+        const Run truncated =
+            guard({QStringLiteral("--format"), QStringLiteral("json"),
+                   QStringLiteral("--max-findings"), QStringLiteral("2"), m_tree});
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("b/truncated.json")), truncated.out));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("b/text.txt")), "CRITICAL x\n"));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("b/other.json")), "{\"findings\": []}"));
@@ -396,8 +395,7 @@ private Q_SLOTS:
             QVERIFY(!r.err.contains("guard: scanning")); // refused before scanning
         }
         const QList<std::pair<QStringList, QByteArray>> usage{
-            {{QStringLiteral("baseline"), QStringLiteral("create"), m_tree},
-             "needs --output FILE"},
+            {{QStringLiteral("baseline"), QStringLiteral("create"), m_tree}, "needs --output FILE"},
             {{QStringLiteral("baseline"), QStringLiteral("create"), QStringLiteral("--output"),
               QStringLiteral("x.json")},
              "needs the files or directories to scan"},
@@ -438,9 +436,9 @@ private Q_SLOTS:
         QCOMPARE(git(subRepo, {QStringLiteral("init"), QStringLiteral("-q")}), 0);
         QVERIFY(writeFile(subRepo + QStringLiteral("/leak.env"), inSub.line.toUtf8() + '\n'));
         QCOMPARE(git(subRepo, {QStringLiteral("add"), QStringLiteral(".")}), 0);
-        QCOMPARE(git(subRepo, {QStringLiteral("commit"), QStringLiteral("-qm"),
-                               QStringLiteral("sub")}),
-                 0);
+        QCOMPARE(
+            git(subRepo, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("sub")}),
+            0);
 
         QCOMPARE(git(repo, {QStringLiteral("init"), QStringLiteral("-q")}), 0);
         QVERIFY(w(QStringLiteral("keep.env"), "# keep\n" + kept.line.toUtf8() + '\n'));
@@ -453,23 +451,24 @@ private Q_SLOTS:
         QVERIFY(w(QStringLiteral("blob.bin"), QByteArray("\0\1\2 binary", 11)));
         QString body;
         const QStringList key = privateKeyBlock(&body).split(QLatin1Char('\n'));
-        QVERIFY(w(QStringLiteral("key.txt"), (key.first() + QStringLiteral("\n...\n") +
-                                              key.last() + QLatin1Char('\n'))
-                                                 .toUtf8()));
+        QVERIFY(
+            w(QStringLiteral("key.txt"),
+              (key.first() + QStringLiteral("\n...\n") + key.last() + QLatin1Char('\n')).toUtf8()));
         QCOMPARE(git(repo, {QStringLiteral("add"), QStringLiteral(".")}), 0);
-        QCOMPARE(git(repo, {QStringLiteral("commit"), QStringLiteral("-qm"),
-                            QStringLiteral("base")}),
-                 0);
+        QCOMPARE(
+            git(repo, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("base")}),
+            0);
 
-        QVERIFY(w(QStringLiteral("changed.env"), "# c\n" + unchanged.line.toUtf8() + "\nplain\n" +
-                                                     appended.line.toUtf8() + '\n'));
+        QVERIFY(w(QStringLiteral("changed.env"),
+                  "# c\n" + unchanged.line.toUtf8() + "\nplain\n" + appended.line.toUtf8() + '\n'));
+        QVERIFY(QDir().mkpath(repo + QStringLiteral("/moved")));
         QCOMPARE(git(repo, {QStringLiteral("mv"), QStringLiteral("rename-me.env"),
                             QStringLiteral("moved/renamed.env")}),
                  0);
         QVERIFY(w(QStringLiteral("moved/renamed.env"), lines + inRenamed.line.toUtf8() + '\n'));
-        QCOMPARE(git(repo, {QStringLiteral("rm"), QStringLiteral("-q"),
-                            QStringLiteral("deleted.env")}),
-                 0);
+        QCOMPARE(
+            git(repo, {QStringLiteral("rm"), QStringLiteral("-q"), QStringLiteral("deleted.env")}),
+            0);
         QVERIFY(w(QStringLiteral("added.env"), inAdded.line.toUtf8() + '\n'));
         QVERIFY(w(QStringLiteral("blob.bin"),
                   QByteArray("\0\1\2 ", 4) + inBinary.line.toUtf8() + '\n'));
@@ -480,33 +479,34 @@ private Q_SLOTS:
                             QStringLiteral("add"), subRepo, QStringLiteral("sub")}),
                  0);
         QCOMPARE(git(repo, {QStringLiteral("add"), QStringLiteral(".")}), 0);
-        QCOMPARE(git(repo, {QStringLiteral("commit"), QStringLiteral("-qm"),
-                            QStringLiteral("change")}),
-                 0);
+        QCOMPARE(
+            git(repo, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("change")}),
+            0);
 
-        const QStringList json{QStringLiteral("guard"), QStringLiteral("run"),
-                               QStringLiteral("--format"), QStringLiteral("json"),
+        const QStringList json{QStringLiteral("guard"),      QStringLiteral("run"),
+                               QStringLiteral("--format"),   QStringLiteral("json"),
                                QStringLiteral("--git-diff"), QStringLiteral("HEAD~1")};
         const Run r = cli(json, {}, repo);
         QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
-        QCOMPARE(locations(r), (QStringList{QStringLiteral("added.env:1:") + inAdded.rule,
-                                            QStringLiteral("changed.env:4:") + appended.rule,
-                                            QStringLiteral("key.txt:1:private-key"),
-                                            QStringLiteral("moved/renamed.env:11:") +
-                                                inRenamed.rule}));
+        QCOMPARE(locations(r),
+                 (QStringList{QStringLiteral("added.env:1:") + inAdded.rule,
+                              QStringLiteral("changed.env:4:") + appended.rule,
+                              QStringLiteral("key.txt:1:private-key"),
+                              QStringLiteral("moved/renamed.env:11:") + inRenamed.rule}));
         QVERIFY2(r.err.contains("guard: skipped binary file blob.bin"), qPrintable(r.describe()));
         QVERIFY2(r.err.contains("guard: skipped submodule sub"), qPrintable(r.describe()));
-        QVERIFY(r.err.contains("4 file(s) with added lines"));
+        QVERIFY(r.err.contains("5 file(s) with added lines")); // and .gitmodules
         for (const SecretSample &sample : s)
-            QVERIFY(!r.out.contains(sample.secret.toUtf8()) && !r.err.contains(sample.secret.toUtf8()));
+            QVERIFY(!r.out.contains(sample.secret.toUtf8()) &&
+                    !r.err.contains(sample.secret.toUtf8()));
 
         // The whole tree has the unchanged findings too; a baseline of it leaves nothing.
-        const Run whole = cli({QStringLiteral("guard"), QStringLiteral("run"),
-                               QStringLiteral("--format"), QStringLiteral("json"),
-                               QStringLiteral("--fail-on"), QStringLiteral("none"),
-                               QStringLiteral(".")},
-                              {}, repo);
-        QVERIFY(locations(whole).contains(QStringLiteral("./keep.env:2:") + kept.rule));
+        const Run whole =
+            cli({QStringLiteral("guard"), QStringLiteral("run"), QStringLiteral("--format"),
+                 QStringLiteral("json"), QStringLiteral("--fail-on"), QStringLiteral("none"),
+                 QStringLiteral(".")},
+                {}, repo);
+        QVERIFY(locations(whole).contains(QStringLiteral("keep.env:2:") + kept.rule));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("gd-baseline.json")), whole.out));
         const Run both = cli(json + QStringList{QStringLiteral("--baseline"),
                                                 m_dir.filePath(QStringLiteral("gd-baseline.json"))},
@@ -533,10 +533,10 @@ private Q_SLOTS:
     {
         QTemporaryDir outside;
         const QString ceiling = QFileInfo(outside.path()).absolutePath();
-        const Run notRepo = cli({QStringLiteral("guard"), QStringLiteral("run"),
-                                 QStringLiteral("--git-diff"), QStringLiteral("main")},
-                                {{QStringLiteral("GIT_CEILING_DIRECTORIES"), ceiling}},
-                                outside.path());
+        const Run notRepo =
+            cli({QStringLiteral("guard"), QStringLiteral("run"), QStringLiteral("--git-diff"),
+                 QStringLiteral("main")},
+                {{QStringLiteral("GIT_CEILING_DIRECTORIES"), ceiling}}, outside.path());
         QVERIFY2(notRepo.exitCode == 2, qPrintable(notRepo.describe()));
         QVERIFY(notRepo.err.contains("is not inside a git working tree"));
         QVERIFY(notRepo.err.contains("Run it from a clone of the repository"));
@@ -553,7 +553,8 @@ private Q_SLOTS:
                                  QStringLiteral("--git-diff"), QStringLiteral("no-such-base")},
                                 {}, repo);
         QVERIFY2(unknown.exitCode == 2, qPrintable(unknown.describe()));
-        QVERIFY(unknown.err.contains("unknown base 'no-such-base': not a commit of this repository"));
+        QVERIFY(
+            unknown.err.contains("unknown base 'no-such-base': not a commit of this repository"));
         QVERIFY(unknown.out.isEmpty());
         // A base one commit before the first does not exist either.
         const Run beforeFirst = cli({QStringLiteral("guard"), QStringLiteral("run"),
@@ -567,7 +568,7 @@ private Q_SLOTS:
     {
         const Run help = cli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains("guard run [--config FILE]"));
+        QVERIFY(help.out.contains("guard run|baseline [--config FILE]"));
     }
 };
 

@@ -117,13 +117,12 @@ private Q_SLOTS:
     void capturedOutput()
     {
         const GitDiffScope scope = GitDiffScope::parse(QByteArray(kCaptured));
-        QCOMPARE(scope.paths(), (QStringList{QStringLiteral("keep.txt"),
-                                             QStringLiteral("new name.txt"),
-                                             QStringLiteral("we\"ird.txt")}));
+        QCOMPARE(scope.paths(),
+                 (QStringList{QStringLiteral("keep.txt"), QStringLiteral("new name.txt"),
+                              QStringLiteral("we\"ird.txt")}));
         // "++++ tricky" is an added line of the first hunk, not a header.
         QCOMPARE(describe(scope.addedLines(QStringLiteral("keep.txt"))), QStringLiteral("2-3,5-5"));
-        QCOMPARE(describe(scope.addedLines(QStringLiteral("new name.txt"))),
-                 QStringLiteral("3-3"));
+        QCOMPARE(describe(scope.addedLines(QStringLiteral("new name.txt"))), QStringLiteral("3-3"));
         QCOMPARE(describe(scope.addedLines(QStringLiteral("we\"ird.txt"))), QStringLiteral("1-1"));
         QVERIFY(scope.addedLines(QStringLiteral("del.txt")).isEmpty());
         QVERIFY(scope.addedLines(QStringLiteral("old.txt")).isEmpty());
@@ -177,8 +176,8 @@ private Q_SLOTS:
                             QStringLiteral("new.txt")}),
                  0);
         QVERIFY(write(repo + QStringLiteral("/new.txt"), "1\n2\n3\n4\n5\n6\n7\n8\n9\n"));
-        QCOMPARE(git(repo, {QStringLiteral("rm"), QStringLiteral("-q"), QStringLiteral("gone.txt")}),
-                 0);
+        QCOMPARE(
+            git(repo, {QStringLiteral("rm"), QStringLiteral("-q"), QStringLiteral("gone.txt")}), 0);
         QVERIFY(write(repo + QStringLiteral("/sub/dir/added.txt"), "x\n"));
         QCOMPARE(git(repo, {QStringLiteral("add"), QStringLiteral(".")}), 0);
         QCOMPARE(git(repo, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("b")}),
@@ -186,17 +185,18 @@ private Q_SLOTS:
 
         auto scope = GitDiffRunner::run(QStringLiteral("HEAD~1"), repo, {});
         QVERIFY2(scope, qPrintable(scope ? QString() : scope.error().toText()));
-        QCOMPARE(scope->paths(),
-                 (QStringList{QStringLiteral("a.txt"), QStringLiteral("new.txt"),
-                              QStringLiteral("sub/dir/added.txt")}));
+        QCOMPARE(scope->paths(), (QStringList{QStringLiteral("a.txt"), QStringLiteral("new.txt"),
+                                              QStringLiteral("sub/dir/added.txt")}));
         QCOMPARE(describe(scope->addedLines(QStringLiteral("a.txt"))), QStringLiteral("2-2,4-4"));
         QCOMPARE(describe(scope->addedLines(QStringLiteral("new.txt"))), QStringLiteral("9-9"));
         // From a subdirectory, paths are relative to it and the diff covers only it.
-        auto below = GitDiffRunner::run(QStringLiteral("HEAD~1"), repo + QStringLiteral("/sub"), {});
+        auto below =
+            GitDiffRunner::run(QStringLiteral("HEAD~1"), repo + QStringLiteral("/sub"), {});
         QVERIFY(below);
         QCOMPARE(below->paths(), QStringList{QStringLiteral("dir/added.txt")});
         // Pathspecs limit it.
-        auto limited = GitDiffRunner::run(QStringLiteral("HEAD~1"), repo, {QStringLiteral("a.txt")});
+        auto limited =
+            GitDiffRunner::run(QStringLiteral("HEAD~1"), repo, {QStringLiteral("a.txt")});
         QVERIFY(limited);
         QCOMPARE(limited->paths(), QStringList{QStringLiteral("a.txt")});
         // Nothing changed since HEAD: an empty scope, not an error.

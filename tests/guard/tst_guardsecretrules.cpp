@@ -15,7 +15,7 @@ Q_DECLARE_METATYPE(stella::guard::Engine)
 
 namespace {
 // Recall on code written the way real projects write it (item 9 of issue 14): the placeholder
-// SECRET in each line is replaced by a secret built at run time.
+// @VALUE@ in each line is replaced by a secret built at run time.
 struct RecallCase
 {
     const char *rule;
@@ -37,56 +37,61 @@ QString hs256Token(std::uint64_t seed)
                                randomChars(kDigits, 6, seed).toLatin1() +
                                QByteArrayLiteral("\",\"role\":\"admin\",\"iat\":1733011200}");
     return piece("eyJhbGciOiJIUzI1NiIsInR5cCI6", "IkpXVCJ9") + QLatin1Char('.') +
-           QString::fromLatin1(payload.toBase64(QByteArray::Base64UrlEncoding |
-                                                QByteArray::OmitTrailingEquals)) +
+           QString::fromLatin1(
+               payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)) +
            QLatin1Char('.') +
            randomChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 43,
                        seed + 1);
 }
 
 const RecallCase kRecallCases[] = {
-    {"jwt", "client.js", "const token = \"SECRET\";"},
-    {"jwt", "curl.sh", "curl -H \"Authorization: Bearer SECRET\" https://api.internal/v1/me"},
-    {"jwt", "values.yaml", "serviceToken: SECRET"},
-    {"jwt", "test_api.py", "HEADERS = {\"Authorization\": \"Bearer SECRET\"}"},
+    {"jwt", "client.js", "const token = \"@VALUE@\";"},
+    {"jwt", "curl.sh", "curl -H \"Authorization: Bearer @VALUE@\" https://api.internal/v1/me"},
+    {"jwt", "values.yaml", "serviceToken: @VALUE@"},
+    {"jwt", "test_api.py", "HEADERS = {\"Authorization\": \"Bearer @VALUE@\"}"},
     {"env-fallback-secret", "settings.py",
-     "DB_PASSWORD = os.environ.get(\"DB_PASSWORD\", \"SECRET\")"},
-    {"env-fallback-secret", "config.py", "password = os.getenv('POSTGRES_PASSWORD', 'SECRET')"},
-    {"env-fallback-secret", "config.py", "secret = os.getenv(\"APP_SECRET\") or \"SECRET\""},
-    {"env-fallback-secret", "db.js", "const password = process.env.DB_PASSWORD || \"SECRET\";"},
-    {"env-fallback-secret", "db.ts", "  apiKey: process.env[\"STRIPE_API_KEY\"] ?? 'SECRET',"},
+     "DB_PASSWORD = os.environ.get(\"DB_PASSWORD\", \"@VALUE@\")"},
+    {"env-fallback-secret", "config.py", "password = os.getenv('POSTGRES_PASSWORD', '@VALUE@')"},
+    {"env-fallback-secret", "config.py", "secret = os.getenv(\"APP_SECRET\") or \"@VALUE@\""},
+    {"env-fallback-secret", "db.js", "const password = process.env.DB_PASSWORD || \"@VALUE@\";"},
+    {"env-fallback-secret", "db.ts", "  apiKey: process.env[\"STRIPE_API_KEY\"] ?? '@VALUE@',"},
     {"env-fallback-secret", "Db.java",
-     "String password = System.getenv().getOrDefault(\"DB_PASSWORD\", \"SECRET\");"},
+     "String password = System.getenv().getOrDefault(\"DB_PASSWORD\", \"@VALUE@\");"},
     {"env-fallback-secret", "Auth.java",
-     "String token = Optional.ofNullable(System.getenv(\"API_TOKEN\")).orElse(\"SECRET\");"},
-    {"env-fallback-secret", "App.kt", "val secret = System.getenv(\"JWT_SECRET\") ?: \"SECRET\""},
-    {"env-fallback-secret", "main.go", "password := cmp.Or(os.Getenv(\"DB_PASSWORD\"), \"SECRET\")"},
-    {"env-fallback-secret", "database.rb", "  password: ENV.fetch(\"DATABASE_PASSWORD\", \"SECRET\"),"},
-    {"env-fallback-secret", "secrets.rb", "SECRET_KEY_BASE = ENV[\"SECRET_KEY_BASE\"] || \"SECRET\""},
-    {"env-fallback-secret", "database.php", "'password' => env('DB_PASSWORD', 'SECRET'),"},
+     "String token = Optional.ofNullable(System.getenv(\"API_TOKEN\")).orElse(\"@VALUE@\");"},
+    {"env-fallback-secret", "App.kt", "val secret = System.getenv(\"JWT_SECRET\") ?: \"@VALUE@\""},
+    {"env-fallback-secret", "main.go",
+     "password := cmp.Or(os.Getenv(\"DB_PASSWORD\"), \"@VALUE@\")"},
+    {"env-fallback-secret", "database.rb",
+     "  password: ENV.fetch(\"DATABASE_PASSWORD\", \"@VALUE@\"),"},
+    {"env-fallback-secret", "secrets.rb",
+     "SECRET_KEY_BASE = ENV[\"SECRET_KEY_BASE\"] || \"@VALUE@\""},
+    {"env-fallback-secret", "database.php", "'password' => env('DB_PASSWORD', '@VALUE@'),"},
     {"env-fallback-secret", "Mail.cs",
-     "var pwd = Environment.GetEnvironmentVariable(\"SMTP_PASSWORD\") ?? \"SECRET\";"},
+     "var pwd = Environment.GetEnvironmentVariable(\"SMTP_PASSWORD\") ?? \"@VALUE@\";"},
     {"env-fallback-secret", "main.rs",
-     "let token = env::var(\"API_TOKEN\").unwrap_or(\"SECRET\".to_string());"},
+     "let token = env::var(\"API_TOKEN\").unwrap_or(\"@VALUE@\".to_string());"},
     {"env-fallback-secret", "auth.rs",
-     "let token = env::var(\"API_TOKEN\").unwrap_or_else(|_| \"SECRET\".into());"},
-    {"env-fallback-secret", "entrypoint.sh", "export DB_PASSWORD=\"${DB_PASSWORD:-SECRET}\""},
-    {"env-fallback-secret", "docker-compose.yml", "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-SECRET}"},
+     "let token = env::var(\"API_TOKEN\").unwrap_or_else(|_| \"@VALUE@\".into());"},
+    {"env-fallback-secret", "entrypoint.sh", "export DB_PASSWORD=\"${DB_PASSWORD:-@VALUE@}\""},
+    {"env-fallback-secret", "docker-compose.yml",
+     "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-@VALUE@}"},
     {"env-fallback-secret", "application.properties",
-     "spring.datasource.password=${DB_PASSWORD:SECRET}"},
-    {"generic-secret", "Settings.cs", "    private const string Password = \"SECRET\";"},
-    {"generic-secret", "Db.java", "    public static final String DB_PASSWORD = \"SECRET\";"},
-    {"generic-secret", "config.go", "const defaultPassword = \"SECRET\""},
-    {"generic-secret", "settings.py", "PASSWORD = 'SECRET'"},
-    {"generic-secret", "login.ts", "const password: string = \"SECRET\";"},
-    {"generic-secret", "Login.kt", "val password: String = \"SECRET\""},
-    {"generic-secret", "client.cpp", "constexpr char kPassword[] = \"SECRET\";"},
-    {"generic-secret", "wp-config.php", "define( 'DB_PASSWORD', 'SECRET' );"},
-    {"generic-secret", "Repo.cs", "var conn = \"Server=db;Database=app;User Id=sa;Password=SECRET;\";"},
-    {"generic-secret", "app.config", "<add key=\"Password\" value=\"SECRET\" />"},
-    {"generic-secret", "settings.xml", "<password>SECRET</password>"},
-    {"generic-secret", "config.json", "  \"Password\": \"SECRET\","},
-    {"generic-secret", "values.yaml", "password: SECRET"},
+     "spring.datasource.password=${DB_PASSWORD:@VALUE@}"},
+    {"generic-secret", "Settings.cs", "    private const string Password = \"@VALUE@\";"},
+    {"generic-secret", "Db.java", "    public static final String DB_PASSWORD = \"@VALUE@\";"},
+    {"generic-secret", "config.go", "const defaultPassword = \"@VALUE@\""},
+    {"generic-secret", "settings.py", "PASSWORD = '@VALUE@'"},
+    {"generic-secret", "login.ts", "const password: string = \"@VALUE@\";"},
+    {"generic-secret", "Login.kt", "val password: String = \"@VALUE@\""},
+    {"generic-secret", "client.cpp", "constexpr char kPassword[] = \"@VALUE@\";"},
+    {"generic-secret", "wp-config.php", "define( 'DB_PASSWORD', '@VALUE@' );"},
+    {"generic-secret", "Repo.cs",
+     "var conn = \"Server=db;Database=app;User Id=sa;Password=@VALUE@;\";"},
+    {"generic-secret", "app.config", "<add key=\"Password\" value=\"@VALUE@\" />"},
+    {"generic-secret", "settings.xml", "<password>@VALUE@</password>"},
+    {"generic-secret", "config.json", "  \"Password\": \"@VALUE@\","},
+    {"generic-secret", "values.yaml", "password: @VALUE@"},
 };
 
 // Reads without a literal, placeholders, names that hold no secret, documentation examples.
@@ -202,11 +207,11 @@ private Q_SLOTS:
             std::uint64_t seed = 500;
             for (const RecallCase &c : kRecallCases) {
                 const QString rule = QString::fromLatin1(c.rule);
-                const QString secret = rule == QLatin1String("jwt") ? hs256Token(seed)
-                                                                     : mixedCasePassword(seed);
+                const QString secret =
+                    rule == QLatin1String("jwt") ? hs256Token(seed) : mixedCasePassword(seed);
                 ++seed;
                 QString line = QString::fromLatin1(c.line);
-                line.replace(QLatin1String("SECRET"), secret);
+                line.replace(QLatin1String("@VALUE@"), secret);
                 QTest::addRow("%s/%s/%d", qPrintable(engineLabel(e)), c.file, int(seed - 500))
                     << e << rule << QString::fromLatin1(c.file) << line << secret;
             }
@@ -219,12 +224,36 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, line);
         QFETCH(QString, secret);
-        const ScanResult r = scanText(file, QStringLiteral("\n") + line + QLatin1Char('\n'), engine);
+        const ScanResult r =
+            scanText(file, QStringLiteral("\n") + line + QLatin1Char('\n'), engine);
         QVERIFY2(ruleIds(r) == QStringList{rule},
                  qPrintable(ruleIds(r).join(QLatin1Char(',')) + QStringLiteral(" for ") + line));
         QCOMPARE(r.findings.first().line, 2);
         QCOMPARE(r.findings.first().column, int(line.indexOf(secret) + 1));
         QCOMPARE(r.findings.first().snippet, secret.left(4) + QStringLiteral("****"));
+    }
+
+    // Every HS256 token starts with the same header; only jwt.io's published token (header,
+    // payload and signature) is an example. Its header and payload with another signature is
+    // a token someone signed.
+    void jwtOnlyThePublishedExampleIsAnExample()
+    {
+        const QString published =
+            piece("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6",
+                  "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_"
+                  "adQssw5c");
+        const QString resigned = published.section(QLatin1Char('.'), 0, 1) + QLatin1Char('.') +
+                                 randomChars(kAlnum, 43, 4242);
+        for (const Engine e : engines()) {
+            QVERIFY(scanText(QStringLiteral("a.js"),
+                             QStringLiteral("const t = \"") + published + QStringLiteral("\";\n"),
+                             e)
+                        .findings.isEmpty());
+            QCOMPARE(ruleIds(scanText(
+                         QStringLiteral("a.js"),
+                         QStringLiteral("const t = \"") + resigned + QStringLiteral("\";\n"), e)),
+                     QStringList{QStringLiteral("jwt")});
+        }
     }
 
     void recallDecoysStayQuiet_data()
@@ -260,9 +289,9 @@ private Q_SLOTS:
         for (const Engine e : engines()) {
             QVERIFY(writeFile(root + QStringLiteral("/a.env"), s.line.toUtf8() + '\n'));
             const ScanResult before = scanOrFail({root}, config, e);
-            QVERIFY(writeFile(root + QStringLiteral("/a.env"),
-                              "# one\n# two\n" + s.line.toUtf8() + "\ncopy " + s.secret.toUtf8() +
-                                  '\n'));
+            QVERIFY(writeFile(root + QStringLiteral("/a.env"), "# one\n# two\n" + s.line.toUtf8() +
+                                                                   "\ncopy " + s.secret.toUtf8() +
+                                                                   '\n'));
             const ScanResult after = scanOrFail({root}, config, e);
             QCOMPARE(before.findings.size(), 1);
             QCOMPARE(after.findings.size(), 2);
@@ -278,10 +307,9 @@ private Q_SLOTS:
     void privateKeySpansItsBody()
     {
         QString body;
-        const ScanResult r = scanText(QStringLiteral("id_rsa"),
-                                      QStringLiteral("x\n") + privateKeyBlock(&body) +
-                                          QLatin1Char('\n'),
-                                      engines().first());
+        const ScanResult r = scanText(
+            QStringLiteral("id_rsa"),
+            QStringLiteral("x\n") + privateKeyBlock(&body) + QLatin1Char('\n'), engines().first());
         QCOMPARE(r.findings.size(), 1);
         QCOMPARE(r.findings.first().line, 2);
         QCOMPARE(r.findings.first().lastLine(), 3); // the body's first line
