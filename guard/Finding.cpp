@@ -2,6 +2,7 @@
 #include "Finding.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <algorithm>
 
 namespace stella::guard {
@@ -72,14 +73,15 @@ void sortFindings(QList<Finding> &findings)
     std::sort(findings.begin(), findings.end(), findingLess);
 }
 
-QString findingId(const QString &ruleId, const QString &path, int line, QStringView match)
+QString findingId(const QString &ruleId, const QString &path, int occurrence, QStringView match)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(ruleId.toUtf8());
     hash.addData(QByteArrayView("\0", 1));
-    hash.addData(path.toUtf8());
+    // `guard run .` and `guard run --git-diff` name the same file ./src/a and src/a.
+    hash.addData(QDir::cleanPath(path).toUtf8());
     hash.addData(QByteArrayView("\0", 1));
-    hash.addData(QByteArray::number(line));
+    hash.addData(QByteArray::number(occurrence));
     hash.addData(QByteArrayView("\0", 1));
     hash.addData(match.toUtf8());
     return QString::fromLatin1(hash.result().toHex().left(16));

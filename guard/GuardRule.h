@@ -16,6 +16,7 @@ enum class RuleCheck
     GenericAssignment, // entropy gate; env reads, code references and placeholders are not
     PrivateKey,        // a PEM header is a finding only when key material follows
     BasicAuthUrl,      // the password part must not be a placeholder
+    EnvFallback,       // the literal default of an environment read: placeholders, entropy gate
 };
 
 // One pattern rule of any family. The pattern is written in the common subset of PCRE2 and

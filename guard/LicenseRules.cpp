@@ -19,7 +19,7 @@ Finding finding(const char *rule, Severity severity, const QString &path, int li
     f.column = column;
     f.message = message;
     f.snippet = snippet;
-    f.id = findingId(f.ruleId, path, line, snippet);
+    f.id = findingId(f.ruleId, path, 0, snippet); // a file has one license finding at most
     return f;
 }
 } // namespace

@@ -98,6 +98,18 @@ bool unquotedIsExpression(QStringView path)
              path.endsWith(QLatin1String(".bash"), Qt::CaseInsensitive));
 }
 
+bool insideStringLiteral(QStringView line, qsizetype position)
+{
+    bool inside = false;
+    for (qsizetype i = 0; i < position && i < line.size(); ++i) {
+        if (line[i] == QLatin1Char('\\'))
+            ++i;
+        else if (line[i] == QLatin1Char('"'))
+            inside = !inside;
+    }
+    return inside;
+}
+
 bool readsEnvironment(QStringView line)
 {
     static const char *const markers[] = {

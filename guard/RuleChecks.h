@@ -23,6 +23,9 @@ bool isCodeFile(QStringView path);
 // In these code files an unquoted value is an expression (a variable, a call), never a
 // literal; shell scripts are the exception (`password=s3cret` is a literal there).
 bool unquotedIsExpression(QStringView path);
+// Whether `position` lies inside a double-quoted string literal of `line` (an odd number of
+// unescaped '"' before it).
+bool insideStringLiteral(QStringView line, qsizetype position);
 // The line reads its value from the environment or a secret store at run time.
 bool readsEnvironment(QStringView line);
 // `stella-guard:allow RULE[,RULE...]` (or `stella-guard:allow all`) on the line.

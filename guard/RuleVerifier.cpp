@@ -3,6 +3,7 @@
 
 #include "RuleChecks.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -35,13 +36,17 @@ QString previousLine(const QByteArray &text, const Line &line)
 
 // The key material after a PEM header: on the same line (a string with "\n" escapes) or on
 // the next non-empty lines. Empty when there is none (documentation, "...", a placeholder).
-QString pemBody(const QByteArray &text, const Line &line, const QString &rest)
+// `bodyLine` is how many lines below the header the body starts (0: on the header's line), so
+// a diff that adds only the body still reports the key.
+QString pemBody(const QByteArray &text, const Line &line, const QString &rest, int &bodyLine)
 {
     static const QRegularExpression base64(QStringLiteral("[A-Za-z0-9+/=]{40,}"));
+    bodyLine = 0;
     if (const auto m = base64.match(rest); m.hasMatch())
         return m.captured(0);
     qsizetype pos = line.end + 1;
     for (int lines = 0; lines < 4 && pos < text.size(); ++lines) {
+        bodyLine = lines + 1;
         qsizetype next = text.indexOf('\n', pos);
         if (next < 0)
             next = text.size();
@@ -81,22 +86,37 @@ bool passesCheck(RuleCheck check, const QString &secret, const QString &line, qs
             R"(example\.(?:com|org|net)(?::\d+)?$|\.example(?::\d+)?$|\.invalid(?::\d+)?$)"));
         return !docHost.match(host).hasMatch();
     }
+    case RuleCheck::EnvFallback:
+        // The line reads the environment by construction, so that is no reason to stay quiet.
+        return !RuleChecks::isWellKnownExample(secret) && !RuleChecks::isPlaceholder(secret) &&
+               RuleChecks::shannonEntropy(secret) >= RuleChecks::kGenericEntropyThreshold;
     case RuleCheck::GenericAssignment: {
         if (RuleChecks::isWellKnownExample(secret) || RuleChecks::isPlaceholder(secret) ||
             RuleChecks::readsEnvironment(line))
             return false;
         const QChar before = secretStart > 0 ? line.at(secretStart - 1) : QChar();
         const bool quoted = before == QLatin1Char('"') || before == QLatin1Char('\'');
-        // In code an unquoted value is an expression (a variable, a call), not a literal.
-        if (codeFile && !quoted)
+        // In code an unquoted value is an expression (a variable, a call), not a literal;
+        // inside a string literal it is text ("Server=db;Password=…;"), unless it runs into an
+        // escape: then the literal is a config or source text the code writes ("secrets:
+        // true\n…"), not one value.
+        if (codeFile && !quoted &&
+            (!RuleChecks::insideStringLiteral(line, secretStart) ||
+             secret.contains(QLatin1Char('\\'))))
+            return false;
+        // SCREAMING_CASE names are placeholders naming the values: ACCESS_KEY_ID:SESSION_TOKEN.
+        static const QRegularExpression constantName(
+            QStringLiteral("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?::[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)*$"));
+        if (constantName.match(secret).hasMatch())
             return false;
         if (secretEnd < line.size() && line.at(secretEnd) == QLatin1Char('('))
             return false;
-        // A variable ($X, ${X}, %X%), a file system path or a URL is not a secret.
+        // A variable ($X, ${X}, %X%), a file system path or a URL is not a secret, nor the
+        // message of a shell `${X:?message}`.
         if (secret.startsWith(QLatin1Char('$')) || secret.startsWith(QLatin1Char('%')) ||
-            secret.startsWith(QLatin1Char('/')) || secret.startsWith(QLatin1String("./")) ||
-            secret.startsWith(QLatin1String("../")) || secret.startsWith(QLatin1String("~/")) ||
-            secret.contains(QLatin1String("://")))
+            secret.startsWith(QLatin1Char('?')) || secret.startsWith(QLatin1Char('/')) ||
+            secret.startsWith(QLatin1String("./")) || secret.startsWith(QLatin1String("../")) ||
+            secret.startsWith(QLatin1String("~/")) || secret.contains(QLatin1String("://")))
             return false;
         return RuleChecks::shannonEntropy(secret) >= RuleChecks::kGenericEntropyThreshold;
     }
@@ -110,6 +130,7 @@ struct Hit
     qsizetype start = 0, end = 0; // span on the line
     bool generic = false;
     bool allowed = false; // by stella-guard:allow
+    QString secret;       // hashed into the id once the occurrence is known, never kept
 };
 } // namespace
 
@@ -148,7 +169,7 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
     }
 
     const bool codeFile = RuleChecks::unquotedIsExpression(displayPath);
-    QSet<QString> ids;
+    QHash<QString, int> occurrences; // rule NUL secret -> findings so far in this file
     for (LineRules &entry : lines) {
         std::sort(entry.rules.begin(), entry.rules.end());
         const QString line = lineText(text, entry.line);
@@ -166,8 +187,9 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
                 const qsizetype start = m.capturedStart(group), end = m.capturedEnd(group);
                 if (secret.isEmpty())
                     continue;
+                int bodyLine = 0;
                 if (rule.check == RuleCheck::PrivateKey) {
-                    secret = pemBody(text, entry.line, line.mid(m.capturedEnd(0)));
+                    secret = pemBody(text, entry.line, line.mid(m.capturedEnd(0)), bodyLine);
                     if (secret.isEmpty())
                         continue;
                 }
@@ -191,11 +213,12 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
                 f.severity = rule.severity;
                 f.path = displayPath;
                 f.line = entry.line.number;
+                f.endLine = bodyLine > 0 ? f.line + bodyLine : 0;
                 f.column = int(start + 1);
                 f.message = rule.description;
                 f.snippet = rule.family == RuleFamily::Secret ? maskSecret(secret)
                                                               : m.captured(0).simplified().left(80);
-                f.id = findingId(rule.id, displayPath, f.line, secret);
+                hit.secret = std::move(secret);
                 hit.start = start;
                 hit.end = end;
                 hit.generic = rule.check == RuleCheck::GenericAssignment;
@@ -205,6 +228,7 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
         // A generic match overlapping a specific secret is the same secret; an attribution
         // line is one finding.
         bool attributed = false;
+        QSet<QString> seenOnLine;
         for (const Hit &hit : hits) {
             if (hit.allowed)
                 continue;
@@ -221,10 +245,14 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
                     continue;
                 attributed = true;
             }
-            if (ids.contains(hit.finding.id))
+            const QString key = hit.finding.ruleId + QChar(0) + hit.secret;
+            if (seenOnLine.contains(key))
                 continue; // the same secret twice on a line: one finding
-            ids.insert(hit.finding.id);
-            out.append(hit.finding);
+            seenOnLine.insert(key);
+            int &occurrence = occurrences[key];
+            Finding finding = hit.finding;
+            finding.id = findingId(finding.ruleId, displayPath, occurrence++, hit.secret);
+            out.append(std::move(finding));
         }
     }
 }

@@ -98,14 +98,26 @@ QList<GuardRule> makeSecretRules()
             QStringLiteral(
                 R"(\b[A-Za-z][A-Za-z0-9+.\-]{1,15}://[^ \t\r\n:/@'"`<>]{1,64}:([^ \t\r\n:/@'"`<>]{3,128})@[A-Za-z0-9.\-]{3,})"),
             K{QStringLiteral("://")}, RuleCheck::BasicAuthUrl, 1),
+        // Assignments (`password = "…"`, `Password: String = "…"`, `kPassword[] = "…"`), PHP's
+        // define('DB_PASSWORD', '…'), XML elements and appSettings values: what real code and
+        // config write a hard-coded password as.
         rule(
             "generic-secret", S::Medium, "Hard-coded password, secret or token",
             QStringLiteral(
-                R"((?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|auth[_\-]?key)[A-Za-z0-9_.\-]{0,20}["']?[ \t]{0,5}(?:=|:=|:|=>)[ \t]{0,5}["']?([^ \t\r\n"'`,;(){}\[\]<>=:][^ \t\r\n"'`,;(){}\[\]<>]{7,127}))"),
+                R"((?:(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|auth[_\-]?key)[A-Za-z0-9_.\-]{0,20}(?:\[\])?(?:[ \t]{0,5}:[ \t]{0,5}[A-Za-z][A-Za-z0-9_.?]{0,30}(?:<[A-Za-z0-9_.]{1,30}>)?[ \t]{0,5}=|["']?[ \t]{0,5}(?:=|:=|:|=>))|define\([ \t]{0,5}["'][A-Za-z0-9_]{0,20}(?:password|passwd|pwd|secret|token|api[_\-]?key|auth[_\-]?key)[A-Za-z0-9_]{0,20}["'][ \t]{0,5},|<(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|auth[_\-]?key)[A-Za-z0-9_.\-]{0,20}>|(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|auth[_\-]?key)[A-Za-z0-9_.\-]{0,20}["'][ \t]{1,5}value[ \t]{0,5}=)[ \t]{0,5}["']?([^ \t\r\n"'`,;(){}\[\]<>=:][^ \t\r\n"'`,;(){}\[\]<>]{7,127}))"),
             K{QStringLiteral("passw"), QStringLiteral("pwd"), QStringLiteral("secret"),
               QStringLiteral("token"), QStringLiteral("api"), QStringLiteral("access"),
               QStringLiteral("auth")},
             RuleCheck::GenericAssignment, 1, true),
+        // A literal fallback of an environment read hard-codes the secret the read was meant
+        // to keep out of the code: os.environ.get("DB_PASSWORD", "…"), os.getenv, process.env.X
+        // || "…", System.getenv().getOrDefault, ENV.fetch, env("…", "…"), cmp.Or(os.Getenv(…),
+        // "…"), `?? "…"`, `?: "…"`, .orElse/.unwrap_or("…"), and ${VAR:-…} in shell, compose
+        // files and Spring placeholders. The variable's name must say it holds a secret; a
+        // write (setenv, putenv, qputenv) is no read.
+        rule(
+            "env-fallback-secret", S::Medium, "Hard-coded secret as the fallback of an environment variable", QStringLiteral(R"((?:(?:(?:\b|get)env(?:iron(?:ment)?)?(?:variable|\.get|\.setdefault|\.fetch|::var)?|getenv[ \t]{0,3}\([ \t]{0,3}\)[ \t]{0,3}\.getordefault)[ \t]{0,3}[(\[.][ \t]{0,3}["']?[A-Za-z0-9_.\-]{0,40}(?:pass(?:word|wd)?|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master)[_\-.]?key)[A-Za-z0-9_.\-]{0,40}["']?[ \t]{0,3}[\])]?[ \t]{0,3}\)?[ \t]{0,3}(?:,|\|\||\?\?|\?:|or|\{|\.(?:orelse|unwrap_or|unwrap_or_else|getorelse)\([ \t]{0,3}(?:\|_\|)?)[ \t]{0,3}["']|\$\{[A-Za-z0-9_.\-]{0,40}(?:pass(?:word|wd)?|pwd|secret|token|credential|(?:api|access|private|auth|signing|encryption|master)[_\-.]?key)[A-Za-z0-9_.\-]{0,40}(?::-|:=|-|=|:))([^"'}$ \t\r\n]{8,128})["'}])"),
+            K{QStringLiteral("env"), QStringLiteral("${")}, RuleCheck::EnvFallback, 1, true),
     };
 }
 

@@ -294,9 +294,12 @@ QList<Command> Cli::commands()
          false,
          &Cli::secret},
         {{QStringLiteral("guard"),
-          {{QStringLiteral("run"), QStringLiteral("the action: scan")},
-           {QStringLiteral("PATH"), QStringLiteral("the files and directories to scan"), false,
-            true}},
+          {{QStringLiteral("run|baseline"),
+            QStringLiteral("run: scan; baseline create: write every finding to --output")},
+           {QStringLiteral("PATH"),
+            QStringLiteral("the files and directories to scan (with --git-diff: limits the "
+                           "diff; default the current directory)"),
+            true, true}},
           {{QStringLiteral("config"), QStringLiteral("FILE"),
             QStringLiteral("the guard's YAML configuration")},
            {QStringLiteral("format"), QStringLiteral("text|json|sarif"),
@@ -309,10 +312,19 @@ QList<Command> Cli::commands()
             QStringLiteral("exit 1 on findings at or above: critical, high, medium, low, info "
                            "or none (default high; any case)")},
            {QStringLiteral("threads"), QStringLiteral("N"),
-            QStringLiteral("scanning threads (default: all cores)")}}},
+            QStringLiteral("scanning threads (default: all cores)")},
+           {QStringLiteral("baseline"), QStringLiteral("FILE"),
+            QStringLiteral("run: report only findings not in FILE (from guard baseline create)")},
+           {QStringLiteral("git-diff"), QStringLiteral("BASE"),
+            QStringLiteral("run: scan only the lines added since the commit BASE (git diff)")},
+           {QStringLiteral("output"), QStringLiteral("FILE"),
+            QStringLiteral("baseline create: where the baseline is written")}}},
          QStringLiteral("scan for secrets, AI attribution and license headers; exit 1 on "
                         "findings at or above --fail-on (default high)"),
-         {},
+         {QStringLiteral("`guard baseline create --output FILE PATH...` writes every finding; "
+                         "`guard run --baseline FILE` then reports only the new ones"),
+          QStringLiteral("`guard run --git-diff BASE` judges only the lines added since the "
+                         "commit BASE, in the current git working tree")},
          false,
          false,
          &Cli::guard},

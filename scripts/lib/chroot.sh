@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Debian chroots for the tests that need a machine other than this one: a clean Debian 12 for
 # scripts/test-package. Source it after common.sh; do not run it.
 # shellcheck shell=bash

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by scripts/run, scripts/test and scripts/test-trixie. Source it; do not run it.
 # shellcheck shell=bash
 

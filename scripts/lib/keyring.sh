@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # A private keychain for the test suite. Source it; do not run it.
 # shellcheck shell=bash
 #

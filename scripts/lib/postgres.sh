@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Starts a throw-away PostgreSQL server on loopback for the test suite. Source it; do not run it.
 # shellcheck shell=bash
 #

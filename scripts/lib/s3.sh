@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # A real S3-compatible server on loopback for the test suite: @20minutes/s3rver from npm, the
 # maintained s3rver fork that checks SigV4 signatures (the popular s3rver 3.x accepts any
 # signature, so it proves nothing). Source it; do not run it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs @20minutes/s3rver (a real S3 server that checks SigV4 signatures) for the test suite,
 // with a known key pair and one bucket made at start. Started by scripts/lib/s3.sh:
 //   node s3rver-launch.js MODULE_DIR DATA_DIR PORT ACCESS_KEY_ID SECRET BUCKET

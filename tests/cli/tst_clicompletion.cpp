@@ -171,8 +171,9 @@ private Q_SLOTS:
         QTest::newRow("a command's options")
             << QStringList{si, QStringLiteral("providers"), QStringLiteral("--")}
             << QStringList{QStringLiteral("--help"), QStringLiteral("--include-test-only")};
-        QTest::newRow("a literal argument") << QStringList{si, QStringLiteral("guard"), QString()}
-                                            << QStringList{QStringLiteral("run")};
+        QTest::newRow("a literal argument")
+            << QStringList{si, QStringLiteral("guard"), QString()}
+            << QStringList{QStringLiteral("baseline"), QStringLiteral("run")};
         QTest::newRow("one of several words")
             << QStringList{si, QStringLiteral("secret"), QStringLiteral("c")}
             << QStringList{QStringLiteral("check")};

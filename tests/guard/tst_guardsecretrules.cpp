@@ -13,6 +13,116 @@ using namespace stella::test::guard;
 
 Q_DECLARE_METATYPE(stella::guard::Engine)
 
+namespace {
+// Recall on code written the way real projects write it (item 9 of issue 14): the placeholder
+// @VALUE@ in each line is replaced by a secret built at run time.
+struct RecallCase
+{
+    const char *rule;
+    const char *file;
+    const char *line;
+};
+
+// A 16-character mixed-case password, different for each seed.
+QString mixedCasePassword(std::uint64_t seed)
+{
+    return QStringLiteral("Kq7") + randomChars(kAlnum, 13, seed);
+}
+
+// A JWT with the standard HS256 header every HS256 token shares, a real JSON payload and a
+// random 32-byte signature: only jwt.io's published token is an example.
+QString hs256Token(std::uint64_t seed)
+{
+    const QByteArray payload = QByteArrayLiteral("{\"sub\":\"user-") +
+                               randomChars(kDigits, 6, seed).toLatin1() +
+                               QByteArrayLiteral("\",\"role\":\"admin\",\"iat\":1733011200}");
+    return piece("eyJhbGciOiJIUzI1NiIsInR5cCI6", "IkpXVCJ9") + QLatin1Char('.') +
+           QString::fromLatin1(
+               payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)) +
+           QLatin1Char('.') +
+           randomChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 43,
+                       seed + 1);
+}
+
+const RecallCase kRecallCases[] = {
+    {"jwt", "client.js", "const token = \"@VALUE@\";"},
+    {"jwt", "curl.sh", "curl -H \"Authorization: Bearer @VALUE@\" https://api.internal/v1/me"},
+    {"jwt", "values.yaml", "serviceToken: @VALUE@"},
+    {"jwt", "test_api.py", "HEADERS = {\"Authorization\": \"Bearer @VALUE@\"}"},
+    {"env-fallback-secret", "settings.py",
+     "DB_PASSWORD = os.environ.get(\"DB_PASSWORD\", \"@VALUE@\")"},
+    {"env-fallback-secret", "config.py", "password = os.getenv('POSTGRES_PASSWORD', '@VALUE@')"},
+    {"env-fallback-secret", "config.py", "secret = os.getenv(\"APP_SECRET\") or \"@VALUE@\""},
+    {"env-fallback-secret", "db.js", "const password = process.env.DB_PASSWORD || \"@VALUE@\";"},
+    {"env-fallback-secret", "db.ts", "  apiKey: process.env[\"STRIPE_API_KEY\"] ?? '@VALUE@',"},
+    {"env-fallback-secret", "Db.java",
+     "String password = System.getenv().getOrDefault(\"DB_PASSWORD\", \"@VALUE@\");"},
+    {"env-fallback-secret", "Auth.java",
+     "String token = Optional.ofNullable(System.getenv(\"API_TOKEN\")).orElse(\"@VALUE@\");"},
+    {"env-fallback-secret", "App.kt", "val secret = System.getenv(\"JWT_SECRET\") ?: \"@VALUE@\""},
+    {"env-fallback-secret", "main.go",
+     "password := cmp.Or(os.Getenv(\"DB_PASSWORD\"), \"@VALUE@\")"},
+    {"env-fallback-secret", "database.rb",
+     "  password: ENV.fetch(\"DATABASE_PASSWORD\", \"@VALUE@\"),"},
+    {"env-fallback-secret", "secrets.rb",
+     "SECRET_KEY_BASE = ENV[\"SECRET_KEY_BASE\"] || \"@VALUE@\""},
+    {"env-fallback-secret", "database.php", "'password' => env('DB_PASSWORD', '@VALUE@'),"},
+    {"env-fallback-secret", "Mail.cs",
+     "var pwd = Environment.GetEnvironmentVariable(\"SMTP_PASSWORD\") ?? \"@VALUE@\";"},
+    {"env-fallback-secret", "main.rs",
+     "let token = env::var(\"API_TOKEN\").unwrap_or(\"@VALUE@\".to_string());"},
+    {"env-fallback-secret", "auth.rs",
+     "let token = env::var(\"API_TOKEN\").unwrap_or_else(|_| \"@VALUE@\".into());"},
+    {"env-fallback-secret", "entrypoint.sh", "export DB_PASSWORD=\"${DB_PASSWORD:-@VALUE@}\""},
+    {"env-fallback-secret", "docker-compose.yml",
+     "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-@VALUE@}"},
+    {"env-fallback-secret", "application.properties",
+     "spring.datasource.password=${DB_PASSWORD:@VALUE@}"},
+    {"generic-secret", "Settings.cs", "    private const string Password = \"@VALUE@\";"},
+    {"generic-secret", "Db.java", "    public static final String DB_PASSWORD = \"@VALUE@\";"},
+    {"generic-secret", "config.go", "const defaultPassword = \"@VALUE@\""},
+    {"generic-secret", "settings.py", "PASSWORD = '@VALUE@'"},
+    {"generic-secret", "login.ts", "const password: string = \"@VALUE@\";"},
+    {"generic-secret", "Login.kt", "val password: String = \"@VALUE@\""},
+    {"generic-secret", "client.cpp", "constexpr char kPassword[] = \"@VALUE@\";"},
+    {"generic-secret", "wp-config.php", "define( 'DB_PASSWORD', '@VALUE@' );"},
+    {"generic-secret", "Repo.cs",
+     "var conn = \"Server=db;Database=app;User Id=sa;Password=@VALUE@;\";"},
+    {"generic-secret", "app.config", "<add key=\"Password\" value=\"@VALUE@\" />"},
+    {"generic-secret", "settings.xml", "<password>@VALUE@</password>"},
+    {"generic-secret", "config.json", "  \"Password\": \"@VALUE@\","},
+    {"generic-secret", "values.yaml", "password: @VALUE@"},
+};
+
+// Reads without a literal, placeholders, names that hold no secret, documentation examples.
+const RecallCase kRecallDecoys[] = {
+    {"", "a.py", "password = os.environ.get(\"DB_PASSWORD\")"},
+    {"", "a.py", "password = os.getenv(\"DB_PASSWORD\", \"\")"},
+    {"", "a.py", "password = os.environ.get(\"DB_PASSWORD\", \"changeme\")"},
+    {"", "a.py", "password = os.getenv(\"DB_PASSWORD\", default_password)"},
+    {"", "a.py", "token = os.environ.get(\"API_TOKEN\", \"your-api-token-here\")"},
+    {"", "a.py", "level = os.getenv(\"LOG_LEVEL\", \"DebugVerbose2x\")"},
+    {"", "a.py", "# Example: os.environ.get(\"DB_PASSWORD\", \"example-password-1\")"},
+    {"", "a.js", "const password = process.env.DB_PASSWORD || \"<password>\";"},
+    {"", "a.js", "const port = process.env.PORT || \"8080\";"},
+    {"", "a.ts", "const password: string = process.env.DB_PASSWORD ?? \"\";"},
+    {"", "a.ts", "const password: string = props.password;"},
+    {"", "a.sh", "export DB_PASSWORD=\"${DB_PASSWORD:-${FALLBACK_PASSWORD}}\""},
+    {"", "a.sh", ": \"${DB_PASSWORD:?DB_PASSWORD must be set}\""},
+    {"", "a.sh", "DB_PASSWORD=${DB_PASSWORD:-xxx}"},
+    {"", "a.rb", "password = ENV.fetch(\"DB_PASSWORD\") { raise \"DB_PASSWORD missing\" }"},
+    {"", "a.php", "'password' => env('DB_PASSWORD', null),"},
+    {"", "a.php", "define('DB_PASSWORD', getenv('DB_PASSWORD'));"},
+    {"", "a.yml", "password: ${PASSWORD}"},
+    {"", "a.py", "password = \"changeme\""},
+    {"", "a.cs", "Password = \"<password>\";"},
+    {"", "a.cs", "var conn = \"Server=db;User Id=sa;Password=\" + password + \";\";"},
+    {"", "a.py", "password = \"xxxxxxxxxxxxxxxx\""},
+    {"", "a.xml", "<password>${DB_PASSWORD}</password>"},
+    {"", "a.md", "Set `password: <your-password>` in values.yaml."},
+};
+} // namespace
+
 class TestGuardSecretRules : public QObject
 {
     Q_OBJECT
@@ -84,6 +194,125 @@ private Q_SLOTS:
         QCOMPARE(f.snippet, secret.left(4) + QStringLiteral("****"));
         QCOMPARE(f.column, int(line.indexOf(secret) + 1));
         QCOMPARE(f.id.size(), 16);
+    }
+
+    void recallOnRealCode_data()
+    {
+        addEngineColumn();
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("secret");
+        for (const Engine e : engines()) {
+            std::uint64_t seed = 500;
+            for (const RecallCase &c : kRecallCases) {
+                const QString rule = QString::fromLatin1(c.rule);
+                const QString secret =
+                    rule == QLatin1String("jwt") ? hs256Token(seed) : mixedCasePassword(seed);
+                ++seed;
+                QString line = QString::fromLatin1(c.line);
+                line.replace(QLatin1String("@VALUE@"), secret);
+                QTest::addRow("%s/%s/%d", qPrintable(engineLabel(e)), c.file, int(seed - 500))
+                    << e << rule << QString::fromLatin1(c.file) << line << secret;
+            }
+        }
+    }
+    void recallOnRealCode()
+    {
+        QFETCH(Engine, engine);
+        QFETCH(QString, rule);
+        QFETCH(QString, file);
+        QFETCH(QString, line);
+        QFETCH(QString, secret);
+        const ScanResult r =
+            scanText(file, QStringLiteral("\n") + line + QLatin1Char('\n'), engine);
+        QVERIFY2(ruleIds(r) == QStringList{rule},
+                 qPrintable(ruleIds(r).join(QLatin1Char(',')) + QStringLiteral(" for ") + line));
+        QCOMPARE(r.findings.first().line, 2);
+        QCOMPARE(r.findings.first().column, int(line.indexOf(secret) + 1));
+        QCOMPARE(r.findings.first().snippet, secret.left(4) + QStringLiteral("****"));
+    }
+
+    // Every HS256 token starts with the same header; only jwt.io's published token (header,
+    // payload and signature) is an example. Its header and payload with another signature is
+    // a token someone signed.
+    void jwtOnlyThePublishedExampleIsAnExample()
+    {
+        const QString published =
+            piece("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6",
+                  "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_"
+                  "adQssw5c");
+        const QString resigned = published.section(QLatin1Char('.'), 0, 1) + QLatin1Char('.') +
+                                 randomChars(kAlnum, 43, 4242);
+        for (const Engine e : engines()) {
+            QVERIFY(scanText(QStringLiteral("a.js"),
+                             QStringLiteral("const t = \"") + published + QStringLiteral("\";\n"),
+                             e)
+                        .findings.isEmpty());
+            QCOMPARE(ruleIds(scanText(
+                         QStringLiteral("a.js"),
+                         QStringLiteral("const t = \"") + resigned + QStringLiteral("\";\n"), e)),
+                     QStringList{QStringLiteral("jwt")});
+        }
+    }
+
+    void recallDecoysStayQuiet_data()
+    {
+        addEngineColumn();
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("line");
+        for (const Engine e : engines()) {
+            int i = 0;
+            for (const RecallCase &c : kRecallDecoys)
+                QTest::addRow("%s/%d", qPrintable(engineLabel(e)), i++)
+                    << e << QString::fromLatin1(c.file) << QString::fromLatin1(c.line);
+        }
+    }
+    void recallDecoysStayQuiet()
+    {
+        QFETCH(Engine, engine);
+        QFETCH(QString, file);
+        QFETCH(QString, line);
+        const ScanResult r = scanText(file, line + QLatin1Char('\n'), engine);
+        QVERIFY2(r.findings.isEmpty(),
+                 qPrintable(ruleIds(r).join(QLatin1Char(',')) + QStringLiteral(" for ") + line));
+    }
+
+    // The id does not hash the line: lines added above a finding keep its id; a second copy
+    // of the same secret in the file gets its own.
+    void idsSurviveMovedLines()
+    {
+        const SecretSample s = secretSamples(77).at(2);
+        const QString root = m_dir.filePath(QStringLiteral("moved"));
+        GuardConfig config;
+        config.license = false;
+        for (const Engine e : engines()) {
+            QVERIFY(writeFile(root + QStringLiteral("/a.env"), s.line.toUtf8() + '\n'));
+            const ScanResult before = scanOrFail({root}, config, e);
+            QVERIFY(writeFile(root + QStringLiteral("/a.env"), "# one\n# two\n" + s.line.toUtf8() +
+                                                                   "\ncopy " + s.secret.toUtf8() +
+                                                                   '\n'));
+            const ScanResult after = scanOrFail({root}, config, e);
+            QCOMPARE(before.findings.size(), 1);
+            QCOMPARE(after.findings.size(), 2);
+            QCOMPARE(after.findings.at(0).line, 3);
+            QCOMPARE(after.findings.at(0).id, before.findings.at(0).id);
+            QVERIFY(after.findings.at(1).id != before.findings.at(0).id);
+            // `./x` and `x` name the same file.
+            QCOMPARE(findingId(s.rule, QStringLiteral("x/a.env"), 0, s.secret),
+                     findingId(s.rule, QStringLiteral("./x/a.env"), 0, s.secret));
+        }
+    }
+
+    void privateKeySpansItsBody()
+    {
+        QString body;
+        const ScanResult r = scanText(
+            QStringLiteral("id_rsa"),
+            QStringLiteral("x\n") + privateKeyBlock(&body) + QLatin1Char('\n'), engines().first());
+        QCOMPARE(r.findings.size(), 1);
+        QCOMPARE(r.findings.first().line, 2);
+        QCOMPARE(r.findings.first().lastLine(), 3); // the body's first line
     }
 
     void privateKey_data()
