@@ -328,8 +328,8 @@ void HttpCall::startAttempt()
 
 Error HttpCall::timedOutError() const
 {
-    // Qt stops reading a header section past its own limits (100 fields, 100 KiB a field)
-    // without a word: such a server, like a stalled one, ends here, before any header.
+    // Qt 6.4 stops reading a header section it will not take (an endless field, endless
+    // lines) without a word: such a server, like a stalled one, ends here, before any header.
     const QString phase =
         m_headersSeen ? QString() : QStringLiteral(": no complete header section arrived");
     const QString hint =
@@ -440,9 +440,8 @@ void HttpCall::onReplyFinished()
             QStringLiteral("Check that the endpoint points at the API, not at a download")));
     }
     // A compressed answer cut short reads as a shorter, wrong answer: refused like a corrupt one.
-    if (m_corruptEncoding ||
-        (m_decoder && m_encodedBytes > 0 && !m_decoder->finished() && !m_timedOut &&
-         !isTransportError(reply->error())))
+    if (m_corruptEncoding || (m_decoder && m_encodedBytes > 0 && !m_decoder->finished() &&
+                              !m_timedOut && !isTransportError(reply->error())))
         return finish(Error::failed(
             QStringLiteral("%1 sent a compressed answer (Content-Encoding: %2) that does not "
                            "inflate")

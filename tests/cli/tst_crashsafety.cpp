@@ -50,8 +50,8 @@ bool copyCatalog(const QString &from, const QString &to)
 
 // Starts the binary and kills it (SIGKILL) `afterMs` after it started, or once it has written
 // `afterLines` lines to stdout; answers whether the kill came before the process ended.
-CliRun runAndKill(const QString &home, const QString &dbUrl, const QStringList &args,
-                  int afterMs, int afterLines = -1, const std::function<void()> &instead = {},
+CliRun runAndKill(const QString &home, const QString &dbUrl, const QStringList &args, int afterMs,
+                  int afterLines = -1, const std::function<void()> &instead = {},
                   const QByteArray &input = {})
 {
     QProcess p;
@@ -121,22 +121,22 @@ class TestCrashSafety : public QObject
         const qint64 imported =
             inspect.count(QStringLiteral("SELECT COUNT(*) FROM integrations WHERE name LIKE "
                                          "'bulk-%'"));
-        qInfo().noquote() << QStringLiteral("CRASH %1: %2, %3 of %4 rows imported")
-                                 .arg(QLatin1String(round),
-                                      run.killed ? QStringLiteral("killed")
-                                                 : QStringLiteral("finished with exit %1")
-                                                       .arg(run.exitCode))
-                                 .arg(imported)
-                                 .arg(m_rows);
+        qInfo().noquote()
+            << QStringLiteral("CRASH %1: %2, %3 of %4 rows imported")
+                   .arg(QLatin1String(round),
+                        run.killed ? QStringLiteral("killed")
+                                   : QStringLiteral("finished with exit %1").arg(run.exitCode))
+                   .arg(imported)
+                   .arg(m_rows);
         QVERIFY2(imported == 0 || imported == m_rows, qPrintable(QString::number(imported)));
         if (!run.killed)
             QVERIFY2(run.exitCode == 0 && imported == m_rows, qPrintable(run.describe()));
-        QCOMPARE(inspect.count(QStringLiteral(
-                     "SELECT COUNT(*) FROM integrations WHERE name = 'keeper'")),
+        QCOMPARE(inspect.count(
+                     QStringLiteral("SELECT COUNT(*) FROM integrations WHERE name = 'keeper'")),
                  qint64(1));
         // And the binary opens it and goes on.
-        const CliRun show = runCli(m_dir.path(), sqliteUrl(db), {QStringLiteral("show"),
-                                                                  QStringLiteral("keeper")});
+        const CliRun show =
+            runCli(m_dir.path(), sqliteUrl(db), {QStringLiteral("show"), QStringLiteral("keeper")});
         QVERIFY2(show.exitCode == 0, qPrintable(show.describe()));
     }
 
@@ -186,10 +186,8 @@ private Q_SLOTS:
                 runAndKill(m_dir.path(), sqliteUrl(db),
                            {QStringLiteral("import"), QStringLiteral("--file"), m_importFile}, at);
             killed += run.killed ? 1 : 0;
-            const QByteArray name = QStringLiteral("import killed at %1 ms of ~%2 ms")
-                                        .arg(at)
-                                        .arg(span)
-                                        .toUtf8();
+            const QByteArray name =
+                QStringLiteral("import killed at %1 ms of ~%2 ms").arg(at).arg(span).toUtf8();
             expectWholeOrNothing(db, name.constData(), run);
             if (QTest::currentTestFailed())
                 return;
@@ -214,14 +212,15 @@ private Q_SLOTS:
 
         for (int round = 0; round < 3; ++round) {
             const int afterLines = 1 + int(m_random.bounded(200u));
-            const CliRun run = runAndKill(
-                m_dir.path(), sqliteUrl(db),
-                {QStringLiteral("monitor"), QStringLiteral("--once"), QStringLiteral("--interval"),
-                 QStringLiteral("10s"), QStringLiteral("--concurrency"), QStringLiteral("16")},
-                -1, afterLines);
+            const CliRun run = runAndKill(m_dir.path(), sqliteUrl(db),
+                                          {QStringLiteral("monitor"), QStringLiteral("--once"),
+                                           QStringLiteral("--interval"), QStringLiteral("10s"),
+                                           QStringLiteral("--concurrency"), QStringLiteral("16")},
+                                          -1, afterLines);
             SqliteInspection inspect(db);
             QCOMPARE(inspect.integrity(), QStringLiteral("ok"));
-            const qint64 checks = inspect.count(QStringLiteral("SELECT COUNT(*) FROM health_checks"));
+            const qint64 checks =
+                inspect.count(QStringLiteral("SELECT COUNT(*) FROM health_checks"));
             // Every result row belongs to an integration of the catalog: none half-written.
             QCOMPARE(inspect.count(QStringLiteral(
                          "SELECT COUNT(*) FROM health_checks h LEFT JOIN integrations i ON "
@@ -238,10 +237,10 @@ private Q_SLOTS:
         }
         // The next sweep runs on the same catalog (checks leased by a killed monitor wait for
         // their lease to end; the others are checked).
-        const CliRun after = runCli(m_dir.path(), sqliteUrl(db),
-                                    {QStringLiteral("--json"), QStringLiteral("monitor"),
-                                     QStringLiteral("--once"), QStringLiteral("--interval"),
-                                     QStringLiteral("10s")});
+        const CliRun after =
+            runCli(m_dir.path(), sqliteUrl(db),
+                   {QStringLiteral("--json"), QStringLiteral("monitor"), QStringLiteral("--once"),
+                    QStringLiteral("--interval"), QStringLiteral("10s")});
         QVERIFY2(after.exitCode == 0 || after.exitCode == 1, qPrintable(after.describe()));
         const QJsonObject summary = QJsonDocument::fromJson(after.out).object();
         QVERIFY2(summary.contains(QStringLiteral("checked")), qPrintable(after.describe()));
@@ -258,14 +257,14 @@ private Q_SLOTS:
         const QString ref = QStringLiteral("authref://keychain/crash-safety-%1#token")
                                 .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
         const QString db = sqliteUrl(m_base);
-        const QByteArray oldValue = "old-token-1";       // 11 bytes
+        const QByteArray oldValue = "old-token-1";        // 11 bytes
         const QByteArray newValue = "new-token-22222222"; // 18 bytes
         const auto setTo = [&](const QByteArray &value) {
             QProcess p;
             p.setProcessEnvironment(cliEnvironment(m_dir.path()));
-            p.start(qEnvironmentVariable("STELLA_CLI"),
-                    {QStringLiteral("--db"), db, QStringLiteral("secret"), QStringLiteral("set"),
-                     ref});
+            p.start(
+                qEnvironmentVariable("STELLA_CLI"),
+                {QStringLiteral("--db"), db, QStringLiteral("secret"), QStringLiteral("set"), ref});
             p.write(value + '\n');
             p.closeWriteChannel();
             return p.waitForFinished(60000) && p.exitCode() == 0;
@@ -280,9 +279,9 @@ private Q_SLOTS:
             const CliRun run =
                 runAndKill(m_dir.path(), db, {QStringLiteral("secret"), QStringLiteral("set"), ref},
                            at, -1, {}, newValue + '\n');
-            const CliRun check = runCli(m_dir.path(), db,
-                                        {QStringLiteral("--json"), QStringLiteral("secret"),
-                                         QStringLiteral("check"), ref});
+            const CliRun check = runCli(
+                m_dir.path(), db,
+                {QStringLiteral("--json"), QStringLiteral("secret"), QStringLiteral("check"), ref});
             QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
             const int length =
                 QJsonDocument::fromJson(check.out).object().value(QStringLiteral("length")).toInt();
@@ -312,19 +311,17 @@ private Q_SLOTS:
         for (int round = 0; round < 3; ++round) {
             ScratchPostgres pg(QStringLiteral("crashsafety"));
             QVERIFY2(pg.isValid(), qPrintable(pg.error()));
-            const CliRun added =
-                runCli(m_dir.path(), pg.url(),
-                       {QStringLiteral("add"), QStringLiteral("--provider"),
-                        QStringLiteral("InMemory"), QStringLiteral("--name"),
-                        QStringLiteral("keeper")});
+            const CliRun added = runCli(m_dir.path(), pg.url(),
+                                        {QStringLiteral("add"), QStringLiteral("--provider"),
+                                         QStringLiteral("InMemory"), QStringLiteral("--name"),
+                                         QStringLiteral("keeper")});
             QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
             const int at = 200 + int(m_random.bounded(4000u));
             QString killError;
-            const CliRun run = runAndKill(
-                m_dir.path(), pg.url(),
-                {QStringLiteral("import"), QStringLiteral("--file"), m_importFile}, at, -1, [&] {
-                    killError = pg.disconnectClients();
-                });
+            const CliRun run =
+                runAndKill(m_dir.path(), pg.url(),
+                           {QStringLiteral("import"), QStringLiteral("--file"), m_importFile}, at,
+                           -1, [&] { killError = pg.disconnectClients(); });
             QVERIFY2(killError.isEmpty(), qPrintable(killError));
             QCOMPARE(pg.allowClients(), QString());
             const CliRun count =

@@ -83,9 +83,9 @@ private Q_SLOTS:
     {
         m_mount = m_dir.filePath(QStringLiteral("small"));
         QVERIFY(QDir().mkpath(m_mount));
-        const QString failed = mountTool({QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                          QStringLiteral("-o"), QStringLiteral("size=3m"),
-                                          QStringLiteral("tmpfs"), m_mount});
+        const QString failed =
+            mountTool({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                       QStringLiteral("size=3m"), QStringLiteral("tmpfs"), m_mount});
         if (!failed.isEmpty())
             QSKIP(qPrintable(QStringLiteral("Cannot mount a tmpfs here (%1): the disk-full tests "
                                             "need CAP_SYS_ADMIN")
@@ -107,7 +107,8 @@ private Q_SLOTS:
 
     void importFillsTheDisk()
     {
-        const QString file = writeImport(QStringLiteral("big.json"), 30000, QStringLiteral("bulk-"));
+        const QString file =
+            writeImport(QStringLiteral("big.json"), 30000, QStringLiteral("bulk-"));
         QVERIFY(!file.isEmpty());
         const CliRun full = cli({QStringLiteral("import"), QStringLiteral("--file"), file});
         qInfo().noquote() << "import on a full disk:" << full.describe();
@@ -150,13 +151,15 @@ private Q_SLOTS:
         {
             SqliteInspection inspect(catalogPath());
             QCOMPARE(inspect.integrity(), QStringLiteral("ok"));
-            QCOMPARE(inspect.count(QStringLiteral("SELECT COUNT(*) FROM integrations")), qint64(401));
+            QCOMPARE(inspect.count(QStringLiteral("SELECT COUNT(*) FROM integrations")),
+                     qint64(401));
         }
         QVERIFY(QFile::remove(filler));
         const CliRun freed = cli(sweep);
         QVERIFY2(freed.exitCode == 0, qPrintable(freed.describe()));
         const QJsonObject summary = QJsonDocument::fromJson(freed.out).object();
-        QVERIFY2(summary.value(QStringLiteral("checked")).toInt() > 0, qPrintable(freed.describe()));
+        QVERIFY2(summary.value(QStringLiteral("checked")).toInt() > 0,
+                 qPrintable(freed.describe()));
         SqliteInspection inspect(catalogPath());
         QCOMPARE(inspect.integrity(), QStringLiteral("ok"));
         QVERIFY(inspect.count(QStringLiteral("SELECT COUNT(*) FROM health_checks")) > 0);

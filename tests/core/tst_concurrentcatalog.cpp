@@ -30,8 +30,8 @@ using namespace stella;
 
 namespace {
 
-constexpr int kHot = 4;          // integrations both sessions edit
-constexpr int kWatched = 60;     // integrations the monitor checks
+constexpr int kHot = 4;             // integrations both sessions edit
+constexpr int kWatched = 60;        // integrations the monitor checks
 constexpr int kDefaultRounds = 150; // edits per session; STELLA_CONCURRENCY_ROUNDS for more
 
 int rounds()
@@ -138,8 +138,8 @@ QProcess *startMonitor(const QString &home, const QString &url, const QStringLis
     p->start(qEnvironmentVariable("STELLA_CLI"),
              QStringList{QStringLiteral("--db"), url} + format +
                  QStringList{QStringLiteral("monitor"), QStringLiteral("--interval"),
-                         QStringLiteral("10s"), QStringLiteral("--concurrency"),
-                         QStringLiteral("8")} +
+                             QStringLiteral("10s"), QStringLiteral("--concurrency"),
+                             QStringLiteral("8")} +
                  extra);
     return p;
 }
@@ -208,16 +208,18 @@ class TestConcurrentCatalog : public QObject
 
         const int saved = a.tally.saved + b.tally.saved;
         const int conflicts = a.tally.conflicts + b.tally.conflicts;
-        qInfo().noquote()
-            << QStringLiteral("CONCURRENCY %1: %2 edits, %3 saved, %4 conflicts reported, %5 "
-                              "other errors")
-                   .arg(QLatin1String(where))
-                   .arg(2 * rounds())
-                   .arg(saved)
-                   .arg(conflicts)
-                   .arg(a.tally.otherErrors.size() + b.tally.otherErrors.size());
-        QVERIFY2(a.tally.otherErrors.isEmpty(), qPrintable(a.tally.otherErrors.join(QLatin1Char('\n'))));
-        QVERIFY2(b.tally.otherErrors.isEmpty(), qPrintable(b.tally.otherErrors.join(QLatin1Char('\n'))));
+        qInfo().noquote() << QStringLiteral(
+                                 "CONCURRENCY %1: %2 edits, %3 saved, %4 conflicts reported, %5 "
+                                 "other errors")
+                                 .arg(QLatin1String(where))
+                                 .arg(2 * rounds())
+                                 .arg(saved)
+                                 .arg(conflicts)
+                                 .arg(a.tally.otherErrors.size() + b.tally.otherErrors.size());
+        QVERIFY2(a.tally.otherErrors.isEmpty(),
+                 qPrintable(a.tally.otherErrors.join(QLatin1Char('\n'))));
+        QVERIFY2(b.tally.otherErrors.isEmpty(),
+                 qPrintable(b.tally.otherErrors.join(QLatin1Char('\n'))));
         QCOMPARE(saved + conflicts, 2 * rounds());
 
         // No lost update: each integration's revision counts exactly the edits saved on it;
@@ -226,8 +228,8 @@ class TestConcurrentCatalog : public QObject
         for (const QUuid &id : hot) {
             auto now = owner->catalog().get(ctx, id);
             QVERIFY(now);
-            const int expected = a.tally.savedPerIntegration.value(id) +
-                                 b.tally.savedPerIntegration.value(id);
+            const int expected =
+                a.tally.savedPerIntegration.value(id) + b.tally.savedPerIntegration.value(id);
             QCOMPARE(revisionOf(now->name), expected);
             QCOMPARE(now->version, 1 + expected);
         }
@@ -258,7 +260,8 @@ class TestConcurrentCatalog : public QObject
             const QByteArray err = p->readAllStandardError();
             QVERIFY2(p->exitCode() == 0, err.constData());
             QVERIFY2(!err.contains("locked"), err.constData());
-            const QJsonObject summary = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+            const QJsonObject summary =
+                QJsonDocument::fromJson(p->readAllStandardOutput()).object();
             checked += summary.value(QStringLiteral("checked")).toInt();
             leased += summary.value(QStringLiteral("leasedElsewhere")).toInt();
         }

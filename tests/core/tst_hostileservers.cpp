@@ -310,8 +310,8 @@ private Q_SLOTS:
         HttpClient client(m_clock, {}, policy());
         const auto r = get(client, server.url());
         rss.report("endless-header", server.bytesSent());
-        // Qt stops reading a header field past 100 KiB without a word; the attempt's timeout
-        // ends the call, and says where the answer stopped.
+        // Qt stops reading a header section it will not take without a word; the attempt's
+        // timeout ends the call, and says where the answer stopped.
         expectError(r, "no complete header section arrived");
         if (QTest::currentTestFailed())
             return;
@@ -343,8 +343,8 @@ private Q_SLOTS:
     void endlessChunkedBodyIsCapped()
     {
         HostileServer server([](const QByteArray &, int) {
-            const QByteArray chunk = QByteArray::number(64 << 10, 16) + "\r\n" +
-                                     repeated('[', 64 << 10) + "\r\n";
+            const QByteArray chunk =
+                QByteArray::number(64 << 10, 16) + "\r\n" + repeated('[', 64 << 10) + "\r\n";
             return Answer{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                           "Transfer-Encoding: chunked\r\n\r\n",
                           [chunk] { return chunk; }};
@@ -392,8 +392,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("fields");
         QTest::addColumn<QString>("says");
-        // One field of 1 MiB is past Qt's own field limit; 1 MiB in 20 Link fields (RFC 8288
-        // allows several) is within Qt's, and past the client's header cap.
+        // One field of 1 MiB is more than Qt takes; 1 MiB in 20 Link fields (RFC 8288 allows
+        // several) Qt takes, and the client's header cap refuses.
         QTest::newRow("one field") << 1 << QStringLiteral("no complete header section arrived");
         QTest::newRow("20 fields") << 20 << QStringLiteral("more than 256 KiB of headers");
     }
@@ -408,8 +408,8 @@ private Q_SLOTS:
             for (int f = 0; f < fields; ++f) {
                 QByteArray link = "Link: ";
                 while (link.size() < (1 << 20) / fields)
-                    link += "<" + server.url().toEncoded() + "?page=" +
-                            QByteArray::number(page++) + ">; rel=\"next\", ";
+                    link += "<" + server.url().toEncoded() + "?page=" + QByteArray::number(page++) +
+                            ">; rel=\"next\", ";
                 link.chop(2);
                 headers += link + "\r\n";
             }
