@@ -391,23 +391,30 @@ private Q_SLOTS:
     void hugeLinkHeaderIsRefused_data()
     {
         QTest::addColumn<int>("fields");
+        QTest::addColumn<int>("fieldBytes");
         QTest::addColumn<QString>("says");
-        // One field of 1 MiB is more than Qt takes; 1 MiB in 20 Link fields (RFC 8288 allows
-        // several) Qt takes, and the client's header cap refuses.
-        QTest::newRow("one field") << 1 << QStringLiteral("no complete header section arrived");
-        QTest::newRow("20 fields") << 20 << QStringLiteral("more than 256 KiB of headers");
+        // 1 MiB of Link in one field, or in 20 (RFC 8288 allows several): Qt 6.4 hands on the
+        // header section without it and never finishes the reply, so the attempt's timeout
+        // ends the call. 300 KiB in 60 ordinary fields Qt takes, and the client's cap refuses.
+        QTest::newRow("1 MiB in one field")
+            << 1 << (1 << 20) << QStringLiteral("did not answer within");
+        QTest::newRow("1 MiB in 20 fields")
+            << 20 << (1 << 20) / 20 << QStringLiteral("did not answer within");
+        QTest::newRow("300 KiB in 60 fields")
+            << 60 << 5 * 1024 << QStringLiteral("more than 256 KiB of headers");
     }
 
     void hugeLinkHeaderIsRefused()
     {
         QFETCH(int, fields);
+        QFETCH(int, fieldBytes);
         QFETCH(QString, says);
-        HostileServer server([&server, fields](const QByteArray &, int) {
+        HostileServer server([&server, fields, fieldBytes](const QByteArray &, int) {
             QByteArray headers;
             int page = 2;
             for (int f = 0; f < fields; ++f) {
                 QByteArray link = "Link: ";
-                while (link.size() < (1 << 20) / fields)
+                while (link.size() < fieldBytes)
                     link += "<" + server.url().toEncoded() + "?page=" + QByteArray::number(page++) +
                             ">; rel=\"next\", ";
                 link.chop(2);
@@ -421,7 +428,7 @@ private Q_SLOTS:
         PeakRss rss;
         HttpClient client(m_clock, {}, policy());
         const auto r = get(client, server.url());
-        rss.report(fields == 1 ? "1mib-link-header" : "1mib-link-in-20-fields", server.bytesSent());
+        rss.report(QTest::currentDataTag(), server.bytesSent());
         expectError(r, says.toUtf8().constData());
         if (QTest::currentTestFailed())
             return;
