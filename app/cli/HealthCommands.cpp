@@ -229,7 +229,9 @@ Result<void> Cli::monitor(const Args &args)
                          Output::progress(QStringLiteral("'%1' is now %2 (was %3)")
                                               .arg(i.name, toString(to), toString(from)));
                      });
-    QObject::connect(&monitor, &HealthMonitor::catalogUnavailable, [](const Error &e) {
+    std::optional<Error> catalogProblem; // the last one, for the exit's error
+    QObject::connect(&monitor, &HealthMonitor::catalogUnavailable, [&](const Error &e) {
+        catalogProblem = e;
         Output::progress(QStringLiteral("warning: %1; results are kept and written when the "
                                         "catalog answers again")
                              .arg(e.message));
@@ -270,6 +272,12 @@ Result<void> Cli::monitor(const Args &args)
         QTimer::singleShot(10'000, &drain, &QEventLoop::quit);
         drain.exec();
     }
+    if (monitor.pendingWrites() > 0 && catalogProblem)
+        // Why the catalog refused (a full disk, a lock, a lost server) and what to do about it.
+        return Error::backend(QStringLiteral("%1 health check results could not be written: %2")
+                                  .arg(monitor.pendingWrites())
+                                  .arg(catalogProblem->message),
+                              catalogProblem->hint);
     if (monitor.pendingWrites() > 0)
         return Error::backend(
             QStringLiteral("%1 health check results could not be written: the "

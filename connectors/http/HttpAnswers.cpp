@@ -28,10 +28,55 @@ QString bodyHint(const HttpResponse &response)
     return QStringLiteral("the answer was not the expected JSON");
 }
 
+namespace {
+// Deeper than any API answer: the cap stops a hostile body before QJsonDocument recurses into
+// it (docs/contracts.md, the HTTP limits section).
+constexpr int kMaxJsonDepth = 512;
+
+// Whether the brackets outside strings nest deeper than the cap, in one pass without
+// allocating.
+bool nestsDeeperThan(const QByteArray &body, int limit)
+{
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const char c = body.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+} // namespace
+
 Result<QJsonDocument> parseJson(const HttpResponse &response, const QString &what)
 {
+    if (nestsDeeperThan(response.body, kMaxJsonDepth))
+        return Error::failed(
+            QStringLiteral("%1: the answer's JSON is nested deeper than %2 levels, which is not "
+                           "an API answer")
+                .arg(what)
+                .arg(kMaxJsonDepth),
+            QStringLiteral("Check that the endpoint is the server's API address"));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
+    if (error.error == QJsonParseError::IllegalUTF8String)
+        return Error::failed(
+            QStringLiteral("%1: the answer is not valid UTF-8 text at byte %2, so not JSON")
+                .arg(what)
+                .arg(error.offset),
+            QStringLiteral("Check that the endpoint is the server's API address, and the "
+                           "server's character encoding"));
     if (error.error != QJsonParseError::NoError)
         return Error::failed(
             QStringLiteral("%1: %2 (%3)").arg(what, bodyHint(response), error.errorString()),

@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/http/ContentDecoder.h"
 #include "core/http/RetryPolicy.h"
 
 #include <QCoreApplication>
@@ -225,17 +226,51 @@ HttpCall::~HttpCall()
     }
 }
 
+qint64 HttpCall::totalTimeoutMs() const
+{
+    // A timeout configured longer than the total deadline still gets one whole attempt.
+    const HttpPolicy &policy = m_client.m_policy;
+    return std::max<qint64>(policy.totalTimeoutMs, policy.timeoutMs);
+}
+
+Error HttpCall::headersTooLargeError() const
+{
+    return Error::failed(QStringLiteral("%1: the server sent more than %2 KiB of headers, which "
+                                        "is not an API answer")
+                             .arg(loggable(m_current.url))
+                             .arg(m_client.m_policy.maxHeaderBytes >> 10),
+                         QStringLiteral("Check that the endpoint points at the API, and any proxy "
+                                        "in between"));
+}
+
 void HttpCall::startAttempt()
 {
     m_body.clear();
     m_sslErrors.clear();
     m_tooLarge = false;
+    m_headersTooLarge = false;
+    m_headersSeen = false;
+    m_corruptEncoding = false;
+    m_encodedBytes = 0;
+    m_decoder.reset();
     m_timedOut = false;
+    m_deadlineReached = false;
+    // Redirects start attempts too: a server answering redirects forever, each slowly, is
+    // stopped by the same deadline as one answering nothing.
+    const qint64 remaining = remainingMs();
+    if (remaining <= 0) {
+        m_deadlineReached = true;
+        m_timedOut = true;
+        return finish(timedOutError());
+    }
     QNetworkRequest request(m_current.url);
     for (const auto &[name, value] : std::as_const(m_current.headers))
         request.setRawHeader(name, value);
     for (const auto &[name, value] : std::as_const(m_current.credentialHeaders))
         request.setRawHeader(name, value);
+    // Asked for here, so inflated here under the size cap (ContentDecoder), not by Qt.
+    if (!request.hasRawHeader("Accept-Encoding"))
+        request.setRawHeader("Accept-Encoding", "gzip, deflate");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     if (m_current.url.scheme() == QLatin1String("https"))
@@ -264,6 +299,19 @@ void HttpCall::startAttempt()
     connect(reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         reply->setReadBufferSize(kReadAhead);
+        // Qt holds the whole header section before this signal; the cap keeps its caller
+        // from taking an oversized one (a 1 MiB Link header) further.
+        qint64 headerBytes = 0;
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            headerBytes += name.size() + value.size() + 4;
+        if (headerBytes > m_client.m_policy.maxHeaderBytes) {
+            m_headersTooLarge = true;
+            reply->abort();
+            return;
+        }
+        m_headersSeen = true;
+        m_decoder = ContentDecoder::forEncoding(reply->rawHeader("Content-Encoding"),
+                                                m_client.m_policy.maxResponseBytes);
         // Refuse an announced oversized answer before reading a byte of it.
         const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (announced > m_client.m_policy.maxResponseBytes) {
@@ -274,18 +322,61 @@ void HttpCall::startAttempt()
     connect(reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
-    m_timeout->start(m_client.m_policy.timeoutMs);
+    m_deadlineReached = remaining < m_client.m_policy.timeoutMs;
+    m_timeout->start(int(std::min<qint64>(m_client.m_policy.timeoutMs, remaining)));
+}
+
+Error HttpCall::timedOutError() const
+{
+    // Qt 6.4 stops reading a header section it will not take (an endless field, endless
+    // lines) without a word: such a server, like a stalled one, ends here, before any header.
+    const QString phase =
+        m_headersSeen ? QString() : QStringLiteral(": no complete header section arrived");
+    const QString hint =
+        m_headersSeen
+            ? QStringLiteral("Check that the server is up, or raise the integration's timeout")
+            : QStringLiteral("Check that the server is up and is the API, not a server "
+                             "stalling or sending endless headers; or raise the integration's "
+                             "timeout");
+    if (m_deadlineReached)
+        return Error::backend(
+            QStringLiteral("%1 did not answer within the total deadline of %2 s (%3 attempts)%4")
+                .arg(hostPort(m_current.url))
+                .arg(totalTimeoutMs() / 1000.0)
+                .arg(m_attempt)
+                .arg(phase),
+            hint);
+    return Error::backend(QStringLiteral("%1 did not answer within %2 s%3")
+                              .arg(hostPort(m_current.url))
+                              .arg(m_client.m_policy.timeoutMs / 1000.0)
+                              .arg(phase),
+                          hint);
 }
 
 void HttpCall::onReadyRead()
 {
     if (!m_reply)
         return;
-    m_body += m_reply->readAll();
-    if (m_body.size() > m_client.m_policy.maxResponseBytes) {
-        m_tooLarge = true;
+    take(m_reply->readAll());
+}
+
+void HttpCall::take(const QByteArray &bytes)
+{
+    if (m_tooLarge || m_corruptEncoding || bytes.isEmpty())
+        return;
+    m_encodedBytes += bytes.size();
+    if (m_decoder) {
+        const ContentDecoder::Outcome outcome = m_decoder->feed(bytes, m_body);
+        m_tooLarge = outcome == ContentDecoder::Outcome::TooLarge;
+        m_corruptEncoding = outcome == ContentDecoder::Outcome::Corrupt;
+    } else {
+        m_body += bytes;
+        m_tooLarge = m_body.size() > m_client.m_policy.maxResponseBytes;
+    }
+    if (m_tooLarge || m_corruptEncoding) {
         m_body.clear();
-        m_reply->abort();
+        if (m_reply)
+            m_reply->abort();
     }
 }
 
@@ -331,27 +422,36 @@ void HttpCall::onReplyFinished()
     reply->deleteLater();
     m_reply = nullptr;
     if (reply->isOpen()) // an aborted reply is closed
-        m_body += reply->readAll();
+        take(reply->readAll());
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     STELLA_LOG_DEBUG(lcHttp).noquote()
         << m_current.method << loggable(m_current.url) << "->" << status << "attempt" << m_attempt
         << "in" << m_elapsed.elapsed() << "ms";
 
+    if (m_headersTooLarge)
+        return finish(headersTooLargeError());
     if (m_tooLarge) {
         const qint64 mib = m_client.m_policy.maxResponseBytes >> 20;
         return finish(Error::failed(
-            QStringLiteral("%1 answered with more than %2 MiB, which is not an API answer")
+            QStringLiteral("%1 answered with more than %2 MiB%3, which is not an API answer")
                 .arg(loggable(m_current.url))
-                .arg(mib),
+                .arg(mib)
+                .arg(m_decoder ? QStringLiteral(" once inflated") : QString()),
             QStringLiteral("Check that the endpoint points at the API, not at a download")));
     }
+    // A compressed answer cut short reads as a shorter, wrong answer: refused like a corrupt one.
+    if (m_corruptEncoding || (m_decoder && m_encodedBytes > 0 && !m_decoder->finished() &&
+                              !m_timedOut && !isTransportError(reply->error())))
+        return finish(Error::failed(
+            QStringLiteral("%1 sent a compressed answer (Content-Encoding: %2) that does not "
+                           "inflate")
+                .arg(loggable(m_current.url),
+                     QString::fromLatin1(reply->rawHeader("Content-Encoding"))),
+            QStringLiteral("Check the server, or a proxy in between")));
     if (m_timedOut) {
-        const Error e = Error::backend(
-            QStringLiteral("%1 did not answer within %2 s")
-                .arg(hostPort(m_current.url))
-                .arg(m_client.m_policy.timeoutMs / 1000.0),
-            QStringLiteral("Check that the server is up, or raise the integration's timeout"));
-        return retryOrFinish(e, nullptr, QStringLiteral("timed out"));
+        if (m_deadlineReached)
+            return finish(timedOutError());
+        return retryOrFinish(timedOutError(), nullptr, QStringLiteral("timed out"));
     }
     if (isTransportError(reply->error())) {
         const Error e = transportError(*reply);
@@ -419,13 +519,18 @@ void HttpCall::retryOrFinish(const Error &error, const HttpResponse *response,
         const qint64 delay =
             RetryPolicy::delayBeforeRetryMs(response, m_attempt - 1, policy, m_client.m_clock.now(),
                                             QRandomGenerator::global()->generateDouble());
-        if (delay <= policy.maxBackoffMs) {
+        // A retry that could not start before the total deadline is not waited for.
+        if (delay <= policy.maxBackoffMs && delay < remainingMs()) {
             STELLA_LOG_DEBUG(lcHttp).noquote()
                 << m_current.method << loggable(m_current.url) << reason << "- attempt"
                 << m_attempt + 1 << "in" << delay << "ms";
             Q_EMIT retrying(m_attempt + 1, delay, reason);
             m_backoff->start(int(delay));
             return;
+        }
+        if (delay <= policy.maxBackoffMs && !response && m_timedOut) {
+            m_deadlineReached = true;
+            return finish(timedOutError());
         }
     }
     if (response)

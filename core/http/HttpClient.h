@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -17,6 +18,7 @@ class QTimer;
 namespace stella {
 
 class Clock;
+class ContentDecoder;
 
 // One request in flight, with its retries and redirects. Finishes exactly once; cancel()
 // aborts the network request at once and finishes as Cancelled.
@@ -42,10 +44,15 @@ private:
     HttpCall(class HttpClient &client, HttpRequest request, QObject *parent);
     void startAttempt();
     void onReadyRead();
+    void take(const QByteArray &bytes); // the body as it arrives: inflated, capped
     void onReplyFinished();
     void retryOrFinish(const Error &error, const HttpResponse *response, const QString &reason);
     void finish(Result<HttpResponse> result);
     Error transportError(QNetworkReply &reply) const;
+    Error headersTooLargeError() const;
+    Error timedOutError() const;
+    qint64 totalTimeoutMs() const;
+    qint64 remainingMs() const { return totalTimeoutMs() - m_elapsed.elapsed(); }
 
     HttpClient &m_client;
     HttpRequest m_request; // the original request
@@ -55,7 +62,13 @@ private:
     QTimer *m_backoff = nullptr;
     QByteArray m_body;
     bool m_tooLarge = false;
+    bool m_headersTooLarge = false;
+    bool m_headersSeen = false;     // the answer's header section arrived this attempt
+    bool m_corruptEncoding = false; // a gzip/deflate body that does not inflate
+    qint64 m_encodedBytes = 0;      // body bytes as sent, before inflating
+    std::unique_ptr<ContentDecoder> m_decoder;
     bool m_timedOut = false;
+    bool m_deadlineReached = false; // the attempt's timeout was cut to the call's total deadline
     int m_attempt = 1;
     int m_redirects = 0;
     bool m_finished = false;
@@ -67,7 +80,8 @@ private:
 // HTTP for connectors, over QNetworkAccessManager: per-attempt timeout; retries with
 // exponential backoff and jitter for transient failures only (network errors, 429, 502-504,
 // a 403 that says it is a rate limit), honouring Retry-After and rate-limit headers;
-// a cap on the response size; TLS verification
+// a total deadline over every attempt; caps on the header section, the (inflated) response
+// size and the redirects (docs/contracts.md, the HTTP limits section); TLS verification
 // always on (an extra CA per integration allowed, skipping verification only by an explicit
 // flag); credentials never sent across a redirect to another origin; the proxy from the
 // environment. One client per integration: its TLS options and policy are the integration's.

@@ -54,11 +54,13 @@ struct TlsOptions
 struct HttpPolicy
 {
     int timeoutMs = 30000;              // per attempt
+    int totalTimeoutMs = 120000;        // every attempt, backoff and redirect of one call
     int maxAttempts = 4;                // transient failures only
     int baseBackoffMs = 250;            // doubled per retry, with full jitter
     int maxBackoffMs = 30000;           // a Retry-After beyond this is not waited for
     qint64 maxResponseBytes = 32 << 20; // an API answer larger than this is refused
     int maxRedirects = 5;
+    qint64 maxHeaderBytes = 256 << 10; // an answer's header section larger than this is refused
 };
 
 } // namespace stella

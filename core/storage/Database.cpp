@@ -16,6 +16,15 @@ QString sqliteCode(const QSqlError &e)
 {
     return e.nativeErrorCode();
 }
+
+// docs/contracts.md, the reliability errors section: the words an operator sees on a full disk.
+Error diskFull(const QString &where, const QString &doing)
+{
+    return Error::backend(
+        QStringLiteral("The disk holding the catalog %1 is full while %2: nothing was written")
+            .arg(where, doing),
+        QStringLiteral("Free space on the disk holding the catalog and retry"));
+}
 } // namespace
 
 Database::Database(DatabaseUrl url)
@@ -213,6 +222,11 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
                 QStringLiteral("The catalog %1 is locked by another program while %2")
                     .arg(where, doing),
                 QStringLiteral("Close the other program using it, or wait and try again"));
+        // SQLITE_FULL, and the shared-memory index that cannot grow (IOERR_SHMSIZE): a full
+        // disk is the operator's to fix, and the transaction it stopped was rolled back.
+        if (code == QLatin1String("13") || code == QLatin1String("4874") ||
+            text.contains(QLatin1String("disk is full")))
+            return diskFull(where, doing);
         if (code == QLatin1String("26") || code == QLatin1String("11") ||
             text.contains(QLatin1String("not a database")) ||
             text.contains(QLatin1String("malformed")))
@@ -261,6 +275,8 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
             QStringLiteral("Lost the connection to the PostgreSQL catalog %1 while %2")
                 .arg(where, doing),
             QStringLiteral("Check the server and try again"));
+    if (state == QLatin1String("53100")) // disk_full
+        return diskFull(where, doing);
     if (state == QLatin1String("42501"))
         return Error::backend(
             QStringLiteral("Permission denied on %1 while %2 (%3)").arg(where, doing, text),

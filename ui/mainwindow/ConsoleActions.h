@@ -53,8 +53,6 @@ public:
     QAction *importCatalog = nullptr; // File → Import…
     QAction *exportCatalog = nullptr; // File → Export…
     QMenu *recentCatalogs = nullptr;  // File → Open recent ("recentCatalogsMenu")
-    QAction *outbox = nullptr;         // the SCM annotation outbox, tenant-wide
-    QAction *plugins = nullptr;        // Help → Plugins
     QAction *newIntegration = nullptr; // File → New integration…: the onboarding wizard
 
 private:
