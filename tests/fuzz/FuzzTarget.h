@@ -32,18 +32,18 @@ inline QString text(const std::uint8_t *data, std::size_t size)
 } // namespace stella::fuzz
 
 #ifdef STELLA_FUZZ_LIBFUZZER
-#define STELLA_FUZZ_ENTRY(name)                                                                   \
-    extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)             \
-    {                                                                                             \
-        return stellaFuzzOne_##name(data, size);                                                  \
+#define STELLA_FUZZ_ENTRY(name)                                                                    \
+    extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)              \
+    {                                                                                              \
+        return stellaFuzzOne_##name(data, size);                                                   \
     }
 #else
-#define STELLA_FUZZ_ENTRY(name)                                                                   \
-    [[maybe_unused]] static const bool stellaFuzzRegistered_##name =                             \
+#define STELLA_FUZZ_ENTRY(name)                                                                    \
+    [[maybe_unused]] static const bool stellaFuzzRegistered_##name =                               \
         stella::fuzz::registerTarget(#name, &stellaFuzzOne_##name);
 #endif
 
-#define STELLA_FUZZ_TARGET(name)                                                                  \
-    static int stellaFuzzOne_##name(const std::uint8_t *data, std::size_t size);                  \
-    STELLA_FUZZ_ENTRY(name)                                                                       \
+#define STELLA_FUZZ_TARGET(name)                                                                   \
+    static int stellaFuzzOne_##name(const std::uint8_t *data, std::size_t size);                   \
+    STELLA_FUZZ_ENTRY(name)                                                                        \
     static int stellaFuzzOne_##name(const std::uint8_t *data, std::size_t size)

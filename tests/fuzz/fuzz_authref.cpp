@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // authref:// URIs come from catalog imports, the CLI and the console's fields.
 #include "FuzzTarget.h"
-
 #include "core/credentials/AuthRef.h"
 
 #include <cstdlib>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // A catalog import file (CLI `import`, the console's Import) comes from anywhere.
 #include "FuzzTarget.h"
-
 #include "core/catalog/CatalogTransfer.h"
 
 STELLA_FUZZ_TARGET(catalogimport)

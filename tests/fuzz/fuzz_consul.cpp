@@ -2,7 +2,6 @@
 // Consul's status/leader and agent/self answers, and its plain-text errors.
 #include "FuzzHttp.h"
 #include "FuzzTarget.h"
-
 #include "connectors/runtime/consul/ConsulAnswers.h"
 
 STELLA_FUZZ_TARGET(consul)

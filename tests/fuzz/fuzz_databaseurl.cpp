@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Catalog URLs come from --catalog, STELLA_CATALOG and the settings file.
 #include "FuzzTarget.h"
-
 #include "core/storage/DatabaseUrl.h"
 
 STELLA_FUZZ_TARGET(databaseurl)

@@ -2,7 +2,6 @@
 // Gitea's error bodies, read into every Gitea error message.
 #include "FuzzHttp.h"
 #include "FuzzTarget.h"
-
 #include "connectors/scm/gitea/GiteaAnswers.h"
 
 STELLA_FUZZ_TARGET(gitea)

@@ -3,7 +3,6 @@
 // bodies with 422 errors[], rate-limit headers, listing pages.
 #include "FuzzHttp.h"
 #include "FuzzTarget.h"
-
 #include "connectors/scm/AnnotationHttp.h"
 #include "connectors/scm/githubapp/GitHubRest.h"
 

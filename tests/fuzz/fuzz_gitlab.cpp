@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // GitLab's /version answer and the project and group paths an operator types into the config.
 #include "FuzzTarget.h"
-
 #include "connectors/gitlab/GitLabRest.h"
 #include "connectors/http/HttpAnswers.h"
 

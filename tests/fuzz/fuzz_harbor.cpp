@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Harbor's v2.0 answers: repository and artifact pages, /health.
 #include "FuzzTarget.h"
-
 #include "connectors/http/HttpAnswers.h"
 #include "connectors/registry/harbor/HarborDocuments.h"
 

@@ -2,7 +2,6 @@
 // Jenkins names each folder by a URL of its own choosing (its configured root URL); the job walk
 // turns it into a path under the endpoint.
 #include "FuzzTarget.h"
-
 #include "connectors/cicd/jenkins/JenkinsJobWalk.h"
 
 #include <cstdlib>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // RFC 8288 Link headers come from every paginating server (GitHub, Gitea, Harbor, registries).
 #include "FuzzTarget.h"
-
 #include "core/http/LinkHeader.h"
 
 STELLA_FUZZ_TARGET(linkheader)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Nexus Repository's /repositories and /components answers.
 #include "FuzzTarget.h"
-
 #include "connectors/http/HttpAnswers.h"
 #include "connectors/registry/nexus/NexusDocuments.h"
 
@@ -11,7 +10,8 @@ STELLA_FUZZ_TARGET(nexus)
     response.status = 200;
     response.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
     response.body = stella::fuzz::bytes(data, size);
-    if (auto repositories = stella::http::jsonArray(response, QStringLiteral("GET /repositories"))) {
+    if (auto repositories =
+            stella::http::jsonArray(response, QStringLiteral("GET /repositories"))) {
         (void)stella::nexus::dockerRepositoriesFrom(*repositories, QString());
         (void)stella::nexus::dockerRepositoriesFrom(*repositories, QStringLiteral("docker-hosted"));
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // NVD's CVE API 2.0 pages, from NVD or any mirror an operator points the feed at.
 #include "FuzzTarget.h"
-
 #include "connectors/feeds/nvdmirror/NvdCvePage.h"
 
 STELLA_FUZZ_TARGET(nvdcvepage)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The OCI distribution API's answers (catalog, tags, token), from any registry.
 #include "FuzzTarget.h"
-
 #include "connectors/registry/dockerregistry/OciDocuments.h"
 
 STELLA_FUZZ_TARGET(oci)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // OSV's /v1/query, /v1/querybatch and /v1/vulns answers, from OSV or a mirror.
 #include "FuzzTarget.h"
-
 #include "connectors/feeds/osvmirror/OsvAnswers.h"
 #include "connectors/http/HttpAnswers.h"
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The plugin wire protocol: a plugin host is a separate process that may be broken or hostile.
 #include "FuzzTarget.h"
-
 #include "core/plugins/PluginWire.h"
 
 STELLA_FUZZ_TARGET(pluginwire)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Retry-After and the rate-limit headers decide how long the client waits: a server controls them.
 #include "FuzzTarget.h"
-
 #include "core/http/RetryPolicy.h"
 
 #include <cstdlib>

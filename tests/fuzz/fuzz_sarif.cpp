@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // SARIF logs for `annotate --sarif` come from any scanner.
 #include "FuzzTarget.h"
-
 #include "core/scm/SarifReader.h"
 
 STELLA_FUZZ_TARGET(sarif)

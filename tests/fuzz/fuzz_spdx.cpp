@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-License-Identifier expressions are read from the files the guard scans.
 #include "FuzzTarget.h"
-
 #include "guard/SpdxExpression.h"
 
 #include <cstdlib>

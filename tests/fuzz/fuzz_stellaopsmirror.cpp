@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // A Stella Ops mirror's index.json and manifest.json, from whatever host the feed points at.
 #include "FuzzTarget.h"
-
 #include "connectors/feeds/stellaopsmirror/StellaOpsMirrorDocuments.h"
 
 STELLA_FUZZ_TARGET(stellaopsmirror)

@@ -48,7 +48,8 @@ private Q_SLOTS:
         QVERIFY(targets().size() >= 10);
         for (auto it = targets().cbegin(); it != targets().cend(); ++it) {
             const QString folder = kFuzzDir + QStringLiteral("/corpus/") + it.key();
-            QVERIFY2(!inputsOf(folder).isEmpty(), qPrintable(QStringLiteral("no seeds in ") + folder));
+            QVERIFY2(!inputsOf(folder).isEmpty(),
+                     qPrintable(QStringLiteral("no seeds in ") + folder));
         }
     }
 
@@ -59,8 +60,8 @@ private Q_SLOTS:
         for (const QString &kind : {QStringLiteral("corpus"), QStringLiteral("regressions")}) {
             const QDir dir(kFuzzDir + QLatin1Char('/') + kind);
             for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-                QVERIFY2(targets().contains(name),
-                         qPrintable(kind + QLatin1Char('/') + name + QStringLiteral(" has no target")));
+                QVERIFY2(targets().contains(name), qPrintable(kind + QLatin1Char('/') + name +
+                                                              QStringLiteral(" has no target")));
             }
         }
     }
@@ -71,8 +72,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         for (auto it = targets().cbegin(); it != targets().cend(); ++it) {
             for (const QString &kind : {QStringLiteral("corpus"), QStringLiteral("regressions")}) {
-                for (const QString &file : inputsOf(kFuzzDir + QLatin1Char('/') + kind +
-                                                    QLatin1Char('/') + it.key())) {
+                for (const QString &file :
+                     inputsOf(kFuzzDir + QLatin1Char('/') + kind + QLatin1Char('/') + it.key())) {
                     const QString row = it.key() + QLatin1Char('/') + kind + QLatin1Char('/') +
                                         QFileInfo(file).fileName();
                     QTest::newRow(qPrintable(row)) << it.key() << file;

@@ -27,11 +27,10 @@ Result<CvePage> readCvePage(const QString &endpoint, const HttpResponse &respons
     if (!records.isArray())
         wrong.append(QStringLiteral("no vulnerabilities list"));
     if (!wrong.isEmpty())
-        return Error::failed(
-            QStringLiteral("%1: %2 does not answer like NVD's CVE API 2.0 (%3)")
-                .arg(what, endpoint, wrong.join(QStringLiteral(", "))),
-            QStringLiteral("Give NVD's base URL (https://services.nvd.nist.gov) "
-                           "or the mirror's, without /rest/json/cves/2.0"));
+        return Error::failed(QStringLiteral("%1: %2 does not answer like NVD's CVE API 2.0 (%3)")
+                                 .arg(what, endpoint, wrong.join(QStringLiteral(", "))),
+                             QStringLiteral("Give NVD's base URL (https://services.nvd.nist.gov) "
+                                            "or the mirror's, without /rest/json/cves/2.0"));
     page.totalResults = qint64(total.toDouble());
     for (const QJsonValue &v : records.toArray()) {
         const QJsonObject cve = v.toObject().value(QStringLiteral("cve")).toObject();

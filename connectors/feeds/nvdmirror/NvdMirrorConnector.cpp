@@ -84,7 +84,6 @@ Error nvdError(const Http &http, const HttpResponse &response, const QString &wh
     return http->accessError(response, what);
 }
 
-
 // Every request NVD sees goes through the rolling-window limit of its origin: booked, then
 // sent after the wait the limit asks for (on a timer the operation owns, so cancel stops it).
 void nvdGet(const Http &http, const Step &step, const QUrl &url, bool withCredentials,
@@ -267,7 +266,8 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                         true, [http, step, freshness, what](const HttpResponse &response) {
                             if (response.status != 200)
                                 return step.fail(nvdError(http, response, what));
-                            auto page = nvd::readCvePage(http->session().integration().endpoint, response, what);
+                            auto page = nvd::readCvePage(http->session().integration().endpoint,
+                                                         response, what);
                             if (!page)
                                 return step.fail(page.error());
                             step.pass(QStringLiteral("%1 CVE records modified in the last %2")

@@ -5,7 +5,6 @@
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 
-
 namespace stella {
 
 namespace {

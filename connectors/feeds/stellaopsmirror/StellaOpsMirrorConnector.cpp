@@ -27,7 +27,8 @@ QString manifestPath(const QString &domain)
 
 // GET the configured domain's manifest.json with the credential: its time and size, or the
 // step fails saying why (refused, missing domain, not a manifest).
-void readManifest(const Http &http, const Step &step, std::function<void(const mirror::Manifest &)> then)
+void readManifest(const Http &http, const Step &step,
+                  std::function<void(const mirror::Manifest &)> then)
 {
     const QString domain = domainOf(http->session());
     const QString path = manifestPath(domain);
@@ -94,7 +95,7 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                           http->accessError(*probe, QStringLiteral("GET %1").arg(kIndexPath)));
                   int schema = 0;
                   auto index = mirror::readIndex(*probe, QStringLiteral("GET %1").arg(kIndexPath),
-                                                  http->session().integration().endpoint, &schema);
+                                                 http->session().integration().endpoint, &schema);
                   if (!index)
                       return step.fail(index.error());
                   *domains = *index;
@@ -117,8 +118,9 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                                if (response.status != 200)
                                    return step.fail(http->accessError(response, what));
                                int schema = 0;
-                               auto index = mirror::readIndex(response, QStringLiteral("GET %1").arg(kIndexPath),
-                                                  http->session().integration().endpoint, &schema);
+                               auto index = mirror::readIndex(
+                                   response, QStringLiteral("GET %1").arg(kIndexPath),
+                                   http->session().integration().endpoint, &schema);
                                if (!index)
                                    return step.fail(index.error());
                                *domains = *index;

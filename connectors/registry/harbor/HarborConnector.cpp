@@ -79,12 +79,11 @@ HttpExchange::PageReader HarborApi::harborPages(const Http &http, const QString 
 void HarborApi::listRepositories(const Http &http, RepositoriesHandler onPage,
                                  std::function<void()> onEnd) const
 {
-    http->walkPages(repositoriesUrl(http->session(), m_pageSize),
-                    harborPages(http, QStringLiteral("Listing repositories"),
-                                [onPage](const QJsonArray &items) {
-                                    onPage(harbor::repositoriesFrom(items));
-                                }),
-                    std::move(onEnd));
+    http->walkPages(
+        repositoriesUrl(http->session(), m_pageSize),
+        harborPages(http, QStringLiteral("Listing repositories"),
+                    [onPage](const QJsonArray &items) { onPage(harbor::repositoriesFrom(items)); }),
+        std::move(onEnd));
 }
 
 void HarborApi::listTags(const Http &http, const RepositoryRef &repository, TagsHandler onPage,
@@ -106,9 +105,7 @@ void HarborApi::listTags(const Http &http, const RepositoryRef &repository, Tags
     http->walkPages(
         first,
         harborPages(http, QStringLiteral("Listing the artifacts of %1").arg(repository.name),
-                    [onPage](const QJsonArray &artifacts) {
-                        onPage(harbor::tagsFrom(artifacts));
-                    }),
+                    [onPage](const QJsonArray &artifacts) { onPage(harbor::tagsFrom(artifacts)); }),
         std::move(onEnd));
 }
 

@@ -47,10 +47,11 @@ QList<TagRef> tagsFrom(const QJsonArray &artifacts)
     for (const QJsonValue &v : artifacts) {
         const QJsonObject a = v.toObject();
         for (const QJsonValue &t : a.value(QStringLiteral("tags")).toArray())
-            page.append({t.toObject().value(QStringLiteral("name")).toString(),
-                         {{QStringLiteral("digest"), a.value(QStringLiteral("digest"))},
-                          {QStringLiteral("pushedAt"), t.toObject().value(QStringLiteral("push_time"))}},
-                         {}});
+            page.append(
+                {t.toObject().value(QStringLiteral("name")).toString(),
+                 {{QStringLiteral("digest"), a.value(QStringLiteral("digest"))},
+                  {QStringLiteral("pushedAt"), t.toObject().value(QStringLiteral("push_time"))}},
+                 {}});
     }
     return page;
 }

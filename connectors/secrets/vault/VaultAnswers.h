@@ -36,7 +36,10 @@ struct NodeHealth
     bool enterprise = false;
 
     QString versionText() const { return version.isEmpty() ? QStringLiteral("unknown") : version; }
-    QString product() const { return enterprise ? QStringLiteral("Vault Enterprise") : QStringLiteral("Vault"); }
+    QString product() const
+    {
+        return enterprise ? QStringLiteral("Vault Enterprise") : QStringLiteral("Vault");
+    }
     // Whether the node answers client requests (reads at least).
     bool serves() const
     {
