@@ -272,7 +272,7 @@ void PluginHost::readMessages()
 
 void PluginHost::handle(const QJsonObject &message)
 {
-    const qint64 id = qint64(message.value(QStringLiteral("opId")).toDouble());
+    const qint64 id = message.value(QStringLiteral("opId")).toInteger();
     const QString event = message.value(QStringLiteral("event")).toString();
     if (event == QLatin1String("cancelled")) {
         delete m_deadlines.take(id);

@@ -77,8 +77,8 @@ QJsonObject toJson(const ProviderDefinition &d)
                       {QStringLiteral("required"), f.required},
                       {QStringLiteral("help"), f.help},
                       {QStringLiteral("enumValues"), QJsonArray::fromStringList(f.enumValues)},
-                      {QStringLiteral("minimum"), double(f.minimum)},
-                      {QStringLiteral("maximum"), double(f.maximum)}};
+                      {QStringLiteral("minimum"), f.minimum},
+                      {QStringLiteral("maximum"), f.maximum}};
         if (!f.defaultValue.isUndefined())
             o.insert(QStringLiteral("default"), f.defaultValue);
         fields.append(o);
@@ -123,8 +123,8 @@ ProviderDefinition definitionFromJson(const QJsonObject &json)
         f.required = o.value(QStringLiteral("required")).toBool();
         f.help = o.value(QStringLiteral("help")).toString();
         f.enumValues = strings(o.value(QStringLiteral("enumValues")));
-        f.minimum = qint64(o.value(QStringLiteral("minimum")).toDouble());
-        f.maximum = qint64(o.value(QStringLiteral("maximum")).toDouble());
+        f.minimum = o.value(QStringLiteral("minimum")).toInteger();
+        f.maximum = o.value(QStringLiteral("maximum")).toInteger();
         f.defaultValue = o.contains(QStringLiteral("default")) ? o.value(QStringLiteral("default"))
                                                                : QJsonValue(QJsonValue::Undefined);
         d.configSchema.fields.append(f);

@@ -31,7 +31,7 @@ Result<CvePage> readCvePage(const QString &endpoint, const HttpResponse &respons
                                  .arg(what, endpoint, wrong.join(QStringLiteral(", "))),
                              QStringLiteral("Give NVD's base URL (https://services.nvd.nist.gov) "
                                             "or the mirror's, without /rest/json/cves/2.0"));
-    page.totalResults = qint64(total.toDouble());
+    page.totalResults = total.toInteger();
     for (const QJsonValue &v : records.toArray()) {
         const QJsonObject cve = v.toObject().value(QStringLiteral("cve")).toObject();
         const QDateTime modified = parseUtc(cve.value(QStringLiteral("lastModified")).toString());

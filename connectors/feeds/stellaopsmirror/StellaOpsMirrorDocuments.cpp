@@ -46,7 +46,7 @@ Result<Manifest> readManifest(const HttpResponse &response, const QString &what,
     if (!manifest)
         return manifest.error();
     const QString created = manifest->value(QStringLiteral("created")).toString();
-    Manifest m{parseUtc(created), qint64(manifest->value(QStringLiteral("advisories")).toDouble())};
+    Manifest m{parseUtc(created), manifest->value(QStringLiteral("advisories")).toInteger()};
     if (!m.created.isValid())
         return notAMirror(endpoint, what,
                           created.isEmpty()

@@ -98,7 +98,7 @@ struct Listing
                       auto user = http::jsonObject(response, what);
                       if (!user)
                           return http->fail(user.error());
-                      then(qint64(user->value(QStringLiteral("id")).toDouble()));
+                      then(user->value(QStringLiteral("id")).toInteger());
                   });
     }
 

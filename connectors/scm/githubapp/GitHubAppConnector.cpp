@@ -382,7 +382,7 @@ void reportRateLimit(const Step &step, const Auth &auth, const HttpResponse &res
     const int limit = core.value(QStringLiteral("limit")).toInt();
     if (limit > 0 && remaining == 0) {
         const QDateTime reset =
-            utcFromSecsSinceEpoch(qint64(core.value(QStringLiteral("reset")).toDouble()));
+            utcFromSecsSinceEpoch(core.value(QStringLiteral("reset")).toInteger());
         op->reportHealth(HealthStatus::Degraded);
         return step.finish(ConnectorStep::State::Warning,
                            tr("reachable, but rate limited until %1 UTC (0 of %2 requests left)")

@@ -147,7 +147,7 @@ void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt, std::fu
 {
     const auto found = [this, then](const QJsonObject &body) {
         GitHubInstallation installation;
-        installation.id = qint64(body.value(QStringLiteral("id")).toDouble());
+        installation.id = body.value(QStringLiteral("id")).toInteger();
         installation.account = accountOf(body);
         installation.accountType = body.value(QStringLiteral("account"))
                                        .toObject()
