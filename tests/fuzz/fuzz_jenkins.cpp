@@ -4,6 +4,7 @@
 #include "FuzzTarget.h"
 #include "connectors/cicd/jenkins/JenkinsJobWalk.h"
 
+#include <QUrl>
 #include <cstdlib>
 
 STELLA_FUZZ_TARGET(jenkins)
@@ -14,9 +15,18 @@ STELLA_FUZZ_TARGET(jenkins)
     const QString context = newline < 0 ? QString() : input.left(newline);
     const QString url = newline < 0 ? input : input.mid(newline + 1);
     const QString relative = stella::JenkinsJobWalk::relativeJobPath(url, context);
-    // A folder is requested under the endpoint: its path never climbs out of it or names a host.
-    if (relative.startsWith(QLatin1Char('/')) || relative.contains(QLatin1String("://")))
-        std::abort();
+    // The walk requests a folder as a path under the endpoint (HttpSession::endpointUrl sets
+    // only the path): whatever Jenkins named, the request stays on the endpoint's host, under
+    // its context path, at a job/NAME/ path. ("://" inside a segment is only a name.)
+    if (!relative.isEmpty()) {
+        QUrl request(QStringLiteral("https://jenkins.example.test/ci"));
+        request.setPath(QStringLiteral("/ci/") + relative + QStringLiteral("api/json"),
+                        QUrl::TolerantMode);
+        if (!relative.startsWith(QLatin1String("job/")) ||
+            request.host() != QLatin1String("jenkins.example.test") ||
+            !request.path().startsWith(QLatin1String("/ci/job/")))
+            std::abort();
+    }
     (void)stella::JenkinsJobWalk::folderPath(url);
     return 0;
 }
