@@ -120,6 +120,13 @@ Result<AuthRef> AuthRef::parse(const QString &uri)
     }
     if (ref.store == Store::Env && (ref.path.contains(QLatin1Char('/')) || !ref.key.isEmpty()))
         return bad(QStringLiteral("an env AuthRef names one variable: authref://env/NAME"));
+    // The catalog keeps the canonical form, which percent-encodes what this one wrote raw:
+    // it must be within the limit too, or the stored reference would not read back.
+    if (const qsizetype canonical = ref.toUri().size(); canonical > kMaxLength)
+        return bad(QStringLiteral("written canonically (percent-encoded) it is %1 characters "
+                                  "long, more than the %2 allowed")
+                       .arg(canonical)
+                       .arg(kMaxLength));
     return ref;
 }
 
