@@ -111,7 +111,12 @@ private:
             return fail(QStringLiteral("a license id is missing at the end"));
         const QString token = m_tokens.at(m_pos++);
         if (token == QLatin1String("(")) {
+            // Each level is a few frames of recursion: a hostile file's 100,000 '(' must be an
+            // error, not a stack overflow. No real expression nests this deep.
+            if (++m_depth > kMaxDepth)
+                return fail(QStringLiteral("parentheses nested deeper than %1").arg(kMaxDepth));
             auto inner = parseOr();
+            --m_depth;
             if (!inner.ok())
                 return inner;
             if (m_pos >= m_tokens.size() || m_tokens.at(m_pos) != QLatin1String(")"))
@@ -141,8 +146,10 @@ private:
         return node;
     }
 
+    static constexpr int kMaxDepth = 64;
     QStringList m_tokens;
     qsizetype m_pos = 0;
+    int m_depth = 0;
 };
 
 void collectIds(const Node &node, QStringList &out)

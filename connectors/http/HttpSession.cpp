@@ -84,10 +84,12 @@ Error HttpSession::accessError(const HttpResponse &response, const QString &what
 
 HttpRequest HttpSession::withDefaultHeaders(HttpRequest request) const
 {
-    for (const auto &[name, value] : m_defaultHeaders) {
+    // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
+    for (const auto &header : m_defaultHeaders) {
+        const QByteArray &name = header.first;
         request.headers.removeIf(
             [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-        request.headers.append({name, value});
+        request.headers.append(header);
     }
     return request;
 }

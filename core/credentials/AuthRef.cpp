@@ -101,6 +101,13 @@ Result<AuthRef> AuthRef::parse(const QString &uri)
         const QString decoded = decode(segment);
         if (hasControlCharacters(decoded))
             return bad(QStringLiteral("a path segment decodes to control characters"));
+        // The path keeps segments decoded and joined with '/', so an encoded slash is a
+        // separator: one that makes an empty segment ("a%2F%2Fb", "%2Fa") would have no
+        // canonical form that reads back.
+        if (decoded.split(QLatin1Char('/')).contains(QString()))
+            return bad(QStringLiteral("the %1 AuthRef has a path segment that decodes to an empty "
+                                      "one (an encoded '/' at its start or end, or twice)")
+                           .arg(storeText));
         segments.append(decoded);
     }
     ref.path = segments.join(QLatin1Char('/'));
@@ -111,8 +118,15 @@ Result<AuthRef> AuthRef::parse(const QString &uri)
         if (hasControlCharacters(ref.key))
             return bad(QStringLiteral("the key decodes to control characters"));
     }
-    if (ref.store == Store::Env && (segments.size() != 1 || !ref.key.isEmpty()))
+    if (ref.store == Store::Env && (ref.path.contains(QLatin1Char('/')) || !ref.key.isEmpty()))
         return bad(QStringLiteral("an env AuthRef names one variable: authref://env/NAME"));
+    // The catalog keeps the canonical form, which percent-encodes what this one wrote raw:
+    // it must be within the limit too, or the stored reference would not read back.
+    if (const qsizetype canonical = ref.toUri().size(); canonical > kMaxLength)
+        return bad(QStringLiteral("written canonically (percent-encoded) it is %1 characters "
+                                  "long, more than the %2 allowed")
+                       .arg(canonical)
+                       .arg(kMaxLength));
     return ref;
 }
 

@@ -17,11 +17,12 @@ public:
         while (!atEnd() && (peek() == ' ' || peek() == '\t'))
             ++m_pos;
     }
-    // Everything up to (not including) one of the stop characters.
+    // Everything up to (not including) one of the stop characters. A NUL in the header is an
+    // ordinary character here: strchr would find it as the end of `stops` and never move on.
     QByteArray until(const char *stops)
     {
         const qsizetype start = m_pos;
-        while (!atEnd() && !std::strchr(stops, peek()))
+        while (!atEnd() && (peek() == '\0' || !std::strchr(stops, peek())))
             ++m_pos;
         return m_text.mid(start, m_pos - start);
     }

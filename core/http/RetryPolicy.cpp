@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace stella {
 
@@ -41,8 +42,12 @@ std::optional<qint64> RetryPolicy::retryAfterMs(const QByteArray &value, const Q
         return std::nullopt;
     bool ok = false;
     const qint64 seconds = text.toLongLong(&ok);
+    // A server may ask for any number of seconds; past what milliseconds can hold it is
+    // "longer than anyone waits", not an overflow.
+    constexpr qint64 kMaxSeconds = std::numeric_limits<qint64>::max() / 1000;
     if (ok)
-        return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
+        return seconds < 0 ? std::nullopt
+                           : std::optional<qint64>(std::min(seconds, kMaxSeconds) * 1000);
     // IMF-fixdate (RFC 9110 §5.6.7), the only date form servers should send.
     QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(text),
                                            QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));

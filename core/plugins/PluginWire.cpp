@@ -77,8 +77,8 @@ QJsonObject toJson(const ProviderDefinition &d)
                       {QStringLiteral("required"), f.required},
                       {QStringLiteral("help"), f.help},
                       {QStringLiteral("enumValues"), QJsonArray::fromStringList(f.enumValues)},
-                      {QStringLiteral("minimum"), double(f.minimum)},
-                      {QStringLiteral("maximum"), double(f.maximum)}};
+                      {QStringLiteral("minimum"), f.minimum},
+                      {QStringLiteral("maximum"), f.maximum}};
         if (!f.defaultValue.isUndefined())
             o.insert(QStringLiteral("default"), f.defaultValue);
         fields.append(o);

@@ -482,6 +482,12 @@ private Q_SLOTS:
         QFETCH(QString, provider);
         QFETCH(bool, health);
         QFETCH(QString, expected);
+#if defined(__SANITIZE_ADDRESS__)
+        // ASan's operator new reports an allocation past the limit and aborts itself, before
+        // the host's new-handler can say which limit it was (scripts/test --sanitize).
+        if (provider.startsWith(QLatin1String("Leak")))
+            QSKIP("under AddressSanitizer the host dies in the sanitizer's out-of-memory report");
+#endif
         PluginDir dir({QStringLiteral(STELLA_PLUGIN_MISBEHAVING)});
         ProviderRegistry registry;
         registerBuiltinProviders(registry);

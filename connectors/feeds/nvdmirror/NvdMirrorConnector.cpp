@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NvdMirrorConnector.h"
 
+#include "NvdCvePage.h"
 #include "RollingWindowLimit.h"
 #include "connectors/feeds/FeedFreshness.h"
 #include "core/common/Clock.h"
@@ -83,58 +84,6 @@ Error nvdError(const Http &http, const HttpResponse &response, const QString &wh
     return http->accessError(response, what);
 }
 
-// A CVE API answer, checked to be one: its format, version, totalResults and records.
-struct CvePage
-{
-    QString format;
-    QString version;
-    qint64 totalResults = 0;
-    QList<QDateTime> modified; // each record's cve.lastModified
-    QString firstId;
-};
-
-Result<CvePage> readCvePage(const HttpSession &session, const HttpResponse &response,
-                            const QString &what)
-{
-    auto body = http::jsonObject(response, what);
-    if (!body)
-        return body.error();
-    CvePage page;
-    page.format = body->value(QStringLiteral("format")).toString();
-    page.version = body->value(QStringLiteral("version")).toString();
-    const QJsonValue total = body->value(QStringLiteral("totalResults"));
-    const QJsonValue records = body->value(QStringLiteral("vulnerabilities"));
-    QStringList wrong;
-    if (page.format != QLatin1String("NVD_CVE"))
-        wrong.append(page.format.isEmpty()
-                         ? QStringLiteral("no format")
-                         : QStringLiteral("format '%1', not NVD_CVE").arg(page.format.left(40)));
-    if (!total.isDouble())
-        wrong.append(QStringLiteral("no totalResults"));
-    if (!records.isArray())
-        wrong.append(QStringLiteral("no vulnerabilities list"));
-    if (!wrong.isEmpty())
-        return Error::failed(
-            QStringLiteral("%1: %2 does not answer like NVD's CVE API 2.0 (%3)")
-                .arg(what, session.integration().endpoint, wrong.join(QStringLiteral(", "))),
-            QStringLiteral("Give NVD's base URL (https://services.nvd.nist.gov) "
-                           "or the mirror's, without /rest/json/cves/2.0"));
-    page.totalResults = total.toInteger();
-    for (const QJsonValue &v : records.toArray()) {
-        const QJsonObject cve = v.toObject().value(QStringLiteral("cve")).toObject();
-        const QDateTime modified = parseUtc(cve.value(QStringLiteral("lastModified")).toString());
-        if (!modified.isValid())
-            return Error::failed(
-                QStringLiteral("%1: a record without a readable cve.lastModified (%2)")
-                    .arg(what, cve.value(QStringLiteral("id")).toString().left(40)),
-                QStringLiteral("Check the mirror: its records are not NVD's CVE API 2.0 shape"));
-        if (page.firstId.isEmpty())
-            page.firstId = cve.value(QStringLiteral("id")).toString();
-        page.modified.append(modified);
-    }
-    return page;
-}
-
 // Every request NVD sees goes through the rolling-window limit of its origin: booked, then
 // sent after the wait the limit asks for (on a timer the operation owns, so cancel stops it).
 void nvdGet(const Http &http, const Step &step, const QUrl &url, bool withCredentials,
@@ -177,7 +126,7 @@ void newestRecord(const Http &http, const Step &step, const QDateTime &from, con
            [http, step, from, to, startIndex, soFar, done, what](const HttpResponse &response) {
                if (response.status != 200)
                    return step.fail(nvdError(http, response, what));
-               auto page = readCvePage(http->session(), response, what);
+               auto page = nvd::readCvePage(http->session().integration().endpoint, response, what);
                if (!page)
                    return step.fail(page.error());
                std::optional<QDateTime> newest = soFar;
@@ -205,7 +154,7 @@ void judgeFreshness(const Http &http, const Step &step)
         [http, step, freshness, now, what](const HttpResponse &response) {
             if (response.status != 200)
                 return step.fail(nvdError(http, response, what));
-            auto page = readCvePage(http->session(), response, what);
+            auto page = nvd::readCvePage(http->session().integration().endpoint, response, what);
             if (!page)
                 return step.fail(page.error());
             if (page->totalResults > 0) {
@@ -285,7 +234,7 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                  const QString what = QStringLiteral("GET %1").arg(kApiPath);
                  if (probe->status != 200)
                      return step.fail(nvdError(http, *probe, what));
-                 auto page = readCvePage(http->session(), *probe, what);
+                 auto page = nvd::readCvePage(http->session().integration().endpoint, *probe, what);
                  if (!page)
                      return step.fail(page.error());
                  step.operation()->reportServer({kProduct, page->version});
@@ -317,7 +266,8 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                         true, [http, step, freshness, what](const HttpResponse &response) {
                             if (response.status != 200)
                                 return step.fail(nvdError(http, response, what));
-                            auto page = readCvePage(http->session(), response, what);
+                            auto page = nvd::readCvePage(http->session().integration().endpoint,
+                                                         response, what);
                             if (!page)
                                 return step.fail(page.error());
                             step.pass(QStringLiteral("%1 CVE records modified in the last %2")

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OsvMirrorConnector.h"
 
+#include "OsvAnswers.h"
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
-
-#include <QSet>
 
 namespace stella {
 
@@ -36,51 +35,9 @@ KnownPackage knownPackage(const HttpSession &session)
     return p;
 }
 
-Error notOsv(const QString &what, const QString &problem)
-{
-    return Error::failed(
-        QStringLiteral("%1: the answer is not OSV's (%2)").arg(what, problem),
-        QStringLiteral("Check that the endpoint is OSV's API (https://api.osv.dev) "
-                       "or a mirror of it, without /v1"));
-}
-
-// One OSV record as a list answer carries it: an id and an RFC 3339 modified time.
-QString recordProblem(const QJsonValue &value)
-{
-    const QJsonObject vuln = value.toObject();
-    if (!value.isObject())
-        return QStringLiteral("a vulns entry that is not an object");
-    const QString id = vuln.value(QStringLiteral("id")).toString();
-    if (id.isEmpty())
-        return QStringLiteral("a vulns entry without an id");
-    if (!parseUtc(vuln.value(QStringLiteral("modified")).toString()).isValid())
-        return QStringLiteral("%1 without a readable modified time").arg(id.left(60));
-    return {};
-}
-
-// The ids of a /v1/query answer, {"vulns": [...], "next_page_token": ...} ({} when there are
-// none), or what is wrong with it.
-Result<QStringList> readVulns(const QJsonObject &answer, const QString &what)
-{
-    static const QSet<QString> known{QStringLiteral("vulns"), QStringLiteral("next_page_token")};
-    QStringList unknown;
-    for (auto it = answer.begin(); it != answer.end(); ++it)
-        if (!known.contains(it.key()))
-            unknown.append(it.key().left(40));
-    if (!unknown.isEmpty())
-        return notOsv(what, QStringLiteral("fields %1 where OSV sends vulns")
-                                .arg(unknown.join(QStringLiteral(", "))));
-    const QJsonValue vulns = answer.value(QStringLiteral("vulns"));
-    if (!vulns.isUndefined() && !vulns.isArray())
-        return notOsv(what, QStringLiteral("vulns is not a list"));
-    QStringList ids;
-    for (const QJsonValue &v : vulns.toArray()) {
-        if (const QString problem = recordProblem(v); !problem.isEmpty())
-            return notOsv(what, problem);
-        ids.append(v.toObject().value(QStringLiteral("id")).toString());
-    }
-    return ids;
-}
+using osv::notOsv;
+using osv::readVulns;
+using osv::recordProblem;
 
 void post(const Http &http, const QString &path, const QJsonObject &body,
           std::function<void(const HttpResponse &)> onResponse)

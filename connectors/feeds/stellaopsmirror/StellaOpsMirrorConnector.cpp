@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StellaOpsMirrorConnector.h"
 
+#include "StellaOpsMirrorDocuments.h"
 #include "connectors/feeds/FeedFreshness.h"
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
@@ -24,48 +25,10 @@ QString manifestPath(const QString &domain)
         .arg(QString::fromLatin1(QUrl::toPercentEncoding(domain)));
 }
 
-Error notAMirror(const HttpSession &session, const QString &what, const QString &problem)
-{
-    return Error::failed(
-        QStringLiteral("%1: %2 does not answer like a Stella Ops mirror (%3)")
-            .arg(what, session.integration().endpoint, problem),
-        QStringLiteral("Give the mirror's base URL (the host that serves /concelier/exports/)"));
-}
-
-// The domains of an index.json answer, id -> display name, or what is wrong with it.
-Result<QList<QPair<QString, QString>>> readIndex(const HttpSession &session,
-                                                 const HttpResponse &response, int *schema)
-{
-    const QString what = QStringLiteral("GET %1").arg(kIndexPath);
-    auto index = http::jsonObject(response, what);
-    if (!index)
-        return index.error();
-    const QJsonValue version = index->value(QStringLiteral("schemaVersion"));
-    const QJsonValue domains = index->value(QStringLiteral("domains"));
-    if (!version.isDouble() || !domains.isArray())
-        return notAMirror(session, what,
-                          !version.isDouble() ? QStringLiteral("no schemaVersion")
-                                              : QStringLiteral("no domains list"));
-    *schema = version.toInt();
-    QList<QPair<QString, QString>> out;
-    for (const QJsonValue &v : domains.toArray()) {
-        const QString id = v.toObject().value(QStringLiteral("id")).toString();
-        if (id.isEmpty())
-            return notAMirror(session, what, QStringLiteral("a domain without an id"));
-        out.append({id, v.toObject().value(QStringLiteral("displayName")).toString()});
-    }
-    return out;
-}
-
-struct Manifest
-{
-    QDateTime created;
-    qint64 advisories = 0;
-};
-
 // GET the configured domain's manifest.json with the credential: its time and size, or the
 // step fails saying why (refused, missing domain, not a manifest).
-void readManifest(const Http &http, const Step &step, std::function<void(const Manifest &)> then)
+void readManifest(const Http &http, const Step &step,
+                  std::function<void(const mirror::Manifest &)> then)
 {
     const QString domain = domainOf(http->session());
     const QString path = manifestPath(domain);
@@ -79,23 +42,11 @@ void readManifest(const Http &http, const Step &step, std::function<void(const M
                                "/concelier/exports/index.json")));
         if (response.status != 200)
             return step.fail(http->accessError(response, what));
-        auto manifest = http::jsonObject(response, what);
+        auto manifest =
+            mirror::readManifest(response, what, http->session().integration().endpoint, domain);
         if (!manifest)
             return step.fail(manifest.error());
-        const QString created = manifest->value(QStringLiteral("created")).toString();
-        Manifest m{parseUtc(created), manifest->value(QStringLiteral("advisories")).toInteger()};
-        if (!m.created.isValid())
-            return step.fail(notAMirror(
-                http->session(), what,
-                created.isEmpty()
-                    ? QStringLiteral("the manifest has no created time")
-                    : QStringLiteral("created '%1' is not a time").arg(created.left(40))));
-        const QString id = manifest->value(QStringLiteral("domainId")).toString();
-        if (!id.isEmpty() && id != domain)
-            return step.fail(
-                notAMirror(http->session(), what,
-                           QStringLiteral("the manifest is domain '%1'").arg(id.left(60))));
-        then(m);
+        then(*manifest);
     });
 }
 } // namespace
@@ -143,7 +94,8 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                       return step.fail(
                           http->accessError(*probe, QStringLiteral("GET %1").arg(kIndexPath)));
                   int schema = 0;
-                  auto index = readIndex(http->session(), *probe, &schema);
+                  auto index = mirror::readIndex(*probe, QStringLiteral("GET %1").arg(kIndexPath),
+                                                 http->session().integration().endpoint, &schema);
                   if (!index)
                       return step.fail(index.error());
                   *domains = *index;
@@ -166,7 +118,9 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                                if (response.status != 200)
                                    return step.fail(http->accessError(response, what));
                                int schema = 0;
-                               auto index = readIndex(http->session(), response, &schema);
+                               auto index = mirror::readIndex(
+                                   response, QStringLiteral("GET %1").arg(kIndexPath),
+                                   http->session().integration().endpoint, &schema);
                                if (!index)
                                    return step.fail(index.error());
                                *domains = *index;
@@ -187,7 +141,7 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                          QStringLiteral("The mirror publishes no domain '%1' (it has: %2)")
                              .arg(domain, listed.join(QStringLiteral(", "))),
                          QStringLiteral("Set the integration's domain to one of those")));
-                 readManifest(http, step, [step, domain](const Manifest &m) {
+                 readManifest(http, step, [step, domain](const mirror::Manifest &m) {
                      step.pass(QStringLiteral("domain %1: %2 advisories, bundle created %3")
                                    .arg(domain)
                                    .arg(m.advisories)
@@ -204,7 +158,7 @@ ConnectorOperation *StellaOpsMirrorConnector::checkHealth(QObject *parent)
     run.steps->add(
         StepId::Health, QStringLiteral("Check the bundle's freshness"),
         [http = run.http](const Step &step) {
-            readManifest(http, step, [http, step](const Manifest &m) {
+            readManifest(http, step, [http, step](const mirror::Manifest &m) {
                 const FeedFreshness::Verdict verdict =
                     FeedFreshness::fromConfig(http->session())
                         .judge(QStringLiteral("bundle created"), m.created,

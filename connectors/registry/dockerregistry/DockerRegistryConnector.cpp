@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DockerRegistryConnector.h"
 
+#include "OciDocuments.h"
 #include "connectors/registry/OciAuth.h"
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
@@ -18,13 +19,6 @@ QString pullScope(const QString &repository)
     return QStringLiteral("repository:%1:pull").arg(repository);
 }
 
-QStringList stringsOf(const QJsonValue &value)
-{
-    QStringList out;
-    for (const QJsonValue &v : value.toArray())
-        out.append(v.toString());
-    return out;
-}
 } // namespace
 
 // The registry's API for the connector's operations: its URLs, and GET with its
@@ -138,17 +132,10 @@ void DockerRegistryApi::exchangeToken(const Http &http, const QUrl &url, const Q
         if (response.status != 200)
             return http->fail(http->accessError(
                 response, QStringLiteral("Token request to %1").arg(request.url.host())));
-        auto body = http::jsonObject(
-            response, QStringLiteral("Token answer from %1").arg(request.url.host()));
-        if (!body)
-            return http->fail(body.error());
-        QString token = body->value(QStringLiteral("token")).toString();
-        if (token.isEmpty())
-            token = body->value(QStringLiteral("access_token")).toString();
-        if (token.isEmpty())
-            return http->fail(Error::failed(
-                QStringLiteral("The token answer from %1 holds no token").arg(request.url.host())));
-        self->m_authorization->insert(scope, "Bearer " + token.toUtf8());
+        auto token = oci::readToken(response, request.url.host());
+        if (!token)
+            return http->fail(token.error());
+        self->m_authorization->insert(scope, "Bearer " + token->toUtf8());
         self->authorizedGet(http, url, scope, handler);
     });
 }
@@ -165,11 +152,11 @@ void DockerRegistryApi::listRepositories(const Http &http, RepositoriesHandler o
                        PageCursor &cursor) -> Result<std::optional<QUrl>> {
             if (response.status != 200)
                 return http->accessError(response, QStringLiteral("Listing repositories"));
-            auto body = http::jsonObject(response, QStringLiteral("GET /v2/_catalog"));
-            if (!body)
-                return body.error();
+            auto names = oci::readCatalog(response);
+            if (!names)
+                return names.error();
             QList<RepositoryRef> page;
-            for (const QString &name : stringsOf(body->value(QStringLiteral("repositories"))))
+            for (const QString &name : *names)
                 page.append({name, {}});
             onPage(page);
             return cursor.nextFromLink(response.url, response.headers);
@@ -196,12 +183,11 @@ void DockerRegistryApi::listTags(const Http &http, const RepositoryRef &reposito
             if (response.status != 200)
                 return http->accessError(response,
                                          QStringLiteral("Listing the tags of %1").arg(name));
-            auto body =
-                http::jsonObject(response, QStringLiteral("GET /v2/%1/tags/list").arg(name));
-            if (!body)
-                return body.error();
-            QList<TagRef> page; // "tags" is null for a repository without tags
-            for (const QString &tag : stringsOf(body->value(QStringLiteral("tags"))))
+            auto tags = oci::readTags(response, name);
+            if (!tags)
+                return tags.error();
+            QList<TagRef> page;
+            for (const QString &tag : *tags)
                 page.append({tag, {}, {}});
             onPage(page);
             return cursor.nextFromLink(response.url, response.headers);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HarborConnector.h"
 
+#include "HarborDocuments.h"
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
@@ -10,31 +11,6 @@ namespace stella {
 
 namespace {
 const QString kProduct = QStringLiteral("Harbor");
-
-// Components without which Harbor cannot serve images at all.
-bool isEssential(const QString &component)
-{
-    return component == QLatin1String("core") || component == QLatin1String("database") ||
-           component == QLatin1String("registry") || component == QLatin1String("portal");
-}
-
-// The unhealthy components of a /health answer, "jobservice (error...)", and whether one of
-// them is essential.
-QStringList unhealthyComponents(const QJsonObject &health, bool *essential)
-{
-    QStringList out;
-    *essential = false;
-    for (const QJsonValue &v : health.value(QStringLiteral("components")).toArray()) {
-        const QJsonObject c = v.toObject();
-        if (c.value(QStringLiteral("status")).toString() == QLatin1String("healthy"))
-            continue;
-        const QString name = c.value(QStringLiteral("name")).toString();
-        const QString error = c.value(QStringLiteral("error")).toString();
-        out.append(error.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, error.left(120)));
-        *essential = *essential || isEssential(name);
-    }
-    return out;
-}
 } // namespace
 
 // Harbor's API for the connector's operations: its URLs and listings, with the configured
@@ -103,23 +79,11 @@ HttpExchange::PageReader HarborApi::harborPages(const Http &http, const QString 
 void HarborApi::listRepositories(const Http &http, RepositoriesHandler onPage,
                                  std::function<void()> onEnd) const
 {
-    http->walkPages(repositoriesUrl(http->session(), m_pageSize),
-                    harborPages(http, QStringLiteral("Listing repositories"),
-                                [onPage](const QJsonArray &items) {
-                                    QList<RepositoryRef> page;
-                                    for (const QJsonValue &v : items) {
-                                        const QJsonObject r = v.toObject();
-                                        page.append({r.value(QStringLiteral("name")).toString(),
-                                                     {{QStringLiteral("artifactCount"),
-                                                       r.value(QStringLiteral("artifact_count"))},
-                                                      {QStringLiteral("pullCount"),
-                                                       r.value(QStringLiteral("pull_count"))},
-                                                      {QStringLiteral("updatedAt"),
-                                                       r.value(QStringLiteral("update_time"))}}});
-                                    }
-                                    onPage(page);
-                                }),
-                    std::move(onEnd));
+    http->walkPages(
+        repositoriesUrl(http->session(), m_pageSize),
+        harborPages(http, QStringLiteral("Listing repositories"),
+                    [onPage](const QJsonArray &items) { onPage(harbor::repositoriesFrom(items)); }),
+        std::move(onEnd));
 }
 
 void HarborApi::listTags(const Http &http, const RepositoryRef &repository, TagsHandler onPage,
@@ -141,20 +105,7 @@ void HarborApi::listTags(const Http &http, const RepositoryRef &repository, Tags
     http->walkPages(
         first,
         harborPages(http, QStringLiteral("Listing the artifacts of %1").arg(repository.name),
-                    [onPage](const QJsonArray &artifacts) {
-                        QList<TagRef> page;
-                        for (const QJsonValue &v : artifacts) {
-                            const QJsonObject a = v.toObject();
-                            for (const QJsonValue &t : a.value(QStringLiteral("tags")).toArray())
-                                page.append(
-                                    {t.toObject().value(QStringLiteral("name")).toString(),
-                                     {{QStringLiteral("digest"), a.value(QStringLiteral("digest"))},
-                                      {QStringLiteral("pushedAt"),
-                                       t.toObject().value(QStringLiteral("push_time"))}},
-                                     {}});
-                        }
-                        onPage(page);
-                    }),
+                    [onPage](const QJsonArray &artifacts) { onPage(harbor::tagsFrom(artifacts)); }),
         std::move(onEnd));
 }
 
@@ -244,7 +195,7 @@ void reportComponentHealth(const Step &step, const HttpResponse &response)
                                   : health.error().message);
     }
     bool essential = false;
-    const QStringList down = unhealthyComponents(*health, &essential);
+    const QStringList down = harbor::unhealthyComponents(*health, &essential);
     if (down.isEmpty() &&
         health->value(QStringLiteral("status")).toString() == QLatin1String("healthy")) {
         op->reportHealth(HealthStatus::Healthy);

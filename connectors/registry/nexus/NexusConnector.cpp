@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NexusConnector.h"
 
+#include "NexusDocuments.h"
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
@@ -47,34 +48,7 @@ Result<QList<RepositoryRef>> NexusApi::dockerRepositories(const HttpExchange &ht
     auto items = pageItems(http, response, QStringLiteral("Listing repositories"));
     if (!items)
         return items.error();
-    QList<RepositoryRef> docker;
-    QString configuredFormat;
-    for (const QJsonValue &v : *items) {
-        const QJsonObject r = v.toObject();
-        const QString name = r.value(QStringLiteral("name")).toString();
-        const QString format = r.value(QStringLiteral("format")).toString();
-        if (!m_repository.isEmpty() && name != m_repository)
-            continue;
-        if (!m_repository.isEmpty())
-            configuredFormat = format;
-        if (format == QLatin1String("docker"))
-            docker.append({name,
-                           {{QStringLiteral("type"), r.value(QStringLiteral("type"))},
-                            {QStringLiteral("url"), r.value(QStringLiteral("url"))}}});
-    }
-    if (!m_repository.isEmpty() && docker.isEmpty())
-        return configuredFormat.isEmpty()
-                   ? Error::notFound(
-                         QStringLiteral("Nexus has no repository '%1' that this user can see")
-                             .arg(m_repository),
-                         QStringLiteral("Check the repository name in the integration's config "
-                                        "and the user's nx-repository-view privileges"))
-                   : Error::invalidInput(
-                         QStringLiteral(
-                             "Nexus repository '%1' is a %2 repository, not a docker one")
-                             .arg(m_repository, configuredFormat),
-                         QStringLiteral("Give a docker-format repository"));
-    return docker;
+    return nexus::dockerRepositoriesFrom(*items, m_repository);
 }
 
 void NexusApi::listRepositories(const Http &http, RepositoriesHandler onPage,
@@ -101,19 +75,11 @@ void NexusApi::listTags(const Http &http, const RepositoryRef &repository, TagsH
                              PageCursor &cursor) -> Result<std::optional<QUrl>> {
             if (response.status != 200)
                 return http->accessError(response, what);
-            auto body = http::jsonObject(response, what);
-            if (!body)
-                return body.error();
-            QList<TagRef> page;
-            for (const QJsonValue &v : body->value(QStringLiteral("items")).toArray()) {
-                const QJsonObject c = v.toObject();
-                page.append({c.value(QStringLiteral("version")).toString(),
-                             {{QStringLiteral("image"), c.value(QStringLiteral("name"))},
-                              {QStringLiteral("id"), c.value(QStringLiteral("id"))}},
-                             c.value(QStringLiteral("name")).toString()});
-            }
-            onPage(page);
-            const QString token = body->value(QStringLiteral("continuationToken")).toString();
+            auto components = nexus::readComponents(response, what);
+            if (!components)
+                return components.error();
+            onPage(components->tags);
+            const QString &token = components->continuationToken;
             if (token.isEmpty())
                 return std::optional<QUrl>();
             return http::nextPage(cursor, response.url, QStringLiteral("continuationToken"), token);

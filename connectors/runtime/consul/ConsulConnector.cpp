@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConsulConnector.h"
 
+#include "ConsulAnswers.h"
 #include "core/common/LogRedaction.h"
 #include "core/connectors/StepIds.h"
 
@@ -20,16 +21,9 @@ QUrl leaderUrl(const HttpSession &session)
                                          .arg(QString::fromLatin1(QUrl::toPercentEncoding(dc))));
 }
 
-// Consul's plain-text error, for messages: "ACL not found", "Permission denied: token with
-// AccessorID '…' lacks permission 'agent:read' on \"node-1\"".
-QString consulSays(const HttpResponse &response)
-{
-    QString said = http::serverMessage(response);
-    // serverMessage keeps short bodies only; Consul's plain text is its message however long.
-    if (said.isEmpty() && response.header("Content-Type").startsWith("text/plain"))
-        said = redactSecrets(QString::fromUtf8(response.body.left(400)).simplified()).left(200);
-    return said.isEmpty() ? QString() : QStringLiteral(" (Consul says: %1)").arg(said);
-}
+using consul::AgentInfo;
+using consul::consulSays;
+using consul::readAgent;
 
 bool unknownToken(const HttpResponse &response)
 {
@@ -76,17 +70,7 @@ Result<QString> readLeader(const HttpSession &session, const HttpResponse &respo
     if (response.status != 200)
         return refusal(session, response, what,
                        QStringLiteral("no ACL at all (status/leader needs none)"));
-    // A bare JSON string is not a document QJsonDocument reads: wrap it in a list.
-    HttpResponse wrapped = response;
-    wrapped.body = '[' + response.body.trimmed() + ']';
-    auto list = http::jsonArray(wrapped, what);
-    if (!list || list->size() != 1 || !list->first().isString())
-        return Error::failed(QStringLiteral("%1: %2 (Consul answers the leader's address as a "
-                                            "JSON string)")
-                                 .arg(what, http::bodyHint(response)),
-                             QStringLiteral("Check that the endpoint is the Consul HTTP API "
-                                            "address, e.g. https://consul.example.com:8501"));
-    return list->first().toString();
+    return consul::leaderFrom(response);
 }
 
 Error noLeader(const HttpSession &session)
@@ -98,34 +82,6 @@ Error noLeader(const HttpSession &session)
             .arg(dc.isEmpty() ? QString() : QStringLiteral(" in datacenter %1").arg(dc)),
         QStringLiteral("A quorum of Consul servers must be up and agree: check consul operator "
                        "raft list-peers, the servers' logs and bootstrap_expect"));
-}
-
-// "Consul 1.20.2 (datacenter dc1, node consul-1)" from agent/self.
-struct AgentInfo
-{
-    QString version;
-    QString datacenter;
-    QString node;
-    QString describe() const
-    {
-        return QStringLiteral("Consul %1 (datacenter %2, node %3)").arg(version, datacenter, node);
-    }
-};
-
-Result<AgentInfo> readAgent(const HttpResponse &response)
-{
-    auto body = http::jsonObject(response, QStringLiteral("GET /v1/agent/self"));
-    if (!body)
-        return body.error();
-    const QJsonObject config = body->value(QStringLiteral("Config")).toObject();
-    if (!config.value(QStringLiteral("Version")).isString())
-        return Error::failed(
-            QStringLiteral("GET /v1/agent/self answered without Config.Version: not a Consul "
-                           "agent"),
-            QStringLiteral("Check that the endpoint is the Consul HTTP API address"));
-    return AgentInfo{config.value(QStringLiteral("Version")).toString(),
-                     config.value(QStringLiteral("Datacenter")).toString(),
-                     config.value(QStringLiteral("NodeName")).toString()};
 }
 
 Result<HttpHeaders> tokenHeaders(const HttpSession &session,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GiteaConnector.h"
 
+#include "GiteaAnswers.h"
 #include "core/connectors/StepIds.h"
 #include "core/http/HttpClient.h"
 #include "core/http/LinkHeader.h"
@@ -26,20 +27,7 @@ QString pathSegment(const QString &text)
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
-// Gitea's own words: {"message": …} and, on a 404, {"errors": ["…"]} naming what is missing.
-QString giteaMessage(const HttpResponse &response)
-{
-    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
-    QStringList said;
-    if (const QString message = body.value(QStringLiteral("message")).toString();
-        !message.isEmpty())
-        said.append(message);
-    for (const QJsonValue &e : body.value(QStringLiteral("errors")).toArray())
-        if (e.isString() && !e.toString().isEmpty())
-            said.append(e.toString());
-    const QString text = said.join(QStringLiteral(": ")).simplified();
-    return text.size() > 200 ? text.left(200) + QStringLiteral("…") : text;
-}
+using gitea::giteaMessage;
 
 // What one page or one answer about repositories failed with: 401/403 with the provider's
 // hints, anything else with Gitea's message.

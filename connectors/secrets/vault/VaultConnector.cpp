@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "VaultConnector.h"
 
+#include "VaultAnswers.h"
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 #include "core/credentials/VaultSecretStore.h"
@@ -14,107 +15,8 @@ const QString kLookupSelfPath = QStringLiteral("/v1/auth/token/lookup-self");
 
 using Http = std::shared_ptr<HttpExchange>;
 
-// The states sys/health tells apart, each with the status code Vault answers by default.
-enum class NodeState
-{
-    Active,               // 200: initialised, unsealed, active
-    Standby,              // 429: unsealed standby (forwards requests to the active node)
-    DrSecondary,          // 472: a disaster-recovery secondary
-    PerformanceStandby,   // 473: serves reads itself, forwards writes
-    StandbyWithoutActive, // 474: a standby that cannot reach the active node
-    Uninitialized,        // 501
-    Sealed,               // 503
-    Removed,              // 530: removed from its HA cluster
-};
-
-std::optional<NodeState> stateForStatus(int status)
-{
-    switch (status) {
-    case 200:
-        return NodeState::Active;
-    case 429:
-        return NodeState::Standby;
-    case 472:
-        return NodeState::DrSecondary;
-    case 473:
-        return NodeState::PerformanceStandby;
-    case 474:
-        return NodeState::StandbyWithoutActive;
-    case 501:
-        return NodeState::Uninitialized;
-    case 503:
-        return NodeState::Sealed;
-    case 530:
-        return NodeState::Removed;
-    default:
-        return std::nullopt;
-    }
-}
-
-// One sys/health answer: the node's state, Vault's version and cluster.
-struct NodeHealth
-{
-    NodeState state = NodeState::Active;
-    int status = 0;
-    QString version;
-    QString clusterName;
-    bool enterprise = false;
-
-    QString versionText() const { return version.isEmpty() ? QStringLiteral("unknown") : version; }
-    QString product() const { return enterprise ? QStringLiteral("Vault Enterprise") : kProduct; }
-    // Whether the node answers client requests (reads at least).
-    bool serves() const
-    {
-        return state == NodeState::Active || state == NodeState::Standby ||
-               state == NodeState::PerformanceStandby;
-    }
-};
-
-// What sys/health said, read by its status code as Vault documents the defaults (this
-// connector sends none of the parameters that change them). Every state comes with a JSON
-// body; one without Vault's fields is not Vault.
-Result<NodeHealth> readHealth(const HttpSession &session, const HttpResponse &response)
-{
-    auto body = http::jsonObject(response, QStringLiteral("GET /v1/sys/health"));
-    if (!body)
-        return body.error();
-    if (!body->value(QStringLiteral("initialized")).isBool() ||
-        !body->value(QStringLiteral("sealed")).isBool())
-        return Error::failed(
-            QStringLiteral("%1 is not Vault's HTTP API (GET /v1/sys/health → %2 without Vault's "
-                           "initialized and sealed fields)")
-                .arg(session.integration().endpoint)
-                .arg(response.status),
-            QStringLiteral(
-                "Give Vault's address without /v1, e.g. https://vault.example.com:8200"));
-    const std::optional<NodeState> state = stateForStatus(response.status);
-    if (!state) {
-        const QString said = VaultSecretStore::errorsIn(response.body);
-        return Error::failed(
-            QStringLiteral("GET /v1/sys/health answered HTTP %1, which is none of Vault's health "
-                           "states%2")
-                .arg(response.status)
-                .arg(said.isEmpty() ? QString() : QStringLiteral(" (Vault says: %1)").arg(said)),
-            QStringLiteral("Check Vault's logs, or a proxy in front of it that rewrites answers"));
-    }
-    NodeHealth health;
-    health.state = *state;
-    health.status = response.status;
-    // Vault's note: during cluster instability a DR secondary or a performance standby may
-    // answer 429; the body still says which it is.
-    if (health.state == NodeState::Standby) {
-        if (body->value(QStringLiteral("replication_dr_mode")).toString() ==
-            QLatin1String("secondary"))
-            health.state = NodeState::DrSecondary;
-        else if (body->value(QStringLiteral("performance_standby")).toBool())
-            health.state = NodeState::PerformanceStandby;
-    }
-    health.version = body->value(QStringLiteral("version")).toString();
-    health.clusterName = body->value(QStringLiteral("cluster_name")).toString();
-    health.enterprise = body->value(QStringLiteral("enterprise")).toBool() ||
-                        health.version.contains(QLatin1String("+ent"));
-    return health;
-}
+using vault::NodeHealth;
+using vault::NodeState;
 
 // How a state reads in a step, and what to do when it is one a client cannot use.
 struct StateVerdict
@@ -186,14 +88,8 @@ QString remaining(qint64 seconds)
 }
 
 // What lookup-self says about the token (never its id or accessor).
-struct TokenInfo
+struct TokenInfo : vault::TokenFields
 {
-    QString displayName;
-    QString type;
-    QStringList policies;
-    qint64 ttlSeconds = 0; // 0: the token never expires (root, or no TTL)
-    bool renewable = false;
-
     bool expiresSoon() const
     {
         return ttlSeconds > 0 && ttlSeconds <= VaultConnector::kExpiryWarningSeconds;
@@ -222,22 +118,10 @@ struct TokenInfo
 
 Result<TokenInfo> readTokenInfo(const HttpResponse &response)
 {
-    auto body = http::jsonObject(response, QStringLiteral("GET /v1/auth/token/lookup-self"));
-    if (!body)
-        return body.error();
-    const QJsonObject data = body->value(QStringLiteral("data")).toObject();
-    if (data.isEmpty() || !data.contains(QStringLiteral("policies")))
-        return Error::failed(
-            QStringLiteral("GET /v1/auth/token/lookup-self answered without the token's data"),
-            QStringLiteral("Check that the endpoint is Vault's address"));
-    TokenInfo info;
-    info.displayName = data.value(QStringLiteral("display_name")).toString();
-    info.type = data.value(QStringLiteral("type")).toString();
-    for (const QJsonValue &p : data.value(QStringLiteral("policies")).toArray())
-        info.policies.append(p.toString());
-    info.ttlSeconds = data.value(QStringLiteral("ttl")).toInteger();
-    info.renewable = data.value(QStringLiteral("renewable")).toBool();
-    return info;
+    auto fields = vault::readTokenFields(response);
+    if (!fields)
+        return fields.error();
+    return TokenInfo{*fields};
 }
 
 QString vaultSays(const HttpResponse &response)
@@ -329,7 +213,7 @@ QString kvMountOf(const HttpSession &session)
 
 void identify(const Http &http, const Step &step, const HttpResponse &probe)
 {
-    auto node = readHealth(http->session(), probe);
+    auto node = vault::readHealth(probe, http->session().integration().endpoint);
     if (!node)
         return step.fail(node.error());
     step.operation()->reportServer({node->product(), node->versionText()});
@@ -419,7 +303,7 @@ void checkKvMount(const Http &http, const Step &step)
 
 void reportNodeHealth(const Http &http, const Step &step, const HttpResponse &response)
 {
-    auto node = readHealth(http->session(), response);
+    auto node = vault::readHealth(response, http->session().integration().endpoint);
     if (!node)
         return step.fail(node.error());
     ConnectorOperation *op = step.operation();
