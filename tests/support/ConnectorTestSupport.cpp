@@ -49,10 +49,10 @@ QStringList discoverNames(Connector &connector, const QString &type, const QStri
     return resourceNames(pages);
 }
 
-bool waitFinished(ConnectorOperation *op)
+bool waitFinished(ConnectorOperation *op, int timeoutMs)
 {
     QSignalSpy done(op, &ConnectorOperation::finished);
-    return op->isFinished() || done.wait(120000);
+    return op->isFinished() || done.wait(timeoutMs);
 }
 
 QStringList resourceNames(const QSignalSpy &pages)

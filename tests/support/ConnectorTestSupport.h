@@ -37,8 +37,9 @@ private:
 Integration integrationFor(const QString &provider, const QString &endpoint, const QString &envVar,
                            QJsonObject config = {});
 
-// Waits for the operation to finish; false after two minutes.
-bool waitFinished(ConnectorOperation *op);
+// Waits for the operation to finish; false after `timeoutMs` (two minutes by default; a few
+// suites that walk tens of thousands of pages give the sanitizer build more).
+bool waitFinished(ConnectorOperation *op, int timeoutMs = 120000);
 // The names of every resource the spy (on pageReady) saw, in order.
 QStringList resourceNames(const QSignalSpy &pages);
 QStringList stepIds(const ConnectorOperation &op);
