@@ -44,6 +44,9 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     plugins = new QAction(tr("&Plugins…"), &window);
     plugins->setObjectName(QStringLiteral("actionPlugins"));
     plugins->setToolTip(tr("The connector plugins loaded and refused at start-up"));
+    guard = make("actionGuard", tr("AI Code &Guard…"), QStyle::SP_FileDialogContentsView,
+                 QKeySequence(Qt::CTRL | Qt::Key_G),
+                 tr("Preview AI Code Guard findings on a source tree and tune its config"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
 }
@@ -73,6 +76,8 @@ void ConsoleActions::addToMenuBar(QMenuBar &menuBar) const
     integration->addAction(refresh);
     integration->addSeparator();
     integration->addAction(outbox);
+    QMenu *tools = menuBar.addMenu(tr("&Tools"));
+    tools->addAction(guard);
     QMenu *help = menuBar.addMenu(tr("&Help"));
     help->addAction(plugins);
 }

@@ -16,7 +16,7 @@ namespace stella::ui {
 //
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
-// actionHealth, actionOutbox, actionPlugins.
+// actionHealth, actionOutbox, actionPlugins, actionGuard.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -43,6 +43,7 @@ public:
     QAction *health = nullptr;
     QAction *outbox = nullptr;  // the SCM annotation outbox, tenant-wide
     QAction *plugins = nullptr; // Help → Plugins
+    QAction *guard = nullptr;   // Tools → AI Code Guard: needs no catalog
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,
