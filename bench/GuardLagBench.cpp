@@ -9,8 +9,8 @@
 // probe of bench/ConsoleLagBench.cpp: a precise 5 ms single-shot timer, re-armed when it fires,
 // whose lateness is one sample. Sampling runs from Scan until the window shows the final
 // result (streamed batches, the final model reset and the first finding's code view
-// included), with the screen's threads (all cores). One idle second before gives the baseline. Prints p50, p99, max and the count.
-// The corpus comes from stella-guard-corpus (bench/guard-run).
+// included), with the screen's threads (all cores). One idle second before gives the baseline.
+// Prints p50, p99, max and the count. The corpus comes from stella-guard-corpus (bench/guard-run).
 #include "ui/guard/GuardFindingModel.h"
 #include "ui/guard/GuardWindow.h"
 

@@ -50,4 +50,3 @@ private:
 
 Q_DECLARE_METATYPE(stella::guard::Finding)
 Q_DECLARE_METATYPE(stella::guard::ScanResult)
-Q_DECLARE_METATYPE(stella::Error)

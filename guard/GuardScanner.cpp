@@ -158,8 +158,10 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
                     if (m_config.license)
                         license.check(text, file.displayPath, fileFindings);
                     if (!m_allowedIds.isEmpty())
-                        w.stats.allowedFindings += fileFindings.removeIf(
-                            [this](const Finding &found) { return m_allowedIds.contains(found.id); });
+                        w.stats.allowedFindings +=
+                            fileFindings.removeIf([this](const Finding &found) {
+                                return m_allowedIds.contains(found.id);
+                            });
                     if (m_sink && !fileFindings.isEmpty())
                         m_sink(fileFindings);
                     for (const Finding &finding : std::as_const(fileFindings))

@@ -221,7 +221,10 @@ private Q_SLOTS:
     void allowFindingsHonoured()
     {
         const auto findings = [](const Run &r) {
-            return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("findings")).toArray();
+            return QJsonDocument::fromJson(r.out)
+                .object()
+                .value(QStringLiteral("findings"))
+                .toArray();
         };
         Run all = guard({QStringLiteral("--format"), QStringLiteral("json"),
                          QStringLiteral("--fail-on"), QStringLiteral("none"), m_tree});
@@ -231,10 +234,9 @@ private Q_SLOTS:
         const QString first = before.at(0).toObject().value(QStringLiteral("id")).toString();
         const QString last = before.at(22).toObject().value(QStringLiteral("id")).toString();
         // Upper case is accepted: ids are compared as the reports write them.
-        const QString path =
-            config(QStringLiteral("allowFindings:\n  - %1\n  - '%2'\n")
-                       .arg(first.toUpper(), last)
-                       .toUtf8());
+        const QString path = config(QStringLiteral("allowFindings:\n  - %1\n  - '%2'\n")
+                                        .arg(first.toUpper(), last)
+                                        .toUtf8());
         Run allowed = guard({QStringLiteral("--config"), path, QStringLiteral("--format"),
                              QStringLiteral("json"), QStringLiteral("--fail-on"),
                              QStringLiteral("none"), m_tree});
@@ -256,8 +258,9 @@ private Q_SLOTS:
         Run bad = guard({QStringLiteral("--config"),
                          config("secrets: true\nallowFindings: [src/main.py]\n"), m_tree});
         QCOMPARE(bad.exitCode, 2);
-        QVERIFY2(bad.err.contains(":2: 'allowFindings' lists 'src/main.py', which is not a finding id"),
-                 qPrintable(bad.describe()));
+        QVERIFY2(
+            bad.err.contains(":2: 'allowFindings' lists 'src/main.py', which is not a finding id"),
+            qPrintable(bad.describe()));
     }
 
     void usageAndConfigErrorsExit2()

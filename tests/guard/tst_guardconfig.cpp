@@ -190,7 +190,8 @@ private Q_SLOTS:
 
     void errorLine()
     {
-        auto c = GuardConfigLoader::parse("secrets: true\n\nbogus: 1\n", QStringLiteral("a:b.yaml"));
+        auto c =
+            GuardConfigLoader::parse("secrets: true\n\nbogus: 1\n", QStringLiteral("a:b.yaml"));
         QVERIFY(!c.ok());
         QCOMPARE(GuardConfigLoader::errorLine(c.error(), QStringLiteral("a:b.yaml")), 3);
         QCOMPARE(GuardConfigLoader::errorLine(Error::invalidInput(QStringLiteral("x")),

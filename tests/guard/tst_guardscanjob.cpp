@@ -57,8 +57,7 @@ class TestGuardScanJob : public QObject
             : progress(&job, &GuardScanJob::progress),
               batches(&job, &GuardScanJob::findingsConfirmed),
               finished(&job, &GuardScanJob::finished), failed(&job, &GuardScanJob::failed)
-        {
-        }
+        {}
         QSignalSpy progress, batches, finished, failed;
 
         QList<Finding> streamed() const
@@ -133,13 +132,26 @@ private Q_SLOTS:
         }
     }
 
+    // A custom rule without keywords is matched over every whole file on the PCRE2 engine; this
+    // one backtracks over every run of digits, so each file takes a while and the scan is
+    // certainly still running when the first batch arrives.
+    static GuardConfig slowConfig()
+    {
+        GuardConfig config;
+        config.customSecretPatterns.append({QStringLiteral("slow-digits"),
+                                            QStringLiteral("(\\d+)+[xyz]"), Severity::Low,
+                                            QString(), 1});
+        return config;
+    }
+
     void cancelMidScan()
     {
         GuardScanJob job;
         Spies spies(job);
         GuardScanner::Options options;
         options.threads = 1;
-        QVERIFY(job.start(GuardConfig{}, {m_large}, options));
+        options.engine = Engine::Pcre2;
+        QVERIFY(job.start(slowConfig(), {m_large}, options));
         // The first batch: findings are confirmed, the scan is under way.
         QVERIFY(spies.batches.wait(60000));
         QCOMPARE(spies.finished.count(), 0);
@@ -195,8 +207,8 @@ private Q_SLOTS:
     void invalidConfigFails()
     {
         GuardConfig config;
-        config.customSecretPatterns.append({QStringLiteral("bad"), QStringLiteral("a(["),
-                                            Severity::High, QString(), 1});
+        config.customSecretPatterns.append(
+            {QStringLiteral("bad"), QStringLiteral("a(["), Severity::High, QString(), 1});
         GuardScanJob job;
         Spies spies(job);
         QVERIFY(job.start(config, {m_tree}));

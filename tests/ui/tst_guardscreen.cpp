@@ -20,20 +20,27 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <unistd.h>
 
 using namespace stella;
 using namespace stella::guard;
 using namespace stella::ui;
 using namespace stella::test::guard;
+
+static const QByteArray kSpdx = "# SPDX-License-Identifier: MIT\n";
 
 class TestGuardScreen : public QObject
 {
@@ -61,7 +68,8 @@ class TestGuardScreen : public QObject
                               lines.join(QLatin1Char('\n')).toUtf8()));
         }
         QString body;
-        QVERIFY(writeFile(m_tree + QStringLiteral("/keys/id_rsa"), privateKeyBlock(&body).toUtf8()));
+        QVERIFY(
+            writeFile(m_tree + QStringLiteral("/keys/id_rsa"), privateKeyBlock(&body).toUtf8()));
         m_secrets.append(body);
     }
 
@@ -97,7 +105,8 @@ class TestGuardScreen : public QObject
         QList<Finding> shown;
         GuardFindingFilter *proxy = w.findingFilter();
         for (int row = 0; row < proxy->rowCount(); ++row)
-            shown.append(w.findingModel()->findingAt(proxy->mapToSource(proxy->index(row, 0)).row()));
+            shown.append(
+                w.findingModel()->findingAt(proxy->mapToSource(proxy->index(row, 0)).row()));
         return shown;
     }
 
@@ -154,8 +163,8 @@ private Q_SLOTS:
         GuardWindow w;
         w.setRoots({m_tree});
         QVERIFY(scanAndWait(w));
-        GuardConfig config = *GuardConfigLoader::parse(GuardConfigText::defaults().toUtf8(),
-                                                       QStringLiteral("d"));
+        GuardConfig config =
+            *GuardConfigLoader::parse(GuardConfigText::defaults().toUtf8(), QStringLiteral("d"));
         const ScanResult expected = scanOrFail({m_tree}, config, Engine::Auto);
         QVERIFY(expected.totalFindings >= 13 + 3);
         QCOMPARE(shownFindings(w), expected.findings);
@@ -163,7 +172,7 @@ private Q_SLOTS:
         int secrets = 0;
         for (const Finding &f : expected.findings)
             secrets += f.family == RuleFamily::Secret;
-        QCOMPARE(secrets, 13);
+        QVERIFY(secrets >= 13);
         for (int row = 0; row < w.findingModel()->rowCount(); ++row) {
             for (int c = 0; c < GuardFindingModel::ColumnCount; ++c) {
                 const QString text = w.findingModel()->index(row, c).data().toString();
@@ -183,16 +192,23 @@ private Q_SLOTS:
         GuardWindow w;
         w.setRoots({m_tree});
         QVERIFY(scanAndWait(w));
-        for (const QString rule : {QStringLiteral("generic-secret"), QStringLiteral("private-key")}) {
+        for (const QString &rule :
+             {QStringLiteral("aws-secret-access-key"), QStringLiteral("private-key")}) {
             selectFinding(w, [&](const Finding &f) { return f.ruleId == rule; });
             const Finding f = w.findingModel()->findingAt(
                 w.findingFilter()->mapToSource(w.findingTable()->currentIndex()).row());
             GuardCodeView *code = w.codeView();
             QCOMPARE(code->path(), f.path);
             QCOMPARE(code->currentLine(), f.line);
-            QCOMPARE(code->currentSpanText(), f.snippet); // the mask the reports show
-            QVERIFY(code->markedLines().contains(f.line));
             const QString shown = code->toPlainText();
+            if (rule == QLatin1String("private-key")) {
+                // The header is marked; the key material below it shows the reports' mask.
+                QVERIFY(code->currentSpanText().startsWith(QLatin1String("-----BEGIN")));
+                QCOMPARE(shown.split(QLatin1Char('\n')).at(f.line), f.snippet);
+            } else {
+                QCOMPARE(code->currentSpanText(), f.snippet); // the mask the reports show
+            }
+            QVERIFY(code->markedLines().contains(f.line));
             for (const QString &secret : std::as_const(m_secrets))
                 QVERIFY2(!shown.contains(secret), qPrintable(rule));
             QVERIFY(!code->extraSelections().isEmpty());
@@ -204,7 +220,8 @@ private Q_SLOTS:
         GuardWindow w;
         w.setRoots({m_tree});
         w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(scanAndWait(w));
         const int rows = w.findingFilter()->rowCount();
         QCOMPARE(w.findingTable()->currentIndex().row(), 0); // the first is opened
@@ -231,9 +248,11 @@ private Q_SLOTS:
         QVERIFY(w.findingFilter()->rowCount() < all);
         for (const Finding &f : shownFindings(w))
             QVERIFY(f.ruleId.startsWith(QLatin1String("ai-gener")));
-        QVERIFY(w.findChild<QLabel *>(QStringLiteral("guardCounts"))
-                    ->text()
-                    .startsWith(QStringLiteral("%1 shown of %2").arg(w.findingFilter()->rowCount()).arg(all)));
+        QVERIFY(
+            w.findChild<QLabel *>(QStringLiteral("guardCounts"))
+                ->text()
+                .startsWith(
+                    QStringLiteral("%1 shown of %2").arg(w.findingFilter()->rowCount()).arg(all)));
         filter->clear();
         QCOMPARE(w.findingFilter()->rowCount(), all);
 
@@ -330,6 +349,13 @@ private Q_SLOTS:
         w.setRoots({m_tree});
         QVERIFY(scanAndWait(w));
         const QList<Finding> before = shownFindings(w);
+        // On the PCRE2 engine a custom rule without keywords is matched over each whole file;
+        // this one backtracks over every run of digits, so the scan is still running when the
+        // first findings arrive.
+        qputenv("STELLA_GUARD_ENGINE", "pcre2");
+        auto restore = qScopeGuard([] { qunsetenv("STELLA_GUARD_ENGINE"); });
+        w.configEditor()->setYaml(
+            QStringLiteral("customSecretPatterns:\n  - {id: slow, pattern: '(\\d+)+[xyz]'}\n"));
         w.setRoots({m_large});
         QSignalSpy ended(&w, &GuardWindow::scanEnded);
         QVERIFY(w.scan());
@@ -341,7 +367,9 @@ private Q_SLOTS:
         QVERIFY(ended.wait(60000));
         QCOMPARE(ended.last().at(0).toBool(), false);
         QCOMPARE(shownFindings(w), before);
-        QVERIFY2(w.statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(w.statusText()));
+        QVERIFY2(w.statusText().startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(w.statusText()));
+        QVERIFY(!w.isScanning());
     }
 
     void exportEqualsGuardRun_data()
@@ -368,8 +396,9 @@ private Q_SLOTS:
         QVERIFY(w.exportReport(out, GuardReportFormat(format)).ok());
         QFile exported(out);
         QVERIFY(exported.open(QIODevice::ReadOnly));
-        const Run run = guardRun({QStringLiteral("--config"), path, QStringLiteral("--format"), name,
-                                  QStringLiteral("--fail-on"), QStringLiteral("none"), m_tree});
+        const Run run =
+            guardRun({QStringLiteral("--config"), path, QStringLiteral("--format"), name,
+                      QStringLiteral("--fail-on"), QStringLiteral("none"), m_tree});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.size() > 100);
         QCOMPARE(exported.readAll(), run.out);
@@ -407,7 +436,7 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath(QStringLiteral("loop"));
         QVERIFY(writeFile(root + QStringLiteral("/a/config.py"),
-                          secretSamples(77).first().line.toUtf8()));
+                          kSpdx + secretSamples(77).first().line.toUtf8()));
         QVERIFY(QFile::link(root, root + QStringLiteral("/a/again")));
         QVERIFY(QFile::link(root + QStringLiteral("/a"), root + QStringLiteral("/a/self")));
         GuardWindow w;
@@ -421,7 +450,7 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath(QStringLiteral("huge"));
         QVERIFY(writeFile(root + QStringLiteral("/small.py"),
-                          secretSamples(78).first().line.toUtf8()));
+                          kSpdx + secretSamples(78).first().line.toUtf8()));
         QFile huge(root + QStringLiteral("/dump.sql"));
         QVERIFY(huge.open(QIODevice::WriteOnly));
         QVERIFY(huge.resize(qint64(2) << 30)); // sparse: no 2 GiB written
@@ -444,7 +473,7 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath(QStringLiteral("latin1"));
         const SecretSample s = secretSamples(79).last();
-        QByteArray bytes = "# caf\xe9 cr\xe8me \xff\xfe\n";
+        QByteArray bytes = kSpdx + "# caf\xe9 cr\xe8me \xff\xfe\n";
         bytes += s.line.toUtf8() + "\n# fin \xe0 la ligne\n";
         QVERIFY(writeFile(root + QStringLiteral("/legacy.py"), bytes));
         GuardWindow w;
@@ -452,8 +481,8 @@ private Q_SLOTS:
         QVERIFY(scanAndWait(w));
         QCOMPARE(w.findingModel()->rowCount(), 1);
         const Finding f = w.findingModel()->findingAt(0);
-        QCOMPARE(f.line, 2);
-        QCOMPARE(w.codeView()->currentLine(), 2);
+        QCOMPARE(f.line, 3);
+        QCOMPARE(w.codeView()->currentLine(), 3);
         QCOMPARE(w.codeView()->currentSpanText(), f.snippet);
         QVERIFY(!w.codeView()->toPlainText().contains(s.secret));
         QVERIFY(w.codeView()->toolTip().contains(QStringLiteral("Not valid UTF-8")));
@@ -470,7 +499,8 @@ private Q_SLOTS:
             ->setPlainText(QStringLiteral("secrets: [true\nlicense: false\n"));
         editor->findChild<QPushButton *>(QStringLiteral("guardConfigApply"))->click();
         QVERIFY(w.message()->text().contains(QStringLiteral("is not valid YAML")));
-        QVERIFY(w.message()->text().contains(QStringLiteral("results shown are from the last scan")));
+        QVERIFY(
+            w.message()->text().contains(QStringLiteral("results shown are from the last scan")));
         QVERIFY(editor->errorLine() > 0);
         // The running scan is not disturbed and ends with its results.
         QVERIFY(ended.wait(120000));
@@ -484,7 +514,8 @@ private Q_SLOTS:
         GuardWindow w;
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(m_tree), QUrl(QStringLiteral("https://example.com/x"))});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QApplication::sendEvent(&w, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -495,9 +526,9 @@ private Q_SLOTS:
 
     void configTextEdits()
     {
-        auto flow = GuardConfigText::addToList(QStringLiteral("allowPaths: ['a/**'] # vendored\nx: 1\n"),
-                                               {QStringLiteral("allowPaths"), QStringLiteral("ignorePaths")},
-                                               QStringLiteral("b.py"));
+        auto flow = GuardConfigText::addToList(
+            QStringLiteral("allowPaths: ['a/**'] # vendored\nx: 1\n"),
+            {QStringLiteral("allowPaths"), QStringLiteral("ignorePaths")}, QStringLiteral("b.py"));
         QCOMPARE(*flow, QStringLiteral("allowPaths: ['a/**', 'b.py'] # vendored\nx: 1\n"));
         auto block = GuardConfigText::addToList(
             QStringLiteral("ignorePaths:\n    - 'a'\n    # note\n    - 'b'\nsecrets: true\n"),
@@ -507,7 +538,8 @@ private Q_SLOTS:
         auto absent = GuardConfigText::addToList(QStringLiteral("secrets: true"),
                                                  {QStringLiteral("allowFindings")},
                                                  QStringLiteral("0123456789abcdef"));
-        QCOMPARE(*absent, QStringLiteral("secrets: true\nallowFindings:\n  - '0123456789abcdef'\n"));
+        QCOMPARE(*absent,
+                 QStringLiteral("secrets: true\nallowFindings:\n  - '0123456789abcdef'\n"));
         auto scalar = GuardConfigText::addToList(QStringLiteral("allowFindings: 3\n"),
                                                  {QStringLiteral("allowFindings")},
                                                  QStringLiteral("0123456789abcdef"));

@@ -5,9 +5,12 @@
 
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QPaintEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QSyntaxHighlighter>
 #include <QTextBlock>
+#include <algorithm>
 
 namespace stella::ui {
 

@@ -167,9 +167,9 @@ Result<void> GuardConfigEditor::openFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::invalidInput(tr("Cannot read the guard config %1: %2")
-                                       .arg(path, file.errorString()),
-                                   tr("Choose a readable file"));
+        return Error::invalidInput(
+            tr("Cannot read the guard config %1: %2").arg(path, file.errorString()),
+            tr("Choose a readable file"));
     const QByteArray bytes = file.readAll();
     m_fileName = path;
     m_fileLabel->setText(path);
@@ -182,9 +182,9 @@ Result<void> GuardConfigEditor::saveFile(const QString &path)
     QSaveFile file(path);
     const QByteArray bytes = yaml().toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error::failed(tr("Cannot save the guard config to %1: %2")
-                                 .arg(path, file.errorString()),
-                             tr("Choose a folder you can write to"));
+        return Error::failed(
+            tr("Cannot save the guard config to %1: %2").arg(path, file.errorString()),
+            tr("Choose a folder you can write to"));
     m_fileName = path;
     m_fileLabel->setText(path);
     (void)validate(); // messages now name the file

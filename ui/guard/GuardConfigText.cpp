@@ -114,7 +114,8 @@ Result<QString> GuardConfigText::addToList(const QString &yaml, const QStringLis
             }
             if (rest == QLatin1String("[]") || !sawItem)
                 lines[i] = key + QLatin1Char(':');
-            lines.insert(last + 1, QString(indent, QLatin1Char(' ')) + QStringLiteral("- ") + value);
+            lines.insert(last + 1,
+                         QString(indent, QLatin1Char(' ')) + QStringLiteral("- ") + value);
             return lines.join(QLatin1Char('\n'));
         }
         if (rest.startsWith(QLatin1Char('[')) && rest.endsWith(QLatin1Char(']'))) {

@@ -29,7 +29,9 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace stella::ui {
 
@@ -163,8 +165,9 @@ void GuardWindow::buildLayout()
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("guardFindings"));
     m_table->setModel(m_filter);
+    // The fixed order until a header is clicked.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder); // the fixed order until a header is clicked
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -257,15 +260,14 @@ bool GuardWindow::scan()
     for (const QString &root : std::as_const(m_roots)) {
         const QFileInfo info(root);
         if (!info.exists()) {
-            m_message->showError(
-                Error::invalidInput(tr("%1 does not exist.").arg(root),
-                                    tr("Remove it from the list or restore it")),
-                tr("The previous results are kept."));
+            m_message->showError(Error::invalidInput(tr("%1 does not exist.").arg(root),
+                                                     tr("Remove it from the list or restore it")),
+                                 tr("The previous results are kept."));
             return false;
         }
-        const bool readable = info.isDir() ? QDir(root).isReadable() &&
-                                                 info.isExecutable() && info.isReadable()
-                                           : info.isReadable();
+        const bool readable =
+            info.isDir() ? QDir(root).isReadable() && info.isExecutable() && info.isReadable()
+                         : info.isReadable();
         if (!readable) {
             m_message->showError(
                 Error::invalidInput(tr("%1 is not readable (permission denied).").arg(root),
@@ -331,7 +333,8 @@ void GuardWindow::onFindings(const QList<Finding> &findings)
 
 QString GuardWindow::describe(const ScanResult &r)
 {
-    QStringList parts{tr("%1 file(s), %2 MiB scanned").arg(r.stats.filesScanned).arg(mib(r.stats.bytesScanned))};
+    QStringList parts{
+        tr("%1 file(s), %2 MiB scanned").arg(r.stats.filesScanned).arg(mib(r.stats.bytesScanned))};
     parts.append(r.truncated ? tr("%1 finding(s), the first %2 shown (maxFindings)")
                                    .arg(r.totalFindings)
                                    .arg(r.findings.size())
@@ -396,7 +399,8 @@ void GuardWindow::updateCounts()
 {
     QString text = m_model->countsText();
     if (m_filter->rowCount() != m_model->rowCount())
-        text = tr("%1 shown of %2. %3").arg(m_filter->rowCount()).arg(m_model->rowCount()).arg(text);
+        text =
+            tr("%1 shown of %2. %3").arg(m_filter->rowCount()).arg(m_model->rowCount()).arg(text);
     m_counts->setText(text);
 }
 
@@ -443,8 +447,8 @@ void GuardWindow::selectNextFinding(int step)
     if (rows == 0)
         return;
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    const int row = current.isValid() ? (current.row() + step + rows) % rows
-                                      : (step > 0 ? 0 : rows - 1);
+    const int row =
+        current.isValid() ? (current.row() + step + rows) % rows : (step > 0 ? 0 : rows - 1);
     m_table->selectRow(row);
     m_table->scrollTo(m_filter->index(row, 0));
 }
@@ -467,8 +471,8 @@ GuardAllowDialog *GuardWindow::allowCurrent()
     if (!current.isValid() || m_job.isRunning())
         return nullptr;
     const Finding finding = m_model->findingAt(current.row());
-    auto *dialog =
-        new GuardAllowDialog(finding, GuardConfigText::exactGlob(relativeToRoot(finding.path)), this);
+    auto *dialog = new GuardAllowDialog(
+        finding, GuardConfigText::exactGlob(relativeToRoot(finding.path)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applyAllow(dialog); });
     dialog->open();

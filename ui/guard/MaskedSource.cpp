@@ -80,15 +80,18 @@ MaskedSource MaskedSource::fromBytes(QByteArray bytes, const QList<Finding> &fin
             continue;
         }
         const int length = std::min(f.length, int(line.size()) - start);
-        const QString masked = guard::maskSecret(QStringView(line).mid(start, length));
-        line.replace(start, length, masked);
         span.start = start;
-        span.length = int(masked.size());
-        // A private key's material is on the lines below its header.
         if (f.ruleId == kPrivateKeyRule) {
+            // The match is the PEM header, which is no secret; the key material is on the
+            // lines below it.
+            span.length = length;
             for (qsizetype k = f.line; k < lines.size() && isPemBodyLine(lines[k]); ++k)
                 lines[k] = guard::maskSecret(lines[k].trimmed());
+            continue;
         }
+        const QString masked = guard::maskSecret(QStringView(line).mid(start, length));
+        line.replace(start, length, masked);
+        span.length = int(masked.size());
     }
     out.text = lines.join(QLatin1Char('\n'));
     return out;

@@ -23,7 +23,7 @@ struct MaskedSource
     QString text;
     QList<Span> spans; // one per finding given, in the same order
     bool binary = false;
-    bool notUtf8 = false;  // shown with replacement characters
+    bool notUtf8 = false;   // shown with replacement characters
     bool truncated = false; // longer than the preview reads
 
     static constexpr qint64 kMaxPreviewBytes = 16 * 1024 * 1024;

@@ -182,7 +182,7 @@ private:
     DiscoverPane *m_discover = nullptr;
     HealthPane *m_healthPane = nullptr;
     OutboxView *m_outbox = nullptr; // made when first shown: a window of its own
-    GuardWindow *m_guard = nullptr;  // likewise
+    GuardWindow *m_guard = nullptr; // likewise
     QTabWidget *m_tabs = nullptr;
     MessageWidget *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;
