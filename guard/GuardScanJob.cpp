@@ -7,6 +7,9 @@
 #include <QThread>
 #include <mutex>
 #include <optional>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 namespace stella::guard {
 
@@ -62,6 +65,13 @@ bool GuardScanJob::start(const GuardConfig &config, const QStringList &roots,
     // Compiling the rules (Hyperscan's database above all) takes long enough to be done off the
     // GUI thread too.
     QThread *thread = QThread::create([shared, config, roots, options] {
+#ifdef Q_OS_LINUX
+        // Linux nice values are per thread and inherited by the scanner's worker threads: the
+        // scan then yields the cores to the GUI thread, whose event loop stays responsive
+        // (bench/GuardLagBench.cpp). QThread priorities do nothing under SCHED_OTHER.
+        if (setpriority(PRIO_PROCESS, 0, getpriority(PRIO_PROCESS, 0) + 10) != 0)
+            STELLA_LOG_DEBUG(lcGuard) << "could not lower the scan's priority";
+#endif
         Result<ScanResult> result = Error::cancelled(QStringLiteral("The scan was cancelled"));
         auto scanner = GuardScanner::create(config, options);
         if (!scanner) {
