@@ -44,6 +44,9 @@ struct Finding
     int column = 0;  // 1-based, in UTF-16 code units of the decoded line
     QString message;
     QString snippet; // a secret's first four characters then a mask; a marker or expression as is
+    // The matched span's length from `column` (UTF-16 units, 0 when the finding has no span), so
+    // a preview can mask the secret where it stands. Not part of any report.
+    int length = 0;
 
     bool operator==(const Finding &) const = default;
     int lastLine() const { return std::max(line, endLine); }

@@ -36,6 +36,9 @@ struct GuardConfig
     QStringList allowPaths;                // allowPaths / ignorePaths: globs, never scanned
     QList<PatternRule> attributionMarkers; // empty: the built-in markers
     qint64 maxFileSize = 2 * 1024 * 1024;  // maxFileSize (bytes): larger files are skipped
+    // allowFindings: finding ids (16 lowercase hex digits) accepted by the operator; the scanner
+    // drops them before counting, so they are in no report and no total.
+    QStringList allowFindings;
 };
 
 } // namespace stella::guard

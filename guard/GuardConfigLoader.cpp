@@ -34,6 +34,7 @@ const QList<KeyInfo> &keys()
         {QStringLiteral("allowPaths"), QStringLiteral("ignorePaths")},
         {QStringLiteral("attributionMarkers"), {}},
         {QStringLiteral("maxFileSize"), {}},
+        {QStringLiteral("allowFindings"), {}},
     };
     return list;
 }
@@ -146,6 +147,29 @@ public:
             if (text->trimmed().isEmpty())
                 return error(item.Mark(), key, QStringLiteral("lists an empty glob"));
             out.append(text->trimmed());
+        }
+        return out;
+    }
+
+    Result<QStringList> findingIds(const YAML::Node &node, const QString &key) const
+    {
+        auto items = toList(node, key);
+        if (!items)
+            return items.error();
+        static const QRegularExpression idShape(QStringLiteral("^[0-9a-f]{16}$"));
+        QStringList out;
+        for (const YAML::Node &item : *items) {
+            auto text = toString(item, key);
+            if (!text)
+                return text.error();
+            const QString id = text->trimmed().toLower();
+            if (!idShape.match(id).hasMatch())
+                return error(item.Mark(), key,
+                             QStringLiteral("lists '%1', which is not a finding id (16 hex "
+                                            "digits, as the reports' \"id\" gives it)")
+                                 .arg(*text));
+            if (!out.contains(id))
+                out.append(id);
         }
         return out;
     }
@@ -319,6 +343,11 @@ public:
                 if (!v)
                     return v.error();
                 config.allowPaths = *v;
+            } else if (canonical == QLatin1String("allowFindings")) {
+                auto v = findingIds(node, key);
+                if (!v)
+                    return v.error();
+                config.allowFindings = *v;
             } else if (canonical == QLatin1String("customSecretPatterns")) {
                 auto v = patterns(node, key, QStringLiteral("custom"), Severity::High);
                 if (!v)
@@ -358,6 +387,19 @@ Result<GuardConfig> GuardConfigLoader::loadFile(const QString &path)
 Result<GuardConfig> GuardConfigLoader::parse(const QByteArray &yaml, const QString &source)
 {
     return Loader(source).load(yaml);
+}
+
+int GuardConfigLoader::errorLine(const Error &error, const QString &source)
+{
+    // Loader::error() writes "<source>:<line>: "; the source may itself hold colons.
+    const QString prefix = source + QLatin1Char(':');
+    if (!error.message.startsWith(prefix))
+        return 0;
+    const qsizetype end = error.message.indexOf(QLatin1Char(':'), prefix.size());
+    bool ok = false;
+    const int line =
+        end < 0 ? 0 : QStringView(error.message).mid(prefix.size(), end - prefix.size()).toInt(&ok);
+    return ok && line > 0 ? line : 0;
 }
 
 } // namespace stella::guard

@@ -17,6 +17,9 @@ public:
     static Result<GuardConfig> loadFile(const QString &path);
     // `source` names the document in messages (a file name).
     static Result<GuardConfig> parse(const QByteArray &yaml, const QString &source);
+    // The 1-based line a parse() error of `source` names, 0 when it names none: where an
+    // editor underlines it.
+    static int errorLine(const Error &error, const QString &source);
 };
 
 } // namespace stella::guard

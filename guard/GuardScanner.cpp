@@ -72,7 +72,8 @@ Result<std::unique_ptr<GuardScanner>> GuardScanner::create(const GuardConfig &co
 }
 
 GuardScanner::GuardScanner(GuardConfig config, Options options)
-    : m_config(std::move(config)), m_options(options)
+    : m_config(std::move(config)), m_options(options),
+      m_allowedIds(m_config.allowFindings.begin(), m_config.allowFindings.end())
 {
     qRegisterMetaType<ScanProgress>();
 }
@@ -156,6 +157,13 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
                     verifier.verify(text, file.displayPath, candidates, fileFindings);
                     if (m_config.license)
                         license.check(text, file.displayPath, fileFindings);
+                    if (!m_allowedIds.isEmpty())
+                        w.stats.allowedFindings +=
+                            fileFindings.removeIf([this](const Finding &found) {
+                                return m_allowedIds.contains(found.id);
+                            });
+                    if (m_sink && !fileFindings.isEmpty())
+                        m_sink(fileFindings);
                     for (const Finding &finding : std::as_const(fileFindings))
                         ++w.bySeverity[size_t(finding.severity)];
                     // Counts only: a finding's snippet may hold the secret it found.
@@ -219,6 +227,7 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
         result.stats.bytesScanned += w.stats.bytesScanned;
         result.stats.binarySkipped += w.stats.binarySkipped;
         result.stats.unreadable += w.stats.unreadable;
+        result.stats.allowedFindings += w.stats.allowedFindings;
     }
     for (qint64 n : result.bySeverity)
         result.totalFindings += n;

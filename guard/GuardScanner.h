@@ -7,8 +7,10 @@
 #include "core/common/Result.h"
 
 #include <QObject>
+#include <QSet>
 #include <array>
 #include <atomic>
+#include <functional>
 
 namespace stella::guard {
 
@@ -29,6 +31,7 @@ struct ScanStats
     qint64 allowListed = 0; // allowPaths
     qint64 tooLarge = 0;    // over maxFileSize
     qint64 unreadable = 0;
+    qint64 allowedFindings = 0; // dropped by allowFindings
 };
 
 struct ScanResult
@@ -72,6 +75,12 @@ public:
     // The compiled rules of a config, in table order (built-in secrets, custom, attribution).
     static Result<QList<CompiledRule>> compileRules(const GuardConfig &config);
 
+    // Each scanned file's findings as soon as they are confirmed (allowFindings applied), called
+    // on the scan's worker threads, in no particular order: what a preview streams while the
+    // scan runs. Set before scan().
+    using FindingsSink = std::function<void(const QList<Finding> &)>;
+    void setFindingsSink(FindingsSink sink) { m_sink = std::move(sink); }
+
 Q_SIGNALS:
     void progress(const stella::guard::ScanProgress &progress);
 
@@ -83,6 +92,8 @@ private:
     QList<CompiledRule> m_rules;
     std::unique_ptr<Matcher> m_matcher;
     std::atomic<bool> m_cancelled{false};
+    QSet<QString> m_allowedIds; // allowFindings
+    FindingsSink m_sink;
 };
 
 } // namespace stella::guard

@@ -215,6 +215,7 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
                 f.line = entry.line.number;
                 f.endLine = bodyLine > 0 ? f.line + bodyLine : 0;
                 f.column = int(start + 1);
+                f.length = int(end - start);
                 f.message = rule.description;
                 f.snippet = rule.family == RuleFamily::Secret ? maskSecret(secret)
                                                               : m.captured(0).simplified().left(80);

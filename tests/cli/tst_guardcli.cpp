@@ -263,6 +263,51 @@ private Q_SLOTS:
         QCOMPARE(allowed.exitCode, 0);
     }
 
+    void allowFindingsHonoured()
+    {
+        const auto findings = [](const Run &r) {
+            return QJsonDocument::fromJson(r.out)
+                .object()
+                .value(QStringLiteral("findings"))
+                .toArray();
+        };
+        Run all = guard({QStringLiteral("--format"), QStringLiteral("json"),
+                         QStringLiteral("--fail-on"), QStringLiteral("none"), m_tree});
+        QCOMPARE(all.exitCode, 0);
+        const QJsonArray before = findings(all);
+        QCOMPARE(before.size(), 23);
+        const QString first = before.at(0).toObject().value(QStringLiteral("id")).toString();
+        const QString last = before.at(22).toObject().value(QStringLiteral("id")).toString();
+        // Upper case is accepted: ids are compared as the reports write them.
+        const QString path = config(QStringLiteral("allowFindings:\n  - %1\n  - '%2'\n")
+                                        .arg(first.toUpper(), last)
+                                        .toUtf8());
+        Run allowed = guard({QStringLiteral("--config"), path, QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("--fail-on"),
+                             QStringLiteral("none"), m_tree});
+        QCOMPARE(allowed.exitCode, 0);
+        const QJsonArray after = findings(allowed);
+        QCOMPARE(after.size(), 21);
+        for (const QJsonValue &f : after) {
+            const QString id = f.toObject().value(QStringLiteral("id")).toString();
+            QVERIFY(id != first && id != last);
+        }
+        QCOMPARE(QJsonDocument::fromJson(allowed.out)
+                     .object()
+                     .value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("totalFindings"))
+                     .toInt(),
+                 21);
+        // Not an id: exit 2 naming the key and the line.
+        Run bad = guard({QStringLiteral("--config"),
+                         config("secrets: true\nallowFindings: [src/main.py]\n"), m_tree});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(
+            bad.err.contains(":2: 'allowFindings' lists 'src/main.py', which is not a finding id"),
+            qPrintable(bad.describe()));
+    }
+
     void usageAndConfigErrorsExit2()
     {
         const QList<std::pair<QStringList, QByteArray>> cases{

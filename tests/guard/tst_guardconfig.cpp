@@ -167,6 +167,36 @@ private Q_SLOTS:
         QTest::newRow("id shape")
             << QByteArray("customSecretPatterns:\n  - {id: 'a b', pattern: 'x'}\n")
             << QStringLiteral("guard.yaml:2: 'customSecretPatterns.id' must be letters");
+        QTest::newRow("allowFindings not an id")
+            << QByteArray("allowFindings:\n  - 0123456789abcdef\n  - src/main.py\n")
+            << QStringLiteral("guard.yaml:3: 'allowFindings' lists 'src/main.py', which is not a "
+                              "finding id");
+        QTest::newRow("allowFindings not a list")
+            << QByteArray("allowFindings: 0123456789abcdef\n")
+            << QStringLiteral("guard.yaml:1: 'allowFindings' must be a list");
+    }
+
+    void allowFindings()
+    {
+        auto c = GuardConfigLoader::parse("allowFindings:\n  - 0123456789ABCDEF\n  - "
+                                          "fedcba9876543210\n  - 0123456789abcdef\n",
+                                          QStringLiteral("guard.yaml"));
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().message));
+        // Lower-cased as the reports write ids; a repeated id is kept once.
+        QCOMPARE(c->allowFindings, (QStringList{QStringLiteral("0123456789abcdef"),
+                                                QStringLiteral("fedcba9876543210")}));
+        QVERIFY(GuardConfigLoader::parse("", QStringLiteral("g"))->allowFindings.isEmpty());
+    }
+
+    void errorLine()
+    {
+        auto c =
+            GuardConfigLoader::parse("secrets: true\n\nbogus: 1\n", QStringLiteral("a:b.yaml"));
+        QVERIFY(!c.ok());
+        QCOMPARE(GuardConfigLoader::errorLine(c.error(), QStringLiteral("a:b.yaml")), 3);
+        QCOMPARE(GuardConfigLoader::errorLine(Error::invalidInput(QStringLiteral("x")),
+                                              QStringLiteral("a:b.yaml")),
+                 0);
     }
     void errors()
     {

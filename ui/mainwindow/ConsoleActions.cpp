@@ -72,6 +72,9 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     exportCatalog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportCatalog->setToolTip(tr("Write the tenant's integrations (AuthRefs, never secrets) to a "
                                  "file"));
+    guard = make("actionGuard", tr("AI Code &Guard…"), QStyle::SP_FileDialogContentsView,
+                 QKeySequence(Qt::CTRL | Qt::Key_G),
+                 tr("Preview AI Code Guard findings on a source tree and tune its config"));
     // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
     checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
 }
@@ -110,6 +113,8 @@ void ConsoleActions::addToMenuBar(QMenuBar &menuBar)
     integration->addAction(refresh);
     integration->addSeparator();
     integration->addAction(outbox);
+    QMenu *tools = menuBar.addMenu(tr("&Tools"));
+    tools->addAction(guard);
     QMenu *help = menuBar.addMenu(tr("&Help"));
     help->addAction(plugins);
     help->addSeparator();

@@ -18,7 +18,7 @@ namespace stella::ui {
 // Object names (for tests and accessibility): actionAdd, actionEdit, actionDelete,
 // actionRefresh, actionOpenCatalog, actionQuit, actionTest, actionCheckNow, actionDiscover,
 // actionHealth, actionOutbox, actionPlugins, actionNewTenant, actionAbout, actionAboutQt,
-// actionSettings, actionImport, actionExport, actionNewIntegration.
+// actionSettings, actionImport, actionExport, actionNewIntegration, actionGuard.
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -54,6 +54,7 @@ public:
     QAction *exportCatalog = nullptr; // File → Export…
     QMenu *recentCatalogs = nullptr;  // File → Open recent ("recentCatalogsMenu")
     QAction *newIntegration = nullptr; // File → New integration…: the onboarding wizard
+    QAction *guard = nullptr;   // Tools → AI Code Guard: needs no catalog
 
 private:
     QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,

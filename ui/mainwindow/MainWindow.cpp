@@ -15,6 +15,7 @@
 #include "ui/dialogs/PluginsDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
+#include "ui/guard/GuardWindow.h"
 #include "ui/mainwindow/ConsoleActions.h"
 #include "ui/mainwindow/KeychainStatusButton.h"
 #include "ui/mainwindow/NotificationPresenter.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
     connect(m_actions->discover, &QAction::triggered, this, &MainWindow::showDiscover);
     connect(m_actions->health, &QAction::triggered, this, &MainWindow::showHealth);
     connect(m_actions->outbox, &QAction::triggered, this, &MainWindow::showOutbox);
+    connect(m_actions->guard, &QAction::triggered, this, &MainWindow::showGuard);
     connect(m_actions->plugins, &QAction::triggered, this, [this, &services] {
         auto *dialog = new PluginsDialog(services.plugins, services.pluginFolders, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -968,6 +970,20 @@ void MainWindow::showOutbox()
     m_outbox->setTenant(tenant());
     m_outbox->show();
     m_outbox->raise();
+}
+
+// A window of its own, not a tab: the tabs show the selected integration, while the guard
+// works on source trees, with or without a catalog, and needs the room of a whole window for
+// its table, code view and config side by side.
+void MainWindow::showGuard()
+{
+    if (!m_guard) {
+        m_guard = new GuardWindow(this);
+        m_guard->setWindowFlag(Qt::Window);
+    }
+    m_guard->show();
+    m_guard->raise();
+    m_guard->activateWindow();
 }
 
 void MainWindow::showHealth()

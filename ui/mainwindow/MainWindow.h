@@ -44,6 +44,7 @@ class MessageWidget;
 class MonitorStatusLabel;
 class NotificationPresenter;
 class OutboxView;
+class GuardWindow;
 class TestDurationRecorder;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
@@ -147,6 +148,7 @@ public Q_SLOTS:
     void exportTo(const QString &path);
     // File → New integration… (and the empty list's button): the onboarding wizard.
     void newIntegration();
+    void showGuard();
 
 Q_SIGNALS:
     void catalogOpened();
@@ -221,6 +223,7 @@ private:
     DiscoverPane *m_discover = nullptr;
     HealthPane *m_healthPane = nullptr;
     OutboxView *m_outbox = nullptr; // made when first shown: a window of its own
+    GuardWindow *m_guard = nullptr; // likewise
     QTabWidget *m_tabs = nullptr;
     MessageWidget *m_banner = nullptr;
     QLineEdit *m_filter = nullptr;
