@@ -12,6 +12,8 @@
 
 namespace stella::guard {
 
+class LineConfirmer;
+
 struct ScanProgress
 {
     qint64 filesDone = 0;
@@ -82,6 +84,7 @@ private:
     Options m_options;
     QList<CompiledRule> m_rules;
     std::unique_ptr<Matcher> m_matcher;
+    std::unique_ptr<LineConfirmer> m_confirmer; // narrows the matcher's candidates
     std::atomic<bool> m_cancelled{false};
 };
 
