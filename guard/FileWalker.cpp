@@ -100,9 +100,8 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
     // the same everywhere.
     QFileInfoList entries = dir.entryInfoList(
         QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Unsorted);
-    std::sort(entries.begin(), entries.end(), [](const QFileInfo &a, const QFileInfo &b) {
-        return a.fileName() < b.fileName();
-    });
+    std::sort(entries.begin(), entries.end(),
+              [](const QFileInfo &a, const QFileInfo &b) { return a.fileName() < b.fileName(); });
     bool pushed = false;
     if (m_options.honourGitignore) {
         const auto gitignore =

@@ -63,7 +63,8 @@ QByteArray literalExpression(const QByteArray &keyword)
 {
     QByteArray expression;
     for (const char c : keyword)
-        expression += "\\x" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
+        expression +=
+            "\\x" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
     return expression;
 }
 

@@ -10,7 +10,8 @@ namespace {
 constexpr std::array<unsigned char, 256> kLower = [] {
     std::array<unsigned char, 256> table{};
     for (int c = 0; c < 256; ++c)
-        table[size_t(c)] = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : (unsigned char)c;
+        table[size_t(c)] =
+            (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : (unsigned char)c;
     return table;
 }();
 

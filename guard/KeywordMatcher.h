@@ -25,8 +25,7 @@ private:
     static constexpr int kPrefixBits = 16;
     static unsigned prefixHash(unsigned char a, unsigned char b, unsigned char c)
     {
-        return ((unsigned(a) << 10) ^ (unsigned(b) << 5) ^ unsigned(c)) &
-               ((1u << kPrefixBits) - 1);
+        return ((unsigned(a) << 10) ^ (unsigned(b) << 5) ^ unsigned(c)) & ((1u << kPrefixBits) - 1);
     }
     void matchAt(const unsigned char *data, qsizetype size, qsizetype i,
                  std::vector<Candidate> &out) const;

@@ -4,10 +4,9 @@
 #include "core/common/Logging.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <algorithm>
 #include <cstring>
+#include <pcre2.h>
 
 namespace stella::guard {
 
@@ -25,9 +24,9 @@ LineConfirmer::LineConfirmer(const QList<CompiledRule> &rules)
         const uint32_t options = PCRE2_UTF | (compiled.rule.caseless ? PCRE2_CASELESS : 0u);
         int error = 0;
         PCRE2_SIZE errorOffset = 0;
-        pcre2_code *code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.constData()),
-                                         PCRE2_SIZE(pattern.size()), options, &error, &errorOffset,
-                                         nullptr);
+        pcre2_code *code =
+            pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.constData()),
+                          PCRE2_SIZE(pattern.size()), options, &error, &errorOffset, nullptr);
         // Without the JIT the interpreter would cost more than it saves the verifier.
         if (code && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0) {
             pcre2_code_free(code);

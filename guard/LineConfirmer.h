@@ -44,7 +44,8 @@ public:
     // Per-thread state; confirm() is const and thread-safe given one Scratch per thread.
     std::unique_ptr<Scratch> makeScratch() const;
     // Leaves one candidate (at the line's start) per line and rule that may match.
-    void confirm(const QByteArray &text, Scratch &scratch, std::vector<Candidate> &candidates) const;
+    void confirm(const QByteArray &text, Scratch &scratch,
+                 std::vector<Candidate> &candidates) const;
     // How many rules have a JIT-compiled program (the others are passed through).
     int compiledCount() const;
 
