@@ -28,60 +28,28 @@ struct ScanContext
 {
     const char *data;
     HsScratch *scratch;
-    const std::vector<KeywordTable::Keyword> *keywords;
     std::vector<Candidate> *out;
 };
 
-void addCandidate(ScanContext &c, int rule, qsizetype at)
-{
-    qsizetype &last = c.scratch->last[size_t(rule)];
-    // Hyperscan reports every end offset of an expression's match (a value of 8..128
-    // characters gives up to 120), and a keyword may recur on a line: one candidate per line
-    // is enough.
-    if (last >= 0 && at >= last && !std::memchr(c.data + last, '\n', size_t(at - last)))
-        return;
-    last = at;
-    c.out->push_back({rule, at});
-}
-
 int onMatch(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void *ctx)
 {
-    auto &c = *static_cast<ScanContext *>(ctx);
+    auto *c = static_cast<ScanContext *>(ctx);
     const qsizetype at = to > 0 ? qsizetype(to - 1) : 0;
-    const auto keywordCount = unsigned(c.keywords->size());
-    if (id < keywordCount) {
-        for (const int rule : (*c.keywords)[id].rules)
-            addCandidate(c, rule, at);
-    } else {
-        addCandidate(c, int(id - keywordCount), at);
-    }
+    qsizetype &last = c->scratch->last[id];
+    // Hyperscan reports every end offset of a match (a value of 8..128 characters gives up to
+    // 120); one candidate per line is enough.
+    if (last >= 0 && at >= last && !std::memchr(c->data + last, '\n', size_t(at - last)))
+        return 0;
+    last = at;
+    c->out->push_back({int(id), at});
     return 0;
 }
-
-// A keyword as a Hyperscan expression that matches exactly its bytes.
-QByteArray literalExpression(const QByteArray &keyword)
-{
-    QByteArray expression;
-    for (const char c : keyword)
-        expression +=
-            "\\x" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
-    return expression;
-}
-
-// One expression of the database: a keyword or a rule without keywords.
-struct Expression
-{
-    QByteArray pattern;
-    unsigned flags = 0;
-    unsigned id = 0;
-    int rule = -1; // the rule of a keyword-less expression
-};
 
 // Compiling the database takes ~50 ms, longer than scanning a small tree, so a compiled
 // database is kept in the user's cache, named by a hash of everything that shapes it
 // (Hyperscan version, CPU features, patterns, flags). A missing, stale or unreadable file only
 // means compiling again.
-QString cachePath(const std::vector<Expression> &expressions)
+QString cachePath(const QList<CompiledRule> &rules, unsigned (*flags)(const GuardRule &))
 {
     if (qEnvironmentVariableIsSet("STELLA_GUARD_NO_CACHE"))
         return {};
@@ -93,9 +61,9 @@ QString cachePath(const std::vector<Expression> &expressions)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArrayView(hs_version()));
     hash.addData(QByteArrayView(reinterpret_cast<const char *>(&platform), sizeof platform));
-    for (const Expression &e : expressions) {
-        hash.addData(e.pattern);
-        hash.addData(QByteArray::number(e.flags) + ' ' + QByteArray::number(e.id));
+    for (const CompiledRule &r : rules) {
+        hash.addData(r.rule.pattern.toUtf8());
+        hash.addData(QByteArray::number(flags(r.rule)));
         hash.addData(QByteArrayView("\0", 1));
     }
     return dir + QStringLiteral("/stella-integrations/guard-hs-%1.db")
@@ -152,40 +120,35 @@ Result<std::unique_ptr<Matcher>> HyperscanMatcher::create(const QList<CompiledRu
                              QStringLiteral("Use the PCRE2 engine: STELLA_GUARD_ENGINE=pcre2"));
     std::unique_ptr<HyperscanMatcher> m(new HyperscanMatcher);
     m->m_rules = rules;
-    KeywordTable table = KeywordTable::of(rules);
-    m->m_keywords = std::move(table.keywords);
-    std::vector<Expression> all;
-    for (size_t k = 0; k < m->m_keywords.size(); ++k)
-        all.push_back({literalExpression(m->m_keywords[k].lower), HS_FLAG_CASELESS, unsigned(k)});
-    for (const int r : table.unfiltered)
-        all.push_back({rules[r].rule.pattern.toUtf8(), flagsFor(rules[r].rule),
-                       unsigned(m->m_keywords.size()) + unsigned(r), r});
-
-    // First everything at once (the usual case, one compile); only when that fails is each
-    // keyword-less expression tried alone, to find those needing prefilter mode or PCRE2.
+    // First all rules at once (the usual case, one compile); only when that fails is each rule
+    // tried alone, to find those needing prefilter mode or PCRE2.
     auto compileAll = [&](bool checkEach) -> QString {
-        std::vector<const char *> patterns;
+        std::vector<QByteArray> patterns;
+        std::vector<const char *> expressions;
         std::vector<unsigned> flags, ids;
         m->m_unfiltered.clear();
-        for (Expression &e : all) {
-            if (checkEach && e.rule >= 0 && !compiles(e.pattern, e.flags)) {
-                // Look-arounds, back-references: a superset is enough.
-                if (compiles(e.pattern, e.flags | HS_FLAG_PREFILTER)) {
-                    e.flags |= HS_FLAG_PREFILTER;
-                } else {
-                    m->m_unfiltered.push_back(e.rule);
+        for (int i = 0; i < rules.size(); ++i) {
+            const QByteArray pattern = rules[i].rule.pattern.toUtf8();
+            unsigned f = flagsFor(rules[i].rule);
+            if (checkEach && !compiles(pattern, f)) {
+                f |= HS_FLAG_PREFILTER; // look-arounds, back-references: a superset is enough
+                if (!compiles(pattern, f)) {
+                    m->m_unfiltered.push_back(i);
                     continue;
                 }
             }
-            patterns.push_back(e.pattern.constData());
-            flags.push_back(e.flags);
-            ids.push_back(e.id);
+            patterns.push_back(pattern);
+            flags.push_back(f);
+            ids.push_back(unsigned(i));
         }
-        if (patterns.empty())
+        for (const QByteArray &p : patterns)
+            expressions.push_back(p.constData());
+        if (expressions.empty())
             return {};
         hs_compile_error_t *err = nullptr;
-        if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), unsigned(patterns.size()),
-                             HS_MODE_BLOCK, nullptr, &m->m_database, &err) != HS_SUCCESS) {
+        if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                             unsigned(expressions.size()), HS_MODE_BLOCK, nullptr, &m->m_database,
+                             &err) != HS_SUCCESS) {
             const QString why = QString::fromUtf8(err && err->message ? err->message : "unknown");
             hs_free_compile_error(err);
             m->m_database = nullptr;
@@ -193,8 +156,8 @@ Result<std::unique_ptr<Matcher>> HyperscanMatcher::create(const QList<CompiledRu
         }
         return {};
     };
-    // The usual case (every expression compiles as it is) is the one cached.
-    const QString cache = cachePath(all);
+    // The usual case (every rule compiles as it is) is the one cached.
+    const QString cache = cachePath(rules, flagsFor);
     if (hs_database_t *cached = loadCached(cache)) {
         m->m_database = cached;
         return std::unique_ptr<Matcher>(std::move(m));
@@ -232,7 +195,7 @@ void HyperscanMatcher::find(const QByteArray &text, Scratch &scratch,
     auto &s = static_cast<HsScratch &>(scratch);
     if (m_database && !text.isEmpty()) {
         std::fill(s.last.begin(), s.last.end(), -1);
-        ScanContext ctx{text.constData(), &s, &m_keywords, &out};
+        ScanContext ctx{text.constData(), &s, &out};
         // Files are capped far below 4 GiB (maxFileSize), hs_scan's length limit.
         hs_scan(m_database, text.constData(),
                 unsigned(std::min<qsizetype>(text.size(), std::numeric_limits<unsigned>::max())), 0,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The engine's fast path against a plain reference: whatever the prefilter (Hyperscan's
-// literal database, the PCRE2 engine's keyword pass) and the 8-bit PCRE2 JIT confirmation keep,
+// database, the PCRE2 engine's keyword pass) and the 8-bit PCRE2 JIT confirmation keep,
 // every line on which a rule's QRegularExpression matches must still be a candidate for it.
 // And the reused read buffer of the scanning threads.
 #include "GuardSamples.h"
