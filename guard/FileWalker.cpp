@@ -95,17 +95,26 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
                                QList<SourceFile> &out, WalkStats &stats) const
 {
     const QDir dir(absolute);
-    bool pushed = false;
-    if (m_options.honourGitignore && dir.exists(QStringLiteral(".gitignore"))) {
-        ignores.append({relative, readGitignore(dir.filePath(QStringLiteral(".gitignore")))});
-        pushed = true;
-    }
-    // Ordinal order of names, so the walk (and the progress) is the same everywhere.
-    QStringList names = dir.entryList(
+    // One listing gives the names with their types (from readdir), so only a file's size and
+    // a link's target cost a stat; names in ordinal order, so the walk (and the progress) is
+    // the same everywhere.
+    QFileInfoList entries = dir.entryInfoList(
         QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Unsorted);
-    std::sort(names.begin(), names.end());
-    for (const QString &name : names) {
-        const QFileInfo info(dir.filePath(name));
+    std::sort(entries.begin(), entries.end(),
+              [](const QFileInfo &a, const QFileInfo &b) { return a.fileName() < b.fileName(); });
+    bool pushed = false;
+    if (m_options.honourGitignore) {
+        const auto gitignore =
+            std::find_if(entries.cbegin(), entries.cend(), [](const QFileInfo &info) {
+                return info.fileName() == QLatin1String(".gitignore");
+            });
+        if (gitignore != entries.cend() && gitignore->isFile()) {
+            ignores.append({relative, readGitignore(gitignore->filePath())});
+            pushed = true;
+        }
+    }
+    for (const QFileInfo &info : std::as_const(entries)) {
+        const QString name = info.fileName();
         const QString rel = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
         if (info.isDir()) {
             if (name == QLatin1String(".git") || info.isSymLink())

@@ -2,12 +2,13 @@
 #include "GuardScanner.h"
 
 #include "LicenseRules.h"
+#include "LineConfirmer.h"
 #include "RuleVerifier.h"
 #include "SecretRules.h"
+#include "SourceReader.h"
 #include "SourceText.h"
 #include "core/common/Logging.h"
 
-#include <QFile>
 #include <QThread>
 #include <chrono>
 #include <condition_variable>
@@ -64,6 +65,7 @@ Result<std::unique_ptr<GuardScanner>> GuardScanner::create(const GuardConfig &co
     if (!matcher)
         return matcher.error();
     scanner->m_matcher = std::move(matcher).value();
+    scanner->m_confirmer = std::make_unique<LineConfirmer>(scanner->m_rules);
     STELLA_LOG_INFO(lcGuard).noquote()
         << "rules loaded:" << scanner->m_rules.size() << "pattern rules"
         << (config.license ? "and the SPDX checks," : "(no SPDX checks),") << "engine"
@@ -128,6 +130,8 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
 
     auto work = [&](Worker &w) {
         auto scratch = m_matcher->makeScratch();
+        auto confirmScratch = m_confirmer->makeScratch();
+        SourceReader reader;
         std::vector<Candidate> candidates;
         QList<Finding> fileFindings;
         for (;;) {
@@ -135,16 +139,12 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
             if (i >= files.size() || m_cancelled.load(std::memory_order_relaxed))
                 break;
             const SourceFile &file = files[i];
-            QFile f(file.absolutePath);
-            QByteArray text;
-            if (!f.open(QIODevice::ReadOnly)) {
+            if (!reader.read(file.absolutePath, m_config.maxFileSize)) {
                 STELLA_LOG_WARNING(lcGuard).noquote()
-                    << "cannot read" << file.displayPath << ":" << f.errorString();
+                    << "cannot read" << file.displayPath << ":" << reader.errorString();
                 ++w.stats.unreadable;
             } else {
-                // The walker checked the size; a file that grew since is read up to the limit.
-                text =
-                    f.size() <= m_config.maxFileSize ? f.readAll() : f.read(m_config.maxFileSize);
+                QByteArray &text = reader.text();
                 if (!SourceText::decode(text)) {
                     ++w.stats.binarySkipped;
                 } else {
@@ -152,8 +152,10 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
                     w.stats.bytesScanned += text.size();
                     candidates.clear();
                     fileFindings.clear();
-                    if (!m_rules.isEmpty())
+                    if (!m_rules.isEmpty()) {
                         m_matcher->find(text, *scratch, candidates);
+                        m_confirmer->confirm(text, *confirmScratch, candidates);
+                    }
                     verifier.verify(text, file.displayPath, candidates, fileFindings);
                     if (m_config.license)
                         license.check(text, file.displayPath, fileFindings);

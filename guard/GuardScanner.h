@@ -14,6 +14,8 @@
 
 namespace stella::guard {
 
+class LineConfirmer;
+
 struct ScanProgress
 {
     qint64 filesDone = 0;
@@ -91,6 +93,7 @@ private:
     Options m_options;
     QList<CompiledRule> m_rules;
     std::unique_ptr<Matcher> m_matcher;
+    std::unique_ptr<LineConfirmer> m_confirmer; // narrows the matcher's candidates
     std::atomic<bool> m_cancelled{false};
     QSet<QString> m_allowedIds; // allowFindings
     FindingsSink m_sink;

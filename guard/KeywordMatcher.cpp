@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "KeywordMatcher.h"
 
-#include <QMap>
+#include <algorithm>
 #include <cstring>
 
 namespace stella::guard {
 
 namespace {
+constexpr std::array<unsigned char, 256> kLower = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[size_t(c)] =
+            (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : (unsigned char)c;
+    return table;
+}();
+
 inline unsigned char lowerByte(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+    return kLower[c];
 }
 
 class NoScratch : public Matcher::Scratch
@@ -18,18 +26,21 @@ class NoScratch : public Matcher::Scratch
 
 KeywordMatcher::KeywordMatcher(const QList<CompiledRule> &rules) : m_rules(rules)
 {
-    QMap<QByteArray, std::vector<int>> byKeyword; // ordered: a fixed table layout
-    for (int i = 0; i < rules.size(); ++i) {
-        if (rules[i].rule.keywords.isEmpty()) {
-            m_unfiltered.push_back(i);
-            continue;
+    KeywordTable table = KeywordTable::of(rules);
+    m_unfiltered = std::move(table.unfiltered);
+    m_prefixes.assign((1u << kPrefixBits) / 64, 0);
+    for (KeywordTable::Keyword &keyword : table.keywords) {
+        const QByteArray &k = keyword.lower;
+        const auto byte = [&](int i) { return static_cast<unsigned char>(k.at(i)); };
+        m_byFirstByte[byte(0)].push_back(int(m_keywords.size()));
+        if (k.size() >= 3) {
+            const unsigned h = prefixHash(byte(0), byte(1), byte(2));
+            m_prefixes[h / 64] |= uint64_t(1) << (h % 64);
+        } else {
+            m_shortFirstByte[byte(0)] = true;
+            m_hasShort = true;
         }
-        for (const QString &k : rules[i].rule.keywords)
-            byKeyword[k.toLower().toUtf8()].push_back(i);
-    }
-    for (auto it = byKeyword.begin(); it != byKeyword.end(); ++it) {
-        m_byFirstByte[static_cast<unsigned char>(it.key().at(0))].push_back(int(m_keywords.size()));
-        m_keywords.push_back({it.key(), it.value()});
+        m_keywords.push_back(std::move(keyword));
     }
 }
 
@@ -38,26 +49,42 @@ std::unique_ptr<Matcher::Scratch> KeywordMatcher::makeScratch() const
     return std::make_unique<NoScratch>();
 }
 
+void KeywordMatcher::matchAt(const unsigned char *data, qsizetype size, qsizetype i,
+                             std::vector<Candidate> &out) const
+{
+    for (const int k : m_byFirstByte[lowerByte(data[i])]) {
+        const KeywordTable::Keyword &kw = m_keywords[size_t(k)];
+        const qsizetype n = kw.lower.size();
+        if (i + n > size)
+            continue;
+        qsizetype j = 1;
+        while (j < n && lowerByte(data[i + j]) == static_cast<unsigned char>(kw.lower[j]))
+            ++j;
+        if (j == n) {
+            for (const int r : kw.rules)
+                out.push_back({r, i});
+        }
+    }
+}
+
 void KeywordMatcher::find(const QByteArray &text, Scratch &, std::vector<Candidate> &out) const
 {
     const auto *data = reinterpret_cast<const unsigned char *>(text.constData());
     const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const auto &list = m_byFirstByte[lowerByte(data[i])];
-        if (list.empty())
-            continue;
-        for (const int k : list) {
-            const Keyword &kw = m_keywords[size_t(k)];
-            const qsizetype n = kw.lower.size();
-            if (i + n > size)
-                continue;
-            qsizetype j = 1;
-            while (j < n && lowerByte(data[i + j]) == static_cast<unsigned char>(kw.lower[j]))
-                ++j;
-            if (j == n) {
-                for (const int r : kw.rules)
-                    out.push_back({r, i});
-            }
+    const uint64_t *prefixes = m_prefixes.data();
+    // A keyword of three bytes or more cannot start in the last two bytes.
+    for (qsizetype i = 0; i + 2 < size; ++i) {
+        const unsigned h =
+            prefixHash(lowerByte(data[i]), lowerByte(data[i + 1]), lowerByte(data[i + 2]));
+        if ((prefixes[h / 64] >> (h % 64)) & 1u)
+            matchAt(data, size, i, out);
+        else if (m_hasShort && m_shortFirstByte[lowerByte(data[i])])
+            matchAt(data, size, i, out);
+    }
+    if (m_hasShort) {
+        for (qsizetype i = std::max<qsizetype>(0, size - 2); i < size; ++i) {
+            if (m_shortFirstByte[lowerByte(data[i])])
+                matchAt(data, size, i, out);
         }
     }
     if (!m_unfiltered.empty())

@@ -6,7 +6,32 @@
 #include "HyperscanMatcher.h"
 #endif
 
+#include <QMap>
+
 namespace stella::guard {
+
+KeywordTable KeywordTable::of(const QList<CompiledRule> &rules)
+{
+    KeywordTable table;
+    QMap<QByteArray, std::vector<int>> byKeyword; // ordered: a fixed table layout
+    for (int i = 0; i < rules.size(); ++i) {
+        if (rules[i].rule.keywords.isEmpty()) {
+            table.unfiltered.push_back(i);
+            continue;
+        }
+        for (const QString &k : rules[i].rule.keywords) {
+            if (k.isEmpty()) {
+                // An empty keyword is in every text: the rule cannot be prefiltered.
+                table.unfiltered.push_back(i);
+                break;
+            }
+            byKeyword[k.toLower().toUtf8()].push_back(i);
+        }
+    }
+    for (auto it = byKeyword.begin(); it != byKeyword.end(); ++it)
+        table.keywords.push_back({it.key(), it.value()});
+    return table;
+}
 
 bool Matcher::hyperscanAvailable()
 {

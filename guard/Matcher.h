@@ -25,9 +25,25 @@ enum class Engine
     Pcre2,     // keyword prefilter, then QRegularExpression (PCRE2)
 };
 
+// The rules' keywords, lower-cased, each with the rules owning it, in a fixed (ordinal) order;
+// and the rules without keywords, which an engine must match some other way.
+struct KeywordTable
+{
+    struct Keyword
+    {
+        QByteArray lower;
+        std::vector<int> rules;
+    };
+    std::vector<Keyword> keywords;
+    std::vector<int> unfiltered;
+
+    static KeywordTable of(const QList<CompiledRule> &rules);
+};
+
 // Finds candidate lines for all rules in one pass over a file. Engines may report more
-// candidates than there are matches (the verifier runs each rule's PCRE2 expression on the
-// candidate line), never fewer: that is what makes both engines give the same findings.
+// candidates than there are matches (LineConfirmer and then the verifier run each rule's
+// expression on the candidate line), never fewer: that is what makes both engines give the
+// same findings.
 class Matcher
 {
 public:
