@@ -404,6 +404,37 @@ private Q_SLOTS:
         QCOMPARE(exported.readAll(), run.out);
     }
 
+    // Issue #14 item 6: the console loads a baseline and hides what it holds, as
+    // `guard run --baseline` does; a new finding stays shown; a file that is not a guard report
+    // is refused and the baseline loaded before stays.
+    void baselineHidesWhatItHolds()
+    {
+        GuardWindow w;
+        w.setRoots({m_tree});
+        QVERIFY(scanAndWait(w));
+        const int before = w.findingFilter()->rowCount();
+        QVERIFY(before > 0);
+        const QString baseline = m_dir.filePath(QStringLiteral("baseline.json"));
+        QVERIFY2(w.saveBaseline(baseline).ok(), "saving the baseline");
+        QVERIFY(w.loadBaseline(baseline).ok());
+        QCOMPARE(w.baselineSize(), qsizetype(before));
+        QCOMPARE(w.findingFilter()->rowCount(), 0);
+
+        const QString added = m_tree + QStringLiteral("/src/added.py");
+        const auto cleanup = qScopeGuard([&] { QFile::remove(added); });
+        QVERIFY(writeFile(added, kSpdx + secretSamples(99).first().line.toUtf8() + "\n"));
+        QVERIFY(scanAndWait(w));
+        QCOMPARE(w.findingFilter()->rowCount(), 1);
+        QCOMPARE(shownFindings(w).first().path.endsWith(QLatin1String("added.py")), true);
+
+        const QString notAReport = config(QStringLiteral("not-a-report.json"), "{\"a\": 1}");
+        QVERIFY(!w.loadBaseline(notAReport).ok());
+        QVERIFY(w.message()->text().contains(QLatin1String("not-a-report.json")));
+        QCOMPARE(w.findingFilter()->rowCount(), 1); // the baseline loaded before still hides
+        w.clearBaseline();
+        QCOMPARE(w.findingFilter()->rowCount(), before + 1);
+    }
+
     void unreadableFolder()
     {
         if (geteuid() == 0)

@@ -119,6 +119,18 @@ void GuardWindow::buildActions()
         m_exports.append(a);
     }
 
+    m_loadBaseline =
+        make("actionGuardLoadBaseline", tr("Load &baseline…"), QStyle::SP_DialogOpenButton, {},
+             tr("Hide the findings a baseline holds, as guard run --baseline does"));
+    m_saveBaseline =
+        make("actionGuardSaveBaseline", tr("Save as b&aseline…"), QStyle::SP_DialogSaveButton,
+             {}, tr("Write these findings as a baseline, as guard baseline create does"));
+    m_clearBaseline = make("actionGuardClearBaseline", tr("Show &all findings"),
+                           QStyle::SP_DialogResetButton, {}, tr("Forget the loaded baseline"));
+    connect(m_loadBaseline, &QAction::triggered, this, &GuardWindow::chooseBaseline);
+    connect(m_saveBaseline, &QAction::triggered, this, &GuardWindow::chooseBaselineTarget);
+    connect(m_clearBaseline, &QAction::triggered, this, &GuardWindow::clearBaseline);
+
     connect(m_addFolder, &QAction::triggered, this, &GuardWindow::chooseFolder);
     connect(m_addFiles, &QAction::triggered, this, &GuardWindow::chooseFiles);
     connect(m_clearRoots, &QAction::triggered, this, [this] { setRoots({}); });
@@ -134,6 +146,8 @@ void GuardWindow::buildActions()
     scanMenu->addActions({m_scan, m_cancel});
     scanMenu->addSeparator();
     scanMenu->addActions(m_exports);
+    scanMenu->addSeparator();
+    scanMenu->addActions({m_loadBaseline, m_saveBaseline, m_clearBaseline});
     QMenu *findingMenu = menuBar()->addMenu(tr("&Finding"));
     findingMenu->addActions({m_next, m_previous});
     findingMenu->addSeparator();
@@ -411,6 +425,8 @@ void GuardWindow::updateActions()
     m_cancel->setEnabled(running);
     for (QAction *a : std::as_const(m_exports))
         a->setEnabled(!running && m_lastResult.has_value());
+    m_saveBaseline->setEnabled(!running && m_lastResult.has_value());
+    m_clearBaseline->setEnabled(m_baseline.has_value());
     const bool haveRows = m_filter->rowCount() > 0;
     m_next->setEnabled(haveRows);
     m_previous->setEnabled(haveRows);
@@ -511,6 +527,65 @@ void GuardWindow::chooseExport(GuardReportFormat format)
         m_message->showError(written.error());
     else
         m_status->setText(tr("Exported to %1").arg(path));
+}
+
+Result<void> GuardWindow::loadBaseline(const QString &path)
+{
+    Result<guard::GuardBaseline> loaded = guard::GuardBaseline::load(path);
+    if (!loaded) {
+        m_message->showError(loaded.error(), tr("The baseline loaded before stays."));
+        return loaded.error();
+    }
+    m_baseline = std::move(*loaded);
+    const guard::GuardBaseline baseline = *m_baseline;
+    m_filter->setHidden([baseline](const Finding &f) { return baseline.contains(f); });
+    m_status->setText(tr("Baseline %1: %n accepted finding(s) hidden.", nullptr,
+                         int(m_baseline->size()))
+                          .arg(QDir::toNativeSeparators(path)));
+    updateCounts();
+    updateActions();
+    return {};
+}
+
+void GuardWindow::clearBaseline()
+{
+    m_baseline.reset();
+    m_filter->setHidden({});
+    m_status->setText(tr("Every finding is shown."));
+    updateCounts();
+    updateActions();
+}
+
+Result<void> GuardWindow::saveBaseline(const QString &path) const
+{
+    if (!m_lastResult)
+        return Error::invalidInput(tr("There is no scan to save as a baseline yet."),
+                                   tr("Scan first"));
+    if (m_lastResult->truncated)
+        return Error::invalidInput(
+            tr("The last scan stopped at maxFindings, so a baseline of it would miss findings."),
+            tr("Raise maxFindings in the config, apply it, then save the baseline"));
+    return writeGuardReport(path, GuardReportFormat::Json, *m_lastResult, m_lastConfig);
+}
+
+void GuardWindow::chooseBaseline()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load a baseline"), QString(), tr("Guard JSON reports (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        (void)loadBaseline(path);
+}
+
+void GuardWindow::chooseBaselineTarget()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save as baseline"),
+                                                      QStringLiteral("guard-baseline.json"));
+    if (path.isEmpty())
+        return;
+    if (auto written = saveBaseline(path); !written)
+        m_message->showError(written.error());
+    else
+        m_status->setText(tr("Baseline saved to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void GuardWindow::chooseFolder()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "GuardExport.h"
+#include "guard/GuardBaseline.h"
 #include "guard/GuardScanJob.h"
 
 #include <QMainWindow>
@@ -54,6 +55,15 @@ public:
     // The last complete scan, and the config it ran with: what Export writes.
     const std::optional<guard::ScanResult> &lastResult() const { return m_lastResult; }
     const guard::GuardConfig &lastConfig() const { return m_lastConfig; }
+
+    // A baseline (a `guard baseline create` report, guard/GuardBaseline) hides the findings it
+    // holds, as `guard run --baseline` leaves them out. A file that is not one is refused and
+    // the baseline loaded before stays.
+    Result<void> loadBaseline(const QString &path);
+    void clearBaseline();
+    // The last scan as a baseline; refused while there is none or it was cut at maxFindings.
+    Result<void> saveBaseline(const QString &path) const;
+    qsizetype baselineSize() const { return m_baseline ? m_baseline->size() : 0; }
     Result<void> exportReport(const QString &path, GuardReportFormat format) const;
 
     // Allow… on the current finding: the dialog (open, not exec, so tests can drive it).
@@ -84,6 +94,8 @@ private:
     void chooseFolder();
     void chooseFiles();
     void chooseExport(GuardReportFormat format);
+    void chooseBaseline();
+    void chooseBaselineTarget();
     void onProgress(const guard::ScanProgress &progress);
     void onFindings(const QList<guard::Finding> &findings);
     void onFinished(const guard::ScanResult &result);
@@ -99,6 +111,7 @@ private:
     guard::GuardScanJob m_job;
     QStringList m_roots;
     std::optional<guard::ScanResult> m_lastResult;
+    std::optional<guard::GuardBaseline> m_baseline;
     guard::GuardConfig m_lastConfig;
     guard::GuardConfig m_runningConfig;
     QStringList m_runningRoots;
@@ -125,6 +138,9 @@ private:
     QAction *m_previous = nullptr;
     QAction *m_allow = nullptr;
     QList<QAction *> m_exports;
+    QAction *m_loadBaseline = nullptr;
+    QAction *m_saveBaseline = nullptr;
+    QAction *m_clearBaseline = nullptr;
 };
 
 } // namespace stella::ui
