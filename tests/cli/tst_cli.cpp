@@ -734,6 +734,103 @@ private Q_SLOTS:
         QVERIFY(unknownStatus.err.contains("Sleepy"));
     }
 
+    // docs/contracts.md §22 through the binary: add with a folder, tags and a tier, the list
+    // filters, update, a bulk move by ids and by folder, and the bad input of each.
+    void foldersTagsAndTiers()
+    {
+        const QString folder = QStringLiteral("--folder");
+        const QString tag = QStringLiteral("--tag");
+        const QString tier = QStringLiteral("--tier");
+        const QString a = addHarbor(QStringLiteral("a"),
+                                    {folder, QStringLiteral("Team A"), tag, QStringLiteral("edge"),
+                                     tag, QStringLiteral("eu"), tier, QStringLiteral("PROD")});
+        const QString b =
+            addHarbor(QStringLiteral("b"),
+                      {folder, QStringLiteral("Team A/Registries"), tag, QStringLiteral("edge")});
+        const QString c = addHarbor(QStringLiteral("c"));
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+        auto names = [this](const QStringList &filter) {
+            QStringList out;
+            Run r = cli(QStringList{QStringLiteral("--json"), QStringLiteral("list")} + filter);
+            for (const QJsonValue &v : r.json().array())
+                out.append(v.toObject().value(QStringLiteral("name")).toString());
+            return out;
+        };
+        QCOMPARE(names({folder, QStringLiteral("Team A")}),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(names({tag, QStringLiteral("edge"), tag, QStringLiteral("eu")}),
+                 QStringList{QStringLiteral("a")});
+        QCOMPARE(names({tier, QStringLiteral("prod")}), QStringList{QStringLiteral("a")});
+        QCOMPARE(names({tier, QStringLiteral("none")}),
+                 (QStringList{QStringLiteral("b"), QStringLiteral("c")}));
+        const QJsonObject shown =
+            cli({QStringLiteral("--json"), QStringLiteral("show"), a}).json().object();
+        QCOMPARE(shown.value(QStringLiteral("tier")).toString(), QStringLiteral("prod"));
+        QCOMPARE(shown.value(QStringLiteral("tags")).toArray(),
+                 (QJsonArray{QStringLiteral("edge"), QStringLiteral("eu")}));
+        QVERIFY(cli({QStringLiteral("show"), a}).out.contains("folder:       Team A"));
+
+        QCOMPARE(cli({QStringLiteral("update"), c, tier, QStringLiteral("staging"), tag,
+                      QStringLiteral("x")})
+                     .exitCode,
+                 0);
+        QCOMPARE(names({tier, QStringLiteral("staging"), tag, QStringLiteral("x")}),
+                 QStringList{QStringLiteral("c")});
+        QCOMPARE(cli({QStringLiteral("update"), c, QStringLiteral("--no-tags")}).exitCode, 0);
+        QCOMPARE(names({tag, QStringLiteral("x")}), QStringList());
+
+        // Bulk move by names: one unknown name and nothing moves.
+        Run typo = cli({QStringLiteral("move"), QStringLiteral("a"), QStringLiteral("nope"),
+                        QStringLiteral("--to"), QStringLiteral("Team B")});
+        QCOMPARE(typo.exitCode, 3);
+        QCOMPARE(names({folder, QStringLiteral("Team B")}), QStringList());
+        Run moved = cli({QStringLiteral("--json"), QStringLiteral("move"), QStringLiteral("c"),
+                         QStringLiteral("--to"), QStringLiteral("Team B")});
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.describe()));
+        QCOMPARE(moved.json().object().value(QStringLiteral("moved")).toInt(), 1);
+        Run byFolder =
+            cli({QStringLiteral("move"), QStringLiteral("--from-folder"), QStringLiteral("Team A"),
+                 QStringLiteral("--to"), QStringLiteral("Team B/Old A")});
+        QVERIFY2(byFolder.exitCode == 0, qPrintable(byFolder.describe()));
+        QVERIFY(byFolder.out.contains("Moved 2 integrations to 'Team B/Old A'"));
+        QCOMPARE(names({folder, QStringLiteral("Team B/Old A/Registries")}),
+                 QStringList{QStringLiteral("b")});
+        QCOMPARE(names({folder, QStringLiteral("Team B")}).size(), 3);
+
+        struct Bad
+        {
+            QStringList args;
+            const char *expected;
+        };
+        const QList<Bad> bad{
+            {{QStringLiteral("list"), folder, QStringLiteral("/Team A")},
+             "starts or ends with '/'"},
+            {{QStringLiteral("list"), tier, QStringLiteral("production")},
+             "is not an environment tier"},
+            {{QStringLiteral("update"), a, tag, QStringLiteral("a,b")}, "contains a comma"},
+            {{QStringLiteral("update"), a, folder, QString(65, QLatin1Char('x'))},
+             "longer than 64 characters"},
+            {{QStringLiteral("update"), a, folder, QStringLiteral("a//b")}, "empty level"},
+            {{QStringLiteral("update"), a, tag, QStringLiteral("x"), QStringLiteral("--no-tags")},
+             "contradict"},
+            {{QStringLiteral("move"), QStringLiteral("--to"), QStringLiteral("X")},
+             "needs the INTEGRATIONs"},
+            {{QStringLiteral("move"), a, QStringLiteral("--to"), QStringLiteral("X/")},
+             "--to: folder 'X/'"},
+        };
+        for (const Bad &each : bad) {
+            Run r = cli(each.args);
+            QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+            QVERIFY2(r.err.contains(each.expected), qPrintable(r.describe()));
+        }
+        QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("show"), a})
+                     .json()
+                     .object()
+                     .value(QStringLiteral("version"))
+                     .toInt(),
+                 2);
+    }
+
     void badInputIsRefusedWithExitCodeTwoAndWritesNothing_data()
     {
         QTest::addColumn<QStringList>("args");

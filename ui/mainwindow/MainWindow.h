@@ -41,6 +41,11 @@ class MessageWidget;
 class MonitorStatusLabel;
 class NotificationPresenter;
 class OutboxView;
+class OverviewPresenter;
+class OverviewSidebar;
+class ProblemsPanel;
+class BulkActions;
+class SummaryStrip;
 class TestDurationRecorder;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
@@ -102,6 +107,10 @@ public:
     void setMonitorEnabled(bool enabled);
     bool isMonitorEnabled() const;
     MessageWidget *errorBanner() const { return m_banner; }
+    OverviewSidebar *overviewSidebar() const { return m_sidebar; }
+    SummaryStrip *summaryStrip() const { return m_summary; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    BulkActions *bulkActions() const { return m_bulk; }
     // The integration selected in the list, if any.
     const Integration *selectedIntegration() const;
     bool selectIntegration(const QUuid &id);
@@ -142,6 +151,10 @@ private:
     QWidget *buildListSide();
     void buildToolBar();
     void buildStatusBar();
+    void buildOverview();
+    // Selects the integration, lifting the overview's scope and the filter if they hide it.
+    void jumpToIntegration(const QUuid &id);
+    void buildBulkActions();
     void connectSession();
     void connectCatalog();
     void connectChecks();
@@ -188,6 +201,13 @@ private:
     QLabel *m_catalogLabel = nullptr;
     KeychainStatusButton *m_keychain = nullptr;
     MonitorStatusLabel *m_monitorStatus = nullptr;
+    // The overview (docs/contracts.md §22): sidebar dock, summary strip, their presenter.
+    OverviewSidebar *m_sidebar = nullptr;
+    SummaryStrip *m_summary = nullptr;
+    OverviewPresenter *m_overview = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    BulkActions *m_bulk = nullptr;
+    bool m_prodDeleteTyped = false; // the typed confirmation of a prod delete was given
 };
 
 } // namespace stella::ui
