@@ -77,7 +77,7 @@ void fill(const DatabaseUrl &url, const ProviderRegistry &registry, int n, int f
     }
     QElapsedTimer t;
     t.start();
-    auto added = session->catalog().addAll({}, drafts, QStringLiteral("bench"));
+    auto added = (*session)->catalog().addAll({}, drafts, QStringLiteral("bench"));
     if (!added)
         die(added.error().toText());
     std::printf("catalog of %d integrations in %d folders written in %lld ms\n", n, folders,

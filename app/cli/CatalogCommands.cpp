@@ -390,11 +390,15 @@ Result<void> Cli::remove(const Args &args)
 
 Result<void> Cli::move(const Args &args)
 {
+    // Not a required option of the table: those refuse an empty value, and '' is the top level.
+    if (!args.has(QStringLiteral("to")))
+        return Error::invalidInput(QStringLiteral("move needs --to F, the folder to move to"),
+                                   QStringLiteral("--to '' moves to the top level"));
     auto to = folderOption(args, QStringLiteral("to"));
     if (!to)
         return to.error();
     const bool byFolder = args.has(QStringLiteral("from-folder"));
-    if (byFolder == args.positionals().isEmpty()) {
+    if (byFolder != args.positionals().isEmpty()) {
         return Error::invalidInput(
             byFolder ? QStringLiteral("move takes INTEGRATIONs or --from-folder, not both")
                      : QStringLiteral("move needs the INTEGRATIONs to move, or --from-folder F"),

@@ -209,7 +209,7 @@ QList<Command> Cli::commands()
           {{QStringLiteral("INTEGRATION"),
             QStringLiteral("the integrations to move (ids or names)"), true, true}},
           {{QStringLiteral("to"), QStringLiteral("F"),
-            QStringLiteral("the folder to move to ('' for the top level)"), true},
+            QStringLiteral("the folder to move to ('' for the top level); required")},
            {QStringLiteral("from-folder"), QStringLiteral("F"),
             QStringLiteral("move folder F and its subfolders instead of the INTEGRATIONs")}}},
          QStringLiteral("move integrations to another folder, all in one transaction"),

@@ -131,7 +131,7 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
          compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
          timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
          timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt), notNull(i.folder),
-         framedTags(i.tags), toString(i.tier)},
+         framedTags(i.tags), notNull(toString(i.tier))},
         QStringLiteral("saving integration '%1'").arg(i.name));
 }
 

@@ -165,9 +165,10 @@ private Q_SLOTS:
     void everyCommandHasItsOwnHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *name : {"providers", "list", "show", "add", "update", "remove", "test",
-                                 "check", "health", "monitor", "metrics", "discover", "audit",
-                                 "export", "import", "secret", "guard", "plugins", "help"})
+        for (const char *name :
+             {"providers", "list",   "show",    "add",     "update",   "remove", "test",
+              "check",     "health", "monitor", "metrics", "discover", "audit",  "export",
+              "import",    "secret", "guard",   "plugins", "help",     "move"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -236,7 +237,8 @@ private Q_SLOTS:
 
         Run add = cli({QStringLiteral("add"), QStringLiteral("--help")});
         QVERIFY2(add.out.contains("add --provider P --name N [--type T] [--endpoint URL] "
-                                  "[--config JSON|@FILE] [--authref URI]\n"),
+                                  "[--config JSON|@FILE] [--authref URI] [--folder F] [--tag T] "
+                                  "[--tier T]\n"),
                  add.out.constData());
         QVERIFY(add.out.contains("  --provider P "));
         QVERIFY(add.out.contains("any case"));
@@ -796,6 +798,11 @@ private Q_SLOTS:
         QCOMPARE(names({folder, QStringLiteral("Team B/Old A/Registries")}),
                  QStringList{QStringLiteral("b")});
         QCOMPARE(names({folder, QStringLiteral("Team B")}).size(), 3);
+        Run toTop =
+            cli({QStringLiteral("move"), QStringLiteral("c"), QStringLiteral("--to"), QString()});
+        QVERIFY2(toTop.exitCode == 0, qPrintable(toTop.describe()));
+        QVERIFY(toTop.out.contains("to the top level"));
+        QCOMPARE(names({folder, QStringLiteral("Team B")}).size(), 2);
 
         struct Bad
         {
@@ -815,6 +822,7 @@ private Q_SLOTS:
              "contradict"},
             {{QStringLiteral("move"), QStringLiteral("--to"), QStringLiteral("X")},
              "needs the INTEGRATIONs"},
+            {{QStringLiteral("move"), a}, "needs --to F"},
             {{QStringLiteral("move"), a, QStringLiteral("--to"), QStringLiteral("X/")},
              "--to: folder 'X/'"},
         };

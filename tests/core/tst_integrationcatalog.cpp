@@ -154,7 +154,8 @@ private Q_SLOTS:
         auto added = catalog().add(m_alice, d);
         QVERIFY(!added.ok());
         QCOMPARE(added.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(added.error().toText().contains(expected), qPrintable(added.error().toText()));
+        QVERIFY2(added.error().toText().contains(expected),
+                 qPrintable(added.ok() ? QString() : added.error().toText()));
         QVERIFY(!added.error().hint.isEmpty());
         QCOMPARE(rowCount(QStringLiteral("SELECT COUNT(*) FROM integrations")), 0);
         QCOMPARE(rowCount(QStringLiteral("SELECT COUNT(*) FROM audit_logs")), 0);
@@ -405,7 +406,7 @@ private Q_SLOTS:
         d.tags = {QStringLiteral("edge"), QStringLiteral("blue"), QStringLiteral("edge")};
         d.tier = EnvironmentTier::Prod;
         auto added = catalog().add(m_alice, d);
-        QVERIFY2(added.ok(), qPrintable(added.error().toText()));
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().toText()));
         auto got = catalog().get(m_alice, added->id);
         QVERIFY(got.ok());
         QCOMPARE(got->folder, QStringLiteral("Team A/Registries"));
@@ -419,7 +420,7 @@ private Q_SLOTS:
         patch.tags = QStringList{QStringLiteral("zeta")};
         patch.tier = EnvironmentTier::None;
         auto updated = catalog().update(m_alice, added->id, patch);
-        QVERIFY2(updated.ok(), qPrintable(updated.error().toText()));
+        QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().toText()));
         got = catalog().get(m_alice, added->id);
         QCOMPARE(got->folder, QString());
         QCOMPARE(got->tags, QStringList{QStringLiteral("zeta")});
@@ -441,7 +442,7 @@ private Q_SLOTS:
             d.tags = tags;
             d.tier = tier;
             auto r = catalog().add(m_alice, d);
-            QVERIFY2(r.ok(), qPrintable(r.error().toText()));
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toText()));
         };
         add(QStringLiteral("top"), QString(), {}, EnvironmentTier::None);
         add(QStringLiteral("a"), QStringLiteral("Team A"), {QStringLiteral("edge")},
@@ -457,7 +458,8 @@ private Q_SLOTS:
 
         auto names = [this](const IntegrationFilter &f) {
             QStringList out;
-            for (const Integration &i : *catalog().list(m_alice, f))
+            const QList<Integration> listed = catalog().list(m_alice, f).value();
+            for (const Integration &i : listed)
                 out.append(i.name);
             return out;
         };
@@ -526,7 +528,8 @@ private Q_SLOTS:
         auto refused = catalog().add(m_alice, d);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(refused.error().toText().contains(expected), qPrintable(refused.error().toText()));
+        QVERIFY2(refused.error().toText().contains(expected),
+                 qPrintable(refused.ok() ? QString() : refused.error().toText()));
         QVERIFY(catalog().list(m_alice)->isEmpty());
         // The same through an update: nothing changes.
         auto added = catalog().add(m_alice, harbor());
@@ -560,7 +563,7 @@ private Q_SLOTS:
 
         QSignalSpy reset(&catalog(), &IntegrationCatalog::catalogReset);
         auto moved = catalog().changeMany(m_alice, ids, move);
-        QVERIFY2(moved.ok(), qPrintable(moved.error().toText()));
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().toText()));
         QCOMPARE(moved->size(), 5);
         QCOMPARE(reset.count(), 1);
         QCOMPARE(catalog().list(m_alice, inFolder)->size(), 5);
@@ -601,10 +604,11 @@ private Q_SLOTS:
         add(QStringLiteral("c"), QStringLiteral("Older"));
         auto moved =
             catalog().renameFolder(m_alice, QStringLiteral("Old"), QStringLiteral("New/X"));
-        QVERIFY2(moved.ok(), qPrintable(moved.error().toText()));
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().toText()));
         QCOMPARE(moved->size(), 2);
         QMap<QString, QString> folders;
-        for (const Integration &i : *catalog().list(m_alice))
+        const QList<Integration> listed = catalog().list(m_alice).value();
+        for (const Integration &i : listed)
             folders.insert(i.name, i.folder);
         QCOMPARE(folders.value(QStringLiteral("a")), QStringLiteral("New/X"));
         QCOMPARE(folders.value(QStringLiteral("b")), QStringLiteral("New/X/Sub"));

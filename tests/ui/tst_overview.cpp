@@ -206,11 +206,13 @@ private Q_SLOTS:
             return why;
         };
         QCOMPARE(asked, QStringList{QStringLiteral("authref://env/MISSING_TOKEN")});
-        QVERIFY(rowsOf(QStringLiteral("reg-b")).first().startsWith(QStringLiteral("Unhealthy")));
+        QVERIFY2(panel.tree()->topLevelItemCount() >= 6,
+                 qPrintable(QString::number(panel.tree()->topLevelItemCount())));
+        QVERIFY(rowsOf(QStringLiteral("reg-b")).value(0).startsWith(QStringLiteral("Unhealthy")));
         QCOMPARE(rowsOf(QStringLiteral("ci-new")), QStringList{QStringLiteral("Never checked")});
-        QVERIFY(rowsOf(QStringLiteral("ci-old")).first().startsWith(QStringLiteral("Stale")));
+        QVERIFY(rowsOf(QStringLiteral("ci-old")).value(0).startsWith(QStringLiteral("Stale")));
         QVERIFY(rowsOf(QStringLiteral("reg-insecure"))
-                    .first()
+                    .value(0)
                     .contains(QStringLiteral("not verified")));
         const QStringList regA = rowsOf(QStringLiteral("reg-a"));
         QCOMPARE(regA.size(), 2);
@@ -230,8 +232,10 @@ private Q_SLOTS:
                 never = panel.tree()->topLevelItem(r);
         QVERIFY(never);
         panel.show();
-        const QRect rect = panel.tree()->visualItemRect(never);
-        QTest::mouseDClick(panel.tree()->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.tree()->setCurrentItem(never);
+        panel.tree()->setFocus();
+        QTest::keyClick(panel.tree(), Qt::Key_Return);
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.first().first().toUuid(), all.at(4).id);
 
