@@ -106,7 +106,7 @@ Result<Args> Args::parse(const QStringList &tokens, const ArgSpec &spec)
             args.m_flags.insert(name);
             continue;
         }
-        if (args.m_values.contains(name))
+        if (args.m_values.contains(name) && !option->repeats)
             return usage(spec, QStringLiteral("--%1 is given twice").arg(name));
         if (!hasInline) {
             if (i + 1 >= tokens.size())
@@ -116,6 +116,8 @@ Result<Args> Args::parse(const QStringList &tokens, const ArgSpec &spec)
         if (option->required && inlineValue.isEmpty())
             return usage(spec, QStringLiteral("--%1 needs a value").arg(name));
         args.m_values.insert(name, inlineValue);
+        if (option->repeats)
+            args.m_repeated[name].append(inlineValue);
     }
     for (const OptionSpec &o : spec.options)
         if (o.required && !args.m_values.contains(o.name))

@@ -18,6 +18,7 @@ struct OptionSpec
     QString valueName; // "URL" in `--endpoint URL`; empty for a flag
     QString help;      // one line
     bool required = false;
+    bool repeats = false; // `--tag a --tag b`: values() gives them all, in order
 
     bool isFlag() const { return valueName.isEmpty(); }
     QString synopsis() const; // "--endpoint URL", "--once"
@@ -62,6 +63,8 @@ public:
         return m_values.value(name, fallback);
     }
     bool flag(const QString &name) const { return m_flags.contains(name); }
+    // Every value of a repeatable option, in the order given.
+    QStringList values(const QString &name) const { return m_repeated.value(name); }
     const QStringList &positionals() const { return m_positionals; }
     // A positive integer option; an InvalidInput error names the option otherwise.
     Result<int> intValue(const QString &name, int fallback, int minimum = 1) const;
@@ -69,6 +72,7 @@ public:
 private:
     QHash<QString, QString> m_values;
     QSet<QString> m_flags;
+    QHash<QString, QStringList> m_repeated;
     QStringList m_positionals;
     bool m_help = false;
 };

@@ -80,6 +80,36 @@ Result<std::optional<IntegrationType>> typeOption(const Args &args)
                         allIntegrationTypeNames());
 }
 
+Result<std::optional<EnvironmentTier>> tierOption(const Args &args)
+{
+    if (!args.has(QStringLiteral("tier")))
+        return std::optional<EnvironmentTier>();
+    const QString text = args.value(QStringLiteral("tier"));
+    if (auto tier = environmentTierFromString(text))
+        return tier;
+    return unknownValue(QStringLiteral("tier"), text, QStringLiteral("an environment tier"),
+                        allEnvironmentTierNames() + QStringList{QStringLiteral("none")});
+}
+
+// Checked here as well as by the catalog, so the message names the option.
+Result<QString> folderOption(const Args &args, const QString &option = QStringLiteral("folder"))
+{
+    const QString folder = args.value(option);
+    if (const QString p = IntegrationValidator::folderProblem(folder); !p.isEmpty())
+        return Error::invalidInput(QStringLiteral("--%1: %2").arg(option, p),
+                                   QStringLiteral("Folders look like 'Team A/Registries'"));
+    return folder;
+}
+
+Result<QStringList> tagOptions(const Args &args)
+{
+    const QStringList tags = args.values(QStringLiteral("tag"));
+    if (const QString p = IntegrationValidator::tagsProblem(tags); !p.isEmpty())
+        return Error::invalidInput(QStringLiteral("--tag: %1").arg(p),
+                                   QStringLiteral("Give each tag with its own --tag"));
+    return tags;
+}
+
 Result<QString> providerOption(const Args &args, const ProviderRegistry &registry)
 {
     const QString text = args.value(QStringLiteral("provider"));
@@ -142,6 +172,20 @@ Result<void> Cli::list(const Args &args)
             return provider.error();
         filter.provider = *provider;
     }
+    if (args.has(QStringLiteral("folder"))) {
+        auto folder = folderOption(args);
+        if (!folder)
+            return folder.error();
+        filter.folder = *folder;
+    }
+    auto tags = tagOptions(args);
+    if (!tags)
+        return tags.error();
+    filter.tags = *tags;
+    auto tier = tierOption(args);
+    if (!tier)
+        return tier.error();
+    filter.tier = *tier;
     auto integrations = catalog().list(m_ctx, filter);
     if (!integrations)
         return integrations.error();
@@ -163,10 +207,10 @@ Result<void> Cli::list(const Args &args)
     QList<QStringList> rows;
     for (const Integration &i : *integrations)
         rows.append({i.idString(), i.name, toString(i.type), i.provider, toString(i.status),
-                     timeText(i.lastCheckedAt)});
+                     timeText(i.lastCheckedAt), orDash(i.folder), orDash(toString(i.tier))});
     m_out->table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"),
                   QStringLiteral("PROVIDER"), QStringLiteral("STATUS"),
-                  QStringLiteral("LAST CHECKED")},
+                  QStringLiteral("LAST CHECKED"), QStringLiteral("FOLDER"), QStringLiteral("TIER")},
                  rows);
     return {};
 }
@@ -187,6 +231,9 @@ Result<void> Cli::show(const Args &args)
     m_out->line(QStringLiteral("provider:     %1").arg(i->provider));
     m_out->line(QStringLiteral("endpoint:     %1").arg(orDash(i->endpoint)));
     m_out->line(QStringLiteral("authRef:      %1").arg(orDash(i->authRefUri)));
+    m_out->line(QStringLiteral("folder:       %1").arg(orDash(i->folder)));
+    m_out->line(QStringLiteral("tags:         %1").arg(orDash(i->tags.join(QStringLiteral(", ")))));
+    m_out->line(QStringLiteral("tier:         %1").arg(orDash(toString(i->tier))));
     const bool stale =
         healthpolicy::isStale(*i, MonitorSettings::kDefaultIntervalMs, m_clock.now());
     m_out->line(QStringLiteral("status:       %1%2 (last checked %3)")
@@ -240,6 +287,18 @@ Result<void> Cli::add(const Args &args)
             return config.error();
         draft.config = *config;
     }
+    auto folder = folderOption(args);
+    if (!folder)
+        return folder.error();
+    draft.folder = *folder;
+    auto tags = tagOptions(args);
+    if (!tags)
+        return tags.error();
+    draft.tags = *tags;
+    auto tier = tierOption(args);
+    if (!tier)
+        return tier.error();
+    draft.tier = tier->value_or(EnvironmentTier::None);
     auto added = catalog().add(m_ctx, draft);
     if (!added)
         return added.error();
@@ -269,9 +328,31 @@ Result<void> Cli::update(const Args &args)
             return config.error();
         patch.config = *config;
     }
+    if (args.has(QStringLiteral("folder"))) {
+        auto folder = folderOption(args);
+        if (!folder)
+            return folder.error();
+        patch.folder = *folder;
+    }
+    if (args.has(QStringLiteral("tag")) && args.flag(QStringLiteral("no-tags")))
+        return Error::invalidInput(QStringLiteral("--tag and --no-tags contradict each other"),
+                                   QStringLiteral("Give the new tags, or --no-tags, not both"));
+    if (args.has(QStringLiteral("tag"))) {
+        auto tags = tagOptions(args);
+        if (!tags)
+            return tags.error();
+        patch.tags = *tags;
+    }
+    if (args.flag(QStringLiteral("no-tags")))
+        patch.tags = QStringList();
+    auto tier = tierOption(args);
+    if (!tier)
+        return tier.error();
+    patch.tier = *tier;
     if (patch.isEmpty())
         return Error::invalidInput(
-            QStringLiteral("update needs at least one of --name, --endpoint, --config, --authref"));
+            QStringLiteral("update needs at least one of --name, --endpoint, --config, --authref, "
+                           "--folder, --tag, --no-tags, --tier"));
     auto expected = expectedVersion(args);
     if (!expected)
         return expected.error();
@@ -304,6 +385,60 @@ Result<void> Cli::remove(const Args &args)
     else
         m_out->line(
             QStringLiteral("Removed %1%2").arg(id->toString(QUuid::WithoutBraces), sandboxNote()));
+    return {};
+}
+
+Result<void> Cli::move(const Args &args)
+{
+    // Not a required option of the table: those refuse an empty value, and '' is the top level.
+    if (!args.has(QStringLiteral("to")))
+        return Error::invalidInput(QStringLiteral("move needs --to F, the folder to move to"),
+                                   QStringLiteral("--to '' moves to the top level"));
+    auto to = folderOption(args, QStringLiteral("to"));
+    if (!to)
+        return to.error();
+    const bool byFolder = args.has(QStringLiteral("from-folder"));
+    if (byFolder != args.positionals().isEmpty()) {
+        return Error::invalidInput(
+            byFolder ? QStringLiteral("move takes INTEGRATIONs or --from-folder, not both")
+                     : QStringLiteral("move needs the INTEGRATIONs to move, or --from-folder F"),
+            QStringLiteral("e.g. `stella-integrations move edge-harbor ci-gitlab --to 'Team A'`"));
+    }
+    Result<QList<Integration>> moved = QList<Integration>();
+    if (byFolder) {
+        auto from = folderOption(args, QStringLiteral("from-folder"));
+        if (!from)
+            return from.error();
+        moved = catalog().renameFolder(m_ctx, *from, *to);
+    } else {
+        // Every name is resolved before anything moves: a typo moves nothing.
+        IntegrationLookup lookup(catalog(), m_ctx);
+        QList<QUuid> ids;
+        for (const QString &idOrName : args.positionals()) {
+            auto id = lookup.findId(idOrName);
+            if (!id)
+                return id.error();
+            ids.append(*id);
+        }
+        IntegrationCatalog::BulkChange change;
+        change.folder = *to;
+        moved = catalog().changeMany(m_ctx, ids, change);
+    }
+    if (!moved)
+        return moved.error();
+    if (m_out->json()) {
+        QJsonArray ids;
+        for (const Integration &i : *moved)
+            ids.append(i.idString());
+        m_out->document(
+            QJsonObject{{QStringLiteral("moved"), moved->size()}, {QStringLiteral("ids"), ids}});
+    } else {
+        m_out->line(QStringLiteral("Moved %1 integrations to %2%3")
+                        .arg(moved->size())
+                        .arg(to->isEmpty() ? QStringLiteral("the top level")
+                                           : QStringLiteral("'%1'").arg(*to),
+                             sandboxNote()));
+    }
     return {};
 }
 

@@ -48,6 +48,22 @@ QStringList allResourceTypes()
     return all;
 }
 
+OptionSpec folderOption(const QString &help)
+{
+    return {QStringLiteral("folder"), QStringLiteral("F"), help};
+}
+
+OptionSpec tagOption(const QString &help)
+{
+    return {QStringLiteral("tag"), QStringLiteral("T"), help, false, true};
+}
+
+OptionSpec tierOption(const QString &tiers)
+{
+    return {QStringLiteral("tier"), QStringLiteral("T"),
+            QStringLiteral("the environment tier: %1, or none").arg(tiers)};
+}
+
 OptionSpec expectVersion()
 {
     return {QStringLiteral("expect-version"), QStringLiteral("V"),
@@ -103,6 +119,7 @@ GlobalOptions Cli::globalOptions()
 QList<Command> Cli::commands()
 {
     const QString types = joined(allIntegrationTypeNames());
+    const QString tiers = joined(allEnvironmentTierNames());
     const MonitorSettings monitorDefaults;
     return {
         {{QStringLiteral("providers"),
@@ -123,7 +140,12 @@ QList<Command> Cli::commands()
             QStringLiteral("only this provider (`providers` lists them; any case)")},
            {QStringLiteral("status"), QStringLiteral("S"),
             QStringLiteral("only this health status: %1 (any case)")
-                .arg(joined(allHealthStatusNames()))}}},
+                .arg(joined(allHealthStatusNames()))},
+           {QStringLiteral("folder"), QStringLiteral("F"),
+            QStringLiteral("only folder F and its subfolders, e.g. 'Team A/Registries'")},
+           tagOption(QStringLiteral("only integrations with tag T (repeatable: all of them)")),
+           {QStringLiteral("tier"), QStringLiteral("T"),
+            QStringLiteral("only this tier: %1, or none").arg(tiers)}}},
          QStringLiteral("list the tenant's integrations"),
          {},
          true,
@@ -149,7 +171,11 @@ QList<Command> Cli::commands()
             QStringLiteral("the provider's settings as a JSON object, or @FILE to read them")},
            {QStringLiteral("authref"), QStringLiteral("URI"),
             QStringLiteral("where the credential is: authref://keychain/…, "
-                           "authref://vault/…#field or authref://env/NAME")}}},
+                           "authref://vault/…#field or authref://env/NAME")},
+           folderOption(QStringLiteral("the folder, e.g. 'Team A/Registries' (default: the top "
+                                       "level)")),
+           tagOption(QStringLiteral("a tag (repeatable)")),
+           tierOption(tiers)}},
          QStringLiteral("register an integration"),
          {},
          true,
@@ -163,6 +189,10 @@ QList<Command> Cli::commands()
             QStringLiteral("the new settings as a JSON object, or @FILE to read them")},
            {QStringLiteral("authref"), QStringLiteral("URI"),
             QStringLiteral("the new credential reference")},
+           folderOption(QStringLiteral("the new folder ('' for the top level)")),
+           tagOption(QStringLiteral("the new tags, replacing the old (repeatable)")),
+           {QStringLiteral("no-tags"), {}, QStringLiteral("remove every tag")},
+           tierOption(tiers),
            expectVersion()}},
          QStringLiteral("change an integration"),
          {},
@@ -175,6 +205,18 @@ QList<Command> Cli::commands()
          true,
          true,
          &Cli::remove},
+        {{QStringLiteral("move"),
+          {{QStringLiteral("INTEGRATION"),
+            QStringLiteral("the integrations to move (ids or names)"), true, true}},
+          {{QStringLiteral("to"), QStringLiteral("F"),
+            QStringLiteral("the folder to move to ('' for the top level); required")},
+           {QStringLiteral("from-folder"), QStringLiteral("F"),
+            QStringLiteral("move folder F and its subfolders instead of the INTEGRATIONs")}}},
+         QStringLiteral("move integrations to another folder, all in one transaction"),
+         {QStringLiteral("With --from-folder, F/x becomes TO/x: subfolders move along.")},
+         true,
+         true,
+         &Cli::move},
         {{QStringLiteral("test"), {kIntegration}, {}},
          QStringLiteral("run test-connection, steps live on stderr"),
          {QStringLiteral("Exit code 0 when the test passed, also when it \"passed with "

@@ -55,6 +55,7 @@ private:
     Result<void> add(const Args &args);
     Result<void> update(const Args &args);
     Result<void> remove(const Args &args);
+    Result<void> move(const Args &args);
     Result<void> audit(const Args &args);
     Result<void> exportCatalog(const Args &args);
     Result<void> importCatalog(const Args &args);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CatalogTransfer.h"
 
+#include "core/catalog/IntegrationValidator.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -21,6 +23,9 @@ const QSet<QString> kEntryKeys{QStringLiteral("id"),
                                QStringLiteral("endpoint"),
                                QStringLiteral("config"),
                                QStringLiteral("authRefUri"),
+                               QStringLiteral("folder"),
+                               QStringLiteral("tags"),
+                               QStringLiteral("tier"),
                                QStringLiteral("tenantId"),
                                QStringLiteral("status"),
                                QStringLiteral("version"),
@@ -147,6 +152,34 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
                                             .arg(typeText, allIntegrationTypeNames().join(
                                                                QStringLiteral(", "))));
         }
+        // Named as well as numbered: the operator finds "'edge-harbor'" faster than "[4711]".
+        const QString row =
+            d.name.isEmpty() ? where : QStringLiteral("%1 ('%2')").arg(where, d.name);
+        text("folder", d.folder, false);
+        if (const QString p = IntegrationValidator::folderProblem(d.folder); !p.isEmpty())
+            problems.append(row + QStringLiteral(": ") + p);
+        const QJsonValue tags = o.value(QStringLiteral("tags"));
+        if (tags.isArray()) {
+            for (const QJsonValue &tag : tags.toArray()) {
+                if (!tag.isString()) {
+                    problems.append(row + QStringLiteral(": \"tags\" must hold strings only"));
+                    break;
+                }
+                d.tags.append(tag.toString());
+            }
+            if (const QString p = IntegrationValidator::tagsProblem(d.tags); !p.isEmpty())
+                problems.append(row + QStringLiteral(": ") + p);
+        } else if (!tags.isUndefined() && !tags.isNull()) {
+            problems.append(row + QStringLiteral(": \"tags\" must be an array of strings"));
+        }
+        QString tierText;
+        text("tier", tierText, false);
+        if (const auto tier = environmentTierFromString(tierText))
+            d.tier = *tier;
+        else
+            problems.append(
+                row + QStringLiteral(": \"tier\" '%1' is not one of %2 (or null)")
+                          .arg(tierText, allEnvironmentTierNames().join(QStringLiteral(", "))));
         const QJsonValue config = o.value(QStringLiteral("config"));
         if (config.isObject())
             d.config = config.toObject();

@@ -29,6 +29,12 @@ QJsonArray changedFields(const Integration &before, const Integration &after)
         fields.append(QStringLiteral("endpoint"));
     if (before.authRefUri != after.authRefUri)
         fields.append(QStringLiteral("authRefUri"));
+    if (before.folder != after.folder)
+        fields.append(QStringLiteral("folder"));
+    if (before.tags != after.tags)
+        fields.append(QStringLiteral("tags"));
+    if (before.tier != after.tier)
+        fields.append(QStringLiteral("tier"));
     QStringList keys = before.config.keys() + after.config.keys();
     keys.removeDuplicates();
     keys.sort();
@@ -90,6 +96,9 @@ Result<Integration> IntegrationCatalog::materialize(const RequestContext &ctx,
     i.endpoint = draft.endpoint;
     i.config = draft.config;
     i.authRefUri = draft.authRefUri;
+    i.folder = draft.folder;
+    i.tags = IntegrationValidator::normalizedTags(draft.tags);
+    i.tier = draft.tier;
     i.status = HealthStatus::Unknown;
     i.version = 1;
     i.createdAt = m_clock.now();
@@ -235,6 +244,12 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
         after.config = *patch.config;
     if (patch.authRefUri)
         after.authRefUri = *patch.authRefUri;
+    if (patch.folder)
+        after.folder = *patch.folder;
+    if (patch.tags)
+        after.tags = IntegrationValidator::normalizedTags(*patch.tags);
+    if (patch.tier)
+        after.tier = *patch.tier;
     if (auto r = m_validator.validate(after); !r)
         return r.error();
     const QJsonArray changed = changedFields(before, after);
@@ -307,6 +322,168 @@ Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &
         return r;
     Q_EMIT integrationChanged(ChangeKind::Removed, ctx.tenantId, id);
     return {};
+}
+
+Result<QList<Integration>> IntegrationCatalog::changeMany(const RequestContext &ctx,
+                                                          const QList<QUuid> &ids,
+                                                          const BulkChange &change)
+{
+    if (change.folder) {
+        if (const QString p = IntegrationValidator::folderProblem(*change.folder); !p.isEmpty())
+            return Error::invalidInput(QStringLiteral("Nothing was changed: %1").arg(p),
+                                       QStringLiteral("Correct the folder and try again"));
+    }
+    if (const QString p = IntegrationValidator::tagsProblem(change.addTags); !p.isEmpty())
+        return Error::invalidInput(QStringLiteral("Nothing was changed: %1").arg(p),
+                                   QStringLiteral("Correct the tag and try again"));
+    return applyToEach(ctx, ids, [&change](Integration &i) {
+        if (change.folder)
+            i.folder = *change.folder;
+        QStringList tags = i.tags + change.addTags;
+        for (const QString &tag : change.removeTags)
+            tags.removeAll(tag);
+        i.tags = IntegrationValidator::normalizedTags(tags);
+        if (change.tier)
+            i.tier = *change.tier;
+    });
+}
+
+Result<QList<Integration>> IntegrationCatalog::renameFolder(const RequestContext &ctx,
+                                                            const QString &from, const QString &to)
+{
+    if (from.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("Give the folder to move from; the top level cannot be moved"),
+            QStringLiteral("Move integrations from the top level by id instead"));
+    for (const QString &folder : {from, to})
+        if (const QString p = IntegrationValidator::folderProblem(folder); !p.isEmpty())
+            return Error::invalidInput(QStringLiteral("Nothing was moved: %1").arg(p),
+                                       QStringLiteral("Correct the folder and try again"));
+    IntegrationFilter filter;
+    filter.folder = from;
+    auto inFolder = m_store.listIntegrations(ctx.tenantId, filter);
+    if (!inFolder)
+        return inFolder.error();
+    QList<QUuid> ids;
+    ids.reserve(inFolder->size());
+    for (const Integration &i : std::as_const(*inFolder))
+        ids.append(i.id);
+    // Subfolders move along: from/x becomes to/x.
+    return applyToEach(ctx, ids, [&from, &to](Integration &i) {
+        const QString rest = i.folder.mid(from.size());
+        i.folder = to.isEmpty() ? rest.mid(1) : to + rest;
+    });
+}
+
+Result<QList<Integration>>
+IntegrationCatalog::applyToEach(const RequestContext &ctx, const QList<QUuid> &ids,
+                                const std::function<void(Integration &)> &change)
+{
+    const QString doing = QStringLiteral("changing %1 integrations").arg(ids.size());
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(doing); !r)
+        return r.error();
+    QList<Integration> changed;
+    QStringList problems;
+    const QDateTime now = m_clock.now();
+    QSet<QUuid> seen;
+    for (const QUuid &id : ids) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        auto found = m_store.findIntegration(ctx.tenantId, id);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
+            return notFound(id);
+        const Integration before = **found;
+        Integration after = before;
+        change(after);
+        if (const QString p = IntegrationValidator::folderProblem(after.folder); !p.isEmpty())
+            problems.append(QStringLiteral("'%1': %2").arg(before.name, p));
+        if (const QString p = IntegrationValidator::tagsProblem(after.tags); !p.isEmpty())
+            problems.append(QStringLiteral("'%1': %2").arg(before.name, p));
+        if (!problems.isEmpty())
+            continue;
+        const QJsonArray fields = changedFields(before, after);
+        if (fields.isEmpty())
+            continue;
+        after.version = before.version + 1;
+        after.updatedAt = now;
+        auto updated = m_store.updateIntegration(after, before.version);
+        if (!updated)
+            return updated.error();
+        if (!*updated)
+            return Error::conflict(
+                QStringLiteral("Integration '%1' was changed by someone else while saving")
+                    .arg(before.name),
+                QStringLiteral("Nothing was changed; reload and try again"));
+        if (auto r = writeAudit(ctx, QStringLiteral("update"), id,
+                                {{QStringLiteral("changed"), fields},
+                                 {QStringLiteral("name"), after.name},
+                                 {QStringLiteral("version"), after.version},
+                                 {QStringLiteral("bulk"), true}});
+            !r)
+            return r.error();
+        changed.append(after);
+    }
+    if (!problems.isEmpty()) {
+        Error e = Error::invalidInput(
+            QStringLiteral("Nothing was changed: %1 integrations would be invalid")
+                .arg(problems.size()),
+            QStringLiteral("Correct the values and try again"));
+        e.details = problems;
+        return e;
+    }
+    if (auto r = tx.commit(doing); !r)
+        return r.error();
+    if (changed.size() == 1)
+        Q_EMIT integrationChanged(ChangeKind::Updated, ctx.tenantId, changed.first().id);
+    else if (!changed.isEmpty())
+        Q_EMIT catalogReset(ctx.tenantId);
+    return changed;
+}
+
+Result<int> IntegrationCatalog::removeMany(const RequestContext &ctx, const QList<QUuid> &ids)
+{
+    const QString doing = QStringLiteral("removing %1 integrations").arg(ids.size());
+    Transaction tx(m_store.database());
+    if (auto r = tx.begin(doing); !r)
+        return r.error();
+    const QDateTime now = m_clock.now();
+    QList<QUuid> removed;
+    QSet<QUuid> seen;
+    for (const QUuid &id : ids) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        auto found = m_store.findIntegration(ctx.tenantId, id);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
+            return notFound(id);
+        auto gone = m_store.softDelete(ctx.tenantId, id, (*found)->version, now);
+        if (!gone)
+            return gone.error();
+        if (!*gone)
+            return Error::conflict(
+                QStringLiteral("Integration '%1' was changed by someone else while removing")
+                    .arg((*found)->name),
+                QStringLiteral("Nothing was removed; reload and decide again"));
+        if (auto r = writeAudit(
+                ctx, QStringLiteral("delete"), id,
+                {{QStringLiteral("name"), (*found)->name}, {QStringLiteral("bulk"), true}});
+            !r)
+            return r.error();
+        removed.append(id);
+    }
+    if (auto r = tx.commit(doing); !r)
+        return r.error();
+    if (removed.size() == 1)
+        Q_EMIT integrationChanged(ChangeKind::Removed, ctx.tenantId, removed.first());
+    else if (!removed.isEmpty())
+        Q_EMIT catalogReset(ctx.tenantId);
+    return int(removed.size());
 }
 
 Result<Integration> IntegrationCatalog::get(const RequestContext &ctx, const QUuid &id)

@@ -8,6 +8,7 @@
 #include "core/model/Integration.h"
 
 #include <QObject>
+#include <functional>
 #include <optional>
 
 namespace stella {
@@ -43,6 +44,25 @@ public:
                                std::optional<int> expectedVersion = std::nullopt);
     Result<void> remove(const RequestContext &ctx, const QUuid &id,
                         std::optional<int> expectedVersion = std::nullopt);
+
+    // Bulk organisation (docs/contracts.md §25): the same change to every id, all or nothing in
+    // one transaction; each changed integration gets a new version and an audit entry.
+    struct BulkChange
+    {
+        std::optional<QString> folder;
+        QStringList addTags;
+        QStringList removeTags;
+        std::optional<EnvironmentTier> tier;
+    };
+    // The integrations that changed (those already as asked are left alone).
+    Result<QList<Integration>> changeMany(const RequestContext &ctx, const QList<QUuid> &ids,
+                                          const BulkChange &change);
+    // Moves every integration in `from` and its subfolders under `to` ("" = the top level),
+    // keeping the subfolders: from/x becomes to/x.
+    Result<QList<Integration>> renameFolder(const RequestContext &ctx, const QString &from,
+                                            const QString &to);
+    // All or nothing; returns how many were removed.
+    Result<int> removeMany(const RequestContext &ctx, const QList<QUuid> &ids);
 
     Result<Integration> get(const RequestContext &ctx, const QUuid &id);
     Result<QList<Integration>> list(const RequestContext &ctx,
@@ -100,6 +120,8 @@ Q_SIGNALS:
 private:
     Result<Integration> materialize(const RequestContext &ctx, const IntegrationDraft &draft) const;
     Error notFound(const QUuid &id) const;
+    Result<QList<Integration>> applyToEach(const RequestContext &ctx, const QList<QUuid> &ids,
+                                           const std::function<void(Integration &)> &change);
     Result<void> writeAudit(const RequestContext &ctx, const QString &action, const QUuid &id,
                             const QJsonObject &details);
 

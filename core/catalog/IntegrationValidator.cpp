@@ -4,6 +4,8 @@
 #include "core/credentials/AuthRef.h"
 #include "core/providers/ProviderRegistry.h"
 
+#include <algorithm>
+
 namespace stella {
 
 namespace {
@@ -43,6 +45,82 @@ QString IntegrationValidator::authRefProblem(const QString &authRefUri)
     return ref ? QString() : QStringLiteral("authRefUri: ") + ref.error().toText();
 }
 
+namespace {
+bool hasControlCharacter(const QString &text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+} // namespace
+
+QString IntegrationValidator::folderProblem(const QString &folder)
+{
+    if (folder.isEmpty())
+        return {}; // the top level
+    if (folder.size() > kMaxFolderLength)
+        return QStringLiteral("folder is longer than %1 characters; use fewer or shorter levels")
+            .arg(kMaxFolderLength);
+    if (folder.startsWith(QLatin1Char('/')) || folder.endsWith(QLatin1Char('/')))
+        return QStringLiteral("folder '%1' starts or ends with '/'; write it as "
+                              "'Team A/Registries', without the outer slashes")
+            .arg(folder);
+    if (hasControlCharacter(folder))
+        return QStringLiteral("folder contains control characters");
+    const QStringList segments = folder.split(QLatin1Char('/'));
+    for (const QString &segment : segments) {
+        if (segment.trimmed().isEmpty())
+            return QStringLiteral("folder '%1' has an empty level (two '/' in a row or a blank "
+                                  "name); give every level a name")
+                .arg(folder);
+        if (segment != segment.trimmed())
+            return QStringLiteral("folder level '%1' starts or ends with spaces").arg(segment);
+        if (segment.size() > kMaxFolderSegmentLength)
+            return QStringLiteral("folder level '%1…' is longer than %2 characters")
+                .arg(segment.left(20))
+                .arg(kMaxFolderSegmentLength);
+    }
+    return {};
+}
+
+QString IntegrationValidator::tagProblem(const QString &tag)
+{
+    if (tag.trimmed().isEmpty())
+        return QStringLiteral("a tag is empty; remove it or give it a name");
+    if (tag.contains(QLatin1Char(',')))
+        return QStringLiteral("tag '%1' contains a comma; give each tag on its own (--tag a "
+                              "--tag b)")
+            .arg(tag);
+    if (tag != tag.trimmed())
+        return QStringLiteral("tag '%1' starts or ends with spaces").arg(tag);
+    if (tag.size() > kMaxTagLength)
+        return QStringLiteral("tag '%1…' is longer than %2 characters")
+            .arg(tag.left(20))
+            .arg(kMaxTagLength);
+    if (hasControlCharacter(tag))
+        return QStringLiteral("tag contains control characters");
+    return {};
+}
+
+QString IntegrationValidator::tagsProblem(const QStringList &tags)
+{
+    for (const QString &tag : tags)
+        if (const QString p = tagProblem(tag); !p.isEmpty())
+            return p;
+    if (normalizedTags(tags).size() > kMaxTags)
+        return QStringLiteral("%1 tags is more than the %2 an integration may have")
+            .arg(normalizedTags(tags).size())
+            .arg(kMaxTags);
+    return {};
+}
+
+QStringList IntegrationValidator::normalizedTags(const QStringList &tags)
+{
+    QStringList sorted = tags;
+    sorted.sort(Qt::CaseSensitive);
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    return sorted;
+}
+
 QStringList IntegrationValidator::problems(const Integration &i) const
 {
     const ProviderDefinition *provider = m_registry.find(i.provider);
@@ -59,6 +137,10 @@ QStringList IntegrationValidator::problems(const Integration &i) const
         problems.append(p);
     problems.append(provider->configSchema.validate(i.config));
     if (const QString p = authRefProblem(i.authRefUri); !p.isEmpty())
+        problems.append(p);
+    if (const QString p = folderProblem(i.folder); !p.isEmpty())
+        problems.append(p);
+    if (const QString p = tagsProblem(i.tags); !p.isEmpty())
         problems.append(p);
     for (const CredentialSlot &slot : provider->credentialSlots)
         if (slot.required && i.authRefUri.isEmpty())

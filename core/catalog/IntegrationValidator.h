@@ -23,6 +23,17 @@ public:
     static QString nameProblem(const QString &name);
     static QString endpointProblem(const ProviderDefinition &provider, const QString &endpoint);
     static QString authRefProblem(const QString &authRefUri);
+    // docs/contracts.md §25: the folder path's and a tag's rules; empty when valid.
+    static QString folderProblem(const QString &folder);
+    static QString tagProblem(const QString &tag);
+    static QString tagsProblem(const QStringList &tags);
+    // Sorted, without duplicates: how the catalog keeps them.
+    static QStringList normalizedTags(const QStringList &tags);
+
+    static constexpr int kMaxFolderSegmentLength = 64;
+    static constexpr int kMaxFolderLength = 255;
+    static constexpr int kMaxTagLength = 64;
+    static constexpr int kMaxTags = 32;
 
 private:
     const ProviderRegistry &m_registry;

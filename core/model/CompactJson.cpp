@@ -98,6 +98,8 @@ void CompactJson::appendIntegration(QByteArray &out, const Integration &i)
     appendTime(out, i.createdAt);
     appendKey(out, "endpoint");
     appendString(out, i.endpoint);
+    appendKey(out, "folder");
+    appendString(out, i.folder);
     appendKey(out, "id");
     appendString(out, i.idString());
     appendKey(out, "lastCheckedAt");
@@ -108,8 +110,18 @@ void CompactJson::appendIntegration(QByteArray &out, const Integration &i)
     appendString(out, i.provider);
     appendKey(out, "status");
     appendString(out, toString(i.status));
+    appendKey(out, "tags");
+    out.append('[');
+    for (qsizetype n = 0; n < i.tags.size(); ++n) {
+        if (n > 0)
+            out.append(',');
+        appendString(out, i.tags[n]);
+    }
+    out.append(']');
     appendKey(out, "tenantId");
     appendString(out, i.tenantId);
+    appendKey(out, "tier");
+    appendStringOrNull(out, toString(i.tier));
     appendKey(out, "type");
     appendString(out, toString(i.type));
     appendKey(out, "updatedAt");

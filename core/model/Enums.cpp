@@ -25,6 +25,13 @@ constexpr std::array<std::pair<HealthStatus, const char *>, 4> kStatuses{{
     {HealthStatus::Unhealthy, "Unhealthy"},
 }};
 
+constexpr std::array<std::pair<EnvironmentTier, const char *>, 4> kTiers{{
+    {EnvironmentTier::Dev, "dev"},
+    {EnvironmentTier::Test, "test"},
+    {EnvironmentTier::Staging, "staging"},
+    {EnvironmentTier::Prod, "prod"},
+}};
+
 template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<std::pair<Enum, const char *>, N> &table,
                              const QString &text, Qt::CaseSensitivity cs)
@@ -83,6 +90,29 @@ QStringList allHealthStatusNames()
 {
     QStringList names;
     for (const auto &entry : kStatuses)
+        names.append(QLatin1String(entry.second));
+    return names;
+}
+
+QString toString(EnvironmentTier tier)
+{
+    for (const auto &[value, name] : kTiers)
+        if (value == tier)
+            return QLatin1String(name);
+    return {};
+}
+
+std::optional<EnvironmentTier> environmentTierFromString(const QString &text)
+{
+    if (text.isEmpty() || text.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        return EnvironmentTier::None;
+    return fromName(kTiers, text, Qt::CaseInsensitive);
+}
+
+QStringList allEnvironmentTierNames()
+{
+    QStringList names;
+    for (const auto &entry : kTiers)
         names.append(QLatin1String(entry.second));
     return names;
 }

@@ -29,6 +29,17 @@ enum class HealthStatus
     Unhealthy,
 };
 
+// An integration's environment (docs/contracts.md §25): None is "not set"; the others are
+// stored and typed as dev, test, staging, prod.
+enum class EnvironmentTier
+{
+    None,
+    Dev,
+    Test,
+    Staging,
+    Prod,
+};
+
 QString toString(IntegrationType type);
 QString toString(HealthStatus status);
 // The stored spelling is exact (Qt::CaseSensitive: the catalog and its export format);
@@ -41,6 +52,12 @@ std::optional<HealthStatus> healthStatusFromString(const QString &text,
 QList<IntegrationType> allIntegrationTypes();
 QStringList allIntegrationTypeNames();
 QStringList allHealthStatusNames();
+
+// "" for None; "dev", "test", "staging", "prod" otherwise.
+QString toString(EnvironmentTier tier);
+// Accepts the four spellings (any case) and "" or "none" for None; nullopt for anything else.
+std::optional<EnvironmentTier> environmentTierFromString(const QString &text);
+QStringList allEnvironmentTierNames(); // dev, test, staging, prod
 
 // For "worst status" aggregations: Unhealthy > Degraded > Healthy > Unknown.
 int severityRank(HealthStatus status);

@@ -3,6 +3,8 @@
 
 #include "core/common/Clock.h"
 
+#include <QJsonArray>
+
 namespace stella {
 
 namespace {
@@ -32,6 +34,10 @@ QJsonObject Integration::toJson() const
     // Only for an integration whose server showed a certificate (docs/contracts.md §10).
     if (certificateExpiresAt.isValid())
         o.insert(QStringLiteral("certificateExpiresAt"), formatUtc(certificateExpiresAt));
+    o.insert(QStringLiteral("folder"), folder.isNull() ? QStringLiteral("") : folder);
+    o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
+    o.insert(QStringLiteral("tier"), tier == EnvironmentTier::None ? QJsonValue(QJsonValue::Null)
+                                                                   : QJsonValue(toString(tier)));
     return o;
 }
 

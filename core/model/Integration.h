@@ -40,6 +40,11 @@ struct Integration
     // When the server's TLS certificate expires, as the latest health check read it; invalid
     // over plain HTTP, before the first check, or when no answer came.
     QDateTime certificateExpiresAt = {};
+    // Organisation (docs/contracts.md §25): a '/'-separated folder path, empty at the top
+    // level; tags sorted and unique; the environment tier.
+    QString folder = {};
+    QStringList tags = {};
+    EnvironmentTier tier = EnvironmentTier::None;
 
     bool isDeleted() const { return deletedAt.isValid(); }
     QString idString() const { return id.toString(QUuid::WithoutBraces); }
@@ -58,6 +63,9 @@ struct IntegrationDraft
     QString endpoint;
     QJsonObject config;
     QString authRefUri;
+    QString folder = {};
+    QStringList tags = {}; // normalised (sorted, unique) by the catalog
+    EnvironmentTier tier = EnvironmentTier::None;
 };
 
 // A partial update: only the fields that are set change.
@@ -67,8 +75,14 @@ struct IntegrationPatch
     std::optional<QString> endpoint;
     std::optional<QJsonObject> config;
     std::optional<QString> authRefUri;
+    std::optional<QString> folder;
+    std::optional<QStringList> tags;
+    std::optional<EnvironmentTier> tier;
 
-    bool isEmpty() const { return !name && !endpoint && !config && !authRefUri; }
+    bool isEmpty() const
+    {
+        return !name && !endpoint && !config && !authRefUri && !folder && !tags && !tier;
+    }
 };
 
 struct IntegrationFilter
@@ -76,6 +90,10 @@ struct IntegrationFilter
     std::optional<IntegrationType> type;
     QString provider;
     std::optional<HealthStatus> status;
+    // The folder and everything under it; empty: any folder.
+    QString folder = {};
+    QStringList tags = {}; // every one of them
+    std::optional<EnvironmentTier> tier = std::nullopt;
 };
 
 struct HealthCheckRecord

@@ -14,7 +14,8 @@ namespace stella {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, tenant_id, type, provider, name, endpoint, config_json, auth_ref_uri, status, version,"
-    " created_at, updated_at, deleted_at, last_checked_at, certificate_expires_at");
+    " created_at, updated_at, deleted_at, last_checked_at, certificate_expires_at, folder, tags,"
+    " tier");
 
 QString idText(const QUuid &id)
 {
@@ -30,6 +31,19 @@ QVariant nullableText(const QString &s)
 QString notNull(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
+}
+
+// ",a,b," for {a, b}; "" for none (docs/contracts.md §25: a tag never holds a comma).
+QString framedTags(const QStringList &tags)
+{
+    if (tags.isEmpty())
+        return QStringLiteral("");
+    return QLatin1Char(',') + tags.join(QLatin1Char(',')) + QLatin1Char(',');
+}
+
+QStringList tagsFromFramed(const QString &text)
+{
+    return text.split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
 
 QString compactJson(const QJsonObject &o)
@@ -94,6 +108,17 @@ Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const
     i.deletedAt = timeFrom(q.value(12));
     i.lastCheckedAt = timeFrom(q.value(13));
     i.certificateExpiresAt = timeFrom(q.value(14));
+    i.folder = q.value(15).toString();
+    i.tags = tagsFromFramed(q.value(16).toString());
+    const QString tierText = q.value(17).toString();
+    const auto tier = environmentTierFromString(tierText);
+    if (!tier)
+        return Error::backend(
+            QStringLiteral("Integration %1 has an unknown tier '%2' in the catalog")
+                .arg(idText(i.id), tierText),
+            QStringLiteral("Fix the row in the database; valid tiers are %1, or empty")
+                .arg(allEnvironmentTierNames().join(QStringLiteral(", "))));
+    i.tier = *tier;
     return i;
 }
 
@@ -101,11 +126,12 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
 {
     return m_db.execCached(
         QStringLiteral("INSERT INTO integrations (") + kColumns +
-            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {idText(i.id), i.tenantId, toString(i.type), i.provider, i.name, notNull(i.endpoint),
          compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
          timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
-         timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt)},
+         timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt), notNull(i.folder),
+         framedTags(i.tags), notNull(toString(i.tier))},
         QStringLiteral("saving integration '%1'").arg(i.name));
 }
 
@@ -114,7 +140,7 @@ Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedV
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral(
         "UPDATE integrations SET name = ?, endpoint = ?, config_json = ?, auth_ref_uri = ?,"
-        " version = ?, updated_at = ?"
+        " version = ?, updated_at = ?, folder = ?, tags = ?, tier = ?"
         " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"));
     q.addBindValue(i.name);
     q.addBindValue(notNull(i.endpoint));
@@ -122,6 +148,9 @@ Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedV
     q.addBindValue(nullableText(i.authRefUri));
     q.addBindValue(i.version);
     q.addBindValue(timeValue(i.updatedAt));
+    q.addBindValue(notNull(i.folder));
+    q.addBindValue(framedTags(i.tags));
+    q.addBindValue(notNull(toString(i.tier)));
     q.addBindValue(idText(i.id));
     q.addBindValue(i.tenantId);
     q.addBindValue(expectedVersion);
@@ -183,6 +212,25 @@ Result<QList<Integration>> CatalogStore::listIntegrations(const QString &tenantI
     if (filter.status) {
         sql += QStringLiteral(" AND status = ?");
         binds.append(toString(*filter.status));
+    }
+    const bool pg = m_db.dialect() == Database::Dialect::Postgres;
+    if (!filter.folder.isEmpty()) {
+        // The folder itself and its subfolders: a prefix ending in '/', compared with substr
+        // rather than LIKE, so '%' and '_' in a folder name mean themselves.
+        const QString prefix = filter.folder + QLatin1Char('/');
+        sql += QStringLiteral(" AND (folder = ? OR substr(folder, 1, ?) = ?)");
+        binds.append(filter.folder);
+        binds.append(int(prefix.size()));
+        binds.append(prefix);
+    }
+    for (const QString &tag : filter.tags) {
+        sql += pg ? QStringLiteral(" AND strpos(tags, ?) > 0")
+                  : QStringLiteral(" AND instr(tags, ?) > 0");
+        binds.append(QLatin1Char(',') + tag + QLatin1Char(','));
+    }
+    if (filter.tier) {
+        sql += QStringLiteral(" AND tier = ?");
+        binds.append(notNull(toString(*filter.tier)));
     }
     // Byte order on both dialects, so the same catalog lists the same way everywhere.
     sql += m_db.dialect() == Database::Dialect::Postgres

@@ -268,6 +268,16 @@ QList<Migrations::Migration> buildMigrations()
                                     " count BIGINT NOT NULL, sum_ms BIGINT NOT NULL,"
                                     " PRIMARY KEY (tenant_id, provider, operation, bucket))"),
                  }});
+    // Version 5: organisation (docs/contracts.md §25). Tags are kept framed by commas
+    // (",edge,team-a,"; a tag never holds a comma) so "has this tag" is one substring test on
+    // both dialects; the index serves the folder filter, which is a prefix match.
+    const QStringList organisation{
+        QStringLiteral("ALTER TABLE integrations ADD COLUMN folder TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE integrations ADD COLUMN tags TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE integrations ADD COLUMN tier TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX ix_integrations_folder ON integrations(tenant_id, folder)"),
+    };
+    list.append({5, QStringLiteral("folders, tags and tiers"), organisation, organisation});
     return list;
 }
 } // namespace

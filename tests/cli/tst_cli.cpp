@@ -165,9 +165,10 @@ private Q_SLOTS:
     void everyCommandHasItsOwnHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *name : {"providers", "list", "show", "add", "update", "remove", "test",
-                                 "check", "health", "monitor", "metrics", "discover", "audit",
-                                 "export", "import", "secret", "guard", "plugins", "help"})
+        for (const char *name :
+             {"providers", "list",   "show",    "add",     "update",   "remove", "test",
+              "check",     "health", "monitor", "metrics", "discover", "audit",  "export",
+              "import",    "secret", "guard",   "plugins", "help",     "move"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -236,7 +237,8 @@ private Q_SLOTS:
 
         Run add = cli({QStringLiteral("add"), QStringLiteral("--help")});
         QVERIFY2(add.out.contains("add --provider P --name N [--type T] [--endpoint URL] "
-                                  "[--config JSON|@FILE] [--authref URI]\n"),
+                                  "[--config JSON|@FILE] [--authref URI] [--folder F] [--tag T] "
+                                  "[--tier T]\n"),
                  add.out.constData());
         QVERIFY(add.out.contains("  --provider P "));
         QVERIFY(add.out.contains("any case"));
@@ -732,6 +734,109 @@ private Q_SLOTS:
             cli({QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("Sleepy")});
         QCOMPARE(unknownStatus.exitCode, 2);
         QVERIFY(unknownStatus.err.contains("Sleepy"));
+    }
+
+    // docs/contracts.md §25 through the binary: add with a folder, tags and a tier, the list
+    // filters, update, a bulk move by ids and by folder, and the bad input of each.
+    void foldersTagsAndTiers()
+    {
+        const QString folder = QStringLiteral("--folder");
+        const QString tag = QStringLiteral("--tag");
+        const QString tier = QStringLiteral("--tier");
+        const QString a = addHarbor(QStringLiteral("a"),
+                                    {folder, QStringLiteral("Team A"), tag, QStringLiteral("edge"),
+                                     tag, QStringLiteral("eu"), tier, QStringLiteral("PROD")});
+        const QString b =
+            addHarbor(QStringLiteral("b"),
+                      {folder, QStringLiteral("Team A/Registries"), tag, QStringLiteral("edge")});
+        const QString c = addHarbor(QStringLiteral("c"));
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+        auto names = [this](const QStringList &filter) {
+            QStringList out;
+            Run r = cli(QStringList{QStringLiteral("--json"), QStringLiteral("list")} + filter);
+            for (const QJsonValue &v : r.json().array())
+                out.append(v.toObject().value(QStringLiteral("name")).toString());
+            return out;
+        };
+        QCOMPARE(names({folder, QStringLiteral("Team A")}),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(names({tag, QStringLiteral("edge"), tag, QStringLiteral("eu")}),
+                 QStringList{QStringLiteral("a")});
+        QCOMPARE(names({tier, QStringLiteral("prod")}), QStringList{QStringLiteral("a")});
+        QCOMPARE(names({tier, QStringLiteral("none")}),
+                 (QStringList{QStringLiteral("b"), QStringLiteral("c")}));
+        const QJsonObject shown =
+            cli({QStringLiteral("--json"), QStringLiteral("show"), a}).json().object();
+        QCOMPARE(shown.value(QStringLiteral("tier")).toString(), QStringLiteral("prod"));
+        QCOMPARE(shown.value(QStringLiteral("tags")).toArray(),
+                 (QJsonArray{QStringLiteral("edge"), QStringLiteral("eu")}));
+        QVERIFY(cli({QStringLiteral("show"), a}).out.contains("folder:       Team A"));
+
+        QCOMPARE(cli({QStringLiteral("update"), c, tier, QStringLiteral("staging"), tag,
+                      QStringLiteral("x")})
+                     .exitCode,
+                 0);
+        QCOMPARE(names({tier, QStringLiteral("staging"), tag, QStringLiteral("x")}),
+                 QStringList{QStringLiteral("c")});
+        QCOMPARE(cli({QStringLiteral("update"), c, QStringLiteral("--no-tags")}).exitCode, 0);
+        QCOMPARE(names({tag, QStringLiteral("x")}), QStringList());
+
+        // Bulk move by names: one unknown name and nothing moves.
+        Run typo = cli({QStringLiteral("move"), QStringLiteral("a"), QStringLiteral("nope"),
+                        QStringLiteral("--to"), QStringLiteral("Team B")});
+        QCOMPARE(typo.exitCode, 3);
+        QCOMPARE(names({folder, QStringLiteral("Team B")}), QStringList());
+        Run moved = cli({QStringLiteral("--json"), QStringLiteral("move"), QStringLiteral("c"),
+                         QStringLiteral("--to"), QStringLiteral("Team B")});
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.describe()));
+        QCOMPARE(moved.json().object().value(QStringLiteral("moved")).toInt(), 1);
+        Run byFolder =
+            cli({QStringLiteral("move"), QStringLiteral("--from-folder"), QStringLiteral("Team A"),
+                 QStringLiteral("--to"), QStringLiteral("Team B/Old A")});
+        QVERIFY2(byFolder.exitCode == 0, qPrintable(byFolder.describe()));
+        QVERIFY(byFolder.out.contains("Moved 2 integrations to 'Team B/Old A'"));
+        QCOMPARE(names({folder, QStringLiteral("Team B/Old A/Registries")}),
+                 QStringList{QStringLiteral("b")});
+        QCOMPARE(names({folder, QStringLiteral("Team B")}).size(), 3);
+        Run toTop =
+            cli({QStringLiteral("move"), QStringLiteral("c"), QStringLiteral("--to"), QString()});
+        QVERIFY2(toTop.exitCode == 0, qPrintable(toTop.describe()));
+        QVERIFY(toTop.out.contains("to the top level"));
+        QCOMPARE(names({folder, QStringLiteral("Team B")}).size(), 2);
+
+        struct Bad
+        {
+            QStringList args;
+            const char *expected;
+        };
+        const QList<Bad> bad{
+            {{QStringLiteral("list"), folder, QStringLiteral("/Team A")},
+             "starts or ends with '/'"},
+            {{QStringLiteral("list"), tier, QStringLiteral("production")},
+             "is not an environment tier"},
+            {{QStringLiteral("update"), a, tag, QStringLiteral("a,b")}, "contains a comma"},
+            {{QStringLiteral("update"), a, folder, QString(65, QLatin1Char('x'))},
+             "longer than 64 characters"},
+            {{QStringLiteral("update"), a, folder, QStringLiteral("a//b")}, "empty level"},
+            {{QStringLiteral("update"), a, tag, QStringLiteral("x"), QStringLiteral("--no-tags")},
+             "contradict"},
+            {{QStringLiteral("move"), QStringLiteral("--to"), QStringLiteral("X")},
+             "needs the INTEGRATIONs"},
+            {{QStringLiteral("move"), a}, "needs --to F"},
+            {{QStringLiteral("move"), a, QStringLiteral("--to"), QStringLiteral("X/")},
+             "--to: folder 'X/'"},
+        };
+        for (const Bad &each : bad) {
+            Run r = cli(each.args);
+            QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+            QVERIFY2(r.err.contains(each.expected), qPrintable(r.describe()));
+        }
+        QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("show"), a})
+                     .json()
+                     .object()
+                     .value(QStringLiteral("version"))
+                     .toInt(),
+                 2);
     }
 
     void badInputIsRefusedWithExitCodeTwoAndWritesNothing_data()

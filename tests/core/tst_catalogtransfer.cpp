@@ -70,6 +70,34 @@ private Q_SLOTS:
         STELLA_COMPARE_ENUM(d.type.value(), IntegrationType::Registry);
     }
 
+    void roundTripKeepsOrganisation()
+    {
+        Integration a =
+            sample(QStringLiteral("alpha"), QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        a.folder = QStringLiteral("Team A/Registries");
+        a.tags = {QStringLiteral("edge"), QStringLiteral("eu")};
+        a.tier = EnvironmentTier::Staging;
+        const QByteArray exported = CatalogTransfer::exportDocument({a});
+        QVERIFY(exported.contains("\"tier\": \"staging\""));
+        auto drafts = CatalogTransfer::parseImport(exported);
+        QVERIFY2(drafts.ok(), qPrintable(drafts.ok() ? QString() : drafts.error().toText()));
+        QCOMPARE(drafts->first().folder, a.folder);
+        QCOMPARE(drafts->first().tags, a.tags);
+        STELLA_COMPARE_ENUM(drafts->first().tier, EnvironmentTier::Staging);
+    }
+
+    // A file written before folders existed imports at the top level, untagged, without a tier.
+    void fileWithoutOrganisationImports()
+    {
+        auto drafts = CatalogTransfer::parseImport(
+            document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                  {QStringLiteral("name"), QStringLiteral("a")}}}));
+        QVERIFY(drafts.ok());
+        QCOMPARE(drafts->first().folder, QString());
+        QVERIFY(drafts->first().tags.isEmpty());
+        STELLA_COMPARE_ENUM(drafts->first().tier, EnvironmentTier::None);
+    }
+
     void rejectsMalformedFiles_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -111,6 +139,31 @@ private Q_SLOTS:
                                        {QStringLiteral("name"), QStringLiteral("a")},
                                        {QStringLiteral("id"), QStringLiteral("42")}}})
                                 << QStringLiteral("is not a UUID");
+        auto entry = [](const char *key, const QJsonValue &value) {
+            return document({QJsonObject{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                                         {QStringLiteral("name"), QStringLiteral("edge")},
+                                         {QLatin1String(key), value}}});
+        };
+        QTest::newRow("folder slash") << entry("folder", QStringLiteral("/Team A"))
+                                      << QStringLiteral("integrations[0] ('edge'): folder '/Team "
+                                                        "A' starts or ends with '/'");
+        QTest::newRow("folder empty level")
+            << entry("folder", QStringLiteral("a//b")) << QStringLiteral("has an empty level");
+        QTest::newRow("folder not string")
+            << entry("folder", 7) << QStringLiteral("\"folder\" must be a string");
+        QTest::newRow("tag comma")
+            << entry("tags", QJsonArray{QStringLiteral("a,b")})
+            << QStringLiteral("integrations[0] ('edge'): tag 'a,b' contains a comma");
+        QTest::newRow("tag empty")
+            << entry("tags", QJsonArray{QStringLiteral("")}) << QStringLiteral("a tag is empty");
+        QTest::newRow("tags not array")
+            << entry("tags", QStringLiteral("a")) << QStringLiteral("must be an array of strings");
+        QTest::newRow("tag not string")
+            << entry("tags", QJsonArray{1}) << QStringLiteral("must hold strings only");
+        QTest::newRow("unknown tier")
+            << entry("tier", QStringLiteral("production"))
+            << QStringLiteral("integrations[0] ('edge'): \"tier\" 'production' is not one of "
+                              "dev, test, staging, prod");
     }
     void rejectsMalformedFiles()
     {
@@ -119,7 +172,8 @@ private Q_SLOTS:
         auto drafts = CatalogTransfer::parseImport(bytes);
         QVERIFY(!drafts.ok());
         QCOMPARE(drafts.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(drafts.error().toText().contains(expected), qPrintable(drafts.error().toText()));
+        QVERIFY2(drafts.error().toText().contains(expected),
+                 qPrintable(drafts.ok() ? QString() : drafts.error().toText()));
         QVERIFY(drafts.error().hint.contains(QStringLiteral("Nothing was written")));
     }
 

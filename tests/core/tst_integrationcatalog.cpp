@@ -154,7 +154,8 @@ private Q_SLOTS:
         auto added = catalog().add(m_alice, d);
         QVERIFY(!added.ok());
         QCOMPARE(added.error().kind, ErrorKind::InvalidInput);
-        QVERIFY2(added.error().toText().contains(expected), qPrintable(added.error().toText()));
+        QVERIFY2(added.error().toText().contains(expected),
+                 qPrintable(added.ok() ? QString() : added.error().toText()));
         QVERIFY(!added.error().hint.isEmpty());
         QCOMPARE(rowCount(QStringLiteral("SELECT COUNT(*) FROM integrations")), 0);
         QCOMPARE(rowCount(QStringLiteral("SELECT COUNT(*) FROM audit_logs")), 0);
@@ -396,6 +397,229 @@ private Q_SLOTS:
         auto again = catalog().addAll(m_bob, {d}, QStringLiteral("import"));
         QVERIFY(!again.ok());
         QVERIFY(again.error().details.join(QString()).contains(QStringLiteral("already in use")));
+    }
+    // docs/contracts.md §25: folder, tags and tier are stored, normalised and audited.
+    void organisationIsStoredAndAudited()
+    {
+        IntegrationDraft d = harbor();
+        d.folder = QStringLiteral("Team A/Registries");
+        d.tags = {QStringLiteral("edge"), QStringLiteral("blue"), QStringLiteral("edge")};
+        d.tier = EnvironmentTier::Prod;
+        auto added = catalog().add(m_alice, d);
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().toText()));
+        auto got = catalog().get(m_alice, added->id);
+        QVERIFY(got.ok());
+        QCOMPARE(got->folder, QStringLiteral("Team A/Registries"));
+        QCOMPARE(got->tags, (QStringList{QStringLiteral("blue"), QStringLiteral("edge")}));
+        STELLA_COMPARE_ENUM(got->tier, EnvironmentTier::Prod);
+        QCOMPARE(got->toJson().value(QStringLiteral("tier")).toString(), QStringLiteral("prod"));
+        QCOMPARE(got->toJson().value(QStringLiteral("tags")).toArray().size(), 2);
+
+        IntegrationPatch patch;
+        patch.folder = QString();
+        patch.tags = QStringList{QStringLiteral("zeta")};
+        patch.tier = EnvironmentTier::None;
+        auto updated = catalog().update(m_alice, added->id, patch);
+        QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().toText()));
+        got = catalog().get(m_alice, added->id);
+        QCOMPARE(got->folder, QString());
+        QCOMPARE(got->tags, QStringList{QStringLiteral("zeta")});
+        STELLA_COMPARE_ENUM(got->tier, EnvironmentTier::None);
+        QVERIFY(got->toJson().value(QStringLiteral("tier")).isNull());
+        QCOMPARE(got->version, 2);
+        const QJsonArray changed =
+            catalog().audit(m_alice)->first().details.value(QStringLiteral("changed")).toArray();
+        QCOMPARE(changed, (QJsonArray{QStringLiteral("folder"), QStringLiteral("tags"),
+                                      QStringLiteral("tier")}));
+    }
+
+    void organisationFilters()
+    {
+        auto add = [this](const QString &name, const QString &folder, const QStringList &tags,
+                          EnvironmentTier tier) {
+            IntegrationDraft d = harbor(name);
+            d.folder = folder;
+            d.tags = tags;
+            d.tier = tier;
+            auto r = catalog().add(m_alice, d);
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toText()));
+        };
+        add(QStringLiteral("top"), QString(), {}, EnvironmentTier::None);
+        add(QStringLiteral("a"), QStringLiteral("Team A"), {QStringLiteral("edge")},
+            EnvironmentTier::Prod);
+        add(QStringLiteral("a-reg"), QStringLiteral("Team A/Registries"),
+            {QStringLiteral("edge"), QStringLiteral("eu")}, EnvironmentTier::Dev);
+        // A sibling whose name starts like the folder is not inside it.
+        add(QStringLiteral("ab"), QStringLiteral("Team AB"), {QStringLiteral("edge-x")},
+            EnvironmentTier::Prod);
+        // LIKE wildcards in names mean themselves.
+        add(QStringLiteral("pct"), QStringLiteral("100%/x_y"), {QStringLiteral("e_u")},
+            EnvironmentTier::Test);
+
+        auto names = [this](const IntegrationFilter &f) {
+            QStringList out;
+            const QList<Integration> listed = catalog().list(m_alice, f).value();
+            for (const Integration &i : listed)
+                out.append(i.name);
+            return out;
+        };
+        IntegrationFilter f;
+        f.folder = QStringLiteral("Team A");
+        QCOMPARE(names(f), (QStringList{QStringLiteral("a"), QStringLiteral("a-reg")}));
+        f.folder = QStringLiteral("Team A/Registries");
+        QCOMPARE(names(f), QStringList{QStringLiteral("a-reg")});
+        f.folder = QStringLiteral("100%");
+        QCOMPARE(names(f), QStringList{QStringLiteral("pct")});
+        f.folder = QStringLiteral("100");
+        QCOMPARE(names(f), QStringList());
+
+        IntegrationFilter t;
+        t.tags = {QStringLiteral("edge")};
+        QCOMPARE(names(t), (QStringList{QStringLiteral("a"), QStringLiteral("a-reg")}));
+        t.tags = {QStringLiteral("edge"), QStringLiteral("eu")};
+        QCOMPARE(names(t), QStringList{QStringLiteral("a-reg")});
+        t.tags = {QStringLiteral("e")};
+        QCOMPARE(names(t), QStringList());
+        t.tags = {QStringLiteral("e_u")};
+        QCOMPARE(names(t), QStringList{QStringLiteral("pct")});
+
+        IntegrationFilter tier;
+        tier.tier = EnvironmentTier::Prod;
+        QCOMPARE(names(tier), (QStringList{QStringLiteral("a"), QStringLiteral("ab")}));
+        tier.tier = EnvironmentTier::None;
+        QCOMPARE(names(tier), QStringList{QStringLiteral("top")});
+    }
+
+    void invalidOrganisationIsRefused_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QStringList>("tags");
+        QTest::addColumn<QString>("expected");
+        const QStringList none;
+        QTest::newRow("leading slash")
+            << QStringLiteral("/Team A") << none << QStringLiteral("starts or ends with '/'");
+        QTest::newRow("trailing slash")
+            << QStringLiteral("Team A/") << none << QStringLiteral("starts or ends with '/'");
+        QTest::newRow("empty level")
+            << QStringLiteral("Team A//x") << none << QStringLiteral("empty level");
+        QTest::newRow("blank level")
+            << QStringLiteral("Team A/ /x") << none << QStringLiteral("empty level");
+        QTest::newRow("level too long")
+            << QString(65, QLatin1Char('x')) << none << QStringLiteral("longer than 64 characters");
+        QTest::newRow("path too long")
+            << QStringList(8, QString(40, QLatin1Char('y'))).join(QLatin1Char('/')) << none
+            << QStringLiteral("longer than 255 characters");
+        QTest::newRow("tag with comma") << QString() << QStringList{QStringLiteral("a,b")}
+                                        << QStringLiteral("contains a comma");
+        QTest::newRow("empty tag")
+            << QString() << QStringList{QString()} << QStringLiteral("a tag is empty");
+        QTest::newRow("tag too long") << QString() << QStringList{QString(65, QLatin1Char('t'))}
+                                      << QStringLiteral("longer than 64 characters");
+    }
+
+    void invalidOrganisationIsRefused()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QStringList, tags);
+        QFETCH(QString, expected);
+        // The rows share one catalog file: count, and name each row's integration apart.
+        const qsizetype before = catalog().list(m_alice)->size();
+        IntegrationDraft d =
+            harbor(QStringLiteral("refused %1").arg(QLatin1String(QTest::currentDataTag())));
+        d.folder = folder;
+        d.tags = tags;
+        auto refused = catalog().add(m_alice, d);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(refused.error().toText().contains(expected), qPrintable(refused.error().toText()));
+        QCOMPARE(catalog().list(m_alice)->size(), before);
+        // The same through an update: nothing changes.
+        auto added = catalog().add(
+            m_alice, harbor(QStringLiteral("kept %1").arg(QLatin1String(QTest::currentDataTag()))));
+        QVERIFY(added.ok());
+        IntegrationPatch patch;
+        patch.folder = folder;
+        patch.tags = tags;
+        QVERIFY(!catalog().update(m_alice, added->id, patch).ok());
+        QCOMPARE(catalog().get(m_alice, added->id)->version, 1);
+    }
+
+    void bulkChangeIsAllOrNothing()
+    {
+        QList<QUuid> ids;
+        for (int n = 0; n < 5; ++n) {
+            auto added = catalog().add(m_alice, harbor(QStringLiteral("h%1").arg(n)));
+            QVERIFY(added.ok());
+            ids.append(added->id);
+        }
+        // An id of another tenant among them: nothing moves.
+        auto foreign = catalog().add(m_bob, harbor(QStringLiteral("bobs")));
+        QVERIFY(foreign.ok());
+        IntegrationCatalog::BulkChange move;
+        move.folder = QStringLiteral("Team A/Registries");
+        auto refused = catalog().changeMany(m_alice, ids + QList<QUuid>{foreign->id}, move);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::NotFound);
+        IntegrationFilter inFolder;
+        inFolder.folder = QStringLiteral("Team A");
+        QVERIFY(catalog().list(m_alice, inFolder)->isEmpty());
+
+        QSignalSpy reset(&catalog(), &IntegrationCatalog::catalogReset);
+        auto moved = catalog().changeMany(m_alice, ids, move);
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().toText()));
+        QCOMPARE(moved->size(), 5);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(catalog().list(m_alice, inFolder)->size(), 5);
+        QCOMPARE(catalog().get(m_alice, ids.first())->version, 2);
+        // Already there: nothing changes, no new version.
+        QCOMPARE(catalog().changeMany(m_alice, ids, move)->size(), 0);
+
+        IntegrationCatalog::BulkChange tag;
+        tag.addTags = {QStringLiteral("edge")};
+        tag.tier = EnvironmentTier::Prod;
+        QVERIFY(catalog().changeMany(m_alice, ids.mid(0, 2), tag).ok());
+        QCOMPARE(catalog().get(m_alice, ids.first())->tags, QStringList{QStringLiteral("edge")});
+        IntegrationCatalog::BulkChange untag;
+        untag.removeTags = {QStringLiteral("edge")};
+        QVERIFY(catalog().changeMany(m_alice, ids.mid(0, 1), untag).ok());
+        QVERIFY(catalog().get(m_alice, ids.first())->tags.isEmpty());
+        IntegrationCatalog::BulkChange badTag;
+        badTag.addTags = {QStringLiteral("a,b")};
+        auto badTagged = catalog().changeMany(m_alice, ids, badTag);
+        QVERIFY(!badTagged.ok());
+        QVERIFY(badTagged.error().message.contains(QStringLiteral("comma")));
+
+        QCOMPARE(*catalog().removeMany(m_alice, ids.mid(0, 3)), 3);
+        QCOMPARE(catalog().list(m_alice)->size(), 2);
+        QVERIFY(!catalog().removeMany(m_alice, {ids.at(3), foreign->id}).ok());
+        QCOMPARE(catalog().list(m_alice)->size(), 2);
+    }
+
+    void renameFolderKeepsSubfolders()
+    {
+        auto add = [this](const QString &name, const QString &folder) {
+            IntegrationDraft d = harbor(name);
+            d.folder = folder;
+            QVERIFY(catalog().add(m_alice, d).ok());
+        };
+        add(QStringLiteral("a"), QStringLiteral("Old"));
+        add(QStringLiteral("b"), QStringLiteral("Old/Sub"));
+        add(QStringLiteral("c"), QStringLiteral("Older"));
+        auto moved =
+            catalog().renameFolder(m_alice, QStringLiteral("Old"), QStringLiteral("New/X"));
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().toText()));
+        QCOMPARE(moved->size(), 2);
+        QMap<QString, QString> folders;
+        const QList<Integration> listed = catalog().list(m_alice).value();
+        for (const Integration &i : listed)
+            folders.insert(i.name, i.folder);
+        QCOMPARE(folders.value(QStringLiteral("a")), QStringLiteral("New/X"));
+        QCOMPARE(folders.value(QStringLiteral("b")), QStringLiteral("New/X/Sub"));
+        QCOMPARE(folders.value(QStringLiteral("c")), QStringLiteral("Older"));
+        QVERIFY(catalog().renameFolder(m_alice, QStringLiteral("New"), QString()).ok());
+        QCOMPARE(catalog().get(m_alice, catalog().list(m_alice)->at(1).id)->folder,
+                 QStringLiteral("X/Sub"));
+        QVERIFY(!catalog().renameFolder(m_alice, QStringLiteral("X"), QStringLiteral("/bad")).ok());
     }
 };
 

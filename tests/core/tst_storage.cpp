@@ -35,6 +35,59 @@ private:
 
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
+    // A catalog as a build of schema version 4 left it, with one integration, then opened by
+    // this build: v5 (docs/contracts.md §25) keeps the row, at the top level, untagged, no tier.
+    void migrateFromVersion4(const DatabaseUrl &url)
+    {
+        {
+            Database db(url);
+            QVERIFY2(db.open().ok(), "cannot open the scratch catalog");
+            const bool pg = db.dialect() == Database::Dialect::Postgres;
+            QVERIFY(db.exec(pg ? QStringLiteral("CREATE TABLE schema_migrations (version INTEGER "
+                                                "PRIMARY KEY, description TEXT NOT NULL,"
+                                                " applied_at TIMESTAMPTZ NOT NULL)")
+                               : QStringLiteral("CREATE TABLE schema_migrations (version INTEGER "
+                                                "PRIMARY KEY, description TEXT NOT NULL,"
+                                                " applied_at TEXT NOT NULL)"),
+                            QStringLiteral("test"))
+                        .ok());
+            for (const Migrations::Migration &m : Migrations::all()) {
+                if (m.version > 4)
+                    break;
+                for (const QString &sql : pg ? m.postgres : m.sqlite)
+                    QVERIFY2(db.exec(sql, QStringLiteral("test")).ok(), qPrintable(sql));
+                QVERIFY(db.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (%1, 'v', "
+                                               "'2026-01-01T00:00:00Z')")
+                                    .arg(m.version),
+                                QStringLiteral("test"))
+                            .ok());
+            }
+            QVERIFY(db.exec(QStringLiteral(
+                                "INSERT INTO integrations (id, tenant_id, type, provider, name,"
+                                " endpoint, created_at, updated_at) VALUES"
+                                " ('1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'default', 'Registry',"
+                                " 'Harbor', 'old harbor', 'https://harbor.example.com',"
+                                " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"),
+                            QStringLiteral("test"))
+                        .ok());
+        }
+        auto session = test::openOrFail(url, m_clock);
+        QVERIFY(session);
+        QCOMPARE(*Migrations::currentVersion(session->database()), Migrations::latestVersion());
+        auto all = session->catalog().list({});
+        QVERIFY2(all.ok(), qPrintable(all.ok() ? QString() : all.error().toText()));
+        QCOMPARE(all->size(), 1);
+        QCOMPARE(all->first().name, QStringLiteral("old harbor"));
+        QCOMPARE(all->first().folder, QString());
+        QVERIFY(all->first().tags.isEmpty());
+        STELLA_COMPARE_ENUM(all->first().tier, EnvironmentTier::None);
+        IntegrationPatch patch;
+        patch.folder = QStringLiteral("Team A");
+        patch.tier = EnvironmentTier::Prod;
+        QVERIFY(session->catalog().update({}, all->first().id, patch).ok());
+        QCOMPARE(session->catalog().get({}, all->first().id)->folder, QStringLiteral("Team A"));
+    }
+
 private Q_SLOTS:
     void sqliteSchemaAndSettings()
     {
@@ -116,7 +169,7 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::BackendUnavailable);
         QVERIFY2(refused.error().message.contains(QStringLiteral("damaged or is not a catalog")),
-                 qPrintable(refused.error().toText()));
+                 qPrintable(refused.ok() ? QString() : refused.error().toText()));
         QVERIFY(refused.error().hint.contains(QStringLiteral("backup")));
         QCOMPARE(fileHash(file), before);
     }
@@ -170,6 +223,19 @@ private Q_SLOTS:
         QVERIFY(session->catalog().list({})->isEmpty());
     }
 
+    void sqliteMigratesVersion4Catalog()
+    {
+        migrateFromVersion4(DatabaseUrl::sqliteFile(path("v4.db")));
+    }
+
+    void postgresMigratesVersion4Catalog()
+    {
+        STELLA_REQUIRE_POSTGRES();
+        test::ScratchPostgres pg(QStringLiteral("v4"));
+        QVERIFY2(pg.isValid(), qPrintable(pg.error()));
+        migrateFromVersion4(*DatabaseUrl::parse(pg.url()));
+    }
+
     void unreachablePostgres()
     {
         auto url = DatabaseUrl::parse(
@@ -180,7 +246,7 @@ private Q_SLOTS:
         QCOMPARE(refused.error().kind, ErrorKind::BackendUnavailable);
         QVERIFY2(
             refused.error().message.contains(QStringLiteral("Cannot reach the PostgreSQL catalog")),
-            qPrintable(refused.error().toText()));
+            qPrintable(refused.ok() ? QString() : refused.error().toText()));
         QVERIFY(refused.error().hint.contains(QStringLiteral("server is running")));
     }
 

@@ -2,12 +2,15 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "ui/dialogs/IntegrationDialog.h"
+#include "ui/dialogs/OrganisationFields.h"
+#include "ui/dialogs/TypedConfirmation.h"
 #include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -233,6 +236,107 @@ private Q_SLOTS:
         QTest::mouseClick(okButton(sandbox), Qt::LeftButton);
         QVERIFY(saved.wait(10'000));
         STELLA_COMPARE_ENUM(sandbox.savedIntegration().type, IntegrationType::FeedMirror);
+    }
+
+    // docs/contracts.md §25: the dialog's OrganisationFields save folder, tags and tier.
+    void savesFolderTagsAndTier()
+    {
+        const Integration original =
+            test::addVia(*m_catalog, m_ctx,
+                         test::draft(QStringLiteral("Jenkins"), QStringLiteral("ci"),
+                                     QStringLiteral("https://ci.example.com")));
+        IntegrationDialog dialog(*m_catalog, test::registry(), m_ctx, original);
+        dialog.show();
+        auto *fields = dialog.organisationFields();
+        QVERIFY(fields->isValid());
+        auto *folder = child<QComboBox>(dialog, QStringLiteral("folderCombo"));
+        folder->setCurrentText(QStringLiteral("Team A//CI"));
+        QVERIFY(!fields->isValid());
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QVERIFY(child<MessageWidget>(dialog, QStringLiteral("folderError"))
+                    ->text()
+                    .contains(QStringLiteral("empty level")));
+        folder->setCurrentText(QStringLiteral("Team A/CI"));
+        QVERIFY(okButton(dialog)->isEnabled());
+
+        auto *tags = child<QPlainTextEdit>(dialog, QStringLiteral("tagsEdit"));
+        tags->setFocus();
+        QTest::keyClicks(tags, QStringLiteral("edge,eu"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QVERIFY(child<MessageWidget>(dialog, QStringLiteral("tagsError"))
+                    ->text()
+                    .contains(QStringLiteral("comma")));
+        tags->setPlainText(QStringLiteral("eu\nedge\n\nedge"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(fields->tags(), (QStringList{QStringLiteral("edge"), QStringLiteral("eu")}));
+        auto *tier = child<QComboBox>(dialog, QStringLiteral("tierCombo"));
+        tier->setCurrentIndex(tier->findData(int(EnvironmentTier::Staging)));
+
+        QSignalSpy saved(&dialog, &IntegrationDialog::saved);
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QVERIFY(saved.wait(10'000));
+        const Integration stored = test::listVia(*m_catalog, m_ctx).first();
+        QCOMPARE(stored.folder, QStringLiteral("Team A/CI"));
+        QCOMPARE(stored.tags, (QStringList{QStringLiteral("edge"), QStringLiteral("eu")}));
+        STELLA_COMPARE_ENUM(stored.tier, EnvironmentTier::Staging);
+
+        // Opened again, the fields show what was stored.
+        IntegrationDialog again(*m_catalog, test::registry(), m_ctx, stored);
+        QCOMPARE(again.organisationFields()->folder(), QStringLiteral("Team A/CI"));
+        QCOMPARE(again.organisationFields()->tags(), stored.tags);
+        STELLA_COMPARE_ENUM(again.organisationFields()->tier(), EnvironmentTier::Staging);
+    }
+
+    // Changing a prod integration's endpoint needs its name typed; a rename does not.
+    void prodEndpointChangeNeedsTypedConfirmation()
+    {
+        IntegrationDraft d = test::draft(QStringLiteral("Jenkins"), QStringLiteral("ci-prod"),
+                                         QStringLiteral("https://ci.example.com"));
+        d.tier = EnvironmentTier::Prod;
+        const Integration original = test::addVia(*m_catalog, m_ctx, d);
+        IntegrationDialog dialog(*m_catalog, test::registry(), m_ctx, original);
+        dialog.show();
+        type(dialog, QStringLiteral("endpointEdit"), QStringLiteral("https://ci2.example.com"));
+        QSignalSpy saved(&dialog, &IntegrationDialog::saved);
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        TypedConfirmation *confirm = nullptr;
+        QTRY_VERIFY((confirm = dialog.findChild<TypedConfirmation *>()) != nullptr);
+        QVERIFY(confirm->isVisible());
+        auto *confirmButton = confirm->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+        auto *edit = confirm->findChild<QLineEdit *>(QStringLiteral("confirmationEdit"));
+        QVERIFY(confirmButton && edit);
+        QTest::keyClicks(edit, QStringLiteral("prod"));
+        QVERIFY(!confirmButton->isEnabled()); // the name, not the tier, for one integration
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("ci-prod"));
+        QVERIFY(confirmButton->isEnabled());
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).first().endpoint, original.endpoint);
+        QTest::mouseClick(confirmButton, Qt::LeftButton);
+        QVERIFY(saved.wait(10'000));
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).first().endpoint,
+                 QStringLiteral("https://ci2.example.com"));
+
+        // Cancelling saves nothing.
+        const Integration current = test::listVia(*m_catalog, m_ctx).first();
+        IntegrationDialog second(*m_catalog, test::registry(), m_ctx, current);
+        second.show();
+        type(second, QStringLiteral("endpointEdit"), QStringLiteral("https://ci3.example.com"));
+        QTest::mouseClick(okButton(second), Qt::LeftButton);
+        QTRY_VERIFY((confirm = second.findChild<TypedConfirmation *>()) != nullptr);
+        confirm->reject();
+        QVERIFY(second.isVisible());
+        QVERIFY(!second.isSaving());
+        QCOMPARE(test::listVia(*m_catalog, m_ctx).first().endpoint,
+                 QStringLiteral("https://ci2.example.com"));
+
+        // A rename of a prod integration is not an endpoint or credential change.
+        IntegrationDialog rename(*m_catalog, test::registry(), m_ctx, current);
+        rename.show();
+        type(rename, QStringLiteral("nameEdit"), QStringLiteral("ci-prod-2"));
+        QSignalSpy renamed(&rename, &IntegrationDialog::saved);
+        QTest::mouseClick(okButton(rename), Qt::LeftButton);
+        QVERIFY(renamed.wait(10'000));
+        QVERIFY(!rename.findChild<TypedConfirmation *>());
     }
 };
 

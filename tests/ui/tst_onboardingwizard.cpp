@@ -11,6 +11,7 @@
 #include "core/connectors/ConnectorLauncher.h"
 #include "core/credentials/CredentialResolver.h"
 #include "ui/dialogs/CredentialField.h"
+#include "ui/dialogs/OrganisationFields.h"
 #include "ui/models/ConnectorStepModel.h"
 #include "ui/models/DiscoveredResourceModel.h"
 #include "ui/views/MessageWidget.h"
@@ -242,7 +243,13 @@ private Q_SLOTS:
         QCOMPARE(w->currentId(), int(Page::NamePageId));
         auto *name = child<QLineEdit>(w.get(), QStringLiteral("nameEdit"));
         QCOMPARE(name->text(), QStringLiteral("Harbor 127.0.0.1")); // proposed from the host
-        QVERIFY(w->findChild<QWidget *>(QStringLiteral("organisationSlot")));
+        // The add/edit dialog's organisation fields, reused: folder, tags and tier are saved.
+        OrganisationFields *organisation = w->namePage()->organisation();
+        QCOMPARE(organisation->objectName(), QStringLiteral("organisationFields"));
+        organisation->setValues(QStringLiteral("Team A/Registries"),
+                                {QStringLiteral("eu"), QStringLiteral("edge")},
+                                EnvironmentTier::Prod);
+        QVERIFY(w->namePage()->isComplete());
         name->clear();
         QTest::keyClicks(name, QStringLiteral("Harbor lab"));
         QSignalSpy saved(w.get(), &OnboardingWizard::saved);
@@ -258,6 +265,9 @@ private Q_SLOTS:
         QCOMPARE(int(all[0].type), int(IntegrationType::Registry));
         QCOMPARE(all[0].endpoint, target.endpoint);
         QCOMPARE(all[0].authRefUri, target.authRefUri);
+        QCOMPARE(all[0].folder, QStringLiteral("Team A/Registries"));
+        QCOMPARE(all[0].tags, (QStringList{QStringLiteral("edge"), QStringLiteral("eu")}));
+        QCOMPARE(int(all[0].tier), int(EnvironmentTier::Prod));
     }
 
     void aGitHubAppWithItsPemFromAFile()

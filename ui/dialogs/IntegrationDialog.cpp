@@ -7,7 +7,9 @@
 #include "core/providers/ProviderRegistry.h"
 #include "ui/dialogs/ConfigForm.h"
 #include "ui/dialogs/CredentialField.h"
+#include "ui/dialogs/OrganisationFields.h"
 #include "ui/dialogs/TestConnectionDialog.h"
+#include "ui/dialogs/TypedConfirmation.h"
 #include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
@@ -94,6 +96,10 @@ void IntegrationDialog::build(bool includeTestOnly)
     general->addRow(tr("Name *:"), MessageWidget::withProblem(m_name, m_nameError, this));
     m_endpointLabel = new QLabel(tr("Endpoint:"), this);
     general->addRow(m_endpointLabel, MessageWidget::withProblem(m_endpoint, m_endpointError, this));
+    m_organisation = new OrganisationFields(this);
+    if (m_existing)
+        m_organisation->setValues(m_existing->folder, m_existing->tags, m_existing->tier);
+    general->addRow(m_organisation);
 
     m_config = new ConfigForm(this);
     auto *configBox = new QGroupBox(tr("Settings"), this);
@@ -140,6 +146,8 @@ void IntegrationDialog::build(bool includeTestOnly)
         revalidate();
     });
     connect(m_endpoint, &QLineEdit::textChanged, this, &IntegrationDialog::revalidate);
+    connect(m_organisation, &OrganisationFields::validityChanged, this,
+            &IntegrationDialog::revalidate);
     connect(m_credential, &CredentialField::changed, this, &IntegrationDialog::revalidate);
     connect(m_config, &ConfigForm::changed, this, &IntegrationDialog::revalidate);
 
@@ -276,7 +284,15 @@ bool IntegrationDialog::canSave() const
 {
     return !m_saving && provider() && m_nameError->text().isEmpty() &&
            m_endpointError->text().isEmpty() && m_credential->problem().isEmpty() &&
-           m_config->isValid();
+           m_config->isValid() && m_organisation->isValid();
+}
+
+bool IntegrationDialog::needsProdConfirmation() const
+{
+    if (!m_existing || m_existing->tier != EnvironmentTier::Prod)
+        return false;
+    return m_endpoint->text().trimmed() != m_existing->endpoint ||
+           m_credential->authRefUri() != m_existing->authRefUri || m_credential->hasSecretToStore();
 }
 
 void IntegrationDialog::accept()
@@ -290,6 +306,24 @@ void IntegrationDialog::accept()
         m_config->revealAllProblems();
         return;
     }
+    if (needsProdConfirmation() && !m_prodConfirmed) {
+        // docs/contracts.md §25: the endpoint or credential of a prod integration changes only
+        // after its name is typed. Asked asynchronously: nothing waits in a nested loop.
+        auto *confirm = new TypedConfirmation(
+            tr("Change a production integration"),
+            tr("%1 is a prod integration. Changing its endpoint or credential affects "
+               "production as soon as it is saved.")
+                .arg(m_existing->name),
+            m_existing->name, tr("Save"), this);
+        confirm->setAttribute(Qt::WA_DeleteOnClose);
+        connect(confirm, &QDialog::accepted, this, [this] {
+            m_prodConfirmed = true;
+            accept();
+        });
+        confirm->open();
+        return;
+    }
+    m_prodConfirmed = false;
     m_banner->clear();
     m_saving = true;
     m_credential->setBusy(true);
@@ -329,6 +363,9 @@ void IntegrationDialog::save()
         patch.endpoint = endpoint;
         patch.authRefUri = authRef;
         patch.config = config;
+        patch.folder = m_organisation->folder();
+        patch.tags = m_organisation->tags();
+        patch.tier = m_organisation->tier();
         const QUuid id = m_existing->id;
         const int version = m_existing->version;
         onFinished(this, m_catalog.run([ctx, id, patch, version](IntegrationCatalog &c) {
@@ -343,6 +380,9 @@ void IntegrationDialog::save()
         draft.endpoint = endpoint;
         draft.authRefUri = authRef;
         draft.config = config;
+        draft.folder = m_organisation->folder();
+        draft.tags = m_organisation->tags();
+        draft.tier = m_organisation->tier();
         onFinished(this,
                    m_catalog.run([ctx, draft](IntegrationCatalog &c) { return c.add(ctx, draft); }),
                    [this](const Result<Integration> &r) { saveFinished(r); });

@@ -27,6 +27,7 @@ namespace stella::ui {
 class ConfigForm;
 class CredentialField;
 class MessageWidget;
+class OrganisationFields;
 
 // Add or edit one integration. The form follows the provider's definition (endpoint rule,
 // config schema); every field shows its problem inline as the operator types and OK stays
@@ -38,6 +39,7 @@ class MessageWidget;
 // its AuthRef is saved; a secret that cannot be stored stops the save, and a save that fails
 // after the secret was stored keeps every input (secret included) for a retry.
 //
+// Folder, tags and tier are an OrganisationFields (folderCombo, tagsEdit, tierCombo).
 // Widgets: providerCombo, typeCombo, nameEdit, endpointEdit, configForm, their problem labels
 // nameError, endpointError, the credential's (see CredentialField: credentialModeCombo,
 // secretEdit, usernameEdit, authRefEdit, ...), the buttons box "buttons" and the banner
@@ -72,6 +74,7 @@ public:
     void setLauncher(const ConnectorLauncher *launcher);
     // What Save would store, as an Integration (a fresh id when adding).
     Integration unsavedIntegration() const;
+    OrganisationFields *organisationFields() const { return m_organisation; }
 
 public Q_SLOTS:
     // Validates, then saves asynchronously; closes with Accepted only when the catalog agreed.
@@ -90,6 +93,8 @@ private:
     void saveFinished(const Result<Integration> &result);
     const ProviderDefinition *provider() const;
     void testUnsaved();
+    // Editing a prod integration's endpoint or credential asks for a TypedConfirmation.
+    bool needsProdConfirmation() const;
 
     CatalogThread &m_catalog;
     const ProviderRegistry &m_registry;
@@ -98,6 +103,7 @@ private:
     Integration m_saved;
     bool m_saving = false;
     bool m_nameTouched = false;
+    bool m_prodConfirmed = false;
 
     MessageWidget *m_banner = nullptr;
     QComboBox *m_provider = nullptr;
@@ -111,6 +117,7 @@ private:
     QString m_storedAt; // the AuthRef a typed secret was written to for this save, if any
     QLabel *m_providerHelp = nullptr;
     ConfigForm *m_config = nullptr;
+    OrganisationFields *m_organisation = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_test = nullptr;
     const ConnectorLauncher *m_launcher = nullptr;

@@ -123,8 +123,8 @@ void GuardWindow::buildActions()
         make("actionGuardLoadBaseline", tr("Load &baseline…"), QStyle::SP_DialogOpenButton, {},
              tr("Hide the findings a baseline holds, as guard run --baseline does"));
     m_saveBaseline =
-        make("actionGuardSaveBaseline", tr("Save as b&aseline…"), QStyle::SP_DialogSaveButton,
-             {}, tr("Write these findings as a baseline, as guard baseline create does"));
+        make("actionGuardSaveBaseline", tr("Save as b&aseline…"), QStyle::SP_DialogSaveButton, {},
+             tr("Write these findings as a baseline, as guard baseline create does"));
     m_clearBaseline = make("actionGuardClearBaseline", tr("Show &all findings"),
                            QStyle::SP_DialogResetButton, {}, tr("Forget the loaded baseline"));
     connect(m_loadBaseline, &QAction::triggered, this, &GuardWindow::chooseBaseline);
@@ -539,9 +539,9 @@ Result<void> GuardWindow::loadBaseline(const QString &path)
     m_baseline = std::move(*loaded);
     const guard::GuardBaseline baseline = *m_baseline;
     m_filter->setHidden([baseline](const Finding &f) { return baseline.contains(f); });
-    m_status->setText(tr("Baseline %1: %n accepted finding(s) hidden.", nullptr,
-                         int(m_baseline->size()))
-                          .arg(QDir::toNativeSeparators(path)));
+    m_status->setText(
+        tr("Baseline %1: %n accepted finding(s) hidden.", nullptr, int(m_baseline->size()))
+            .arg(QDir::toNativeSeparators(path)));
     updateCounts();
     updateActions();
     return {};

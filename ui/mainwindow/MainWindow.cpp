@@ -3,6 +3,7 @@
 
 #include "core/catalog/CatalogThread.h"
 #include "core/common/FutureCallback.h"
+#include "core/credentials/AuthRef.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/health/HealthMonitor.h"
 #include "ui/common/CatalogTransferRunner.h"
@@ -12,10 +13,13 @@
 #include "ui/common/ListFreshness.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
+#include "ui/dialogs/OrganisationFields.h"
 #include "ui/dialogs/PluginsDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
+#include "ui/dialogs/TypedConfirmation.h"
 #include "ui/guard/GuardWindow.h"
+#include "ui/mainwindow/BulkActions.h"
 #include "ui/mainwindow/ConsoleActions.h"
 #include "ui/mainwindow/KeychainStatusButton.h"
 #include "ui/mainwindow/NotificationPresenter.h"
@@ -29,6 +33,11 @@
 #include "ui/views/MessageWidget.h"
 #include "ui/views/MonitorStatusLabel.h"
 #include "ui/views/OutboxView.h"
+#include "ui/views/OverviewPresenter.h"
+#include "ui/views/OverviewSidebar.h"
+#include "ui/views/ProblemsPanel.h"
+#include "ui/views/SummaryStrip.h"
+#include "ui/wizard/NamePage.h"
 #include "ui/wizard/OnboardingWizard.h"
 
 #include <QAction>
@@ -36,6 +45,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -47,6 +57,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -471,6 +482,7 @@ QWidget *MainWindow::buildListSide()
     overlay->addWidget(m_emptyState);
     m_emptyState->hide();
 
+    buildOverview();
     auto *side = new QWidget(this);
     // Escape in the filter or the list shows everything again.
     auto *clearFilter = new QAction(side);
@@ -481,9 +493,83 @@ QWidget *MainWindow::buildListSide()
     side->addAction(clearFilter);
     auto *layout = new QVBoxLayout(side);
     layout->setContentsMargins(8, 8, 4, 8);
+    layout->addWidget(m_summary);
     layout->addWidget(m_filter);
     layout->addWidget(m_table, 1);
+    buildBulkActions();
     return side;
+}
+
+void MainWindow::buildOverview()
+{
+    m_summary = new SummaryStrip(this);
+    m_sidebar = new OverviewSidebar(this);
+    auto *dock = new QDockWidget(tr("Overview"), this);
+    dock->setObjectName(QStringLiteral("overviewDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    dock->setWidget(m_sidebar);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_overview = new OverviewPresenter(*m_model, *m_sidebar, *m_summary, this);
+
+    m_problems = new ProblemsPanel(*m_model, m_clock, this);
+    // Only stores on this machine are asked (keychain, environment): a Vault AuthRef would
+    // mean a request per integration just to draw the panel.
+    m_problems->setAuthRefCheck([this](const QString &uri, std::function<void(QString)> done) {
+        auto ref = AuthRef::parse(uri);
+        if (!ref) {
+            done(ref.error().message);
+            return;
+        }
+        if (ref->store != AuthRef::Store::Keychain && ref->store != AuthRef::Store::Env) {
+            done(QString());
+            return;
+        }
+        QPointer<MainWindow> alive(this);
+        m_credentials.resolve(uri, [alive, done](Result<SecretValue> secret) {
+            if (alive) // the value itself goes out of scope here, unread
+                done(secret ? QString() : secret.error().message);
+        });
+    });
+    auto *problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    problemsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    connect(m_problems, &ProblemsPanel::integrationActivated, this, &MainWindow::jumpToIntegration);
+}
+
+void MainWindow::buildBulkActions()
+{
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_bulk = new BulkActions(
+        m_catalog, *m_table, [this] { return m_session.context(); },
+        [this](const Integration &i) { m_health->check(i, m_session.context()); }, *this);
+    QMenu *organise = menuBar()->addMenu(tr("&Organise"));
+    organise->setObjectName(QStringLiteral("organiseMenu"));
+    m_bulk->addToMenu(*organise);
+    const auto selectionChanged = [this] { m_bulk->updateEnabled(m_session.hasCatalog()); };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            selectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, selectionChanged);
+    connect(m_bulk, &BulkActions::finished, this,
+            [this](const QString &what, bool ok, const Error &error) {
+                if (ok)
+                    statusBar()->showMessage(tr("%1 done").arg(what), 5000);
+                else
+                    m_banner->showError(error, tr("%1 changed nothing:").arg(what));
+            });
+}
+
+void MainWindow::jumpToIntegration(const QUuid &id)
+{
+    if (selectIntegration(id))
+        return;
+    m_sidebar->setCurrentItem(m_sidebar->allItem());
+    m_summary->setSelected(std::nullopt);
+    m_model->setScope({});
+    m_filter->clear();
+    selectIntegration(id);
+    m_table->setFocus();
 }
 
 void MainWindow::buildStatusBar()
@@ -807,6 +893,7 @@ void MainWindow::openIntegrationDialog(IntegrationDialog *dialog, bool selectSav
     dialog->setCredentialStore(&m_credentials, m_session.isSandbox(), m_keychain->state(),
                                m_keychain->detail());
     dialog->setLauncher(&m_launcher);
+    dialog->organisationFields()->setKnownFolders(m_model->overviewCounts().folders());
     connect(dialog, &IntegrationDialog::saved, this,
             [this, selectSaved](const Integration &integration) {
                 if (integration.tenantId != tenant())
@@ -841,6 +928,7 @@ void MainWindow::newIntegration()
     services.keychainDetail = m_keychain->detail();
     auto *wizard = new OnboardingWizard(services, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->namePage()->organisation()->setKnownFolders(m_model->overviewCounts().folders());
     connect(wizard, &OnboardingWizard::saved, this, [this](const Integration &integration) {
         if (integration.tenantId != tenant())
             return;
@@ -869,6 +957,25 @@ void MainWindow::deleteSelected()
     if (!selected)
         return;
     const Integration target = *selected;
+    if (target.tier == EnvironmentTier::Prod && !m_prodDeleteTyped) {
+        // docs/contracts.md §25: a prod integration's name is typed before the usual question.
+        auto *confirm = new TypedConfirmation(
+            tr("Delete a production integration"),
+            tr("%1 is a prod integration. Deleting it stops its checks and removes it from "
+               "every list.")
+                .arg(target.name),
+            target.name, tr("Continue"), this);
+        confirm->setAttribute(Qt::WA_DeleteOnClose);
+        connect(confirm, &QDialog::accepted, this, [this, id = target.id] {
+            if (!selectIntegration(id))
+                return;
+            m_prodDeleteTyped = true;
+            deleteSelected();
+            m_prodDeleteTyped = false;
+        });
+        confirm->open();
+        return;
+    }
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete integration"),
                                 tr("Delete the integration “%1”?").arg(target.name),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);

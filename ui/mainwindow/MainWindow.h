@@ -45,6 +45,11 @@ class MonitorStatusLabel;
 class NotificationPresenter;
 class OutboxView;
 class GuardWindow;
+class OverviewPresenter;
+class OverviewSidebar;
+class ProblemsPanel;
+class BulkActions;
+class SummaryStrip;
 class TestDurationRecorder;
 
 // The console's first window: the tenant's integrations (filter-as-you-type, sortable), the
@@ -118,6 +123,10 @@ public:
     // Shows the tray icon instead of the window (Settings → start in the tray); false, and
     // nothing shown, when the desktop has no tray.
     bool showInTrayOnly();
+    OverviewSidebar *overviewSidebar() const { return m_sidebar; }
+    SummaryStrip *summaryStrip() const { return m_summary; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    BulkActions *bulkActions() const { return m_bulk; }
     // The integration selected in the list, if any.
     const Integration *selectedIntegration() const;
     bool selectIntegration(const QUuid &id);
@@ -173,6 +182,10 @@ private:
     QWidget *buildListSide();
     void buildToolBar();
     void buildStatusBar();
+    void buildOverview();
+    // Selects the integration, lifting the overview's scope and the filter if they hide it.
+    void jumpToIntegration(const QUuid &id);
+    void buildBulkActions();
     void connectSession();
     void connectCatalog();
     void connectChecks();
@@ -235,6 +248,13 @@ private:
     CatalogTransferRunner *m_transfer = nullptr;
     QProgressBar *m_transferProgress = nullptr;
     QWidget *m_emptyState = nullptr; // "Add your first integration", over an empty list
+    // The overview (docs/contracts.md §25): sidebar dock, summary strip, their presenter.
+    OverviewSidebar *m_sidebar = nullptr;
+    SummaryStrip *m_summary = nullptr;
+    OverviewPresenter *m_overview = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    BulkActions *m_bulk = nullptr;
+    bool m_prodDeleteTyped = false; // the typed confirmation of a prod delete was given
 };
 
 } // namespace stella::ui

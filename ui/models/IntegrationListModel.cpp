@@ -8,7 +8,10 @@
 #include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
+#include <QColor>
 #include <QHash>
+#include <QPainter>
+#include <QPixmap>
 #include <algorithm>
 #include <climits>
 
@@ -81,12 +84,16 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             }
         case LastCheckedColumn:
             return relativeTime(i->lastCheckedAt, m_clock.now());
+        case TierColumn:
+            return toString(i->tier);
         default:
             return {};
         }
     }
     if (role == Qt::DecorationRole && column == StatusColumn)
         return StatusIcon::icon(i->status, skipsTlsVerification(*i), stale);
+    if (role == Qt::DecorationRole && column == TierColumn && i->tier != EnvironmentTier::None)
+        return tierBadge(i->tier);
     if (role == Qt::ToolTipRole) {
         if (column == StatusColumn)
             return statusToolTip(*i, stale);
@@ -95,9 +102,49 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
         if (column == EndpointColumn)
             return i->endpoint;
         if (column == NameColumn)
-            return i->idString();
+            return i->folder.isEmpty() ? i->idString()
+                                       : tr("%1\nFolder: %2").arg(i->idString(), i->folder);
+        if (column == TierColumn && i->tier == EnvironmentTier::Prod)
+            return tr("Production: deleting it, or changing its endpoint or credential, asks you "
+                      "to type its name");
     }
     return {};
+}
+
+QIcon IntegrationListModel::tierBadge(EnvironmentTier tier)
+{
+    // The tier's name is always beside the badge, so the colour only helps the eye.
+    static QHash<int, QIcon> cache;
+    if (const auto it = cache.constFind(int(tier)); it != cache.constEnd())
+        return *it;
+    QColor colour;
+    switch (tier) {
+    case EnvironmentTier::Dev:
+        colour = QColor(0x2e, 0x7d, 0x32);
+        break;
+    case EnvironmentTier::Test:
+        colour = QColor(0x15, 0x65, 0xc0);
+        break;
+    case EnvironmentTier::Staging:
+        colour = QColor(0xef, 0x6c, 0x00);
+        break;
+    case EnvironmentTier::Prod:
+        colour = QColor(0xc6, 0x28, 0x28);
+        break;
+    case EnvironmentTier::None:
+        return {};
+    }
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(3, 8, 26, 16), 5, 5);
+    painter.end();
+    const QIcon icon(pixmap);
+    cache.insert(int(tier), icon);
+    return icon;
 }
 
 QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) const
@@ -147,7 +194,8 @@ const ColumnTable &IntegrationListModel::columns()
                                     {ProviderColumn, QT_TR_NOOP("Provider")},
                                     {EndpointColumn, QT_TR_NOOP("Endpoint")},
                                     {StatusColumn, QT_TR_NOOP("Status")},
-                                    {LastCheckedColumn, QT_TR_NOOP("Last checked")}});
+                                    {LastCheckedColumn, QT_TR_NOOP("Last checked")},
+                                    {TierColumn, QT_TR_NOOP("Tier")}});
     return table;
 }
 
@@ -195,6 +243,28 @@ int typeNameRank(IntegrationType type)
     return index >= 0 && index < ranks.size() ? ranks[index] : int(ranks.size());
 }
 } // namespace
+IntegrationListModel::Row IntegrationListModel::makeCountedRow(const Integration &integration) const
+{
+    Row row = makeRow(integration);
+    row.categories = categoriesOf(integration);
+    return row;
+}
+
+CategoryMask IntegrationListModel::categoriesOf(const Integration &integration) const
+{
+    return ui::categoriesOf(integration, isStale(integration));
+}
+
+void IntegrationListModel::setScope(const OverviewScope &scope)
+{
+    if (scope == m_scope)
+        return;
+    m_scope = scope;
+    beginResetModel();
+    rebuildVisible();
+    endResetModel();
+    Q_EMIT countsChanged(rowCount(), totalCount());
+}
 
 bool IntegrationListModel::lessThan(int a, int b) const
 {
@@ -217,6 +287,9 @@ bool IntegrationListModel::lessThan(int a, int b) const
     case StatusColumn:
         c = severityRank(ia.status) - severityRank(ib.status);
         break;
+    case TierColumn:
+        c = int(ia.tier) - int(ib.tier);
+        break;
     case LastCheckedColumn: {
         // Never-checked sorts as the oldest.
         const qint64 ta =
@@ -238,6 +311,8 @@ bool IntegrationListModel::lessThan(int a, int b) const
 
 bool IntegrationListModel::matches(const Row &row) const
 {
+    if (!m_scope.isEmpty() && !m_scope.matches(row.integration, row.categories))
+        return false;
     for (const QString &token : m_tokens)
         if (!row.haystack.contains(token))
             return false;
@@ -258,7 +333,7 @@ void IntegrationListModel::rebuildVisible()
     invalidateLookups();
     // m_sorted is already in order, so filtering keeps it: a keystroke never sorts.
     m_visible.clear();
-    if (m_tokens.isEmpty()) {
+    if (m_tokens.isEmpty() && m_scope.isEmpty()) {
         m_visible = m_sorted;
         return;
     }
@@ -316,12 +391,16 @@ void IntegrationListModel::setIntegrations(const QList<Integration> &integration
     invalidateLookups();
     m_rows.clear();
     m_rows.reserve(size_t(integrations.size()));
-    for (const Integration &i : integrations)
-        m_rows.push_back(makeRow(i));
+    m_overview.clear();
+    for (const Integration &i : integrations) {
+        m_rows.push_back(makeCountedRow(i));
+        m_overview.add(i, m_rows.back().categories);
+    }
     rebuildOrder();
     rebuildVisible();
     endResetModel();
     Q_EMIT countsChanged(rowCount(), totalCount());
+    Q_EMIT overviewCountsChanged();
 }
 
 void IntegrationListModel::setFilterText(const QString &text)
@@ -374,7 +453,9 @@ void IntegrationListModel::upsert(const Integration &integration)
     const int index = indexOf(integration.id);
     if (index < 0) {
         // New: insert at its sorted place without disturbing the other rows.
-        m_rows.push_back(makeRow(integration));
+        m_rows.push_back(makeCountedRow(integration));
+        m_overview.add(integration, m_rows.back().categories);
+        Q_EMIT overviewCountsChanged();
         invalidateLookups();
         const int added = int(m_rows.size()) - 1;
         const auto cmp = [this](int a, int b) { return lessThan(a, b); };
@@ -391,7 +472,10 @@ void IntegrationListModel::upsert(const Integration &integration)
     }
     const int visibleRow = rowOf(integration.id);
     const bool wasVisible = visibleRow >= 0;
-    m_rows[size_t(index)] = makeRow(integration);
+    m_overview.remove(m_rows[size_t(index)].integration, m_rows[size_t(index)].categories);
+    m_rows[size_t(index)] = makeCountedRow(integration);
+    m_overview.add(integration, m_rows[size_t(index)].categories);
+    Q_EMIT overviewCountsChanged();
     const auto pos = size_t(sortedPosOfIndex(index));
     const bool stillInOrder = (pos == 0 || !lessThan(index, m_sorted[pos - 1])) &&
                               (pos + 1 >= m_sorted.size() || !lessThan(m_sorted[pos + 1], index));
@@ -417,6 +501,7 @@ void IntegrationListModel::remove(const QUuid &id)
     const int row = rowOf(id);
     if (row >= 0)
         beginRemoveRows({}, row, row);
+    m_overview.remove(m_rows[size_t(index)].integration, m_rows[size_t(index)].categories);
     m_rows.erase(m_rows.begin() + index);
     invalidateLookups();
     // Indices after the removed row shift down by one in both index vectors.
@@ -431,10 +516,35 @@ void IntegrationListModel::remove(const QUuid &id)
     if (row >= 0)
         endRemoveRows();
     Q_EMIT countsChanged(rowCount(), totalCount());
+    Q_EMIT overviewCountsChanged();
 }
 
 void IntegrationListModel::refreshRelativeTimes()
 {
+    // Time alone makes checks stale: recount the rows whose categories moved (a pass over the
+    // rows, on the refresh timer only).
+    bool recounted = false;
+    bool visibilityChanged = false;
+    for (Row &row : m_rows) {
+        const CategoryMask now = categoriesOf(row.integration);
+        if (now == row.categories)
+            continue;
+        const bool matched = matches(row);
+        m_overview.remove(row.integration, row.categories);
+        row.categories = now;
+        m_overview.add(row.integration, now);
+        visibilityChanged = visibilityChanged || matched != matches(row);
+        recounted = true;
+    }
+    if (recounted)
+        Q_EMIT overviewCountsChanged();
+    if (visibilityChanged) {
+        beginResetModel();
+        rebuildVisible();
+        endResetModel();
+        Q_EMIT countsChanged(rowCount(), totalCount());
+        return;
+    }
     if (!m_visible.empty())
         Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, LastCheckedColumn),
                            {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole});
@@ -465,12 +575,15 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
         patched.status = fresh.status;
         patched.lastCheckedAt = fresh.lastCheckedAt;
         patched.certificateExpiresAt = fresh.certificateExpiresAt;
-        row = makeRow(patched); // the status is part of the filter's haystack
+        m_overview.remove(row.integration, row.categories);
+        row = makeCountedRow(patched); // the status is part of the filter's haystack
+        m_overview.add(patched, row.categories);
         visibilityChanged = visibilityChanged || matched != matches(row);
         changed.push_back(*it);
     }
     if (changed.empty())
         return 0;
+    Q_EMIT overviewCountsChanged();
     if (visibilityChanged) {
         // A filter on the status ("unhealthy") gains or loses rows: as upsert() does.
         beginResetModel();

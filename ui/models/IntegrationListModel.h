@@ -3,9 +3,11 @@
 
 #include "core/health/HealthPolicy.h"
 #include "core/model/Integration.h"
+#include "ui/models/OverviewCounts.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 #include <QStringList>
 #include <functional>
 #include <vector>
@@ -36,6 +38,7 @@ public:
         EndpointColumn,
         StatusColumn,
         LastCheckedColumn,
+        TierColumn, // a coloured badge and the tier's name (docs/contracts.md §25)
         ColumnCount
     };
     enum Role
@@ -93,21 +96,41 @@ public:
     // checked" instead of a status, never Unhealthy. Unset: every provider can.
     void setConnectorAvailable(std::function<bool(const Integration &)> available);
 
+    // The overview's selection (a type, a folder, a summary category), on top of the text
+    // filter. Counts by type, folder and category over every row, whatever is shown.
+    void setScope(const OverviewScope &scope);
+    const OverviewScope &scope() const { return m_scope; }
+    const OverviewCounts &overviewCounts() const { return m_overview; }
+    // Every row, shown or not, in load order (the problems panel reads them all).
+    template <typename F> void forEachIntegration(F &&f) const
+    {
+        for (const Row &row : m_rows)
+            f(row.integration);
+    }
+    // The categories an integration is counted in now (OverviewCounts).
+    CategoryMask categoriesOf(const Integration &integration) const;
+
 Q_SIGNALS:
     void countsChanged(int shown, int total);
+    // The overview counts changed (a load, an edit, a monitor result, time making a row stale).
+    void overviewCountsChanged();
 
 private:
     // The columns' titles and alignments, as data.
     static const ColumnTable &columns();
+    static QIcon tierBadge(EnvironmentTier tier);
     struct Row
     {
         Integration integration;
         QString haystack; // lowercase: name, provider, type, endpoint, status
         QString nameKey;  // lowercase, for sorting without a locale compare per comparison
         QString endpointKey;
+        CategoryMask categories = 0; // as counted in m_overview
     };
 
     static Row makeRow(const Integration &integration);
+    // makeRow, with the row's categories; the caller counts it.
+    Row makeCountedRow(const Integration &integration) const;
     bool lessThan(int a, int b) const; // in the current sort order, ties broken by name and id
     bool matches(const Row &row) const;
     QString statusToolTip(const Integration &integration, bool stale) const;
@@ -137,6 +160,8 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     qint64 m_defaultIntervalMs = MonitorSettings::kDefaultIntervalMs;
     std::function<bool(const Integration &)> m_connectorAvailable;
+    OverviewScope m_scope;
+    OverviewCounts m_overview;
 };
 
 } // namespace stella::ui

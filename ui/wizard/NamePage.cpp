@@ -3,6 +3,7 @@
 
 #include "core/catalog/IntegrationValidator.h"
 #include "core/providers/ProviderDefinition.h"
+#include "ui/dialogs/OrganisationFields.h"
 #include "ui/views/MessageWidget.h"
 #include "ui/wizard/LiveTestPage.h"
 #include "ui/wizard/OnboardingWizard.h"
@@ -18,7 +19,7 @@ namespace stella::ui {
 NamePage::NamePage(OnboardingWizard &wizard)
     : m_wizard(wizard), m_name(new QLineEdit(this)),
       m_nameError(MessageWidget::problem(QStringLiteral("nameError"), this)),
-      m_summary(new QLabel(this)), m_organisation(new QVBoxLayout),
+      m_summary(new QLabel(this)), m_organisation(new OrganisationFields(this)),
       m_banner(new MessageWidget(MessageWidget::Kind::Error, this))
 {
     setObjectName(QStringLiteral("namePage"));
@@ -32,10 +33,8 @@ NamePage::NamePage(OnboardingWizard &wizard)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setObjectName(QStringLiteral("saveBanner"));
-    auto *organisation = new QWidget(this);
-    organisation->setObjectName(QStringLiteral("organisationSlot"));
-    organisation->setLayout(m_organisation);
-    m_organisation->setContentsMargins(0, 0, 0, 0);
+    m_organisation->setObjectName(QStringLiteral("organisationFields"));
+    connect(m_organisation, &OrganisationFields::validityChanged, this, &NamePage::completeChanged);
 
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_named = true; });
     connect(m_name, &QLineEdit::textChanged, this, &NamePage::revalidate);
@@ -48,7 +47,7 @@ NamePage::NamePage(OnboardingWizard &wizard)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(form);
-    layout->addWidget(organisation);
+    layout->addWidget(m_organisation);
     layout->addWidget(m_summary);
     layout->addStretch(1);
 }
@@ -93,7 +92,7 @@ void NamePage::revalidate()
 
 bool NamePage::isComplete() const
 {
-    return !m_wizard.isSaved() && m_nameError->text().isEmpty();
+    return !m_wizard.isSaved() && m_nameError->text().isEmpty() && m_organisation->isValid();
 }
 
 } // namespace stella::ui

@@ -5,19 +5,19 @@
 
 class QLabel;
 class QLineEdit;
-class QVBoxLayout;
 
 namespace stella::ui {
 
 class MessageWidget;
+class OrganisationFields;
 class OnboardingWizard;
 
-// The last page: the integration's name (proposed from the provider and the host), a summary
-// of what will be saved, and the place the organisation fields (folder, tags, tier) go
-// (organisationSlot, an empty layout until the catalog has them). A refused save (a duplicate
-// name, the database gone) shows its reason in the banner and keeps every input.
+// The last page: the integration's name (proposed from the provider and the host), its folder,
+// tags and tier (the add/edit dialog's OrganisationFields, "organisationFields"), and a
+// summary of what will be saved. A refused save (a duplicate name, the database gone) shows its
+// reason in the banner and keeps every input.
 //
-// Widgets: nameEdit, nameError, summaryLabel, organisationSlot, saveBanner.
+// Widgets: nameEdit, nameError, organisationFields, summaryLabel, saveBanner.
 class NamePage : public QWizardPage
 {
     Q_OBJECT
@@ -30,8 +30,7 @@ public:
 
     QString name() const;
     MessageWidget *banner() const { return m_banner; }
-    // Where OrganisationFields goes once the model has folders, tags and tiers.
-    QVBoxLayout *organisationSlot() const { return m_organisation; }
+    OrganisationFields *organisation() const { return m_organisation; }
 
 private:
     void revalidate();
@@ -41,7 +40,7 @@ private:
     QLineEdit *m_name;
     MessageWidget *m_nameError;
     QLabel *m_summary;
-    QVBoxLayout *m_organisation;
+    OrganisationFields *m_organisation;
     MessageWidget *m_banner;
 };
 

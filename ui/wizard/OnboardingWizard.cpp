@@ -6,6 +6,7 @@
 #include "core/connectors/ConnectorLauncher.h"
 #include "core/credentials/CredentialResolver.h"
 #include "core/providers/ProviderRegistry.h"
+#include "ui/dialogs/OrganisationFields.h"
 #include "ui/views/MessageWidget.h"
 #include "ui/wizard/CredentialPage.h"
 #include "ui/wizard/DiscoveryPreviewPage.h"
@@ -148,6 +149,9 @@ void OnboardingWizard::save()
     add.endpoint = d.endpoint;
     add.config = d.config;
     add.authRefUri = d.authRefUri;
+    add.folder = m_namePage->organisation()->folder();
+    add.tags = m_namePage->organisation()->tags();
+    add.tier = m_namePage->organisation()->tier();
     const RequestContext ctx = m_services.context;
     onFinished(
         this, m_services.catalog.run([ctx, add](IntegrationCatalog &c) { return c.add(ctx, add); }),

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ui/models/OverviewCounts.h"
+
+#include <QWidget>
+#include <array>
+#include <optional>
+
+class QToolButton;
+
+namespace stella::ui {
+
+// "12 healthy · 2 degraded · 1 unhealthy · 3 stale · 4 never checked · 1 insecure TLS": one
+// checkable button per category, icon and text (never colour alone); checking one filters the
+// list to it, checking it again shows everything. Buttons: summary_healthy, summary_degraded,
+// summary_unhealthy, summary_stale, summary_neverChecked, summary_insecureTls.
+class SummaryStrip : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SummaryStrip(QWidget *parent = nullptr);
+
+    void setCounts(const CategoryCounts &counts);
+    // Checks the category's button (none: unchecks), without emitting categorySelected.
+    void setSelected(std::optional<OverviewCategory> category);
+    std::optional<OverviewCategory> selected() const { return m_selected; }
+    QToolButton *button(OverviewCategory category) const { return m_buttons[size_t(category)]; }
+
+Q_SIGNALS:
+    void categorySelected(std::optional<stella::ui::OverviewCategory> category);
+
+private:
+    static QString label(OverviewCategory category, int count);
+
+    std::array<QToolButton *, kOverviewCategoryCount> m_buttons{};
+    std::array<int, kOverviewCategoryCount> m_counts{};
+    std::optional<OverviewCategory> m_selected;
+};
+
+} // namespace stella::ui
