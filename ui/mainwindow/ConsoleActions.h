@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ui/common/IconSet.h"
+
 #include <QObject>
+#include <QStyle>
 
 class QAction;
 class QKeySequence;
@@ -55,8 +58,10 @@ public:
     QMenu *recentCatalogs = nullptr;  // File → Open recent ("recentCatalogsMenu")
 
 private:
-    QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,
-                  const QString &tip);
+    QAction *make(const char *name, const QString &text, ConsoleIcon icon,
+                  const QKeySequence &key, const QString &tip);
+    QAction *make(const char *name, const QString &text, QStyle::StandardPixmap icon,
+                  const QKeySequence &key, const QString &tip);
 
     QWidget &m_window;
 };

@@ -222,7 +222,7 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
         when->setToolTip(QStringLiteral("%1 (%2)").arg(utcTooltip(rec.checkedAt),
                                                        relativeTime(rec.checkedAt, m_clock.now())));
         auto *status = new QTableWidgetItem(StatusIcon::icon(rec.status), toString(rec.status));
-        auto *latency = new QTableWidgetItem(tr("%1 ms").arg(rec.latencyMs));
+        auto *latency = new QTableWidgetItem(tr("%L1 ms").arg(rec.latencyMs));
         latency->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *error = new QTableWidgetItem(rec.errorMessage);
         error->setToolTip(rec.errorMessage);
@@ -236,7 +236,7 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
         records.isEmpty() ? tr("No health checks yet.")
         : records.size() == 1
             ? tr("The last check.")
-            : tr("The last %1 checks, newest first.").arg(QLocale().toString(int(records.size()))));
+            : tr("The last %Ln checks, newest first.", nullptr, int(records.size())));
 }
 
 } // namespace stella::ui
