@@ -19,6 +19,16 @@
 
 using namespace stella::ui;
 
+namespace {
+QStringList languages(std::initializer_list<const char *> names)
+{
+    QStringList list;
+    for (const char *name : names)
+        list << QString::fromLatin1(name);
+    return list;
+}
+} // namespace
+
 class TestConsoleLanguage : public QObject
 {
     Q_OBJECT
@@ -45,12 +55,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("uiLanguages");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("German first") << QStringList{"de-DE", "en-US"} << "de";
-        QTest::newRow("Austrian German") << QStringList{"de_AT"} << "de";
-        QTest::newRow("French, then German") << QStringList{"fr-FR", "de-CH"} << "de";
-        QTest::newRow("English before German") << QStringList{"en-GB", "de-DE"} << "en";
-        QTest::newRow("none translated") << QStringList{"fr-FR", "ja-JP"} << "en";
-        QTest::newRow("nothing known") << QStringList{} << "en";
+        QTest::newRow("German first") << languages({"de-DE", "en-US"}) << QStringLiteral("de");
+        QTest::newRow("Austrian German") << languages({"de_AT"}) << QStringLiteral("de");
+        QTest::newRow("French, then German") << languages({"fr-FR", "de-CH"}) << QStringLiteral("de");
+        QTest::newRow("English before German") << languages({"en-GB", "de-DE"}) << QStringLiteral("en");
+        QTest::newRow("none translated") << languages({"fr-FR", "ja-JP"}) << QStringLiteral("en");
+        QTest::newRow("nothing known") << languages({}) << QStringLiteral("en");
     }
     void systemLanguagePicksTheFirstTranslatedOne()
     {
@@ -61,8 +71,8 @@ private Q_SLOTS:
 
     void overrideWinsOverTheSystem()
     {
-        QCOMPARE(resolveLanguage(ConsoleLanguage::German, {"en-US"}), QStringLiteral("de"));
-        QCOMPARE(resolveLanguage(ConsoleLanguage::English, {"de-DE"}), QStringLiteral("en"));
+        QCOMPARE(resolveLanguage(ConsoleLanguage::German, languages({"en-US"})), QStringLiteral("de"));
+        QCOMPARE(resolveLanguage(ConsoleLanguage::English, languages({"de-DE"})), QStringLiteral("en"));
     }
 
     void languageKeysRoundTrip()
@@ -86,7 +96,7 @@ private Q_SLOTS:
 
     void germanTranslatesWordsAndPlurals()
     {
-        QCOMPARE(installConsoleTranslations(*qApp, ConsoleLanguage::System, {"de-DE"}),
+        QCOMPARE(installConsoleTranslations(*qApp, ConsoleLanguage::System, languages({"de-DE"})),
                  QStringLiteral("de"));
         QCOMPARE(translate("stella::ui::SettingsDialog", "Settings"),
                  QStringLiteral("Einstellungen"));
@@ -105,7 +115,7 @@ private Q_SLOTS:
 
     void englishCarriesTheSourcePlurals()
     {
-        QCOMPARE(installConsoleTranslations(*qApp, ConsoleLanguage::English, {"de-DE"}),
+        QCOMPARE(installConsoleTranslations(*qApp, ConsoleLanguage::English, languages({"de-DE"})),
                  QStringLiteral("en"));
         QCOMPARE(translate("stella::ui::HealthPane", "%Ln checks", 1), QStringLiteral("1 check"));
         QCOMPARE(translate("stella::ui::HealthPane", "%Ln checks", 2), QStringLiteral("2 checks"));
@@ -116,7 +126,7 @@ private Q_SLOTS:
 
     void overrideMakesNumbersAndDatesFollow()
     {
-        installConsoleTranslations(*qApp, ConsoleLanguage::German, {"en-US"});
+        installConsoleTranslations(*qApp, ConsoleLanguage::German, languages({"en-US"}));
         QCOMPARE(QLocale().language(), QLocale::German);
         QCOMPARE(QLocale().toString(1234567), QStringLiteral("1.234.567"));
         // "%L1" in a translated string uses the German grouping too.

@@ -85,7 +85,7 @@ private Q_SLOTS:
     {
         // A literal colour in a file would not follow the palette.
         static const QRegularExpression literalColour(
-            QStringLiteral(R"((fill|stroke)\s*=\s*"(?!currentColor"|none")[^"]*")"));
+            QStringLiteral("(fill|stroke)\\s*=\\s*\"(?!currentColor\"|none\")[^\"]*\""));
         for (const ConsoleIcon icon : IconSet::all()) {
             QFile file(IconSet::resourcePath(icon));
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
