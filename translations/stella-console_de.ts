@@ -1833,6 +1833,25 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     </message>
 </context>
 <context>
+    <name>stella::ui::StatusText</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Intakt</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::TestConnectionDialog</name>
     <message>
         <source>%1 ms</source>

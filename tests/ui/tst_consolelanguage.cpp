@@ -5,6 +5,7 @@
 #include "ui/common/ConsoleLanguage.h"
 #include "ui/common/ConsoleSettings.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/StatusText.h"
 #include "ui/dialogs/SettingsDialog.h"
 
 #include <QApplication>
@@ -57,8 +58,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("German first") << languages({"de-DE", "en-US"}) << QStringLiteral("de");
         QTest::newRow("Austrian German") << languages({"de_AT"}) << QStringLiteral("de");
-        QTest::newRow("French, then German") << languages({"fr-FR", "de-CH"}) << QStringLiteral("de");
-        QTest::newRow("English before German") << languages({"en-GB", "de-DE"}) << QStringLiteral("en");
+        QTest::newRow("French, then German")
+            << languages({"fr-FR", "de-CH"}) << QStringLiteral("de");
+        QTest::newRow("English before German")
+            << languages({"en-GB", "de-DE"}) << QStringLiteral("en");
         QTest::newRow("none translated") << languages({"fr-FR", "ja-JP"}) << QStringLiteral("en");
         QTest::newRow("nothing known") << languages({}) << QStringLiteral("en");
     }
@@ -71,8 +74,10 @@ private Q_SLOTS:
 
     void overrideWinsOverTheSystem()
     {
-        QCOMPARE(resolveLanguage(ConsoleLanguage::German, languages({"en-US"})), QStringLiteral("de"));
-        QCOMPARE(resolveLanguage(ConsoleLanguage::English, languages({"de-DE"})), QStringLiteral("en"));
+        QCOMPARE(resolveLanguage(ConsoleLanguage::German, languages({"en-US"})),
+                 QStringLiteral("de"));
+        QCOMPARE(resolveLanguage(ConsoleLanguage::English, languages({"de-DE"})),
+                 QStringLiteral("en"));
     }
 
     void languageKeysRoundTrip()
@@ -108,6 +113,10 @@ private Q_SLOTS:
                  QStringLiteral("5 Integrationen"));
         QCOMPARE(translate("stella::ui::RelativeTime", "%Ln days ago", 3),
                  QStringLiteral("vor 3 Tagen"));
+        // Statuses as the console shows them; core's names (filters, the CLI) stay English.
+        QCOMPARE(statusText(stella::HealthStatus::Unhealthy), QStringLiteral("Gestört"));
+        QCOMPARE(statusText(stella::HealthStatus::Unknown), QStringLiteral("Unbekannt"));
+        QCOMPARE(stella::toString(stella::HealthStatus::Unhealthy), QStringLiteral("Unhealthy"));
         // The same word, two German ones where the context needs it.
         QCOMPARE(translate("stella::ui::SettingsDialog", "Health monitor"),
                  QStringLiteral("Integritätsüberwachung"));

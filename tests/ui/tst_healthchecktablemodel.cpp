@@ -50,8 +50,7 @@ private Q_SLOTS:
                  QStringLiteral("Checked (local time, %1)")
                      .arg(QDateTime::currentDateTime().timeZoneAbbreviation()));
         // Local time on screen; UTC and "how long ago" in the tooltip.
-        QCOMPARE(model.index(0, Col::TimeColumn).data().toString(),
-                 localTimeText(newest, true));
+        QCOMPARE(model.index(0, Col::TimeColumn).data().toString(), localTimeText(newest, true));
         QCOMPARE(model.index(0, Col::TimeColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("2026-01-15 09:58:00 UTC (2 min ago)"));
         QCOMPARE(

@@ -21,8 +21,8 @@ Q_DECLARE_METATYPE(stella::ui::ConsoleIcon)
 namespace {
 struct Coverage
 {
-    int opaque = 0;        // pixels drawn fully
-    int otherColour = 0;   // drawn pixels whose colour is not the one asked for
+    int opaque = 0;      // pixels drawn fully
+    int otherColour = 0; // drawn pixels whose colour is not the one asked for
 };
 
 Coverage inspect(const QPixmap &pixmap, const QColor &expected)
@@ -94,7 +94,7 @@ private Q_SLOTS:
             QVERIFY2(!literalColour.match(svg).hasMatch(), qPrintable(file.fileName()));
             QVERIFY2(!svg.contains(QLatin1String("style=")), qPrintable(file.fileName()));
         }
-        QCOMPARE(IconSet::all().size(), 19);
+        QCOMPARE(IconSet::all().size(), 20);
     }
 
     void paletteIconHasADisabledLook()

@@ -79,8 +79,7 @@ QString installConsoleTranslations(QCoreApplication &app, ConsoleLanguage choice
     if (choice != ConsoleLanguage::System) {
         // The override wins over the system's language for numbers and dates too; the
         // system's territory is kept where the language has it (de_AT stays Austrian).
-        const QLocale::Language wanted =
-            language == kGerman ? QLocale::German : QLocale::English;
+        const QLocale::Language wanted = language == kGerman ? QLocale::German : QLocale::English;
         QLocale::setDefault(QLocale(wanted, QLocale::system().territory()));
     }
     // Qt's own words (OK, Cancel, the file dialog) where the system has them installed.

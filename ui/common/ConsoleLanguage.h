@@ -10,7 +10,12 @@ namespace stella::ui {
 
 // The console's language: the system's (QLocale::system().uiLanguages()) unless Settings →
 // Language overrides it. Takes effect at the next start (the window's texts are set once).
-enum class ConsoleLanguage { System, English, German };
+enum class ConsoleLanguage
+{
+    System,
+    English,
+    German
+};
 
 // "system", "en", "de": what ConsoleSettings stores. An unknown value reads as System.
 QString languageKey(ConsoleLanguage language);

@@ -49,6 +49,8 @@ const char *fileName(ConsoleIcon icon)
         return "import";
     case ConsoleIcon::Export:
         return "export";
+    case ConsoleIcon::Refresh:
+        return "refresh";
     case ConsoleIcon::Folder:
         return "folder";
     case ConsoleIcon::Tag:

@@ -15,7 +15,8 @@ namespace stella::ui {
 // the desktop theme's mix. Each SVG is drawn in a single colour, written as currentColor; Qt SVG
 // does not resolve currentColor, so the loader replaces it with the colour asked for, and the
 // same file serves a light and a dark palette, or a status colour.
-enum class ConsoleIcon {
+enum class ConsoleIcon
+{
     // statuses
     Healthy,
     Degraded,
@@ -35,6 +36,7 @@ enum class ConsoleIcon {
     Settings,
     Import,
     Export,
+    Refresh,
     Folder,
     Tag,
 };

@@ -15,15 +15,15 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
 {
     add = make("actionAdd", tr("&Add…"), ConsoleIcon::Add, QKeySequence::New,
                tr("Register a new integration"));
-    edit = make("actionEdit", tr("&Edit…"), ConsoleIcon::Edit,
-                QKeySequence(Qt::CTRL | Qt::Key_E), tr("Edit the selected integration"));
+    edit = make("actionEdit", tr("&Edit…"), ConsoleIcon::Edit, QKeySequence(Qt::CTRL | Qt::Key_E),
+                tr("Edit the selected integration"));
     remove = make("actionDelete", tr("&Delete…"), ConsoleIcon::Delete, QKeySequence::Delete,
                   tr("Remove the selected integration"));
-    refresh = make("actionRefresh", tr("&Refresh"), QStyle::SP_BrowserReload, QKeySequence::Refresh,
+    refresh = make("actionRefresh", tr("&Refresh"), ConsoleIcon::Refresh, QKeySequence::Refresh,
                    tr("Reload the list from the catalog"));
     openCatalog =
-        make("actionOpenCatalog", tr("&Open catalog…"), ConsoleIcon::Folder,
-             QKeySequence::Open, tr("Open a SQLite catalog file or a PostgreSQL catalog"));
+        make("actionOpenCatalog", tr("&Open catalog…"), ConsoleIcon::Folder, QKeySequence::Open,
+             tr("Open a SQLite catalog file or a PostgreSQL catalog"));
     quit = make("actionQuit", tr("&Quit"), QStyle::SP_DialogCloseButton, QKeySequence::Quit,
                 tr("Quit the console"));
     quit->setMenuRole(QAction::QuitRole);

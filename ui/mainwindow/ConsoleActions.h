@@ -58,8 +58,8 @@ public:
     QMenu *recentCatalogs = nullptr;  // File → Open recent ("recentCatalogsMenu")
 
 private:
-    QAction *make(const char *name, const QString &text, ConsoleIcon icon,
-                  const QKeySequence &key, const QString &tip);
+    QAction *make(const char *name, const QString &text, ConsoleIcon icon, const QKeySequence &key,
+                  const QString &tip);
     QAction *make(const char *name, const QString &text, QStyle::StandardPixmap icon,
                   const QKeySequence &key, const QString &tip);
 

@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/StatusText.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QAreaSeries>
@@ -240,7 +241,7 @@ void HealthChartView::buildBand(const QList<QList<HealthBucket>> &runs)
             upper->append(to, 0);
         }
         area->setUpperSeries(upper);
-        area->setName(toString(status));
+        area->setName(statusText(status));
         area->setBrush(statusColor(status));
         area->setPen(Qt::NoPen);
         c->addSeries(area);
@@ -278,8 +279,9 @@ void HealthChartView::updateAxes()
     m_time->setRange(from, to); // shown in local time, like the range editors
     const qint64 span = from.secsTo(to);
     // The day's format is the translator's: "MMM d" in English, "d. MMM" in German.
-    m_time->setFormat(span <= 2 * 86'400 ? QStringLiteral("HH:mm")
-                                         : tr("MMM d", "QDateTime format of the 7 d and 30 d axis"));
+    m_time->setFormat(span <= 2 * 86'400
+                          ? QStringLiteral("HH:mm")
+                          : tr("MMM d", "QDateTime format of the 7 d and 30 d axis"));
     m_time->setTickCount(timeTickCount(span));
 
     double top = 0;
@@ -330,7 +332,7 @@ void HealthChartView::showBucketTip(const QPointF &point, bool state)
                            .arg(localTimeText(b.start))
                            .arg(locale.toString(m_history.bucketSeconds / 60))
                            .arg(b.checks == 1 ? tr("1 check") : tr("%Ln checks", nullptr, b.checks))
-                           .arg(toString(b.worst))
+                           .arg(statusText(b.worst))
                            .arg(latencyLabel(b.avgLatencyMs), latencyLabel(double(b.minLatencyMs)),
                                 latencyLabel(double(b.maxLatencyMs))),
                        this);
