@@ -1745,11 +1745,11 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     </message>
     <message>
         <source>Show &amp;notifications when a status changes</source>
-        <translation>&amp;Benachrichtigen, wenn sich ein Status ändert</translation>
+        <translation>Bei Statusänderung be&amp;nachrichtigen</translation>
     </message>
     <message>
         <source>Start in the system &amp;tray</source>
-        <translation>Im &amp;Systembereich starten</translation>
+        <translation>Im Systembereich s&amp;tarten</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -8,10 +8,13 @@
 #include "ui/common/StatusText.h"
 #include "ui/dialogs/SettingsDialog.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHash>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -193,6 +196,25 @@ private Q_SLOTS:
         ConsoleSettings settings(dir.filePath(QStringLiteral("console.ini")));
         SettingsDialog dialog(settings);
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Einstellungen"));
+        // Alt+letter still reaches one control each: no two German mnemonics collide.
+        QHash<QChar, QString> mnemonics;
+        const auto collect = [&mnemonics](const QString &text) {
+            const qsizetype at = text.indexOf(QLatin1Char('&'));
+            if (at < 0 || at + 1 >= text.size() || text.at(at + 1) == QLatin1Char('&'))
+                return;
+            const QChar key = text.at(at + 1).toLower();
+            QVERIFY2(
+                !mnemonics.contains(key),
+                qPrintable(
+                    QStringLiteral("Alt+%1: “%2” and “%3”").arg(key, mnemonics.value(key), text)));
+            mnemonics.insert(key, text);
+        };
+        for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
+            collect(button->text());
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            if (label->buddy())
+                collect(label->text());
+        QVERIFY(mnemonics.size() >= 8);
     }
 };
 
