@@ -23,6 +23,8 @@ set(STELLA_PLUGIN_HEADER_DIRS
 set(STELLA_INSTALL_PLUGIN_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/stella-ops)
 
 set(_stella_pkg ${CMAKE_SOURCE_DIR}/packaging)
+# The console's resources: its menu entry and AppStream metainfo live with its icons.
+set(_stella_res ${CMAKE_SOURCE_DIR}/resources)
 set(_stella_gen ${CMAKE_BINARY_DIR}/packaging)
 file(MAKE_DIRECTORY ${_stella_gen})
 
@@ -55,9 +57,9 @@ install(FILES ${_stella_gen}/stella-integrations.bash
 install(TARGETS stella-console RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT console)
 install(FILES ${_stella_gen}/stella-console.1.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT console)
-install(FILES ${_stella_pkg}/${STELLA_PACKAGE_ID}.desktop
+install(FILES ${_stella_res}/${STELLA_PACKAGE_ID}.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT console)
-configure_file(${_stella_pkg}/${STELLA_PACKAGE_ID}.metainfo.xml
+configure_file(${_stella_res}/${STELLA_PACKAGE_ID}.metainfo.xml
                ${_stella_gen}/${STELLA_PACKAGE_ID}.metainfo.xml @ONLY)
 install(FILES ${_stella_gen}/${STELLA_PACKAGE_ID}.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT console)

@@ -13,6 +13,7 @@
 #include "core/plugins/PluginMetadataStore.h"
 #include "core/providers/ProviderRegistry.h"
 #include "core/storage/DatabaseUrl.h"
+#include "ui/common/ConsoleLanguage.h"
 #include "ui/common/ConsoleSettings.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/models/IntegrationListModel.h"
@@ -24,6 +25,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QLocale>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
@@ -161,9 +163,12 @@ int main(int argc, char *argv[])
     sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("stella-console"));
+    QApplication::setOrganizationName(QStringLiteral("stella-ops"));
+    // Before the first translated word: the language of Settings, else the system's.
+    ui::ConsoleSettings settings;
+    ui::installConsoleTranslations(app, settings.language(), QLocale::system().uiLanguages());
     QApplication::setApplicationDisplayName(ConsoleText::tr("Stella Ops Integrations Console"));
     QApplication::setApplicationVersion(QStringLiteral(STELLA_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("stella-ops"));
     // The menu entry's id (packaging/): lets a Wayland compositor match the window to it, and
     // the icon theme find the installed icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.stellaops.IntegrationsConsole"));
@@ -240,7 +245,6 @@ int main(int argc, char *argv[])
         return 2;
     }
     // Without --db or $STELLA_DB: the default catalog of Settings, else the one opened last.
-    ui::ConsoleSettings settings;
     DatabaseUrl url = settings.startupCatalog();
     const QString dbText = parser.isSet(db) ? parser.value(db) : qEnvironmentVariable("STELLA_DB");
     if (!parser.isSet(sandbox) && !dbText.isEmpty()) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
+#include "ui/common/RelativeTime.h"
 #include "ui/models/HealthCheckTableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -49,8 +50,7 @@ private Q_SLOTS:
                  QStringLiteral("Checked (local time, %1)")
                      .arg(QDateTime::currentDateTime().timeZoneAbbreviation()));
         // Local time on screen; UTC and "how long ago" in the tooltip.
-        QCOMPARE(model.index(0, Col::TimeColumn).data().toString(),
-                 newest.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        QCOMPARE(model.index(0, Col::TimeColumn).data().toString(), localTimeText(newest, true));
         QCOMPARE(model.index(0, Col::TimeColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("2026-01-15 09:58:00 UTC (2 min ago)"));
         QCOMPARE(

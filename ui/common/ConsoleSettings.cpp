@@ -13,6 +13,7 @@ const QString kMonitorConcurrency = QStringLiteral("monitor/concurrency");
 const QString kMonitorInterval = QStringLiteral("monitor/defaultIntervalMs");
 const QString kNotifications = QStringLiteral("notifications/enabled");
 const QString kStartInTray = QStringLiteral("window/startInTray");
+const QString kLanguage = QStringLiteral("console/language");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kListHeader = QStringLiteral("list/headerState");
@@ -160,6 +161,19 @@ bool ConsoleSettings::startInTray() const
 void ConsoleSettings::setStartInTray(bool enabled)
 {
     m_settings->setValue(kStartInTray, enabled);
+}
+
+ConsoleLanguage ConsoleSettings::language() const
+{
+    return languageFromKey(m_settings->value(kLanguage).toString());
+}
+
+void ConsoleSettings::setLanguage(ConsoleLanguage language)
+{
+    if (language == ConsoleLanguage::System)
+        m_settings->remove(kLanguage);
+    else
+        m_settings->setValue(kLanguage, languageKey(language));
 }
 
 QByteArray ConsoleSettings::windowGeometry() const

@@ -3,6 +3,7 @@
 
 #include "core/health/HealthPolicy.h"
 #include "core/storage/DatabaseUrl.h"
+#include "ui/common/ConsoleLanguage.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -17,7 +18,7 @@ namespace stella::ui {
 // or ~/.pgpass when it is opened again).
 //
 // Preferences (Edit → Settings…): the default catalog, the monitor on or off, its concurrency
-// and default interval, notifications, start in the tray. Remembered state: the
+// and default interval, notifications, start in the tray, the language. Remembered state: the
 // window's geometry and dock/toolbar state, the list's column widths and sort, the last catalog
 // and the recent catalogs.
 class ConsoleSettings
@@ -59,6 +60,9 @@ public:
     void setNotificationsEnabled(bool enabled);
     bool startInTray() const;
     void setStartInTray(bool enabled);
+    // Read once at start (installConsoleTranslations): a change shows at the next start.
+    ConsoleLanguage language() const;
+    void setLanguage(ConsoleLanguage language);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

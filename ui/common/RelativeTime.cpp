@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace stella::ui {
 
@@ -25,12 +26,13 @@ QString relativeTime(const QDateTime &then, const QDateTime &now)
         return RelativeTimeText::tr("just now");
     const qint64 mins = secs / 60;
     if (mins < 60)
-        return RelativeTimeText::tr("%1 min ago").arg(mins);
+        return RelativeTimeText::tr("%L1 min ago").arg(mins);
     const qint64 hours = mins / 60;
     if (hours < 48)
-        return RelativeTimeText::tr("%1 h ago").arg(hours);
-    const qint64 days = hours / 24;
-    return RelativeTimeText::tr("%1 days ago").arg(days);
+        return RelativeTimeText::tr("%L1 h ago").arg(hours);
+    // Two days at least, so English needs no singular; other languages inflect with %n.
+    const int days = int(hours / 24);
+    return RelativeTimeText::tr("%Ln days ago", nullptr, days);
 }
 
 QString utcTooltip(const QDateTime &time)
@@ -42,8 +44,14 @@ QString utcTooltip(const QDateTime &time)
 
 QString localTimeText(const QDateTime &time, bool withSeconds)
 {
-    return time.toLocalTime().toString(withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                   : QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QLocale locale;
+    const QDateTime local = time.toLocalTime();
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    // The short format has no seconds; a check's exact second matters in a table of checks.
+    if (withSeconds && !timeFormat.contains(QLatin1Char('s')))
+        timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           locale.toString(local.time(), timeFormat);
 }
 
 QString localTimeColumnTitle()

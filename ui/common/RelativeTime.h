@@ -11,7 +11,8 @@ namespace stella::ui {
 // goes in the tooltip (utcTooltip).
 QString relativeTime(const QDateTime &then, const QDateTime &now);
 QString utcTooltip(const QDateTime &time);
-// A check's time as the Details and Health tabs show it: local time, "yyyy-MM-dd HH:mm[:ss]".
+// A check's time as the Details and Health tabs show it: local time in the locale's short date
+// and time format (QLocale()), seconds added when asked for.
 QString localTimeText(const QDateTime &time, bool withSeconds = false);
 // A time column's title, naming the zone the times are in: "Checked (local time, CET)". Both
 // tabs say the same, so no one reads one in UTC and the other in local time.

@@ -7,6 +7,7 @@
 #include "ui/views/MessageWidget.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -25,6 +26,7 @@ SettingsDialog::SettingsDialog(ConsoleSettings &settings, QWidget *parent)
       m_concurrency(new QSpinBox(this)), m_interval(new QLineEdit(this)),
       m_notifications(new QCheckBox(tr("Show &notifications when a status changes"), this)),
       m_startInTray(new QCheckBox(tr("Start in the system &tray"), this)),
+      m_language(new QComboBox(this)),
       m_error(MessageWidget::problem(QStringLiteral("settingsError"), this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -50,6 +52,11 @@ SettingsDialog::SettingsDialog(ConsoleSettings &settings, QWidget *parent)
     m_interval->setPlaceholderText(tr("e.g. 30s, 5m, 1h (at least 10s)"));
     m_notifications->setObjectName(QStringLiteral("notificationsCheck"));
     m_startInTray->setObjectName(QStringLiteral("startInTrayCheck"));
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    // Each language in its own name, so an operator who cannot read the current one finds theirs.
+    m_language->addItem(tr("System language"), int(ConsoleLanguage::System));
+    m_language->addItem(QStringLiteral("English"), int(ConsoleLanguage::English));
+    m_language->addItem(QStringLiteral("Deutsch"), int(ConsoleLanguage::German));
     m_buttons->setObjectName(QStringLiteral("buttons"));
 
     auto *catalogBox = new QGroupBox(tr("Catalog"), this);
@@ -76,8 +83,11 @@ SettingsDialog::SettingsDialog(ConsoleSettings &settings, QWidget *parent)
     auto *startBox = new QGroupBox(tr("At the next start"), this);
     auto *startForm = new QFormLayout(startBox);
     startForm->addRow(m_startInTray);
-    auto *restartNote = new QLabel(tr("The default catalog and the tray take effect when the "
-                                      "console is started again; the rest at once."),
+    auto *languageLabel = new QLabel(tr("&Language:"), startBox);
+    languageLabel->setBuddy(m_language);
+    startForm->addRow(languageLabel, m_language);
+    auto *restartNote = new QLabel(tr("The default catalog, the tray and the language take effect "
+                                      "when the console is started again; the rest at once."),
                                    startBox);
     restartNote->setObjectName(QStringLiteral("restartNote"));
     restartNote->setWordWrap(true);
@@ -121,6 +131,7 @@ void SettingsDialog::load()
     m_interval->setEnabled(m_monitor->isChecked());
     m_notifications->setChecked(m_settings.notificationsEnabled());
     m_startInTray->setChecked(m_settings.startInTray());
+    m_language->setCurrentIndex(m_language->findData(int(m_settings.language())));
 }
 
 bool SettingsDialog::isValid() const
@@ -160,6 +171,7 @@ void SettingsDialog::save()
         m_settings.setDefaultIntervalMs(*interval);
     m_settings.setNotificationsEnabled(m_notifications->isChecked());
     m_settings.setStartInTray(m_startInTray->isChecked());
+    m_settings.setLanguage(ConsoleLanguage(m_language->currentData().toInt()));
     m_settings.sync();
 }
 

@@ -4,6 +4,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QListWidget;
@@ -17,10 +18,10 @@ class MessageWidget;
 // Edit → Settings… ("settingsDialog"): the preferences of ConsoleSettings. OK writes them and
 // emits applied(); the window applies what it can at once (monitor on/off, concurrency,
 // interval, notifications) and the dialog says which ones take effect at the next start (the
-// default catalog, start in the tray).
+// default catalog, start in the tray, the language).
 //
 // Widgets: defaultCatalogEdit, recentCatalogsList, clearRecentButton, monitorCheck,
-// concurrencySpin, intervalEdit, notificationsCheck, startInTrayCheck, restartNote,
+// concurrencySpin, intervalEdit, notificationsCheck, startInTrayCheck, languageCombo, restartNote,
 // settingsError, buttons.
 class SettingsDialog : public QDialog
 {
@@ -49,6 +50,7 @@ private:
     QLineEdit *m_interval;
     QCheckBox *m_notifications;
     QCheckBox *m_startInTray;
+    QComboBox *m_language;
     MessageWidget *m_error;
     QDialogButtonBox *m_buttons;
     bool m_clearRecent = false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConsoleActions.h"
 
-#include "ui/views/StatusIcon.h"
+#include "ui/common/IconSet.h"
 
 #include <QAction>
 #include <QMenu>
@@ -13,7 +13,7 @@ namespace stella::ui {
 
 ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(window)
 {
-    add = make("actionAdd", tr("&Add…"), QStyle::SP_FileDialogNewFolder,
+    add = make("actionAdd", tr("&Add…"), ConsoleIcon::Add,
                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                tr("Register a new integration in one form"));
     // Ctrl+N is the guided way in: the onboarding wizard.
@@ -21,27 +21,27 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
                           QKeySequence::New,
                           tr("Add an integration step by step: type, provider, endpoint, "
                              "credential, live test"));
-    edit = make("actionEdit", tr("&Edit…"), QStyle::SP_FileDialogDetailedView,
-                QKeySequence(Qt::CTRL | Qt::Key_E), tr("Edit the selected integration"));
-    remove = make("actionDelete", tr("&Delete…"), QStyle::SP_TrashIcon, QKeySequence::Delete,
+    edit = make("actionEdit", tr("&Edit…"), ConsoleIcon::Edit, QKeySequence(Qt::CTRL | Qt::Key_E),
+                tr("Edit the selected integration"));
+    remove = make("actionDelete", tr("&Delete…"), ConsoleIcon::Delete, QKeySequence::Delete,
                   tr("Remove the selected integration"));
-    refresh = make("actionRefresh", tr("&Refresh"), QStyle::SP_BrowserReload, QKeySequence::Refresh,
+    refresh = make("actionRefresh", tr("&Refresh"), ConsoleIcon::Refresh, QKeySequence::Refresh,
                    tr("Reload the list from the catalog"));
     openCatalog =
-        make("actionOpenCatalog", tr("&Open catalog…"), QStyle::SP_DialogOpenButton,
-             QKeySequence::Open, tr("Open a SQLite catalog file or a PostgreSQL catalog"));
+        make("actionOpenCatalog", tr("&Open catalog…"), ConsoleIcon::Folder, QKeySequence::Open,
+             tr("Open a SQLite catalog file or a PostgreSQL catalog"));
     quit = make("actionQuit", tr("&Quit"), QStyle::SP_DialogCloseButton, QKeySequence::Quit,
                 tr("Quit the console"));
     quit->setMenuRole(QAction::QuitRole);
-    test = make("actionTest", tr("&Test connection…"), QStyle::SP_DriveNetIcon,
+    test = make("actionTest", tr("&Test connection…"), ConsoleIcon::Test,
                 QKeySequence(Qt::CTRL | Qt::Key_T),
                 tr("Test the selected integration's connection, live"));
-    checkNow = make("actionCheckNow", tr("Check &now"), QStyle::SP_MediaPlay,
+    checkNow = make("actionCheckNow", tr("Check &now"), ConsoleIcon::CheckNow,
                     QKeySequence(Qt::CTRL | Qt::Key_K), tr("Run a health check now and record it"));
     discover =
-        make("actionDiscover", tr("D&iscover…"), QStyle::SP_FileDialogContentsView,
+        make("actionDiscover", tr("D&iscover…"), ConsoleIcon::Discover,
              QKeySequence(Qt::CTRL | Qt::Key_D), tr("List the selected integration's resources"));
-    health = make("actionHealth", tr("&Health history"), QStyle::SP_FileDialogInfoView,
+    health = make("actionHealth", tr("&Health history"), ConsoleIcon::Health,
                   QKeySequence(Qt::CTRL | Qt::Key_H),
                   tr("Show the selected integration's health history"));
     outbox = make("actionOutbox", tr("Annotation &outbox…"), QStyle::SP_DirIcon,
@@ -59,7 +59,7 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     aboutQt = new QAction(tr("About &Qt"), &window);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
-    settings = make("actionSettings", tr("&Settings…"), QStyle::SP_FileDialogListView,
+    settings = make("actionSettings", tr("&Settings…"), ConsoleIcon::Settings,
                     QKeySequence(Qt::CTRL | Qt::Key_Comma),
                     tr("Default catalog, monitor, notifications and language"));
     settings->setMenuRole(QAction::PreferencesRole);
@@ -72,18 +72,28 @@ ConsoleActions::ConsoleActions(QWidget &window) : QObject(&window), m_window(win
     exportCatalog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportCatalog->setToolTip(tr("Write the tenant's integrations (AuthRefs, never secrets) to a "
                                  "file"));
-    guard = make("actionGuard", tr("AI Code &Guard…"), QStyle::SP_FileDialogContentsView,
+    guard = make("actionGuard", tr("AI Code &Guard…"), ConsoleIcon::Guard,
                  QKeySequence(Qt::CTRL | Qt::Key_G),
                  tr("Preview AI Code Guard findings on a source tree and tune its config"));
-    // The health dot the list uses, rather than a second "reload" arrow next to Refresh.
-    checkNow->setIcon(StatusIcon::icon(HealthStatus::Healthy));
+    importCatalog->setIcon(IconSet::icon(ConsoleIcon::Import, window.palette()));
+    exportCatalog->setIcon(IconSet::icon(ConsoleIcon::Export, window.palette()));
 }
 
-QAction *ConsoleActions::make(const char *name, const QString &text, int icon,
+QAction *ConsoleActions::make(const char *name, const QString &text, ConsoleIcon icon,
                               const QKeySequence &key, const QString &tip)
 {
-    auto *a =
-        new QAction(m_window.style()->standardIcon(QStyle::StandardPixmap(icon)), text, &m_window);
+    auto *a = new QAction(IconSet::icon(icon, m_window.palette()), text, &m_window);
+    a->setObjectName(QLatin1String(name));
+    a->setShortcut(key);
+    a->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    return a;
+}
+
+QAction *ConsoleActions::make(const char *name, const QString &text, QStyle::StandardPixmap icon,
+                              const QKeySequence &key, const QString &tip)
+{
+    // The actions resources/icons has no icon for keep the style's.
+    auto *a = new QAction(m_window.style()->standardIcon(icon), text, &m_window);
     a->setObjectName(QLatin1String(name));
     a->setShortcut(key);
     a->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));

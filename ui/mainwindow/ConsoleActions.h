@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "ui/common/IconSet.h"
+
 #include <QObject>
+#include <QStyle>
 
 class QAction;
 class QKeySequence;
@@ -57,8 +60,10 @@ public:
     QAction *guard = nullptr;          // Tools → AI Code Guard: needs no catalog
 
 private:
-    QAction *make(const char *name, const QString &text, int icon, const QKeySequence &key,
+    QAction *make(const char *name, const QString &text, ConsoleIcon icon, const QKeySequence &key,
                   const QString &tip);
+    QAction *make(const char *name, const QString &text, QStyle::StandardPixmap icon,
+                  const QKeySequence &key, const QString &tip);
 
     QWidget &m_window;
 };

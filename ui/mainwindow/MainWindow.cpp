@@ -11,6 +11,7 @@
 #include "ui/common/HealthCheckRunner.h"
 #include "ui/common/HealthNotifier.h"
 #include "ui/common/ListFreshness.h"
+#include "ui/common/StatusText.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
 #include "ui/dialogs/OrganisationFields.h"
@@ -238,10 +239,10 @@ void MainWindow::connectChecks()
                 // The row itself follows CatalogThread::healthRecorded, like every check.
                 const QString what = record.errorMessage.isEmpty()
                                          ? tr("“%1”: %2 in %3 ms")
-                                               .arg(integration.name, toString(record.status))
+                                               .arg(integration.name, statusText(record.status))
                                                .arg(record.latencyMs)
                                          : tr("“%1”: %2 in %3 ms — %4")
-                                               .arg(integration.name, toString(record.status))
+                                               .arg(integration.name, statusText(record.status))
                                                .arg(record.latencyMs)
                                                .arg(record.errorMessage);
                 statusBar()->showMessage(what, kStatusMessageMs);
@@ -271,22 +272,19 @@ void MainWindow::connectTransfers()
         statusBar()->showMessage(message, kStatusMessageMs);
         Q_EMIT transferFinished(message);
     };
-    connect(
-        m_transfer, &CatalogTransferRunner::exported, this, [done](const QString &path, int count) {
-            // Two sentences: without a translation loaded, "%n" does not inflect.
-            done(count == 1
-                     ? tr("Exported 1 integration to %1.").arg(path)
-                     : tr("Exported %1 integrations to %2.").arg(QLocale().toString(count), path));
-        });
-    connect(
-        m_transfer, &CatalogTransferRunner::imported, this,
-        [this, done](const QString &path, int count) {
-            reload();
-            done(
-                count == 1
-                    ? tr("Imported 1 integration from %1.").arg(path)
-                    : tr("Imported %1 integrations from %2.").arg(QLocale().toString(count), path));
-        });
+    connect(m_transfer, &CatalogTransferRunner::exported, this,
+            [done](const QString &path, int count) {
+                // Two sentences: without a translation loaded, "%n" does not inflect.
+                done(count == 1 ? tr("Exported 1 integration to %1.").arg(path)
+                                : tr("Exported %Ln integrations to %1.", nullptr, count).arg(path));
+            });
+    connect(m_transfer, &CatalogTransferRunner::imported, this,
+            [this, done](const QString &path, int count) {
+                reload();
+                done(count == 1
+                         ? tr("Imported 1 integration from %1.").arg(path)
+                         : tr("Imported %Ln integrations from %1.", nullptr, count).arg(path));
+            });
     connect(m_transfer, &CatalogTransferRunner::failed, this,
             [this](const Error &error, const QString &lead) {
                 m_transferProgress->hide();
@@ -877,13 +875,17 @@ void MainWindow::updateCounts()
     const int shown = m_model->rowCount();
     const int total = m_model->totalCount();
     const QLocale locale;
-    // Two sentences rather than a "%n" plural: without a translation loaded, Qt does not
-    // inflect "%n integration(s)".
-    const QString count = total == 1 ? tr("%1 integration") : tr("%1 integrations");
-    const QString of =
-        total == 1 ? tr("%1 of %2 integration shown") : tr("%1 of %2 integrations shown");
-    m_countLabel->setText(shown == total ? count.arg(locale.toString(total))
-                                         : of.arg(locale.toString(shown), locale.toString(total)));
+    // One is its own sentence, the rest a "%n" plural: without a translation loaded (the
+    // tests, English) Qt does not inflect "%n integration(s)", and a translation still gets
+    // every numerus form its language has.
+    if (shown == total)
+        m_countLabel->setText(total == 1 ? tr("1 integration")
+                                         : tr("%Ln integrations", nullptr, total));
+    else
+        m_countLabel->setText(
+            total == 1
+                ? tr("%1 of 1 integration shown").arg(locale.toString(shown))
+                : tr("%1 of %Ln integrations shown", nullptr, total).arg(locale.toString(shown)));
     m_emptyState->setVisible(total == 0 && m_session.hasCatalog());
 }
 

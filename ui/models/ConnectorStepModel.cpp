@@ -113,7 +113,7 @@ QString ConnectorStepModel::stepLine(const ConnectorStep &step)
     if (!step.message.isEmpty())
         line += QStringLiteral(" — ") + step.message;
     if (step.state != ConnectorStep::State::Running)
-        line += tr(" (%1 ms)").arg(step.durationMs);
+        line += tr(" (%L1 ms)").arg(step.durationMs);
     return line;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/StatusText.h"
 #include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
 
@@ -45,7 +46,7 @@ QVariant HealthCheckTableModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return localTimeText(check.checkedAt, true);
         case StatusColumn:
-            return toString(check.status);
+            return statusText(check.status);
         case LatencyColumn:
             return tr("%1 ms").arg(QLocale().toString(check.latencyMs));
         case ErrorColumn:

@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "core/health/CertificateExpiry.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/StatusText.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/models/ColumnTable.h"
 #include "ui/views/StatusIcon.h"
@@ -74,7 +75,7 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
             // Stale is not down: the status is what was true then, said so, not replaced.
             {
                 QString text =
-                    stale ? tr("%1 · stale").arg(toString(i->status)) : toString(i->status);
+                    stale ? tr("%1 · stale").arg(statusText(i->status)) : statusText(i->status);
                 // A certificate near or past its expiry is said where the status is read.
                 const CertificateExpiry::Verdict certificate =
                     CertificateExpiry::judge(i->certificateExpiresAt, m_clock.now());
@@ -149,7 +150,7 @@ QIcon IntegrationListModel::tierBadge(EnvironmentTier tier)
 
 QString IntegrationListModel::statusToolTip(const Integration &i, bool stale) const
 {
-    QString tip = toString(i.status);
+    QString tip = statusText(i.status);
     if (stale)
         tip += tr(" — last checked %1; the monitor has not checked it since")
                    .arg(relativeTime(i.lastCheckedAt, m_clock.now()));
@@ -215,7 +216,8 @@ IntegrationListModel::Row IntegrationListModel::makeRow(const Integration &integ
         QLatin1Char('\n'); // never typed into the filter, so never matched across fields
     row.haystack = row.nameKey + sep + integration.provider.toLower() + sep +
                    toString(integration.type).toLower() + sep + row.endpointKey + sep +
-                   toString(integration.status).toLower();
+                   toString(integration.status).toLower() + sep +
+                   statusText(integration.status).toLower(); // the word shown, in any language
     return row;
 }
 

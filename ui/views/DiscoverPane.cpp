@@ -334,7 +334,7 @@ void DiscoverPane::updateCount()
         break;
     case State::Done:
         text += m_elapsedMs < 1000
-                    ? tr(" in %1 ms").arg(m_elapsedMs)
+                    ? tr(" in %L1 ms").arg(m_elapsedMs)
                     : tr(" in %1 s").arg(locale.toString(double(m_elapsedMs) / 1000.0, 'f', 1));
         break;
     case State::Cancelled:

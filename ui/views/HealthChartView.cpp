@@ -2,6 +2,8 @@
 #include "HealthChartView.h"
 
 #include "core/common/Clock.h"
+#include "ui/common/RelativeTime.h"
+#include "ui/common/StatusText.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QAreaSeries>
@@ -79,6 +81,9 @@ HealthChartView::HealthChartView(QWidget *parent)
     // Data changes every few minutes: animation would only delay what the operator came for.
     c->setAnimationOptions(QChart::NoAnimation);
 
+    // Month names and the latency figures in the console's language, not always English.
+    chart()->setLocale(QLocale());
+    chart()->setLocalizeNumbers(true);
     m_time->setTitleText(tr("Local time"));
     m_time->setTickCount(7);
     m_latency->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -236,7 +241,7 @@ void HealthChartView::buildBand(const QList<QList<HealthBucket>> &runs)
             upper->append(to, 0);
         }
         area->setUpperSeries(upper);
-        area->setName(toString(status));
+        area->setName(statusText(status));
         area->setBrush(statusColor(status));
         area->setPen(Qt::NoPen);
         c->addSeries(area);
@@ -273,7 +278,10 @@ void HealthChartView::updateAxes()
     }
     m_time->setRange(from, to); // shown in local time, like the range editors
     const qint64 span = from.secsTo(to);
-    m_time->setFormat(span <= 2 * 86'400 ? QStringLiteral("HH:mm") : QStringLiteral("MMM d"));
+    // The day's format is the translator's: "MMM d" in English, "d. MMM" in German.
+    m_time->setFormat(span <= 2 * 86'400
+                          ? QStringLiteral("HH:mm")
+                          : tr("MMM d", "QDateTime format of the 7 d and 30 d axis"));
     m_time->setTickCount(timeTickCount(span));
 
     double top = 0;
@@ -320,12 +328,11 @@ void HealthChartView::showBucketTip(const QPointF &point, bool state)
     const HealthBucket &b = *it;
     const QLocale locale;
     QToolTip::showText(QCursor::pos(),
-                       tr("%1 (+%2 min)\n%3 %4, worst %5\nlatency avg %6 · min %7 · max %8")
-                           .arg(b.start.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                           .arg(m_history.bucketSeconds / 60)
-                           .arg(b.checks)
-                           .arg(b.checks == 1 ? tr("check") : tr("checks"))
-                           .arg(toString(b.worst))
+                       tr("%1 (+%2 min)\n%3, worst %4\nlatency avg %5 · min %6 · max %7")
+                           .arg(localTimeText(b.start))
+                           .arg(locale.toString(m_history.bucketSeconds / 60))
+                           .arg(b.checks == 1 ? tr("1 check") : tr("%Ln checks", nullptr, b.checks))
+                           .arg(statusText(b.worst))
                            .arg(latencyLabel(b.avgLatencyMs), latencyLabel(double(b.minLatencyMs)),
                                 latencyLabel(double(b.maxLatencyMs))),
                        this);

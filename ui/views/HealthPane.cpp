@@ -41,10 +41,10 @@ qint64 presetSeconds(HealthPane::Range range)
 QString bucketText(qint64 seconds)
 {
     if (seconds % 86'400 == 0)
-        return HealthPane::tr("%1 d").arg(seconds / 86'400);
+        return HealthPane::tr("%L1 d").arg(seconds / 86'400);
     if (seconds % 3600 == 0)
-        return HealthPane::tr("%1 h").arg(seconds / 3600);
-    return HealthPane::tr("%1 min").arg(seconds / 60);
+        return HealthPane::tr("%L1 h").arg(seconds / 3600);
+    return HealthPane::tr("%L1 min").arg(seconds / 60);
 }
 } // namespace
 
@@ -361,9 +361,8 @@ void HealthPane::showData(const Data &answer)
                                    .arg(bucketText(answer.history.bucketSeconds)));
     m_note->setText(answer.checks.isEmpty()
                         ? tr("No health checks recorded yet.")
-                        : tr("The newest %1 checks, newest first (whatever the range "
-                             "above).")
-                              .arg(QLocale().toString(answer.checks.size())));
+                        : tr("The newest %Ln checks, newest first (whatever the range above).",
+                             nullptr, int(answer.checks.size())));
 }
 
 void HealthPane::showError(const QString &text)
@@ -381,9 +380,9 @@ QString HealthPane::uptimeText() const
     // Two decimals where they matter: 99.95 % and 99.5 % are different services.
     const int decimals = uptime >= 99.0 && uptime < 100.0 ? 2 : 1;
     const int checks = m_shown.checks();
-    return tr("Uptime %1 % · %2 %3")
-        .arg(locale.toString(uptime, 'f', decimals), locale.toString(checks),
-             checks == 1 ? tr("check") : tr("checks"));
+    return tr("Uptime %1 % · %2")
+        .arg(locale.toString(uptime, 'f', decimals),
+             checks == 1 ? tr("1 check") : tr("%Ln checks", nullptr, checks));
 }
 
 } // namespace stella::ui

@@ -7,6 +7,7 @@
 #include "core/health/CertificateExpiry.h"
 #include "core/model/JsonText.h"
 #include "ui/common/RelativeTime.h"
+#include "ui/common/StatusText.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/views/MessageWidget.h"
 #include "ui/views/StatusIcon.h"
@@ -147,7 +148,7 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
     m_title->setText(integration.name);
     m_title->setToolTip(integration.name);
     m_statusIcon->setPixmap(StatusIcon::icon(integration.status).pixmap(22, 22));
-    m_statusIcon->setToolTip(toString(integration.status));
+    m_statusIcon->setToolTip(statusText(integration.status));
     if (skipsTlsVerification(integration))
         showInsecureTlsWarning(*m_tlsWarning);
     else
@@ -165,7 +166,7 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
         v->setObjectName(name);
         m_fields->addRow(label, v);
     };
-    addField(tr("Status:"), toString(integration.status), QStringLiteral("detailStatus"));
+    addField(tr("Status:"), statusText(integration.status), QStringLiteral("detailStatus"));
     addField(tr("Type:"), toString(integration.type), QStringLiteral("detailType"));
     addField(tr("Provider:"), integration.provider, QStringLiteral("detailProvider"));
     addField(tr("Endpoint:"), integration.endpoint, QStringLiteral("detailEndpoint"));
@@ -221,8 +222,8 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
         auto *when = new QTableWidgetItem(localTimeText(rec.checkedAt));
         when->setToolTip(QStringLiteral("%1 (%2)").arg(utcTooltip(rec.checkedAt),
                                                        relativeTime(rec.checkedAt, m_clock.now())));
-        auto *status = new QTableWidgetItem(StatusIcon::icon(rec.status), toString(rec.status));
-        auto *latency = new QTableWidgetItem(tr("%1 ms").arg(rec.latencyMs));
+        auto *status = new QTableWidgetItem(StatusIcon::icon(rec.status), statusText(rec.status));
+        auto *latency = new QTableWidgetItem(tr("%L1 ms").arg(rec.latencyMs));
         latency->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *error = new QTableWidgetItem(rec.errorMessage);
         error->setToolTip(rec.errorMessage);
@@ -232,11 +233,10 @@ void IntegrationDetailPane::showHistory(const QList<HealthCheckRecord> &records)
         m_history->setItem(r, 3, error);
     }
     // One check is "the last check", not "the last 1 checks" (issue #13 item 9).
-    m_historyNote->setText(
-        records.isEmpty() ? tr("No health checks yet.")
-        : records.size() == 1
-            ? tr("The last check.")
-            : tr("The last %1 checks, newest first.").arg(QLocale().toString(int(records.size()))));
+    m_historyNote->setText(records.isEmpty()     ? tr("No health checks yet.")
+                           : records.size() == 1 ? tr("The last check.")
+                                                 : tr("The last %Ln checks, newest first.", nullptr,
+                                                      int(records.size())));
 }
 
 } // namespace stella::ui

@@ -2,6 +2,7 @@
 #include "MonitorStatusLabel.h"
 
 #include "core/common/Clock.h"
+#include "ui/common/RelativeTime.h"
 
 #include <QLocale>
 
@@ -72,12 +73,12 @@ void MonitorStatusLabel::refresh()
         text = tr("Monitor: catalog unavailable — %1 kept")
                    .arg(monitor->pendingWrites() == 1
                             ? tr("1 result")
-                            : tr("%1 results").arg(monitor->pendingWrites()));
+                            : tr("%Ln results", nullptr, monitor->pendingWrites()));
     else if (busy > 0)
         text = tr("Monitor: checking %1…").arg(locale.toString(busy));
     else if (m_lastSweep.isValid())
         text = tr("Monitor: last sweep %1 · %2 checked")
-                   .arg(m_lastSweep.toLocalTime().toString(QStringLiteral("HH:mm")),
+                   .arg(QLocale().toString(m_lastSweep.toLocalTime().time(), QLocale::ShortFormat),
                         locale.toString(m_last.checked));
     else
         text = tr("Monitor: starting…");
@@ -91,7 +92,7 @@ void MonitorStatusLabel::refresh()
     if (m_lastSweep.isValid())
         tip << tr("Last sweep %1: %2 checked, %3 unhealthy, %4 timed out, %5 checked "
                   "by another monitor, %6 waiting to be written.")
-                   .arg(m_lastSweep.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                   .arg(localTimeText(m_lastSweep, true))
                    .arg(m_last.checked)
                    .arg(m_last.unhealthy)
                    .arg(m_last.timedOut)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StatusIcon.h"
 
+#include "ui/common/IconSet.h"
+
 #include <QHash>
 #include <QImage>
 #include <QPainter>
@@ -26,40 +28,23 @@ QColor StatusIcon::color(HealthStatus status)
 
 QPixmap StatusIcon::draw(HealthStatus status, int size, qreal dpr)
 {
-    QPixmap pixmap(QSize(size, size) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QColor c = color(status);
-    const qreal m = size * 0.12;
-    const QRectF r(m, m, size - 2 * m, size - 2 * m);
-    if (status == HealthStatus::Unknown) {
-        p.setPen(QPen(c, size * 0.12));
-        p.setBrush(Qt::NoBrush);
-        p.drawEllipse(r.adjusted(size * 0.06, size * 0.06, -size * 0.06, -size * 0.06));
-        return pixmap;
+    // The shapes are resources/icons' (a ring; a disc with a tick, a bar or a cross cut out),
+    // in the status colour: the cut-out shows the row behind it, light or dark palette alike.
+    ConsoleIcon shape = ConsoleIcon::Unknown;
+    switch (status) {
+    case HealthStatus::Healthy:
+        shape = ConsoleIcon::Healthy;
+        break;
+    case HealthStatus::Degraded:
+        shape = ConsoleIcon::Degraded;
+        break;
+    case HealthStatus::Unhealthy:
+        shape = ConsoleIcon::Unhealthy;
+        break;
+    case HealthStatus::Unknown:
+        break;
     }
-    p.setPen(QPen(c.darker(125), size * 0.06));
-    p.setBrush(c);
-    p.drawEllipse(r);
-    p.setPen(QPen(Qt::white, size * 0.12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    const QPointF ctr = r.center();
-    const qreal k = r.width() * 0.22;
-    if (status == HealthStatus::Healthy) {
-        QPainterPath tick;
-        tick.moveTo(ctr.x() - k * 1.1, ctr.y());
-        tick.lineTo(ctr.x() - k * 0.2, ctr.y() + k * 0.9);
-        tick.lineTo(ctr.x() + k * 1.2, ctr.y() - k * 0.8);
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(tick);
-    } else if (status == HealthStatus::Degraded) {
-        p.drawLine(QPointF(ctr.x() - k, ctr.y()), QPointF(ctr.x() + k, ctr.y()));
-    } else {
-        p.drawLine(QPointF(ctr.x() - k, ctr.y() - k), QPointF(ctr.x() + k, ctr.y() + k));
-        p.drawLine(QPointF(ctr.x() - k, ctr.y() + k), QPointF(ctr.x() + k, ctr.y() - k));
-    }
-    return pixmap;
+    return IconSet::pixmap(shape, size, dpr, color(status));
 }
 
 QPixmap StatusIcon::drawRunning(int size, qreal dpr)

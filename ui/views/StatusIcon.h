@@ -9,10 +9,10 @@
 
 namespace stella::ui {
 
-// The coloured dot that stands for a health status everywhere in the console. Drawn with
-// QPainter rather than shipped as image files, so it is crisp at any scale and needs no
-// resources; the shape differs too (ring, dot, dot with a bar, cross), so status does not
-// depend on colour vision alone.
+// The coloured dot that stands for a health status everywhere in the console: the status icons
+// of resources/icons (IconSet) in the status colour, rendered per size so they are crisp at any
+// scale; the shape differs too (ring, tick, bar, cross), so status does not depend on colour
+// vision alone.
 class StatusIcon
 {
 public:

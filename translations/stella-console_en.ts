@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>stella::ui::HealthChartView</name>
+    <message numerus="yes">
+        <source>%Ln checks</source>
+        <translation>
+            <numerusform>%Ln check</numerusform>
+            <numerusform>%Ln checks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::HealthPane</name>
+    <message numerus="yes">
+        <source>The newest %Ln checks, newest first (whatever the range above).</source>
+        <translation>
+            <numerusform>The newest check (whatever the range above).</numerusform>
+            <numerusform>The newest %Ln checks, newest first (whatever the range above).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln checks</source>
+        <translation>
+            <numerusform>%Ln check</numerusform>
+            <numerusform>%Ln checks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::IntegrationDetailPane</name>
+    <message numerus="yes">
+        <source>The last %Ln checks, newest first.</source>
+        <translation>
+            <numerusform>The last check.</numerusform>
+            <numerusform>The last %Ln checks, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Exported %Ln integrations to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln integration to %1.</numerusform>
+            <numerusform>Exported %Ln integrations to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln integrations from %1.</source>
+        <translation>
+            <numerusform>Imported %Ln integration from %1.</numerusform>
+            <numerusform>Imported %Ln integrations from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln integrations</source>
+        <translation>
+            <numerusform>%Ln integration</numerusform>
+            <numerusform>%Ln integrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln integrations shown</source>
+        <translation>
+            <numerusform>%1 of %Ln integration shown</numerusform>
+            <numerusform>%1 of %Ln integrations shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::MonitorStatusLabel</name>
+    <message numerus="yes">
+        <source>%Ln results</source>
+        <translation>
+            <numerusform>%Ln result</numerusform>
+            <numerusform>%Ln results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::OutboxView</name>
+    <message numerus="yes">
+        <source>%n annotation(s) waiting.</source>
+        <translation>
+            <numerusform>%n annotation waiting.</numerusform>
+            <numerusform>%n annotations waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotation(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n annotation to %1.</numerusform>
+            <numerusform>Exported %n annotations to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::RelativeTime</name>
+    <message numerus="yes">
+        <source>%Ln days ago</source>
+        <translation>
+            <numerusform>%Ln day ago</numerusform>
+            <numerusform>%Ln days ago</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

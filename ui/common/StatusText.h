@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/Enums.h"
+
+#include <QString>
+
+namespace stella::ui {
+
+// A health status as the console shows it, in the console's language. core's toString() stays
+// the catalog's and the CLI's name (filters, exports, --status); this is only for reading.
+QString statusText(HealthStatus status);
+
+} // namespace stella::ui
