@@ -65,6 +65,109 @@
     </message>
 </context>
 <context>
+    <name>stella::ui::BulkActions</name>
+    <message>
+        <source>Check Selected &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a health check of every selected integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move Selected to Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected integrations to one folder, in one change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected integrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set T&amp;ier of Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the environment tier of the selected integrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected integrations, in one change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change production integrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 selected integrations are prod. %3 affects them as soon as it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder (empty for the top level), e.g. Team A/Registries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders look like Team A/Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag to add (no commas):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one tag without commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment tier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::CatalogTransferRunner</name>
     <message>
         <source>Exporting to %1…</source>
@@ -103,6 +206,13 @@
     </message>
 </context>
 <context>
+    <name>stella::ui::ConnectorChecklistView</name>
+    <message>
+        <source>Test steps</source>
+        <translation type="unfinished">Testschritte</translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::ConnectorStepModel</name>
     <message>
         <source>in progress…</source>
@@ -134,10 +244,6 @@
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Register a new integration</source>
-        <translation>Eine neue Integration anlegen</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -291,6 +397,30 @@
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
+    <message>
+        <source>Register a new integration in one form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New integration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an integration step by step: type, provider, endpoint, credential, live test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI Code &amp;Guard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview AI Code Guard findings on a source tree and tune its config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::ConsoleSession</name>
@@ -390,10 +520,6 @@
         <translation>Zugangsdaten – %1%2</translation>
     </message>
     <message>
-        <source> A multi-line PEM key is best stored with `stella-integrations secret set AUTHREF &lt; key.pem` and used as an existing AuthRef.</source>
-        <translation> Einen mehrzeiligen PEM-Schlüssel speichern Sie am besten mit `stella-integrations secret set AUTHREF &lt; key.pem` und verwenden ihn als vorhandene AuthRef.</translation>
-    </message>
-    <message>
         <source>AuthRef:</source>
         <translation>AuthRef:</translation>
     </message>
@@ -440,6 +566,93 @@
     <message>
         <source>Choose “Use an existing AuthRef”</source>
         <translation>Wählen Sie „Eine vorhandene AuthRef verwenden“</translation>
+    </message>
+    <message>
+        <source>Load &amp;key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the private key from its .pem file (as downloaded from the app&apos;s settings); the file is read once and not remembered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM key (*.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Load it from the .pem file the app&apos;s settings page downloaded (Load key file…), or store it with `stella-integrations secret set AUTHREF &lt; key.pem` and use that existing AuthRef.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key loaded from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Choose the .pem file the app&apos;s settings page downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, far larger than a private key: choose the app&apos;s .pem key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM private key (expected “-----BEGIN RSA PRIVATE KEY-----” or “-----BEGIN PRIVATE KEY-----”, unencrypted). Choose the key the app&apos;s settings page generated, not a certificate or a public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a PEM private key: load the app&apos;s .pem file with Load key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::CredentialPage</name>
+    <message>
+        <source>%1 needs no credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two parts, stored together: a robot account&apos;s full name as Harbor shows it (robot$name, or robot$project+name) and its secret; or a user and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two parts, stored together as one secret: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private key file in PEM (-----BEGIN RSA PRIVATE KEY-----), as the app&apos;s settings page generates it: choose it with Load key file…. The app ID goes in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One token (%1), pasted as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How does Stella Ops sign in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog keeps only a reference (an AuthRef); the secret stays in the keychain, Vault or the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credential store is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be stored at %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not resolve:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -534,6 +747,587 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::DiscoveryPreviewPage</name>
+    <message>
+        <source>What it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first page of %1, as the Discover tab will list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to discover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First page: %1 %2. The Discover tab lists them all once saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation type="unfinished">%1 %2.</translation>
+    </message>
+    <message>
+        <source>No %1 found yet: the credential may see none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discovery of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::EndpointPage</name>
+    <message>
+        <source>Where is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished">%1: %2. {1:?}</translation>
+    </message>
+    <message>
+        <source>Not probed: this is not an endpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox: nothing leaves this machine, so the endpoint is not probed. A real %1 would be contacted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>This is %1 (it tells its version to signed-in callers only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answers like %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something answers here (%1), but not like %2 or another product Stella Ops knows. Check the URL: the API&apos;s base, not a web page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something answers here (%1). Stella Ops cannot tell %2 from its anonymous answers; the live test will identify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers here yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Switch to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardAllowDialog</name>
+    <message>
+        <source>Every finding in files matching this glob (allowPaths):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This finding only, by its id %1 (allowFindings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow a finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2:%3 (%4). The config is edited, not the code; the scan runs again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardCodeView</name>
+    <message>
+        <source>%1 is a binary file: nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid UTF-8: invalid bytes are shown as �, as the scanner reads them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 MiB are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardConfigEditor</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard config (YAML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run the scan on the same files with this config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the built-in config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in defaults (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the guard config %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a readable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the guard config to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open guard config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save guard config</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardConfigText</name>
+    <message>
+        <source>&apos;%1&apos; in the config is not a list, so &apos;%2&apos; cannot be added to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make &apos;%1&apos; a list (or remove it), then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardFindingModel</name>
+    <message>
+        <source>No findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s): %1 · %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::GuardWindow</name>
+    <message>
+        <source>AI Code Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The config was not applied; the results shown are from the last scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder to scan (or drop folders and files on the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add f&amp;iles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the folders and files to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the folders and files with the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation type="unfinished">Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>Stop the scan; the previous results stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the previous finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the selected finding in the config: its file or its id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as &amp;text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as &amp;SARIF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report `guard run` writes for these files and config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the findings a baseline holds, as guard run --baseline does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as b&amp;aseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write these findings as a baseline, as guard baseline create does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;all findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the loaded baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders and files to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter findings (severity, rule, path, message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add folders or files, then Scan (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder or files (or drop them here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from the list or restore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous results are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not readable (permission denied).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give yourself read access or remove it from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The config has an error, so nothing was scanned; the results shown are from the last scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning: %1 of %2 files, %3 of %4 MiB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2 MiB scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finding(s), the first %2 shown (maxFindings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finding(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over maxFileSize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by .gitignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by allowPaths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finding(s) allowed by id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The results of the previous scan are shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan failed; the previous results are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shown of %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finding was not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the guard report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baseline loaded before stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Baseline %1: %n accepted finding(s) hidden.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every finding is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no scan to save as a baseline yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last scan stopped at maxFindings, so a baseline of it would miss findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise maxFindings in the config, apply it, then save the baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard JSON reports (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to scan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -970,6 +1764,14 @@ Latenz Mittel %5 · min. %6 · max. %7</translation>
         <source> The secret is already stored at %1; saving again overwrites it with what is typed.</source>
         <translation> Das Geheimnis ist bereits unter %1 gespeichert; erneutes Speichern überschreibt es mit der Eingabe.</translation>
     </message>
+    <message>
+        <source>Change a production integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a prod integration. Changing its endpoint or credential affects production as soon as it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::IntegrationListModel</name>
@@ -1035,6 +1837,19 @@ TLS-Zertifikat: %1 (bis %2)</translation>
         <source>Last checked</source>
         <translation>Zuletzt geprüft</translation>
     </message>
+    <message>
+        <source>%1
+Folder: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production: deleting it, or changing its endpoint or credential, asks you to type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::KeychainStatusButton</name>
@@ -1097,6 +1912,53 @@ TLS-Zertifikat: %1 (bis %2)</translation>
     <message>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::LiveTestPage</name>
+    <message>
+        <source>&amp;Run again</source>
+        <translation type="unfinished">&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Live test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stella Ops connects as it will when monitoring: credential, reach, identify, authenticate, permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: not identified yet</source>
+        <translation type="unfinished">Server: noch nicht erkannt</translation>
+    </message>
+    <message>
+        <source>Server: %1 %2</source>
+        <translation type="unfinished">Server: %1 %2</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished">Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed at “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: not identified</source>
+        <translation type="unfinished">Server: nicht erkannt</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +2203,53 @@ TLS-Zertifikat: %1 (bis %2)</translation>
             <numerusform>%1 von %Ln Integrationen angezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No integrations in this tenant yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add your first integration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed nothing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a production integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a prod integration. Deleting it stops its checks and removes it from every list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::MaskedSource</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::MessageWidget</name>
@@ -1410,10 +2319,107 @@ Die Überwachung hält sie zurück und schreibt sie, sobald er wieder da ist.</t
     </message>
 </context>
 <context>
+    <name>stella::ui::NamePage</name>
+    <message>
+        <source>Name it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is how the list, the monitor and the CLI show it; unique in this tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider: %1
+Endpoint: %2
+Credential: %3
+Live test: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keiner</translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::NotificationPresenter</name>
     <message>
         <source>Stella Ops Integrations Console</source>
         <translation>Stella Ops Integrationskonsole</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::OnboardingWizard</name>
+    <message>
+        <source>New integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live test did not run to the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save without a passing test?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save “%1” anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is saved as it is and shows as unhealthy until a check passes; Back goes to the test to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished">Nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Kept the secret at %1: the catalog could not say whether another integration uses it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept the secret at %1: “%2” uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the secret the wizard stored at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the secret at %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1477,6 +2483,65 @@ Die Überwachung hält sie zurück und schreibt sie, sobald er wieder da ist.</t
     <message>
         <source>&apos;%1&apos; is not a PostgreSQL URL: it must start with postgresql://</source>
         <translation>„%1“ ist keine PostgreSQL-URL: Sie muss mit postgresql:// beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::OrganisationFields</name>
+    <message>
+        <source>Top level; e.g. Team A/Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One tag per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tag cannot contain a comma; put each tag on a line of its own.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1645,6 +2710,75 @@ Die Überwachung hält sie zurück und schreibt sie, sobald er wieder da ist.</t
     </message>
 </context>
 <context>
+    <name>stella::ui::OverviewSidebar</name>
+    <message>
+        <source>Overview by type and folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI/CD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished">%1: %2 {1 ?}</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n unhealthy</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n degraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All integrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::PluginsDialog</name>
     <message>
         <source>Plugins</source>
@@ -1697,6 +2831,126 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <message>
         <source>No plugins found</source>
         <translation>Keine Plugins gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::ProblemsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unhealthy at the last check (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Health for the reason; Test connection tries it step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never checked</source>
+        <translation type="unfinished">Nie geprüft</translation>
+    </message>
+    <message>
+        <source>Run Check now, or keep the monitor on to check it on schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: last checked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that a monitor is running for this catalog, or run Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s CA and turn insecureSkipTlsVerify off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the server&apos;s certificate before it expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential %1 does not resolve: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the secret (Edit → credential, or `stella-integrations secret set`), or point the AuthRef at where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems: every integration is checked, healthy and reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems; the first %1 are listed, filter the list to see the rest.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::ProviderPage</name>
+    <message>
+        <source>%1 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs nothing to connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discovers %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no connector for it: it can be saved, not tested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which product?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">Anbieter</translation>
+    </message>
+    <message>
+        <source>The products Stella Ops connects to as %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1852,6 +3106,55 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     </message>
 </context>
 <context>
+    <name>stella::ui::SummaryStrip</name>
+    <message>
+        <source>Show only these integrations; click again to show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n healthy</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unhealthy</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never checked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with insecure TLS</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::TestConnectionDialog</name>
     <message>
         <source>%1 ms</source>
@@ -1868,10 +3171,6 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <message>
         <source>no endpoint</source>
         <translation>kein Endpunkt</translation>
-    </message>
-    <message>
-        <source>Test steps</source>
-        <translation>Testschritte</translation>
     </message>
     <message>
         <source>&amp;Copy report</source>
@@ -1976,6 +3275,64 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <message>
         <source>&amp;Copied to the clipboard</source>
         <translation>In die Zwischenablage &amp;kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::TypePage</name>
+    <message>
+        <source>Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source code (SCM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI/CD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What do you want to connect?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of system; the next page lists the products Stella Ops supports for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::TypedConfirmation</name>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
