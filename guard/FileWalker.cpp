@@ -91,8 +91,8 @@ bool FileWalker::allowListed(const QString &relative) const
 }
 
 void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
-                               const QString &root, QList<IgnoreFile> &ignores,
-                               QList<SourceFile> &out, WalkStats &stats) const
+                               const QString &root, QList<IgnoreFile> &ignores, const FileSink &out,
+                               WalkStats &stats) const
 {
     const QDir dir(absolute);
     // One listing gives the names with their types (from readdir), so only a file's size and
@@ -144,7 +144,7 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
             ++stats.tooLarge;
             continue;
         }
-        out.append({info.filePath(), join(root, rel), rel, info.size()});
+        out({info.filePath(), join(root, rel), rel, info.size()});
     }
     if (pushed)
         ignores.removeLast();
@@ -152,8 +152,27 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
 
 QList<SourceFile> FileWalker::walk(const QStringList &roots, WalkStats *statsOut) const
 {
-    WalkStats stats;
     QList<SourceFile> files;
+    walk(roots, statsOut, [&files](SourceFile &&file) { files.append(std::move(file)); });
+    std::sort(files.begin(), files.end(), [](const SourceFile &a, const SourceFile &b) {
+        return a.displayPath < b.displayPath;
+    });
+    return files;
+}
+
+void FileWalker::walk(const QStringList &roots, WalkStats *statsOut, const FileSink &sink) const
+{
+    WalkStats stats;
+    // One entry per display path: roots given twice scan once.
+    QSet<QString> seen;
+    const FileSink once = [&](SourceFile &&file) {
+        if (roots.size() > 1) {
+            if (seen.contains(file.displayPath))
+                return;
+            seen.insert(file.displayPath);
+        }
+        sink(std::move(file));
+    };
     for (const QString &root : roots) {
         const QFileInfo info(root);
         if (!info.exists()) {
@@ -162,26 +181,16 @@ QList<SourceFile> FileWalker::walk(const QStringList &roots, WalkStats *statsOut
         }
         if (info.isDir()) {
             QList<IgnoreFile> ignores;
-            walkDirectory(info.filePath(), QString(), QDir::cleanPath(root), ignores, files, stats);
+            walkDirectory(info.filePath(), QString(), QDir::cleanPath(root), ignores, once, stats);
         } else if (info.size() > m_options.maxFileSize) {
             ++stats.tooLarge;
         } else {
             // A file named explicitly is scanned: the operator asked for it.
-            files.append({info.filePath(), QDir::cleanPath(root), info.fileName(), info.size()});
+            once({info.filePath(), QDir::cleanPath(root), info.fileName(), info.size()});
         }
     }
-    // One entry per display path, in ordinal order: roots given twice scan once.
-    std::sort(files.begin(), files.end(), [](const SourceFile &a, const SourceFile &b) {
-        return a.displayPath < b.displayPath;
-    });
-    files.erase(std::unique(files.begin(), files.end(),
-                            [](const SourceFile &a, const SourceFile &b) {
-                                return a.displayPath == b.displayPath;
-                            }),
-                files.end());
     if (statsOut)
         *statsOut = stats;
-    return files;
 }
 
 } // namespace stella::guard

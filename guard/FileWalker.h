@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace stella::guard {
 
@@ -40,8 +41,14 @@ public:
         bool honourGitignore = true;
     };
 
+    using FileSink = std::function<void(SourceFile &&file)>;
+
     explicit FileWalker(Options options);
     QList<SourceFile> walk(const QStringList &roots, WalkStats *stats = nullptr) const;
+    // The same files, each handed to `sink` as soon as it is found, in walk order rather than
+    // sorted (a display path still comes once): a scanner reads the first files while the
+    // walk goes on.
+    void walk(const QStringList &roots, WalkStats *stats, const FileSink &sink) const;
 
 private:
     struct IgnoreRule
@@ -57,7 +64,7 @@ private:
     };
 
     void walkDirectory(const QString &absolute, const QString &relative, const QString &root,
-                       QList<IgnoreFile> &ignores, QList<SourceFile> &out, WalkStats &stats) const;
+                       QList<IgnoreFile> &ignores, const FileSink &out, WalkStats &stats) const;
     static bool ignored(const QList<IgnoreFile> &ignores, const QString &relative, bool isDir);
     static QList<IgnoreRule> readGitignore(const QString &path);
     bool allowListed(const QString &relative) const;

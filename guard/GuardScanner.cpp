@@ -9,6 +9,7 @@
 #include "SourceText.h"
 #include "core/common/Logging.h"
 
+#include <QFileInfo>
 #include <QThread>
 #include <chrono>
 #include <condition_variable>
@@ -90,27 +91,19 @@ QString GuardScanner::engineName() const
 Result<ScanResult> GuardScanner::scan(const QStringList &roots)
 {
     m_cancelled.store(false);
-    FileWalker walker({m_config.maxFileSize, m_config.allowPaths, true});
-    WalkStats walkStats;
-    const QList<SourceFile> files = walker.walk(roots, &walkStats);
-    if (!walkStats.missing.isEmpty())
-        return Error::invalidInput(QStringLiteral("No such file or directory: %1")
-                                       .arg(walkStats.missing.join(QStringLiteral(", "))),
-                                   QStringLiteral("Give existing files or directories to scan"));
+    // A missing root fails the scan before any file is read, as it always has.
+    QStringList missing;
+    for (const QString &root : roots) {
+        if (!QFileInfo::exists(root))
+            missing.append(root);
+    }
+    if (!missing.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("No such file or directory: %1").arg(missing.join(QStringLiteral(", "))),
+            QStringLiteral("Give existing files or directories to scan"));
 
-    ScanProgress total;
-    total.filesTotal = files.size();
-    for (const SourceFile &f : files)
-        total.bytesTotal += f.size;
-    STELLA_LOG_INFO(lcGuard).noquote()
-        << "walked" << roots.join(QLatin1String(", ")) << ":" << files.size() << "files,"
-        << total.bytesTotal << "bytes to scan;" << walkStats.ignored << "ignored,"
-        << walkStats.allowed << "allow-listed," << walkStats.tooLarge << "too large";
-    Q_EMIT progress(total);
-
-    const int threadCount = std::max(
-        1, std::min<int>(m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount(),
-                         int(std::max<qsizetype>(1, files.size()))));
+    const int threadCount =
+        std::max(1, m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount());
     const int keep = m_config.maxFindings;
     const RuleVerifier verifier(m_rules);
     const LicenseRules license(m_config.allowedLicenses);
@@ -122,11 +115,26 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
         ScanStats stats;
     };
     auto workers = std::vector<Worker>(size_t(threadCount));
-    std::atomic<qsizetype> next{0};
+    // The walk runs on the calling thread while the workers scan what it has found so far:
+    // the files list only grows, under queueMutex, and walked says it is complete.
+    QList<SourceFile> files;
+    bool walked = false;
+    std::mutex queueMutex;
+    std::condition_variable queueGrew;
+    qsizetype next = 0;
     std::atomic<qint64> filesDone{0}, bytesDone{0};
     std::mutex mutex;
     std::condition_variable done;
     int running = threadCount;
+    // The next file to scan, copied out (the list may grow and move); false when none is left.
+    const auto take = [&](SourceFile &file) {
+        std::unique_lock lock(queueMutex);
+        queueGrew.wait(lock, [&] { return next < files.size() || walked; });
+        if (next >= files.size())
+            return false;
+        file = files[next++];
+        return true;
+    };
 
     auto work = [&](Worker &w) {
         auto scratch = m_matcher->makeScratch();
@@ -134,11 +142,8 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
         SourceReader reader;
         std::vector<Candidate> candidates;
         QList<Finding> fileFindings;
-        for (;;) {
-            const qsizetype i = next.fetch_add(1);
-            if (i >= files.size() || m_cancelled.load(std::memory_order_relaxed))
-                break;
-            const SourceFile &file = files[i];
+        SourceFile file;
+        while (!m_cancelled.load(std::memory_order_relaxed) && take(file)) {
             if (!reader.read(file.absolutePath, m_config.maxFileSize)) {
                 STELLA_LOG_WARNING(lcGuard).noquote()
                     << "cannot read" << file.displayPath << ":" << reader.errorString();
@@ -188,10 +193,47 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
         done.notify_all();
     };
 
-    // Workers on their own threads, even with one: the calling thread reports progress.
+    // Workers on their own threads, even with one: the calling thread walks, then reports
+    // progress.
     std::vector<std::thread> threads;
     for (int t = 0; t < threadCount; ++t)
         threads.emplace_back(work, std::ref(workers[size_t(t)]));
+
+    FileWalker walker({m_config.maxFileSize, m_config.allowPaths, true});
+    WalkStats walkStats;
+    ScanProgress total;
+    {
+        // Files are published in batches, so a worker wakes once per batch, not per file.
+        constexpr qsizetype kBatch = 32;
+        QList<SourceFile> batch;
+        const auto publish = [&] {
+            {
+                std::lock_guard lock(queueMutex);
+                files += batch;
+            }
+            batch.clear();
+            queueGrew.notify_all();
+        };
+        walker.walk(roots, &walkStats, [&](SourceFile &&file) {
+            ++total.filesTotal;
+            total.bytesTotal += file.size;
+            batch.append(std::move(file));
+            if (batch.size() >= kBatch)
+                publish();
+        });
+        publish();
+        {
+            std::lock_guard lock(queueMutex);
+            walked = true;
+        }
+        queueGrew.notify_all();
+    }
+    STELLA_LOG_INFO(lcGuard).noquote()
+        << "walked" << roots.join(QLatin1String(", ")) << ":" << total.filesTotal << "files,"
+        << total.bytesTotal << "bytes to scan;" << walkStats.ignored << "ignored,"
+        << walkStats.allowed << "allow-listed," << walkStats.tooLarge << "too large";
+    Q_EMIT progress(total);
+
     {
         std::unique_lock lock(mutex);
         while (running > 0) {
@@ -216,7 +258,8 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
 
     ScanResult result;
     result.engine = m_matcher->name();
-    result.threads = threadCount;
+    // As many threads as had a file to scan.
+    result.threads = int(std::min<qint64>(threadCount, std::max<qint64>(1, total.filesTotal)));
     result.maxFindings = keep;
     result.stats.ignored = walkStats.ignored;
     result.stats.allowListed = walkStats.allowed;

@@ -52,9 +52,10 @@ struct ScanResult
 
 // Scans files and directories with the config's rules on several threads. The findings do not
 // depend on the thread count or the engine: every file is scanned on its own and the merged
-// findings are sorted by the fixed order. scan() blocks; progress is emitted on the calling
-// thread (about ten times a second, and once before the first file), so a GUI runs scan() on a
-// worker thread and gets progress queued. cancel() may be called from any thread.
+// findings are sorted by the fixed order. scan() blocks; the calling thread walks while the
+// workers scan the files found so far, then emits progress (once when the walk is done, with
+// the totals, then about ten times a second), so a GUI runs scan() on a worker thread and gets
+// progress queued. cancel() may be called from any thread.
 class GuardScanner : public QObject
 {
     Q_OBJECT

@@ -34,9 +34,14 @@ KeywordMatcher::KeywordMatcher(const QList<CompiledRule> &rules) : m_rules(rules
         const auto byte = [&](int i) { return static_cast<unsigned char>(k.at(i)); };
         m_byFirstByte[byte(0)].push_back(int(m_keywords.size()));
         if (k.size() >= 3) {
-            const unsigned h = prefixHash(byte(0), byte(1), byte(2));
-            m_prefixes[h / 64] |= uint64_t(1) << (h % 64);
+            markPrefix(prefixHash(byte(0), byte(1), byte(2)));
         } else {
+            // Any byte may follow: mark each fingerprint with this keyword's bytes in front.
+            const unsigned fixed =
+                k.size() == 2 ? prefixHash(byte(0), byte(1), 0) : prefixHash(byte(0), 0, 0);
+            const unsigned anyRest = k.size() == 2 ? kByteMask : (1u << (2 * kBitsPerByte)) - 1;
+            for (unsigned rest = 0; rest <= anyRest; ++rest)
+                markPrefix(fixed | rest);
             m_shortFirstByte[byte(0)] = true;
             m_hasShort = true;
         }
@@ -72,14 +77,14 @@ void KeywordMatcher::find(const QByteArray &text, Scratch &, std::vector<Candida
     const auto *data = reinterpret_cast<const unsigned char *>(text.constData());
     const qsizetype size = text.size();
     const uint64_t *prefixes = m_prefixes.data();
-    // A keyword of three bytes or more cannot start in the last two bytes.
-    for (qsizetype i = 0; i + 2 < size; ++i) {
-        const unsigned h =
-            prefixHash(lowerByte(data[i]), lowerByte(data[i + 1]), lowerByte(data[i + 2]));
-        if ((prefixes[h / 64] >> (h % 64)) & 1u)
-            matchAt(data, size, i, out);
-        else if (m_hasShort && m_shortFirstByte[lowerByte(data[i])])
-            matchAt(data, size, i, out);
+    if (size >= 2) {
+        unsigned window = ((data[0] & kByteMask) << kBitsPerByte) | (data[1] & kByteMask);
+        // Position i is tested once byte i + 2 has entered the window.
+        for (qsizetype i = 0; i + 2 < size; ++i) {
+            window = ((window << kBitsPerByte) | (data[i + 2] & kByteMask)) & kPrefixMask;
+            if ((prefixes[window / 64] >> (window % 64)) & 1u)
+                matchAt(data, size, i, out);
+        }
     }
     if (m_hasShort) {
         for (qsizetype i = std::max<qsizetype>(0, size - 2); i < size; ++i) {

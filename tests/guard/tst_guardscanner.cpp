@@ -190,6 +190,31 @@ private Q_SLOTS:
         auto r = (*scanner)->scan({m_dir.filePath(QStringLiteral("nope"))});
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, stella::ErrorKind::InvalidInput);
+        // Next to a root that exists, before any file is scanned: no progress, no findings.
+        QList<Finding> streamed;
+        (*scanner)->setFindingsSink([&](const QList<Finding> &found) { streamed += found; });
+        QSignalSpy spy(scanner->get(), &GuardScanner::progress);
+        r = (*scanner)->scan({m_tree, m_dir.filePath(QStringLiteral("nope"))});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, stella::ErrorKind::InvalidInput);
+        QVERIFY(r.error().message.contains(QLatin1String("nope")));
+        QCOMPARE(spy.size(), 0);
+        QVERIFY(streamed.isEmpty());
+    }
+
+    void overlappingRootsScanEachFileOnce()
+    {
+        // The walk hands files to the workers as it finds them, so duplicates are dropped as
+        // they come: a root given twice, or a directory inside another root, scans once.
+        GuardConfig config;
+        config.maxFindings = 100000;
+        const ScanResult once = scanOrFail({m_tree}, config, Engine::Pcre2, 2);
+        const ScanResult twice = scanOrFail({m_tree, m_tree + QStringLiteral("/d1"), m_tree,
+                                             m_tree + QStringLiteral("/d2/f2.yaml")},
+                                            config, Engine::Pcre2, 2);
+        QCOMPARE(twice.stats.filesScanned, once.stats.filesScanned);
+        QCOMPARE(twice.findings, once.findings);
+        QCOMPARE(report(twice), report(once));
     }
 
     void hyperscanDatabaseCache()
