@@ -20,31 +20,37 @@ struct DemoIntegration
     const char *endpoint;
     const char *scenario;
     int resourceCount;
+    const char *folder; // organised as a team would, so the overview's folders have content
+    EnvironmentTier tier;
+    const char *tags; // comma-separated
 };
 
 // Names an operator would recognise; every type, every scenario.
 constexpr DemoIntegration kDemo[] = {
     {IntegrationType::Registry, "Harbor (sandbox)", "https://harbor.sandbox.invalid", "healthy",
-     240},
+     240, "Platform/Registries", EnvironmentTier::Prod, "eu,images"},
     {IntegrationType::Registry, "Docker Hub mirror (sandbox)", "https://mirror.sandbox.invalid",
-     "flaky", 1200},
-    {IntegrationType::Scm, "GitHub App (sandbox)", "https://github.sandbox.invalid", "healthy", 85},
-    {IntegrationType::Scm, "GitLab (sandbox)", "https://gitlab.sandbox.invalid", "degraded", 40},
-    {IntegrationType::CiCd, "Jenkins (sandbox)", "https://jenkins.sandbox.invalid", "slow", 60},
+     "flaky", 1200, "Platform/Registries", EnvironmentTier::Staging, "images,mirror"},
+    {IntegrationType::Scm, "GitHub App (sandbox)", "https://github.sandbox.invalid", "healthy", 85,
+     "Engineering/SCM", EnvironmentTier::Prod, "guard"},
+    {IntegrationType::Scm, "GitLab (sandbox)", "https://gitlab.sandbox.invalid", "degraded", 40,
+     "Engineering/SCM", EnvironmentTier::Dev, "guard"},
+    {IntegrationType::CiCd, "Jenkins (sandbox)", "https://jenkins.sandbox.invalid", "slow", 60,
+     "Engineering/CI", EnvironmentTier::Test, "legacy"},
     {IntegrationType::CiCd, "GitLab CI (sandbox)", "https://gitlab.sandbox.invalid/ci", "healthy",
-     300},
+     300, "Engineering/CI", EnvironmentTier::Prod, ""},
     {IntegrationType::SecretsManager, "Vault (sandbox)", "https://vault.sandbox.invalid", "healthy",
-     0},
+     0, "Platform/Secrets", EnvironmentTier::Prod, "eu"},
     {IntegrationType::RuntimeHost, "Consul (sandbox)", "https://consul.sandbox.invalid", "degraded",
-     0},
+     0, "Platform/Runtime", EnvironmentTier::Staging, ""},
     {IntegrationType::RuntimeHost, "eBPF agent (sandbox)", "https://ebpf.sandbox.invalid",
-     "unhealthy", 0},
+     "unhealthy", 0, "Platform/Runtime", EnvironmentTier::Dev, "agents"},
     {IntegrationType::ObjectStorage, "S3 evidence bucket (sandbox)", "https://s3.sandbox.invalid",
-     "healthy", 0},
-    {IntegrationType::FeedMirror, "NVD mirror (sandbox)", "https://nvd.sandbox.invalid", "flaky",
-     0},
+     "healthy", 0, "Platform/Storage", EnvironmentTier::Prod, "evidence,eu"},
+    {IntegrationType::FeedMirror, "NVD mirror (sandbox)", "https://nvd.sandbox.invalid", "flaky", 0,
+     "Feeds", EnvironmentTier::Prod, "cve"},
     {IntegrationType::FeedMirror, "OSV mirror (sandbox)", "https://osv.sandbox.invalid", "healthy",
-     0},
+     0, "Feeds", EnvironmentTier::Test, "cve"},
 };
 
 HealthCheckRecord simulatedCheck(const QUuid &id, const QString &scenario, const QDateTime &at,
@@ -104,6 +110,9 @@ Result<void> SandboxSeeder::seed(CatalogSession &session, const Clock &clock)
                         {QStringLiteral("healthCheckInterval"),
                          QStringLiteral("%1m").arg(kCheckIntervalMinutes)}};
         draft.authRefUri = QStringLiteral("authref://inmemory/sandbox#token");
+        draft.folder = QLatin1String(demo.folder);
+        draft.tier = demo.tier;
+        draft.tags = QString::fromLatin1(demo.tags).split(QLatin1Char(','), Qt::SkipEmptyParts);
         auto added = session.catalog().add(ctx, draft);
         if (!added)
             return added.error();

@@ -25,13 +25,21 @@ private Q_SLOTS:
         QCOMPARE(all->size(), 12);
         QSet<IntegrationType> types;
         QSet<HealthStatus> statuses;
+        QSet<QString> folders;
+        QSet<EnvironmentTier> tiers;
         for (const Integration &i : *all) {
             types.insert(i.type);
             statuses.insert(i.status);
+            folders.insert(i.folder.section(QLatin1Char('/'), 0, 0));
+            tiers.insert(i.tier);
             QCOMPARE(i.provider, QStringLiteral("InMemory"));
             QVERIFY(i.lastCheckedAt.isValid());
         }
         QCOMPARE(types.size(), 7);
+        // Organised as a team would (the overview's folders and the tiers have something to show).
+        QCOMPARE(folders, (QSet<QString>{QStringLiteral("Platform"), QStringLiteral("Engineering"),
+                                         QStringLiteral("Feeds")}));
+        QCOMPARE(tiers.size(), 4);
         QVERIFY(statuses.contains(HealthStatus::Unhealthy));
         QVERIFY(statuses.contains(HealthStatus::Healthy));
 

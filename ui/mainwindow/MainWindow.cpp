@@ -533,6 +533,8 @@ void MainWindow::buildOverview()
     problemsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     problemsDock->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    // The list is what the window is for: the panel starts a few rows high.
+    resizeDocks({problemsDock}, {fontMetrics().height() * 9}, Qt::Vertical);
     connect(m_problems, &ProblemsPanel::integrationActivated, this, &MainWindow::jumpToIntegration);
 }
 

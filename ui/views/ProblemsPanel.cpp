@@ -8,6 +8,7 @@
 #include "ui/models/IntegrationListModel.h"
 #include "ui/views/StatusIcon.h"
 
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTimer>
@@ -34,6 +35,11 @@ ProblemsPanel::ProblemsPanel(const IntegrationListModel &model, const Clock &clo
     m_tree->setUniformRowHeights(true);
     m_tree->setHeaderLabels({tr("Integration"), tr("Problem"), tr("What to do")});
     m_tree->header()->setStretchLastSection(true);
+    // Fixed widths from the font rather than ResizeToContents, which would measure every row
+    // of a large catalog's problems on each change.
+    const QFontMetrics fm = m_tree->fontMetrics();
+    m_tree->header()->resizeSection(0, fm.horizontalAdvance(QLatin1Char('M')) * 18);
+    m_tree->header()->resizeSection(1, fm.horizontalAdvance(QLatin1Char('M')) * 26);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
