@@ -68,103 +68,103 @@
     <name>stella::ui::BulkActions</name>
     <message>
         <source>Check Selected &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl &amp;jetzt prüfen</translation>
     </message>
     <message>
         <source>Run a health check of every selected integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Integritätsprüfung jeder ausgewählten Integration ausführen</translation>
     </message>
     <message>
         <source>&amp;Move Selected to Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl in Ordner &amp;verschieben…</translation>
     </message>
     <message>
         <source>Move the selected integrations to one folder, in one change</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Integrationen in einem Schritt in einen Ordner verschieben</translation>
     </message>
     <message>
         <source>&amp;Tag Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl mit &amp;Tag versehen…</translation>
     </message>
     <message>
         <source>Add a tag to the selected integrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Integrationen ein Tag hinzufügen</translation>
     </message>
     <message>
         <source>Set T&amp;ier of Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stufe der Auswahl festlegen…</translation>
     </message>
     <message>
         <source>Set the environment tier of the selected integrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungsstufe der ausgewählten Integrationen festlegen</translation>
     </message>
     <message>
         <source>&amp;Delete Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl &amp;löschen…</translation>
     </message>
     <message>
         <source>Delete the selected integrations, in one change</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Integrationen in einem Schritt löschen</translation>
     </message>
     <message>
         <source>Change production integrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktionsintegrationen ändern</translation>
     </message>
     <message>
         <source>%1 of the %2 selected integrations are prod. %3 affects them as soon as it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der %2 ausgewählten Integrationen sind prod. %3 wirkt sich auf sie aus, sobald es abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Moving</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <source>Tagging</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag hinzufügen</translation>
     </message>
     <message>
         <source>Setting the tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe festlegen</translation>
     </message>
     <message>
         <source>Deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Move to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ordner verschieben</translation>
     </message>
     <message>
         <source>Folder (empty for the top level), e.g. Team A/Registries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner (leer für die oberste Ebene), z. B. Team A/Registries:</translation>
     </message>
     <message>
         <source>Folders look like Team A/Registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner sehen so aus: Team A/Registries</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Tag to add (no commas):</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzuzufügendes Tag (ohne Kommas):</translation>
     </message>
     <message>
         <source>Give one tag without commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Tag ohne Kommas an</translation>
     </message>
     <message>
         <source>Set tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe festlegen</translation>
     </message>
     <message>
         <source>Environment tier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsstufe:</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
 </context>
 <context>
@@ -209,7 +209,7 @@
     <name>stella::ui::ConnectorChecklistView</name>
     <message>
         <source>Test steps</source>
-        <translation type="unfinished">Testschritte</translation>
+        <translation>Testschritte</translation>
     </message>
 </context>
 <context>
@@ -399,27 +399,27 @@
     </message>
     <message>
         <source>Register a new integration in one form</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Integration in einem Formular registrieren</translation>
     </message>
     <message>
         <source>&amp;New integration…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Integration…</translation>
     </message>
     <message>
         <source>Add an integration step by step: type, provider, endpoint, credential, live test</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Integration Schritt für Schritt hinzufügen: Typ, Anbieter, Endpunkt, Zugangsdaten, Live-Test</translation>
     </message>
     <message>
         <source>AI Code &amp;Guard…</source>
-        <translation type="unfinished"></translation>
+        <translation>AI Code &amp;Guard…</translation>
     </message>
     <message>
         <source>Preview AI Code Guard findings on a source tree and tune its config</source>
-        <translation type="unfinished"></translation>
+        <translation>AI-Code-Guard-Befunde für einen Quellbaum vorab ansehen und seine Konfiguration anpassen</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werkzeuge</translation>
     </message>
 </context>
 <context>
@@ -569,90 +569,90 @@
     </message>
     <message>
         <source>Load &amp;key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel&amp;datei laden…</translation>
     </message>
     <message>
         <source>Read the private key from its .pem file (as downloaded from the app&apos;s settings); the file is read once and not remembered</source>
-        <translation type="unfinished"></translation>
+        <translation>Den privaten Schlüssel aus seiner .pem-Datei lesen (wie aus den Einstellungen der App heruntergeladen); die Datei wird einmal gelesen und nicht gemerkt</translation>
     </message>
     <message>
         <source>Private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei mit privatem Schlüssel</translation>
     </message>
     <message>
         <source>PEM key (*.pem *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source> Load it from the .pem file the app&apos;s settings page downloaded (Load key file…), or store it with `stella-integrations secret set AUTHREF &lt; key.pem` and use that existing AuthRef.</source>
-        <translation type="unfinished"></translation>
+        <translation> Laden Sie ihn aus der .pem-Datei, die die Einstellungsseite der App heruntergeladen hat (Schlüsseldatei laden…), oder speichern Sie ihn mit `stella-integrations secret set AUTHREF &lt; key.pem` und verwenden Sie diese vorhandene AuthRef.</translation>
     </message>
     <message>
         <source>key loaded from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel aus %1 geladen</translation>
     </message>
     <message>
         <source>Cannot read %1: %2. Choose the .pem file the app&apos;s settings page downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2. Wählen Sie die .pem-Datei, die die Einstellungsseite der App heruntergeladen hat.</translation>
     </message>
     <message>
         <source>%1 is %2 bytes, far larger than a private key: choose the app&apos;s .pem key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 Byte groß, viel größer als ein privater Schlüssel: Wählen Sie die .pem-Schlüsseldatei der App.</translation>
     </message>
     <message>
         <source>%1 is not a PEM private key (expected “-----BEGIN RSA PRIVATE KEY-----” or “-----BEGIN PRIVATE KEY-----”, unencrypted). Choose the key the app&apos;s settings page generated, not a certificate or a public key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein privater PEM-Schlüssel (erwartet „-----BEGIN RSA PRIVATE KEY-----“ oder „-----BEGIN PRIVATE KEY-----“, unverschlüsselt). Wählen Sie den Schlüssel, den die Einstellungsseite der App erzeugt hat, kein Zertifikat und keinen öffentlichen Schlüssel.</translation>
     </message>
     <message>
         <source>This is not a PEM private key: load the app&apos;s .pem file with Load key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein privater PEM-Schlüssel: Laden Sie die .pem-Datei der App mit Schlüsseldatei laden…</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::CredentialPage</name>
     <message>
         <source>%1 needs no credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht keine Zugangsdaten.</translation>
     </message>
     <message>
         <source>Two parts, stored together: a robot account&apos;s full name as Harbor shows it (robot$name, or robot$project+name) and its secret; or a user and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Teile, gemeinsam gespeichert: der vollständige Name eines Robot-Kontos, wie Harbor ihn anzeigt (robot$name oder robot$project+name), und sein Geheimnis; oder ein Benutzer und ein Passwort.</translation>
     </message>
     <message>
         <source>Two parts, stored together as one secret: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Teile, gemeinsam als ein Geheimnis gespeichert: %1.</translation>
     </message>
     <message>
         <source>A private key file in PEM (-----BEGIN RSA PRIVATE KEY-----), as the app&apos;s settings page generates it: choose it with Load key file…. The app ID goes in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine private Schlüsseldatei in PEM (-----BEGIN RSA PRIVATE KEY-----), wie die Einstellungsseite der App sie erzeugt: Wählen Sie sie mit „Schlüsseldatei laden…“. Die App-ID gehört in die Einstellungen.</translation>
     </message>
     <message>
         <source>One token (%1), pasted as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token (%1), unverändert eingefügt.</translation>
     </message>
     <message>
         <source>How does Stella Ops sign in?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie meldet sich Stella Ops an?</translation>
     </message>
     <message>
         <source>The catalog keeps only a reference (an AuthRef); the secret stays in the keychain, Vault or the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog speichert nur einen Verweis (eine AuthRef); das Geheimnis bleibt im Schlüsselbund, in Vault oder in der Umgebung.</translation>
     </message>
     <message>
         <source>No credential store is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Speicher für Zugangsdaten verfügbar.</translation>
     </message>
     <message>
         <source>The credential cannot be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten können nicht geprüft werden.</translation>
     </message>
     <message>
         <source>The secret could not be stored at %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis konnte nicht unter %1 gespeichert werden:</translation>
     </message>
     <message>
         <source>%1 does not resolve:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lässt sich nicht auflösen:</translation>
     </message>
 </context>
 <context>
@@ -753,581 +753,581 @@
     <name>stella::ui::DiscoveryPreviewPage</name>
     <message>
         <source>What it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sie enthält</translation>
     </message>
     <message>
         <source>The first page of %1, as the Discover tab will list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Seite von %1, wie der Tab „Erkennen“ sie auflisten wird.</translation>
     </message>
     <message>
         <source>Nothing to discover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu erkennen.</translation>
     </message>
     <message>
         <source>Listing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 werden aufgelistet…</translation>
     </message>
     <message>
         <source>First page: %1 %2. The Discover tab lists them all once saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Seite: %1 %2. Der Tab „Erkennen“ listet nach dem Speichern alle auf.</translation>
     </message>
     <message>
         <source>%1 %2.</source>
-        <translation type="unfinished">%1 %2.</translation>
+        <translation>%1 %2.</translation>
     </message>
     <message>
         <source>No %1 found yet: the credential may see none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine %1 gefunden: Die Zugangsdaten sehen möglicherweise keine.</translation>
     </message>
     <message>
         <source>Discovery of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennung von %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::EndpointPage</name>
     <message>
         <source>Where is it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo ist sie?</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">Endpunkt</translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Einstellungen</translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1: %2. {1:?}</translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>Not probed: this is not an endpoint yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: Dies ist noch kein Endpunkt.</translation>
     </message>
     <message>
         <source>Sandbox: nothing leaves this machine, so the endpoint is not probed. A real %1 would be contacted here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox: Nichts verlässt diesen Rechner, daher wird der Endpunkt nicht geprüft. Hier würde ein echter Dienst (%1) kontaktiert.</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Probing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft…</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>This is %1 (it tells its version to signed-in callers only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist %1 (die Version nennt er nur angemeldeten Aufrufern).</translation>
     </message>
     <message>
         <source>This is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist %1.</translation>
     </message>
     <message>
         <source>This answers like %1, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies antwortet wie %1, nicht wie %2.</translation>
     </message>
     <message>
         <source>Something answers here (%1), but not like %2 or another product Stella Ops knows. Check the URL: the API&apos;s base, not a web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier antwortet etwas (%1), aber nicht wie %2 oder ein anderes Produkt, das Stella Ops kennt. Prüfen Sie die URL: die Basis der API, keine Webseite.</translation>
     </message>
     <message>
         <source>Something answers here (%1). Stella Ops cannot tell %2 from its anonymous answers; the live test will identify it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier antwortet etwas (%1). Stella Ops kann %2 an seinen anonymen Antworten nicht erkennen; der Live-Test wird es identifizieren.</translation>
     </message>
     <message>
         <source>Nothing answers here yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier antwortet noch nichts: %1</translation>
     </message>
     <message>
         <source>&amp;Switch to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 &amp;umstellen</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardAllowDialog</name>
     <message>
         <source>Every finding in files matching this glob (allowPaths):</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Befund in Dateien, die zu diesem Glob passen (allowPaths):</translation>
     </message>
     <message>
         <source>This finding only, by its id %1 (allowFindings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dieser Befund, über seine ID %1 (allowFindings)</translation>
     </message>
     <message>
         <source>Allow a finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund zulassen</translation>
     </message>
     <message>
         <source>%1 at %2:%3 (%4). The config is edited, not the code; the scan runs again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2:%3 (%4). Bearbeitet wird die Konfiguration, nicht der Code; der Scan läuft erneut.</translation>
     </message>
     <message>
         <source>&amp;Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zulassen</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardCodeView</name>
     <message>
         <source>%1 is a binary file: nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Binärdatei: nichts anzuzeigen.</translation>
     </message>
     <message>
         <source>Not valid UTF-8: invalid bytes are shown as �, as the scanner reads them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges UTF-8: Ungültige Bytes werden als � angezeigt, so wie der Scanner sie liest.</translation>
     </message>
     <message>
         <source>Only the first %1 MiB are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 MiB werden angezeigt.</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardConfigEditor</name>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>Guard config (YAML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guard-Konfiguration (YAML)</translation>
     </message>
     <message>
         <source>Re-run the scan on the same files with this config</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Scan mit dieser Konfiguration erneut über dieselben Dateien ausführen</translation>
     </message>
     <message>
         <source>&amp;Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard</translation>
     </message>
     <message>
         <source>Start from the built-in config</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der eingebauten Konfiguration beginnen</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;peichern…</translation>
     </message>
     <message>
         <source>Built-in defaults (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebaute Standardwerte (nicht gespeichert)</translation>
     </message>
     <message>
         <source>Cannot read the guard config %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Guard-Konfiguration %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Choose a readable file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine lesbare Datei</translation>
     </message>
     <message>
         <source>Cannot save the guard config to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Guard-Konfiguration kann nicht unter %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Choose a folder you can write to</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
     </message>
     <message>
         <source>Open guard config</source>
-        <translation type="unfinished"></translation>
+        <translation>Guard-Konfiguration öffnen</translation>
     </message>
     <message>
         <source>YAML (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Save guard config</source>
-        <translation type="unfinished"></translation>
+        <translation>Guard-Konfiguration speichern</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardConfigText</name>
     <message>
         <source>&apos;%1&apos; in the config is not a list, so &apos;%2&apos; cannot be added to it</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist in der Konfiguration keine Liste, daher kann „%2“ nicht hinzugefügt werden</translation>
     </message>
     <message>
         <source>Make &apos;%1&apos; a list (or remove it), then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Machen Sie „%1“ zu einer Liste (oder entfernen Sie es) und versuchen Sie es erneut</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardExport</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Choose a folder you can write to</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardFindingModel</name>
     <message>
         <source>No findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Befunde</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s): %1 · %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Befund: %1 · %2</numerusform>
+            <numerusform>%n Befunde: %1 · %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, line %2, column %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2, Spalte %3</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Fundstelle</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitt</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::GuardWindow</name>
     <message>
         <source>AI Code Guard</source>
-        <translation type="unfinished"></translation>
+        <translation>AI Code Guard</translation>
     </message>
     <message>
         <source>The config was not applied; the results shown are from the last scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration wurde nicht angewendet; die angezeigten Ergebnisse stammen vom letzten Scan.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Add &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>Add a folder to scan (or drop folders and files on the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner zum Scannen hinzufügen (oder Ordner und Dateien auf das Fenster ziehen)</translation>
     </message>
     <message>
         <source>Add f&amp;iles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Add files to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien zum Scannen hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste l&amp;eeren</translation>
     </message>
     <message>
         <source>Forget the folders and files to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu scannenden Ordner und Dateien vergessen</translation>
     </message>
     <message>
         <source>&amp;Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scannen</translation>
     </message>
     <message>
         <source>Scan the folders and files with the config</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ordner und Dateien mit der Konfiguration scannen</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished">Ab&amp;brechen</translation>
+        <translation>A&amp;bbrechen</translation>
     </message>
     <message>
         <source>Stop the scan; the previous results stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Scan anhalten; die vorherigen Ergebnisse bleiben erhalten</translation>
     </message>
     <message>
         <source>&amp;Next finding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächster Befund</translation>
     </message>
     <message>
         <source>Go to the next finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum nächsten Befund gehen</translation>
     </message>
     <message>
         <source>&amp;Previous finding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriger Befund</translation>
     </message>
     <message>
         <source>Go to the previous finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum vorherigen Befund gehen</translation>
     </message>
     <message>
         <source>&amp;Allow…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zulassen…</translation>
     </message>
     <message>
         <source>Accept the selected finding in the config: its file or its id</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Befund in der Konfiguration akzeptieren: seine Datei oder seine ID</translation>
     </message>
     <message>
         <source>Export as &amp;text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Text exportieren…</translation>
     </message>
     <message>
         <source>Export as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;JSON exportieren…</translation>
     </message>
     <message>
         <source>Export as &amp;SARIF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als SA&amp;RIF exportieren…</translation>
     </message>
     <message>
         <source>Write the report `guard run` writes for these files and config</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht schreiben, den `guard run` für diese Dateien und diese Konfiguration schreibt</translation>
     </message>
     <message>
         <source>Load &amp;baseline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline &amp;laden…</translation>
     </message>
     <message>
         <source>Hide the findings a baseline holds, as guard run --baseline does</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befunde ausblenden, die eine Baseline enthält, wie es guard run --baseline tut</translation>
     </message>
     <message>
         <source>Save as b&amp;aseline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Baseline s&amp;peichern…</translation>
     </message>
     <message>
         <source>Write these findings as a baseline, as guard baseline create does</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Befunde als Baseline schreiben, wie es guard baseline create tut</translation>
     </message>
     <message>
         <source>Show &amp;all findings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Befunde anzeigen</translation>
     </message>
     <message>
         <source>Forget the loaded baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geladene Baseline vergessen</translation>
     </message>
     <message>
         <source>&amp;Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Befund</translation>
     </message>
     <message>
         <source>Guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Guard</translation>
     </message>
     <message>
         <source>Folders and files to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu scannende Ordner und Dateien</translation>
     </message>
     <message>
         <source>Filter findings (severity, rule, path, message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde filtern (Schweregrad, Regel, Pfad, Meldung)</translation>
     </message>
     <message>
         <source>Add folders or files, then Scan (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie Ordner oder Dateien hinzu und wählen Sie dann „Scannen“ (F5).</translation>
     </message>
     <message>
         <source>Nothing to scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu scannen.</translation>
     </message>
     <message>
         <source>Add a folder or files (or drop them here)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie einen Ordner oder Dateien hinzu (oder ziehen Sie sie hierher)</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht.</translation>
     </message>
     <message>
         <source>Remove it from the list or restore it</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie es aus der Liste oder stellen Sie es wieder her</translation>
     </message>
     <message>
         <source>The previous results are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorherigen Ergebnisse bleiben erhalten.</translation>
     </message>
     <message>
         <source>%1 is not readable (permission denied).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht lesbar (Zugriff verweigert).</translation>
     </message>
     <message>
         <source>Give yourself read access or remove it from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschaffen Sie sich Lesezugriff oder entfernen Sie es aus der Liste</translation>
     </message>
     <message>
         <source>The config has an error, so nothing was scanned; the results shown are from the last scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration enthält einen Fehler, daher wurde nichts gescannt; die angezeigten Ergebnisse stammen vom letzten Scan.</translation>
     </message>
     <message>
         <source>Scanning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen…</translation>
     </message>
     <message>
         <source>Scanning: %1 of %2 files, %3 of %4 MiB…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen: %1 von %2 Dateien, %3 von %4 MiB…</translation>
     </message>
     <message>
         <source>%1 file(s), %2 MiB scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datei(en), %2 MiB gescannt</translation>
     </message>
     <message>
         <source>%1 finding(s), the first %2 shown (maxFindings)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befund(e), die ersten %2 angezeigt (maxFindings)</translation>
     </message>
     <message>
         <source>%1 finding(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befund(e)</translation>
     </message>
     <message>
         <source>%1 binary</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 binär</translation>
     </message>
     <message>
         <source>%1 over maxFileSize</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 über maxFileSize</translation>
     </message>
     <message>
         <source>%1 unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht lesbar</translation>
     </message>
     <message>
         <source>%1 by .gitignore</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 durch .gitignore</translation>
     </message>
     <message>
         <source>%1 by allowPaths</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 durch allowPaths</translation>
     </message>
     <message>
         <source>files skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungene Dateien: %1</translation>
     </message>
     <message>
         <source>%1 finding(s) allowed by id</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befund(e) per ID zugelassen</translation>
     </message>
     <message>
         <source>Cancelled. The results of the previous scan are shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. Die Ergebnisse des vorherigen Scans werden angezeigt: %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>The scan failed; the previous results are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scan ist fehlgeschlagen; die vorherigen Ergebnisse bleiben erhalten.</translation>
     </message>
     <message>
         <source>The scan failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scan ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>%1 shown of %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt. %3</translation>
     </message>
     <message>
         <source>The finding was not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befund wurde nicht zugelassen.</translation>
     </message>
     <message>
         <source>There is nothing to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch nichts zu exportieren.</translation>
     </message>
     <message>
         <source>Scan first</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie zuerst</translation>
     </message>
     <message>
         <source>Export the guard report</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Guard-Bericht exportieren</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert</translation>
     </message>
     <message>
         <source>The baseline loaded before stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuvor geladene Baseline bleibt bestehen.</translation>
     </message>
     <message numerus="yes">
         <source>Baseline %1: %n accepted finding(s) hidden.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Baseline %1: %n akzeptierter Befund ausgeblendet.</numerusform>
+            <numerusform>Baseline %1: %n akzeptierte Befunde ausgeblendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every finding is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Befund wird angezeigt.</translation>
     </message>
     <message>
         <source>There is no scan to save as a baseline yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keinen Scan, der als Baseline gespeichert werden kann.</translation>
     </message>
     <message>
         <source>The last scan stopped at maxFindings, so a baseline of it would miss findings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Scan hat bei maxFindings angehalten, daher würden einer Baseline daraus Befunde fehlen.</translation>
     </message>
     <message>
         <source>Raise maxFindings in the config, apply it, then save the baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Erhöhen Sie maxFindings in der Konfiguration, wenden Sie sie an und speichern Sie dann die Baseline</translation>
     </message>
     <message>
         <source>Load a baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline laden</translation>
     </message>
     <message>
         <source>Guard JSON reports (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guard-JSON-Berichte (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save as baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Baseline speichern</translation>
     </message>
     <message>
         <source>Baseline saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline unter %1 gespeichert</translation>
     </message>
     <message>
         <source>Folder to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu scannender Ordner</translation>
     </message>
     <message>
         <source>Files to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu scannende Dateien</translation>
     </message>
 </context>
 <context>
@@ -1766,11 +1766,11 @@ Latenz Mittel %5 · min. %6 · max. %7</translation>
     </message>
     <message>
         <source>Change a production integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Produktionsintegration ändern</translation>
     </message>
     <message>
         <source>%1 is a prod integration. Changing its endpoint or credential affects production as soon as it is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine prod-Integration. Eine Änderung ihres Endpunkts oder ihrer Zugangsdaten wirkt sich auf die Produktion aus, sobald sie gespeichert ist.</translation>
     </message>
 </context>
 <context>
@@ -1840,15 +1840,16 @@ TLS-Zertifikat: %1 (bis %2)</translation>
     <message>
         <source>%1
 Folder: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Ordner: %2</translation>
     </message>
     <message>
         <source>Production: deleting it, or changing its endpoint or credential, asks you to type its name</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion: Beim Löschen oder beim Ändern des Endpunkts oder der Zugangsdaten müssen Sie ihren Namen eingeben</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
 </context>
 <context>
@@ -1918,47 +1919,47 @@ Folder: %2</source>
     <name>stella::ui::LiveTestPage</name>
     <message>
         <source>&amp;Run again</source>
-        <translation type="unfinished">&amp;Erneut ausführen</translation>
+        <translation>&amp;Erneut ausführen</translation>
     </message>
     <message>
         <source>Live test</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Test</translation>
     </message>
     <message>
         <source>Stella Ops connects as it will when monitoring: credential, reach, identify, authenticate, permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stella Ops verbindet sich so, wie es bei der Überwachung vorgehen wird: Zugangsdaten, Erreichbarkeit, Identifizierung, Authentifizierung, Berechtigung.</translation>
     </message>
     <message>
         <source>Server: not identified yet</source>
-        <translation type="unfinished">Server: noch nicht erkannt</translation>
+        <translation>Server: noch nicht identifiziert</translation>
     </message>
     <message>
         <source>Server: %1 %2</source>
-        <translation type="unfinished">Server: %1 %2</translation>
+        <translation>Server: %1 %2</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished">Wird getestet…</translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <source>Passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden.</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Failed at “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen bei „%1“: %2</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Server: not identified</source>
-        <translation type="unfinished">Server: nicht erkannt</translation>
+        <translation>Server: nicht identifiziert</translation>
     </message>
 </context>
 <context>
@@ -2205,50 +2206,50 @@ Folder: %2</source>
     </message>
     <message>
         <source>No integrations in this tenant yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Mandanten gibt es noch keine Integrationen.</translation>
     </message>
     <message>
         <source>&amp;Add your first integration…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erste Integration hinzufügen…</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>&amp;Organise</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisieren</translation>
     </message>
     <message>
         <source>%1 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgeschlossen</translation>
     </message>
     <message>
         <source>%1 changed nothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nichts geändert:</translation>
     </message>
     <message>
         <source>Delete a production integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Produktionsintegration löschen</translation>
     </message>
     <message>
         <source>%1 is a prod integration. Deleting it stops its checks and removes it from every list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine prod-Integration. Das Löschen beendet ihre Prüfungen und entfernt sie aus jeder Liste.</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortfahren</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::MaskedSource</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2322,42 +2323,45 @@ Die Überwachung hält sie zurück und schreibt sie, sobald er wieder da ist.</t
     <name>stella::ui::NamePage</name>
     <message>
         <source>Name it</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen</translation>
     </message>
     <message>
         <source>The name is how the list, the monitor and the CLI show it; unique in this tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter diesem Namen zeigen die Liste, die Überwachung und die CLI sie an; eindeutig in diesem Mandanten.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>not run to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bis zum Ende ausgeführt</translation>
     </message>
     <message>
         <source>Provider: %1
 Endpoint: %2
 Credential: %3
 Live test: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter: %1
+Endpunkt: %2
+Zugangsdaten: %3
+Live-Test: %4</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keiner</translation>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -2371,55 +2375,55 @@ Live test: %4</source>
     <name>stella::ui::OnboardingWizard</name>
     <message>
         <source>New integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Integration</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>The live test failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Live-Test ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The live test did not run to the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Live-Test wurde nicht bis zum Ende ausgeführt.</translation>
     </message>
     <message>
         <source>Save without a passing test?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne bestandenen Test speichern?</translation>
     </message>
     <message>
         <source>Save “%1” anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ trotzdem speichern?</translation>
     </message>
     <message>
         <source>It is saved as it is and shows as unhealthy until a check passes; Back goes to the test to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wird so gespeichert, wie sie ist, und gilt als gestört, bis eine Prüfung besteht; mit „Zurück“ gelangen Sie zum Test, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>&amp;Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trotzdem speichern</translation>
     </message>
     <message>
         <source>Not saved.</source>
-        <translation type="unfinished">Nicht gespeichert.</translation>
+        <translation>Nicht gespeichert.</translation>
     </message>
     <message>
         <source>Kept the secret at %1: the catalog could not say whether another integration uses it (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis unter %1 wurde behalten: Der Katalog konnte nicht sagen, ob eine andere Integration es verwendet (%2).</translation>
     </message>
     <message>
         <source>Kept the secret at %1: “%2” uses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis unter %1 wurde behalten: „%2“ verwendet es.</translation>
     </message>
     <message>
         <source>Removed the secret the wizard stored at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das vom Assistenten unter %1 gespeicherte Geheimnis wurde entfernt.</translation>
     </message>
     <message>
         <source>Could not remove the secret at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis unter %1 konnte nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2489,59 +2493,59 @@ Live test: %4</source>
     <name>stella::ui::OrganisationFields</name>
     <message>
         <source>Top level; e.g. Team A/Registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Oberste Ebene; z. B. Team A/Registries</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>One tag per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag pro Zeile</translation>
     </message>
     <message>
         <source>Tags, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags, eines pro Zeile</translation>
     </message>
     <message>
         <source>Environment tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsstufe</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>dev</source>
-        <translation type="unfinished"></translation>
+        <translation>dev</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>test</translation>
     </message>
     <message>
         <source>staging</source>
-        <translation type="unfinished"></translation>
+        <translation>staging</translation>
     </message>
     <message>
         <source>prod</source>
-        <translation type="unfinished"></translation>
+        <translation>prod</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;gs:</translation>
     </message>
     <message>
         <source>T&amp;ier:</source>
-        <translation type="unfinished"></translation>
+        <translation>St&amp;ufe:</translation>
     </message>
     <message>
         <source>A tag cannot contain a comma; put each tag on a line of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag darf kein Komma enthalten; schreiben Sie jedes Tag in eine eigene Zeile.</translation>
     </message>
 </context>
 <context>
@@ -2713,69 +2717,69 @@ Live test: %4</source>
     <name>stella::ui::OverviewSidebar</name>
     <message>
         <source>Overview by type and folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht nach Typ und Ordner</translation>
     </message>
     <message>
         <source>Types</source>
-        <translation type="unfinished"></translation>
+        <translation>Typen</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Registries</translation>
     </message>
     <message>
         <source>SCM</source>
-        <translation type="unfinished"></translation>
+        <translation>SCM</translation>
     </message>
     <message>
         <source>CI/CD</source>
-        <translation type="unfinished"></translation>
+        <translation>CI/CD</translation>
     </message>
     <message>
         <source>Secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Feeds</source>
-        <translation type="unfinished"></translation>
+        <translation>Feeds</translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished">%1: %2 {1 ?}</translation>
+        <translation>%1  %2</translation>
     </message>
     <message numerus="yes">
         <source> · %n unhealthy</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n gestört</numerusform>
+            <numerusform> · %n gestört</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> · %n degraded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n beeinträchtigt</numerusform>
+            <numerusform> · %n beeinträchtigt</numerusform>
         </translation>
     </message>
     <message>
         <source>All integrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Integrationen</translation>
     </message>
     <message>
         <source>(top level)</source>
-        <translation type="unfinished"></translation>
+        <translation>(oberste Ebene)</translation>
     </message>
 </context>
 <context>
@@ -2837,84 +2841,84 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <name>stella::ui::ProblemsPanel</name>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>Integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Integration</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist</translation>
     </message>
     <message>
         <source>Unhealthy at the last check (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der letzten Prüfung gestört (%1)</translation>
     </message>
     <message>
         <source>Open Health for the reason; Test connection tries it step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie „Integrität“ für den Grund; „Verbindung testen“ prüft sie Schritt für Schritt</translation>
     </message>
     <message>
         <source>Never checked</source>
-        <translation type="unfinished">Nie geprüft</translation>
+        <translation>Nie geprüft</translation>
     </message>
     <message>
         <source>Run Check now, or keep the monitor on to check it on schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie „Jetzt prüfen“ aus, oder lassen Sie die Überwachung eingeschaltet, damit sie planmäßig geprüft wird</translation>
     </message>
     <message>
         <source>Stale: last checked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet: zuletzt geprüft %1</translation>
     </message>
     <message>
         <source>Check that a monitor is running for this catalog, or run Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob für diesen Katalog eine Überwachung läuft, oder führen Sie „Jetzt prüfen“ aus</translation>
     </message>
     <message>
         <source>The server&apos;s TLS certificate is not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TLS-Zertifikat des Servers wird nicht geprüft</translation>
     </message>
     <message>
         <source>Trust the server&apos;s CA and turn insecureSkipTlsVerify off</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen Sie der CA des Servers und schalten Sie insecureSkipTlsVerify aus</translation>
     </message>
     <message>
         <source>TLS certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat %1</translation>
     </message>
     <message>
         <source>Renew the server&apos;s certificate before it expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneuern Sie das Zertifikat des Servers, bevor es abläuft</translation>
     </message>
     <message>
         <source>The credential %1 does not resolve: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten %1 lassen sich nicht auflösen: %2</translation>
     </message>
     <message>
         <source>Store the secret (Edit → credential, or `stella-integrations secret set`), or point the AuthRef at where it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie das Geheimnis (Bearbeiten → Zugangsdaten oder `stella-integrations secret set`), oder richten Sie die AuthRef auf den Ort, an dem es liegt</translation>
     </message>
     <message>
         <source>No problems: every integration is checked, healthy and reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Probleme: Jede Integration ist geprüft, intakt und erreichbar.</translation>
     </message>
     <message numerus="yes">
         <source>%n problems; the first %1 are listed, filter the list to see the rest.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem; die ersten %1 werden aufgeführt, filtern Sie die Liste, um den Rest zu sehen.</numerusform>
+            <numerusform>%n Probleme; die ersten %1 werden aufgeführt, filtern Sie die Liste, um den Rest zu sehen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n problems</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
         </translation>
     </message>
 </context>
@@ -2922,35 +2926,35 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <name>stella::ui::ProviderPage</name>
     <message>
         <source>%1 (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (optional)</translation>
     </message>
     <message>
         <source>Needs nothing to connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht nichts zum Verbinden.</translation>
     </message>
     <message>
         <source>Needs: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht: %1.</translation>
     </message>
     <message>
         <source>Discovers %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennt %1.</translation>
     </message>
     <message>
         <source>This build has no connector for it: it can be saved, not tested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Build hat keinen Konnektor dafür: Sie kann gespeichert, aber nicht getestet werden.</translation>
     </message>
     <message>
         <source>Which product?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Produkt?</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>The products Stella Ops connects to as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Produkte, mit denen sich Stella Ops als %1 verbindet.</translation>
     </message>
 </context>
 <context>
@@ -3109,48 +3113,48 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <name>stella::ui::SummaryStrip</name>
     <message>
         <source>Show only these integrations; click again to show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese Integrationen anzeigen; erneut klicken, um alle anzuzeigen</translation>
     </message>
     <message numerus="yes">
         <source>%n healthy</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intakt</numerusform>
+            <numerusform>%n intakt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n degraded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beeinträchtigt</numerusform>
+            <numerusform>%n beeinträchtigt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unhealthy</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gestört</numerusform>
+            <numerusform>%n gestört</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n stale</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n veraltet</numerusform>
+            <numerusform>%n veraltet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n never checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nie geprüft</numerusform>
+            <numerusform>%n nie geprüft</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with insecure TLS</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit unsicherem TLS</numerusform>
+            <numerusform>%n mit unsicherem TLS</numerusform>
         </translation>
     </message>
 </context>
@@ -3281,58 +3285,58 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     <name>stella::ui::TypePage</name>
     <message>
         <source>Registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Registries</translation>
     </message>
     <message>
         <source>Source code (SCM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellcode (SCM)</translation>
     </message>
     <message>
         <source>CI/CD</source>
-        <translation type="unfinished"></translation>
+        <translation>CI/CD</translation>
     </message>
     <message>
         <source>Secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Feeds</source>
-        <translation type="unfinished"></translation>
+        <translation>Feeds</translation>
     </message>
     <message>
         <source>What do you want to connect?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was möchten Sie verbinden?</translation>
     </message>
     <message>
         <source>Choose the kind of system; the next page lists the products Stella Ops supports for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Art des Systems; die nächste Seite listet die Produkte, die Stella Ops dafür unterstützt.</translation>
     </message>
     <message>
         <source>Integration type</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrationstyp</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>stella::ui::TypedConfirmation</name>
     <message>
         <source>Type %1 to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung %1 ein:</translation>
     </message>
     <message>
         <source>Type %1 to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung %1 ein</translation>
     </message>
 </context>
 <context>
