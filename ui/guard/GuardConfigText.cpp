@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GuardConfigText.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace stella::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("stella::ui::GuardConfigText", text);
-}
-
 // The line without a trailing comment (a '#' after a space, outside quotes).
 QString withoutComment(const QString &line)
 {

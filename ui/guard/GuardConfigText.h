@@ -3,6 +3,7 @@
 
 #include "core/common/Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -13,6 +14,8 @@ namespace stella::ui {
 // the key when the config has none.
 class GuardConfigText
 {
+    Q_DECLARE_TR_FUNCTIONS(stella::ui::GuardConfigText)
+
 public:
     // The built-in config to start from: every key of docs/contracts.md §13 at its default.
     static QString defaults();
