@@ -13,8 +13,10 @@
 #include "ui/dialogs/PluginsDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
+#include "ui/guard/GuardWindow.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/session/ConsoleServices.h"
+#include "ui/wizard/OnboardingWizard.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -100,6 +102,14 @@ QList<Surface> surfaces()
          [](Fixture &f) -> QWidget * {
              return new PluginsDialog(f.services.plugins, f.services.pluginFolders);
          }},
+        {"onboarding wizard",
+         [](Fixture &f) -> QWidget * {
+             OnboardingWizard::Services services(f.catalog, f.services.registry,
+                                                 f.services.launcher, f.services.clock);
+             services.context = f.ctx;
+             return new OnboardingWizard(services);
+         }},
+        {"AI Code Guard", [](Fixture &) -> QWidget * { return new GuardWindow; }},
     };
 }
 
