@@ -386,17 +386,19 @@ IntegrationCatalog::applyToEach(const RequestContext &ctx, const QList<QUuid> &i
     QList<Integration> changed;
     QStringList problems;
     const QDateTime now = m_clock.now();
+    // Read in chunks inside the transaction: the versions checked below are the ones read.
+    auto existing = m_store.findIntegrations(ctx.tenantId, ids);
+    if (!existing)
+        return existing.error();
     QSet<QUuid> seen;
     for (const QUuid &id : ids) {
         if (seen.contains(id))
             continue;
         seen.insert(id);
-        auto found = m_store.findIntegration(ctx.tenantId, id);
-        if (!found)
-            return found.error();
-        if (!found->has_value())
+        const auto found = existing->constFind(id);
+        if (found == existing->constEnd())
             return notFound(id);
-        const Integration before = **found;
+        const Integration &before = *found;
         Integration after = before;
         change(after);
         if (const QString p = IntegrationValidator::folderProblem(after.folder); !p.isEmpty())

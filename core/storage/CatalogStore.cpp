@@ -137,26 +137,19 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
 
 Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedVersion)
 {
-    QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral(
-        "UPDATE integrations SET name = ?, endpoint = ?, config_json = ?, auth_ref_uri = ?,"
-        " version = ?, updated_at = ?, folder = ?, tags = ?, tier = ?"
-        " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"));
-    q.addBindValue(i.name);
-    q.addBindValue(notNull(i.endpoint));
-    q.addBindValue(compactJson(i.config));
-    q.addBindValue(nullableText(i.authRefUri));
-    q.addBindValue(i.version);
-    q.addBindValue(timeValue(i.updatedAt));
-    q.addBindValue(notNull(i.folder));
-    q.addBindValue(framedTags(i.tags));
-    q.addBindValue(notNull(toString(i.tier)));
-    q.addBindValue(idText(i.id));
-    q.addBindValue(i.tenantId);
-    q.addBindValue(expectedVersion);
-    if (auto r = m_db.exec(q, QStringLiteral("updating integration '%1'").arg(i.name)); !r)
-        return r.error();
-    return q.numRowsAffected() == 1;
+    // Prepared once per connection: a bulk change runs it once per integration.
+    auto changed = m_db.execCachedCounting(
+        QStringLiteral(
+            "UPDATE integrations SET name = ?, endpoint = ?, config_json = ?, auth_ref_uri = ?,"
+            " version = ?, updated_at = ?, folder = ?, tags = ?, tier = ?"
+            " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"),
+        {i.name, notNull(i.endpoint), compactJson(i.config), nullableText(i.authRefUri), i.version,
+         timeValue(i.updatedAt), notNull(i.folder), framedTags(i.tags), notNull(toString(i.tier)),
+         idText(i.id), i.tenantId, expectedVersion},
+        QStringLiteral("updating integration '%1'").arg(i.name));
+    if (!changed)
+        return changed.error();
+    return *changed == 1;
 }
 
 Result<bool> CatalogStore::softDelete(const QString &tenantId, const QUuid &id, int expectedVersion,
@@ -193,6 +186,39 @@ Result<std::optional<Integration>> CatalogStore::findIntegration(const QString &
     if (!integration)
         return integration.error();
     return std::optional<Integration>(std::move(integration).value());
+}
+
+Result<QHash<QUuid, Integration>> CatalogStore::findIntegrations(const QString &tenantId,
+                                                                 const QList<QUuid> &ids)
+{
+    // Well under SQLite's and PostgreSQL's limits on bound parameters per statement.
+    constexpr qsizetype kChunk = 500;
+    QHash<QUuid, Integration> found;
+    found.reserve(ids.size());
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - start);
+        QString placeholders = QStringLiteral("?");
+        for (qsizetype k = 1; k < n; ++k)
+            placeholders += QStringLiteral(", ?");
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT ") + kColumns +
+                  QStringLiteral(" FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"
+                                 " AND id IN (") +
+                  placeholders + QLatin1Char(')'));
+        q.addBindValue(tenantId);
+        for (qsizetype k = start; k < start + n; ++k)
+            q.addBindValue(idText(ids[k]));
+        if (auto r = m_db.exec(q, QStringLiteral("reading %1 integrations").arg(n)); !r)
+            return r.error();
+        while (q.next()) {
+            auto integration = readIntegration(q);
+            if (!integration)
+                return integration.error();
+            const QUuid id = integration->id;
+            found.insert(id, std::move(integration).value());
+        }
+    }
+    return found;
 }
 
 Result<QList<Integration>> CatalogStore::listIntegrations(const QString &tenantId,

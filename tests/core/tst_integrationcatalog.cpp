@@ -595,6 +595,42 @@ private Q_SLOTS:
         QCOMPARE(catalog().list(m_alice)->size(), 2);
     }
 
+    // A bulk change reads its integrations a few hundred per statement: more than one chunk,
+    // with an id given twice, still changes each once, with one version and one audit row each.
+    void bulkChangeSpanningSeveralReads()
+    {
+        QList<IntegrationDraft> drafts;
+        for (int n = 0; n < 1203; ++n)
+            drafts.append(harbor(QStringLiteral("bulk-%1").arg(n, 4, 10, QLatin1Char('0'))));
+        auto added = catalog().addAll(m_alice, drafts, QStringLiteral("test"));
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().toText()));
+        QList<QUuid> ids;
+        for (const Integration &i : std::as_const(*added))
+            ids.append(i.id);
+        IntegrationCatalog::BulkChange move;
+        move.folder = QStringLiteral("Bulk/Moved");
+        auto moved = catalog().changeMany(m_alice, ids + ids.mid(700, 3), move);
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().toText()));
+        QCOMPARE(moved->size(), ids.size());
+        IntegrationFilter inFolder;
+        inFolder.folder = QStringLiteral("Bulk");
+        QCOMPARE(catalog().list(m_alice, inFolder)->size(), ids.size());
+        for (const QUuid &id : {ids.first(), ids.at(501), ids.last()}) {
+            QCOMPARE(catalog().get(m_alice, id)->version, 2);
+            auto trail = catalog().audit(m_alice, id);
+            QVERIFY(trail.ok());
+            QCOMPARE(trail->size(), 2); // create, then the one bulk update
+            QCOMPARE(trail->first().action, QStringLiteral("update"));
+        }
+        // One unknown id past the first chunk: nothing moves back.
+        IntegrationCatalog::BulkChange back;
+        back.folder = QStringLiteral("Elsewhere");
+        auto refused = catalog().changeMany(m_alice, ids + QList<QUuid>{QUuid::createUuid()}, back);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::NotFound);
+        QCOMPARE(catalog().list(m_alice, inFolder)->size(), ids.size());
+    }
+
     void renameFolderKeepsSubfolders()
     {
         auto add = [this](const QString &name, const QString &folder) {

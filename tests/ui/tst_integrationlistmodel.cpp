@@ -295,6 +295,45 @@ private Q_SLOTS:
             QCOMPARE(counts.last().at(0).toInt(), int(expected.size()));
     }
 
+    // A keystroke that only narrows filters the rows shown, not every row: whatever was typed
+    // before, the rows are those a fresh filter on the same text shows, in the same order.
+    void typingOnFiltersAsAFreshFilterWould()
+    {
+        IntegrationListModel typed(m_clock);
+        typed.setIntegrations(sample());
+        const QStringList texts = {QStringLiteral("e"),
+                                   QStringLiteral("ex"),
+                                   QStringLiteral("exa"),
+                                   QStringLiteral("exa h"),
+                                   QStringLiteral("exa he"),
+                                   QStringLiteral("he exa"),
+                                   QStringLiteral("he"),
+                                   QStringLiteral("unhealthy"),
+                                   QStringLiteral("unhealth"),
+                                   QStringLiteral("https"),
+                                   QStringLiteral("https:// vault"),
+                                   QStringLiteral("http"),
+                                   QStringLiteral("nothing"),
+                                   QStringLiteral("nothing-else"),
+                                   QString()};
+        for (const bool scoped : {false, true}) {
+            OverviewScope scope;
+            if (scoped)
+                scope.category = OverviewCategory::Healthy;
+            typed.setScope(scope);
+            for (const QString &text : texts) {
+                typed.setFilterText(text);
+                IntegrationListModel fresh(m_clock);
+                fresh.setIntegrations(sample());
+                fresh.setScope(scope);
+                fresh.setFilterText(text);
+                QCOMPARE(names(typed), names(fresh));
+                for (int r = 0; r < typed.rowCount(); ++r)
+                    QCOMPARE(typed.rowOf(typed.integrationAt(r)->id), r);
+            }
+        }
+    }
+
     void sortsByEveryColumnAndFilteringKeepsTheOrder()
     {
         IntegrationListModel model(m_clock);

@@ -9,6 +9,7 @@
 #include "ui/views/SummaryStrip.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -177,6 +178,54 @@ private Q_SLOTS:
         checked.lastCheckedAt = test::fixedNow();
         model.patchHealth({checked});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Past kMaxRows the panel still counts every problem, and lists the first it finds; a filter
+    // keystroke or a scope switch changes what the list shows, not what is wrong, so the panel
+    // is not rebuilt for them (at 100,000 rows that rebuild followed every keystroke).
+    void problemsPanelCountsEveryProblemAndIgnoresTheFilter()
+    {
+        IntegrationListModel model(m_clock);
+        QList<Integration> all;
+        const int n = ProblemsPanel::kMaxRows + 25;
+        for (int k = 0; k < n; ++k) {
+            Integration i;
+            i.id = QUuid::createUuid();
+            i.tenantId = QStringLiteral("default");
+            i.name = QStringLiteral("never-%1").arg(k, 5, 10, QLatin1Char('0'));
+            i.provider = QStringLiteral("Harbor");
+            i.type = IntegrationType::Registry;
+            i.version = 1;
+            all.append(i);
+        }
+        all[3].status = HealthStatus::Unhealthy; // never checked and unhealthy: two problems
+        model.setIntegrations(all);
+        ProblemsPanel panel(model, m_clock);
+        panel.rebuild();
+        QCOMPARE(panel.problemCount(), n + 1);
+        QCOMPARE(panel.tree()->topLevelItemCount(), ProblemsPanel::kMaxRows);
+        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("problemsSummary"))
+                    ->text()
+                    .contains(QString::number(ProblemsPanel::kMaxRows)));
+        QTreeWidgetItem *first = panel.tree()->topLevelItem(0);
+        QCOMPARE(first->text(0), QStringLiteral("never-00000"));
+
+        QSignalSpy problems(&panel, &ProblemsPanel::problemsChanged);
+        model.setFilterText(QStringLiteral("never-0001"));
+        OverviewScope scope;
+        scope.type = IntegrationType::Scm;
+        model.setScope(scope);
+        QCoreApplication::processEvents();
+        QCOMPARE(panel.tree()->topLevelItem(0), first); // the same rows: not rebuilt
+        QCOMPARE(panel.problemCount(), n + 1);
+
+        // A monitor result is a change in what is wrong: rebuilt, counted again.
+        Integration checked = all[3];
+        checked.status = HealthStatus::Healthy;
+        checked.lastCheckedAt = test::fixedNow();
+        model.upsert(checked);
+        QTRY_COMPARE(panel.problemCount(), n - 1);
+        QCOMPARE(problems.count(), 1);
     }
 
     // Issue #13 item 4: each problem is a row saying why and what to do; activation names the

@@ -323,7 +323,7 @@ bool IntegrationListModel::matches(const Row &row) const
 
 void IntegrationListModel::rebuildOrder()
 {
-    invalidateLookups();
+    invalidateOrderLookups();
     m_sorted.resize(m_rows.size());
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_sorted[i] = int(i);
@@ -332,7 +332,7 @@ void IntegrationListModel::rebuildOrder()
 
 void IntegrationListModel::rebuildVisible()
 {
-    invalidateLookups();
+    invalidateVisibleLookup();
     // m_sorted is already in order, so filtering keeps it: a keystroke never sorts.
     m_visible.clear();
     if (m_tokens.isEmpty() && m_scope.isEmpty()) {
@@ -345,39 +345,61 @@ void IntegrationListModel::rebuildVisible()
             m_visible.push_back(i);
 }
 
-void IntegrationListModel::ensureLookups() const
+void IntegrationListModel::narrowVisible()
 {
-    if (m_lookupsValid)
+    invalidateVisibleLookup();
+    m_visible.erase(std::remove_if(m_visible.begin(), m_visible.end(),
+                                   [this](int i) { return !matches(m_rows[size_t(i)]); }),
+                    m_visible.end());
+}
+
+void IntegrationListModel::ensureIdLookup() const
+{
+    if (m_idLookupValid)
         return;
     m_indexById.clear();
     m_indexById.reserve(qsizetype(m_rows.size()));
     for (size_t n = 0; n < m_rows.size(); ++n)
         m_indexById.insert(m_rows[n].integration.id, int(n));
+    m_idLookupValid = true;
+}
+
+void IntegrationListModel::ensureSortedLookup() const
+{
+    if (m_sortedLookupValid)
+        return;
     m_sortedPos.assign(m_rows.size(), -1);
     for (size_t p = 0; p < m_sorted.size(); ++p)
         m_sortedPos[size_t(m_sorted[p])] = int(p);
+    m_sortedLookupValid = true;
+}
+
+void IntegrationListModel::ensureVisibleLookup() const
+{
+    if (m_visibleLookupValid)
+        return;
     m_visibleRowOf.assign(m_rows.size(), -1);
     for (size_t r = 0; r < m_visible.size(); ++r)
         m_visibleRowOf[size_t(m_visible[r])] = int(r);
-    m_lookupsValid = true;
+    m_visibleLookupValid = true;
 }
 
 int IntegrationListModel::indexOf(const QUuid &id) const
 {
-    ensureLookups();
+    ensureIdLookup();
     const auto it = m_indexById.constFind(id);
     return it == m_indexById.constEnd() ? -1 : *it;
 }
 
 int IntegrationListModel::visibleRowOfIndex(int index) const
 {
-    ensureLookups();
+    ensureVisibleLookup();
     return m_visibleRowOf[size_t(index)];
 }
 
 int IntegrationListModel::sortedPosOfIndex(int index) const
 {
-    ensureLookups();
+    ensureSortedLookup();
     return m_sortedPos[size_t(index)];
 }
 
@@ -411,9 +433,20 @@ void IntegrationListModel::setFilterText(const QString &text)
     m_filterText = text;
     if (tokens == m_tokens)
         return;
+    // Typing on ("harbor-01" after "harbor-0") can only drop rows: when every earlier word is
+    // part of a new one, only the rows shown now need the new test, not every row in scope.
+    const bool narrows =
+        !m_tokens.isEmpty() &&
+        std::all_of(m_tokens.cbegin(), m_tokens.cend(), [&tokens](const QString &before) {
+            return std::any_of(tokens.cbegin(), tokens.cend(),
+                               [&before](const QString &now) { return now.contains(before); });
+        });
     m_tokens = tokens;
     beginResetModel();
-    rebuildVisible();
+    if (narrows)
+        narrowVisible();
+    else
+        rebuildVisible();
     endResetModel();
     Q_EMIT countsChanged(rowCount(), totalCount());
 }

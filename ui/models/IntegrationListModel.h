@@ -141,8 +141,25 @@ private:
     int indexOf(const QUuid &id) const;
     // Lookups for the per-check path (a health check updates one row): rebuilt lazily after a
     // structural change, so a sweep of 100,000 checks does not scan 100,000 rows per check.
-    void invalidateLookups() { m_lookupsValid = false; }
-    void ensureLookups() const;
+    // Three levels, each invalidating the ones it feeds: a filter keystroke or a scope switch
+    // changes only which rows are visible, and must not rehash 100,000 ids to find the
+    // selection again.
+    void invalidateLookups()
+    {
+        m_idLookupValid = false;
+        invalidateOrderLookups();
+    }
+    void invalidateOrderLookups()
+    {
+        m_sortedLookupValid = false;
+        invalidateVisibleLookup();
+    }
+    void invalidateVisibleLookup() { m_visibleLookupValid = false; }
+    void ensureIdLookup() const;
+    void ensureSortedLookup() const;
+    void ensureVisibleLookup() const;
+    // Filters m_visible further in place: every row the new tokens match is among those shown.
+    void narrowVisible();
     int visibleRowOfIndex(int index) const;
     int sortedPosOfIndex(int index) const;
 
@@ -150,7 +167,9 @@ private:
     std::vector<Row> m_rows;
     std::vector<int> m_sorted;  // indices into m_rows, all rows, in sort order
     std::vector<int> m_visible; // the subsequence of m_sorted that passes the filter
-    mutable bool m_lookupsValid = false;
+    mutable bool m_idLookupValid = false;
+    mutable bool m_sortedLookupValid = false;
+    mutable bool m_visibleLookupValid = false;
     mutable QHash<QUuid, int> m_indexById;   // id -> index into m_rows
     mutable std::vector<int> m_sortedPos;    // index -> position in m_sorted
     mutable std::vector<int> m_visibleRowOf; // index -> row in m_visible, or -1

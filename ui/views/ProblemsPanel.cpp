@@ -55,7 +55,9 @@ ProblemsPanel::ProblemsPanel(const IntegrationListModel &model, const Clock &clo
     connect(&m_model, &IntegrationListModel::overviewCountsChanged, this,
             &ProblemsPanel::scheduleRebuild);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &ProblemsPanel::scheduleRebuild);
-    connect(&m_model, &QAbstractItemModel::modelReset, this, &ProblemsPanel::scheduleRebuild);
+    // Not on a model reset: the list resets for a filter keystroke or a scope switch, which
+    // change what is shown, not what is wrong; a load or a reordering edit says
+    // overviewCountsChanged.
     rebuild();
 }
 
@@ -80,33 +82,48 @@ void ProblemsPanel::scheduleRebuild()
     QTimer::singleShot(0, this, &ProblemsPanel::rebuild);
 }
 
-QList<ProblemsPanel::Problem> ProblemsPanel::problemsOf(const Integration &i)
+int ProblemsPanel::problemsOf(const Integration &i, QList<Problem> *described)
 {
-    QList<Problem> problems;
+    int count = 0;
+    const auto add = [&count, described](auto &&why, auto &&whatToDo) {
+        ++count;
+        if (described)
+            described->append({why(), whatToDo()});
+    };
     const bool stale = m_model.isStale(i);
     if (i.status == HealthStatus::Unhealthy)
-        problems.append({tr("Unhealthy at the last check (%1)")
-                             .arg(relativeTime(i.lastCheckedAt, m_clock.now())),
-                         tr("Open Health for the reason; Test connection tries it step by step")});
+        add(
+            [&] {
+                return tr("Unhealthy at the last check (%1)")
+                    .arg(relativeTime(i.lastCheckedAt, m_clock.now()));
+            },
+            [] { return tr("Open Health for the reason; Test connection tries it step by step"); });
     if (!i.lastCheckedAt.isValid())
-        problems.append({tr("Never checked"),
-                         tr("Run Check now, or keep the monitor on to check it on schedule")});
+        add([] { return tr("Never checked"); },
+            [] { return tr("Run Check now, or keep the monitor on to check it on schedule"); });
     else if (stale)
-        problems.append(
-            {tr("Stale: last checked %1").arg(relativeTime(i.lastCheckedAt, m_clock.now())),
-             tr("Check that a monitor is running for this catalog, or run Check now")});
+        add(
+            [&] {
+                return tr("Stale: last checked %1")
+                    .arg(relativeTime(i.lastCheckedAt, m_clock.now()));
+            },
+            [] {
+                return tr("Check that a monitor is running for this catalog, or run Check now");
+            });
     const bool insecure = skipsTlsVerification(i);
     if (insecure)
-        problems.append({tr("The server's TLS certificate is not verified"),
-                         tr("Trust the server's CA and turn insecureSkipTlsVerify off")});
+        add([] { return tr("The server's TLS certificate is not verified"); },
+            [] { return tr("Trust the server's CA and turn insecureSkipTlsVerify off"); });
     if (i.certificateExpiresAt.isValid()) {
         const auto verdict =
             CertificateExpiry::judge(i.certificateExpiresAt, m_clock.now(), !insecure);
         if (verdict.health != HealthStatus::Healthy)
-            problems.append(
-                {tr("TLS certificate %1")
-                     .arg(CertificateExpiry::describe(i.certificateExpiresAt, m_clock.now())),
-                 tr("Renew the server's certificate before it expires")});
+            add(
+                [&] {
+                    return tr("TLS certificate %1")
+                        .arg(CertificateExpiry::describe(i.certificateExpiresAt, m_clock.now()));
+                },
+                [] { return tr("Renew the server's certificate before it expires"); });
     }
     if (!i.authRefUri.isEmpty() && m_authRefCheck) {
         const auto known = m_authRefProblems.constFind(i.authRefUri);
@@ -122,12 +139,17 @@ QList<ProblemsPanel::Problem> ProblemsPanel::problemsOf(const Integration &i)
                 });
             }
         } else if (!known->isEmpty()) {
-            problems.append({tr("The credential %1 does not resolve: %2").arg(i.authRefUri, *known),
-                             tr("Store the secret (Edit → credential, or `stella-integrations "
-                                "secret set`), or point the AuthRef at where it is")});
+            add(
+                [&] {
+                    return tr("The credential %1 does not resolve: %2").arg(i.authRefUri, *known);
+                },
+                [] {
+                    return tr("Store the secret (Edit → credential, or `stella-integrations "
+                              "secret set`), or point the AuthRef at where it is");
+                });
         }
     }
-    return problems;
+    return count;
 }
 
 void ProblemsPanel::rebuild()
@@ -137,12 +159,17 @@ void ProblemsPanel::rebuild()
         m_tree->currentItem() ? m_tree->currentItem()->data(0, kIdRole).toUuid() : QUuid();
     QList<QTreeWidgetItem *> items;
     int count = 0;
+    QList<Problem> problems;
     m_model.forEachIntegration([&](const Integration &i) {
-        const QList<Problem> problems = problemsOf(i);
-        for (const Problem &p : problems) {
-            ++count;
+        if (items.size() >= kMaxRows) {
+            count += problemsOf(i, nullptr);
+            return;
+        }
+        problems.clear();
+        count += problemsOf(i, &problems);
+        for (const Problem &p : std::as_const(problems)) {
             if (items.size() >= kMaxRows)
-                continue;
+                break;
             auto *item = new QTreeWidgetItem({i.name, p.why, p.whatToDo});
             item->setData(0, kIdRole, i.id);
             item->setIcon(0,
