@@ -63,6 +63,14 @@
         <source>--health-range must be 24h, 7d or 30d, not “%1”</source>
         <translation>--health-range muss 24h, 7d oder 30d sein, nicht „%1“</translation>
     </message>
+    <message>
+        <source>With --screenshot: open the onboarding wizard and save it instead.</source>
+        <translation>Mit --screenshot: den Einrichtungsassistenten öffnen und stattdessen ihn speichern.</translation>
+    </message>
+    <message>
+        <source>--show-wizard needs --screenshot FILE</source>
+        <translation>--show-wizard braucht --screenshot DATEI</translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::BulkActions</name>

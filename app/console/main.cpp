@@ -27,6 +27,7 @@
 #include <QIcon>
 #include <QLocale>
 #include <QTimer>
+#include <utility>
 #include <cstdio>
 #include <memory>
 
@@ -49,6 +50,7 @@ struct HealthShot
 {
     QString name; // empty: the window as it opens
     ui::HealthPane::Range range = ui::HealthPane::Range::Day;
+    bool wizard = false; // --show-wizard: the onboarding wizard's first page instead
 };
 
 // --screenshot: once the window has settled (list loaded, details shown), render it to a PNG.
@@ -66,7 +68,10 @@ void scheduleScreenshot(ui::MainWindow &window, CatalogThread &catalog, const QS
         // Launch-to-painted time, for bench/ and for anyone wondering about a large catalog.
         std::fprintf(stderr, "stella-console: %d integrations shown %lld ms after start\n",
                      window.listModel()->totalCount(), sinceStart.elapsed());
-        auto saved = ui::saveWindowScreenshot(&window, file);
+        QWidget *shown = &window;
+        if (QWidget *wizard = window.findChild<QWidget *>(QStringLiteral("onboardingWizard")))
+            shown = wizard;
+        auto saved = ui::saveWindowScreenshot(shown, file);
         if (saved)
             std::fprintf(stderr, "stella-console: screenshot saved to %s\n", qPrintable(file));
         else
@@ -75,6 +80,19 @@ void scheduleScreenshot(ui::MainWindow &window, CatalogThread &catalog, const QS
             QCoreApplication::exit(saved ? 0 : 1);
     };
     QTimer::singleShot(30'000, &window, take);
+    if (health.wizard) {
+        auto opened = std::make_shared<bool>(false);
+        QObject::connect(
+            &window, &ui::MainWindow::settled, &window,
+            [&window, take, opened] {
+                if (std::exchange(*opened, true))
+                    return;
+                window.newIntegration();
+                QTimer::singleShot(200, take); // the wizard's pages lay out and paint first
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     if (health.name.isEmpty()) {
         // Queued: the window paints the freshly loaded list before it is grabbed.
         QObject::connect(
@@ -203,6 +221,9 @@ int main(int argc, char *argv[])
         QStringLiteral("show-health"),
         ConsoleText::tr("With --screenshot: select the integration NAME and show its Health tab."),
         QStringLiteral("NAME"));
+    const QCommandLineOption showWizard(
+        QStringLiteral("show-wizard"),
+        ConsoleText::tr("With --screenshot: open the onboarding wizard and save it instead."));
     const QCommandLineOption healthRange(
         QStringLiteral("health-range"),
         ConsoleText::tr("The Health tab's range for --show-health: 24h, 7d or 30d (default 24h)."),
@@ -213,7 +234,7 @@ int main(int argc, char *argv[])
                         "user folders, before $STELLA_PLUGIN_PATH)."),
         QStringLiteral("DIR"));
     parser.addOptions(
-        {sandbox, db, tenant, screenshot, quitAfter, showHealth, healthRange, pluginDir});
+        {sandbox, db, tenant, screenshot, quitAfter, showHealth, showWizard, healthRange, pluginDir});
     parser.process(app);
 
     RequestContext ctx;
@@ -229,6 +250,11 @@ int main(int argc, char *argv[])
     }
     HealthShot health;
     health.name = parser.value(showHealth).trimmed();
+    health.wizard = parser.isSet(showWizard);
+    if (health.wizard && !parser.isSet(screenshot)) {
+        printError(ConsoleText::tr("--show-wizard needs --screenshot FILE"));
+        return 2;
+    }
     if (parser.isSet(showHealth) && !parser.isSet(screenshot)) {
         printError(ConsoleText::tr("--show-health needs --screenshot FILE"));
         return 2;
