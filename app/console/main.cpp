@@ -27,9 +27,9 @@
 #include <QIcon>
 #include <QLocale>
 #include <QTimer>
-#include <utility>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 using namespace stella;
 
@@ -233,8 +233,8 @@ int main(int argc, char *argv[])
         ConsoleText::tr("Also load connector plugins from DIR (repeatable; after the system and "
                         "user folders, before $STELLA_PLUGIN_PATH)."),
         QStringLiteral("DIR"));
-    parser.addOptions(
-        {sandbox, db, tenant, screenshot, quitAfter, showHealth, showWizard, healthRange, pluginDir});
+    parser.addOptions({sandbox, db, tenant, screenshot, quitAfter, showHealth, showWizard,
+                       healthRange, pluginDir});
     parser.process(app);
 
     RequestContext ctx;
