@@ -900,6 +900,10 @@
         <source>Only the first %1 MiB are shown.</source>
         <translation>Nur die ersten %1 MiB werden angezeigt.</translation>
     </message>
+    <message>
+        <source>Code of the selected finding</source>
+        <translation>Code des ausgewählten Befunds</translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::GuardConfigEditor</name>
@@ -1336,6 +1340,14 @@
     <message>
         <source>Files to scan</source>
         <translation>Zu scannende Dateien</translation>
+    </message>
+    <message>
+        <source>Filter findings</source>
+        <translation>Befunde filtern</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
     </message>
 </context>
 <context>

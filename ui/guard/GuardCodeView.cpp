@@ -30,6 +30,8 @@ private:
 GuardCodeView::GuardCodeView(QWidget *parent) : QPlainTextEdit(parent), m_gutter(new Gutter(this))
 {
     setObjectName(QStringLiteral("guardCodeView"));
+    setAccessibleName(tr("Code of the selected finding"));
+    setTabChangesFocus(true); // read-only: Tab moves on to the config editor
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

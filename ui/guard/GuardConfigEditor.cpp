@@ -27,6 +27,8 @@ GuardConfigEditor::GuardConfigEditor(QWidget *parent)
 {
     setObjectName(QStringLiteral("guardConfigEditor"));
     m_text->setObjectName(QStringLiteral("guardConfigText"));
+    // YAML indents with spaces, never tabs: Tab moves on to Apply, Defaults, Open and Save.
+    m_text->setTabChangesFocus(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setAccessibleName(tr("Guard config (YAML)"));

@@ -169,6 +169,7 @@ void GuardWindow::buildLayout()
     m_rootList->setAccessibleName(tr("Folders and files to scan"));
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("guardFilter"));
+    m_filterEdit->setAccessibleName(tr("Filter findings"));
     m_filterEdit->setPlaceholderText(tr("Filter findings (severity, rule, path, message)"));
     m_filterEdit->setClearButtonEnabled(true);
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -178,6 +179,8 @@ void GuardWindow::buildLayout()
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("guardFindings"));
+    m_table->setAccessibleName(tr("Findings"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows walk it
     m_table->setModel(m_filter);
     // The fixed order until a header is clicked.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
