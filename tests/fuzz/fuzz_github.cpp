@@ -5,11 +5,12 @@
 #include "FuzzTarget.h"
 #include "connectors/scm/AnnotationHttp.h"
 #include "connectors/scm/githubapp/GitHubRest.h"
+#include "core/common/Clock.h"
 
 STELLA_FUZZ_TARGET(github)
 {
     const stella::HttpResponse response = stella::fuzz::response(stella::fuzz::bytes(data, size));
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(1793000000, Qt::UTC);
+    const QDateTime now = stella::utcFromSecsSinceEpoch(1793000000);
     const QString what = QStringLiteral("GET /installation/repositories");
     (void)stella::github::errorText(response);
     (void)stella::github::rateLimitError(response, what, now);

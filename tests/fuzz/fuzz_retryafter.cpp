@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Retry-After and the rate-limit headers decide how long the client waits: a server controls them.
 #include "FuzzTarget.h"
+#include "core/common/Clock.h"
 #include "core/http/RetryPolicy.h"
 
 #include <cstdlib>
@@ -8,7 +9,7 @@
 STELLA_FUZZ_TARGET(retryafter)
 {
     const QByteArray input = stella::fuzz::bytes(data, size);
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(1793000000, Qt::UTC);
+    const QDateTime now = stella::utcFromSecsSinceEpoch(1793000000);
     (void)stella::RetryPolicy::retryAfterMs(input, now);
 
     // The input as a header block: "Name: value" lines.

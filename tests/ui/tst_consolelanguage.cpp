@@ -144,7 +144,7 @@ private Q_SLOTS:
         // "%L1" in a translated string uses the German grouping too.
         QCOMPARE(translate("stella::ui::HealthPane", "%Ln checks", 1500),
                  QStringLiteral("1.500 Prüfungen"));
-        const QDateTime local(QDate(2026, 3, 4), QTime(17, 5, 9), Qt::LocalTime);
+        const QDateTime local(QDate(2026, 3, 4), QTime(17, 5, 9)); // local time
         QCOMPARE(localTimeText(local, true), QStringLiteral("04.03.26 17:05:09"));
         QCOMPARE(localTimeText(local), QStringLiteral("04.03.26 17:05"));
     }
@@ -152,7 +152,7 @@ private Q_SLOTS:
     void englishDatesFollowTheLocaleToo()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        const QDateTime local(QDate(2026, 3, 4), QTime(17, 5, 9), Qt::LocalTime);
+        const QDateTime local(QDate(2026, 3, 4), QTime(17, 5, 9)); // local time
         const QString text = localTimeText(local, true);
         QVERIFY2(text.startsWith(QStringLiteral("3/4/26")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral(":05:09")), qPrintable(text));
