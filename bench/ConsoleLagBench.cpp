@@ -13,6 +13,7 @@
 // One idle second before the sweep gives the baseline. Prints p50, p99, max and the count.
 // Under bench/mixed-sweep, which runs it while the conformance scenarios serve from a process
 // of their own, STELLA_BENCH_SCENARIO_NOW gives the scenarios' day, on which the console runs.
+#include "LagProbe.h"
 #include "ScenarioClock.h"
 #include "connectors/BuiltinProviders.h"
 #include "core/catalog/CatalogThread.h"
@@ -39,63 +40,6 @@ namespace {
 {
     std::fprintf(stderr, "stella-bench-console-lag: %s\n", qPrintable(what));
     std::exit(1);
-}
-
-// Lateness of a 5 ms timer, sample after sample, while running.
-class LagProbe : public QObject
-{
-public:
-    static constexpr int kPeriodMs = 5;
-
-    LagProbe()
-    {
-        m_timer.setSingleShot(true);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_samples.append(double(now - m_due) / 1e6);
-            arm();
-        });
-        m_clock.start();
-    }
-
-    void start()
-    {
-        m_samples.clear();
-        arm();
-    }
-    QList<double> stop()
-    {
-        m_timer.stop();
-        return m_samples;
-    }
-
-private:
-    void arm()
-    {
-        m_due = m_clock.nsecsElapsed() + qint64(kPeriodMs) * 1'000'000;
-        m_timer.start(kPeriodMs);
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_due = 0;
-    QList<double> m_samples;
-};
-
-QString describe(QList<double> samples)
-{
-    if (samples.isEmpty())
-        return QStringLiteral("no samples");
-    std::sort(samples.begin(), samples.end());
-    const auto at = [&samples](double q) {
-        return samples[std::min(qsizetype(q * double(samples.size())), samples.size() - 1)];
-    };
-    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms, %4 samples")
-        .arg(at(0.5), 0, 'f', 2)
-        .arg(at(0.99), 0, 'f', 2)
-        .arg(samples.last(), 0, 'f', 2)
-        .arg(samples.size());
 }
 
 } // namespace
@@ -141,7 +85,7 @@ int main(int argc, char **argv)
     MonitorSettings settings;
     settings.concurrency = concurrency;
     HealthMonitor monitor(catalog, launcher, clock, settings);
-    LagProbe probe;
+    bench::LagProbe probe;
     ui::IntegrationListModel *model = window.listModel();
 
     // The list shows a status for every row: every check has reached it.
@@ -164,7 +108,7 @@ int main(int argc, char **argv)
         std::printf("console event-loop lag during the sweep of %d integrations (sweep %lld ms, "
                     "list up to date after %lld ms, %d row updates): %s (target p99 <= 16 ms)\n",
                     model->totalCount(), sweepMs, listMs, rowUpdates,
-                    qPrintable(describe(samples)));
+                    qPrintable(bench::describeLag(samples)));
         QApplication::exit(0);
     };
     QObject::connect(model, &QAbstractItemModel::dataChanged, [&] {
@@ -189,7 +133,7 @@ int main(int argc, char **argv)
             probe.start();
             QTimer::singleShot(1000, &window, [&] {
                 std::printf("console event-loop lag, idle with %d integrations listed: %s\n",
-                            model->totalCount(), qPrintable(describe(probe.stop())));
+                            model->totalCount(), qPrintable(bench::describeLag(probe.stop())));
                 if (listUpToDate() && model->totalCount() > 0)
                     die(QStringLiteral("the catalog has been checked already: use a fresh one"));
                 measuring = true;

@@ -6,11 +6,12 @@
 //
 // Shows the real GuardWindow (as Ctrl+G opens it) with the corpus as its root and the built-in
 // config, then measures how late the GUI thread's event loop is while the scan runs, with the
-// probe of bench/ConsoleLagBench.cpp: a precise 5 ms single-shot timer, re-armed when it fires,
+// probe of bench/LagProbe.h: a precise 5 ms single-shot timer, re-armed when it fires,
 // whose lateness is one sample. Sampling runs from Scan until the window shows the final
 // result (streamed batches, the final model reset and the first finding's code view
 // included), with the screen's threads (all cores). One idle second before gives the baseline.
 // Prints p50, p99, max and the count. The corpus comes from stella-guard-corpus (bench/guard-run).
+#include "LagProbe.h"
 #include "ui/guard/GuardFindingModel.h"
 #include "ui/guard/GuardWindow.h"
 
@@ -31,60 +32,6 @@ namespace {
     std::exit(1);
 }
 
-class LagProbe : public QObject
-{
-public:
-    static constexpr int kPeriodMs = 5;
-
-    LagProbe()
-    {
-        m_timer.setSingleShot(true);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_samples.append(double(m_clock.nsecsElapsed() - m_due) / 1e6);
-            arm();
-        });
-        m_clock.start();
-    }
-    void start()
-    {
-        m_samples.clear();
-        arm();
-    }
-    QList<double> stop()
-    {
-        m_timer.stop();
-        return m_samples;
-    }
-
-private:
-    void arm()
-    {
-        m_due = m_clock.nsecsElapsed() + qint64(kPeriodMs) * 1'000'000;
-        m_timer.start(kPeriodMs);
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_due = 0;
-    QList<double> m_samples;
-};
-
-QString describe(QList<double> samples)
-{
-    if (samples.isEmpty())
-        return QStringLiteral("no samples");
-    std::sort(samples.begin(), samples.end());
-    const auto at = [&samples](double q) {
-        return samples[std::min(qsizetype(q * double(samples.size())), samples.size() - 1)];
-    };
-    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms, %4 samples")
-        .arg(at(0.5), 0, 'f', 2)
-        .arg(at(0.99), 0, 'f', 2)
-        .arg(samples.last(), 0, 'f', 2)
-        .arg(samples.size());
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -97,7 +44,7 @@ int main(int argc, char **argv)
     ui::GuardWindow window;
     window.setRoots({args[1]});
     window.show();
-    LagProbe probe;
+    bench::LagProbe probe;
 
     // Idle baseline.
     probe.start();
@@ -132,7 +79,7 @@ int main(int argc, char **argv)
                 static_cast<long long>(result.stats.filesScanned),
                 static_cast<long long>(result.totalFindings),
                 static_cast<long long>(result.findings.size()), seconds, batches);
-    std::printf("event-loop lateness, idle:      %s\n", qPrintable(describe(baseline)));
-    std::printf("event-loop lateness, scanning:  %s\n", qPrintable(describe(during)));
+    std::printf("event-loop lateness, idle:      %s\n", qPrintable(bench::describeLag(baseline)));
+    std::printf("event-loop lateness, scanning:  %s\n", qPrintable(bench::describeLag(during)));
     return 0;
 }
