@@ -220,7 +220,7 @@ private Q_SLOTS:
         GuardWindow w;
         w.setRoots({m_tree});
         w.show();
-        QApplication::setActiveWindow(&w);
+        w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(scanAndWait(w));
         const int rows = w.findingFilter()->rowCount();
