@@ -712,7 +712,7 @@ private Q_SLOTS:
         OpenCatalogDialog dialog(m_url);
         dialog.show();
         dialog.findChild<QLineEdit *>(QStringLiteral("postgresUrlEdit"))
-            ->setText(QStringLiteral("postgresql://ops:s3cret@db.example.com:54x2/stella"));
+            ->setText(QStringLiteral("postgresql://ops@db.example.com:54x2/stella"));
         auto *error = dialog.findChild<MessageWidget *>(QStringLiteral("urlError"));
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QStringLiteral("port must be a number from 1 to 65535, "
