@@ -6,12 +6,17 @@
 // STELLA_CRASH_SEED picks other points (the seed is printed); STELLA_CRASH_ROWS the import size.
 #include "CliProcess.h"
 #include "TestSupport.h"
+#include "core/catalog/CatalogSession.h"
+#include "core/common/Clock.h"
+#include "core/storage/Database.h"
+#include "core/storage/DatabaseUrl.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -226,6 +231,10 @@ private Q_SLOTS:
                          "SELECT COUNT(*) FROM health_checks h LEFT JOIN integrations i ON "
                          "i.id = h.integration_id WHERE i.id IS NULL")),
                      qint64(0));
+            // Each result and its place in the running totals were written together.
+            QCOMPARE(inspect.count(
+                         QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM health_check_totals")),
+                     checks);
             qInfo().noquote()
                 << QStringLiteral("CRASH monitor sweep killed after %1 result lines: %2; %3 "
                                   "results in the catalog")
@@ -300,6 +309,70 @@ private Q_SLOTS:
             QVERIFY(setTo(oldValue)); // the next round starts from the old value again
         }
         runCli(m_dir.path(), db, {QStringLiteral("secret"), QStringLiteral("delete"), ref});
+    }
+
+    // PostgreSQL: the server ends the monitor's connections in the middle of a sweep. The
+    // monitor stops with an error (or had finished); every result it wrote is whole (counted in
+    // the running totals, its integration's status the newest result's), and the next sweep runs.
+    void connectionKilledDuringPostgresMonitorSweep()
+    {
+        STELLA_REQUIRE_POSTGRES();
+        ScratchPostgres pg(QStringLiteral("crashmonitor"));
+        QVERIFY2(pg.isValid(), qPrintable(pg.error()));
+        const QString watched = path(QStringLiteral("pg-monitored.json"));
+        {
+            QFile file(watched);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bulkImport(300, QStringLiteral("watched-")));
+        }
+        const CliRun imported = runCli(
+            m_dir.path(), pg.url(), {QStringLiteral("import"), QStringLiteral("--file"), watched});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
+        const QStringList sweep{QStringLiteral("monitor"),       QStringLiteral("--once"),
+                                QStringLiteral("--interval"),    QStringLiteral("10s"),
+                                QStringLiteral("--concurrency"), QStringLiteral("16")};
+        for (int round = 0; round < 3; ++round) {
+            const int afterLines = 1 + int(m_random.bounded(200u));
+            QString killError;
+            const CliRun run = runAndKill(m_dir.path(), pg.url(), sweep, -1, afterLines,
+                                          [&] { killError = pg.disconnectClients(); });
+            QVERIFY2(killError.isEmpty(), qPrintable(killError));
+            QCOMPARE(pg.allowClients(), QString());
+            if (run.exitCode != 0 && run.exitCode != 1)
+                QVERIFY2(!run.err.isEmpty(), qPrintable(run.describe()));
+            const auto url = DatabaseUrl::parse(pg.url());
+            QVERIFY(url);
+            SystemClock clock;
+            auto session = openOrFail(*url, clock);
+            QVERIFY(session);
+            const auto count = [&](const QString &sql) -> qint64 {
+                QSqlQuery q(session->database().connection());
+                return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+            };
+            const qint64 checks = count(QStringLiteral("SELECT COUNT(*) FROM health_checks"));
+            qInfo().noquote() << QStringLiteral(
+                                     "CRASH postgres monitor sweep, connections ended after %1 "
+                                     "result lines: exit %2; %3 results in the catalog")
+                                     .arg(afterLines)
+                                     .arg(run.exitCode)
+                                     .arg(checks);
+            QVERIFY(checks >= 0);
+            QCOMPARE(
+                count(QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM health_check_totals")),
+                checks);
+            // An integration's status is its newest result's (written in one transaction).
+            QCOMPARE(
+                count(QStringLiteral("SELECT COUNT(*) FROM integrations i JOIN health_checks h ON "
+                                     "h.integration_id = i.id AND h.checked_at = i.last_checked_at "
+                                     "WHERE h.status <> i.status")),
+                qint64(0));
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM integrations")), qint64(300));
+        }
+        const CliRun after =
+            runCli(m_dir.path(), pg.url(), QStringList{QStringLiteral("--json")} + sweep);
+        QVERIFY2(after.exitCode == 0 || after.exitCode == 1, qPrintable(after.describe()));
+        QVERIFY2(QJsonDocument::fromJson(after.out).object().contains(QStringLiteral("checked")),
+                 qPrintable(after.describe()));
     }
 
     // PostgreSQL: the server ends the import's connection (pg_terminate_backend) at a seeded

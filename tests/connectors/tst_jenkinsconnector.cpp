@@ -11,6 +11,7 @@
 #include "core/connectors/StepIds.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
@@ -94,6 +95,45 @@ private Q_SLOTS:
                  QString());
         QCOMPARE(JenkinsJobWalk::folderPath(QStringLiteral("platform/release x")),
                  QStringLiteral("job/platform/job/release%20x/"));
+    }
+
+    // One answer read without a request (what the fuzz target drives): two levels of jobs,
+    // the folder named only by its children queued, a cycle, a URL off Jenkins and a nameless
+    // item left out, each skip said.
+    void oneAnswerIsReadTwoLevelsDeep()
+    {
+        const QByteArray answer =
+            "{\"jobs\":["
+            "{\"_class\":\"com.cloudbees.hudson.plugins.folder.Folder\",\"name\":\"platform\","
+            "\"url\":\"https://ci.example.com/ci/job/platform/\",\"jobs\":["
+            "{\"_class\":\"org.jenkinsci.plugins.workflow.job.WorkflowJob\",\"name\":\"deploy\","
+            "\"url\":\"https://ci.example.com/ci/job/platform/job/deploy/\",\"color\":\"blue\"},"
+            "{\"_class\":\"com.cloudbees.hudson.plugins.folder.Folder\",\"name\":\"release\","
+            "\"url\":\"https://ci.example.com/ci/job/platform/job/release/\","
+            "\"jobs\":[{\"name\":\"app\"}]},"
+            "{\"name\":\"again\",\"url\":\"https://ci.example.com/ci/job/platform/"
+            "\",\"jobs\":[]}]},"
+            "{\"name\":\"outside\",\"url\":\"https://ci.example.com/view/all/"
+            "\",\"jobs\":[{\"name\":\"x\"}]},"
+            "{\"name\":\"\",\"url\":\"https://ci.example.com/ci/job/nameless/\"},"
+            "{\"_class\":\"hudson.model.FreeStyleProject\",\"name\":\"nightly\","
+            "\"url\":\"https://ci.example.com/ci/job/nightly/\",\"color\":\"red\"}]}";
+        QStringList next;
+        QStringList skipped;
+        const QList<JenkinsJob> jobs = JenkinsJobWalk::jobsIn(
+            QJsonDocument::fromJson(answer).object(), QStringLiteral("/ci"), 10, &next, &skipped);
+        QStringList names;
+        for (const JenkinsJob &job : jobs)
+            names.append(job.fullName);
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("platform/deploy"), QStringLiteral("nightly")}));
+        QVERIFY(jobs.first().isPipeline());
+        QCOMPARE(jobs.first().parentClass,
+                 QStringLiteral("com.cloudbees.hudson.plugins.folder.Folder"));
+        QCOMPARE(next, QStringList{QStringLiteral("job/platform/job/release/")});
+        QCOMPARE(skipped.size(), 2);
+        QVERIFY2(skipped.at(0).contains(QStringLiteral("cycle")), qPrintable(skipped.at(0)));
+        QVERIFY2(skipped.at(1).startsWith(QStringLiteral("outside")), qPrintable(skipped.at(1)));
     }
 
     void testConnectionUnderAContextPath()

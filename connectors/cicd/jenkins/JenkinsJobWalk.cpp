@@ -68,6 +68,28 @@ JenkinsJobWalk::JenkinsJobWalk(std::shared_ptr<HttpExchange> http, int maxDepth,
         m_contextPath.chop(1);
 }
 
+JenkinsJobWalk::JenkinsJobWalk(QString contextPath, int maxDepth)
+    : m_maxDepth(std::max(maxDepth, 1)), m_contextPath(std::move(contextPath))
+{}
+
+QList<JenkinsJob> JenkinsJobWalk::jobsIn(const QJsonObject &answer, const QString &contextPath,
+                                         int maxDepth, QStringList *foldersNext,
+                                         QStringList *skipped)
+{
+    JenkinsJobWalk walk(contextPath, maxDepth);
+    const Pending root{QString(), QString(), {}, 1};
+    walk.m_walked.insert(root.relativePath);
+    QList<JenkinsJob> jobs;
+    walk.read(answer, root, std::min(kLevelsPerRequest, walk.m_maxDepth), jobs);
+    if (foldersNext) {
+        for (const Pending &next : std::as_const(walk.m_queue))
+            foldersNext->append(next.relativePath);
+    }
+    if (skipped)
+        *skipped = walk.m_skipped;
+    return jobs;
+}
+
 void JenkinsJobWalk::start(const std::shared_ptr<HttpExchange> &http, const QString &folder,
                            int maxDepth, ErrorReader errors, JobsHandler onJobs, EndHandler onEnd)
 {

@@ -56,6 +56,12 @@ public:
     static QString relativeJobPath(const QString &url, const QString &contextPath);
     // "a/b" as a path under Jenkins' root: "job/a/job/b/".
     static QString folderPath(const QString &folder);
+    // What the walk reads from one answer for Jenkins' root, without a request: the jobs, and
+    // (when given) the folders it would ask for next, as paths under the root, and what it
+    // would skip. The fuzz target reads Jenkins' answers through it.
+    static QList<JenkinsJob> jobsIn(const QJsonObject &answer, const QString &contextPath,
+                                    int maxDepth, QStringList *foldersNext = nullptr,
+                                    QStringList *skipped = nullptr);
 
 private:
     struct Pending
@@ -68,6 +74,7 @@ private:
 
     JenkinsJobWalk(std::shared_ptr<HttpExchange> http, int maxDepth, ErrorReader errors,
                    JobsHandler onJobs, EndHandler onEnd);
+    JenkinsJobWalk(QString contextPath, int maxDepth); // a reader only: no requests
     void fetchNext();
     void read(const QJsonObject &folder, const Pending &at, int fullLevels,
               QList<JenkinsJob> &jobs);
