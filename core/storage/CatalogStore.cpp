@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqlValues.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -45,31 +46,16 @@ QStringList tagsFromFramed(const QString &text)
 {
     return text.split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
-
-QString compactJson(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 } // namespace
 
 QVariant CatalogStore::timeValue(const QDateTime &t) const
 {
-    if (!t.isValid())
-        return m_db.dialect() == Database::Dialect::Postgres
-                   ? QVariant(QMetaType(QMetaType::QDateTime))
-                   : QVariant(QMetaType(QMetaType::QString));
-    if (m_db.dialect() == Database::Dialect::Postgres)
-        return t.toUTC();
-    return formatUtc(t);
+    return sql::timeValue(m_db.dialect(), t);
 }
 
 QDateTime CatalogStore::timeFrom(const QVariant &v) const
 {
-    if (v.isNull())
-        return {};
-    if (v.typeId() == QMetaType::QDateTime)
-        return v.toDateTime().toUTC();
-    return parseUtc(v.toString());
+    return sql::timeFrom(v);
 }
 
 Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const
@@ -128,7 +114,7 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
         QStringLiteral("INSERT INTO integrations (") + kColumns +
             QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {idText(i.id), i.tenantId, toString(i.type), i.provider, i.name, notNull(i.endpoint),
-         compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
+         sql::compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
          timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
          timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt), notNull(i.folder),
          framedTags(i.tags), notNull(toString(i.tier))},
@@ -143,7 +129,7 @@ Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedV
             "UPDATE integrations SET name = ?, endpoint = ?, config_json = ?, auth_ref_uri = ?,"
             " version = ?, updated_at = ?, folder = ?, tags = ?, tier = ?"
             " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"),
-        {i.name, notNull(i.endpoint), compactJson(i.config), nullableText(i.authRefUri), i.version,
+        {i.name, notNull(i.endpoint), sql::compactJson(i.config), nullableText(i.authRefUri), i.version,
          timeValue(i.updatedAt), notNull(i.folder), framedTags(i.tags), notNull(toString(i.tier)),
          idText(i.id), i.tenantId, expectedVersion},
         QStringLiteral("updating integration '%1'").arg(i.name));
@@ -340,7 +326,7 @@ Result<void> CatalogStore::insertAudit(const QString &tenantId, const AuditEntry
         {tenantId, e.actor, e.action,
          e.integrationId.isNull() ? QVariant(QMetaType(QMetaType::QString))
                                   : QVariant(idText(e.integrationId)),
-         timeValue(e.timestamp), compactJson(e.details)},
+         timeValue(e.timestamp), sql::compactJson(e.details)},
         QStringLiteral("writing the audit log"));
 }
 
