@@ -80,13 +80,18 @@ Cli::~Cli() = default;
 
 GlobalOptions Cli::globalOptions()
 {
+    return globalOptions(DatabaseUrl::defaultCatalog().displayString());
+}
+
+GlobalOptions Cli::globalOptions(const QString &defaultCatalog)
+{
     const RequestContext defaults;
     return {
         {
             {QStringLiteral("db"), QStringLiteral("URL"),
              QStringLiteral("the catalog: sqlite:///path/catalog.db or "
                             "postgresql://user@host:port/dbname (also STELLA_DB; default %1)")
-                 .arg(DatabaseUrl::defaultCatalog().displayString())},
+                 .arg(defaultCatalog)},
             {QStringLiteral("tenant"), QStringLiteral("ID"),
              QStringLiteral("the tenant to work in (default '%1')").arg(defaults.tenantId)},
             {QStringLiteral("actor"), QStringLiteral("NAME"),
@@ -503,7 +508,14 @@ Result<void> Cli::completion(const Args &args)
 
 Result<void> Cli::manual(const Args &)
 {
-    m_out->write(manPage(globalOptions(), commands(), QStringLiteral(STELLA_VERSION)).toUtf8());
+    // The default as docs/contracts.md §7 gives it, not as it is under the builder's home.
+    const QString documentedCatalog =
+        QStringLiteral("sqlite://$XDG_DATA_HOME/stella-ops/integrations/catalog.db, "
+                       "~/.local/share/stella-ops/integrations/catalog.db when XDG_DATA_HOME is "
+                       "unset");
+    m_out->write(
+        manPage(globalOptions(documentedCatalog), commands(), QStringLiteral(STELLA_VERSION))
+            .toUtf8());
     return {};
 }
 

@@ -31,7 +31,10 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    // --db's help names `defaultCatalog`: this user's by default, the documented one in the man
+    // page (which the build machine generates for every user).
     static GlobalOptions globalOptions();
+    static GlobalOptions globalOptions(const QString &defaultCatalog);
     static QList<Command> commands();
     static const Command *findCommand(const QList<Command> &all, const QString &name);
     static Error unknownCommand(const QList<Command> &all, const QString &name);
