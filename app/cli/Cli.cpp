@@ -78,12 +78,21 @@ Cli::Cli() : m_clock(SystemClock::instance())
 
 Cli::~Cli() = default;
 
-GlobalOptions Cli::globalOptions()
+Cli::UserPaths Cli::UserPaths::ofThisUser()
 {
-    return globalOptions(DatabaseUrl::defaultCatalog().displayString());
+    return {DatabaseUrl::defaultCatalog().displayString(), userPluginFolder()};
 }
 
-GlobalOptions Cli::globalOptions(const QString &defaultCatalog)
+Cli::UserPaths Cli::UserPaths::documented()
+{
+    // docs/contracts.md §7 and §20.2.
+    return {QStringLiteral("sqlite://$XDG_DATA_HOME/stella-ops/integrations/catalog.db, "
+                           "~/.local/share/stella-ops/integrations/catalog.db when XDG_DATA_HOME "
+                           "is unset"),
+            QStringLiteral("$XDG_DATA_HOME/stella-ops/plugins (~/.local/share/stella-ops/plugins)")};
+}
+
+GlobalOptions Cli::globalOptions(const UserPaths &paths)
 {
     const RequestContext defaults;
     return {
@@ -91,7 +100,7 @@ GlobalOptions Cli::globalOptions(const QString &defaultCatalog)
             {QStringLiteral("db"), QStringLiteral("URL"),
              QStringLiteral("the catalog: sqlite:///path/catalog.db or "
                             "postgresql://user@host:port/dbname (also STELLA_DB; default %1)")
-                 .arg(defaultCatalog)},
+                 .arg(paths.catalog)},
             {QStringLiteral("tenant"), QStringLiteral("ID"),
              QStringLiteral("the tenant to work in (default '%1')").arg(defaults.tenantId)},
             {QStringLiteral("actor"), QStringLiteral("NAME"),
@@ -121,7 +130,7 @@ GlobalOptions Cli::globalOptions(const QString &defaultCatalog)
     };
 }
 
-QList<Command> Cli::commands()
+QList<Command> Cli::commands(const UserPaths &paths)
 {
     const QString types = joined(allIntegrationTypeNames());
     const QString tiers = joined(allEnvironmentTierNames());
@@ -432,7 +441,7 @@ QList<Command> Cli::commands()
          QStringLiteral("connector plugins: loaded, refused and why; discover records them"),
          {QStringLiteral("Folders, in order: %1, the user's %2, each --plugin-dir, then "
                          "STELLA_PLUGIN_PATH (colon-separated).")
-              .arg(systemPluginFolder(), userPluginFolder())},
+              .arg(systemPluginFolder(), paths.pluginFolder)},
          false,
          false,
          &Cli::plugins},
@@ -508,14 +517,9 @@ Result<void> Cli::completion(const Args &args)
 
 Result<void> Cli::manual(const Args &)
 {
-    // The default as docs/contracts.md §7 gives it, not as it is under the builder's home.
-    const QString documentedCatalog =
-        QStringLiteral("sqlite://$XDG_DATA_HOME/stella-ops/integrations/catalog.db, "
-                       "~/.local/share/stella-ops/integrations/catalog.db when XDG_DATA_HOME is "
-                       "unset");
+    const UserPaths paths = UserPaths::documented();
     m_out->write(
-        manPage(globalOptions(documentedCatalog), commands(), QStringLiteral(STELLA_VERSION))
-            .toUtf8());
+        manPage(globalOptions(paths), commands(paths), QStringLiteral(STELLA_VERSION)).toUtf8());
     return {};
 }
 

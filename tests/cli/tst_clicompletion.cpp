@@ -274,6 +274,7 @@ private Q_SLOTS:
         QVERIFY2(page.contains(QStringLiteral(
                      "~/\\:.local/\\:share/\\:stella\\-ops/\\:integrations/\\:catalog.db")),
                  qPrintable(page.left(2000)));
+        QVERIFY(page.contains(QStringLiteral("$XDG_DATA_HOME/\\:stella\\-ops/\\:plugins")));
     }
 
     void groffReadsTheManualWithoutWarnings()
