@@ -86,10 +86,11 @@ Cli::UserPaths Cli::UserPaths::ofThisUser()
 Cli::UserPaths Cli::UserPaths::documented()
 {
     // docs/contracts.md §7 and §20.2.
-    return {QStringLiteral("sqlite://$XDG_DATA_HOME/stella-ops/integrations/catalog.db, "
-                           "~/.local/share/stella-ops/integrations/catalog.db when XDG_DATA_HOME "
-                           "is unset"),
-            QStringLiteral("$XDG_DATA_HOME/stella-ops/plugins (~/.local/share/stella-ops/plugins)")};
+    return {
+        QStringLiteral("sqlite://$XDG_DATA_HOME/stella-ops/integrations/catalog.db, "
+                       "~/.local/share/stella-ops/integrations/catalog.db when XDG_DATA_HOME "
+                       "is unset"),
+        QStringLiteral("$XDG_DATA_HOME/stella-ops/plugins (~/.local/share/stella-ops/plugins)")};
 }
 
 GlobalOptions Cli::globalOptions(const UserPaths &paths)

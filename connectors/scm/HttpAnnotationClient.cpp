@@ -27,8 +27,7 @@ HttpAnnotationClient::Exchange HttpAnnotationClient::begin(AnnotationKind kind, 
 }
 
 void HttpAnnotationClient::postStatus(const Exchange &ex, const AnnotationTarget &target,
-                                      const StatusRequest &status,
-                                      std::function<void()> then) const
+                                      const StatusRequest &status, std::function<void()> then) const
 {
     StatusPost post = statusPost(target, status);
     if (!status.targetUrl.isEmpty())

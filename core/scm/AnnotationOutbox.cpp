@@ -87,8 +87,8 @@ Result<qint64> AnnotationOutbox::open(const QString &tenantId, const QUuid &inte
               (pg ? QStringLiteral(" RETURNING id") : QString()));
     for (const QVariant &v :
          QVariantList{tenantId, integrationId.toString(QUuid::WithoutBraces), provider,
-                      toString(request.kind), request.target.describe(), sql::compactJson(request.toJson()),
-                      now, now})
+                      toString(request.kind), request.target.describe(),
+                      sql::compactJson(request.toJson()), now, now})
         q.addBindValue(v);
     if (auto r = m_db.exec(q, doing); !r)
         return r.error();
@@ -139,7 +139,8 @@ Result<void> AnnotationOutbox::keep(qint64 id, DeliveryOutcome outcome, const QS
     return m_db.execCached(
         QStringLiteral("UPDATE scm_annotation_outbox SET state = 'pending', outcome = ?,"
                        " reason = ?, progress_json = ?, updated_at = ? WHERE id = ?"),
-        {toString(outcome), reason, sql::compactJson(progress.toJson()), timeValue(m_clock.now()), id},
+        {toString(outcome), reason, sql::compactJson(progress.toJson()), timeValue(m_clock.now()),
+         id},
         QStringLiteral("keeping outbox entry %1").arg(id));
 }
 

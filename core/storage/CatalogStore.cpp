@@ -46,6 +46,8 @@ QStringList tagsFromFramed(const QString &text)
 {
     return text.split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
+
+using sql::compactJson;
 } // namespace
 
 QVariant CatalogStore::timeValue(const QDateTime &t) const
@@ -114,7 +116,7 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
         QStringLiteral("INSERT INTO integrations (") + kColumns +
             QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {idText(i.id), i.tenantId, toString(i.type), i.provider, i.name, notNull(i.endpoint),
-         sql::compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
+         compactJson(i.config), nullableText(i.authRefUri), toString(i.status), i.version,
          timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
          timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt), notNull(i.folder),
          framedTags(i.tags), notNull(toString(i.tier))},
@@ -129,7 +131,7 @@ Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedV
             "UPDATE integrations SET name = ?, endpoint = ?, config_json = ?, auth_ref_uri = ?,"
             " version = ?, updated_at = ?, folder = ?, tags = ?, tier = ?"
             " WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL AND version = ?"),
-        {i.name, notNull(i.endpoint), sql::compactJson(i.config), nullableText(i.authRefUri), i.version,
+        {i.name, notNull(i.endpoint), compactJson(i.config), nullableText(i.authRefUri), i.version,
          timeValue(i.updatedAt), notNull(i.folder), framedTags(i.tags), notNull(toString(i.tier)),
          idText(i.id), i.tenantId, expectedVersion},
         QStringLiteral("updating integration '%1'").arg(i.name));
@@ -326,7 +328,7 @@ Result<void> CatalogStore::insertAudit(const QString &tenantId, const AuditEntry
         {tenantId, e.actor, e.action,
          e.integrationId.isNull() ? QVariant(QMetaType(QMetaType::QString))
                                   : QVariant(idText(e.integrationId)),
-         timeValue(e.timestamp), sql::compactJson(e.details)},
+         timeValue(e.timestamp), compactJson(e.details)},
         QStringLiteral("writing the audit log"));
 }
 

@@ -262,8 +262,8 @@ private Q_SLOTS:
         QFETCH(QString, xdgDataHome);
         const QString home = m_dir.filePath(QStringLiteral("home-of-the-builder"));
         QVERIFY(QDir().mkpath(home));
-        const Run r = run(qEnvironmentVariable("STELLA_CLI"), {QStringLiteral("manpage")}, home,
-                          xdgDataHome);
+        const Run r =
+            run(qEnvironmentVariable("STELLA_CLI"), {QStringLiteral("manpage")}, home, xdgDataHome);
         QCOMPARE(r.exitCode, 0);
         const QString page = QString::fromUtf8(r.out);
         QVERIFY(!page.contains(QStringLiteral("home\\-of\\-the\\-builder")));

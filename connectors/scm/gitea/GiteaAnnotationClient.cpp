@@ -49,18 +49,17 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
                                : ex->url(
                                      repoPath(target) +
                                      QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
-                    ex->send(
-                        update ? "PATCH" : "POST", url,
-                        QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
-                        [=](const HttpResponse &w) {
-                            if (!w.isSuccess())
-                                return ex->failWith(w, update
-                                                           ? QStringLiteral("Updating the comment")
-                                                           : QStringLiteral("Posting the comment"));
-                            auto o =
-                                http::jsonObject(w, QStringLiteral("The comment Gitea answered"));
-                            then(o ? scm::idOf(*o) : existing);
-                        });
+                    ex->send(update ? "PATCH" : "POST", url,
+                             QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
+                             [=](const HttpResponse &w) {
+                                 if (!w.isSuccess())
+                                     return ex->failWith(
+                                         w, update ? QStringLiteral("Updating the comment")
+                                                   : QStringLiteral("Posting the comment"));
+                                 auto o = http::jsonObject(
+                                     w, QStringLiteral("The comment Gitea answered"));
+                                 then(o ? scm::idOf(*o) : existing);
+                             });
                 });
         });
 }
