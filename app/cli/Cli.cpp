@@ -78,7 +78,22 @@ Cli::Cli() : m_clock(SystemClock::instance())
 
 Cli::~Cli() = default;
 
-GlobalOptions Cli::globalOptions()
+Cli::UserPaths Cli::UserPaths::ofThisUser()
+{
+    return {DatabaseUrl::defaultCatalog().displayString(), userPluginFolder()};
+}
+
+Cli::UserPaths Cli::UserPaths::documented()
+{
+    // docs/contracts.md §7 and §20.2.
+    return {
+        QStringLiteral("sqlite://$XDG_DATA_HOME/stella-ops/integrations/catalog.db, "
+                       "~/.local/share/stella-ops/integrations/catalog.db when XDG_DATA_HOME "
+                       "is unset"),
+        QStringLiteral("$XDG_DATA_HOME/stella-ops/plugins (~/.local/share/stella-ops/plugins)")};
+}
+
+GlobalOptions Cli::globalOptions(const UserPaths &paths)
 {
     const RequestContext defaults;
     return {
@@ -86,7 +101,7 @@ GlobalOptions Cli::globalOptions()
             {QStringLiteral("db"), QStringLiteral("URL"),
              QStringLiteral("the catalog: sqlite:///path/catalog.db or "
                             "postgresql://user@host:port/dbname (also STELLA_DB; default %1)")
-                 .arg(DatabaseUrl::defaultCatalog().displayString())},
+                 .arg(paths.catalog)},
             {QStringLiteral("tenant"), QStringLiteral("ID"),
              QStringLiteral("the tenant to work in (default '%1')").arg(defaults.tenantId)},
             {QStringLiteral("actor"), QStringLiteral("NAME"),
@@ -116,7 +131,7 @@ GlobalOptions Cli::globalOptions()
     };
 }
 
-QList<Command> Cli::commands()
+QList<Command> Cli::commands(const UserPaths &paths)
 {
     const QString types = joined(allIntegrationTypeNames());
     const QString tiers = joined(allEnvironmentTierNames());
@@ -427,7 +442,7 @@ QList<Command> Cli::commands()
          QStringLiteral("connector plugins: loaded, refused and why; discover records them"),
          {QStringLiteral("Folders, in order: %1, the user's %2, each --plugin-dir, then "
                          "STELLA_PLUGIN_PATH (colon-separated).")
-              .arg(systemPluginFolder(), userPluginFolder())},
+              .arg(systemPluginFolder(), paths.pluginFolder)},
          false,
          false,
          &Cli::plugins},
@@ -503,7 +518,9 @@ Result<void> Cli::completion(const Args &args)
 
 Result<void> Cli::manual(const Args &)
 {
-    m_out->write(manPage(globalOptions(), commands(), QStringLiteral(STELLA_VERSION)).toUtf8());
+    const UserPaths paths = UserPaths::documented();
+    m_out->write(
+        manPage(globalOptions(paths), commands(paths), QStringLiteral(STELLA_VERSION)).toUtf8());
     return {};
 }
 

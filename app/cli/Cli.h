@@ -31,8 +31,18 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    static GlobalOptions globalOptions();
-    static QList<Command> commands();
+    // The user's paths the option and command tables name: this user's in --help, but the
+    // man page, generated on the build machine for every user, names them as docs/contracts.md
+    // does ($XDG_DATA_HOME/…), never the builder's.
+    struct UserPaths
+    {
+        QString catalog;
+        QString pluginFolder;
+        static UserPaths ofThisUser();
+        static UserPaths documented();
+    };
+    static GlobalOptions globalOptions(const UserPaths &paths = UserPaths::ofThisUser());
+    static QList<Command> commands(const UserPaths &paths = UserPaths::ofThisUser());
     static const Command *findCommand(const QList<Command> &all, const QString &name);
     static Error unknownCommand(const QList<Command> &all, const QString &name);
     Result<void> openCatalog();

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ManPage.h"
 
-#include <QDir>
-
 namespace stella::cli {
 
 namespace {
@@ -107,11 +105,6 @@ QString manPage(const GlobalOptions &globals, const QList<Command> &commands,
                            "Finer logging than \\fB\\-\\-verbose\\fR.\n"
                            ".SH SEE ALSO\n"
                            ".BR stella\\-console (1)\n");
-    // The page is built once, on the build machine, and read by every user: defaults under the
-    // builder's home directory (the catalog's file) are written as under "~".
-    const QString home = QDir::homePath();
-    if (home.size() > 1)
-        page.replace(roff(home + QLatin1Char('/')), QStringLiteral("~/"));
     return page;
 }
 

@@ -247,4 +247,44 @@ QString annotationMarkdown(const CheckAnnotation &a)
              a.title.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(a.title), a.message);
 }
 
+StatusRequest statusFor(const CheckRunRequest &run)
+{
+    StatusRequest status;
+    status.state = run.commitState();
+    status.context = run.name;
+    status.description = run.title;
+    status.targetUrl = run.detailsUrl;
+    return status;
+}
+
+QString idOf(const QJsonObject &object)
+{
+    return QString::number(object.value(QStringLiteral("id")).toVariant().toLongLong());
+}
+
+QString markedCommentId(const QJsonArray &comments, const QString &marker)
+{
+    for (const QJsonValue &c : comments)
+        if (c.toObject().value(QStringLiteral("body")).toString().contains(marker))
+            return idOf(c.toObject());
+    return {};
+}
+
+void getPullRequest(const std::shared_ptr<AnnotationExchange> &ex, const QUrl &url,
+                    const QString &reading, MissingPullRequest missing,
+                    std::function<void(const HttpResponse &)> then)
+{
+    ex->get(url, [ex, reading, missing, then](const HttpResponse &pull) {
+        if (pull.status == 404)
+            return ex->get(missing.repositoryUrl, [ex, missing, pull](const HttpResponse &repo) {
+                if (repo.status == 404)
+                    return ex->failWith(repo, missing.repository, missing.repositoryHint);
+                ex->failWith(pull, missing.number, missing.numberHint);
+            });
+        if (!pull.isSuccess())
+            return ex->failWith(pull, reading);
+        then(pull);
+    });
+}
+
 } // namespace stella::scm

@@ -87,4 +87,29 @@ QList<CheckAnnotation> batch(const QList<CheckAnnotation> &all, int from, int co
 // A Markdown line for one annotation, for providers without check runs.
 QString annotationMarkdown(const CheckAnnotation &annotation);
 
+// The commit status that stands for a check run where the provider has none (Gitea, GitLab).
+StatusRequest statusFor(const CheckRunRequest &run);
+
+// A provider's numeric "id" as text.
+QString idOf(const QJsonObject &object);
+// The id of the first of `comments` whose body holds `marker` (a comment of an earlier run),
+// else empty.
+QString markedCommentId(const QJsonArray &comments, const QString &marker);
+
+// What a 404 for the pull (merge) request means, told apart by asking for its repository at
+// `repositoryUrl`: the repository is missing or hidden, or the number is not a pull request.
+struct MissingPullRequest
+{
+    QUrl repositoryUrl;
+    QString repository; // "The repository OWNER/NAME"
+    QString repositoryHint;
+    QString number; // "#7 in OWNER/NAME is not a pull request"
+    QString numberHint;
+};
+// GETs the pull (merge) request at `url` and hands its answer to `then`; or ends the delivery:
+// a 404 explained as `missing` says, any other failure as `reading` ("Reading pull request #7").
+void getPullRequest(const std::shared_ptr<AnnotationExchange> &ex, const QUrl &url,
+                    const QString &reading, MissingPullRequest missing,
+                    std::function<void(const HttpResponse &)> then);
+
 } // namespace stella::scm

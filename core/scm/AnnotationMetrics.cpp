@@ -2,38 +2,17 @@
 #include "AnnotationMetrics.h"
 
 #include "core/health/HealthMetrics.h"
+#include "core/health/PrometheusText.h"
 #include "core/storage/Database.h"
 
-#include <QLocale>
 #include <QMap>
 #include <algorithm>
 #include <tuple>
 
 namespace stella {
 
-namespace {
-QString escapeLabel(QString value)
-{
-    return value.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('"'), QLatin1String("\\\""))
-        .replace(QLatin1Char('\n'), QLatin1String("\\n"));
-}
-
-QString labels(const QList<std::pair<const char *, QString>> &pairs)
-{
-    QStringList parts;
-    for (const auto &[name, value] : pairs)
-        parts.append(QStringLiteral("%1=\"%2\"").arg(QLatin1String(name), escapeLabel(value)));
-    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
-QString number(double value)
-{
-    if (value == double(qint64(value)))
-        return QString::number(qint64(value));
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-} // namespace
+using metrics::labels;
+using metrics::number;
 
 Result<void> AnnotationMetrics::record(Database &db, const QString &tenantId,
                                        const QString &provider, AnnotationKind operation,
@@ -106,18 +85,16 @@ QString AnnotationMetrics::renderPrometheus(const AnnotationMetricsSnapshot &sna
         return std::tie(a.provider, a.operation, a.status) <
                std::tie(b.provider, b.operation, b.status);
     });
-    out += QStringLiteral("# HELP scm_annotation_total Annotations delivered to SCM providers, "
-                          "by provider, operation and outcome.\n"
-                          "# TYPE scm_annotation_total counter\n");
+    metrics::header(out, "scm_annotation_total", "counter",
+                    "Annotations delivered to SCM providers, by provider, operation and outcome.");
     for (const auto &t : totals)
         out +=
             QStringLiteral("scm_annotation_total%1 %2\n")
                 .arg(labels(
                     {{"provider", t.provider}, {"operation", t.operation}, {"status", t.status}}))
                 .arg(t.total);
-    out += QStringLiteral("# HELP scm_annotation_duration_seconds Duration of annotation "
-                          "deliveries, by provider and operation.\n"
-                          "# TYPE scm_annotation_duration_seconds histogram\n");
+    metrics::header(out, "scm_annotation_duration_seconds", "histogram",
+                    "Duration of annotation deliveries, by provider and operation.");
     const QList<double> &bounds = metrics::durationBucketBounds();
     for (const auto &h : snapshot.durations) {
         qint64 cumulative = 0;

@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqlValues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,11 +14,6 @@ namespace {
 const QString kColumns =
     QStringLiteral("id, tenant_id, integration_id, provider, request_json, progress_json, state,"
                    " outcome, reason, attempts, created_at, updated_at, delivered_at");
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 
 QJsonObject objectFrom(const QVariant &v)
 {
@@ -69,22 +65,12 @@ QJsonObject OutboxEntry::toJson() const
 
 QVariant AnnotationOutbox::timeValue(const QDateTime &t) const
 {
-    if (!t.isValid())
-        return m_db.dialect() == Database::Dialect::Postgres
-                   ? QVariant(QMetaType(QMetaType::QDateTime))
-                   : QVariant(QMetaType(QMetaType::QString));
-    if (m_db.dialect() == Database::Dialect::Postgres)
-        return t.toUTC();
-    return formatUtc(t);
+    return sql::timeValue(m_db.dialect(), t);
 }
 
 QDateTime AnnotationOutbox::timeFrom(const QVariant &v) const
 {
-    if (v.isNull())
-        return {};
-    if (v.typeId() == QMetaType::QDateTime)
-        return v.toDateTime().toUTC();
-    return parseUtc(v.toString());
+    return sql::timeFrom(v);
 }
 
 Result<qint64> AnnotationOutbox::open(const QString &tenantId, const QUuid &integrationId,
@@ -101,8 +87,8 @@ Result<qint64> AnnotationOutbox::open(const QString &tenantId, const QUuid &inte
               (pg ? QStringLiteral(" RETURNING id") : QString()));
     for (const QVariant &v :
          QVariantList{tenantId, integrationId.toString(QUuid::WithoutBraces), provider,
-                      toString(request.kind), request.target.describe(), compact(request.toJson()),
-                      now, now})
+                      toString(request.kind), request.target.describe(),
+                      sql::compactJson(request.toJson()), now, now})
         q.addBindValue(v);
     if (auto r = m_db.exec(q, doing); !r)
         return r.error();
@@ -132,7 +118,7 @@ Result<void> AnnotationOutbox::saveProgress(qint64 id, const DeliveryProgress &p
 {
     return m_db.execCached(QStringLiteral("UPDATE scm_annotation_outbox SET progress_json = ?,"
                                           " updated_at = ? WHERE id = ?"),
-                           {compact(progress.toJson()), timeValue(m_clock.now()), id},
+                           {sql::compactJson(progress.toJson()), timeValue(m_clock.now()), id},
                            QStringLiteral("saving the progress of outbox entry %1").arg(id));
 }
 
@@ -143,7 +129,7 @@ Result<void> AnnotationOutbox::markDelivered(qint64 id, const DeliveryProgress &
         QStringLiteral("UPDATE scm_annotation_outbox SET state = 'delivered', outcome = 'success',"
                        " reason = '', progress_json = ?, updated_at = ?, delivered_at = ?"
                        " WHERE id = ?"),
-        {compact(progress.toJson()), now, now, id},
+        {sql::compactJson(progress.toJson()), now, now, id},
         QStringLiteral("marking outbox entry %1 delivered").arg(id));
 }
 
@@ -153,7 +139,8 @@ Result<void> AnnotationOutbox::keep(qint64 id, DeliveryOutcome outcome, const QS
     return m_db.execCached(
         QStringLiteral("UPDATE scm_annotation_outbox SET state = 'pending', outcome = ?,"
                        " reason = ?, progress_json = ?, updated_at = ? WHERE id = ?"),
-        {toString(outcome), reason, compact(progress.toJson()), timeValue(m_clock.now()), id},
+        {toString(outcome), reason, sql::compactJson(progress.toJson()), timeValue(m_clock.now()),
+         id},
         QStringLiteral("keeping outbox entry %1").arg(id));
 }
 

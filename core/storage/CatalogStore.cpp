@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqlValues.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -46,30 +47,17 @@ QStringList tagsFromFramed(const QString &text)
     return text.split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
 
-QString compactJson(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
+using sql::compactJson;
 } // namespace
 
 QVariant CatalogStore::timeValue(const QDateTime &t) const
 {
-    if (!t.isValid())
-        return m_db.dialect() == Database::Dialect::Postgres
-                   ? QVariant(QMetaType(QMetaType::QDateTime))
-                   : QVariant(QMetaType(QMetaType::QString));
-    if (m_db.dialect() == Database::Dialect::Postgres)
-        return t.toUTC();
-    return formatUtc(t);
+    return sql::timeValue(m_db.dialect(), t);
 }
 
 QDateTime CatalogStore::timeFrom(const QVariant &v) const
 {
-    if (v.isNull())
-        return {};
-    if (v.typeId() == QMetaType::QDateTime)
-        return v.toDateTime().toUTC();
-    return parseUtc(v.toString());
+    return sql::timeFrom(v);
 }
 
 Result<Integration> CatalogStore::readIntegration(const QSqlQuery &q) const

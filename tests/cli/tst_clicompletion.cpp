@@ -19,13 +19,19 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QString &program, const QStringList &args, const QString &home = {})
+// With `home` as HOME and `xdgDataHome` as XDG_DATA_HOME (unset when empty), as on a builder's
+// machine.
+Run run(const QString &program, const QStringList &args, const QString &home = {},
+        const QString &xdgDataHome = {})
 {
     QProcess p;
     if (!home.isEmpty()) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), home);
-        env.remove(QStringLiteral("XDG_DATA_HOME"));
+        if (xdgDataHome.isEmpty())
+            env.remove(QStringLiteral("XDG_DATA_HOME"));
+        else
+            env.insert(QStringLiteral("XDG_DATA_HOME"), xdgDataHome);
         p.setProcessEnvironment(env);
     }
     p.start(program, args);
@@ -242,18 +248,33 @@ private Q_SLOTS:
                          qPrintable(line));
     }
 
-    // Built once and read by everyone: the builder's home directory is not in it.
+    // Built once and read by everyone: neither the builder's home directory nor its
+    // XDG_DATA_HOME is in it, but the default catalog as docs/contracts.md §7 gives it.
+    void theManualNamesNoHomeDirectory_data()
+    {
+        QTest::addColumn<QString>("xdgDataHome");
+        QTest::newRow("XDG_DATA_HOME unset") << QString();
+        QTest::newRow("XDG_DATA_HOME set") << m_dir.filePath(QStringLiteral("data-of-the-builder"));
+    }
+
     void theManualNamesNoHomeDirectory()
     {
+        QFETCH(QString, xdgDataHome);
         const QString home = m_dir.filePath(QStringLiteral("home-of-the-builder"));
         QVERIFY(QDir().mkpath(home));
-        const Run r = run(qEnvironmentVariable("STELLA_CLI"), {QStringLiteral("manpage")}, home);
+        const Run r =
+            run(qEnvironmentVariable("STELLA_CLI"), {QStringLiteral("manpage")}, home, xdgDataHome);
         QCOMPARE(r.exitCode, 0);
         const QString page = QString::fromUtf8(r.out);
         QVERIFY(!page.contains(QStringLiteral("home\\-of\\-the\\-builder")));
-        QVERIFY2(page.contains(QStringLiteral(
-                     "~/.local/\\:share/\\:stella\\-ops/\\:integrations/\\:catalog.db")),
+        QVERIFY(!page.contains(QStringLiteral("data\\-of\\-the\\-builder")));
+        QVERIFY2(page.contains(QStringLiteral("sqlite:/\\:/\\:$XDG_DATA_HOME/\\:stella\\-ops/\\:"
+                                              "integrations/\\:catalog.db")),
                  qPrintable(page.left(2000)));
+        QVERIFY2(page.contains(QStringLiteral(
+                     "~/\\:.local/\\:share/\\:stella\\-ops/\\:integrations/\\:catalog.db")),
+                 qPrintable(page.left(2000)));
+        QVERIFY(page.contains(QStringLiteral("$XDG_DATA_HOME/\\:stella\\-ops/\\:plugins")));
     }
 
     void groffReadsTheManualWithoutWarnings()

@@ -32,7 +32,6 @@ class TestConsulConnector : public QObject
         Integration i = test::integrationFor(
             QStringLiteral("Consul"), endpoint.isEmpty() ? m_consul->url().toString() : endpoint,
             envVar, config);
-        i.type = IntegrationType::RuntimeHost;
         return m_harness.make<ConsulConnector>(i);
     }
     static std::unique_ptr<ConnectorOperation> test(ConsulConnector &c)

@@ -32,7 +32,6 @@ class TestEbpfAgentConnector : public QObject
         Integration i = test::integrationFor(
             QStringLiteral("EbpfAgent"), endpoint.isEmpty() ? m_agent->url().toString() : endpoint,
             envVar, config);
-        i.type = IntegrationType::RuntimeHost;
         return m_harness.make<EbpfAgentConnector>(i);
     }
     static std::unique_ptr<ConnectorOperation> test(EbpfAgentConnector &c)

@@ -102,7 +102,6 @@ class TestGitHubAppConnector : public QObject
             test::integrationFor(QStringLiteral("GitHubApp"),
                                  endpoint.isEmpty() ? m_github->apiUrl().toString() : endpoint,
                                  QString::fromLatin1(kEnv), config);
-        i.type = IntegrationType::Scm;
         return i;
     }
 

@@ -52,7 +52,6 @@ class TestGitLabCiConnector : public QObject
             config.insert(QStringLiteral("pageSize"), pageSize);
         Integration integration = test::integrationFor(QStringLiteral("GitLabCi"),
                                                        m_gitlab->url().toString(), env, config);
-        integration.type = IntegrationType::CiCd;
         return m_harness.make<GitLabCiConnector>(integration);
     }
 

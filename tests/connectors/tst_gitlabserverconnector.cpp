@@ -57,7 +57,6 @@ class TestGitLabServerConnector : public QObject
     {
         Integration integration = test::integrationFor(QStringLiteral("GitLabServer"),
                                                        m_gitlab->url().toString(), env, config);
-        integration.type = IntegrationType::Scm;
         return m_harness.make<GitLabServerConnector>(integration);
     }
 

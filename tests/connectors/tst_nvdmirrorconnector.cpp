@@ -39,7 +39,6 @@ class TestNvdMirrorConnector : public QObject
     {
         Integration i = test::integrationFor(QStringLiteral("NvdMirror"),
                                              world.server.url().toString(), envVar, config);
-        i.type = IntegrationType::FeedMirror;
         return m_harness.make<NvdMirrorConnector>(i);
     }
 
@@ -252,7 +251,6 @@ private Q_SLOTS:
         QVERIFY(other.listen());
         Integration i =
             test::integrationFor(QStringLiteral("NvdMirror"), other.url().toString(), QString());
-        i.type = IntegrationType::FeedMirror;
         auto op = test::runToEnd(m_harness.make<NvdMirrorConnector>(i)->checkHealth(nullptr));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(QLatin1String(
@@ -269,7 +267,6 @@ private Q_SLOTS:
         Integration i = test::integrationFor(
             QStringLiteral("NvdMirror"),
             w.server.url().toString() + QStringLiteral("/rest/json/cves/2.0"), QString());
-        i.type = IntegrationType::FeedMirror;
         auto op = test::runToEnd(m_harness.make<NvdMirrorConnector>(i)->checkHealth(nullptr));
         STELLA_COMPARE_ENUM(op->healthStatus(), HealthStatus::Healthy);
         QCOMPARE(w.server.requests().first().path(), QByteArray("/rest/json/cves/2.0"));

@@ -36,7 +36,6 @@ class TestOsvMirrorConnector : public QObject
     {
         Integration i = test::integrationFor(QStringLiteral("OsvMirror"),
                                              m_server->url().toString(), envVar, config);
-        i.type = IntegrationType::FeedMirror;
         return m_harness.make<OsvMirrorConnector>(i);
     }
 

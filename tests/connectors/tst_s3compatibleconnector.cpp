@@ -32,7 +32,6 @@ Integration s3Integration(const QString &endpoint, const QString &bucket,
                              {{QStringLiteral("bucket"), bucket},
                               {QStringLiteral("region"), region},
                               {QStringLiteral("pathStyle"), pathStyle}});
-    i.type = IntegrationType::ObjectStorage;
     return i;
 }
 

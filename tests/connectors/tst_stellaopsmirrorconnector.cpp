@@ -32,7 +32,6 @@ class TestStellaOpsMirrorConnector : public QObject
     {
         Integration i = test::integrationFor(QStringLiteral("StellaOpsMirror"),
                                              m_server->url().toString(), envVar, config);
-        i.type = IntegrationType::FeedMirror;
         return m_harness.make<StellaOpsMirrorConnector>(i);
     }
 
@@ -177,7 +176,6 @@ private Q_SLOTS:
         QVERIFY(other.listen());
         Integration i = test::integrationFor(QStringLiteral("StellaOpsMirror"),
                                              other.url().toString(), QString());
-        i.type = IntegrationType::FeedMirror;
         auto op = test::runToEnd(m_harness.make<StellaOpsMirrorConnector>(i)->checkHealth(nullptr));
         QVERIFY(op->outcome() == ConnectorOperation::Outcome::Failed);
         QVERIFY2(op->error().message.contains(QLatin1String("the manifest has no created time")),

@@ -124,7 +124,6 @@ class TestTlsCertificateExpiry : public QObject
             config.insert(QStringLiteral("caCertificatePath"), certificate.certificatePath);
         Integration i = test::integrationFor(QStringLiteral("StellaOpsMirror"),
                                              server.url().toString(), QString(), config);
-        i.type = IntegrationType::FeedMirror;
         i.id = QUuid::createUuid();
         auto op = test::runToEnd(m_harness.make<StellaOpsMirrorConnector>(i)->checkHealth(nullptr));
         if (error)

@@ -45,7 +45,6 @@ class TestVaultConnector : public QObject
     {
         Integration i = test::integrationFor(QStringLiteral("Vault"), m_vault->url().toString(),
                                              envVar, config);
-        i.type = IntegrationType::SecretsManager;
         return m_harness.make<VaultConnector>(i);
     }
 
@@ -404,7 +403,6 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         Integration i = test::integrationFor(QStringLiteral("Vault"), server.url().toString(),
                                              QStringLiteral("STELLA_TEST_VAULT_TOKEN"));
-        i.type = IntegrationType::SecretsManager;
         auto c = m_harness.make<VaultConnector>(i);
         auto op = test(*c);
         QCOMPARE(op->outcome(), ConnectorOperation::Outcome::Failed);

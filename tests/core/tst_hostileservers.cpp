@@ -216,6 +216,74 @@ QByteArray repeated(char c, qsizetype n)
     return QByteArray(n, c);
 }
 
+// A well-formed answer of `body` as JSON, for the cases whose hostility is in the body alone.
+Answer jsonAnswer(const QByteArray &body)
+{
+    return Answer{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                  {}};
+}
+
+Result<HttpResponse> getToTheEnd(HttpClient &client, const QUrl &url)
+{
+    HttpRequest request;
+    request.url = url;
+    std::unique_ptr<HttpCall> call(client.send(request));
+    QSignalSpy done(call.get(), &HttpCall::finished);
+    // Far beyond any limit: a call that is still running here has hung.
+    if (!call->isFinished())
+        [&] { QVERIFY2(done.wait(120000), "the call hung"); }();
+    if (!call->isFinished())
+        return Error::failed(QStringLiteral("hung"));
+    return call->result();
+}
+
+// One case against a hostile server: it listens, then a fresh client with the case's policy
+// GETs `path` to the end, the peak RSS measured from just before the client was made.
+class HostileGet
+{
+public:
+    HostileGet(HostileServer &server, const Clock &clock, const HttpPolicy &policy,
+               const QString &path = QStringLiteral("/"))
+        : m_server(server), m_listening(server.listen()), m_result(call(clock, policy, path))
+    {}
+
+    const Result<HttpResponse> &result() const { return m_result; }
+    const PeakRss &rss() const { return m_rss; }
+    // The PEAK-RSS line of this case, named `name`.
+    void report(const QString &name) const
+    {
+        m_rss.report(name.toUtf8().constData(), m_server.bytesSent());
+    }
+
+    // The usual verdict, after the report: the call ended with an error saying `says` (and a
+    // hint) and the process grew by less than the ceiling. A case that checks more does so
+    // when QTest::currentTestFailed() is still false.
+    void expectBounded(const QString &name, const char *says) const
+    {
+        report(name);
+        QVERIFY2(!m_result.ok(), "the hostile answer was accepted");
+        QVERIFY2(m_result.error().message.contains(QLatin1String(says)),
+                 qPrintable(m_result.error().message));
+        QVERIFY(!m_result.error().hint.isEmpty());
+        QVERIFY(m_rss.growthKiB() < kGrowthCeilingKiB);
+    }
+
+private:
+    Result<HttpResponse> call(const Clock &clock, const HttpPolicy &policy, const QString &path)
+    {
+        if (!m_listening)
+            return Error::failed(QStringLiteral("the hostile server could not listen"));
+        HttpClient client(clock, {}, policy);
+        return getToTheEnd(client, m_server.url(path));
+    }
+
+    const HostileServer &m_server;
+    bool m_listening;
+    PeakRss m_rss; // after the listen, before the client
+    Result<HttpResponse> m_result;
+};
+
 } // namespace
 
 class TestHostileServers : public QObject
@@ -233,27 +301,6 @@ class TestHostileServers : public QObject
         return p;
     }
 
-    Result<HttpResponse> get(HttpClient &client, const QUrl &url)
-    {
-        HttpRequest request;
-        request.url = url;
-        std::unique_ptr<HttpCall> call(client.send(request));
-        QSignalSpy done(call.get(), &HttpCall::finished);
-        // Far beyond any limit: a call that is still running here has hung.
-        if (!call->isFinished())
-            [&] { QVERIFY2(done.wait(120000), "the call hung"); }();
-        if (!call->isFinished())
-            return Error::failed(QStringLiteral("hung"));
-        return call->result();
-    }
-
-    static void expectError(const Result<HttpResponse> &r, const char *says)
-    {
-        QVERIFY2(!r.ok(), "the hostile answer was accepted");
-        QVERIFY2(r.error().message.contains(QLatin1String(says)), qPrintable(r.error().message));
-        QVERIFY(!r.error().hint.isEmpty());
-    }
-
 private Q_SLOTS:
     // One byte every 100 ms, forever: the per-attempt timeout ends each attempt and the total
     // deadline ends the retries, however patient the server.
@@ -269,24 +316,19 @@ private Q_SLOTS:
                           },
                           100};
         });
-        QVERIFY(server.listen());
         HttpPolicy p = policy();
         p.timeoutMs = 700;
         p.totalTimeoutMs = 2000;
         p.maxAttempts = 10;
         p.baseBackoffMs = 10;
-        PeakRss rss;
-        HttpClient client(m_clock, {}, p);
-        const auto r = get(client, server.url());
-        rss.report("slowloris", server.bytesSent());
-        expectError(r, "did not answer within");
+        const HostileGet call(server, m_clock, p);
+        call.expectBounded(QStringLiteral("slowloris"), "did not answer within");
         if (QTest::currentTestFailed())
             return;
-        QVERIFY2(r.error().message.contains(QLatin1String("total deadline")),
-                 qPrintable(r.error().message));
+        QVERIFY2(call.result().error().message.contains(QLatin1String("total deadline")),
+                 qPrintable(call.result().error().message));
         // Ten attempts were allowed; the deadline left room for only a few.
         QVERIFY2(server.requests() < p.maxAttempts, qPrintable(QString::number(server.requests())));
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
     }
 
     void endlessHeaderIsRefused()
@@ -305,17 +347,10 @@ private Q_SLOTS:
                               return repeated('a', 64 << 10);
                           }};
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url());
-        rss.report("endless-header", server.bytesSent());
         // Qt stops reading a header section it will not take without a word; the attempt's
         // timeout ends the call, and says where the answer stopped.
-        expectError(r, "no complete header section arrived");
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
+        HostileGet(server, m_clock, policy())
+            .expectBounded(QStringLiteral("endless-header"), "no complete header section arrived");
     }
 
     void endlessHeaderLinesAreRefused()
@@ -329,15 +364,9 @@ private Q_SLOTS:
                               return lines;
                           }};
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url());
-        rss.report("endless-header-lines", server.bytesSent());
-        expectError(r, "no complete header section arrived");
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
+        HostileGet(server, m_clock, policy())
+            .expectBounded(QStringLiteral("endless-header-lines"),
+                           "no complete header section arrived");
     }
 
     void endlessChunkedBodyIsCapped()
@@ -349,18 +378,9 @@ private Q_SLOTS:
                           "Transfer-Encoding: chunked\r\n\r\n",
                           [chunk] { return chunk; }};
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url());
-        rss.report("endless-chunked-body", server.bytesSent());
-        expectError(r, "MiB");
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY2(r.error().message.contains(QLatin1String("more than 32 MiB")),
-                 qPrintable(r.error().message));
+        HostileGet(server, m_clock, policy())
+            .expectBounded(QStringLiteral("endless-chunked-body"), "more than 32 MiB");
         QVERIFY(server.bytesSent() < 4 * HttpPolicy{}.maxResponseBytes);
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
     }
 
     // 10 GB of zeros in a few MiB of gzip: what counts is what the answer inflates to.
@@ -373,19 +393,14 @@ private Q_SLOTS:
                           "Content-Encoding: gzip\r\nConnection: close\r\n\r\n",
                           [b = bomb] { return b->next(); }};
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url());
-        rss.report("gzip-bomb", server.bytesSent());
+        const HostileGet call(server, m_clock, policy());
+        call.expectBounded(QStringLiteral("gzip-bomb"), "more than 32 MiB once inflated");
         QVERIFY(bomb);
         qInfo().noquote() << QStringLiteral("gzip bomb: %1 MiB inflated before the client stopped")
                                  .arg(bomb->inflatedSoFar() >> 20);
-        expectError(r, "more than 32 MiB once inflated");
         if (QTest::currentTestFailed())
             return;
         QVERIFY(bomb->inflatedSoFar() < 1'000'000'000LL);
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
     }
 
     void hugeLinkHeaderIsRefused_data()
@@ -430,17 +445,10 @@ private Q_SLOTS:
                               "Content-Length: 2\r\n\r\n[]",
                           {}};
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
         HttpPolicy p = policy();
         p.maxHeaderBytes = cap;
-        HttpClient client(m_clock, {}, p);
-        const auto r = get(client, server.url());
-        rss.report(QTest::currentDataTag(), server.bytesSent());
-        expectError(r, says.toUtf8().constData());
-        if (QTest::currentTestFailed())
-            return;
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
+        HostileGet(server, m_clock, p)
+            .expectBounded(QString::fromUtf8(QTest::currentDataTag()), says.toUtf8().constData());
     }
 
     // The Link parser itself, given a 1 MiB value by a caller without the client's cap, reads
@@ -464,33 +472,22 @@ private Q_SLOTS:
                               "\r\nContent-Length: 0\r\n\r\n",
                           {}};
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url(QStringLiteral("/hop/0")));
-        rss.report("10000-redirects", server.bytesSent());
-        expectError(r, "More than 5 redirects");
+        HostileGet(server, m_clock, policy(), QStringLiteral("/hop/0"))
+            .expectBounded(QStringLiteral("10000-redirects"), "More than 5 redirects");
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(server.requests(), HttpPolicy{}.maxRedirects + 1);
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
     }
 
     void invalidUtf8InJsonIsAClearError()
     {
         HostileServer server([](const QByteArray &, int) {
-            const QByteArray body = "{\"repositories\":[\"caf\xC3\x28\",\"\xFF\xFE\"]}";
-            return Answer{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                              QByteArray::number(body.size()) + "\r\n\r\n" + body,
-                          {}};
+            return jsonAnswer("{\"repositories\":[\"caf\xC3\x28\",\"\xFF\xFE\"]}");
         });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url());
-        QVERIFY(r.ok());
-        const auto json = http::jsonObject(*r, QStringLiteral("The catalog"));
-        rss.report("invalid-utf8-json", server.bytesSent());
+        const HostileGet call(server, m_clock, policy());
+        QVERIFY(call.result().ok());
+        const auto json = http::jsonObject(*call.result(), QStringLiteral("The catalog"));
+        call.report(QStringLiteral("invalid-utf8-json"));
         QVERIFY2(!json.ok(), "invalid UTF-8 was read as JSON");
         QVERIFY2(json.error().message.contains(QLatin1String("UTF-8")),
                  qPrintable(json.error().message));
@@ -513,22 +510,15 @@ private Q_SLOTS:
     void deeplyNestedJsonIsRefusedBeforeParsing()
     {
         QFETCH(QByteArray, body);
-        HostileServer server([body](const QByteArray &, int) {
-            return Answer{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                              QByteArray::number(body.size()) + "\r\n\r\n" + body,
-                          {}};
-        });
-        QVERIFY(server.listen());
-        PeakRss rss;
-        HttpClient client(m_clock, {}, policy());
-        const auto r = get(client, server.url());
-        QVERIFY(r.ok());
-        const auto json = http::parseJson(*r, QStringLiteral("The catalog"));
-        rss.report(QTest::currentDataTag(), server.bytesSent());
+        HostileServer server([body](const QByteArray &, int) { return jsonAnswer(body); });
+        const HostileGet call(server, m_clock, policy());
+        QVERIFY(call.result().ok());
+        const auto json = http::parseJson(*call.result(), QStringLiteral("The catalog"));
+        call.report(QString::fromUtf8(QTest::currentDataTag()));
         QVERIFY2(!json.ok(), "100,000 levels were parsed");
         QVERIFY2(json.error().message.contains(QLatin1String("nested deeper than")),
                  qPrintable(json.error().message));
-        QVERIFY(rss.growthKiB() < kGrowthCeilingKiB);
+        QVERIFY(call.rss().growthKiB() < kGrowthCeilingKiB);
     }
 
     // Connectors that read a body with QJsonDocument directly (an error body's message) rely

@@ -20,7 +20,10 @@ Integration integrationFor(const QString &provider, const QString &endpoint, con
     Integration i;
     i.name = provider + QStringLiteral(" under test");
     i.provider = provider;
-    i.type = IntegrationType::Registry;
+    // The type its definition gives (an SCM connector gets an SCM integration); a provider
+    // that is not built in (a plugin's) stays a registry.
+    if (const ProviderDefinition *definition = registry().find(provider))
+        i.type = definition->type;
     i.endpoint = endpoint;
     if (!envVar.isEmpty())
         i.authRefUri = QStringLiteral("authref://env/") + envVar;

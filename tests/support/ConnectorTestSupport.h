@@ -32,8 +32,9 @@ private:
     CredentialResolver m_credentials{m_network, {}, {}};
 };
 
-// An integration of `provider` at `endpoint` whose AuthRef is authref://env/<envVar> (none
-// when envVar is empty), with a 10 s timeout and the given config.
+// An integration of `provider` at `endpoint`, of the type its built-in definition gives, whose
+// AuthRef is authref://env/<envVar> (none when envVar is empty), with a 10 s timeout and the
+// given config.
 Integration integrationFor(const QString &provider, const QString &endpoint, const QString &envVar,
                            QJsonObject config = {});
 

@@ -3,8 +3,6 @@
 
 #include "connectors/http/HttpAnswers.h"
 
-#include <QTimer>
-
 namespace stella {
 
 namespace {
@@ -18,47 +16,20 @@ QString repoPath(const AnnotationTarget &t)
         .arg(scm::segment(t.repository.left(slash)), scm::segment(t.repository.mid(slash + 1)));
 }
 
-void postStatus(Ex ex, const AnnotationTarget &target, const StatusRequest &status,
-                std::function<void()> then)
-{
-    QJsonObject body{{QStringLiteral("state"), toString(status.state)},
-                     {QStringLiteral("context"), status.context},
-                     {QStringLiteral("description"), status.description}};
-    if (!status.targetUrl.isEmpty())
-        body.insert(QStringLiteral("target_url"), status.targetUrl);
-    ex->send("POST", ex->url(repoPath(target) + QStringLiteral("/statuses/") + target.sha), body,
-             [ex, target, then](const HttpResponse &r) {
-                 if (!r.isSuccess())
-                     return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         QStringLiteral("Check OWNER/NAME and the commit SHA"));
-                 then();
-             });
-}
-
 // The marked comment created or edited; `then` gets its id.
 void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &comment,
                    std::function<void(const QString &)> then)
 {
-    ex->get(
-        ex->url(repoPath(target) + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
-        [=](const HttpResponse &pull) {
-            if (pull.status == 404)
-                return ex->get(ex->url(repoPath(target)), [=](const HttpResponse &repo) {
-                    if (repo.status == 404)
-                        return ex->failWith(
-                            repo, QStringLiteral("The repository %1").arg(target.repository),
-                            QStringLiteral("Check OWNER/NAME, and that the token's user can "
-                                           "see it"));
-                    ex->failWith(pull,
-                                 QStringLiteral("#%1 in %2 is not a pull request")
-                                     .arg(target.pullRequest)
-                                     .arg(target.repository),
-                                 QStringLiteral("Give the number of a pull request with --pr"));
-                });
-            if (!pull.isSuccess())
-                return ex->failWith(
-                    pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
+    scm::getPullRequest(
+        ex, ex->url(repoPath(target) + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
+        QStringLiteral("Reading pull request #%1").arg(target.pullRequest),
+        {ex->url(repoPath(target)), QStringLiteral("The repository %1").arg(target.repository),
+         QStringLiteral("Check OWNER/NAME, and that the token's user can see it"),
+         QStringLiteral("#%1 in %2 is not a pull request")
+             .arg(target.pullRequest)
+             .arg(target.repository),
+         QStringLiteral("Give the number of a pull request with --pr")},
+        [=](const HttpResponse &) {
             // Gitea lists an issue's comments in one answer (since/before, no pages).
             ex->get(
                 ex->url(repoPath(target) +
@@ -69,16 +40,8 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
                     auto list = http::jsonArray(r, QStringLiteral("The comments Gitea listed"));
                     if (!list)
                         return ex->fail(DeliveryOutcome::Transient, list.error());
-                    QString existing;
-                    for (const QJsonValue &c : *list)
-                        if (c.toObject()
-                                .value(QStringLiteral("body"))
-                                .toString()
-                                .contains(CommentRequest::markerFor(comment.key))) {
-                            existing = QString::number(
-                                c.toObject().value(QStringLiteral("id")).toVariant().toLongLong());
-                            break;
-                        }
+                    const QString existing =
+                        scm::markedCommentId(*list, CommentRequest::markerFor(comment.key));
                     const bool update = !existing.isEmpty();
                     const QUrl url =
                         update ? ex->url(repoPath(target) + QStringLiteral("/issues/comments/") +
@@ -86,20 +49,17 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
                                : ex->url(
                                      repoPath(target) +
                                      QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
-                    ex->send(
-                        update ? "PATCH" : "POST", url,
-                        QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
-                        [=](const HttpResponse &w) {
-                            if (!w.isSuccess())
-                                return ex->failWith(w, update
-                                                           ? QStringLiteral("Updating the comment")
-                                                           : QStringLiteral("Posting the comment"));
-                            auto o =
-                                http::jsonObject(w, QStringLiteral("The comment Gitea answered"));
-                            then(o ? QString::number(
-                                         o->value(QStringLiteral("id")).toVariant().toLongLong())
-                                   : existing);
-                        });
+                    ex->send(update ? "PATCH" : "POST", url,
+                             QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
+                             [=](const HttpResponse &w) {
+                                 if (!w.isSuccess())
+                                     return ex->failWith(
+                                         w, update ? QStringLiteral("Updating the comment")
+                                                   : QStringLiteral("Posting the comment"));
+                                 auto o = http::jsonObject(
+                                     w, QStringLiteral("The comment Gitea answered"));
+                                 then(o ? scm::idOf(*o) : existing);
+                             });
                 });
         });
 }
@@ -108,30 +68,26 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
 GiteaAnnotationClient::GiteaAnnotationClient(const Integration &integration,
                                              const ConnectorContext &context,
                                              std::shared_ptr<ScmTokenSource> tokens)
-{
-    auto session = std::make_shared<HttpSession>(integration, context);
-    session->setAccessHints(
-        QStringLiteral("Check the access token stored at %1: it may be deleted or mistyped"),
-        QStringLiteral("Give the token behind %1 the write:repository and write:issue scopes, "
-                       "and its user write access to the repository"));
-    m_config.session = session;
-    m_config.tokens = std::move(tokens);
-    m_config.providerName = QStringLiteral("Gitea");
-    m_config.credentialHeaders = [](const SecretValue &token) {
-        return HttpHeaders{{"Authorization", "token " + token.exposeForRequest()}};
-    };
-    m_config.headers = {{"Accept", "application/json"}};
-}
+    : HttpAnnotationClient(
+          integration, context, std::move(tokens),
+          {QStringLiteral("Gitea"),
+           [](const SecretValue &token) {
+               return HttpHeaders{{"Authorization", "token " + token.exposeForRequest()}};
+           },
+           {{"Accept", "application/json"}},
+           QStringLiteral("Check the access token stored at %1: it may be deleted or mistyped"),
+           QStringLiteral("Give the token behind %1 the write:repository and write:issue scopes, "
+                          "and its user write access to the repository")})
+{}
 
-std::unique_ptr<ScmAnnotationClient>
-GiteaAnnotationClient::make(const Integration &integration, const AnnotationClientContext &context)
+GiteaAnnotationClient::StatusPost
+GiteaAnnotationClient::statusPost(const AnnotationTarget &target, const StatusRequest &status) const
 {
-    std::shared_ptr<ScmTokenSource> tokens = context.tokens;
-    if (!tokens)
-        tokens = std::make_shared<AuthRefTokenSource>(context.connector.credentials,
-                                                      integration.authRefUri);
-    return std::make_unique<GiteaAnnotationClient>(integration, context.connector,
-                                                   std::move(tokens));
+    return {repoPath(target) + QStringLiteral("/statuses/") + target.sha,
+            QJsonObject{{QStringLiteral("state"), toString(status.state)},
+                        {QStringLiteral("context"), status.context},
+                        {QStringLiteral("description"), status.description}},
+            QStringLiteral("Check OWNER/NAME and the commit SHA")};
 }
 
 CommentRequest GiteaAnnotationClient::summaryComment(const CheckRunRequest &run)
@@ -153,30 +109,14 @@ AnnotationOperation *GiteaAnnotationClient::postComment(const AnnotationTarget &
                                                         const CommentRequest &comment,
                                                         QObject *parent)
 {
-    auto *op = new AnnotationOperation(AnnotationKind::Comment, {}, parent);
-    auto ex = std::make_shared<AnnotationExchange>(m_config, op);
+    const Exchange ex = begin(AnnotationKind::Comment, parent);
     upsertComment(ex, target, comment, [ex](const QString &id) {
         DeliveryProgress p;
         p.remoteId = id;
         ex->progress(p);
         ex->operation()->succeed();
     });
-    return op;
-}
-
-AnnotationOperation *GiteaAnnotationClient::setCommitStatus(const AnnotationTarget &target,
-                                                            const StatusRequest &status,
-                                                            QObject *parent)
-{
-    auto *op = new AnnotationOperation(AnnotationKind::Status, {}, parent);
-    auto ex = std::make_shared<AnnotationExchange>(m_config, op);
-    postStatus(ex, target, status, [ex] {
-        DeliveryProgress p;
-        p.statusDone = true;
-        ex->progress(p);
-        ex->operation()->succeed();
-    });
-    return op;
+    return ex->operation();
 }
 
 AnnotationOperation *GiteaAnnotationClient::createCheckRun(const AnnotationTarget &target,
@@ -184,8 +124,7 @@ AnnotationOperation *GiteaAnnotationClient::createCheckRun(const AnnotationTarge
                                                            const DeliveryProgress &resume,
                                                            QObject *parent)
 {
-    auto *op = new AnnotationOperation(AnnotationKind::CheckRun, resume, parent);
-    auto ex = std::make_shared<AnnotationExchange>(m_config, op);
+    const Exchange ex = begin(AnnotationKind::CheckRun, parent, resume);
     auto progress = std::make_shared<DeliveryProgress>(resume);
     const auto summary = [ex, target, run, progress] {
         if (target.pullRequest <= 0)
@@ -198,21 +137,8 @@ AnnotationOperation *GiteaAnnotationClient::createCheckRun(const AnnotationTarge
             ex->operation()->succeed();
         });
     };
-    if (resume.statusDone) {
-        QTimer::singleShot(0, op, summary);
-        return op;
-    }
-    StatusRequest status;
-    status.state = run.commitState();
-    status.context = run.name;
-    status.description = run.title;
-    status.targetUrl = run.detailsUrl;
-    postStatus(ex, target, status, [ex, progress, summary] {
-        progress->statusDone = true;
-        ex->progress(*progress);
-        summary();
-    });
-    return op;
+    statusThen(ex, target, scm::statusFor(run), progress, summary);
+    return ex->operation();
 }
 
 } // namespace stella

@@ -23,7 +23,7 @@ ProviderDefinition giteaDefinition()
                     QStringLiteral("A Gitea access token with read:repository"))
         .httpConnectionFields()
         .connector<GiteaConnector>()
-        .annotationClient(&GiteaAnnotationClient::make)
+        .annotationClient(&scm::makeWithAuthRef<GiteaAnnotationClient>)
         .build();
 }
 

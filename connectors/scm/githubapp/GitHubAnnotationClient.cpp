@@ -46,24 +46,6 @@ QString githubState(CommitState state)
     return toString(state); // GitHub's own four: error, failure, pending, success
 }
 
-// On a 404 for the pull request: was it the repository or the number?
-void explainMissingPull(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget &target,
-                        const HttpResponse &pullAnswer)
-{
-    ex->get(ex->url(repoPath(target)), [ex, target, pullAnswer](const HttpResponse &repo) {
-        if (repo.status == 404)
-            return ex->failWith(
-                repo, QStringLiteral("The repository %1").arg(target.repository),
-                QStringLiteral("Check OWNER/NAME, and that the GitHub App is installed on it "
-                               "(the installation's repository access)"));
-        ex->failWith(pullAnswer,
-                     QStringLiteral("#%1 in %2 is not a pull request")
-                         .arg(target.pullRequest)
-                         .arg(target.repository),
-                     QStringLiteral("Give the number of an open pull request with --pr"));
-    });
-}
-
 void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget &target,
                   const CommentRequest &comment, const QString &existingId)
 {
@@ -80,7 +62,7 @@ void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget
         auto o = http::jsonObject(r, QStringLiteral("The comment GitHub answered with"));
         DeliveryProgress p;
         if (o)
-            p.remoteId = QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
+            p.remoteId = scm::idOf(*o);
         ex->progress(p);
         ex->operation()->succeed(o ? o->value(QStringLiteral("html_url")).toString() : QString());
     });
@@ -96,10 +78,8 @@ void findMarked(std::shared_ptr<AnnotationExchange> ex, std::shared_ptr<PageCurs
         auto list = http::jsonArray(r, QStringLiteral("The comments GitHub listed"));
         if (!list)
             return ex->fail(DeliveryOutcome::Transient, list.error());
-        for (const QJsonValue &c : *list)
-            if (c.toObject().value(QStringLiteral("body")).toString().contains(marker))
-                return found(QString::number(
-                    c.toObject().value(QStringLiteral("id")).toVariant().toLongLong()));
+        if (const QString id = scm::markedCommentId(*list, marker); !id.isEmpty())
+            return found(id);
         auto next = cursor->nextFromLink(r.url, r.headers);
         if (!next)
             return ex->fail(DeliveryOutcome::Permanent, next.error());
@@ -146,78 +126,57 @@ void sendRemainingAnnotations(std::shared_ptr<AnnotationExchange> ex, QString pa
 GitHubAnnotationClient::GitHubAnnotationClient(const Integration &integration,
                                                const ConnectorContext &context,
                                                std::shared_ptr<ScmTokenSource> tokens)
-{
-    m_config.session = std::make_shared<HttpSession>(integration, context);
-    m_config.tokens = std::move(tokens);
-    m_config.providerName = QStringLiteral("GitHub");
-    m_config.credentialHeaders = [](const SecretValue &token) {
-        return HttpHeaders{{"Authorization", "Bearer " + token.exposeForRequest()}};
-    };
-    m_config.headers = github::defaultHeaders();
-    auto *session = const_cast<HttpSession *>(m_config.session.get());
-    session->setAccessHints(
-        QStringLiteral("The installation token was refused: check the app's id and private key "
-                       "at %1, and that the installation is not suspended"),
-        QStringLiteral("Give the GitHub App the checks, pull requests and statuses write "
-                       "permissions (%1), and accept them on the installation"));
-}
+    : HttpAnnotationClient(
+          integration, context, std::move(tokens),
+          {QStringLiteral("GitHub"),
+           [](const SecretValue &token) {
+               return HttpHeaders{{"Authorization", "Bearer " + token.exposeForRequest()}};
+           },
+           github::defaultHeaders(),
+           QStringLiteral("The installation token was refused: check the app's id and private "
+                          "key at %1, and that the installation is not suspended"),
+           QStringLiteral("Give the GitHub App the checks, pull requests and statuses write "
+                          "permissions (%1), and accept them on the installation")})
+{}
 
-std::shared_ptr<scm::AnnotationExchange>
-GitHubAnnotationClient::exchange(AnnotationOperation *op) const
+GitHubAnnotationClient::StatusPost
+GitHubAnnotationClient::statusPost(const AnnotationTarget &target,
+                                   const StatusRequest &status) const
 {
-    return std::make_shared<scm::AnnotationExchange>(m_config, op);
+    return {repoPath(target) + QStringLiteral("/statuses/") + target.sha,
+            QJsonObject{{QStringLiteral("state"), githubState(status.state)},
+                        {QStringLiteral("context"), status.context},
+                        {QStringLiteral("description"), status.description.left(140)}},
+            QStringLiteral("Check OWNER/NAME and that the app is installed on it")};
 }
 
 AnnotationOperation *GitHubAnnotationClient::postComment(const AnnotationTarget &target,
                                                          const CommentRequest &comment,
                                                          QObject *parent)
 {
-    auto *op = new AnnotationOperation(AnnotationKind::Comment, {}, parent);
-    auto ex = exchange(op);
+    const Exchange ex = begin(AnnotationKind::Comment, parent);
     const QString path = repoPath(target);
     // The number must be a pull request: the issue-comment endpoints take plain issues too.
-    ex->get(ex->url(path + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
-            [ex, target, comment, path](const HttpResponse &pull) {
-                if (pull.status == 404)
-                    return explainMissingPull(ex, target, pull);
-                if (!pull.isSuccess())
-                    return ex->failWith(
-                        pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
-                const QUrl first = ex->url(
-                    path +
-                    QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
-                auto cursor = std::make_shared<PageCursor>(first);
-                findMarked(ex, cursor, first, CommentRequest::markerFor(comment.key),
-                           [ex, target, comment](const QString &existing) {
-                               writeComment(ex, target, comment, existing);
-                           });
-            });
-    return op;
-}
-
-AnnotationOperation *GitHubAnnotationClient::setCommitStatus(const AnnotationTarget &target,
-                                                             const StatusRequest &status,
-                                                             QObject *parent)
-{
-    auto *op = new AnnotationOperation(AnnotationKind::Status, {}, parent);
-    auto ex = exchange(op);
-    QJsonObject body{{QStringLiteral("state"), githubState(status.state)},
-                     {QStringLiteral("context"), status.context},
-                     {QStringLiteral("description"), status.description.left(140)}};
-    if (!status.targetUrl.isEmpty())
-        body.insert(QStringLiteral("target_url"), status.targetUrl);
-    ex->send("POST", ex->url(repoPath(target) + QStringLiteral("/statuses/") + target.sha), body,
-             [ex, target](const HttpResponse &r) {
-                 if (!r.isSuccess())
-                     return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
-                 DeliveryProgress p;
-                 p.statusDone = true;
-                 ex->progress(p);
-                 ex->operation()->succeed();
-             });
-    return op;
+    scm::getPullRequest(
+        ex, ex->url(path + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
+        QStringLiteral("Reading pull request #%1").arg(target.pullRequest),
+        {ex->url(path), QStringLiteral("The repository %1").arg(target.repository),
+         QStringLiteral("Check OWNER/NAME, and that the GitHub App is installed on it (the "
+                        "installation's repository access)"),
+         QStringLiteral("#%1 in %2 is not a pull request")
+             .arg(target.pullRequest)
+             .arg(target.repository),
+         QStringLiteral("Give the number of an open pull request with --pr")},
+        [ex, target, comment, path](const HttpResponse &) {
+            const QUrl first = ex->url(
+                path + QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
+            auto cursor = std::make_shared<PageCursor>(first);
+            findMarked(ex, cursor, first, CommentRequest::markerFor(comment.key),
+                       [ex, target, comment](const QString &existing) {
+                           writeComment(ex, target, comment, existing);
+                       });
+        });
+    return ex->operation();
 }
 
 AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarget &target,
@@ -225,8 +184,8 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
                                                             const DeliveryProgress &resume,
                                                             QObject *parent)
 {
-    auto *op = new AnnotationOperation(AnnotationKind::CheckRun, resume, parent);
-    auto ex = exchange(op);
+    const Exchange ex = begin(AnnotationKind::CheckRun, parent, resume);
+    AnnotationOperation *op = ex->operation();
     const QString path = repoPath(target);
     if (!resume.remoteId.isEmpty()) {
         // Created by an earlier attempt: only the annotations it did not send are left.
@@ -259,8 +218,7 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
                  if (!o)
                      return ex->fail(DeliveryOutcome::Permanent, o.error());
                  DeliveryProgress p;
-                 p.remoteId =
-                     QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
+                 p.remoteId = scm::idOf(*o);
                  p.annotationsDelivered = sent;
                  ex->progress(p);
                  sendRemainingAnnotations(ex, path, run, p,

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/scm/AnnotationHttp.h"
-#include "core/providers/ProviderDefinition.h"
+#include "connectors/scm/HttpAnnotationClient.h"
 
 namespace stella {
 
@@ -10,7 +9,7 @@ namespace stella {
 // request (found again by their marker, edited with PATCH), commit statuses, and check runs
 // whose annotations go 50 per request (the create, then updates), as GitHub requires. The
 // token is an installation access token from the ScmTokenSource.
-class GitHubAnnotationClient final : public ScmAnnotationClient
+class GitHubAnnotationClient final : public scm::HttpAnnotationClient
 {
 public:
     static constexpr int kAnnotationsPerRequest = 50;
@@ -21,8 +20,6 @@ public:
     QString provider() const override { return QStringLiteral("GitHubApp"); }
     AnnotationOperation *postComment(const AnnotationTarget &target, const CommentRequest &comment,
                                      QObject *parent) override;
-    AnnotationOperation *setCommitStatus(const AnnotationTarget &target,
-                                         const StatusRequest &status, QObject *parent) override;
     AnnotationOperation *createCheckRun(const AnnotationTarget &target, const CheckRunRequest &run,
                                         const DeliveryProgress &resume, QObject *parent) override;
 
@@ -31,9 +28,8 @@ public:
                                                      const AnnotationClientContext &context);
 
 private:
-    std::shared_ptr<scm::AnnotationExchange> exchange(AnnotationOperation *op) const;
-
-    scm::AnnotationHttpConfig m_config;
+    StatusPost statusPost(const AnnotationTarget &target,
+                          const StatusRequest &status) const override;
 };
 
 } // namespace stella

@@ -51,9 +51,7 @@ void collectBodies(Ex ex, std::shared_ptr<PageCursor> cursor, const QUrl &page, 
             QJsonObject note = v.toObject();
             if (discussions)
                 note = note.value(QStringLiteral("notes")).toArray().first().toObject();
-            bodies->append(
-                {QString::number(note.value(QStringLiteral("id")).toVariant().toLongLong()),
-                 note.value(QStringLiteral("body")).toString()});
+            bodies->append({scm::idOf(note), note.value(QStringLiteral("body")).toString()});
         }
         auto next = nextPage(*cursor, r);
         if (!next)
@@ -76,47 +74,22 @@ void listAll(Ex ex, const QUrl &first, bool discussions,
 void withMergeRequest(Ex ex, const AnnotationTarget &target,
                       std::function<void(const QJsonObject &)> then)
 {
-    ex->get(ex->url(mrPath(target)), [ex, target, then](const HttpResponse &mr) {
-        if (mr.status == 404)
-            return ex->get(ex->url(projectPath(target)), [ex, target, mr](const HttpResponse &p) {
-                if (p.status == 404)
-                    return ex->failWith(
-                        p, QStringLiteral("The project %1").arg(target.repository),
-                        QStringLiteral("Check the project's full path, and that the token's "
-                                       "user is a member of it"));
-                ex->failWith(mr,
-                             QStringLiteral("!%1 in %2 is not a merge request")
-                                 .arg(target.pullRequest)
-                                 .arg(target.repository),
-                             QStringLiteral("Give the merge request's IID (the number after !) "
-                                            "with --pr"));
-            });
-        if (!mr.isSuccess())
-            return ex->failWith(
-                mr, QStringLiteral("Reading merge request !%1").arg(target.pullRequest));
-        auto o = http::jsonObject(mr, QStringLiteral("The merge request GitLab answered with"));
-        if (!o)
-            return ex->fail(DeliveryOutcome::Transient, o.error());
-        then(*o);
-    });
-}
-
-void postStatus(Ex ex, const AnnotationTarget &target, const StatusRequest &status,
-                std::function<void()> then)
-{
-    QJsonObject body{{QStringLiteral("state"), GitLabAnnotationClient::gitLabState(status.state)},
-                     {QStringLiteral("name"), status.context},
-                     {QStringLiteral("description"), status.description}};
-    if (!status.targetUrl.isEmpty())
-        body.insert(QStringLiteral("target_url"), status.targetUrl);
-    ex->send("POST", ex->url(projectPath(target) + QStringLiteral("/statuses/") + target.sha), body,
-             [ex, target, then](const HttpResponse &r) {
-                 if (!r.isSuccess())
-                     return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         QStringLiteral("Check the project's path and the commit SHA"));
-                 then();
-             });
+    scm::getPullRequest(
+        ex, ex->url(mrPath(target)),
+        QStringLiteral("Reading merge request !%1").arg(target.pullRequest),
+        {ex->url(projectPath(target)), QStringLiteral("The project %1").arg(target.repository),
+         QStringLiteral("Check the project's full path, and that the token's user is a member of "
+                        "it"),
+         QStringLiteral("!%1 in %2 is not a merge request")
+             .arg(target.pullRequest)
+             .arg(target.repository),
+         QStringLiteral("Give the merge request's IID (the number after !) with --pr")},
+        [ex, then](const HttpResponse &mr) {
+            auto o = http::jsonObject(mr, QStringLiteral("The merge request GitLab answered with"));
+            if (!o)
+                return ex->fail(DeliveryOutcome::Transient, o.error());
+            then(*o);
+        });
 }
 
 struct DiscussionRun
@@ -182,30 +155,27 @@ void postDiscussions(std::shared_ptr<DiscussionRun> d, bool positioned = true)
 GitLabAnnotationClient::GitLabAnnotationClient(const Integration &integration,
                                                const ConnectorContext &context,
                                                std::shared_ptr<ScmTokenSource> tokens)
-{
-    auto session = std::make_shared<HttpSession>(integration, context);
-    session->setAccessHints(
-        QStringLiteral("Check the access token stored at %1: it may be expired or revoked"),
-        QStringLiteral("Give the token behind %1 the api scope and at least the Developer role "
-                       "on the project"));
-    m_config.session = session;
-    m_config.tokens = std::move(tokens);
-    m_config.providerName = QStringLiteral("GitLab");
-    m_config.credentialHeaders = [](const SecretValue &token) {
-        return HttpHeaders{{"PRIVATE-TOKEN", token.exposeForRequest()}};
-    };
-    m_config.headers = {{"Accept", "application/json"}};
-}
+    : HttpAnnotationClient(
+          integration, context, std::move(tokens),
+          {QStringLiteral("GitLab"),
+           [](const SecretValue &token) {
+               return HttpHeaders{{"PRIVATE-TOKEN", token.exposeForRequest()}};
+           },
+           {{"Accept", "application/json"}},
+           QStringLiteral("Check the access token stored at %1: it may be expired or revoked"),
+           QStringLiteral("Give the token behind %1 the api scope and at least the Developer role "
+                          "on the project")})
+{}
 
-std::unique_ptr<ScmAnnotationClient>
-GitLabAnnotationClient::make(const Integration &integration, const AnnotationClientContext &context)
+GitLabAnnotationClient::StatusPost
+GitLabAnnotationClient::statusPost(const AnnotationTarget &target,
+                                   const StatusRequest &status) const
 {
-    std::shared_ptr<ScmTokenSource> tokens = context.tokens;
-    if (!tokens)
-        tokens = std::make_shared<AuthRefTokenSource>(context.connector.credentials,
-                                                      integration.authRefUri);
-    return std::make_unique<GitLabAnnotationClient>(integration, context.connector,
-                                                    std::move(tokens));
+    return {projectPath(target) + QStringLiteral("/statuses/") + target.sha,
+            QJsonObject{{QStringLiteral("state"), gitLabState(status.state)},
+                        {QStringLiteral("name"), status.context},
+                        {QStringLiteral("description"), status.description}},
+            QStringLiteral("Check the project's path and the commit SHA")};
 }
 
 QString GitLabAnnotationClient::gitLabState(CommitState state)
@@ -236,8 +206,7 @@ AnnotationOperation *GitLabAnnotationClient::postComment(const AnnotationTarget 
                                                          const CommentRequest &comment,
                                                          QObject *parent)
 {
-    auto *op = new AnnotationOperation(AnnotationKind::Comment, {}, parent);
-    auto ex = std::make_shared<AnnotationExchange>(m_config, op);
+    const Exchange ex = begin(AnnotationKind::Comment, parent);
     withMergeRequest(ex, target, [ex, target, comment](const QJsonObject &) {
         const QUrl first = ex->url(mrPath(target) + QStringLiteral("/notes?per_page=100"));
         listAll(ex, first, false, [ex, target, comment](QList<QPair<QString, QString>> notes) {
@@ -259,29 +228,13 @@ AnnotationOperation *GitLabAnnotationClient::postComment(const AnnotationTarget 
                          auto o = http::jsonObject(r, QStringLiteral("The note GitLab answered"));
                          DeliveryProgress p;
                          if (o)
-                             p.remoteId = QString::number(
-                                 o->value(QStringLiteral("id")).toVariant().toLongLong());
+                             p.remoteId = scm::idOf(*o);
                          ex->progress(p);
                          ex->operation()->succeed();
                      });
         });
     });
-    return op;
-}
-
-AnnotationOperation *GitLabAnnotationClient::setCommitStatus(const AnnotationTarget &target,
-                                                             const StatusRequest &status,
-                                                             QObject *parent)
-{
-    auto *op = new AnnotationOperation(AnnotationKind::Status, {}, parent);
-    auto ex = std::make_shared<AnnotationExchange>(m_config, op);
-    postStatus(ex, target, status, [ex] {
-        DeliveryProgress p;
-        p.statusDone = true;
-        ex->progress(p);
-        ex->operation()->succeed();
-    });
-    return op;
+    return ex->operation();
 }
 
 AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarget &target,
@@ -289,9 +242,9 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
                                                             const DeliveryProgress &resume,
                                                             QObject *parent)
 {
-    auto *op = new AnnotationOperation(AnnotationKind::CheckRun, resume, parent);
     auto d = std::make_shared<DiscussionRun>();
-    d->ex = std::make_shared<AnnotationExchange>(m_config, op);
+    d->ex = begin(AnnotationKind::CheckRun, parent, resume);
+    AnnotationOperation *op = d->ex->operation();
     d->target = target;
     d->run = run;
     d->progress = resume;
@@ -331,20 +284,11 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
                     });
         });
     };
-    if (resume.statusDone) {
-        QTimer::singleShot(0, op, discussions);
-        return op;
-    }
-    StatusRequest status;
-    status.state = run.commitState();
-    status.context = run.name;
-    status.description = run.title.left(255);
-    status.targetUrl = run.detailsUrl;
-    postStatus(d->ex, target, status, [d, discussions] {
-        d->progress.statusDone = true;
-        d->ex->progress(d->progress);
-        discussions();
-    });
+    StatusRequest status = scm::statusFor(run);
+    status.description.truncate(255);
+    // The progress inside d, shared as long as d is.
+    statusThen(d->ex, target, status, std::shared_ptr<DeliveryProgress>(d, &d->progress),
+               discussions);
     return op;
 }
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "connectors/scm/AnnotationHttp.h"
-#include "core/providers/ProviderDefinition.h"
+#include "connectors/scm/HttpAnnotationClient.h"
 
 namespace stella {
 
@@ -10,7 +9,7 @@ namespace stella {
 // marker, edited with PUT), commit statuses (pending/running/success/failed/canceled), and a
 // check run emulated as a commit status plus one MR discussion per annotation on its line
 // (position from the MR's diff_refs), a line outside the diff getting an unpositioned thread.
-class GitLabAnnotationClient final : public ScmAnnotationClient
+class GitLabAnnotationClient final : public scm::HttpAnnotationClient
 {
 public:
     GitLabAnnotationClient(const Integration &integration, const ConnectorContext &context,
@@ -19,20 +18,17 @@ public:
     QString provider() const override { return QStringLiteral("GitLabServer"); }
     AnnotationOperation *postComment(const AnnotationTarget &target, const CommentRequest &comment,
                                      QObject *parent) override;
-    AnnotationOperation *setCommitStatus(const AnnotationTarget &target,
-                                         const StatusRequest &status, QObject *parent) override;
     AnnotationOperation *createCheckRun(const AnnotationTarget &target, const CheckRunRequest &run,
                                         const DeliveryProgress &resume, QObject *parent) override;
 
-    static std::unique_ptr<ScmAnnotationClient> make(const Integration &integration,
-                                                     const AnnotationClientContext &context);
     // GitLab's state for ours: failure and error are both "failed".
     static QString gitLabState(CommitState state);
     // The hidden marker of one annotation's discussion, so a rerun does not repeat it.
     static QString discussionMarker(const QString &runName, const CheckAnnotation &annotation);
 
 private:
-    scm::AnnotationHttpConfig m_config;
+    StatusPost statusPost(const AnnotationTarget &target,
+                          const StatusRequest &status) const override;
 };
 
 } // namespace stella

@@ -23,7 +23,7 @@ ProviderDefinition gitLabServerDefinition()
                                    "(api to post annotations)"))
         .httpConnectionFields()
         .connector<GitLabServerConnector>()
-        .annotationClient(&GitLabAnnotationClient::make)
+        .annotationClient(&scm::makeWithAuthRef<GitLabAnnotationClient>)
         .build();
 }
 

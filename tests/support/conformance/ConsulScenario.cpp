@@ -19,7 +19,6 @@ public:
     Integration integration() const override
     {
         Integration i = integrationFor(QStringLiteral("Consul"), {});
-        i.type = IntegrationType::RuntimeHost;
         return i;
     }
 

@@ -19,7 +19,6 @@ public:
     {
         Integration i = integrationFor(QStringLiteral("EbpfAgent"),
                                        {{QStringLiteral("nodeName"), QStringLiteral("node-1")}});
-        i.type = IntegrationType::RuntimeHost;
         return i;
     }
 

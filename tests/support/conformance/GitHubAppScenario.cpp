@@ -46,7 +46,6 @@ public:
         Integration i = integrationFor(
             QStringLiteral("GitHubApp"),
             {{QStringLiteral("appId"), kAppId}, {QStringLiteral("installationId"), kInstallation}});
-        i.type = IntegrationType::Scm;
         return i;
     }
 

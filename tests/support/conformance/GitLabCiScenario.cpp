@@ -40,7 +40,6 @@ public:
         Integration i =
             integrationFor(QStringLiteral("GitLabCi"), {{QStringLiteral("projectPath"), kProject},
                                                         {QStringLiteral("pageSize"), kPageSize}});
-        i.type = IntegrationType::CiCd;
         return i;
     }
 

@@ -32,7 +32,6 @@ public:
     {
         Integration i = integrationFor(QStringLiteral("GitLabServer"),
                                        {{QStringLiteral("pageSize"), kPageSize}});
-        i.type = IntegrationType::Scm;
         return i;
     }
 

@@ -37,7 +37,6 @@ public:
     {
         Integration i =
             integrationFor(QStringLiteral("Gitea"), {{QStringLiteral("pageSize"), kPageSize}});
-        i.type = IntegrationType::Scm;
         return i;
     }
 

@@ -48,7 +48,6 @@ public:
     {
         Integration i = HttpScenario::integrationFor(QStringLiteral("Jenkins"), {});
         i.endpoint = m_jenkins.url().toString();
-        i.type = IntegrationType::CiCd;
         return i;
     }
 

@@ -22,7 +22,6 @@ public:
     Integration integration() const override
     {
         Integration i = integrationFor(QStringLiteral("NvdMirror"), {});
-        i.type = IntegrationType::FeedMirror;
         return i;
     }
 

@@ -20,7 +20,6 @@ public:
         Integration i = integrationFor(QStringLiteral("OsvMirror"),
                                        {{QStringLiteral("ecosystem"), QStringLiteral("OSS-Fuzz")},
                                         {QStringLiteral("package"), QStringLiteral("mruby")}});
-        i.type = IntegrationType::FeedMirror;
         return i;
     }
 

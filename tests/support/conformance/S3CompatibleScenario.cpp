@@ -27,7 +27,6 @@ public:
                                        {{QStringLiteral("bucket"), QString::fromLatin1(kBucket)},
                                         {QStringLiteral("region"), QStringLiteral("us-east-1")},
                                         {QStringLiteral("pathStyle"), true}});
-        i.type = IntegrationType::ObjectStorage;
         return i;
     }
 

@@ -23,7 +23,6 @@ public:
     Integration integration() const override
     {
         Integration i = integrationFor(QStringLiteral("StellaOpsMirror"), {});
-        i.type = IntegrationType::FeedMirror;
         return i;
     }
 

@@ -19,7 +19,6 @@ public:
     Integration integration() const override
     {
         Integration i = integrationFor(QStringLiteral("Vault"), {});
-        i.type = IntegrationType::SecretsManager;
         return i;
     }
 
