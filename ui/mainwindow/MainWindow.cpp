@@ -544,6 +544,7 @@ void MainWindow::buildBulkActions()
     m_bulk = new BulkActions(
         m_catalog, *m_table, [this] { return m_session.context(); },
         [this](const Integration &i) { m_health->check(i, m_session.context()); }, *this);
+    m_bulk->setLauncher(&m_launcher);
     QMenu *organise = menuBar()->addMenu(tr("&Organise"));
     organise->setObjectName(QStringLiteral("organiseMenu"));
     m_bulk->addToMenu(*organise);
