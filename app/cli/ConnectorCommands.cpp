@@ -91,8 +91,7 @@ Cli::TestVerdict Cli::testOne(const Integration &integration, Connector &connect
     // the catalog cannot count it.
     if (auto r = catalog().recordTestConnection(m_ctx, integration.provider, op->elapsedMs()); !r)
         Output::progress(QStringLiteral("warning: %1").arg(r.error().message));
-    const QList<ConnectorStep> warned =
-        verdict.ok ? warnings(op->steps()) : QList<ConnectorStep>();
+    const QList<ConnectorStep> warned = verdict.ok ? warnings(op->steps()) : QList<ConnectorStep>();
     verdict.json = QJsonObject{{QStringLiteral("id"), integration.idString()},
                                {QStringLiteral("name"), integration.name},
                                {QStringLiteral("success"), verdict.ok},

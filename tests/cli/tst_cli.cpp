@@ -485,9 +485,11 @@ private Q_SLOTS:
         const QString unhealthy = sandboxIdOfScenario(QStringLiteral("unhealthy"));
         QVERIFY(!healthy.isEmpty() && !degraded.isEmpty() && !unhealthy.isEmpty());
 
-        Run three = cli(sandbox + QStringList{QStringLiteral("test"), healthy, degraded, unhealthy});
+        Run three =
+            cli(sandbox + QStringList{QStringLiteral("test"), healthy, degraded, unhealthy});
         QVERIFY2(three.exitCode == 1, qPrintable(three.describe()));
-        QVERIFY2(three.out.contains("eBPF agent (sandbox): FAILED — "), qPrintable(three.describe()));
+        QVERIFY2(three.out.contains("eBPF agent (sandbox): FAILED — "),
+                 qPrintable(three.describe()));
         QVERIFY2(three.out.endsWith("2 passed, 1 failed\n"), qPrintable(three.describe()));
         QVERIFY(three.err.contains("1 of 3 connection tests did not pass"));
         Run threeJson = cli(sandbox + QStringList{QStringLiteral("--json"), QStringLiteral("test"),
@@ -523,8 +525,8 @@ private Q_SLOTS:
                                              QStringLiteral("no-such-tag")});
         QCOMPARE(none.exitCode, 3);
         QVERIFY(none.err.contains("no integration matches"));
-        Run both = cli(sandbox + QStringList{QStringLiteral("test"), healthy, QStringLiteral("--tier"),
-                                             QStringLiteral("prod")});
+        Run both = cli(sandbox + QStringList{QStringLiteral("test"), healthy,
+                                             QStringLiteral("--tier"), QStringLiteral("prod")});
         QCOMPARE(both.exitCode, 2);
         QVERIFY(both.err.contains("not both"));
         Run neither = cli(sandbox + QStringList{QStringLiteral("test")});
@@ -537,8 +539,9 @@ private Q_SLOTS:
                                                 QStringLiteral("production")});
         QCOMPARE(badTier.exitCode, 2);
         QVERIFY(badTier.err.contains("tier"));
-        Run badFolder = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--folder"),
-                                                  QStringLiteral("a//b")});
+        Run badFolder =
+            cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--folder"),
+                                      QStringLiteral("a//b")});
         QCOMPARE(badFolder.exitCode, 2);
         QVERIFY(badFolder.err.contains("--folder"));
         Run badTag = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--tag"),

@@ -13,14 +13,14 @@
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QTableView>
-#include <QTreeWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace stella;
 using namespace stella::ui;
@@ -290,10 +290,12 @@ private Q_SLOTS:
             QVERIFY(!row->icon(1).isNull() && !row->text(1).isEmpty());
         QCOMPARE(byName.value(QStringLiteral("reg-up"))->text(1), QStringLiteral("Passed"));
         QCOMPARE(byName.value(QStringLiteral("reg-down"))->text(1), QStringLiteral("Failed"));
-        QVERIFY2(byName.value(QStringLiteral("reg-down"))->text(2).contains(QLatin1String("refused")),
-                 qPrintable(byName.value(QStringLiteral("reg-down"))->text(2)));
-        QVERIFY(byName.value(QStringLiteral("reg-degraded"))->text(2).contains(
-            QLatin1String("warnings")));
+        QVERIFY2(
+            byName.value(QStringLiteral("reg-down"))->text(2).contains(QLatin1String("refused")),
+            qPrintable(byName.value(QStringLiteral("reg-down"))->text(2)));
+        QVERIFY(byName.value(QStringLiteral("reg-degraded"))
+                    ->text(2)
+                    .contains(QLatin1String("warnings")));
 
         // The checklist below shows the selected row's own steps.
         rows->setCurrentItem(byName.value(QStringLiteral("reg-down")));

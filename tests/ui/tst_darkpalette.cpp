@@ -39,8 +39,7 @@ double channel(double c)
 
 double luminance(const QColor &c)
 {
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
-           0.0722 * channel(c.blueF());
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
 double contrast(const QColor &a, const QColor &b)
@@ -52,7 +51,9 @@ double contrast(const QColor &a, const QColor &b)
 
 QString describe(const QColor &fg, const QColor &bg)
 {
-    return QStringLiteral("%1 on %2: %3:1").arg(fg.name(), bg.name()).arg(contrast(fg, bg), 0, 'f', 2);
+    return QStringLiteral("%1 on %2: %3:1")
+        .arg(fg.name(), bg.name())
+        .arg(contrast(fg, bg), 0, 'f', 2);
 }
 
 // A dark Fusion palette as dark desktop themes set it: light text on dark grey, the alternate
@@ -191,8 +192,8 @@ private Q_SLOTS:
         QStringList problems;
         for (int r = 0; r < model.rowCount(); ++r) {
             const Integration *i = model.integrationAt(r);
-            for (int column : {int(IntegrationListModel::StatusColumn),
-                               int(IntegrationListModel::TierColumn)}) {
+            for (int column :
+                 {int(IntegrationListModel::StatusColumn), int(IntegrationListModel::TierColumn)}) {
                 const QModelIndex index = model.index(r, column);
                 const QString text = index.data().toString();
                 const bool shown = column == IntegrationListModel::StatusColumn ||
@@ -210,19 +211,20 @@ private Q_SLOTS:
                                                        : palette.color(QPalette::Text);
                 const QVariant background = index.data(Qt::BackgroundRole);
                 const QList<QColor> behind =
-                    background.isValid() ? QList<QColor>{background.value<QBrush>().color()}
-                                         : rows;
+                    background.isValid() ? QList<QColor>{background.value<QBrush>().color()} : rows;
                 for (const QColor &bg : behind)
                     if (contrast(fg, bg) < 4.5)
-                        problems.append(QStringLiteral("%1 text %2").arg(i->name, describe(fg, bg)));
+                        problems.append(
+                            QStringLiteral("%1 text %2").arg(i->name, describe(fg, bg)));
             }
         }
         // The colours the icons and badges are drawn in, against either row.
         for (const QColor &bg : rows) {
             for (HealthStatus status : statuses)
                 if (contrast(StatusIcon::color(status), bg) < 3.0)
-                    problems.append(QStringLiteral("status %1 icon %2")
-                                        .arg(toString(status), describe(StatusIcon::color(status), bg)));
+                    problems.append(
+                        QStringLiteral("status %1 icon %2")
+                            .arg(toString(status), describe(StatusIcon::color(status), bg)));
             if (contrast(StatusIcon::runningColor(), bg) < 3.0)
                 problems.append(QStringLiteral("running icon %1")
                                     .arg(describe(StatusIcon::runningColor(), bg)));
@@ -266,14 +268,16 @@ private Q_SLOTS:
         for (int c = 0; c < kOverviewCategoryCount; ++c) {
             QToolButton *b = window.summaryStrip()->button(OverviewCategory(c));
             if (b->text().isEmpty() || b->icon().isNull())
-                problems.append(QStringLiteral("summary %1 without icon or text").arg(b->objectName()));
+                problems.append(
+                    QStringLiteral("summary %1 without icon or text").arg(b->objectName()));
         }
         OverviewSidebar *sidebar = window.overviewSidebar();
         for (IntegrationType type : allIntegrationTypes())
             if (sidebar->typeItem(type)->text(0).isEmpty())
                 problems.append(QStringLiteral("sidebar type %1 has no text").arg(int(type)));
         const QPalette sidebarPalette = sidebar->palette();
-        if (contrast(sidebarPalette.color(QPalette::Text), sidebarPalette.color(QPalette::Base)) < 4.5)
+        if (contrast(sidebarPalette.color(QPalette::Text), sidebarPalette.color(QPalette::Base)) <
+            4.5)
             problems.append(QStringLiteral("sidebar text"));
 
         OnboardingWizard::Services wizardServices(catalog, services.registry, services.launcher,

@@ -234,8 +234,7 @@ private Q_SLOTS:
         const auto count = [&strip](OverviewCategory c) {
             return strip.button(c)->text().section(QLatin1Char(' '), 0, 0).toInt();
         };
-        const int statuses = count(OverviewCategory::Healthy) +
-                             count(OverviewCategory::Degraded) +
+        const int statuses = count(OverviewCategory::Healthy) + count(OverviewCategory::Degraded) +
                              count(OverviewCategory::Unhealthy);
         // Six integrations: one never checked has no verdict, the five others one each.
         QCOMPARE(statuses, 5);
@@ -254,7 +253,8 @@ private Q_SLOTS:
             QCOMPARE(strip.button(c)->parentWidget(), attentionGroup);
         QVERIFY(!statusGroup->accessibleName().isEmpty());
         QVERIFY(!attentionGroup->accessibleName().isEmpty());
-        auto *heading = attentionGroup->findChild<QLabel *>(QStringLiteral("summaryAttentionLabel"));
+        auto *heading =
+            attentionGroup->findChild<QLabel *>(QStringLiteral("summaryAttentionLabel"));
         QVERIFY(heading && !heading->text().isEmpty());
     }
 

@@ -123,8 +123,7 @@ void BulkTestDialog::build()
     m_results->setColumnWidth(NameColumn, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
     m_results->setColumnWidth(ResultColumn,
                               fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16 + 24);
-    connect(m_results, &QTreeWidget::currentItemChanged, this,
-            &BulkTestDialog::showSelectedSteps);
+    connect(m_results, &QTreeWidget::currentItemChanged, this, &BulkTestDialog::showSelectedSteps);
 
     m_steps = new ConnectorChecklistView(m_shownSteps, this);
     m_steps->setAccessibleName(tr("Steps of the selected integration's test"));
@@ -243,7 +242,8 @@ void BulkTestDialog::onFinished(Entry &entry)
                               ? QString()
                               : tr("%1 %2").arg(server.product, server.version).trimmed();
         if (entry.warned)
-            details = details.isEmpty() ? tr("with warnings") : tr("%1, with warnings").arg(details);
+            details =
+                details.isEmpty() ? tr("with warnings") : tr("%1, with warnings").arg(details);
         finish(entry, Outcome::Passed, details, elapsed);
         break;
     }
@@ -253,8 +253,8 @@ void BulkTestDialog::onFinished(Entry &entry)
                elapsed);
         break;
     case ConnectorOperation::Outcome::Cancelled:
-        finish(entry, Outcome::Cancelled,
-               at ? tr("during “%1”").arg(at->title) : QString(), elapsed);
+        finish(entry, Outcome::Cancelled, at ? tr("during “%1”").arg(at->title) : QString(),
+               elapsed);
         break;
     case ConnectorOperation::Outcome::Running:
         ++m_running;
@@ -264,8 +264,7 @@ void BulkTestDialog::onFinished(Entry &entry)
     QTimer::singleShot(0, this, [this] { startNext(); });
 }
 
-void BulkTestDialog::finish(Entry &entry, Outcome outcome, const QString &details,
-                            qint64 elapsedMs)
+void BulkTestDialog::finish(Entry &entry, Outcome outcome, const QString &details, qint64 elapsedMs)
 {
     entry.outcome = outcome;
     entry.item->setText(DetailsColumn, details);

@@ -76,7 +76,8 @@ void OverviewSidebar::refresh(const OverviewCounts &counts)
 {
     m_all->setText(0, countText(tr("All integrations"), counts.all()));
     for (IntegrationType type : allIntegrationTypes())
-        m_typeItems.value(int(type))->setText(0, countText(integrationTypeName(type), counts.type(type)));
+        m_typeItems.value(int(type))->setText(
+            0, countText(integrationTypeName(type), counts.type(type)));
     const QStringList folders = counts.folders();
     if (folders != m_folderPaths)
         rebuildFolders(folders);
