@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>T&amp;est Selected…</source>
-        <translation>Ausgewählte t&amp;esten…</translation>
+        <translation>Auswahl t&amp;esten…</translation>
     </message>
     <message>
         <source>Test the connection of every selected integration, the results in one window</source>
