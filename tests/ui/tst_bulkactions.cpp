@@ -269,12 +269,15 @@ private Q_SLOTS:
         // A test changes nothing: prod in the selection asks for nothing.
         QVERIFY(!f.window.findChild<TypedConfirmation *>());
         QSignalSpy tested(dialog, &BulkTestDialog::integrationTested);
+        QSignalSpy measured(dialog, &BulkTestDialog::testMeasured);
         QSignalSpy done(dialog, &BulkTestDialog::allFinished);
         QTreeWidget *rows = dialog->results();
         QCOMPARE(rows->topLevelItemCount(), 3);
         QVERIFY(dialog->isRunning());
         QVERIFY(done.wait(10'000));
-        QCOMPARE(tested.count(), 3); // one verdict per integration, as each ended
+        QCOMPARE(tested.count(), 3);   // one verdict per integration, as each ended
+        QCOMPARE(measured.count(), 3); // each verdict feeds the test-connection histogram
+        QCOMPARE(measured.first().at(0).toString(), QStringLiteral("InMemory"));
         QVERIFY(!dialog->isRunning());
         QCOMPARE(dialog->count(BulkTestDialog::Outcome::Passed), 2);
         QCOMPARE(dialog->count(BulkTestDialog::Outcome::Failed), 1);
@@ -322,6 +325,7 @@ private Q_SLOTS:
         BulkTestDialog *dialog = openBulkTest(f);
         QVERIFY(dialog);
         QSignalSpy done(dialog, &BulkTestDialog::allFinished);
+        QSignalSpy measured(dialog, &BulkTestDialog::testMeasured);
         QCOMPARE(dialog->count(BulkTestDialog::Outcome::Running), BulkTestDialog::kParallel);
         QCOMPARE(dialog->count(BulkTestDialog::Outcome::Waiting), 2);
         auto *cancel = dialog->findChild<QPushButton *>(QStringLiteral("cancelButton"));
@@ -333,6 +337,7 @@ private Q_SLOTS:
                  QStringLiteral("0 passed, 0 failed, 6 cancelled"));
         QVERIFY(!cancel->isEnabled());
         QVERIFY(!dialog->isRunning());
+        QCOMPARE(measured.count(), 0); // a cancelled test measured nothing
     }
 
     void prodInTheSelectionNeedsProdTyped()

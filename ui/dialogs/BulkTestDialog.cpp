@@ -273,6 +273,9 @@ void BulkTestDialog::finish(Entry &entry, Outcome outcome, const QString &detail
         entry.item->setText(TimeColumn, milliseconds(elapsedMs));
     showRow(entry);
     updateSummary();
+    // A cancelled run measured the operator's patience, one not started measured nothing.
+    if (outcome == Outcome::Passed || outcome == Outcome::Failed)
+        Q_EMIT testMeasured(entry.integration.provider, elapsedMs);
     Q_EMIT integrationTested(entry.integration.id, outcome);
 }
 

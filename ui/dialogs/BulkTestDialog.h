@@ -64,6 +64,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // One integration's test ended (a row got its verdict).
     void integrationTested(const QUuid &id, stella::ui::BulkTestDialog::Outcome outcome);
+    // A test reached a verdict (passed or failed) in elapsedMs: what the test-connection
+    // histogram counts (docs/contracts.md §15), as for the single test dialog.
+    void testMeasured(const QString &provider, qint64 elapsedMs);
     // Every test ended, or the rest was cancelled.
     void allFinished();
 

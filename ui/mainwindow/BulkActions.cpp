@@ -129,6 +129,7 @@ BulkTestDialog *BulkActions::testSelected()
     // (docs/architecture.md, "Overview, organisation and problems").
     auto *dialog = new BulkTestDialog(*m_launcher, selected, &m_window);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    Q_EMIT bulkTestOpened(dialog);
     dialog->show();
     dialog->start();
     return dialog;

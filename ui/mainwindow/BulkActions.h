@@ -70,6 +70,8 @@ public:
     QAction *remove = nullptr;
 
 Q_SIGNALS:
+    // The bulk test window was opened (the window connects its test-duration histogram).
+    void bulkTestOpened(stella::ui::BulkTestDialog *dialog);
     // One bulk change ended: ok, or the catalog's error (nothing was changed then).
     void finished(const QString &what, bool ok, const stella::Error &error);
 

@@ -12,6 +12,7 @@
 #include "ui/common/HealthNotifier.h"
 #include "ui/common/ListFreshness.h"
 #include "ui/common/StatusText.h"
+#include "ui/dialogs/BulkTestDialog.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
 #include "ui/dialogs/OrganisationFields.h"
@@ -545,6 +546,12 @@ void MainWindow::buildBulkActions()
         m_catalog, *m_table, [this] { return m_session.context(); },
         [this](const Integration &i) { m_health->check(i, m_session.context()); }, *this);
     m_bulk->setLauncher(&m_launcher);
+    connect(m_bulk, &BulkActions::bulkTestOpened, this, [this](BulkTestDialog *dialog) {
+        connect(dialog, &BulkTestDialog::testMeasured, this,
+                [this](const QString &provider, qint64 elapsedMs) {
+                    m_testDurations->record(m_session.context(), provider, elapsedMs);
+                });
+    });
     QMenu *organise = menuBar()->addMenu(tr("&Organise"));
     organise->setObjectName(QStringLiteral("organiseMenu"));
     m_bulk->addToMenu(*organise);
