@@ -139,40 +139,141 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Move to folder</source>
-        <translation>In Ordner verschieben</translation>
+        <source>T&amp;est Selected…</source>
+        <translation>Auswahl t&amp;esten…</translation>
     </message>
     <message>
-        <source>Folder (empty for the top level), e.g. Team A/Registries:</source>
-        <translation>Ordner (leer für die oberste Ebene), z. B. Team A/Registries:</translation>
+        <source>Test the connection of every selected integration, the results in one window</source>
+        <translation>Die Verbindung jeder ausgewählten Integration testen, die Ergebnisse in einem Fenster</translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::BulkTestDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
-        <source>Folders look like Team A/Registries</source>
-        <translation>Ordner sehen so aus: Team A/Registries</translation>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
     </message>
     <message>
-        <source>Tag</source>
-        <translation>Tag</translation>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
-        <source>Tag to add (no commas):</source>
-        <translation>Hinzuzufügendes Tag (ohne Kommas):</translation>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
     </message>
     <message>
-        <source>Give one tag without commas</source>
-        <translation>Geben Sie ein Tag ohne Kommas an</translation>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Set tier</source>
-        <translation>Stufe festlegen</translation>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Environment tier:</source>
-        <translation>Umgebungsstufe:</translation>
+        <source>Not tested</source>
+        <translation>Nicht getestet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test %n integration(s)</source>
+        <translation>
+            <numerusform>%n Integration testen</numerusform>
+            <numerusform>%n Integrationen testen</numerusform>
+        </translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Keine</translation>
+        <source>Test results</source>
+        <translation>Testergebnisse</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Steps of the selected integration&apos;s test</source>
+        <translation>Testschritte der ausgewählten Integration</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Tests</source>
+        <translation>Tests a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Abort the tests in flight; those still waiting are not started</source>
+        <translation>Die laufenden Tests abbrechen; wartende werden nicht mehr gestartet</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>with warnings</source>
+        <translation>mit Warnungen</translation>
+    </message>
+    <message>
+        <source>%1, with warnings</source>
+        <translation>%1, mit Warnungen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>during “%1”</source>
+        <translation>während „%1“</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n bestanden</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not tested</source>
+        <translation>
+            <numerusform>%n nicht getestet</numerusform>
+            <numerusform>%n nicht getestet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to go</source>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2261,8 +2362,16 @@ Ordner: %2</translation>
         <translation>%1 ist eine prod-Integration. Das Löschen beendet ihre Prüfungen und entfernt sie aus jeder Liste.</translation>
     </message>
     <message>
-        <source>Continue</source>
-        <translation>Fortfahren</translation>
+        <source>%1 %2 at %3 in tenant “%4”.</source>
+        <translation>%1 %2 unter %3 im Mandanten „%4“.</translation>
+    </message>
+    <message>
+        <source>Its health history and audit trail are kept.</source>
+        <translation>Ihr Integritätsverlauf und ihr Prüfprotokoll bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The secret its AuthRef points to is not touched.</source>
+        <translation>Das Geheimnis, auf das ihre AuthRef verweist, bleibt unberührt.</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +2678,54 @@ Live-Test: %4</translation>
     </message>
 </context>
 <context>
+    <name>stella::ui::OrganiseSelectionDialog</name>
+    <message>
+        <source>Move to folder</source>
+        <translation>In Ordner verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the %n selected integration(s) to this folder (empty for the top level):</source>
+        <translation>
+            <numerusform>Die ausgewählte Integration in diesen Ordner verschieben (leer für die oberste Ebene):</numerusform>
+            <numerusform>Die %n ausgewählten Integrationen in diesen Ordner verschieben (leer für die oberste Ebene):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add these tags, one per line, to the %n selected integration(s):</source>
+        <translation>
+            <numerusform>Diese Tags, eines pro Zeile, der ausgewählten Integration hinzufügen:</numerusform>
+            <numerusform>Diese Tags, eines pro Zeile, den %n ausgewählten Integrationen hinzufügen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>&amp;Markieren</translation>
+    </message>
+    <message>
+        <source>Set tier</source>
+        <translation>Stufe festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the environment tier of the %n selected integration(s):</source>
+        <translation>
+            <numerusform>Die Umgebungsstufe der ausgewählten Integration festlegen:</numerusform>
+            <numerusform>Die Umgebungsstufe der %n ausgewählten Integrationen festlegen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Set Tier</source>
+        <translation>&amp;Stufe festlegen</translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::OutboxView</name>
     <message>
         <source>%1 of %2 annotations</source>
@@ -2746,34 +2903,6 @@ Live-Test: %4</translation>
     <message>
         <source>Folders</source>
         <translation>Ordner</translation>
-    </message>
-    <message>
-        <source>Registries</source>
-        <translation>Registries</translation>
-    </message>
-    <message>
-        <source>SCM</source>
-        <translation>SCM</translation>
-    </message>
-    <message>
-        <source>CI/CD</source>
-        <translation>CI/CD</translation>
-    </message>
-    <message>
-        <source>Secrets</source>
-        <translation>Geheimnisse</translation>
-    </message>
-    <message>
-        <source>Runtime</source>
-        <translation>Laufzeit</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Speicher</translation>
-    </message>
-    <message>
-        <source>Feeds</source>
-        <translation>Feeds</translation>
     </message>
     <message>
         <source>%1  %2</source>
@@ -3177,6 +3306,26 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
             <numerusform>%n mit unsicherem TLS</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Status of the last check</source>
+        <translation>Status der letzten Prüfung</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Needs attention:</source>
+        <translation>Braucht Aufmerksamkeit:</translation>
+    </message>
+    <message>
+        <source>Each integration counted once, by its last check</source>
+        <translation>Jede Integration einmal gezählt, nach ihrer letzten Prüfung</translation>
+    </message>
+    <message>
+        <source>These overlap the status counts: a healthy check can be stale</source>
+        <translation>Diese überschneiden sich mit den Statuszahlen: eine intakte Prüfung kann veraltet sein</translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::TestConnectionDialog</name>
@@ -3302,7 +3451,7 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
     </message>
 </context>
 <context>
-    <name>stella::ui::TypePage</name>
+    <name>stella::ui::TypeNames</name>
     <message>
         <source>Registries</source>
         <translation>Registries</translation>
@@ -3331,6 +3480,9 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
         <source>Feeds</source>
         <translation>Feeds</translation>
     </message>
+</context>
+<context>
+    <name>stella::ui::TypePage</name>
     <message>
         <source>What do you want to connect?</source>
         <translation>Was möchten Sie verbinden?</translation>

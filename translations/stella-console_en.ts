@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>stella::ui::BulkTestDialog</name>
+    <message numerus="yes">
+        <source>Test %n integration(s)</source>
+        <translation>
+            <numerusform>Test %n integration</numerusform>
+            <numerusform>Test %n integrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not tested</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to go</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stella::ui::GuardFindingModel</name>
     <message numerus="yes">
         <source>%n finding(s): %1 · %2</source>
@@ -96,6 +141,30 @@
         <translation>
             <numerusform>%Ln result</numerusform>
             <numerusform>%Ln results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stella::ui::OrganiseSelectionDialog</name>
+    <message numerus="yes">
+        <source>Move the %n selected integration(s) to this folder (empty for the top level):</source>
+        <translation>
+            <numerusform>Move the selected integration to this folder (empty for the top level):</numerusform>
+            <numerusform>Move the %n selected integrations to this folder (empty for the top level):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add these tags, one per line, to the %n selected integration(s):</source>
+        <translation>
+            <numerusform>Add these tags, one per line, to the selected integration:</numerusform>
+            <numerusform>Add these tags, one per line, to the %n selected integrations:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the environment tier of the %n selected integration(s):</source>
+        <translation>
+            <numerusform>Set the environment tier of the selected integration:</numerusform>
+            <numerusform>Set the environment tier of the %n selected integrations:</numerusform>
         </translation>
     </message>
 </context>

@@ -152,6 +152,26 @@ Result<void> Cli::providers(const Args &args)
     return {};
 }
 
+Result<IntegrationFilter> Cli::organisationFilter(const Args &args)
+{
+    IntegrationFilter filter;
+    if (args.has(QStringLiteral("folder"))) {
+        auto folder = folderOption(args);
+        if (!folder)
+            return folder.error();
+        filter.folder = *folder;
+    }
+    auto tags = tagOptions(args);
+    if (!tags)
+        return tags.error();
+    filter.tags = *tags;
+    auto tier = tierOption(args);
+    if (!tier)
+        return tier.error();
+    filter.tier = *tier;
+    return filter;
+}
+
 Result<void> Cli::list(const Args &args)
 {
     IntegrationFilter filter;

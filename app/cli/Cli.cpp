@@ -232,11 +232,22 @@ QList<Command> Cli::commands(const UserPaths &paths)
          true,
          true,
          &Cli::move},
-        {{QStringLiteral("test"), {kIntegration}, {}},
+        {{QStringLiteral("test"),
+          {{QStringLiteral("INTEGRATION"),
+            QStringLiteral("the integrations to test (ids or names); or choose them with "
+                           "--folder, --tag, --tier"),
+            true, true}},
+          {folderOption(QStringLiteral("test folder F and its subfolders")),
+           tagOption(QStringLiteral("test those with tag T (repeatable: all of them)")),
+           {QStringLiteral("tier"), QStringLiteral("T"),
+            QStringLiteral("test this tier: %1, or none").arg(tiers)}}},
          QStringLiteral("run test-connection, steps live on stderr"),
          {QStringLiteral("Exit code 0 when the test passed, also when it \"passed with "
                          "warnings\" (the warnings are listed; with --json under "
-                         "\"warnings\"); 1 when it failed.")},
+                         "\"warnings\"); 1 when it failed."),
+          QStringLiteral("Several INTEGRATIONs, or --folder/--tag/--tier, are tested one after "
+                         "the other: a line each, then \"N passed, M failed\"; exit 1 when any "
+                         "did not pass.")},
          true,
          false,
          &Cli::test},

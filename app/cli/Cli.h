@@ -75,6 +75,21 @@ private:
     Result<void> metrics(const Args &args);
     // connector commands
     Result<void> test(const Args &args);
+    // What one connection test found, for one integration's output or a line of several.
+    struct TestVerdict
+    {
+        bool ok = false;
+        Error error;
+        QJsonObject json;
+        QStringList stepLines;
+        QString result; // "passed: Harbor 2.10 in 12 ms", "FAILED"
+        QStringList warningLines;
+    };
+    TestVerdict testOne(const Integration &integration, Connector &connector);
+    Result<void> testSingle(const Args &args);
+    Result<void> testSeveral(const QList<Integration> &targets);
+    // --folder, --tag and --tier as `list` reads them.
+    Result<IntegrationFilter> organisationFilter(const Args &args);
     Result<void> check(const Args &args);
     Result<void> discover(const Args &args);
     Result<void> secret(const Args &args);

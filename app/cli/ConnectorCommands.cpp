@@ -78,56 +78,109 @@ ConnectorLauncher Cli::launcher()
     return ConnectorLauncher(m_registry, m_clock, &credentials());
 }
 
+Cli::TestVerdict Cli::testOne(const Integration &integration, Connector &connector)
+{
+    Output::progress(
+        QStringLiteral("Testing '%1' (%2)…").arg(integration.name, integration.provider));
+    std::unique_ptr<ConnectorOperation> op(connector.testConnection(nullptr));
+    runToCompletion(op.get());
+    TestVerdict verdict;
+    verdict.ok = op->outcome() == ConnectorOperation::Outcome::Succeeded;
+    verdict.error = op->error();
+    // Feeds integrations_test_connection_duration_seconds; the test's verdict stands even if
+    // the catalog cannot count it.
+    if (auto r = catalog().recordTestConnection(m_ctx, integration.provider, op->elapsedMs()); !r)
+        Output::progress(QStringLiteral("warning: %1").arg(r.error().message));
+    const QList<ConnectorStep> warned = verdict.ok ? warnings(op->steps()) : QList<ConnectorStep>();
+    verdict.json = QJsonObject{{QStringLiteral("id"), integration.idString()},
+                               {QStringLiteral("name"), integration.name},
+                               {QStringLiteral("success"), verdict.ok},
+                               {QStringLiteral("product"), op->server().product},
+                               {QStringLiteral("version"), op->server().version},
+                               {QStringLiteral("healthStatus"), toString(op->healthStatus())},
+                               {QStringLiteral("durationMs"), op->elapsedMs()},
+                               {QStringLiteral("steps"), stepsJson(op->steps())},
+                               {QStringLiteral("warnings"), stepsJson(warned)}};
+    if (!verdict.ok)
+        verdict.json.insert(QStringLiteral("error"), op->error().toText());
+    for (const ConnectorStep &step : op->steps())
+        verdict.stepLines.append(stepLine(step));
+    if (!verdict.ok)
+        verdict.result = QStringLiteral("FAILED");
+    else
+        verdict.result = QStringLiteral("%1: %2 %3 in %4 ms")
+                             .arg(warned.isEmpty() ? QStringLiteral("passed")
+                                                   : QStringLiteral("passed with warnings"),
+                                  op->server().product, op->server().version)
+                             .arg(op->elapsedMs());
+    for (const ConnectorStep &step : warned)
+        verdict.warningLines.append(
+            step.message.isEmpty()
+                ? QStringLiteral("  warning: %1").arg(step.title)
+                : QStringLiteral("  warning: %1 — %2").arg(step.title, step.message));
+    return verdict;
+}
+
 Result<void> Cli::test(const Args &args)
+{
+    const bool byFilter = args.has(QStringLiteral("folder")) || args.has(QStringLiteral("tag")) ||
+                          args.has(QStringLiteral("tier"));
+    if (byFilter != args.positionals().isEmpty())
+        return Error::invalidInput(
+            byFilter ? QStringLiteral("test takes INTEGRATIONs or --folder/--tag/--tier, not both")
+                     : QStringLiteral("test needs an INTEGRATION, several, or "
+                                      "--folder/--tag/--tier"),
+            QStringLiteral("e.g. `stella-integrations test edge-harbor ci-gitlab` or "
+                           "`stella-integrations test --tier prod`"));
+    if (!byFilter && args.positionals().size() == 1)
+        return testSingle(args);
+
+    // Every name is resolved before anything is tested: a typo tests nothing.
+    QList<Integration> targets;
+    if (byFilter) {
+        auto filter = organisationFilter(args);
+        if (!filter)
+            return filter.error();
+        auto listed = catalog().list(m_ctx, *filter);
+        if (!listed)
+            return listed.error();
+        targets = *listed;
+        if (targets.isEmpty())
+            return Error::notFound(
+                QStringLiteral("no integration matches --folder/--tag/--tier"),
+                QStringLiteral("`stella-integrations list` with the same options shows what "
+                               "they match"));
+    } else {
+        for (const QString &idOrName : args.positionals()) {
+            auto integration = findIntegration(idOrName);
+            if (!integration)
+                return integration.error();
+            targets.append(*integration);
+        }
+    }
+    return testSeveral(targets);
+}
+
+Result<void> Cli::testSingle(const Args &args)
 {
     auto target = connectorForArgument(args);
     if (!target)
         return target.error();
-    const Integration *integration = &target->first;
-    auto connector = &target->second;
-    Output::progress(
-        QStringLiteral("Testing '%1' (%2)…").arg(integration->name, integration->provider));
-    std::unique_ptr<ConnectorOperation> op((*connector)->testConnection(nullptr));
-    runToCompletion(op.get());
-    const bool ok = op->outcome() == ConnectorOperation::Outcome::Succeeded;
-    // Feeds integrations_test_connection_duration_seconds; the test's verdict stands even if
-    // the catalog cannot count it.
-    if (auto r = catalog().recordTestConnection(m_ctx, integration->provider, op->elapsedMs()); !r)
-        Output::progress(QStringLiteral("warning: %1").arg(r.error().message));
-    const QList<ConnectorStep> warned = ok ? warnings(op->steps()) : QList<ConnectorStep>();
+    const Integration &integration = target->first;
+    const TestVerdict verdict = testOne(integration, *target->second);
     if (m_out->json()) {
-        QJsonObject result{{QStringLiteral("id"), integration->idString()},
-                           {QStringLiteral("name"), integration->name},
-                           {QStringLiteral("success"), ok},
-                           {QStringLiteral("product"), op->server().product},
-                           {QStringLiteral("version"), op->server().version},
-                           {QStringLiteral("healthStatus"), toString(op->healthStatus())},
-                           {QStringLiteral("durationMs"), op->elapsedMs()},
-                           {QStringLiteral("steps"), stepsJson(op->steps())},
-                           {QStringLiteral("warnings"), stepsJson(warned)}};
-        if (!ok)
-            result.insert(QStringLiteral("error"), op->error().toText());
-        m_out->document(result);
+        m_out->document(verdict.json);
     } else {
-        for (const ConnectorStep &step : op->steps())
-            m_out->line(stepLine(step));
-        if (!ok)
-            m_out->line(QStringLiteral("Connection test FAILED"));
-        else
-            m_out->line(QStringLiteral("Connection test %1: %2 %3 in %4 ms")
-                            .arg(warned.isEmpty() ? QStringLiteral("passed")
-                                                  : QStringLiteral("passed with warnings"),
-                                 op->server().product, op->server().version)
-                            .arg(op->elapsedMs()));
-        for (const ConnectorStep &step : warned)
-            m_out->line(step.message.isEmpty()
-                            ? QStringLiteral("  warning: %1").arg(step.title)
-                            : QStringLiteral("  warning: %1 — %2").arg(step.title, step.message));
+        for (const QString &line : verdict.stepLines)
+            m_out->line(line);
+        m_out->line(QStringLiteral("Connection test ") + verdict.result);
+        for (const QString &line : verdict.warningLines)
+            m_out->line(line);
     }
-    if (!ok) {
-        Error e = op->error();
+    if (!verdict.ok) {
+        Error e = verdict.error;
         e.message =
-            QStringLiteral("Connection test of '%1' failed: %2").arg(integration->name, e.message);
+            QStringLiteral("Connection test of '%1' failed: %2").arg(integration.name, e.message);
         if (m_out->json()) {
             Output::progress(QStringLiteral("error: ") + e.toText());
             m_out->flush();
@@ -135,6 +188,61 @@ Result<void> Cli::test(const Args &args)
             return Error{ErrorKind::OperationFailed, {}, {}, {}};
         }
         return e;
+    }
+    return {};
+}
+
+Result<void> Cli::testSeveral(const QList<Integration> &targets)
+{
+    // One after the other: the steps on stderr stay readable, and no server gets a burst.
+    int passed = 0;
+    int failed = 0;
+    int untested = 0;
+    QJsonArray results;
+    for (const Integration &integration : targets) {
+        auto connector = launcher().connectorFor(integration);
+        if (!connector) {
+            ++untested;
+            const QString why = connector.error().message;
+            results.append(QJsonObject{{QStringLiteral("id"), integration.idString()},
+                                       {QStringLiteral("name"), integration.name},
+                                       {QStringLiteral("success"), false},
+                                       {QStringLiteral("tested"), false},
+                                       {QStringLiteral("error"), connector.error().toText()}});
+            if (!m_out->json())
+                m_out->line(QStringLiteral("%1: not tested — %2").arg(integration.name, why));
+            continue;
+        }
+        const TestVerdict verdict = testOne(integration, **connector);
+        (verdict.ok ? passed : failed) += 1;
+        QJsonObject json = verdict.json;
+        json.insert(QStringLiteral("tested"), true);
+        results.append(json);
+        if (!m_out->json()) {
+            m_out->line(verdict.ok ? QStringLiteral("%1: %2").arg(integration.name, verdict.result)
+                                   : QStringLiteral("%1: FAILED — %2")
+                                         .arg(integration.name, verdict.error.message));
+            for (const QString &line : verdict.warningLines)
+                m_out->line(line);
+        }
+    }
+    if (m_out->json())
+        m_out->document(QJsonObject{{QStringLiteral("results"), results},
+                                    {QStringLiteral("passed"), passed},
+                                    {QStringLiteral("failed"), failed},
+                                    {QStringLiteral("notTested"), untested}});
+    else
+        m_out->line(untested > 0 ? QStringLiteral("%1 passed, %2 failed, %3 not tested")
+                                       .arg(passed)
+                                       .arg(failed)
+                                       .arg(untested)
+                                 : QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed));
+    if (failed + untested > 0) {
+        m_out->flush();
+        Output::progress(QStringLiteral("error: %1 of %2 connection tests did not pass")
+                             .arg(failed + untested)
+                             .arg(targets.size()));
+        return Error{ErrorKind::OperationFailed, {}, {}, {}};
     }
     return {};
 }

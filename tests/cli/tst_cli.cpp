@@ -475,6 +475,81 @@ private Q_SLOTS:
         QVERIFY(cleanJson.json().object().value(QStringLiteral("warnings")).toArray().isEmpty());
     }
 
+    // Issue #13 item 3: several integrations tested at once, by id or name or by the
+    // organisation filters, "N passed, M failed", exit 1 when any did not pass.
+    void testSeveralByIdOrByFolderTagTier()
+    {
+        const QStringList sandbox{QStringLiteral("--sandbox")};
+        const QString healthy = sandboxIdOfScenario(QStringLiteral("healthy"));
+        const QString degraded = sandboxIdOfScenario(QStringLiteral("degraded"));
+        const QString unhealthy = sandboxIdOfScenario(QStringLiteral("unhealthy"));
+        QVERIFY(!healthy.isEmpty() && !degraded.isEmpty() && !unhealthy.isEmpty());
+
+        Run three =
+            cli(sandbox + QStringList{QStringLiteral("test"), healthy, degraded, unhealthy});
+        QVERIFY2(three.exitCode == 1, qPrintable(three.describe()));
+        QVERIFY2(three.out.contains("eBPF agent (sandbox): FAILED — "),
+                 qPrintable(three.describe()));
+        QVERIFY2(three.out.endsWith("2 passed, 1 failed\n"), qPrintable(three.describe()));
+        QVERIFY(three.err.contains("1 of 3 connection tests did not pass"));
+        Run threeJson = cli(sandbox + QStringList{QStringLiteral("--json"), QStringLiteral("test"),
+                                                  healthy, degraded, unhealthy});
+        QCOMPARE(threeJson.exitCode, 1);
+        const QJsonObject o = threeJson.json().object();
+        QCOMPARE(o.value(QStringLiteral("passed")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("failed")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("notTested")).toInt(), 0);
+        const QJsonArray results = o.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results[2].toObject().value(QStringLiteral("id")).toString(), unhealthy);
+        QCOMPARE(results[2].toObject().value(QStringLiteral("success")).toBool(), false);
+        QVERIFY(results[0].toObject().value(QStringLiteral("steps")).toArray().size() > 1);
+
+        // By folder: GitHub App (healthy) and GitLab (degraded: passed with warnings).
+        Run folder = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--folder"),
+                                               QStringLiteral("Engineering/SCM")});
+        QVERIFY2(folder.exitCode == 0, qPrintable(folder.describe()));
+        QVERIFY2(folder.out.contains("GitLab (sandbox): passed with warnings: InMemory"),
+                 qPrintable(folder.describe()));
+        QVERIFY(folder.out.contains("\n  warning: Permission check"));
+        QVERIFY(folder.out.endsWith("2 passed, 0 failed\n"));
+        Run tagged = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--tag"),
+                                               QStringLiteral("agents"), QStringLiteral("--tier"),
+                                               QStringLiteral("DEV")});
+        QVERIFY2(tagged.exitCode == 1, qPrintable(tagged.describe()));
+        QVERIFY(tagged.out.endsWith("0 passed, 1 failed\n"));
+
+        // Bad input: nothing matches (exit 3), both ways at once or neither (exit 2), a typo
+        // among the names tests nothing, a malformed filter is named.
+        Run none = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--tag"),
+                                             QStringLiteral("no-such-tag")});
+        QCOMPARE(none.exitCode, 3);
+        QVERIFY(none.err.contains("no integration matches"));
+        Run both = cli(sandbox + QStringList{QStringLiteral("test"), healthy,
+                                             QStringLiteral("--tier"), QStringLiteral("prod")});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY(both.err.contains("not both"));
+        Run neither = cli(sandbox + QStringList{QStringLiteral("test")});
+        QCOMPARE(neither.exitCode, 2);
+        Run typo = cli(sandbox + QStringList{QStringLiteral("test"), healthy,
+                                             QStringLiteral("no-such-integration")});
+        QCOMPARE(typo.exitCode, 3);
+        QVERIFY2(!typo.err.contains("Testing"), qPrintable(typo.describe()));
+        Run badTier = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--tier"),
+                                                QStringLiteral("production")});
+        QCOMPARE(badTier.exitCode, 2);
+        QVERIFY(badTier.err.contains("tier"));
+        Run badFolder =
+            cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--folder"),
+                                      QStringLiteral("a//b")});
+        QCOMPARE(badFolder.exitCode, 2);
+        QVERIFY(badFolder.err.contains("--folder"));
+        Run badTag = cli(sandbox + QStringList{QStringLiteral("test"), QStringLiteral("--tag"),
+                                               QStringLiteral("a,b")});
+        QCOMPARE(badTag.exitCode, 2);
+        QVERIFY(badTag.err.contains("comma"));
+    }
+
     void verboseLogsEachOperationOnStderr()
     {
         const QString name = listJson({QStringLiteral("--sandbox")})

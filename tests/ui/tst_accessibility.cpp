@@ -8,8 +8,10 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "ui/common/ConsoleSettings.h"
+#include "ui/dialogs/BulkTestDialog.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
+#include "ui/dialogs/OrganiseSelectionDialog.h"
 #include "ui/dialogs/PluginsDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
@@ -110,6 +112,23 @@ QList<Surface> surfaces()
              return new OnboardingWizard(services);
          }},
         {"AI Code Guard", [](Fixture &) -> QWidget * { return new GuardWindow; }},
+        {"bulk move",
+         [](Fixture &) -> QWidget * {
+             return new OrganiseSelectionDialog(OrganisationFields::Field::Folder, 2,
+                                                {QStringLiteral("Team A")});
+         }},
+        {"bulk tag",
+         [](Fixture &) -> QWidget * {
+             return new OrganiseSelectionDialog(OrganisationFields::Field::Tags, 2, {});
+         }},
+        {"bulk tier",
+         [](Fixture &) -> QWidget * {
+             return new OrganiseSelectionDialog(OrganisationFields::Field::Tier, 2, {});
+         }},
+        {"bulk test",
+         [](Fixture &f) -> QWidget * {
+             return new BulkTestDialog(f.services.launcher, {f.integration});
+         }},
     };
 }
 

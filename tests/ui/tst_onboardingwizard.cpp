@@ -15,6 +15,7 @@
 #include "ui/models/ConnectorStepModel.h"
 #include "ui/models/DiscoveredResourceModel.h"
 #include "ui/views/MessageWidget.h"
+#include "ui/views/OverviewSidebar.h"
 #include "ui/wizard/CredentialPage.h"
 #include "ui/wizard/DiscoveryPreviewPage.h"
 #include "ui/wizard/EndpointPage.h"
@@ -190,6 +191,24 @@ private Q_SLOTS:
         m_launcher.reset();
         m_resolver.reset();
         m_catalog.reset();
+    }
+
+    // Issue #13 finding: the wizard and the overview's sidebar had a copy each of the type
+    // names, and they had drifted apart ("Source code (SCM)" and "SCM").
+    void theTypePageNamesTypesAsTheSidebarDoes()
+    {
+        auto w = wizard();
+        OverviewSidebar sidebar;
+        auto *list = child<QListWidget>(w.get(), QStringLiteral("typeList"));
+        QCOMPARE(list->count(), int(allIntegrationTypes().size()));
+        for (int row = 0; row < list->count(); ++row) {
+            const auto type = IntegrationType(list->item(row)->data(Qt::UserRole).toInt());
+            const QString inWizard = list->item(row)->text().section(QStringLiteral(" — "), 0, 0);
+            const QString inSidebar =
+                sidebar.typeItem(type)->text(0).section(QStringLiteral("  "), 0, 0);
+            QVERIFY(!inWizard.isEmpty());
+            QCOMPARE(inWizard, inSidebar);
+        }
     }
 
     void aRegistryFromTypeToSaveAgainstTheHarborFake()

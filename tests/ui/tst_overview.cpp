@@ -180,6 +180,84 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // Issue #13 finding: "(top level) 0" was listed when every integration is in a folder.
+    void theTopLevelIsListedOnlyWhileItHoldsIntegrations()
+    {
+        IntegrationListModel model(m_clock);
+        OverviewSidebar sidebar;
+        SummaryStrip strip;
+        OverviewPresenter presenter(model, sidebar, strip);
+        const QDateTime recently = test::fixedNow().addSecs(-60);
+        const Integration filed = make(QStringLiteral("reg"), IntegrationType::Registry,
+                                       QStringLiteral("Team A"), HealthStatus::Healthy, recently);
+        const Integration loose = make(QStringLiteral("ci"), IntegrationType::CiCd, QString(),
+                                       HealthStatus::Healthy, recently);
+        const auto topLevel = [&sidebar]() -> QTreeWidgetItem * {
+            QTreeWidgetItem *folders = sidebar.folderItem(QStringLiteral("Team A"))->parent();
+            for (int n = 0; n < folders->childCount(); ++n)
+                if (folders->child(n)->text(0).startsWith(QLatin1String("(top level)")))
+                    return folders->child(n);
+            return nullptr;
+        };
+        model.setIntegrations({filed});
+        presenter.flush();
+        QVERIFY(topLevel());
+        QVERIFY(topLevel()->isHidden());
+
+        model.setIntegrations({filed, loose});
+        presenter.flush();
+        QVERIFY(!topLevel()->isHidden());
+        QCOMPARE(topLevel()->text(0), QStringLiteral("(top level)  1"));
+        sidebar.setCurrentItem(topLevel());
+        QCOMPARE(shownNames(model), QStringList{QStringLiteral("ci")});
+
+        // The last one leaves the top level: the entry goes, and with it the scope it set.
+        model.remove(loose.id);
+        presenter.flush();
+        QVERIFY(topLevel()->isHidden());
+        QCOMPARE(sidebar.currentItem(), sidebar.allItem());
+        QCOMPARE(shownNames(model), QStringList{QStringLiteral("reg")});
+    }
+
+    // Issue #13 item 4: a healthy integration that is stale was counted as healthy and stale,
+    // side by side, so the strip's numbers added up to more than the catalog held. The status
+    // counts take each integration once, by its last check; what needs attention (stale, never
+    // checked, TLS unverified) is a group of its own, apart, and may overlap them.
+    void theStatusCountsAddUpAndAttentionIsApart()
+    {
+        IntegrationListModel model(m_clock);
+        OverviewSidebar sidebar;
+        SummaryStrip strip;
+        OverviewPresenter presenter(model, sidebar, strip);
+        model.setIntegrations(sample());
+        presenter.flush();
+        const auto count = [&strip](OverviewCategory c) {
+            return strip.button(c)->text().section(QLatin1Char(' '), 0, 0).toInt();
+        };
+        const int statuses = count(OverviewCategory::Healthy) + count(OverviewCategory::Degraded) +
+                             count(OverviewCategory::Unhealthy);
+        // Six integrations: one never checked has no verdict, the five others one each.
+        QCOMPARE(statuses, 5);
+        QCOMPARE(statuses + count(OverviewCategory::NeverChecked),
+                 model.overviewCounts().all().total);
+        QCOMPARE(count(OverviewCategory::Stale), 1); // ci-old, also among the healthy
+
+        QWidget *statusGroup = strip.findChild<QWidget *>(QStringLiteral("summaryStatus"));
+        QWidget *attentionGroup = strip.findChild<QWidget *>(QStringLiteral("summaryAttention"));
+        QVERIFY(statusGroup && attentionGroup);
+        for (OverviewCategory c :
+             {OverviewCategory::Healthy, OverviewCategory::Degraded, OverviewCategory::Unhealthy})
+            QCOMPARE(strip.button(c)->parentWidget(), statusGroup);
+        for (OverviewCategory c : {OverviewCategory::Stale, OverviewCategory::NeverChecked,
+                                   OverviewCategory::InsecureTls})
+            QCOMPARE(strip.button(c)->parentWidget(), attentionGroup);
+        QVERIFY(!statusGroup->accessibleName().isEmpty());
+        QVERIFY(!attentionGroup->accessibleName().isEmpty());
+        auto *heading =
+            attentionGroup->findChild<QLabel *>(QStringLiteral("summaryAttentionLabel"));
+        QVERIFY(heading && !heading->text().isEmpty());
+    }
+
     // Past kMaxRows the panel still counts every problem, and lists the first it finds; a filter
     // keystroke or a scope switch changes what the list shows, not what is wrong, so the panel
     // is not rebuilt for them (at 100,000 rows that rebuild followed every keystroke).

@@ -52,17 +52,24 @@ OrganisationFields::OrganisationFields(QWidget *parent) : QWidget(parent)
     m_tier->addItem(tr("staging"), int(EnvironmentTier::Staging));
     m_tier->addItem(tr("prod"), int(EnvironmentTier::Prod));
 
-    auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Folder:"), MessageWidget::withProblem(m_folder, m_folderError, this));
-    form->addRow(tr("T&ags:"), MessageWidget::withProblem(m_tags, m_tagsError, this));
-    form->addRow(tr("T&ier:"), m_tier);
+    m_form = new QFormLayout(this);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->addRow(tr("&Folder:"), MessageWidget::withProblem(m_folder, m_folderError, this));
+    m_form->addRow(tr("T&ags:"), MessageWidget::withProblem(m_tags, m_tagsError, this));
+    m_form->addRow(tr("T&ier:"), m_tier);
 
     connect(m_folder, &QComboBox::currentTextChanged, this, &OrganisationFields::revalidate);
     connect(m_tags, &QPlainTextEdit::textChanged, this, &OrganisationFields::revalidate);
     connect(m_tier, &QComboBox::currentIndexChanged, this, &OrganisationFields::changed);
     revalidate();
+}
+
+void OrganisationFields::showOnly(Field field)
+{
+    // The rows are in the order of Field.
+    for (int row = 0; row < m_form->rowCount(); ++row)
+        m_form->setRowVisible(row, row == int(field));
 }
 
 void OrganisationFields::setValues(const QString &folder, const QStringList &tags,

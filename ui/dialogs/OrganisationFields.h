@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QPlainTextEdit;
 
 namespace stella::ui {
@@ -27,7 +28,17 @@ class OrganisationFields : public QWidget
     Q_OBJECT
 
 public:
+    enum class Field
+    {
+        Folder,
+        Tags,
+        Tier
+    };
+
     explicit OrganisationFields(QWidget *parent = nullptr);
+
+    // Shows the one field a bulk change sets; the others are hidden and keep their defaults.
+    void showOnly(Field field);
 
     void setValues(const QString &folder, const QStringList &tags, stella::EnvironmentTier tier);
     // The folders offered in the combo (those the catalog already has), sorted.
@@ -54,6 +65,7 @@ private:
     QPlainTextEdit *m_tags = nullptr;
     MessageWidget *m_tagsError = nullptr;
     QComboBox *m_tier = nullptr;
+    QFormLayout *m_form = nullptr;
     bool m_valid = true;
 };
 

@@ -2,14 +2,14 @@
 #include "BulkActions.h"
 
 #include "core/catalog/CatalogThread.h"
-#include "core/catalog/IntegrationValidator.h"
 #include "core/common/FutureCallback.h"
+#include "ui/dialogs/BulkTestDialog.h"
+#include "ui/dialogs/OrganiseSelectionDialog.h"
 #include "ui/dialogs/TypedConfirmation.h"
 #include "ui/models/IntegrationListModel.h"
 #include "ui/views/IntegrationTableView.h"
 
 #include <QAction>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QMenu>
 #include <algorithm>
@@ -31,6 +31,9 @@ BulkActions::BulkActions(CatalogThread &catalog, IntegrationTableView &table, Co
     };
     check = make("actionBulkCheck", tr("Check Selected &Now"),
                  tr("Run a health check of every selected integration"));
+    test = make("actionBulkTest", tr("T&est Selected…"),
+                tr("Test the connection of every selected integration, the results in one "
+                   "window"));
     move = make("actionBulkMove", tr("&Move Selected to Folder…"),
                 tr("Move the selected integrations to one folder, in one change"));
     tag = make("actionBulkTag", tr("&Tag Selected…"), tr("Add a tag to the selected integrations"));
@@ -39,25 +42,34 @@ BulkActions::BulkActions(CatalogThread &catalog, IntegrationTableView &table, Co
     remove = make("actionBulkDelete", tr("&Delete Selected…"),
                   tr("Delete the selected integrations, in one change"));
     connect(check, &QAction::triggered, this, &BulkActions::checkSelected);
-    connect(move, &QAction::triggered, this, &BulkActions::askFolder);
-    connect(tag, &QAction::triggered, this, &BulkActions::askTag);
-    connect(tier, &QAction::triggered, this, &BulkActions::askTier);
+    connect(test, &QAction::triggered, this, &BulkActions::testSelected);
+    connect(move, &QAction::triggered, this, [this] { ask(OrganisationFields::Field::Folder); });
+    connect(tag, &QAction::triggered, this, [this] { ask(OrganisationFields::Field::Tags); });
+    connect(tier, &QAction::triggered, this, [this] { ask(OrganisationFields::Field::Tier); });
     connect(remove, &QAction::triggered, this, &BulkActions::deleteSelected);
     updateEnabled(false);
 }
 
 void BulkActions::addToMenu(QMenu &menu) const
 {
-    for (QAction *a : {check, move, tag, tier, remove})
+    for (QAction *a : {check, test, move, tag, tier, remove})
         menu.addAction(a);
+}
+
+void BulkActions::setLauncher(const ConnectorLauncher *launcher)
+{
+    m_launcher = launcher;
+    updateEnabled(m_hasCatalog);
 }
 
 void BulkActions::updateEnabled(bool hasCatalog)
 {
+    m_hasCatalog = hasCatalog;
     const bool any = hasCatalog && m_table.selectionModel() &&
                      !m_table.selectionModel()->selectedRows().isEmpty();
     for (QAction *a : {check, move, tag, tier, remove})
         a->setEnabled(any);
+    test->setEnabled(any && m_launcher);
 }
 
 QList<Integration> BulkActions::selection() const
@@ -108,6 +120,21 @@ void BulkActions::checkSelected()
         m_check(i);
 }
 
+BulkTestDialog *BulkActions::testSelected()
+{
+    const QList<Integration> selected = selection();
+    if (selected.isEmpty() || !m_launcher)
+        return nullptr;
+    // No typed confirmation, prod or not: a test reads and changes nothing
+    // (docs/architecture.md, "Overview, organisation and problems").
+    auto *dialog = new BulkTestDialog(*m_launcher, selected, &m_window);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    Q_EMIT bulkTestOpened(dialog);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
+
 void BulkActions::change(const QList<Integration> &selected, const QString &what,
                          const IntegrationCatalog::BulkChange &bulk)
 {
@@ -136,8 +163,13 @@ void BulkActions::moveSelected(const QString &folder)
 
 void BulkActions::tagSelected(const QString &tagText)
 {
+    tagSelected(QStringList{tagText});
+}
+
+void BulkActions::tagSelected(const QStringList &tags)
+{
     IntegrationCatalog::BulkChange bulk;
-    bulk.addTags = {tagText};
+    bulk.addTags = tags;
     change(selection(), tr("Tagging"), bulk);
 }
 
@@ -168,53 +200,29 @@ void BulkActions::deleteSelected()
     });
 }
 
-void BulkActions::askFolder()
+void BulkActions::ask(OrganisationFields::Field field)
 {
-    auto *ask = new QInputDialog(&m_window);
+    const QList<Integration> selected = selection();
+    if (selected.isEmpty())
+        return;
+    QStringList folders;
+    if (const auto *model = qobject_cast<const IntegrationListModel *>(m_table.model()))
+        folders = model->overviewCounts().folders();
+    auto *ask = new OrganiseSelectionDialog(field, selected.size(), folders, &m_window);
     ask->setAttribute(Qt::WA_DeleteOnClose);
-    ask->setObjectName(QStringLiteral("bulkFolderDialog"));
-    ask->setWindowTitle(tr("Move to folder"));
-    ask->setLabelText(tr("Folder (empty for the top level), e.g. Team A/Registries:"));
-    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &folder) {
-        if (const QString p = IntegrationValidator::folderProblem(folder); !p.isEmpty()) {
-            Q_EMIT finished(tr("Moving"), false,
-                            Error::invalidInput(p, tr("Folders look like Team A/Registries")));
-            return;
+    connect(ask, &QDialog::accepted, this, [this, ask, field] {
+        const OrganisationFields *values = ask->fields();
+        switch (field) {
+        case OrganisationFields::Field::Folder:
+            moveSelected(values->folder());
+            break;
+        case OrganisationFields::Field::Tags:
+            tagSelected(values->tags());
+            break;
+        case OrganisationFields::Field::Tier:
+            setTierOfSelected(values->tier());
+            break;
         }
-        moveSelected(folder);
-    });
-    ask->open();
-}
-
-void BulkActions::askTag()
-{
-    auto *ask = new QInputDialog(&m_window);
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    ask->setObjectName(QStringLiteral("bulkTagDialog"));
-    ask->setWindowTitle(tr("Tag"));
-    ask->setLabelText(tr("Tag to add (no commas):"));
-    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &tagText) {
-        if (const QString p = IntegrationValidator::tagProblem(tagText); !p.isEmpty()) {
-            Q_EMIT finished(tr("Tagging"), false,
-                            Error::invalidInput(p, tr("Give one tag without commas")));
-            return;
-        }
-        tagSelected(tagText);
-    });
-    ask->open();
-}
-
-void BulkActions::askTier()
-{
-    auto *ask = new QInputDialog(&m_window);
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    ask->setObjectName(QStringLiteral("bulkTierDialog"));
-    ask->setWindowTitle(tr("Set tier"));
-    ask->setLabelText(tr("Environment tier:"));
-    ask->setComboBoxItems({tr("None"), QStringLiteral("dev"), QStringLiteral("test"),
-                           QStringLiteral("staging"), QStringLiteral("prod")});
-    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &text) {
-        setTierOfSelected(environmentTierFromString(text).value_or(EnvironmentTier::None));
     });
     ask->open();
 }

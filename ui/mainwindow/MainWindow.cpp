@@ -12,6 +12,7 @@
 #include "ui/common/HealthNotifier.h"
 #include "ui/common/ListFreshness.h"
 #include "ui/common/StatusText.h"
+#include "ui/dialogs/BulkTestDialog.h"
 #include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/OpenCatalogDialog.h"
 #include "ui/dialogs/OrganisationFields.h"
@@ -544,6 +545,13 @@ void MainWindow::buildBulkActions()
     m_bulk = new BulkActions(
         m_catalog, *m_table, [this] { return m_session.context(); },
         [this](const Integration &i) { m_health->check(i, m_session.context()); }, *this);
+    m_bulk->setLauncher(&m_launcher);
+    connect(m_bulk, &BulkActions::bulkTestOpened, this, [this](BulkTestDialog *dialog) {
+        connect(dialog, &BulkTestDialog::testMeasured, this,
+                [this](const QString &provider, qint64 elapsedMs) {
+                    m_testDurations->record(m_session.context(), provider, elapsedMs);
+                });
+    });
     QMenu *organise = menuBar()->addMenu(tr("&Organise"));
     organise->setObjectName(QStringLiteral("organiseMenu"));
     m_bulk->addToMenu(*organise);
@@ -961,22 +969,28 @@ void MainWindow::deleteSelected()
     if (!selected)
         return;
     const Integration target = *selected;
-    if (target.tier == EnvironmentTier::Prod && !m_prodDeleteTyped) {
-        // docs/contracts.md §25: a prod integration's name is typed before the usual question.
-        auto *confirm = new TypedConfirmation(
-            tr("Delete a production integration"),
-            tr("%1 is a prod integration. Deleting it stops its checks and removes it from "
-               "every list.")
-                .arg(target.name),
-            target.name, tr("Continue"), this);
+    const QString endpoint = target.endpoint.isEmpty() ? tr("(no endpoint)") : target.endpoint;
+    const QString where = tr("%1 %2 at %3 in tenant “%4”.")
+                              .arg(target.provider, toString(target.type), endpoint, tenant());
+    const QString kept = tr("Its health history and audit trail are kept.");
+    // The secret is mentioned only when there is one.
+    const QString secret = target.authRefUri.isEmpty()
+                               ? QString()
+                               : tr("The secret its AuthRef points to is not touched.");
+    if (target.tier == EnvironmentTier::Prod) {
+        // docs/contracts.md §25: a prod integration's name is typed. That one dialog says all
+        // the ordinary question would have said: it is asked once, not twice.
+        QStringList text{tr("%1 is a prod integration. Deleting it stops its checks and removes "
+                            "it from every list.")
+                             .arg(target.name),
+                         where, kept};
+        if (!secret.isEmpty())
+            text.append(secret);
+        auto *confirm = new TypedConfirmation(tr("Delete a production integration"),
+                                              text.join(QStringLiteral("\n\n")), target.name,
+                                              tr("Delete"), this);
         confirm->setAttribute(Qt::WA_DeleteOnClose);
-        connect(confirm, &QDialog::accepted, this, [this, id = target.id] {
-            if (!selectIntegration(id))
-                return;
-            m_prodDeleteTyped = true;
-            deleteSelected();
-            m_prodDeleteTyped = false;
-        });
+        connect(confirm, &QDialog::accepted, this, [this, target] { removeIntegration(target); });
         confirm->open();
         return;
     }
@@ -984,43 +998,45 @@ void MainWindow::deleteSelected()
                                 tr("Delete the integration “%1”?").arg(target.name),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmDelete"));
-    // Rich text so the endpoint is kept on one line (<nobr>) instead of broken at a '/' or '-';
-    // the secret is mentioned only when there is one.
-    const QString endpoint =
+    // Rich text so the endpoint is kept on one line (<nobr>) instead of broken at a '/' or '-'.
+    const QString nobrEndpoint =
         target.endpoint.isEmpty()
             ? tr("(no endpoint)")
             : QStringLiteral("<nobr>%1</nobr>").arg(target.endpoint.toHtmlEscaped());
     QString details = tr("<p>%1 %2 at %3 in tenant “%4”.</p><p>Its health history and audit "
                          "trail are kept.</p>")
-                          .arg(target.provider.toHtmlEscaped(), toString(target.type), endpoint,
+                          .arg(target.provider.toHtmlEscaped(), toString(target.type), nobrEndpoint,
                                tenant().toHtmlEscaped());
-    if (!target.authRefUri.isEmpty())
+    if (!secret.isEmpty())
         details += tr("<p>The secret its AuthRef points to is not touched.</p>");
     box->setInformativeText(details);
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, target](int result) {
-        if (result != QMessageBox::Yes)
-            return;
-        const RequestContext ctx = m_session.context();
-        const QUuid id = target.id;
-        const int version = target.version;
-        onFinished(this, m_catalog.run([ctx, id, version](IntegrationCatalog &c) {
-            return c.remove(ctx, id, version);
-        }),
-                   [this, target](const Result<void> &r) {
-                       if (!r) {
-                           m_banner->showError(r.error(),
-                                               tr("“%1” was not deleted.").arg(target.name));
-                           return;
-                       }
-                       m_model->remove(target.id);
-                       statusBar()->showMessage(tr("Deleted “%1”.").arg(target.name), 5000);
-                       Q_EMIT integrationRemoved(target.id);
-                   });
+        if (result == QMessageBox::Yes)
+            removeIntegration(target);
     });
     box->open();
+}
+
+void MainWindow::removeIntegration(const Integration &target)
+{
+    const RequestContext ctx = m_session.context();
+    const QUuid id = target.id;
+    const int version = target.version;
+    onFinished(this, m_catalog.run([ctx, id, version](IntegrationCatalog &c) {
+        return c.remove(ctx, id, version);
+    }),
+               [this, target](const Result<void> &r) {
+                   if (!r) {
+                       m_banner->showError(r.error(), tr("“%1” was not deleted.").arg(target.name));
+                       return;
+                   }
+                   m_model->remove(target.id);
+                   statusBar()->showMessage(tr("Deleted “%1”.").arg(target.name), 5000);
+                   Q_EMIT integrationRemoved(target.id);
+               });
 }
 
 void MainWindow::testSelected()

@@ -185,6 +185,8 @@ private:
     void buildOverview();
     // Selects the integration, lifting the overview's scope and the filter if they hide it.
     void jumpToIntegration(const QUuid &id);
+    // Deletes it in the catalog, once the operator confirmed.
+    void removeIntegration(const Integration &target);
     void buildBulkActions();
     void connectSession();
     void connectCatalog();
@@ -254,7 +256,6 @@ private:
     OverviewPresenter *m_overview = nullptr;
     ProblemsPanel *m_problems = nullptr;
     BulkActions *m_bulk = nullptr;
-    bool m_prodDeleteTyped = false; // the typed confirmation of a prod delete was given
 };
 
 } // namespace stella::ui

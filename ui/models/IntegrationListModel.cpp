@@ -115,22 +115,25 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
 QIcon IntegrationListModel::tierBadge(EnvironmentTier tier)
 {
     // The tier's name is always beside the badge, so the colour only helps the eye.
+    // A lighter tone on a dark palette, so the badge keeps 3:1 against the row either way.
     static QHash<int, QIcon> cache;
-    if (const auto it = cache.constFind(int(tier)); it != cache.constEnd())
+    const bool dark = StatusIcon::darkPalette();
+    const int key = int(tier) * 2 + (dark ? 1 : 0);
+    if (const auto it = cache.constFind(key); it != cache.constEnd())
         return *it;
     QColor colour;
     switch (tier) {
     case EnvironmentTier::Dev:
-        colour = QColor(0x2e, 0x7d, 0x32);
+        colour = dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x7d, 0x32);
         break;
     case EnvironmentTier::Test:
-        colour = QColor(0x15, 0x65, 0xc0);
+        colour = dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0);
         break;
     case EnvironmentTier::Staging:
-        colour = QColor(0xef, 0x6c, 0x00);
+        colour = dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xef, 0x6c, 0x00);
         break;
     case EnvironmentTier::Prod:
-        colour = QColor(0xc6, 0x28, 0x28);
+        colour = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xc6, 0x28, 0x28);
         break;
     case EnvironmentTier::None:
         return {};
@@ -144,7 +147,7 @@ QIcon IntegrationListModel::tierBadge(EnvironmentTier tier)
     painter.drawRoundedRect(QRectF(3, 8, 26, 16), 5, 5);
     painter.end();
     const QIcon icon(pixmap);
-    cache.insert(int(tier), icon);
+    cache.insert(key, icon);
     return icon;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OverviewSidebar.h"
 
+#include "ui/common/TypeNames.h"
+
 #include <QHeaderView>
 
 namespace stella::ui {
@@ -55,27 +57,6 @@ OverviewSidebar::OverviewSidebar(QWidget *parent) : QTreeWidget(parent)
     });
 }
 
-QString OverviewSidebar::typeLabel(IntegrationType type)
-{
-    switch (type) {
-    case IntegrationType::Registry:
-        return tr("Registries");
-    case IntegrationType::Scm:
-        return tr("SCM");
-    case IntegrationType::CiCd:
-        return tr("CI/CD");
-    case IntegrationType::SecretsManager:
-        return tr("Secrets");
-    case IntegrationType::RuntimeHost:
-        return tr("Runtime");
-    case IntegrationType::ObjectStorage:
-        return tr("Storage");
-    case IntegrationType::FeedMirror:
-        return tr("Feeds");
-    }
-    return {};
-}
-
 QTreeWidgetItem *OverviewSidebar::typeItem(IntegrationType type) const
 {
     return m_typeItems.value(int(type));
@@ -95,12 +76,20 @@ void OverviewSidebar::refresh(const OverviewCounts &counts)
 {
     m_all->setText(0, countText(tr("All integrations"), counts.all()));
     for (IntegrationType type : allIntegrationTypes())
-        m_typeItems.value(int(type))->setText(0, countText(typeLabel(type), counts.type(type)));
+        m_typeItems.value(int(type))->setText(
+            0, countText(integrationTypeName(type), counts.type(type)));
     const QStringList folders = counts.folders();
     if (folders != m_folderPaths)
         rebuildFolders(folders);
-    if (m_topLevel)
-        m_topLevel->setText(0, countText(tr("(top level)"), counts.folder(QString())));
+    if (m_topLevel) {
+        const CategoryCounts topLevel = counts.folder(QString());
+        m_topLevel->setText(0, countText(tr("(top level)"), topLevel));
+        // "(top level) 0" reads as a folder that exists; it is listed only while it holds some.
+        const bool empty = topLevel.total == 0;
+        if (empty && currentItem() == m_topLevel)
+            setCurrentItem(m_all);
+        m_topLevel->setHidden(empty);
+    }
     for (auto it = m_folderItems.begin(); it != m_folderItems.end(); ++it) {
         const QString &path = it.key();
         const QString leaf = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);

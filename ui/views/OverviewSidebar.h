@@ -28,7 +28,6 @@ public:
     QTreeWidgetItem *folderItem(const QString &path) const { return m_folderItems.value(path); }
     // The scope of the current item (an empty scope for "All integrations").
     OverviewScope currentScope() const;
-    static QString typeLabel(IntegrationType type);
 
 Q_SIGNALS:
     void scopeSelected(const stella::ui::OverviewScope &scope);

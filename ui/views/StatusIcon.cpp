@@ -3,27 +3,42 @@
 
 #include "ui/common/IconSet.h"
 
+#include <QGuiApplication>
 #include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPalette>
 #include <QPixmap>
 
 namespace stella::ui {
 
+bool StatusIcon::darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
 QColor StatusIcon::color(HealthStatus status)
 {
+    // Two tones per status: each keeps at least 3:1 against the list's rows (WCAG 1.4.11) in
+    // its palette, light or dark (tst_darkpalette measures it).
+    const bool dark = darkPalette();
     switch (status) {
     case HealthStatus::Healthy:
-        return QColor(0x2e, 0x9d, 0x4f);
+        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x9d, 0x4f);
     case HealthStatus::Degraded:
-        return QColor(0xe0, 0x9a, 0x1a);
+        return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xe0, 0x9a, 0x1a);
     case HealthStatus::Unhealthy:
-        return QColor(0xd2, 0x3b, 0x3b);
+        return dark ? QColor(0xef, 0x53, 0x50) : QColor(0xd2, 0x3b, 0x3b);
     case HealthStatus::Unknown:
         break;
     }
-    return QColor(0x8a, 0x8f, 0x98);
+    return dark ? QColor(0x9e, 0xa3, 0xab) : QColor(0x8a, 0x8f, 0x98);
+}
+
+QColor StatusIcon::runningColor()
+{
+    return darkPalette() ? QColor(0x64, 0xb5, 0xf6) : QColor(0x2f, 0x6f, 0xd0);
 }
 
 QPixmap StatusIcon::draw(HealthStatus status, int size, qreal dpr)
@@ -54,7 +69,7 @@ QPixmap StatusIcon::drawRunning(int size, qreal dpr)
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor c(0x2f, 0x6f, 0xd0);
+    const QColor c = runningColor();
     const qreal m = size * 0.12;
     const QRectF r(m, m, size - 2 * m, size - 2 * m);
     p.setPen(QPen(c.darker(125), size * 0.06));
@@ -90,7 +105,8 @@ void StatusIcon::drawWarningBadge(QPixmap &pixmap, int size)
 QIcon StatusIcon::iconWithWarning(HealthStatus status)
 {
     static QHash<int, QIcon> cache;
-    auto it = cache.find(int(status));
+    const int key = int(status) * 2 + (darkPalette() ? 1 : 0);
+    auto it = cache.find(key);
     if (it != cache.end())
         return *it;
     QIcon icon;
@@ -100,7 +116,7 @@ QIcon StatusIcon::iconWithWarning(HealthStatus status)
             drawWarningBadge(pixmap, size);
             icon.addPixmap(pixmap);
         }
-    return *cache.insert(int(status), icon);
+    return *cache.insert(key, icon);
 }
 
 QPixmap StatusIcon::faded(const QPixmap &pixmap)
@@ -126,7 +142,7 @@ QIcon StatusIcon::icon(HealthStatus status, bool tlsWarning, bool stale)
     if (!stale)
         return tlsWarning ? iconWithWarning(status) : icon(status);
     static QHash<int, QIcon> cache;
-    const int key = int(status) * 2 + (tlsWarning ? 1 : 0);
+    const int key = (int(status) * 2 + (tlsWarning ? 1 : 0)) * 2 + (darkPalette() ? 1 : 0);
     auto it = cache.find(key);
     if (it != cache.end())
         return *it;
@@ -155,28 +171,29 @@ QIcon StatusIcon::icon(ConnectorStep::State state)
     case ConnectorStep::State::Running:
         break;
     }
-    static const QIcon running = [] {
-        QIcon i;
+    static QIcon running[2];
+    QIcon &shown = running[darkPalette() ? 1 : 0];
+    if (shown.isNull())
         for (const int size : {12, 16, 24, 32})
             for (const qreal dpr : {1.0, 2.0})
-                i.addPixmap(drawRunning(size, dpr));
-        return i;
-    }();
-    return running;
+                shown.addPixmap(drawRunning(size, dpr));
+    return shown;
 }
 
 QIcon StatusIcon::icon(HealthStatus status)
 {
-    // Painted once per status: the list asks for an icon per visible row on every repaint.
+    // Painted once per status and palette: the list asks for an icon per visible row on every
+    // repaint.
     static QHash<int, QIcon> cache;
-    auto it = cache.find(int(status));
+    const int key = int(status) * 2 + (darkPalette() ? 1 : 0);
+    auto it = cache.find(key);
     if (it != cache.end())
         return *it;
     QIcon icon;
     for (const int size : {12, 16, 24, 32})
         for (const qreal dpr : {1.0, 2.0})
             icon.addPixmap(draw(status, size, dpr));
-    return *cache.insert(int(status), icon);
+    return *cache.insert(key, icon);
 }
 
 } // namespace stella::ui

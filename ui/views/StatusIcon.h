@@ -17,7 +17,12 @@ class StatusIcon
 {
 public:
     static QIcon icon(HealthStatus status);
+    // The status colour for the application's palette: a lighter tone on a dark one.
     static QColor color(HealthStatus status);
+    // A running step's colour, likewise.
+    static QColor runningColor();
+    // Whether the application's palette is dark (its Base colour is).
+    static bool darkPalette();
     // The same icon with a small warning triangle in the corner: the integration skips TLS
     // verification, which must be visible next to its status wherever it is listed.
     static QIcon iconWithWarning(HealthStatus status);

@@ -3,7 +3,9 @@
 
 #include "ui/views/StatusIcon.h"
 
+#include <QFrame>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QStyle>
 #include <QToolButton>
 
@@ -39,9 +41,37 @@ SummaryStrip::SummaryStrip(QWidget *parent) : QWidget(parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
+    // Two groups (docs/architecture.md, "Overview, organisation and problems"): the status
+    // counts take each integration once, by its last check, so they add up; what needs
+    // attention overlaps them (a healthy check can be stale) and is shown apart.
+    const auto group = [this, layout](const char *name, const QString &accessibleName) {
+        auto *box = new QWidget(this);
+        box->setObjectName(QLatin1String(name));
+        box->setAccessibleName(accessibleName);
+        auto *row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->setSpacing(4);
+        layout->addWidget(box);
+        return box;
+    };
+    QWidget *status = group("summaryStatus", tr("Status of the last check"));
+    auto *separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(separator);
+    QWidget *attention = group("summaryAttention", tr("Needs attention"));
+    auto *heading = new QLabel(tr("Needs attention:"), attention);
+    heading->setObjectName(QStringLiteral("summaryAttentionLabel"));
+    attention->layout()->addWidget(heading);
+    status->setToolTip(tr("Each integration counted once, by its last check"));
+    attention->setToolTip(tr("These overlap the status counts: a healthy check can be stale"));
     for (int n = 0; n < kOverviewCategoryCount; ++n) {
         const auto category = OverviewCategory(n);
-        auto *b = new QToolButton(this);
+        const bool isStatus = category == OverviewCategory::Healthy ||
+                              category == OverviewCategory::Degraded ||
+                              category == OverviewCategory::Unhealthy;
+        QWidget *box = isStatus ? status : attention;
+        auto *b = new QToolButton(box);
         b->setObjectName(QStringLiteral("summary_") + QLatin1String(kNames[n]));
         b->setCheckable(true);
         b->setAutoRaise(true);
@@ -53,7 +83,7 @@ SummaryStrip::SummaryStrip(QWidget *parent) : QWidget(parent)
             Q_EMIT categorySelected(m_selected);
         });
         m_buttons[size_t(n)] = b;
-        layout->addWidget(b);
+        box->layout()->addWidget(b);
     }
     layout->addStretch(1);
     setCounts({});

@@ -11,10 +11,12 @@ class QToolButton;
 
 namespace stella::ui {
 
-// "12 healthy · 2 degraded · 1 unhealthy · 3 stale · 4 never checked · 1 insecure TLS": one
-// checkable button per category, icon and text (never colour alone); checking one filters the
-// list to it, checking it again shows everything. Buttons: summary_healthy, summary_degraded,
-// summary_unhealthy, summary_stale, summary_neverChecked, summary_insecureTls.
+// "12 healthy · 2 degraded · 1 unhealthy | Needs attention: 3 stale · 4 never checked · 1 with
+// insecure TLS": one checkable button per category, icon and text (never colour alone);
+// checking one filters the list to it, checking it again shows everything. The status group
+// (summaryStatus) counts each integration once; the attention group (summaryAttention) overlaps
+// it. Buttons: summary_healthy, summary_degraded, summary_unhealthy, summary_stale,
+// summary_neverChecked, summary_insecureTls.
 class SummaryStrip : public QWidget
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 #include "ProviderChoicePages.h"
 
 #include "core/providers/ProviderRegistry.h"
+#include "ui/common/TypeNames.h"
 #include "ui/wizard/OnboardingWizard.h"
 
 #include <QLabel>
@@ -22,27 +23,6 @@ QList<const ProviderDefinition *> offered(const OnboardingWizard &wizard, Integr
 }
 } // namespace
 
-QString TypePage::typeTitle(IntegrationType type)
-{
-    switch (type) {
-    case IntegrationType::Registry:
-        return tr("Registries");
-    case IntegrationType::Scm:
-        return tr("Source code (SCM)");
-    case IntegrationType::CiCd:
-        return tr("CI/CD");
-    case IntegrationType::SecretsManager:
-        return tr("Secrets");
-    case IntegrationType::RuntimeHost:
-        return tr("Runtime");
-    case IntegrationType::ObjectStorage:
-        return tr("Storage");
-    case IntegrationType::FeedMirror:
-        return tr("Feeds");
-    }
-    return {};
-}
-
 TypePage::TypePage(OnboardingWizard &wizard) : m_wizard(wizard), m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("typePage"));
@@ -58,7 +38,7 @@ TypePage::TypePage(OnboardingWizard &wizard) : m_wizard(wizard), m_list(new QLis
         if (names.isEmpty())
             continue;
         auto *item = new QListWidgetItem(
-            tr("%1 — %2").arg(typeTitle(type), names.join(QStringLiteral(", "))), m_list);
+            tr("%1 — %2").arg(integrationTypeName(type), names.join(QStringLiteral(", "))), m_list);
         item->setData(Qt::UserRole, int(type));
     }
     connect(m_list, &QListWidget::currentRowChanged, this, &QWizardPage::completeChanged);
@@ -131,7 +111,7 @@ void ProviderPage::fill()
     const QSignalBlocker block(m_list);
     m_list->clear();
     const IntegrationType type = m_wizard.type();
-    setSubTitle(tr("The products Stella Ops connects to as %1.").arg(TypePage::typeTitle(type)));
+    setSubTitle(tr("The products Stella Ops connects to as %1.").arg(integrationTypeName(type)));
     for (const ProviderDefinition *p : offered(m_wizard, type)) {
         auto *item = new QListWidgetItem(p->displayName, m_list);
         item->setData(Qt::UserRole, p->id);

@@ -26,8 +26,6 @@ public:
 
     bool isComplete() const override;
     bool validatePage() override;
-    // The operator-facing name of a type: "Registries", "Secrets managers", ...
-    static QString typeTitle(IntegrationType type);
 
 private:
     OnboardingWizard &m_wizard;
