@@ -11,7 +11,7 @@ namespace stella::guard {
 // The portable engine: a gitleaks-style keyword prefilter. One pass finds every rule keyword
 // (case-insensitively); each hit makes its line a candidate for the rules owning the keyword.
 // Each position's fingerprint is its three bytes, five low bits each (an ASCII letter and its
-// capital share them, so no case folding is needed), tested against a bitmap of the keywords'
+// capital share them, so no case folding is needed), tested against a table of the keywords'
 // first three bytes; only the rare positions that pass (about 1 % on source code) are compared
 // in full. Positions go in blocks of 64: the fingerprints are computed independently of each
 // other (no value carried from byte to byte, so the compiler vectorises them), looked up without
