@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "FileWalker.h"
 
+#include "core/common/Logging.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
 
 namespace stella::guard {
 
@@ -94,6 +99,18 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
                                const QString &root, QList<IgnoreFile> &ignores, const FileSink &out,
                                WalkStats &stats) const
 {
+    // QDir lists an unreadable folder as an empty one; opendir says why it cannot.
+    if (DIR *handle = ::opendir(QFile::encodeName(absolute).constData())) {
+        ::closedir(handle);
+    } else {
+        const int error = errno;
+        const QString display = join(root, relative.isEmpty() ? QStringLiteral(".") : relative);
+        STELLA_LOG_WARNING(lcGuard).noquote() << "cannot read the folder" << display << ":"
+                                              << QString::fromLocal8Bit(std::strerror(error));
+        ++stats.unreadable;
+        stats.unreadableFolders.append(display);
+        return;
+    }
     const QDir dir(absolute);
     // One listing gives the names with their types (from readdir), so only a file's size and
     // a link's target cost a stat; names in ordinal order, so the walk (and the progress) is

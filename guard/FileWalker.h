@@ -23,14 +23,19 @@ struct WalkStats
     qint64 ignored = 0;  // by .gitignore
     qint64 allowed = 0;  // by allowPaths
     qint64 tooLarge = 0; // over maxFileSize
-    QStringList missing; // roots that do not exist
+    // Folders whose listing was refused (permissions): counted with the unreadable files, and
+    // named, since what they hold was not scanned.
+    qint64 unreadable = 0;
+    QStringList unreadableFolders; // display paths, in walk order
+    QStringList missing;           // roots that do not exist
 };
 
 // Lists the files below the given roots, in a fixed order: .git directories and what
 // .gitignore files exclude are skipped (nested .gitignore files apply to their subtree, later
 // rules and deeper files win, `!` re-includes, an excluded directory is not entered), as are
 // files over the size limit and those matching an allowPaths glob. Directory symlinks are not
-// followed (no loops); file symlinks are.
+// followed (no loops); file symlinks are. A folder that cannot be listed is counted in
+// WalkStats::unreadable and named, never silently passed over.
 class FileWalker
 {
 public:

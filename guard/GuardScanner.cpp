@@ -231,7 +231,8 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
     STELLA_LOG_INFO(lcGuard).noquote()
         << "walked" << roots.join(QLatin1String(", ")) << ":" << total.filesTotal << "files,"
         << total.bytesTotal << "bytes to scan;" << walkStats.ignored << "ignored,"
-        << walkStats.allowed << "allow-listed," << walkStats.tooLarge << "too large";
+        << walkStats.allowed << "allow-listed," << walkStats.tooLarge << "too large,"
+        << walkStats.unreadable << "unreadable folders";
     Q_EMIT progress(total);
 
     {
@@ -264,6 +265,8 @@ Result<ScanResult> GuardScanner::scan(const QStringList &roots)
     result.stats.ignored = walkStats.ignored;
     result.stats.allowListed = walkStats.allowed;
     result.stats.tooLarge = walkStats.tooLarge;
+    result.stats.unreadable = walkStats.unreadable;
+    result.stats.unreadableFolders = walkStats.unreadableFolders;
     for (Worker &w : workers) {
         result.findings += w.findings;
         for (size_t s = 0; s < w.bySeverity.size(); ++s)

@@ -32,8 +32,9 @@ struct ScanStats
     qint64 ignored = 0;     // .gitignore
     qint64 allowListed = 0; // allowPaths
     qint64 tooLarge = 0;    // over maxFileSize
-    qint64 unreadable = 0;
-    qint64 allowedFindings = 0; // dropped by allowFindings
+    qint64 unreadable = 0;  // files that could not be read, and folders that could not be listed
+    QStringList unreadableFolders; // those folders (display paths): nothing below them was scanned
+    qint64 allowedFindings = 0;    // dropped by allowFindings
 };
 
 struct ScanResult

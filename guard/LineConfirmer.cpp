@@ -59,16 +59,37 @@ std::unique_ptr<LineConfirmer::Scratch> LineConfirmer::makeScratch() const
     return scratch;
 }
 
-LineConfirmer::Verdict LineConfirmer::run(int rule, const char *line, qsizetype length,
+namespace {
+// ASCII is valid UTF-8, and it is nearly every line of source code: for those the check
+// pcre2_match would make on every call (once per rule) is known to pass.
+bool isAscii(const char *data, qsizetype length)
+{
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    uint64_t any = 0;
+    qsizetype i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, data + i, sizeof word);
+        any |= word;
+    }
+    for (; i < length; ++i)
+        any |= uint64_t(static_cast<unsigned char>(data[i]));
+    return (any & kHigh) == 0;
+}
+} // namespace
+
+LineConfirmer::Verdict LineConfirmer::run(int rule, const char *line, qsizetype length, bool ascii,
                                           Scratch &scratch) const
 {
     pcre2_code *code = m_programs[size_t(rule)];
     if (!code || !scratch.matchData)
         return Verdict::Undecided;
-    // pcre2_match checks the UTF-8 itself: an invalid line (the verifier sees U+FFFD there)
-    // comes back as an error and stays a candidate.
-    const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(line), PCRE2_SIZE(length), 0, 0,
-                               scratch.matchData, nullptr);
+    // Otherwise pcre2_match checks the UTF-8 itself: an invalid line (the verifier sees U+FFFD
+    // there) comes back as an error and stays a candidate.
+    const auto subject = reinterpret_cast<PCRE2_SPTR>(line);
+    const int rc =
+        ascii ? pcre2_jit_match(code, subject, PCRE2_SIZE(length), 0, 0, scratch.matchData, nullptr)
+              : pcre2_match(code, subject, PCRE2_SIZE(length), 0, 0, scratch.matchData, nullptr);
     if (rc == PCRE2_ERROR_NOMATCH)
         return Verdict::NoMatch;
     return rc >= 0 ? Verdict::Match : Verdict::Undecided;
@@ -85,6 +106,7 @@ void LineConfirmer::confirm(const QByteArray &text, Scratch &scratch,
     const char *data = text.constData();
     const qsizetype size = text.size();
     qsizetype lineStart = -1, lineEnd = -1; // the line of the previous candidate
+    bool ascii = false;
     size_t kept = 0;
     for (const Candidate &c : candidates) {
         if (c.offset > lineEnd || lineStart < 0) {
@@ -99,13 +121,14 @@ void LineConfirmer::confirm(const QByteArray &text, Scratch &scratch,
             const qsizetype scanFrom = std::min(c.offset, size);
             const void *nl = std::memchr(data + scanFrom, '\n', size_t(size - scanFrom));
             lineEnd = nl ? static_cast<const char *>(nl) - data : size;
+            ascii = isAscii(data + lineStart, lineEnd - lineStart);
             scratch.decided.clear();
         }
         if (std::find(scratch.decided.begin(), scratch.decided.end(), c.rule) !=
             scratch.decided.end())
             continue;
         scratch.decided.push_back(c.rule);
-        if (run(c.rule, data + lineStart, lineEnd - lineStart, scratch) != Verdict::NoMatch)
+        if (run(c.rule, data + lineStart, lineEnd - lineStart, ascii, scratch) != Verdict::NoMatch)
             candidates[kept++] = {c.rule, lineStart};
     }
     candidates.resize(kept);

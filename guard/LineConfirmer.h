@@ -56,7 +56,7 @@ private:
         Match,
         Undecided,
     };
-    Verdict run(int rule, const char *line, qsizetype length, Scratch &scratch) const;
+    Verdict run(int rule, const char *line, qsizetype length, bool ascii, Scratch &scratch) const;
 
     std::vector<pcre2_real_code_8 *> m_programs; // per rule; null: not confirmable
 };

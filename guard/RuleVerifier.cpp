@@ -154,12 +154,18 @@ void RuleVerifier::verify(const QByteArray &text, const QString &displayPath,
         const qsizetype nl = text.indexOf('\n');
         current.end = nl < 0 ? text.size() : nl;
     }
+    const char *data = text.constData();
     for (const Candidate &c : candidates) {
-        while (c.offset > current.end && current.end < text.size()) {
-            current.number += 1;
-            current.start = current.end + 1;
-            const qsizetype nl = text.indexOf('\n', current.start);
-            current.end = nl < 0 ? text.size() : nl;
+        if (c.offset > current.end && current.end < text.size()) {
+            // Jump to the candidate's line (its start follows the last '\n' before it) and
+            // count the lines passed over in one go, rather than a search per line.
+            const auto *nl = static_cast<const char *>(
+                memrchr(data + current.end, '\n', size_t(c.offset - current.end)));
+            const qsizetype start = nl - data + 1; // current.end is a '\n', so nl is found
+            current.number += int(std::count(data + current.end, data + start, '\n'));
+            current.start = start;
+            const qsizetype next = text.indexOf('\n', start);
+            current.end = next < 0 ? text.size() : next;
         }
         if (lines.empty() || lines.back().line.number != current.number)
             lines.push_back({current, {}});

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace stella::guard;
 using namespace stella::test::guard;
@@ -163,6 +164,61 @@ private Q_SLOTS:
                                     .arg(rules[lr.second].rule.id, QString::fromUtf8(line))));
         }
         QVERIFY2(before > got.size(), "the keyword hits on URLs must be more than the matches");
+    }
+
+    void keywordPassFindsKeywordsAtEveryPositionOfABlock()
+    {
+        // The pass tests positions in blocks of 64 and the last ones one by one: a keyword
+        // must be found at any offset (across a block's edge, in the last bytes), in any case,
+        // and however long (the first eight bytes are compared at once, the rest byte-wise).
+        const QList<CompiledRule> rules = allRules();
+        const auto indexOf = [&](const char *id) {
+            for (int r = 0; r < rules.size(); ++r) {
+                if (rules[r].rule.id == QLatin1String(id))
+                    return r;
+            }
+            return -1;
+        };
+        const struct
+        {
+            int rule;
+            QByteArray keyword;
+        } cases[] = {
+            {indexOf("github-pat"), "gHp_"},
+            {indexOf("slack-webhook-url"), "HOOKS.slack.COM"},
+            {indexOf("github-fine-grained-pat"), "github_pat_"},
+            {indexOf("two-byte-keyword"), "Zz"},
+        };
+        auto matcher = Matcher::create(rules, Engine::Pcre2);
+        QVERIFY(matcher);
+        auto scratch = (*matcher)->makeScratch();
+        for (const auto &c : cases) {
+            QVERIFY(c.rule >= 0);
+            for (int start = 0; start <= 140; ++start) {
+                for (const int after : {0, 1, 2, 7, 70}) {
+                    const QByteArray text =
+                        QByteArray(start, '.') + c.keyword + QByteArray(after, '.');
+                    std::vector<Candidate> candidates;
+                    (*matcher)->find(text, *scratch, candidates);
+                    const bool found =
+                        std::any_of(candidates.begin(), candidates.end(), [&](const Candidate &d) {
+                            return d.rule == c.rule && d.offset == start;
+                        });
+                    QVERIFY2(found, qPrintable(QStringLiteral("%1 at %2 of %3 bytes")
+                                                   .arg(QString::fromLatin1(c.keyword))
+                                                   .arg(start)
+                                                   .arg(text.size())));
+                    // One byte off is no keyword: the pass compares every byte.
+                    QByteArray nearMiss = text;
+                    nearMiss[start + c.keyword.size() - 1] = '#';
+                    candidates.clear();
+                    (*matcher)->find(nearMiss, *scratch, candidates);
+                    QVERIFY2(std::none_of(candidates.begin(), candidates.end(),
+                                          [&](const Candidate &d) { return d.rule == c.rule; }),
+                             qPrintable(QString::fromLatin1(nearMiss)));
+                }
+            }
+        }
     }
 
     void confirmationKeepsLinesOfInvalidUtf8()

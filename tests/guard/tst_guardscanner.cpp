@@ -3,13 +3,51 @@
 // order, truncation with the total, progress and cancellation.
 #include "GuardSamples.h"
 
+#include <QDir>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 using namespace stella::guard;
 using namespace stella::test::guard;
+
+namespace {
+// The tests run as root, and root lists a folder of mode 000 (CAP_DAC_OVERRIDE,
+// CAP_DAC_READ_SEARCH). While this lives the calling thread, and the threads it starts (the
+// scanner's workers), obey the mode bits as their owner would; the permitted set is kept, so
+// the capabilities come back when it goes.
+class WithoutDacOverride
+{
+public:
+    WithoutDacOverride()
+    {
+        m_header.version = _LINUX_CAPABILITY_VERSION_3;
+        if (::syscall(SYS_capget, &m_header, m_saved) != 0)
+            return;
+        __user_cap_data_struct reduced[2] = {m_saved[0], m_saved[1]};
+        const uint32_t dac = (1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH);
+        reduced[0].effective &= ~dac;
+        m_dropped = ::syscall(SYS_capset, &m_header, reduced) == 0;
+    }
+    ~WithoutDacOverride()
+    {
+        if (m_dropped)
+            ::syscall(SYS_capset, &m_header, m_saved);
+    }
+    WithoutDacOverride(const WithoutDacOverride &) = delete;
+    WithoutDacOverride &operator=(const WithoutDacOverride &) = delete;
+
+private:
+    __user_cap_header_struct m_header{};
+    __user_cap_data_struct m_saved[2]{};
+    bool m_dropped = false;
+};
+} // namespace
 
 class TestGuardScanner : public QObject
 {
@@ -200,6 +238,62 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(QLatin1String("nope")));
         QCOMPARE(spy.size(), 0);
         QVERIFY(streamed.isEmpty());
+    }
+
+    void unreadableFolderIsCountedAndNamed()
+    {
+        // A folder below a root that cannot be listed is skipped like an unreadable file:
+        // counted, named, and the rest of the tree still scanned.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("root"));
+        const QByteArray secret = secretSamples(5).first().line.toUtf8() + "\n";
+        QVERIFY(writeFile(root + QStringLiteral("/open/a.py"), secret));
+        QVERIFY(writeFile(root + QStringLiteral("/locked/b.py"), secret));
+        QVERIFY(writeFile(root + QStringLiteral("/locked/deeper/c.py"), secret));
+        const QString locked = root + QStringLiteral("/locked");
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions{}));
+        const auto restore = qScopeGuard([&] {
+            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner);
+        });
+        GuardConfig config;
+        config.license = false;
+        for (const Engine engine : engines()) {
+            ScanResult r;
+            {
+                const WithoutDacOverride asOwner;
+                if (!QDir(locked).entryList(QDir::Files).isEmpty())
+                    QSKIP("this process lists folders of mode 000 (CAP_DAC_OVERRIDE kept)");
+                r = scanOrFail({root}, config, engine, 2);
+            }
+            QCOMPARE(r.stats.filesScanned, qint64(1));
+            QCOMPARE(r.stats.unreadable, qint64(1));
+            QCOMPARE(r.stats.unreadableFolders, QStringList{locked});
+            QVERIFY(!r.findings.isEmpty());
+            for (const Finding &f : std::as_const(r.findings))
+                QVERIFY2(f.path.endsWith(QLatin1String("open/a.py")), qPrintable(f.path));
+            const QByteArray text = TextReport::render(r, {});
+            QVERIFY2(text.contains(", 1 unreadable\n"), text.constData());
+            QVERIFY(JsonReport::render(r, {}).contains("\"unreadable\": 1"));
+            // A relative root names the folder relative to it, as findings are.
+            const QString previous = QDir::currentPath();
+            QVERIFY(QDir::setCurrent(dir.path()));
+            {
+                const WithoutDacOverride asOwner;
+                r = scanOrFail({QStringLiteral("root")}, config, engine, 1);
+            }
+            QDir::setCurrent(previous);
+            QCOMPARE(r.stats.unreadableFolders, QStringList{QStringLiteral("root/locked")});
+        }
+        // With the permission back, the folder is scanned again.
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                  QFileDevice::ExeOwner));
+        const WithoutDacOverride asOwner;
+        const ScanResult r = scanOrFail({root}, config, Engine::Pcre2, 2);
+        QCOMPARE(r.stats.filesScanned, qint64(3));
+        QCOMPARE(r.stats.unreadable, qint64(0));
+        QVERIFY(r.stats.unreadableFolders.isEmpty());
     }
 
     void overlappingRootsScanEachFileOnce()
