@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Issue #13 item 7, "usable in a dark palette": the main window, the overview and the wizard
-// under Fusion with a dark QPalette. Every status keeps its icon and its text, and what the
-// list draws keeps a readable contrast, measured as WCAG 2.1 defines it: text against its
-// background at least 4.5:1 (1.4.3), an icon or badge colour against the row at least 3:1
-// (1.4.11). The ratio is computed here, from the colours the model, the icons and the palette
-// give, not taken from the code under test.
+// under Fusion with a dark QPalette, and with Fusion's own light one. Every status keeps its icon
+// and its text, and what the list draws keeps a readable contrast, measured as WCAG 2.1 defines it:
+// text against its background at least 4.5:1 (1.4.3), an icon or badge colour against the row at
+// least 3:1 (1.4.11). The ratio is computed here, from the colours the model, the icons and the
+// palette give, not taken from the code under test.
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
 #include <QToolButton>
@@ -153,16 +154,26 @@ private:
     ManualClock m_clock{test::fixedNow()};
     const RequestContext m_ctx{QStringLiteral("default"), QStringLiteral("tester")};
 
-private Q_SLOTS:
-    void initTestCase()
+    static void palettes()
     {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
-        QVERIFY(StatusIcon::darkPalette());
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    static void usePalette(bool dark)
+    {
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        QCOMPARE(StatusIcon::darkPalette(), dark);
     }
 
+private Q_SLOTS:
+    void initTestCase() { QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); }
+
+    void theListKeepsIconTextAndContrast_data() { palettes(); }
     void theListKeepsIconTextAndContrast()
     {
+        QFETCH(bool, dark);
+        usePalette(dark);
         const QDateTime recently = test::fixedNow().addSecs(-60);
         const QDateTime longAgo = test::fixedNow().addDays(-3);
         QList<Integration> all;
@@ -242,10 +253,14 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
+    void theWindowTheOverviewAndTheWizardRead_data() { palettes(); }
     void theWindowTheOverviewAndTheWizardRead()
     {
+        QFETCH(bool, dark);
+        usePalette(dark);
         CatalogThread catalog(test::registry(), m_clock);
-        const DatabaseUrl url = DatabaseUrl::sqliteFile(m_dir.filePath(QStringLiteral("dark.db")));
+        const DatabaseUrl url = DatabaseUrl::sqliteFile(
+            m_dir.filePath(QLatin1String(QTest::currentDataTag()) + QStringLiteral(".db")));
         QVERIFY(test::waitFor(catalog.open(url)).ok());
         IntegrationDraft prod = test::draft(QStringLiteral("Harbor"), QStringLiteral("Harbor prod"),
                                             QStringLiteral("https://harbor.example.com"));

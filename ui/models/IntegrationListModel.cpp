@@ -130,7 +130,7 @@ QIcon IntegrationListModel::tierBadge(EnvironmentTier tier)
         colour = dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0);
         break;
     case EnvironmentTier::Staging:
-        colour = dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xef, 0x6c, 0x00);
+        colour = dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xb3, 0x59, 0x00);
         break;
     case EnvironmentTier::Prod:
         colour = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xc6, 0x28, 0x28);

@@ -25,15 +25,15 @@ QColor StatusIcon::color(HealthStatus status)
     const bool dark = darkPalette();
     switch (status) {
     case HealthStatus::Healthy:
-        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x9d, 0x4f);
+        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x85, 0x40);
     case HealthStatus::Degraded:
-        return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xe0, 0x9a, 0x1a);
+        return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xa8, 0x6b, 0x12);
     case HealthStatus::Unhealthy:
         return dark ? QColor(0xef, 0x53, 0x50) : QColor(0xd2, 0x3b, 0x3b);
     case HealthStatus::Unknown:
         break;
     }
-    return dark ? QColor(0x9e, 0xa3, 0xab) : QColor(0x8a, 0x8f, 0x98);
+    return dark ? QColor(0x9e, 0xa3, 0xab) : QColor(0x76, 0x7b, 0x84);
 }
 
 QColor StatusIcon::runningColor()
