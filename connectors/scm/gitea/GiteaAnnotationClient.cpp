@@ -3,9 +3,17 @@
 
 #include "connectors/http/HttpAnswers.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace stella {
+
+namespace {
+struct GiteaAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GiteaAnnotationClient)
+};
+} // namespace
 
 namespace {
 using scm::AnnotationExchange;
@@ -30,8 +38,10 @@ void postStatus(Ex ex, const AnnotationTarget &target, const StatusRequest &stat
              [ex, target, then](const HttpResponse &r) {
                  if (!r.isSuccess())
                      return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         QStringLiteral("Check OWNER/NAME and the commit SHA"));
+                         r,
+                         GiteaAnnotationClientText::tr("Setting the status of %1")
+                             .arg(target.describe()),
+                         GiteaAnnotationClientText::tr("Check OWNER/NAME and the commit SHA"));
                  then();
              });
 }
@@ -46,27 +56,32 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
             if (pull.status == 404)
                 return ex->get(ex->url(repoPath(target)), [=](const HttpResponse &repo) {
                     if (repo.status == 404)
-                        return ex->failWith(
-                            repo, QStringLiteral("The repository %1").arg(target.repository),
-                            QStringLiteral("Check OWNER/NAME, and that the token's user can "
-                                           "see it"));
+                        return ex->failWith(repo,
+                                            GiteaAnnotationClientText::tr("The repository %1")
+                                                .arg(target.repository),
+                                            GiteaAnnotationClientText::tr(
+                                                "Check OWNER/NAME, and that the token's user can "
+                                                "see it"));
                     ex->failWith(pull,
-                                 QStringLiteral("#%1 in %2 is not a pull request")
+                                 GiteaAnnotationClientText::tr("#%1 in %2 is not a pull request")
                                      .arg(target.pullRequest)
                                      .arg(target.repository),
-                                 QStringLiteral("Give the number of a pull request with --pr"));
+                                 GiteaAnnotationClientText::tr(
+                                     "Give the number of a pull request with --pr"));
                 });
             if (!pull.isSuccess())
-                return ex->failWith(
-                    pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
+                return ex->failWith(pull, GiteaAnnotationClientText::tr("Reading pull request #%1")
+                                              .arg(target.pullRequest));
             // Gitea lists an issue's comments in one answer (since/before, no pages).
             ex->get(
                 ex->url(repoPath(target) +
                         QStringLiteral("/issues/%1/comments").arg(target.pullRequest)),
                 [=](const HttpResponse &r) {
                     if (!r.isSuccess())
-                        return ex->failWith(r, QStringLiteral("Listing the comments"));
-                    auto list = http::jsonArray(r, QStringLiteral("The comments Gitea listed"));
+                        return ex->failWith(r,
+                                            GiteaAnnotationClientText::tr("Listing the comments"));
+                    auto list = http::jsonArray(
+                        r, GiteaAnnotationClientText::tr("The comments Gitea listed"));
                     if (!list)
                         return ex->fail(DeliveryOutcome::Transient, list.error());
                     QString existing;
@@ -91,11 +106,12 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
                         QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
                         [=](const HttpResponse &w) {
                             if (!w.isSuccess())
-                                return ex->failWith(w, update
-                                                           ? QStringLiteral("Updating the comment")
-                                                           : QStringLiteral("Posting the comment"));
-                            auto o =
-                                http::jsonObject(w, QStringLiteral("The comment Gitea answered"));
+                                return ex->failWith(
+                                    w, update
+                                           ? GiteaAnnotationClientText::tr("Updating the comment")
+                                           : GiteaAnnotationClientText::tr("Posting the comment"));
+                            auto o = http::jsonObject(
+                                w, GiteaAnnotationClientText::tr("The comment Gitea answered"));
                             then(o ? QString::number(
                                          o->value(QStringLiteral("id")).toVariant().toLongLong())
                                    : existing);
@@ -111,9 +127,11 @@ GiteaAnnotationClient::GiteaAnnotationClient(const Integration &integration,
 {
     auto session = std::make_shared<HttpSession>(integration, context);
     session->setAccessHints(
-        QStringLiteral("Check the access token stored at %1: it may be deleted or mistyped"),
-        QStringLiteral("Give the token behind %1 the write:repository and write:issue scopes, "
-                       "and its user write access to the repository"));
+        GiteaAnnotationClientText::tr(
+            "Check the access token stored at %1: it may be deleted or mistyped"),
+        GiteaAnnotationClientText::tr(
+            "Give the token behind %1 the write:repository and write:issue scopes, "
+            "and its user write access to the repository"));
     m_config.session = session;
     m_config.tokens = std::move(tokens);
     m_config.providerName = QStringLiteral("Gitea");

@@ -6,9 +6,17 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace stella {
+
+namespace {
+struct GitHubAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubAnnotationClient)
+};
+} // namespace
 
 namespace {
 using scm::AnnotationExchange;
@@ -53,14 +61,16 @@ void explainMissingPull(std::shared_ptr<AnnotationExchange> ex, const Annotation
     ex->get(ex->url(repoPath(target)), [ex, target, pullAnswer](const HttpResponse &repo) {
         if (repo.status == 404)
             return ex->failWith(
-                repo, QStringLiteral("The repository %1").arg(target.repository),
-                QStringLiteral("Check OWNER/NAME, and that the GitHub App is installed on it "
-                               "(the installation's repository access)"));
-        ex->failWith(pullAnswer,
-                     QStringLiteral("#%1 in %2 is not a pull request")
-                         .arg(target.pullRequest)
-                         .arg(target.repository),
-                     QStringLiteral("Give the number of an open pull request with --pr"));
+                repo, GitHubAnnotationClientText::tr("The repository %1").arg(target.repository),
+                GitHubAnnotationClientText::tr(
+                    "Check OWNER/NAME, and that the GitHub App is installed on it "
+                    "(the installation's repository access)"));
+        ex->failWith(
+            pullAnswer,
+            GitHubAnnotationClientText::tr("#%1 in %2 is not a pull request")
+                .arg(target.pullRequest)
+                .arg(target.repository),
+            GitHubAnnotationClientText::tr("Give the number of an open pull request with --pr"));
     });
 }
 
@@ -75,9 +85,10 @@ void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget
                          QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
     ex->send(update ? "PATCH" : "POST", url, body, [ex, update](const HttpResponse &r) {
         if (!r.isSuccess())
-            return ex->failWith(r, update ? QStringLiteral("Updating the comment")
-                                          : QStringLiteral("Posting the comment"));
-        auto o = http::jsonObject(r, QStringLiteral("The comment GitHub answered with"));
+            return ex->failWith(r, update ? GitHubAnnotationClientText::tr("Updating the comment")
+                                          : GitHubAnnotationClientText::tr("Posting the comment"));
+        auto o =
+            http::jsonObject(r, GitHubAnnotationClientText::tr("The comment GitHub answered with"));
         DeliveryProgress p;
         if (o)
             p.remoteId = QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
@@ -92,8 +103,10 @@ void findMarked(std::shared_ptr<AnnotationExchange> ex, std::shared_ptr<PageCurs
 {
     ex->get(page, [ex, cursor, marker, found](const HttpResponse &r) {
         if (!r.isSuccess())
-            return ex->failWith(r, QStringLiteral("Listing the pull request's comments"));
-        auto list = http::jsonArray(r, QStringLiteral("The comments GitHub listed"));
+            return ex->failWith(
+                r, GitHubAnnotationClientText::tr("Listing the pull request's comments"));
+        auto list =
+            http::jsonArray(r, GitHubAnnotationClientText::tr("The comments GitHub listed"));
         if (!list)
             return ex->fail(DeliveryOutcome::Transient, list.error());
         for (const QJsonValue &c : *list)
@@ -127,16 +140,18 @@ void sendRemainingAnnotations(std::shared_ptr<AnnotationExchange> ex, QString pa
                  if (!r.isSuccess())
                      return ex->failWith(
                          r,
-                         QStringLiteral("Adding annotations %1-%2 to check run %3")
+                         GitHubAnnotationClientText::tr("Adding annotations %1-%2 to check run %3")
                              .arg(progress.annotationsDelivered + 1)
                              .arg(progress.annotationsDelivered + sent)
                              .arg(progress.remoteId),
-                         QStringLiteral("The check run is gone from GitHub; discard the entry "
-                                        "and annotate again"));
+                         GitHubAnnotationClientText::tr(
+                             "The check run is gone from GitHub; discard the entry "
+                             "and annotate again"));
                  progress.annotationsDelivered += sent;
                  ex->progress(progress);
                  if (htmlUrl.isEmpty())
-                     if (auto o = http::jsonObject(r, QStringLiteral("The check run")))
+                     if (auto o =
+                             http::jsonObject(r, GitHubAnnotationClientText::tr("The check run")))
                          htmlUrl = o->value(QStringLiteral("html_url")).toString();
                  sendRemainingAnnotations(ex, path, run, progress, htmlUrl);
              });
@@ -156,10 +171,12 @@ GitHubAnnotationClient::GitHubAnnotationClient(const Integration &integration,
     m_config.headers = github::defaultHeaders();
     auto *session = const_cast<HttpSession *>(m_config.session.get());
     session->setAccessHints(
-        QStringLiteral("The installation token was refused: check the app's id and private key "
-                       "at %1, and that the installation is not suspended"),
-        QStringLiteral("Give the GitHub App the checks, pull requests and statuses write "
-                       "permissions (%1), and accept them on the installation"));
+        GitHubAnnotationClientText::tr(
+            "The installation token was refused: check the app's id and private key "
+            "at %1, and that the installation is not suspended"),
+        GitHubAnnotationClientText::tr(
+            "Give the GitHub App the checks, pull requests and statuses write "
+            "permissions (%1), and accept them on the installation"));
 }
 
 std::shared_ptr<scm::AnnotationExchange>
@@ -176,22 +193,22 @@ AnnotationOperation *GitHubAnnotationClient::postComment(const AnnotationTarget 
     auto ex = exchange(op);
     const QString path = repoPath(target);
     // The number must be a pull request: the issue-comment endpoints take plain issues too.
-    ex->get(ex->url(path + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
-            [ex, target, comment, path](const HttpResponse &pull) {
-                if (pull.status == 404)
-                    return explainMissingPull(ex, target, pull);
-                if (!pull.isSuccess())
-                    return ex->failWith(
-                        pull, QStringLiteral("Reading pull request #%1").arg(target.pullRequest));
-                const QUrl first = ex->url(
-                    path +
-                    QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
-                auto cursor = std::make_shared<PageCursor>(first);
-                findMarked(ex, cursor, first, CommentRequest::markerFor(comment.key),
-                           [ex, target, comment](const QString &existing) {
-                               writeComment(ex, target, comment, existing);
-                           });
-            });
+    ex->get(
+        ex->url(path + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
+        [ex, target, comment, path](const HttpResponse &pull) {
+            if (pull.status == 404)
+                return explainMissingPull(ex, target, pull);
+            if (!pull.isSuccess())
+                return ex->failWith(pull, GitHubAnnotationClientText::tr("Reading pull request #%1")
+                                              .arg(target.pullRequest));
+            const QUrl first = ex->url(
+                path + QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
+            auto cursor = std::make_shared<PageCursor>(first);
+            findMarked(ex, cursor, first, CommentRequest::markerFor(comment.key),
+                       [ex, target, comment](const QString &existing) {
+                           writeComment(ex, target, comment, existing);
+                       });
+        });
     return op;
 }
 
@@ -210,8 +227,11 @@ AnnotationOperation *GitHubAnnotationClient::setCommitStatus(const AnnotationTar
              [ex, target](const HttpResponse &r) {
                  if (!r.isSuccess())
                      return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
+                         r,
+                         GitHubAnnotationClientText::tr("Setting the status of %1")
+                             .arg(target.describe()),
+                         GitHubAnnotationClientText::tr(
+                             "Check OWNER/NAME and that the app is installed on it"));
                  DeliveryProgress p;
                  p.statusDone = true;
                  ex->progress(p);
@@ -247,25 +267,26 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
     if (!run.detailsUrl.isEmpty())
         body.insert(QStringLiteral("details_url"), run.detailsUrl);
     const int sent = int(first.size());
-    ex->send("POST", ex->url(path + QStringLiteral("/check-runs")), body,
-             [ex, path, run, target, sent](const HttpResponse &r) {
-                 if (!r.isSuccess())
-                     return ex->failWith(
-                         r,
-                         QStringLiteral("Creating check run '%1' on %2")
-                             .arg(run.name, target.describe()),
-                         QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
-                 auto o = http::jsonObject(r, QStringLiteral("The check run GitHub created"));
-                 if (!o)
-                     return ex->fail(DeliveryOutcome::Permanent, o.error());
-                 DeliveryProgress p;
-                 p.remoteId =
-                     QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
-                 p.annotationsDelivered = sent;
-                 ex->progress(p);
-                 sendRemainingAnnotations(ex, path, run, p,
-                                          o->value(QStringLiteral("html_url")).toString());
-             });
+    ex->send(
+        "POST", ex->url(path + QStringLiteral("/check-runs")), body,
+        [ex, path, run, target, sent](const HttpResponse &r) {
+            if (!r.isSuccess())
+                return ex->failWith(r,
+                                    GitHubAnnotationClientText::tr("Creating check run '%1' on %2")
+                                        .arg(run.name, target.describe()),
+                                    GitHubAnnotationClientText::tr(
+                                        "Check OWNER/NAME and that the app is installed on it"));
+            auto o =
+                http::jsonObject(r, GitHubAnnotationClientText::tr("The check run GitHub created"));
+            if (!o)
+                return ex->fail(DeliveryOutcome::Permanent, o.error());
+            DeliveryProgress p;
+            p.remoteId = QString::number(o->value(QStringLiteral("id")).toVariant().toLongLong());
+            p.annotationsDelivered = sent;
+            ex->progress(p);
+            sendRemainingAnnotations(ex, path, run, p,
+                                     o->value(QStringLiteral("html_url")).toString());
+        });
     return op;
 }
 

@@ -4,11 +4,19 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QSet>
 #include <QTimer>
 
 namespace stella {
+
+namespace {
+struct GitLabAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabAnnotationClient)
+};
+} // namespace
 
 namespace {
 using scm::AnnotationExchange;
@@ -42,9 +50,11 @@ void collectBodies(Ex ex, std::shared_ptr<PageCursor> cursor, const QUrl &page, 
 {
     ex->get(page, [=](const HttpResponse &r) {
         if (!r.isSuccess())
-            return ex->failWith(r, discussions ? QStringLiteral("Listing the MR's discussions")
-                                               : QStringLiteral("Listing the MR's notes"));
-        auto list = http::jsonArray(r, QStringLiteral("The list GitLab answered with"));
+            return ex->failWith(
+                r, discussions ? GitLabAnnotationClientText::tr("Listing the MR's discussions")
+                               : GitLabAnnotationClientText::tr("Listing the MR's notes"));
+        auto list =
+            http::jsonArray(r, GitLabAnnotationClientText::tr("The list GitLab answered with"));
         if (!list)
             return ex->fail(DeliveryOutcome::Transient, list.error());
         for (const QJsonValue &v : *list) {
@@ -81,20 +91,23 @@ void withMergeRequest(Ex ex, const AnnotationTarget &target,
             return ex->get(ex->url(projectPath(target)), [ex, target, mr](const HttpResponse &p) {
                 if (p.status == 404)
                     return ex->failWith(
-                        p, QStringLiteral("The project %1").arg(target.repository),
-                        QStringLiteral("Check the project's full path, and that the token's "
-                                       "user is a member of it"));
+                        p, GitLabAnnotationClientText::tr("The project %1").arg(target.repository),
+                        GitLabAnnotationClientText::tr(
+                            "Check the project's full path, and that the token's "
+                            "user is a member of it"));
                 ex->failWith(mr,
-                             QStringLiteral("!%1 in %2 is not a merge request")
+                             GitLabAnnotationClientText::tr("!%1 in %2 is not a merge request")
                                  .arg(target.pullRequest)
                                  .arg(target.repository),
-                             QStringLiteral("Give the merge request's IID (the number after !) "
-                                            "with --pr"));
+                             GitLabAnnotationClientText::tr(
+                                 "Give the merge request's IID (the number after !) "
+                                 "with --pr"));
             });
         if (!mr.isSuccess())
-            return ex->failWith(
-                mr, QStringLiteral("Reading merge request !%1").arg(target.pullRequest));
-        auto o = http::jsonObject(mr, QStringLiteral("The merge request GitLab answered with"));
+            return ex->failWith(mr, GitLabAnnotationClientText::tr("Reading merge request !%1")
+                                        .arg(target.pullRequest));
+        auto o = http::jsonObject(
+            mr, GitLabAnnotationClientText::tr("The merge request GitLab answered with"));
         if (!o)
             return ex->fail(DeliveryOutcome::Transient, o.error());
         then(*o);
@@ -112,9 +125,11 @@ void postStatus(Ex ex, const AnnotationTarget &target, const StatusRequest &stat
     ex->send("POST", ex->url(projectPath(target) + QStringLiteral("/statuses/") + target.sha), body,
              [ex, target, then](const HttpResponse &r) {
                  if (!r.isSuccess())
-                     return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         QStringLiteral("Check the project's path and the commit SHA"));
+                     return ex->failWith(r,
+                                         GitLabAnnotationClientText::tr("Setting the status of %1")
+                                             .arg(target.describe()),
+                                         GitLabAnnotationClientText::tr(
+                                             "Check the project's path and the commit SHA"));
                  then();
              });
 }
@@ -169,9 +184,9 @@ void postDiscussions(std::shared_ptr<DiscussionRun> d, bool positioned = true)
                         // the finding goes on the MR as a thread naming file and line.
                         return postDiscussions(d, false);
                     if (!r.isSuccess())
-                        return d->ex->failWith(
-                            r, QStringLiteral("Posting annotation %1 as an MR discussion")
-                                   .arg(d->progress.annotationsDelivered + 1));
+                        return d->ex->failWith(r, GitLabAnnotationClientText::tr(
+                                                      "Posting annotation %1 as an MR discussion")
+                                                      .arg(d->progress.annotationsDelivered + 1));
                     ++d->progress.annotationsDelivered;
                     d->ex->progress(d->progress);
                     postDiscussions(d);
@@ -185,9 +200,11 @@ GitLabAnnotationClient::GitLabAnnotationClient(const Integration &integration,
 {
     auto session = std::make_shared<HttpSession>(integration, context);
     session->setAccessHints(
-        QStringLiteral("Check the access token stored at %1: it may be expired or revoked"),
-        QStringLiteral("Give the token behind %1 the api scope and at least the Developer role "
-                       "on the project"));
+        GitLabAnnotationClientText::tr(
+            "Check the access token stored at %1: it may be expired or revoked"),
+        GitLabAnnotationClientText::tr(
+            "Give the token behind %1 the api scope and at least the Developer role "
+            "on the project"));
     m_config.session = session;
     m_config.tokens = std::move(tokens);
     m_config.providerName = QStringLiteral("GitLab");
@@ -254,9 +271,11 @@ AnnotationOperation *GitLabAnnotationClient::postComment(const AnnotationTarget 
                      QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
                      [ex, update](const HttpResponse &r) {
                          if (!r.isSuccess())
-                             return ex->failWith(r, update ? QStringLiteral("Updating the note")
-                                                           : QStringLiteral("Posting the note"));
-                         auto o = http::jsonObject(r, QStringLiteral("The note GitLab answered"));
+                             return ex->failWith(
+                                 r, update ? GitLabAnnotationClientText::tr("Updating the note")
+                                           : GitLabAnnotationClientText::tr("Posting the note"));
+                         auto o = http::jsonObject(
+                             r, GitLabAnnotationClientText::tr("The note GitLab answered"));
                          DeliveryProgress p;
                          if (o)
                              p.remoteId = QString::number(
@@ -299,9 +318,10 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
         QTimer::singleShot(0, op, [d] {
             d->ex->fail(
                 DeliveryOutcome::Permanent,
-                Error::invalidInput(QStringLiteral("GitLab shows line annotations as merge request "
+                Error::invalidInput(
+                    GitLabAnnotationClientText::tr("GitLab shows line annotations as merge request "
                                                    "discussions, and no merge request was given"),
-                                    QStringLiteral("Give the MR's IID with --pr")));
+                    GitLabAnnotationClientText::tr("Give the MR's IID with --pr")));
         });
         return op;
     }
@@ -313,10 +333,12 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
             if (d->diffRefs.value(QStringLiteral("head_sha")).toString().isEmpty())
                 return d->ex->fail(
                     DeliveryOutcome::Permanent,
-                    Error::failed(QStringLiteral("Merge request !%1 has no diff yet (no "
-                                                 "diff_refs), so lines cannot be annotated")
-                                      .arg(d->target.pullRequest),
-                                  QStringLiteral("Retry once GitLab has prepared the MR's diff")));
+                    Error::failed(
+                        GitLabAnnotationClientText::tr("Merge request !%1 has no diff yet (no "
+                                                       "diff_refs), so lines cannot be annotated")
+                            .arg(d->target.pullRequest),
+                        GitLabAnnotationClientText::tr(
+                            "Retry once GitLab has prepared the MR's diff")));
             listAll(d->ex,
                     d->ex->url(mrPath(d->target) + QStringLiteral("/discussions?per_page=100")),
                     true, [d](QList<QPair<QString, QString>> bodies) {
