@@ -314,7 +314,7 @@
     </message>
     <message>
         <source>valid for %1</source>
-        <translation>noch %1 gültig</translation>
+        <translation>noch gültig, Ablauf in %1</translation>
     </message>
 </context>
 <context>
@@ -1120,7 +1120,7 @@
     </message>
     <message>
         <source>%1 %2, older than the %3 allowed (maxAge)</source>
-        <translation>%1 %2, älter als die erlaubten %3 (maxAge)</translation>
+        <translation>%1 %2, älter als die erlaubte Frist von %3 (maxAge)</translation>
     </message>
 </context>
 <context>
@@ -3951,7 +3951,7 @@
     </message>
     <message>
         <source>did not finish its %1 within %2 s, so its host was stopped</source>
-        <translation>hat seine %1 nicht innerhalb von %2 s beendet, daher wurde sein Host angehalten</translation>
+        <translation>hat den Vorgang „%1“ nicht innerhalb von %2 s beendet, daher wurde sein Host angehalten</translation>
     </message>
     <message>
         <source>sent a malformed message, so its host was stopped</source>
@@ -4337,6 +4337,10 @@
         <source>%1: the answer is not the expected XML (&lt;%2&gt;, where S3 answers &lt;%3&gt;)</source>
         <translation>%1: die Antwort ist nicht das erwartete XML (&lt;%2&gt;, wo S3 &lt;%3&gt; antwortet)</translation>
     </message>
+    <message>
+        <source>Check that the endpoint is the S3 API&apos;s address (e.g. https://s3.eu-west-1.amazonaws.com), not a console, a proxy&apos;s page or another service</source>
+        <translation>Prüfen Sie, ob der Endpunkt die Adresse der S3-API ist (z. B. https://s3.eu-west-1.amazonaws.com), keine Konsole, keine Seite eines Proxys und kein anderer Dienst</translation>
+    </message>
 </context>
 <context>
     <name>stella::S3CompatibleDefinition</name>
@@ -4421,6 +4425,10 @@
     <message>
         <source>a run&apos;s &quot;results&quot; is not a list</source>
         <translation>&quot;results&quot; eines Laufs ist keine Liste</translation>
+    </message>
+    <message>
+        <source>Give the SARIF 2.1.0 log `stella-integrations guard run --format sarif` writes (or another tool&apos;s SARIF 2.1.0 output)</source>
+        <translation>Geben Sie das SARIF-2.1.0-Protokoll an, das `stella-integrations guard run --format sarif` schreibt (oder die SARIF-2.1.0-Ausgabe eines anderen Werkzeugs)</translation>
     </message>
 </context>
 <context>
@@ -6765,6 +6773,10 @@ Latenz Mittel %5 · min. %6 · max. %7</translation>
     <message>
         <source>%1 is a prod integration. Changing its endpoint or credential affects production as soon as it is saved.</source>
         <translation>%1 ist eine prod-Integration. Eine Änderung ihres Endpunkts oder ihrer Zugangsdaten wirkt sich auf die Produktion aus, sobald sie gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this integration after you opened it. Cancel, reload the list (Refresh) and edit it again.</source>
+        <translation>Nicht gespeichert: jemand anderes hat diese Integration geändert, nachdem Sie sie geöffnet haben. Brechen Sie ab, laden Sie die Liste neu (Aktualisieren) und bearbeiten Sie sie erneut.</translation>
     </message>
 </context>
 <context>

@@ -18,14 +18,17 @@ struct SarifReaderText
 } // namespace
 
 namespace {
-const QString kHowToGetSarif =
-    QStringLiteral("Give the SARIF 2.1.0 log `stella-integrations guard run --format sarif` "
-                   "writes (or another tool's SARIF 2.1.0 output)");
+QString howToGetSarif()
+{
+    return SarifReaderText::tr(
+        "Give the SARIF 2.1.0 log `stella-integrations guard run --format sarif` "
+        "writes (or another tool's SARIF 2.1.0 output)");
+}
 
 Error notSarif(const QString &source, const QString &why)
 {
     return Error::invalidInput(
-        SarifReaderText::tr("%1 is not a SARIF 2.1.0 log: %2").arg(source, why), kHowToGetSarif);
+        SarifReaderText::tr("%1 is not a SARIF 2.1.0 log: %2").arg(source, why), howToGetSarif());
 }
 
 AnnotationLevel levelFromSarif(const QString &level)

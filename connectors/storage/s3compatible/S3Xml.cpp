@@ -14,10 +14,12 @@ struct S3XmlText
 } // namespace
 
 namespace {
-const QString kHint =
-    QStringLiteral("Check that the endpoint is the S3 API's address (e.g. "
-                   "https://s3.eu-west-1.amazonaws.com), not a console, a proxy's page or "
-                   "another service");
+QString s3Hint()
+{
+    return S3XmlText::tr("Check that the endpoint is the S3 API's address (e.g. "
+                         "https://s3.eu-west-1.amazonaws.com), not a console, a proxy's page or "
+                         "another service");
+}
 } // namespace
 
 QString foreignBody(const HttpResponse &response)
@@ -40,14 +42,14 @@ Result<XmlAnswer> readXml(const HttpResponse &response, const QString &what,
         return Error::failed(S3XmlText::tr("%1: the server answered %2 (HTTP %3)")
                                  .arg(what, foreign)
                                  .arg(response.status),
-                             kHint);
+                             s3Hint());
     if (response.body.size() > kMaxXmlBytes)
         return Error::failed(S3XmlText::tr("%1: an answer of %2 bytes is not the expected XML "
                                            "(S3 answers are at most %3 MiB)")
                                  .arg(what)
                                  .arg(response.body.size())
                                  .arg(kMaxXmlBytes >> 20),
-                             kHint);
+                             s3Hint());
     XmlAnswer out;
     QXmlStreamReader xml(response.body);
     QString current;
@@ -84,15 +86,16 @@ Result<XmlAnswer> readXml(const HttpResponse &response, const QString &what,
                                                : QStringLiteral("malformed"))
                 .arg(xml.lineNumber())
                 .arg(xml.errorString()),
-            kHint);
+            s3Hint());
     if (out.root.isEmpty())
         return Error::failed(
-            S3XmlText::tr("%1: the answer is not the expected XML (no element)").arg(what), kHint);
+            S3XmlText::tr("%1: the answer is not the expected XML (no element)").arg(what),
+            s3Hint());
     if (!expectedRoot.isEmpty() && out.root != expectedRoot)
         return Error::failed(S3XmlText::tr("%1: the answer is not the expected XML (<%2>, where "
                                            "S3 answers <%3>)")
                                  .arg(what, out.root.left(64), expectedRoot),
-                             kHint);
+                             s3Hint());
     return out;
 }
 
