@@ -4,15 +4,23 @@
 // answers, reads German when the console runs in German, and stays English without a
 // translator (the CLI installs none). The type names the list shows, too.
 #include "ConnectorTestSupport.h"
+#include "UiTestSupport.h"
+#include "core/catalog/CatalogThread.h"
 #include "core/connectors/ConnectorLauncher.h"
 #include "ui/common/ConsoleLanguage.h"
 #include "ui/common/StatusText.h"
+#include "ui/dialogs/IntegrationDialog.h"
 #include "ui/dialogs/TestConnectionDialog.h"
 #include "ui/models/ConnectorStepModel.h"
+#include "ui/views/MessageWidget.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -194,6 +202,49 @@ private Q_SLOTS:
         QCOMPARE(typeText(IntegrationType::SecretsManager), QStringLiteral("Geheimnisverwaltung"));
         QCOMPARE(typeText(IntegrationType::ObjectStorage), QStringLiteral("Objektspeicher"));
         QCOMPARE(toString(IntegrationType::SecretsManager), QStringLiteral("SecretsManager"));
+    }
+
+    // A core error read by the console: the edit dialog tells a version conflict (the catalog's
+    // German message and hint) from any other conflict and says what to do, in German.
+    void aStaleEditReadsGerman()
+    {
+        QTemporaryDir dir;
+        CatalogThread catalog(test::registry(), m_clock);
+        QVERIFY(test::waitFor(catalog.open(DatabaseUrl::sqliteFile(
+                                  dir.filePath(QStringLiteral("catalog.db")))))
+                    .ok());
+        const RequestContext ctx{QStringLiteral("default"), QStringLiteral("tester")};
+        const Integration original =
+            test::addVia(catalog, ctx,
+                         test::draft(QStringLiteral("Nexus"), QStringLiteral("nexus"),
+                                     QStringLiteral("https://nexus.example.com")));
+        installGerman();
+        IntegrationDialog dialog(catalog, test::registry(), ctx, original);
+        dialog.show();
+        const QUuid id = original.id;
+        QVERIFY(test::waitFor(catalog.run([ctx, id](IntegrationCatalog &c) {
+                    IntegrationPatch p;
+                    p.endpoint = QStringLiteral("https://nexus2.example.com");
+                    return c.update(ctx, id, p);
+                })).ok());
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        QVERIFY(name);
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("nexus (prod)"));
+        QSignalSpy failed(&dialog, &IntegrationDialog::saveFailed);
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+                              ->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(failed.wait(10'000));
+        const Error error = failed.first().first().value<Error>();
+        QCOMPARE(error.kind, ErrorKind::Conflict);
+        QVERIFY2(error.message.contains(QStringLiteral("wurde von jemand anderem geändert")),
+                 qPrintable(error.message));
+        const QString banner =
+            dialog.findChild<MessageWidget *>(QStringLiteral("errorBanner"))->plainText();
+        QVERIFY2(banner.startsWith(QStringLiteral("Nicht gespeichert: jemand anderes hat diese "
+                                                  "Integration geändert")),
+                 qPrintable(banner));
     }
 
     // What the CLI sees: no translator, the connectors' source English.
