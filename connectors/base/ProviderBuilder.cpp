@@ -3,7 +3,16 @@
 
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct ProviderBuilderText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ProviderBuilder)
+};
+} // namespace
 
 ProviderBuilder::ProviderBuilder(const QString &id, const QString &displayName,
                                  IntegrationType type)
@@ -99,13 +108,15 @@ ProviderBuilder &ProviderBuilder::credential(const QString &id, const QString &l
 ProviderBuilder &ProviderBuilder::httpConnectionFields()
 {
     using K = ConfigField::Kind;
-    field(QStringLiteral("timeout"), QStringLiteral("Request timeout"), K::Duration,
-          QStringLiteral("Per-request timeout"), QStringLiteral("30s"));
-    field(QStringLiteral("caCertificatePath"), QStringLiteral("Extra CA certificate"), K::String,
-          QStringLiteral("PEM file of a CA to trust in addition to the system's"));
+    field(QStringLiteral("timeout"), ProviderBuilderText::tr("Request timeout"), K::Duration,
+          ProviderBuilderText::tr("Per-request timeout"), QStringLiteral("30s"));
+    field(QStringLiteral("caCertificatePath"), ProviderBuilderText::tr("Extra CA certificate"),
+          K::String,
+          ProviderBuilderText::tr("PEM file of a CA to trust in addition to the system's"));
     field(QStringLiteral("insecureSkipTlsVerify"),
-          QStringLiteral("Skip TLS verification (insecure)"), K::Bool,
-          QStringLiteral("Never in production: the integration is flagged wherever it appears"),
+          ProviderBuilderText::tr("Skip TLS verification (insecure)"), K::Bool,
+          ProviderBuilderText::tr(
+              "Never in production: the integration is flagged wherever it appears"),
           false);
     return *this;
 }

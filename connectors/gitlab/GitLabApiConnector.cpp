@@ -4,7 +4,16 @@
 #include "GitLabRest.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GitLabApiConnectorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabApiConnector)
+};
+} // namespace
 
 GitLabApiConnector::GitLabApiConnector(const Integration &integration,
                                        const ConnectorContext &context,
@@ -21,13 +30,14 @@ HttpConnector::Run GitLabApiConnector::beginTestConnection(QObject *parent) cons
     auto anonymous = std::make_shared<HttpResponse>();
     addReachStep(run, gitlab::api(session(), QStringLiteral("/version")), anonymous);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, GitLabApiConnectorText::tr("Identify product and version"),
               [http, anonymous](const Step &step) {
-                  gitlab::identify(http, *anonymous, step,
-                                   QStringLiteral("Give GitLab's base URL, e.g. "
-                                                  "https://gitlab.example.com, without /api/v4"));
+                  gitlab::identify(
+                      http, *anonymous, step,
+                      GitLabApiConnectorText::tr("Give GitLab's base URL, e.g. "
+                                                 "https://gitlab.example.com, without /api/v4"));
               })
-        .add(StepId::Authenticate, QStringLiteral("Authenticate the access token"),
+        .add(StepId::Authenticate, GitLabApiConnectorText::tr("Authenticate the access token"),
              [http](const Step &step) { gitlab::authenticate(http, step); });
     return run;
 }

@@ -5,9 +5,17 @@
 #include "core/common/Clock.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace stella::gitlab {
+
+namespace {
+struct GitLabRestText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabRest)
+};
+} // namespace
 
 QString product()
 {
@@ -27,27 +35,29 @@ QString pathId(const QString &path)
 Result<QString> configuredPath(const QString &raw, const QString &key)
 {
     QString path = raw.trimmed();
-    const QString example = QStringLiteral("e.g. platform/api");
+    const QString example = GitLabRestText::tr("e.g. platform/api");
     if (path.contains(QLatin1String("://")) || path.startsWith(QLatin1String("git@")))
         return Error::invalidInput(
-            QStringLiteral("%1 '%2' is an address, and GitLab wants the project or group path")
+            GitLabRestText::tr("%1 '%2' is an address, and GitLab wants the project or group path")
                 .arg(key, path),
-            QStringLiteral("Give the path after the host in the project's URL, %1").arg(example));
+            GitLabRestText::tr("Give the path after the host in the project's URL, %1")
+                .arg(example));
     while (path.startsWith(QLatin1Char('/')))
         path.remove(0, 1);
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     if (path.endsWith(QLatin1String(".git")))
         return Error::invalidInput(
-            QStringLiteral("%1 '%2' is a clone path; GitLab's API names the project without .git")
+            GitLabRestText::tr(
+                "%1 '%2' is a clone path; GitLab's API names the project without .git")
                 .arg(key, path),
-            QStringLiteral("Remove the .git suffix, %1").arg(example));
+            GitLabRestText::tr("Remove the .git suffix, %1").arg(example));
     if (path.contains(QRegularExpression(QStringLiteral("\\s"))) ||
         path.contains(QLatin1String("//")))
         return Error::invalidInput(
-            QStringLiteral("%1 '%2' is not a GitLab path (no spaces, no empty segments)")
+            GitLabRestText::tr("%1 '%2' is not a GitLab path (no spaces, no empty segments)")
                 .arg(key, path),
-            QStringLiteral("Copy the path from the project's URL, %1").arg(example));
+            GitLabRestText::tr("Copy the path from the project's URL, %1").arg(example));
     return path;
 }
 
@@ -58,10 +68,11 @@ Result<HttpHeaders> tokenHeaders(const HttpSession &session,
         return HttpHeaders{};
     if (credential->isBasic())
         return Error::invalidInput(
-            QStringLiteral("%1 holds username:password, and GitLab's API takes an access token")
+            GitLabRestText::tr("%1 holds username:password, and GitLab's API takes an access token")
                 .arg(session.integration().authRefUri),
-            QStringLiteral("Store a personal, project or group access token with read_api at that "
-                           "AuthRef (deploy tokens work for docker pull only)"));
+            GitLabRestText::tr(
+                "Store a personal, project or group access token with read_api at that "
+                "AuthRef (deploy tokens work for docker pull only)"));
     return HttpHeaders{{"PRIVATE-TOKEN", credential->exposeForRequest()}};
 }
 
@@ -69,8 +80,8 @@ void setUpSession(HttpSession &session, const QString &forbiddenHint)
 {
     session.setCredentialHeaders(&tokenHeaders);
     session.setAccessHints(
-        QStringLiteral("Check the access token stored at %1: GitLab answers 401 to a wrong, "
-                       "expired or revoked token"),
+        GitLabRestText::tr("Check the access token stored at %1: GitLab answers 401 to a wrong, "
+                           "expired or revoked token"),
         forbiddenHint);
 }
 
@@ -89,24 +100,25 @@ Error refusal(const HttpExchange &http, const HttpResponse &response, const QStr
     const QString authRef = http.session().authRefForMessages();
     if (response.status == 401 && error == QLatin1String("invalid_token")) {
         const QString state =
-            description.contains(QLatin1String("revoked"))   ? QStringLiteral("was revoked")
-            : description.contains(QLatin1String("expired")) ? QStringLiteral("has expired")
-                                                             : QStringLiteral("is not valid");
+            description.contains(QLatin1String("revoked"))   ? GitLabRestText::tr("was revoked")
+            : description.contains(QLatin1String("expired")) ? GitLabRestText::tr("has expired")
+                                                             : GitLabRestText::tr("is not valid");
         return Error::failed(
-            QStringLiteral("%1: GitLab refused the token, which %2 (401 invalid_token)")
+            GitLabRestText::tr("%1: GitLab refused the token, which %2 (401 invalid_token)")
                 .arg(what, state),
-            QStringLiteral("Create a new access token in GitLab (User settings, or the project's "
-                           "or group's Settings > Access tokens) and store it at %1")
+            GitLabRestText::tr(
+                "Create a new access token in GitLab (User settings, or the project's "
+                "or group's Settings > Access tokens) and store it at %1")
                 .arg(authRef));
     }
     if (response.status == 403 && error == QLatin1String("insufficient_scope")) {
         const QString scopes = body.value(QStringLiteral("scope")).toString();
         return Error::failed(
-            QStringLiteral("%1: the token lacks the scope this request needs (403 "
-                           "insufficient_scope; GitLab accepts: %2)")
+            GitLabRestText::tr("%1: the token lacks the scope this request needs (403 "
+                               "insufficient_scope; GitLab accepts: %2)")
                 .arg(what, scopes.isEmpty() ? QStringLiteral("unnamed") : scopes),
-            QStringLiteral("Create a token with the %1 scope and store it at %2 (scopes cannot "
-                           "be added to an existing token)")
+            GitLabRestText::tr("Create a token with the %1 scope and store it at %2 (scopes cannot "
+                               "be added to an existing token)")
                 .arg(scopes.section(QLatin1Char(' '), 0, 0), authRef));
     }
     return http.accessError(response, what);
@@ -124,18 +136,19 @@ Result<QJsonArray> pageItems(const HttpExchange &http, const HttpResponse &respo
     if (response.status == 405 &&
         http::serverMessage(response).contains(QLatin1String("maximum allowed offset")))
         return Error::failed(
-            QStringLiteral("%1: GitLab refuses offset pagination this deep (405: %2)")
+            GitLabRestText::tr("%1: GitLab refuses offset pagination this deep (405: %2)")
                 .arg(what, http::serverMessage(response)),
-            QStringLiteral("This listing needs keyset pagination, which this GitLab does not "
-                           "offer for it; narrow the scope (a group or project path)"));
+            GitLabRestText::tr("This listing needs keyset pagination, which this GitLab does not "
+                               "offer for it; narrow the scope (a group or project path)"));
     if (QJsonDocument::fromJson(response.body).isNull())
         // Not GitLab's JSON error: whatever is in front of GitLab answered.
-        return Error::failed(QStringLiteral("%1: HTTP %2 from %3; %4")
-                                 .arg(what)
-                                 .arg(response.status)
-                                 .arg(response.url.path(), http::bodyHint(response)),
-                             QStringLiteral("Check the proxy or load balancer in front of GitLab "
-                                            "and that the endpoint is GitLab's base URL"));
+        return Error::failed(
+            GitLabRestText::tr("%1: HTTP %2 from %3; %4")
+                .arg(what)
+                .arg(response.status)
+                .arg(response.url.path(), http::bodyHint(response)),
+            GitLabRestText::tr("Check the proxy or load balancer in front of GitLab "
+                               "and that the endpoint is GitLab's base URL"));
     return http.accessError(response, what);
 }
 
@@ -169,15 +182,16 @@ void identify(const Http &http, const HttpResponse &anonymous, const Step &step,
                      : anonymous.status == 401 && body->contains(QStringLiteral("message")));
     if (!gitlab)
         return step.fail(Error::failed(
-            QStringLiteral("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
+            GitLabRestText::tr("%1 is not GitLab's API v4 (GET /api/v4/version → %2; %3)")
                 .arg(http->session().integration().endpoint)
                 .arg(anonymous.status)
-                .arg(body ? QStringLiteral("an unexpected answer") : http::bodyHint(anonymous)),
+                .arg(body ? GitLabRestText::tr("an unexpected answer") : http::bodyHint(anonymous)),
             hint));
     step.operation()->reportServer(
         {product(), anonymous.status == 200 ? versionText(*body) : QStringLiteral("unknown")});
-    step.pass(anonymous.status == 200 ? QStringLiteral("GitLab %1").arg(versionText(*body))
-                                      : QStringLiteral("GitLab API v4; the version needs a token"));
+    step.pass(anonymous.status == 200
+                  ? QStringLiteral("GitLab %1").arg(versionText(*body))
+                  : GitLabRestText::tr("GitLab API v4; the version needs a token"));
 }
 
 namespace {
@@ -185,7 +199,7 @@ QString ownerText(const QJsonObject &user)
 {
     const QString username = user.value(QStringLiteral("username")).toString();
     if (user.value(QStringLiteral("bot")).toBool())
-        return QStringLiteral("a project or group access token (bot user %1)").arg(username);
+        return GitLabRestText::tr("a project or group access token (bot user %1)").arg(username);
     return QStringLiteral("%1 (%2)%3")
         .arg(username, user.value(QStringLiteral("name")).toString(),
              user.value(QStringLiteral("is_admin")).toBool() ? QStringLiteral(", administrator")
@@ -197,9 +211,9 @@ void authenticate(const Http &http, const Step &step)
 {
     if (!http->credential())
         return step.fail(Error::invalidInput(
-            QStringLiteral("GitLab's API needs an access token, and the integration has none"),
-            QStringLiteral("Store a personal, project or group access token and set the "
-                           "integration's AuthRef to it")));
+            GitLabRestText::tr("GitLab's API needs an access token, and the integration has none"),
+            GitLabRestText::tr("Store a personal, project or group access token and set the "
+                               "integration's AuthRef to it")));
     http->get(api(http->session(), QStringLiteral("/user")), [http, step](const HttpResponse &who) {
         // A token without read_user, read_api or api may not read its owner (403
         // insufficient_scope) but is valid: the permission step names what it lacks.
@@ -222,11 +236,11 @@ void authenticate(const Http &http, const Step &step)
                       if (version.status == 200 && body)
                           step.operation()->reportServer({product(), versionText(*body)});
                       if (owner.isEmpty())
-                          return step.warn(QStringLiteral(
+                          return step.warn(GitLabRestText::tr(
                               "the token is valid but may not read its owner (GET /api/v4/user → "
                               "403 insufficient_scope)"));
                       step.pass(
-                          QStringLiteral("GET /api/v4/user → 200: the token of %1").arg(owner));
+                          GitLabRestText::tr("GET /api/v4/user → 200: the token of %1").arg(owner));
                   });
     });
 }
@@ -245,8 +259,8 @@ void checkScopes(const Http &http, const Step &step, const QList<ScopeNeed> &nee
             if (response.status != 200 || !token ||
                 !token->value(QStringLiteral("scopes")).isArray())
                 // GitLab before 15.5 has no such endpoint: the requests themselves will say.
-                return then(QStringLiteral("the token's scopes are not shown (GET "
-                                           "/api/v4/personal_access_tokens/self → %1)")
+                return then(GitLabRestText::tr("the token's scopes are not shown (GET "
+                                               "/api/v4/personal_access_tokens/self → %1)")
                                 .arg(response.status),
                             {});
             QStringList scopes;
@@ -268,16 +282,17 @@ void checkScopes(const Http &http, const Step &step, const QList<ScopeNeed> &nee
             const QString name = token->value(QStringLiteral("name")).toString();
             if (!missingRequired.isEmpty())
                 return step.fail(Error::failed(
-                    QStringLiteral("The token '%1' has the scopes %2 and lacks %3")
+                    GitLabRestText::tr("The token '%1' has the scopes %2 and lacks %3")
                         .arg(name,
                              scopes.isEmpty() ? QStringLiteral("(none)")
                                               : scopes.join(QStringLiteral(", ")),
                              purposes.join(QStringLiteral("; "))),
-                    QStringLiteral("Create a token with %1 and store it at %2 (scopes cannot be "
-                                   "added to an existing token)")
+                    GitLabRestText::tr(
+                        "Create a token with %1 and store it at %2 (scopes cannot be "
+                        "added to an existing token)")
                         .arg((missingRequired + missingOptional).join(QStringLiteral(" and ")),
                              http->session().authRefForMessages())));
-            QString text = QStringLiteral("token '%1' with scopes %2")
+            QString text = GitLabRestText::tr("token '%1' with scopes %2")
                                .arg(name, scopes.join(QStringLiteral(", ")));
             const QString expires = token->value(QStringLiteral("expires_at")).toString();
             if (!expires.isEmpty())
@@ -304,26 +319,26 @@ void locate(const Http &http, const QString &path, const QString &key,
             return http->fail(
                 refusal(*http, project, QStringLiteral("GET /api/v4%1").arg(asProject)));
         // with_projects=false: GitLab otherwise embeds the group's projects in the answer.
-        http->get(api(http->session(), asGroup + QStringLiteral("?with_projects=false")),
-                  [=](const HttpResponse &group) {
-                      if (group.status == 200) {
-                          auto object =
-                              http::jsonObject(group, QStringLiteral("GET /api/v4%1").arg(asGroup));
-                          if (!object)
-                              return http->fail(object.error());
-                          return found({false, asGroup, *object});
-                      }
-                      if (group.status == 404)
-                          return http->fail(Error::notFound(
-                              QStringLiteral("GitLab has no project or group '%1' that the token "
-                                             "can see (%2)")
-                                  .arg(path, http::serverMessage(project)),
-                              QStringLiteral("Check %1 (the path in the project's URL, e.g. "
-                                             "platform/api) and that the token's user is a member")
-                                  .arg(key)));
-                      http->fail(
-                          refusal(*http, group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
-                  });
+        http->get(
+            api(http->session(), asGroup + QStringLiteral("?with_projects=false")),
+            [=](const HttpResponse &group) {
+                if (group.status == 200) {
+                    auto object =
+                        http::jsonObject(group, QStringLiteral("GET /api/v4%1").arg(asGroup));
+                    if (!object)
+                        return http->fail(object.error());
+                    return found({false, asGroup, *object});
+                }
+                if (group.status == 404)
+                    return http->fail(Error::notFound(
+                        GitLabRestText::tr("GitLab has no project or group '%1' that the token "
+                                           "can see (%2)")
+                            .arg(path, http::serverMessage(project)),
+                        GitLabRestText::tr("Check %1 (the path in the project's URL, e.g. "
+                                           "platform/api) and that the token's user is a member")
+                            .arg(key)));
+                http->fail(refusal(*http, group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
+            });
     });
 }
 
@@ -334,9 +349,9 @@ QString ago(const HttpSession &session, const QString &timestamp)
         return timestamp;
     const qint64 seconds = when.secsTo(session.context().clock->now());
     if (seconds < 0)
-        return QStringLiteral("just now");
+        return GitLabRestText::tr("just now");
     if (seconds < 3600)
-        return QStringLiteral("%1 min ago").arg(seconds / 60);
+        return GitLabRestText::tr("%1 min ago").arg(seconds / 60);
     if (seconds < 2 * 86400)
         return QStringLiteral("%1 h ago").arg(seconds / 3600);
     return QStringLiteral("%1 d ago").arg(seconds / 86400);

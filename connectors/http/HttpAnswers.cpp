@@ -5,13 +5,21 @@
 #include "core/common/LogRedaction.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace stella::http {
 
+namespace {
+struct HttpAnswersText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HttpAnswers)
+};
+} // namespace
+
 QString describe(const HttpRequest &request, const HttpResponse &response)
 {
-    return QStringLiteral("%1 %2 → %3 in %4 ms")
+    return HttpAnswersText::tr("%1 %2 → %3 in %4 ms")
         .arg(QString::fromLatin1(request.method), response.url.path())
         .arg(response.status)
         .arg(response.elapsedMs);
@@ -21,11 +29,11 @@ QString bodyHint(const HttpResponse &response)
 {
     const QByteArray type = response.header("Content-Type").toLower();
     if (type.contains("html") || response.body.trimmed().startsWith('<'))
-        return QStringLiteral(
+        return HttpAnswersText::tr(
             "the server answered with an HTML page (a login page or a proxy?), not the API's JSON");
     if (response.body.isEmpty())
-        return QStringLiteral("the answer was empty");
-    return QStringLiteral("the answer was not the expected JSON");
+        return HttpAnswersText::tr("the answer was empty");
+    return HttpAnswersText::tr("the answer was not the expected JSON");
 }
 
 namespace {
@@ -63,24 +71,25 @@ Result<QJsonDocument> parseJson(const HttpResponse &response, const QString &wha
 {
     if (nestsDeeperThan(response.body, kMaxJsonDepth))
         return Error::failed(
-            QStringLiteral("%1: the answer's JSON is nested deeper than %2 levels, which is not "
-                           "an API answer")
+            HttpAnswersText::tr(
+                "%1: the answer's JSON is nested deeper than %2 levels, which is not "
+                "an API answer")
                 .arg(what)
                 .arg(kMaxJsonDepth),
-            QStringLiteral("Check that the endpoint is the server's API address"));
+            HttpAnswersText::tr("Check that the endpoint is the server's API address"));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
     if (error.error == QJsonParseError::IllegalUTF8String)
         return Error::failed(
-            QStringLiteral("%1: the answer is not valid UTF-8 text at byte %2, so not JSON")
+            HttpAnswersText::tr("%1: the answer is not valid UTF-8 text at byte %2, so not JSON")
                 .arg(what)
                 .arg(error.offset),
-            QStringLiteral("Check that the endpoint is the server's API address, and the "
-                           "server's character encoding"));
+            HttpAnswersText::tr("Check that the endpoint is the server's API address, and the "
+                                "server's character encoding"));
     if (error.error != QJsonParseError::NoError)
         return Error::failed(
             QStringLiteral("%1: %2 (%3)").arg(what, bodyHint(response), error.errorString()),
-            QStringLiteral("Check that the endpoint is the server's API address"));
+            HttpAnswersText::tr("Check that the endpoint is the server's API address"));
     return doc;
 }
 
@@ -90,8 +99,9 @@ Result<QJsonObject> jsonObject(const HttpResponse &response, const QString &what
     if (!doc)
         return doc.error();
     if (!doc->isObject())
-        return Error::failed(QStringLiteral("%1: %2 (not an object)").arg(what, bodyHint(response)),
-                             QStringLiteral("Check that the endpoint is the server's API address"));
+        return Error::failed(
+            HttpAnswersText::tr("%1: %2 (not an object)").arg(what, bodyHint(response)),
+            HttpAnswersText::tr("Check that the endpoint is the server's API address"));
     return doc->object();
 }
 
@@ -101,8 +111,9 @@ Result<QJsonArray> jsonArray(const HttpResponse &response, const QString &what)
     if (!doc)
         return doc.error();
     if (!doc->isArray())
-        return Error::failed(QStringLiteral("%1: %2 (not a list)").arg(what, bodyHint(response)),
-                             QStringLiteral("Check that the endpoint is the server's API address"));
+        return Error::failed(
+            HttpAnswersText::tr("%1: %2 (not a list)").arg(what, bodyHint(response)),
+            HttpAnswersText::tr("Check that the endpoint is the server's API address"));
     return doc->array();
 }
 
@@ -174,13 +185,13 @@ StatusVerdict statusVerdict(const HttpResponse &response)
 {
     if (response.status == 200)
         return {HealthStatus::Healthy, ConnectorStep::State::Passed,
-                QStringLiteral("200 in %1 ms").arg(response.elapsedMs)};
+                HttpAnswersText::tr("200 in %1 ms").arg(response.elapsedMs)};
     if (response.status == 401 || response.status == 403)
         return {HealthStatus::Degraded, ConnectorStep::State::Warning,
-                QStringLiteral("%1: the server is up, but the credentials are not accepted")
+                HttpAnswersText::tr("%1: the server is up, but the credentials are not accepted")
                     .arg(response.status)};
     return {HealthStatus::Unhealthy, ConnectorStep::State::Failed,
-            QStringLiteral("HTTP %1 in %2 ms").arg(response.status).arg(response.elapsedMs)};
+            HttpAnswersText::tr("HTTP %1 in %2 ms").arg(response.status).arg(response.elapsedMs)};
 }
 
 void finishWithStatusHealth(const Step &step, const HttpResponse &response)

@@ -5,7 +5,16 @@
 #include "core/credentials/CredentialResolver.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct HttpConnectorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HttpConnector)
+};
+} // namespace
 
 Discovery::Discovery(Step step, QString resourceType, QString pattern)
     : m_step(std::move(step)), m_resourceType(std::move(resourceType)),
@@ -30,7 +39,7 @@ void Discovery::report(const QList<DiscoveredResource> &resources) const
 void Discovery::done() const
 {
     if (ConnectorOperation *op = m_step.operation())
-        m_step.pass(QStringLiteral("%1 found").arg(op->resourceCount()));
+        m_step.pass(HttpConnectorText::tr("%1 found").arg(op->resourceCount()));
 }
 
 namespace {
@@ -40,11 +49,11 @@ void resolveCredential(const std::shared_ptr<HttpExchange> &http, const Step &st
 {
     const Integration &integration = http->session().integration();
     if (integration.authRefUri.isEmpty())
-        return step.skip(QStringLiteral("no AuthRef: anonymous access"));
+        return step.skip(HttpConnectorText::tr("no AuthRef: anonymous access"));
     CredentialResolver *credentials = http->session().context().credentials;
     if (!credentials)
         return step.fail(
-            Error::failed(QStringLiteral("No credential store is available to resolve %1")
+            Error::failed(HttpConnectorText::tr("No credential store is available to resolve %1")
                               .arg(integration.authRefUri)));
     credentials->resolve(integration.authRefUri, [http, step](Result<SecretValue> secret) {
         if (step.isOver())
@@ -52,7 +61,7 @@ void resolveCredential(const std::shared_ptr<HttpExchange> &http, const Step &st
         if (!secret)
             return step.fail(secret.error());
         const qsizetype size = secret->size();
-        QString described = QStringLiteral("%1 bytes").arg(size);
+        QString described = HttpConnectorText::tr("%1 bytes").arg(size);
         if (const auto &check = http->session().credentialCheck()) {
             auto checked = check(*secret);
             if (!checked)
@@ -60,7 +69,7 @@ void resolveCredential(const std::shared_ptr<HttpExchange> &http, const Step &st
             described = *checked;
         }
         http->setCredential(*secret);
-        step.pass(QStringLiteral("%1 resolved (%2)")
+        step.pass(HttpConnectorText::tr("%1 resolved (%2)")
                       .arg(http->session().integration().authRefUri, described));
     });
 }
@@ -75,10 +84,10 @@ HttpConnector::Run HttpConnector::begin(ConnectorOperation::Kind kind, QObject *
     auto *op = new ConnectorOperation(kind, parent);
     Run run{op, std::make_shared<HttpExchange>(m_session, op), StepSequence::create(op)};
     if (const std::optional<Error> &problem = m_session->endpointProblem()) {
-        run.steps->add(StepId::Endpoint, QStringLiteral("Check the endpoint"),
+        run.steps->add(StepId::Endpoint, HttpConnectorText::tr("Check the endpoint"),
                        [problem = *problem](const Step &step) { step.fail(problem); });
     }
-    run.steps->add(StepId::Credential, QStringLiteral("Resolve credential"),
+    run.steps->add(StepId::Credential, HttpConnectorText::tr("Resolve credential"),
                    [http = run.http](const Step &step) { resolveCredential(http, step); });
     return run;
 }
@@ -86,7 +95,7 @@ HttpConnector::Run HttpConnector::begin(ConnectorOperation::Kind kind, QObject *
 void HttpConnector::addReachStep(const Run &run, const QUrl &url,
                                  const std::shared_ptr<HttpResponse> &answer)
 {
-    run.steps->add(StepId::Reach, QStringLiteral("Reach the server"),
+    run.steps->add(StepId::Reach, HttpConnectorText::tr("Reach the server"),
                    [http = run.http, url, answer](const Step &step) {
                        HttpRequest request;
                        request.url = url;
@@ -112,13 +121,13 @@ ConnectorOperation *HttpConnector::discover(const QString &resourceType, const Q
     if (!supported.contains(resourceType)) {
         auto *op = new ConnectorOperation(ConnectorOperation::Kind::Discovery, parent);
         op->fail(Error::invalidInput(
-            QStringLiteral("%1 has no resource type '%2'")
+            HttpConnectorText::tr("%1 has no resource type '%2'")
                 .arg(integration().provider, resourceType),
-            QStringLiteral("Supported: %1").arg(supported.join(QStringLiteral(", ")))));
+            HttpConnectorText::tr("Supported: %1").arg(supported.join(QStringLiteral(", ")))));
         return op;
     }
     Run run = begin(ConnectorOperation::Kind::Discovery, parent);
-    run.steps->add(StepId::Discover, QStringLiteral("Discover %1").arg(resourceType),
+    run.steps->add(StepId::Discover, HttpConnectorText::tr("Discover %1").arg(resourceType),
                    [http = run.http, body = discovery(resourceType), resourceType,
                     namePattern](const Step &step) {
                        body(http, Discovery(step, resourceType, namePattern));

@@ -4,7 +4,16 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/providers/ConfigSchema.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct HttpSessionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HttpSession)
+};
+} // namespace
 
 HttpSession::HttpSession(const Integration &integration, const ConnectorContext &context)
     : m_integration(integration), m_context(context)
@@ -19,8 +28,9 @@ HttpSession::HttpSession(const Integration &integration, const ConnectorContext 
     m_client = std::make_unique<HttpClient>(*context.clock, tls, policy);
     if (const QString problem = validateHttpUrl(integration.endpoint); !problem.isEmpty())
         m_endpointProblem = Error::invalidInput(
-            QStringLiteral("The endpoint of '%1' is not usable: %2").arg(integration.name, problem),
-            QStringLiteral(
+            HttpSessionText::tr("The endpoint of '%1' is not usable: %2")
+                .arg(integration.name, problem),
+            HttpSessionText::tr(
                 "Give the server's URL with its scheme, e.g. https://registry.example.com"));
     else if (auto prepared = m_client->prepare(); !prepared)
         m_endpointProblem = prepared.error();
@@ -51,7 +61,7 @@ QString HttpSession::configString(const QString &key) const
 
 QString HttpSession::authRefForMessages() const
 {
-    return m_integration.authRefUri.isEmpty() ? QStringLiteral("(no AuthRef: anonymous)")
+    return m_integration.authRefUri.isEmpty() ? HttpSessionText::tr("(no AuthRef: anonymous)")
                                               : m_integration.authRefUri;
 }
 
@@ -65,21 +75,22 @@ Error HttpSession::accessError(const HttpResponse &response, const QString &what
 {
     const QString said = http::serverMessage(response);
     const QString tail =
-        said.isEmpty() ? QString() : QStringLiteral(" (the server says: %1)").arg(said);
+        said.isEmpty() ? QString() : HttpSessionText::tr(" (the server says: %1)").arg(said);
     if (response.status == 401)
         return Error::failed(
-            QStringLiteral("%1: the server rejected the credentials (401 Unauthorized)%2")
+            HttpSessionText::tr("%1: the server rejected the credentials (401 Unauthorized)%2")
                 .arg(what, tail),
             m_unauthorizedHint.arg(authRefForMessages()));
     if (response.status == 403)
         return Error::failed(
-            QStringLiteral("%1: authenticated, but not allowed (403 Forbidden)%2").arg(what, tail),
+            HttpSessionText::tr("%1: authenticated, but not allowed (403 Forbidden)%2")
+                .arg(what, tail),
             m_forbiddenHint.arg(authRefForMessages()));
-    return Error::failed(QStringLiteral("%1: HTTP %2 from %3%4")
+    return Error::failed(HttpSessionText::tr("%1: HTTP %2 from %3%4")
                              .arg(what)
                              .arg(response.status)
                              .arg(response.url.path(), tail),
-                         QStringLiteral("Check the server's logs"));
+                         HttpSessionText::tr("Check the server's logs"));
 }
 
 HttpRequest HttpSession::withDefaultHeaders(HttpRequest request) const
@@ -109,10 +120,10 @@ Result<HttpHeaders> HttpSession::basicHeaders(const HttpSession &session,
         return HttpHeaders{};
     if (!credential->isBasic())
         return Error::invalidInput(
-            QStringLiteral("%1 holds a token, and %2 needs username:password")
+            HttpSessionText::tr("%1 holds a token, and %2 needs username:password")
                 .arg(session.integration().authRefUri, session.integration().provider),
-            QStringLiteral("Store username:password (for a robot account name:secret) at that "
-                           "AuthRef"));
+            HttpSessionText::tr("Store username:password (for a robot account name:secret) at that "
+                                "AuthRef"));
     return HttpHeaders{{"Authorization", "Basic " + credential->exposeForRequest().toBase64()}};
 }
 

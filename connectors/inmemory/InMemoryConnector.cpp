@@ -8,11 +8,19 @@
 #include "core/credentials/AuthRef.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimer>
 #include <memory>
 
 namespace stella {
+
+namespace {
+struct InMemoryText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::InMemoryConnector)
+};
+} // namespace
 
 namespace {
 const QStringList kScenarios{QStringLiteral("healthy"), QStringLiteral("degraded"),
@@ -117,55 +125,58 @@ ConnectorOperation *InMemoryConnector::testConnection(QObject *parent)
     // shape; the network steps end after the simulated latency.
     auto steps = StepSequence::create(op);
     steps
-        ->add(StepId::Credential, QStringLiteral("Resolve credential"),
+        ->add(StepId::Credential, InMemoryText::tr("Resolve credential"),
               [authRef](const Step &step) {
                   if (authRef.isEmpty())
-                      return step.skip(QStringLiteral("no credential configured"));
+                      return step.skip(InMemoryText::tr("no credential configured"));
                   auto ref = AuthRef::parse(authRef);
                   if (ref && ref->store == AuthRef::Store::InMemory)
                       return step.pass(
-                          QStringLiteral("%1 resolved from the sandbox store").arg(authRef));
-                  step.skip(QStringLiteral("the InMemory provider uses only inmemory AuthRefs; %1 "
-                                           "not resolved")
-                                .arg(authRef));
+                          InMemoryText::tr("%1 resolved from the sandbox store").arg(authRef));
+                  step.skip(
+                      InMemoryText::tr("the InMemory provider uses only inmemory AuthRefs; %1 "
+                                       "not resolved")
+                          .arg(authRef));
               })
-        .add(StepId::Reach, QStringLiteral("Reach the server"),
+        .add(StepId::Reach, InMemoryText::tr("Reach the server"),
              [=](const Step &step) {
                  step.after(latency, [=] {
                      if (scenario == Scenario::Unhealthy || flakyDown) {
                          step.operation()->reportHealth(HealthStatus::Unhealthy);
                          return step.fail(Error::failed(
                              scenario == Scenario::Unhealthy
-                                 ? QStringLiteral(
+                                 ? InMemoryText::tr(
                                        "connection refused (simulated unhealthy scenario)")
-                                 : QStringLiteral(
+                                 : InMemoryText::tr(
                                        "connection reset by peer (simulated flaky scenario)"),
-                             QStringLiteral("Change the integration's scenario to healthy")));
+                             InMemoryText::tr("Change the integration's scenario to healthy")));
                      }
-                     step.pass(QStringLiteral("GET /health → 200 in %1 ms").arg(latency));
+                     step.pass(InMemoryText::tr("GET /health → 200 in %1 ms").arg(latency));
                  });
              })
         .add(
-            StepId::Identify, QStringLiteral("Identify product and version"),
+            StepId::Identify, InMemoryText::tr("Identify product and version"),
             [](const Step &step) {
                 step.operation()->reportServer({QStringLiteral("InMemory"), QStringLiteral("1.0")});
                 step.pass(QStringLiteral("InMemory 1.0"));
             })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, InMemoryText::tr("Authenticated call"),
              [latency](const Step &step) {
                  step.after(latency, [=] {
-                     step.pass(QStringLiteral("GET /api/whoami → 200 in %1 ms").arg(latency));
+                     step.pass(InMemoryText::tr("GET /api/whoami → 200 in %1 ms").arg(latency));
                  });
              })
-        .add(StepId::Permission, QStringLiteral("Permission check"), [scenario](const Step &step) {
-            if (scenario == Scenario::Degraded) {
-                step.operation()->reportHealth(HealthStatus::Degraded);
-                return step.warn(QStringLiteral("read-only access (simulated degraded scenario)"));
-            }
-            step.operation()->reportHealth(scenario == Scenario::Slow ? HealthStatus::Degraded
-                                                                      : HealthStatus::Healthy);
-            step.pass(QStringLiteral("read and list permitted"));
-        });
+        .add(StepId::Permission, InMemoryText::tr("Permission check"),
+             [scenario](const Step &step) {
+                 if (scenario == Scenario::Degraded) {
+                     step.operation()->reportHealth(HealthStatus::Degraded);
+                     return step.warn(
+                         InMemoryText::tr("read-only access (simulated degraded scenario)"));
+                 }
+                 step.operation()->reportHealth(scenario == Scenario::Slow ? HealthStatus::Degraded
+                                                                           : HealthStatus::Healthy);
+                 step.pass(InMemoryText::tr("read and list permitted"));
+             });
     steps->startSoon();
     return op;
 }
@@ -185,24 +196,24 @@ ConnectorOperation *InMemoryConnector::checkHealth(QObject *parent)
             case Scenario::Unhealthy:
                 operation->reportHealth(HealthStatus::Unhealthy);
                 return step.end(ConnectorStep::State::Failed,
-                                QStringLiteral("connection refused (simulated)"));
+                                InMemoryText::tr("connection refused (simulated)"));
             case Scenario::Degraded:
                 operation->reportHealth(HealthStatus::Degraded);
                 return step.warn(
-                    QStringLiteral("200 in %1 ms, components degraded (simulated)").arg(latency));
+                    InMemoryText::tr("200 in %1 ms, components degraded (simulated)").arg(latency));
             case Scenario::Slow:
                 operation->reportHealth(HealthStatus::Degraded);
-                return step.warn(QStringLiteral("200 in %1 ms: slow (simulated)").arg(latency));
+                return step.warn(InMemoryText::tr("200 in %1 ms: slow (simulated)").arg(latency));
             case Scenario::Flaky:
                 operation->reportHealth(flakyDown ? HealthStatus::Unhealthy
                                                   : HealthStatus::Healthy);
                 return step.end(flakyDown ? ConnectorStep::State::Failed
                                           : ConnectorStep::State::Passed,
-                                flakyDown ? QStringLiteral("connection reset by peer (simulated)")
-                                          : QStringLiteral("200 in %1 ms").arg(latency));
+                                flakyDown ? InMemoryText::tr("connection reset by peer (simulated)")
+                                          : InMemoryText::tr("200 in %1 ms").arg(latency));
             case Scenario::Healthy:
                 operation->reportHealth(HealthStatus::Healthy);
-                return step.pass(QStringLiteral("200 in %1 ms").arg(latency));
+                return step.pass(InMemoryText::tr("200 in %1 ms").arg(latency));
             }
         });
     });
@@ -220,19 +231,19 @@ ConnectorOperation *InMemoryConnector::discover(const QString &resourceType,
         QTimer::singleShot(0, op, [=] {
             op->fail(Error::invalidInput(
                 supported.isEmpty()
-                    ? QStringLiteral("%1 integrations support no discovery").arg(toString(type))
-                    : QStringLiteral("'%1' is not a resource type of %2 integrations")
+                    ? InMemoryText::tr("%1 integrations support no discovery").arg(toString(type))
+                    : InMemoryText::tr("'%1' is not a resource type of %2 integrations")
                           .arg(resourceType, toString(type)),
-                supported.isEmpty()
-                    ? QStringLiteral("Use test or check instead")
-                    : QStringLiteral("Use one of: %1").arg(supported.join(QStringLiteral(", ")))));
+                supported.isEmpty() ? InMemoryText::tr("Use test or check instead")
+                                    : InMemoryText::tr("Use one of: %1")
+                                          .arg(supported.join(QStringLiteral(", ")))));
         });
         return op;
     }
     if (m_scenario == Scenario::Unhealthy) {
         QTimer::singleShot(0, op, [op] {
-            op->fail(
-                Error::failed(QStringLiteral("connection refused (simulated unhealthy scenario)")));
+            op->fail(Error::failed(
+                InMemoryText::tr("connection refused (simulated unhealthy scenario)")));
         });
         return op;
     }
@@ -243,7 +254,7 @@ ConnectorOperation *InMemoryConnector::discover(const QString &resourceType,
                                     QRegularExpression::CaseInsensitiveOption),
                  m_resourceCount, m_pageSize, latencyMs(), 0});
     auto steps = StepSequence::create(op);
-    steps->add(StepId::Discover, QStringLiteral("List %1").arg(resourceType),
+    steps->add(StepId::Discover, InMemoryText::tr("List %1").arg(resourceType),
                [walk](const Step &step) {
                    step.after(walk->latency, [walk, step] { servePage(walk, step); });
                });
@@ -259,28 +270,28 @@ ProviderDefinition InMemoryConnector::definition()
                            IntegrationType::Registry)
         .alsoAllows(allIntegrationTypes())
         .testOnly()
-        .endpoint(QStringLiteral("any URL; never contacted"), false)
+        .endpoint(InMemoryText::tr("any URL; never contacted"), false)
         .resources({ResourceType::Repositories, ResourceType::Tags, ResourceType::Projects,
                     ResourceType::Jobs, ResourceType::Pipelines})
-        .enumField(QStringLiteral("scenario"), QStringLiteral("Scenario"), kScenarios,
-                   QStringLiteral("How the simulated server behaves"), QStringLiteral("healthy"))
-        .field(QStringLiteral("latency"), QStringLiteral("Latency"), K::Duration,
-               QStringLiteral("Simulated time per request"), QStringLiteral("20ms"))
-        .field(QStringLiteral("slowLatency"), QStringLiteral("Slow latency"), K::Duration,
-               QStringLiteral("Time per request in the slow scenario"), QStringLiteral("3s"))
-        .intField(QStringLiteral("flakyEvery"), QStringLiteral("Flaky period"),
-                  QStringLiteral("The flaky scenario fails in every Nth minute"), 2, 1440)
+        .enumField(QStringLiteral("scenario"), InMemoryText::tr("Scenario"), kScenarios,
+                   InMemoryText::tr("How the simulated server behaves"), QStringLiteral("healthy"))
+        .field(QStringLiteral("latency"), InMemoryText::tr("Latency"), K::Duration,
+               InMemoryText::tr("Simulated time per request"), QStringLiteral("20ms"))
+        .field(QStringLiteral("slowLatency"), InMemoryText::tr("Slow latency"), K::Duration,
+               InMemoryText::tr("Time per request in the slow scenario"), QStringLiteral("3s"))
+        .intField(QStringLiteral("flakyEvery"), InMemoryText::tr("Flaky period"),
+                  InMemoryText::tr("The flaky scenario fails in every Nth minute"), 2, 1440)
         .withDefault(3)
-        .intField(QStringLiteral("resourceCount"), QStringLiteral("Resources"),
-                  QStringLiteral("How many resources discovery returns"), 0, 10'000'000)
+        .intField(QStringLiteral("resourceCount"), InMemoryText::tr("Resources"),
+                  InMemoryText::tr("How many resources discovery returns"), 0, 10'000'000)
         .withDefault(50)
-        .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
-                  QStringLiteral("Resources per discovery page"), 1, 10'000)
+        .intField(QStringLiteral("pageSize"), InMemoryText::tr("Page size"),
+                  InMemoryText::tr("Resources per discovery page"), 1, 10'000)
         .withDefault(100)
-        .field(QStringLiteral("resourcePrefix"), QStringLiteral("Resource prefix"), K::String,
-               QStringLiteral("Prefix of generated resource names"), QStringLiteral("demo"))
+        .field(QStringLiteral("resourcePrefix"), InMemoryText::tr("Resource prefix"), K::String,
+               InMemoryText::tr("Prefix of generated resource names"), QStringLiteral("demo"))
         .credential(QStringLiteral("token"), QStringLiteral("token"), CredentialSlot::Kind::Token,
-                    false, QStringLiteral("Optional: an authref://inmemory/... reference"))
+                    false, InMemoryText::tr("Optional: an authref://inmemory/... reference"))
         .connector<InMemoryConnector>()
         .build();
 }

@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HttpAnnotationClient.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace stella::scm {
+
+namespace {
+struct HttpAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::scm::HttpAnnotationClient)
+};
+} // namespace
 
 HttpAnnotationClient::HttpAnnotationClient(const Integration &integration,
                                            const ConnectorContext &context,
@@ -32,14 +40,16 @@ void HttpAnnotationClient::postStatus(const Exchange &ex, const AnnotationTarget
     StatusPost post = statusPost(target, status);
     if (!status.targetUrl.isEmpty())
         post.body.insert(QStringLiteral("target_url"), status.targetUrl);
-    ex->send("POST", ex->url(post.path), post.body,
-             [ex, target, hint = post.notFoundHint, then](const HttpResponse &r) {
-                 if (!r.isSuccess())
-                     return ex->failWith(
-                         r, QStringLiteral("Setting the status of %1").arg(target.describe()),
-                         hint);
-                 then();
-             });
+    ex->send(
+        "POST", ex->url(post.path), post.body,
+        [ex, target, hint = post.notFoundHint, then](const HttpResponse &r) {
+            if (!r.isSuccess())
+                return ex->failWith(
+                    r,
+                    HttpAnnotationClientText::tr("Setting the status of %1").arg(target.describe()),
+                    hint);
+            then();
+        });
 }
 
 AnnotationOperation *HttpAnnotationClient::setCommitStatus(const AnnotationTarget &target,

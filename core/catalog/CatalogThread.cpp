@@ -3,10 +3,18 @@
 
 #include "core/common/Clock.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QMutexLocker>
 
 namespace stella {
+
+namespace {
+struct CatalogThreadText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::CatalogThread)
+};
+} // namespace
 
 CatalogThread::CatalogThread(const ProviderRegistry &registry, const Clock &clock, QObject *parent)
     : QObject(parent), m_registry(registry), m_clock(clock)
@@ -44,8 +52,8 @@ DatabaseUrl CatalogThread::url() const
 
 Error CatalogThread::notOpenError()
 {
-    return Error::backend(QStringLiteral("No catalog is open"),
-                          QStringLiteral("Open one with File → Open Catalog"));
+    return Error::backend(CatalogThreadText::tr("No catalog is open"),
+                          CatalogThreadText::tr("Open one with File → Open Catalog"));
 }
 
 QFuture<Result<void>> CatalogThread::open(const DatabaseUrl &url,

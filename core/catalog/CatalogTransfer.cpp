@@ -3,12 +3,20 @@
 
 #include "core/catalog/IntegrationValidator.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <algorithm>
 
 namespace stella {
+
+namespace {
+struct CatalogTransferText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::CatalogTransfer)
+};
+} // namespace
 
 const QString CatalogTransfer::kFormat = QStringLiteral("stella-integrations-export");
 
@@ -37,8 +45,8 @@ const QSet<QString> kEntryKeys{QStringLiteral("id"),
 Error importError(const QString &message, const QStringList &details = {})
 {
     Error e = Error::invalidInput(
-        QStringLiteral("Cannot import: %1").arg(message),
-        QStringLiteral("Nothing was written; fix the file and import it again"));
+        CatalogTransferText::tr("Cannot import: %1").arg(message),
+        CatalogTransferText::tr("Nothing was written; fix the file and import it again"));
     e.details = details;
     return e;
 }
@@ -46,7 +54,7 @@ Error importError(const QString &message, const QStringList &details = {})
 QString lineOfOffset(const QByteArray &doc, int offset)
 {
     const int line = int(doc.left(offset).count('\n')) + 1;
-    return QStringLiteral("line %1").arg(line);
+    return CatalogTransferText::tr("line %1").arg(line);
 }
 } // namespace
 
@@ -76,27 +84,28 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
     const QJsonDocument doc = QJsonDocument::fromJson(document, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return importError(
-            QStringLiteral("the file is not valid JSON (%1 at %2)")
+            CatalogTransferText::tr("the file is not valid JSON (%1 at %2)")
                 .arg(parseError.errorString(), lineOfOffset(document, parseError.offset)));
     if (!doc.isObject())
-        return importError(
-            QStringLiteral("the file must hold a JSON object with an \"integrations\" array"));
+        return importError(CatalogTransferText::tr(
+            "the file must hold a JSON object with an \"integrations\" array"));
     const QJsonObject root = doc.object();
     QStringList problems;
     for (auto it = root.begin(); it != root.end(); ++it)
         if (it.key() != QLatin1String("format") && it.key() != QLatin1String("formatVersion") &&
             it.key() != QLatin1String("integrations"))
-            problems.append(QStringLiteral("unknown top-level key \"%1\"").arg(it.key()));
+            problems.append(CatalogTransferText::tr("unknown top-level key \"%1\"").arg(it.key()));
     if (root.value(QStringLiteral("format")).toString() != kFormat)
-        problems.append(QStringLiteral("\"format\" must be \"%1\"").arg(kFormat));
+        problems.append(CatalogTransferText::tr("\"format\" must be \"%1\"").arg(kFormat));
     if (root.value(QStringLiteral("formatVersion")).toInt(-1) != kFormatVersion)
-        problems.append(
-            QStringLiteral("\"formatVersion\" must be %1 (this build reads version %1 only)")
-                .arg(kFormatVersion));
+        problems.append(CatalogTransferText::tr(
+                            "\"formatVersion\" must be %1 (this build reads version %1 only)")
+                            .arg(kFormatVersion));
     if (!root.value(QStringLiteral("integrations")).isArray())
-        problems.append(QStringLiteral("\"integrations\" must be an array"));
+        problems.append(CatalogTransferText::tr("\"integrations\" must be an array"));
     if (!problems.isEmpty())
-        return importError(QStringLiteral("the file is not an integrations export"), problems);
+        return importError(CatalogTransferText::tr("the file is not an integrations export"),
+                           problems);
 
     const QJsonArray entries = root.value(QStringLiteral("integrations")).toArray();
     QList<IntegrationDraft> drafts;
@@ -104,7 +113,7 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
     for (qsizetype n = 0; n < entries.size(); ++n) {
         const QString where = QStringLiteral("integrations[%1]").arg(n);
         if (!entries[n].isObject()) {
-            problems.append(where + QStringLiteral(" is not an object"));
+            problems.append(where + CatalogTransferText::tr(" is not an object"));
             continue;
         }
         const QJsonObject o = entries[n].toObject();
@@ -114,20 +123,22 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
                 unknown.append(it.key());
         unknown.sort();
         for (const QString &key : unknown)
-            problems.append(where + QStringLiteral(": unknown field \"%1\"").arg(key));
+            problems.append(where + CatalogTransferText::tr(": unknown field \"%1\"").arg(key));
 
         IntegrationDraft d;
         auto text = [&](const char *key, QString &out, bool required) {
             const QJsonValue v = o.value(QLatin1String(key));
             if (v.isUndefined() || v.isNull()) {
                 if (required)
-                    problems.append(where +
-                                    QStringLiteral(": \"%1\" is required").arg(QLatin1String(key)));
+                    problems.append(
+                        where +
+                        CatalogTransferText::tr(": \"%1\" is required").arg(QLatin1String(key)));
                 return;
             }
             if (!v.isString()) {
                 problems.append(
-                    where + QStringLiteral(": \"%1\" must be a string").arg(QLatin1String(key)));
+                    where +
+                    CatalogTransferText::tr(": \"%1\" must be a string").arg(QLatin1String(key)));
                 return;
             }
             out = v.toString();
@@ -141,14 +152,15 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
         if (!idText.isEmpty()) {
             d.id = QUuid::fromString(idText);
             if (d.id.isNull())
-                problems.append(where + QStringLiteral(": \"id\" '%1' is not a UUID").arg(idText));
+                problems.append(where +
+                                CatalogTransferText::tr(": \"id\" '%1' is not a UUID").arg(idText));
         }
         QString typeText;
         text("type", typeText, false);
         if (!typeText.isEmpty()) {
             d.type = integrationTypeFromString(typeText);
             if (!d.type)
-                problems.append(where + QStringLiteral(": \"type\" '%1' is not one of %2")
+                problems.append(where + CatalogTransferText::tr(": \"type\" '%1' is not one of %2")
                                             .arg(typeText, allIntegrationTypeNames().join(
                                                                QStringLiteral(", "))));
         }
@@ -162,7 +174,8 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
         if (tags.isArray()) {
             for (const QJsonValue &tag : tags.toArray()) {
                 if (!tag.isString()) {
-                    problems.append(row + QStringLiteral(": \"tags\" must hold strings only"));
+                    problems.append(row +
+                                    CatalogTransferText::tr(": \"tags\" must hold strings only"));
                     break;
                 }
                 d.tags.append(tag.toString());
@@ -170,7 +183,8 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
             if (const QString p = IntegrationValidator::tagsProblem(d.tags); !p.isEmpty())
                 problems.append(row + QStringLiteral(": ") + p);
         } else if (!tags.isUndefined() && !tags.isNull()) {
-            problems.append(row + QStringLiteral(": \"tags\" must be an array of strings"));
+            problems.append(row +
+                            CatalogTransferText::tr(": \"tags\" must be an array of strings"));
         }
         QString tierText;
         text("tier", tierText, false);
@@ -178,18 +192,18 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
             d.tier = *tier;
         else
             problems.append(
-                row + QStringLiteral(": \"tier\" '%1' is not one of %2 (or null)")
+                row + CatalogTransferText::tr(": \"tier\" '%1' is not one of %2 (or null)")
                           .arg(tierText, allEnvironmentTierNames().join(QStringLiteral(", "))));
         const QJsonValue config = o.value(QStringLiteral("config"));
         if (config.isObject())
             d.config = config.toObject();
         else if (!config.isUndefined() && !config.isNull())
-            problems.append(where + QStringLiteral(": \"config\" must be an object"));
+            problems.append(where + CatalogTransferText::tr(": \"config\" must be an object"));
         drafts.append(d);
     }
     if (!problems.isEmpty())
-        return importError(QStringLiteral("%1 problem(s) in the file").arg(problems.size()),
-                           problems);
+        return importError(
+            CatalogTransferText::tr("%1 problem(s) in the file").arg(problems.size()), problems);
     return drafts;
 }
 

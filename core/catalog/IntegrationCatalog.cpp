@@ -6,11 +6,19 @@
 #include "core/storage/CatalogStore.h"
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 #include <algorithm>
 
 namespace stella {
+
+namespace {
+struct IntegrationCatalogText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::IntegrationCatalog)
+};
+} // namespace
 
 namespace {
 QString idText(const QUuid &id)
@@ -55,16 +63,17 @@ Result<QUuid> IntegrationCatalog::parseId(const QString &text)
     const QUuid id = QUuid::fromString(text.trimmed());
     if (id.isNull())
         return Error::notFound(
-            QStringLiteral("No integration has the id '%1'").arg(text),
-            QStringLiteral("Ids are UUIDs; `stella-integrations list` shows them"));
+            IntegrationCatalogText::tr("No integration has the id '%1'").arg(text),
+            IntegrationCatalogText::tr("Ids are UUIDs; `stella-integrations list` shows them"));
     return id;
 }
 
 Error IntegrationCatalog::notFound(const QUuid &id) const
 {
     return Error::notFound(
-        QStringLiteral("No integration has the id %1 in this tenant").arg(idText(id)),
-        QStringLiteral("Check the id and --tenant; `stella-integrations list` shows the ids"));
+        IntegrationCatalogText::tr("No integration has the id %1 in this tenant").arg(idText(id)),
+        IntegrationCatalogText::tr(
+            "Check the id and --tenant; `stella-integrations list` shows the ids"));
 }
 
 Result<void> IntegrationCatalog::writeAudit(const RequestContext &ctx, const QString &action,
@@ -85,8 +94,9 @@ Result<Integration> IntegrationCatalog::materialize(const RequestContext &ctx,
     const ProviderDefinition *provider = m_registry.find(draft.provider);
     if (!provider)
         return Error::invalidInput(
-            QStringLiteral("Unknown provider '%1'").arg(draft.provider),
-            QStringLiteral("Use one of: %1").arg(m_registry.ids(true).join(QStringLiteral(", "))));
+            IntegrationCatalogText::tr("Unknown provider '%1'").arg(draft.provider),
+            IntegrationCatalogText::tr("Use one of: %1")
+                .arg(m_registry.ids(true).join(QStringLiteral(", "))));
     Integration i;
     i.id = draft.id.isNull() ? QUuid::createUuid() : draft.id;
     i.tenantId = ctx.tenantId;
@@ -142,11 +152,13 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
             continue;
         }
         if (names.contains(i->name))
-            problems.append(where +
-                            QStringLiteral("the name '%1' appears more than once").arg(i->name));
+            problems.append(
+                where +
+                IntegrationCatalogText::tr("the name '%1' appears more than once").arg(i->name));
         if (ids.contains(i->id))
-            problems.append(where +
-                            QStringLiteral("the id %1 appears more than once").arg(idText(i->id)));
+            problems.append(
+                where +
+                IntegrationCatalogText::tr("the id %1 appears more than once").arg(idText(i->id)));
         names.insert(i->name);
         ids.insert(i->id);
         if (!drafts[n].id.isNull())
@@ -155,7 +167,7 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
     }
 
     Transaction tx(m_store.database());
-    if (auto r = tx.begin(QStringLiteral("adding integrations")); !r)
+    if (auto r = tx.begin(IntegrationCatalogText::tr("adding integrations")); !r)
         return r.error();
     // One query for the names in use rather than one per draft: imports run to 100,000 rows.
     auto takenNames = m_store.activeNames(ctx.tenantId);
@@ -165,28 +177,31 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
         if (takenNames->contains(i.name)) {
             if (single)
                 return Error::conflict(
-                    QStringLiteral("An integration named '%1' already exists in this tenant")
+                    IntegrationCatalogText::tr(
+                        "An integration named '%1' already exists in this tenant")
                         .arg(i.name),
-                    QStringLiteral("Choose another name, or update the existing one"));
+                    IntegrationCatalogText::tr("Choose another name, or update the existing one"));
             problems.append(
-                QStringLiteral("'%1': an integration with this name already exists").arg(i.name));
+                IntegrationCatalogText::tr("'%1': an integration with this name already exists")
+                    .arg(i.name));
         }
         if (explicitIds.contains(i.id)) {
             auto idTaken = m_store.idInUse(i.id);
             if (!idTaken)
                 return idTaken.error();
             if (*idTaken)
-                problems.append(QStringLiteral("'%1': the id %2 is already in use; remove \"id\" "
+                problems.append(
+                    IntegrationCatalogText::tr("'%1': the id %2 is already in use; remove \"id\" "
                                                "to import it as a new integration")
-                                    .arg(i.name, idText(i.id)));
+                        .arg(i.name, idText(i.id)));
         }
     }
     if (!problems.isEmpty()) {
         Error e = Error::invalidInput(
-            QStringLiteral("Nothing was imported: %1 of %2 entries have problems")
+            IntegrationCatalogText::tr("Nothing was imported: %1 of %2 entries have problems")
                 .arg(problems.size())
                 .arg(drafts.size()),
-            QStringLiteral("Fix the entries listed below and import the file again"));
+            IntegrationCatalogText::tr("Fix the entries listed below and import the file again"));
         e.details = problems;
         return e;
     }
@@ -204,7 +219,7 @@ Result<QList<Integration>> IntegrationCatalog::addAll(const RequestContext &ctx,
         if (auto r = writeAudit(ctx, QStringLiteral("create"), i.id, details); !r)
             return r.error();
     }
-    if (auto r = tx.commit(QStringLiteral("adding integrations")); !r)
+    if (auto r = tx.commit(IntegrationCatalogText::tr("adding integrations")); !r)
         return r.error();
 
     if (integrations.size() == 1)
@@ -219,7 +234,7 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
                                                std::optional<int> expectedVersion)
 {
     Transaction tx(m_store.database());
-    if (auto r = tx.begin(QStringLiteral("updating an integration")); !r)
+    if (auto r = tx.begin(IntegrationCatalogText::tr("updating an integration")); !r)
         return r.error();
     auto found = m_store.findIntegration(ctx.tenantId, id);
     if (!found)
@@ -228,12 +243,13 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
         return notFound(id);
     const Integration before = **found;
     if (expectedVersion && *expectedVersion != before.version)
-        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else: it is "
-                                              "at version %2, you expected %3")
-                                   .arg(before.name)
-                                   .arg(before.version)
-                                   .arg(*expectedVersion),
-                               QStringLiteral("Reload it, re-apply your change, and save again"));
+        return Error::conflict(
+            IntegrationCatalogText::tr("Integration '%1' was changed by someone else: it is "
+                                       "at version %2, you expected %3")
+                .arg(before.name)
+                .arg(before.version)
+                .arg(*expectedVersion),
+            IntegrationCatalogText::tr("Reload it, re-apply your change, and save again"));
 
     Integration after = before;
     if (patch.name)
@@ -260,10 +276,10 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
         if (!taken)
             return taken.error();
         if (*taken)
-            return Error::conflict(
-                QStringLiteral("An integration named '%1' already exists in this tenant")
-                    .arg(after.name),
-                QStringLiteral("Choose another name"));
+            return Error::conflict(IntegrationCatalogText::tr(
+                                       "An integration named '%1' already exists in this tenant")
+                                       .arg(after.name),
+                                   IntegrationCatalogText::tr("Choose another name"));
     }
     after.version = before.version + 1;
     after.updatedAt = m_clock.now();
@@ -272,16 +288,16 @@ Result<Integration> IntegrationCatalog::update(const RequestContext &ctx, const 
         return updated.error();
     if (!*updated)
         return Error::conflict(
-            QStringLiteral("Integration '%1' was changed by someone else while saving")
+            IntegrationCatalogText::tr("Integration '%1' was changed by someone else while saving")
                 .arg(before.name),
-            QStringLiteral("Reload it, re-apply your change, and save again"));
+            IntegrationCatalogText::tr("Reload it, re-apply your change, and save again"));
     if (auto r = writeAudit(ctx, QStringLiteral("update"), id,
                             {{QStringLiteral("changed"), changed},
                              {QStringLiteral("name"), after.name},
                              {QStringLiteral("version"), after.version}});
         !r)
         return r.error();
-    if (auto r = tx.commit(QStringLiteral("updating an integration")); !r)
+    if (auto r = tx.commit(IntegrationCatalogText::tr("updating an integration")); !r)
         return r.error();
     Q_EMIT integrationChanged(ChangeKind::Updated, ctx.tenantId, id);
     return after;
@@ -291,7 +307,7 @@ Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &
                                         std::optional<int> expectedVersion)
 {
     Transaction tx(m_store.database());
-    if (auto r = tx.begin(QStringLiteral("removing an integration")); !r)
+    if (auto r = tx.begin(IntegrationCatalogText::tr("removing an integration")); !r)
         return r;
     auto found = m_store.findIntegration(ctx.tenantId, id);
     if (!found)
@@ -300,25 +316,26 @@ Result<void> IntegrationCatalog::remove(const RequestContext &ctx, const QUuid &
         return notFound(id);
     const Integration &existing = **found;
     if (expectedVersion && *expectedVersion != existing.version)
-        return Error::conflict(QStringLiteral("Integration '%1' was changed by someone else: it is "
-                                              "at version %2, you expected %3")
-                                   .arg(existing.name)
-                                   .arg(existing.version)
-                                   .arg(*expectedVersion),
-                               QStringLiteral("Reload it and decide again"));
+        return Error::conflict(
+            IntegrationCatalogText::tr("Integration '%1' was changed by someone else: it is "
+                                       "at version %2, you expected %3")
+                .arg(existing.name)
+                .arg(existing.version)
+                .arg(*expectedVersion),
+            IntegrationCatalogText::tr("Reload it and decide again"));
     auto removed = m_store.softDelete(ctx.tenantId, id, existing.version, m_clock.now());
     if (!removed)
         return removed.error();
     if (!*removed)
-        return Error::conflict(
-            QStringLiteral("Integration '%1' was changed by someone else while removing")
-                .arg(existing.name),
-            QStringLiteral("Reload it and decide again"));
+        return Error::conflict(IntegrationCatalogText::tr(
+                                   "Integration '%1' was changed by someone else while removing")
+                                   .arg(existing.name),
+                               IntegrationCatalogText::tr("Reload it and decide again"));
     if (auto r = writeAudit(ctx, QStringLiteral("delete"), id,
                             {{QStringLiteral("name"), existing.name}});
         !r)
         return r;
-    if (auto r = tx.commit(QStringLiteral("removing an integration")); !r)
+    if (auto r = tx.commit(IntegrationCatalogText::tr("removing an integration")); !r)
         return r;
     Q_EMIT integrationChanged(ChangeKind::Removed, ctx.tenantId, id);
     return {};
@@ -330,12 +347,13 @@ Result<QList<Integration>> IntegrationCatalog::changeMany(const RequestContext &
 {
     if (change.folder) {
         if (const QString p = IntegrationValidator::folderProblem(*change.folder); !p.isEmpty())
-            return Error::invalidInput(QStringLiteral("Nothing was changed: %1").arg(p),
-                                       QStringLiteral("Correct the folder and try again"));
+            return Error::invalidInput(
+                IntegrationCatalogText::tr("Nothing was changed: %1").arg(p),
+                IntegrationCatalogText::tr("Correct the folder and try again"));
     }
     if (const QString p = IntegrationValidator::tagsProblem(change.addTags); !p.isEmpty())
-        return Error::invalidInput(QStringLiteral("Nothing was changed: %1").arg(p),
-                                   QStringLiteral("Correct the tag and try again"));
+        return Error::invalidInput(IntegrationCatalogText::tr("Nothing was changed: %1").arg(p),
+                                   IntegrationCatalogText::tr("Correct the tag and try again"));
     return applyToEach(ctx, ids, [&change](Integration &i) {
         if (change.folder)
             i.folder = *change.folder;
@@ -353,12 +371,14 @@ Result<QList<Integration>> IntegrationCatalog::renameFolder(const RequestContext
 {
     if (from.isEmpty())
         return Error::invalidInput(
-            QStringLiteral("Give the folder to move from; the top level cannot be moved"),
-            QStringLiteral("Move integrations from the top level by id instead"));
+            IntegrationCatalogText::tr(
+                "Give the folder to move from; the top level cannot be moved"),
+            IntegrationCatalogText::tr("Move integrations from the top level by id instead"));
     for (const QString &folder : {from, to})
         if (const QString p = IntegrationValidator::folderProblem(folder); !p.isEmpty())
-            return Error::invalidInput(QStringLiteral("Nothing was moved: %1").arg(p),
-                                       QStringLiteral("Correct the folder and try again"));
+            return Error::invalidInput(
+                IntegrationCatalogText::tr("Nothing was moved: %1").arg(p),
+                IntegrationCatalogText::tr("Correct the folder and try again"));
     IntegrationFilter filter;
     filter.folder = from;
     auto inFolder = m_store.listIntegrations(ctx.tenantId, filter);
@@ -379,7 +399,7 @@ Result<QList<Integration>>
 IntegrationCatalog::applyToEach(const RequestContext &ctx, const QList<QUuid> &ids,
                                 const std::function<void(Integration &)> &change)
 {
-    const QString doing = QStringLiteral("changing %1 integrations").arg(ids.size());
+    const QString doing = IntegrationCatalogText::tr("changing %1 integrations").arg(ids.size());
     Transaction tx(m_store.database());
     if (auto r = tx.begin(doing); !r)
         return r.error();
@@ -417,9 +437,10 @@ IntegrationCatalog::applyToEach(const RequestContext &ctx, const QList<QUuid> &i
             return updated.error();
         if (!*updated)
             return Error::conflict(
-                QStringLiteral("Integration '%1' was changed by someone else while saving")
+                IntegrationCatalogText::tr(
+                    "Integration '%1' was changed by someone else while saving")
                     .arg(before.name),
-                QStringLiteral("Nothing was changed; reload and try again"));
+                IntegrationCatalogText::tr("Nothing was changed; reload and try again"));
         if (auto r = writeAudit(ctx, QStringLiteral("update"), id,
                                 {{QStringLiteral("changed"), fields},
                                  {QStringLiteral("name"), after.name},
@@ -431,9 +452,9 @@ IntegrationCatalog::applyToEach(const RequestContext &ctx, const QList<QUuid> &i
     }
     if (!problems.isEmpty()) {
         Error e = Error::invalidInput(
-            QStringLiteral("Nothing was changed: %1 integrations would be invalid")
+            IntegrationCatalogText::tr("Nothing was changed: %1 integrations would be invalid")
                 .arg(problems.size()),
-            QStringLiteral("Correct the values and try again"));
+            IntegrationCatalogText::tr("Correct the values and try again"));
         e.details = problems;
         return e;
     }
@@ -448,7 +469,7 @@ IntegrationCatalog::applyToEach(const RequestContext &ctx, const QList<QUuid> &i
 
 Result<int> IntegrationCatalog::removeMany(const RequestContext &ctx, const QList<QUuid> &ids)
 {
-    const QString doing = QStringLiteral("removing %1 integrations").arg(ids.size());
+    const QString doing = IntegrationCatalogText::tr("removing %1 integrations").arg(ids.size());
     Transaction tx(m_store.database());
     if (auto r = tx.begin(doing); !r)
         return r.error();
@@ -469,9 +490,10 @@ Result<int> IntegrationCatalog::removeMany(const RequestContext &ctx, const QLis
             return gone.error();
         if (!*gone)
             return Error::conflict(
-                QStringLiteral("Integration '%1' was changed by someone else while removing")
+                IntegrationCatalogText::tr(
+                    "Integration '%1' was changed by someone else while removing")
                     .arg((*found)->name),
-                QStringLiteral("Nothing was removed; reload and decide again"));
+                IntegrationCatalogText::tr("Nothing was removed; reload and decide again"));
         if (auto r = writeAudit(
                 ctx, QStringLiteral("delete"), id,
                 {{QStringLiteral("name"), (*found)->name}, {QStringLiteral("bulk"), true}});
@@ -530,7 +552,7 @@ Result<QList<std::optional<HealthStatus>>>
 IntegrationCatalog::recordHealthChecks(const RequestContext &ctx,
                                        const QList<HealthCheckRecord> &records)
 {
-    const QString doing = QStringLiteral("recording health checks");
+    const QString doing = IntegrationCatalogText::tr("recording health checks");
     // A connection the server dropped is opened again here: a monitor resumes by itself.
     if (auto r = m_store.database().reconnectIfLost(doing); !r)
         return r.error();
@@ -573,8 +595,9 @@ Result<HealthHistory> IntegrationCatalog::healthHistory(const RequestContext &ct
                                                         int maxPoints)
 {
     if (!from.isValid() || !to.isValid() || from >= to)
-        return Error::invalidInput(QStringLiteral("The history range must start before it ends"),
-                                   QStringLiteral("Give a range such as 24h, 7d or 30d"));
+        return Error::invalidInput(
+            IntegrationCatalogText::tr("The history range must start before it ends"),
+            IntegrationCatalogText::tr("Give a range such as 24h, 7d or 30d"));
     auto found = get(ctx, id);
     if (!found)
         return found.error();
@@ -585,7 +608,8 @@ Result<HealthHistory> IntegrationCatalog::healthHistory(const RequestContext &ct
 Result<int> IntegrationCatalog::pruneHealthHistory(const RequestContext &ctx,
                                                    const QDateTime &before, int batchSize)
 {
-    if (auto r = m_store.database().reconnectIfLost(QStringLiteral("pruning old health checks"));
+    if (auto r = m_store.database().reconnectIfLost(
+            IntegrationCatalogText::tr("pruning old health checks"));
         !r)
         return r.error();
     return m_store.pruneHealthChecks(ctx.tenantId, before, batchSize);
@@ -603,7 +627,7 @@ Result<bool> IntegrationCatalog::claimHealthCheck(const QUuid &id, const QString
 Result<QList<QUuid>> IntegrationCatalog::claimHealthChecks(const QList<LeaseRequest> &requests,
                                                            const QString &holder)
 {
-    const QString doing = QStringLiteral("taking health-check leases");
+    const QString doing = IntegrationCatalogText::tr("taking health-check leases");
     if (auto r = m_store.database().reconnectIfLost(doing); !r)
         return r.error();
     Transaction tx(m_store.database());

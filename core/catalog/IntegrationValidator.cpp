@@ -4,9 +4,17 @@
 #include "core/credentials/AuthRef.h"
 #include "core/providers/ProviderRegistry.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace stella {
+
+namespace {
+struct IntegrationValidatorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::IntegrationValidator)
+};
+} // namespace
 
 namespace {
 constexpr int kMaxNameLength = 200;
@@ -15,14 +23,15 @@ constexpr int kMaxNameLength = 200;
 QString IntegrationValidator::nameProblem(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QStringLiteral("name is required");
+        return IntegrationValidatorText::tr("name is required");
     if (name != name.trimmed())
-        return QStringLiteral("name '%1' starts or ends with spaces").arg(name);
+        return IntegrationValidatorText::tr("name '%1' starts or ends with spaces").arg(name);
     if (name.size() > kMaxNameLength)
-        return QStringLiteral("name is longer than %1 characters").arg(kMaxNameLength);
+        return IntegrationValidatorText::tr("name is longer than %1 characters")
+            .arg(kMaxNameLength);
     for (const QChar c : name)
         if (c.category() == QChar::Other_Control)
-            return QStringLiteral("name contains control characters");
+            return IntegrationValidatorText::tr("name contains control characters");
     return {};
 }
 
@@ -30,9 +39,10 @@ QString IntegrationValidator::endpointProblem(const ProviderDefinition &provider
                                               const QString &endpoint)
 {
     if (endpoint.isEmpty())
-        return provider.endpointRequired ? QStringLiteral("endpoint is required for %1 (%2)")
-                                               .arg(provider.id, provider.endpointHelp)
-                                         : QString();
+        return provider.endpointRequired
+                   ? IntegrationValidatorText::tr("endpoint is required for %1 (%2)")
+                         .arg(provider.id, provider.endpointHelp)
+                   : QString();
     const QString problem = validateHttpUrl(endpoint);
     return problem.isEmpty() ? QString() : QStringLiteral("endpoint ") + problem;
 }
@@ -58,24 +68,27 @@ QString IntegrationValidator::folderProblem(const QString &folder)
     if (folder.isEmpty())
         return {}; // the top level
     if (folder.size() > kMaxFolderLength)
-        return QStringLiteral("folder is longer than %1 characters; use fewer or shorter levels")
+        return IntegrationValidatorText::tr(
+                   "folder is longer than %1 characters; use fewer or shorter levels")
             .arg(kMaxFolderLength);
     if (folder.startsWith(QLatin1Char('/')) || folder.endsWith(QLatin1Char('/')))
-        return QStringLiteral("folder '%1' starts or ends with '/'; write it as "
-                              "'Team A/Registries', without the outer slashes")
+        return IntegrationValidatorText::tr("folder '%1' starts or ends with '/'; write it as "
+                                            "'Team A/Registries', without the outer slashes")
             .arg(folder);
     if (hasControlCharacter(folder))
-        return QStringLiteral("folder contains control characters");
+        return IntegrationValidatorText::tr("folder contains control characters");
     const QStringList segments = folder.split(QLatin1Char('/'));
     for (const QString &segment : segments) {
         if (segment.trimmed().isEmpty())
-            return QStringLiteral("folder '%1' has an empty level (two '/' in a row or a blank "
-                                  "name); give every level a name")
+            return IntegrationValidatorText::tr(
+                       "folder '%1' has an empty level (two '/' in a row or a blank "
+                       "name); give every level a name")
                 .arg(folder);
         if (segment != segment.trimmed())
-            return QStringLiteral("folder level '%1' starts or ends with spaces").arg(segment);
+            return IntegrationValidatorText::tr("folder level '%1' starts or ends with spaces")
+                .arg(segment);
         if (segment.size() > kMaxFolderSegmentLength)
-            return QStringLiteral("folder level '%1…' is longer than %2 characters")
+            return IntegrationValidatorText::tr("folder level '%1…' is longer than %2 characters")
                 .arg(segment.left(20))
                 .arg(kMaxFolderSegmentLength);
     }
@@ -85,19 +98,20 @@ QString IntegrationValidator::folderProblem(const QString &folder)
 QString IntegrationValidator::tagProblem(const QString &tag)
 {
     if (tag.trimmed().isEmpty())
-        return QStringLiteral("a tag is empty; remove it or give it a name");
+        return IntegrationValidatorText::tr("a tag is empty; remove it or give it a name");
     if (tag.contains(QLatin1Char(',')))
-        return QStringLiteral("tag '%1' contains a comma; give each tag on its own (--tag a "
-                              "--tag b)")
+        return IntegrationValidatorText::tr(
+                   "tag '%1' contains a comma; give each tag on its own (--tag a "
+                   "--tag b)")
             .arg(tag);
     if (tag != tag.trimmed())
-        return QStringLiteral("tag '%1' starts or ends with spaces").arg(tag);
+        return IntegrationValidatorText::tr("tag '%1' starts or ends with spaces").arg(tag);
     if (tag.size() > kMaxTagLength)
-        return QStringLiteral("tag '%1…' is longer than %2 characters")
+        return IntegrationValidatorText::tr("tag '%1…' is longer than %2 characters")
             .arg(tag.left(20))
             .arg(kMaxTagLength);
     if (hasControlCharacter(tag))
-        return QStringLiteral("tag contains control characters");
+        return IntegrationValidatorText::tr("tag contains control characters");
     return {};
 }
 
@@ -107,7 +121,7 @@ QString IntegrationValidator::tagsProblem(const QStringList &tags)
         if (const QString p = tagProblem(tag); !p.isEmpty())
             return p;
     if (normalizedTags(tags).size() > kMaxTags)
-        return QStringLiteral("%1 tags is more than the %2 an integration may have")
+        return IntegrationValidatorText::tr("%1 tags is more than the %2 an integration may have")
             .arg(normalizedTags(tags).size())
             .arg(kMaxTags);
     return {};
@@ -125,12 +139,13 @@ QStringList IntegrationValidator::problems(const Integration &i) const
 {
     const ProviderDefinition *provider = m_registry.find(i.provider);
     if (!provider)
-        return {QStringLiteral("provider '%1' is unknown (known: %2)")
+        return {IntegrationValidatorText::tr("provider '%1' is unknown (known: %2)")
                     .arg(i.provider, m_registry.ids(true).join(QStringLiteral(", ")))};
     QStringList problems;
     if (!provider->allowsType(i.type))
-        problems.append(QStringLiteral("type %1 is not a type of provider %2 (which is %3)")
-                            .arg(toString(i.type), provider->id, toString(provider->type)));
+        problems.append(
+            IntegrationValidatorText::tr("type %1 is not a type of provider %2 (which is %3)")
+                .arg(toString(i.type), provider->id, toString(provider->type)));
     if (const QString p = nameProblem(i.name); !p.isEmpty())
         problems.append(p);
     if (const QString p = endpointProblem(*provider, i.endpoint); !p.isEmpty())
@@ -144,7 +159,7 @@ QStringList IntegrationValidator::problems(const Integration &i) const
         problems.append(p);
     for (const CredentialSlot &slot : provider->credentialSlots)
         if (slot.required && i.authRefUri.isEmpty())
-            problems.append(QStringLiteral("authRefUri is required: %1 needs a %2")
+            problems.append(IntegrationValidatorText::tr("authRefUri is required: %1 needs a %2")
                                 .arg(provider->id, slot.label));
     return problems;
 }
@@ -155,11 +170,14 @@ Result<void> IntegrationValidator::validate(const Integration &i) const
     if (list.isEmpty())
         return {};
     Error e = Error::invalidInput(
-        list.size() == 1
-            ? QStringLiteral("Integration '%1' is invalid: %2").arg(i.name, list.first())
-            : QStringLiteral("Integration '%1' has %2 problems").arg(i.name).arg(list.size()),
-        QStringLiteral("Correct the values and try again; `stella-integrations providers --json` "
-                       "lists each provider's settings"));
+        list.size() == 1 ? IntegrationValidatorText::tr("Integration '%1' is invalid: %2")
+                               .arg(i.name, list.first())
+                         : IntegrationValidatorText::tr("Integration '%1' has %2 problems")
+                               .arg(i.name)
+                               .arg(list.size()),
+        IntegrationValidatorText::tr(
+            "Correct the values and try again; `stella-integrations providers --json` "
+            "lists each provider's settings"));
     if (list.size() > 1)
         e.details = list;
     return e;

@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Result.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct ErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::Error)
+};
+} // namespace
 
 namespace {
 Error make(ErrorKind kind, QString message, QString hint)
@@ -37,7 +46,7 @@ Error Error::failed(QString message, QString hint)
 Error Error::cancelled(QString message)
 {
     return make(ErrorKind::Cancelled,
-                message.isEmpty() ? QStringLiteral("Cancelled by the operator") : message, {});
+                message.isEmpty() ? ErrorText::tr("Cancelled by the operator") : message, {});
 }
 
 QString Error::toText() const

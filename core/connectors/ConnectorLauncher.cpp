@@ -4,7 +4,16 @@
 #include "core/model/ResourceTypes.h"
 #include "core/providers/ProviderRegistry.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct ConnectorLauncherText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ConnectorLauncher)
+};
+} // namespace
 
 ConnectorLauncher::ConnectorLauncher(const ProviderRegistry &registry, const Clock &clock,
                                      CredentialResolver *credentials)
@@ -15,30 +24,33 @@ Result<void> ConnectorLauncher::canConnect(const Integration &integration) const
 {
     const ProviderDefinition *provider = m_registry.find(integration.provider);
     if (!provider)
-        return Error::invalidInput(QStringLiteral("“%1” has the unknown provider “%2”.")
+        return Error::invalidInput(ConnectorLauncherText::tr("“%1” has the unknown provider “%2”.")
                                        .arg(integration.name, integration.provider),
-                                   QStringLiteral("Fix the provider in the catalog."));
+                                   ConnectorLauncherText::tr("Fix the provider in the catalog."));
     if (m_sandbox && !provider->isTestOnly)
         // The sandbox promises no network at all: a real provider added there is never
         // contacted, not even resolved (issue #13 item 9).
         return Error::failed(
-            QStringLiteral("In the sandbox nothing leaves this machine, so “%1” (%2 at %3) was "
-                           "not contacted.")
+            ConnectorLauncherText::tr(
+                "In the sandbox nothing leaves this machine, so “%1” (%2 at %3) was "
+                "not contacted.")
                 .arg(integration.name, provider->displayName,
-                     integration.endpoint.isEmpty() ? QStringLiteral("no endpoint")
+                     integration.endpoint.isEmpty() ? ConnectorLauncherText::tr("no endpoint")
                                                     : integration.endpoint),
-            QStringLiteral("Open a real catalog (File → Open catalog) to test it against its "
-                           "server."));
+            ConnectorLauncherText::tr(
+                "Open a real catalog (File → Open catalog) to test it against its "
+                "server."));
     if (!provider->hasConnector()) {
         QStringList available;
         for (const ProviderDefinition *p : m_registry.providers(false))
             if (p->hasConnector())
                 available.append(p->id);
         return Error::failed(
-            QStringLiteral("This build has no connector for %1 yet, so “%2” cannot be contacted.")
+            ConnectorLauncherText::tr(
+                "This build has no connector for %1 yet, so “%2” cannot be contacted.")
                 .arg(provider->displayName, integration.name),
             available.isEmpty() ? QString()
-                                : QStringLiteral("Connectors in this build: %1.")
+                                : ConnectorLauncherText::tr("Connectors in this build: %1.")
                                       .arg(available.join(QStringLiteral(", "))));
     }
     return {};

@@ -1,18 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuthRef.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace stella {
 
 namespace {
-const QString kHint = QStringLiteral(
-    "Write it as authref://<store>/<path>[#<key>] with store keychain, vault, env or inmemory, "
-    "e.g. authref://keychain/harbor-prod#token");
+struct AuthRefText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::AuthRef)
+};
+} // namespace
+
+namespace {
+QString formatHint()
+{
+    return AuthRefText::tr(
+        "Write it as authref://<store>/<path>[#<key>] with store keychain, vault, env or inmemory, "
+        "e.g. authref://keychain/harbor-prod#token");
+}
 
 Error bad(const QString &why)
 {
-    return Error::invalidInput(QStringLiteral("Invalid AuthRef: %1").arg(why), kHint);
+    return Error::invalidInput(AuthRefText::tr("Invalid AuthRef: %1").arg(why), formatHint());
 }
 
 bool hasControlCharacters(const QString &s)
@@ -52,16 +63,16 @@ QString toString(AuthRef::Store store)
 Result<AuthRef> AuthRef::parse(const QString &uri)
 {
     if (uri.size() > kMaxLength)
-        return bad(QStringLiteral("it is %1 characters long, more than the %2 allowed")
+        return bad(AuthRefText::tr("it is %1 characters long, more than the %2 allowed")
                        .arg(uri.size())
                        .arg(kMaxLength));
     if (hasControlCharacters(uri))
-        return bad(QStringLiteral("it contains control characters"));
+        return bad(AuthRefText::tr("it contains control characters"));
     const QString prefix = QStringLiteral("authref://");
     if (!uri.startsWith(prefix))
         // Not echoed: what an operator pastes where a reference belongs is often the secret itself.
         return bad(
-            QStringLiteral(
+            AuthRefText::tr(
                 "the value (%1 characters, not shown in case it is a secret) does not start with "
                 "authref://")
                 .arg(uri.size()));
@@ -87,44 +98,44 @@ Result<AuthRef> AuthRef::parse(const QString &uri)
         ref.store = Store::InMemory;
     else
         // Not echoed either: "authref://<pasted token>" puts the secret where the store goes.
-        return bad(QStringLiteral("unknown store (the text after authref://, %1 characters, not "
-                                  "shown); use keychain, vault, env or inmemory")
+        return bad(AuthRefText::tr("unknown store (the text after authref://, %1 characters, not "
+                                   "shown); use keychain, vault, env or inmemory")
                        .arg(storeText.size()));
 
     if (pathText.isEmpty())
-        return bad(QStringLiteral("the %1 AuthRef has an empty path").arg(storeText));
+        return bad(AuthRefText::tr("the %1 AuthRef has an empty path").arg(storeText));
     QStringList segments;
     for (const QString &segment : pathText.split(QLatin1Char('/'))) {
         if (segment.isEmpty())
             return bad(
-                QStringLiteral("the %1 AuthRef has an empty path segment ('//')").arg(storeText));
+                AuthRefText::tr("the %1 AuthRef has an empty path segment ('//')").arg(storeText));
         const QString decoded = decode(segment);
         if (hasControlCharacters(decoded))
-            return bad(QStringLiteral("a path segment decodes to control characters"));
+            return bad(AuthRefText::tr("a path segment decodes to control characters"));
         // The path keeps segments decoded and joined with '/', so an encoded slash is a
         // separator: one that makes an empty segment ("a%2F%2Fb", "%2Fa") would have no
         // canonical form that reads back.
         if (decoded.split(QLatin1Char('/')).contains(QString()))
-            return bad(QStringLiteral("the %1 AuthRef has a path segment that decodes to an empty "
-                                      "one (an encoded '/' at its start or end, or twice)")
+            return bad(AuthRefText::tr("the %1 AuthRef has a path segment that decodes to an empty "
+                                       "one (an encoded '/' at its start or end, or twice)")
                            .arg(storeText));
         segments.append(decoded);
     }
     ref.path = segments.join(QLatin1Char('/'));
     if (hash >= 0) {
         if (fragment.isEmpty())
-            return bad(QStringLiteral("the %1 AuthRef has an empty key after '#'").arg(storeText));
+            return bad(AuthRefText::tr("the %1 AuthRef has an empty key after '#'").arg(storeText));
         ref.key = decode(fragment);
         if (hasControlCharacters(ref.key))
-            return bad(QStringLiteral("the key decodes to control characters"));
+            return bad(AuthRefText::tr("the key decodes to control characters"));
     }
     if (ref.store == Store::Env && (ref.path.contains(QLatin1Char('/')) || !ref.key.isEmpty()))
-        return bad(QStringLiteral("an env AuthRef names one variable: authref://env/NAME"));
+        return bad(AuthRefText::tr("an env AuthRef names one variable: authref://env/NAME"));
     // The catalog keeps the canonical form, which percent-encodes what this one wrote raw:
     // it must be within the limit too, or the stored reference would not read back.
     if (const qsizetype canonical = ref.toUri().size(); canonical > kMaxLength)
-        return bad(QStringLiteral("written canonically (percent-encoded) it is %1 characters "
-                                  "long, more than the %2 allowed")
+        return bad(AuthRefText::tr("written canonically (percent-encoded) it is %1 characters "
+                                   "long, more than the %2 allowed")
                        .arg(canonical)
                        .arg(kMaxLength));
     return ref;

@@ -5,15 +5,26 @@
 #include "core/credentials/KeychainSecretStore.h"
 #include "core/credentials/VaultSecretStore.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 
 namespace stella {
 
 namespace {
-const QString kAddVaultHint =
-    QStringLiteral("Add a Vault integration with --config '{\"catalogSecretsStore\": true}' and a "
-                   "keychain or env token AuthRef");
+struct CredentialResolverText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::CredentialResolver)
+};
+} // namespace
+
+namespace {
+QString addVaultHint()
+{
+    return CredentialResolverText::tr(
+        "Add a Vault integration with --config '{\"catalogSecretsStore\": true}' and a "
+        "keychain or env token AuthRef");
 }
+} // namespace
 
 CredentialResolver::CredentialResolver(QNetworkAccessManager &network, VaultIntegrations vaults,
                                        Options options, QObject *parent)
@@ -39,9 +50,9 @@ Result<Integration> CredentialResolver::designatedVault(const QList<Integration>
         for (const Integration &v : designated)
             names.append(v.name);
         return Error::invalidInput(
-            QStringLiteral("Several Vault integrations resolve vault AuthRefs: %1")
+            CredentialResolverText::tr("Several Vault integrations resolve vault AuthRefs: %1")
                 .arg(names.join(QStringLiteral(", "))),
-            QStringLiteral("Set catalogSecretsStore on exactly one of them"));
+            CredentialResolverText::tr("Set catalogSecretsStore on exactly one of them"));
     }
     if (designated.size() == 1)
         return designated.first();
@@ -49,21 +60,23 @@ Result<Integration> CredentialResolver::designatedVault(const QList<Integration>
         return vaults.first();
     if (vaults.isEmpty())
         return Error::invalidInput(
-            QStringLiteral("A vault AuthRef needs a Vault integration, and this tenant has none"),
-            kAddVaultHint);
+            CredentialResolverText::tr(
+                "A vault AuthRef needs a Vault integration, and this tenant has none"),
+            addVaultHint());
     return Error::invalidInput(
-        QStringLiteral(
+        CredentialResolverText::tr(
             "This tenant has %1 Vault integrations and none is marked to resolve vault AuthRefs")
             .arg(vaults.size()),
-        QStringLiteral("Set catalogSecretsStore: true on the one to use"));
+        CredentialResolverText::tr("Set catalogSecretsStore: true on the one to use"));
 }
 
 void CredentialResolver::locateVault(std::function<void(Result<VaultTarget>)> done)
 {
     if (!m_vaults)
-        return done(Error::invalidInput(
-            QStringLiteral("vault AuthRefs cannot be resolved here: no catalog is open"),
-            kAddVaultHint));
+        return done(
+            Error::invalidInput(CredentialResolverText::tr(
+                                    "vault AuthRefs cannot be resolved here: no catalog is open"),
+                                addVaultHint()));
     m_vaults([this, done = std::move(done)](Result<QList<Integration>> vaults) mutable {
         if (!vaults)
             return done(vaults.error());
@@ -78,21 +91,23 @@ void CredentialResolver::locateVault(std::function<void(Result<VaultTarget>)> do
         auto tokenRef = AuthRef::parse(v.authRefUri);
         if (!tokenRef)
             return done(Error::invalidInput(
-                QStringLiteral("The Vault integration '%1' has no usable token AuthRef: %2")
+                CredentialResolverText::tr(
+                    "The Vault integration '%1' has no usable token AuthRef: %2")
                     .arg(v.name, tokenRef.error().message),
-                QStringLiteral("Give it a keychain or env AuthRef for its token")));
+                CredentialResolverText::tr("Give it a keychain or env AuthRef for its token")));
         if (tokenRef->store != AuthRef::Store::Keychain && tokenRef->store != AuthRef::Store::Env)
             return done(Error::invalidInput(
-                QStringLiteral("The Vault integration '%1' takes its token from %2: a cycle")
+                CredentialResolverText::tr(
+                    "The Vault integration '%1' takes its token from %2: a cycle")
                     .arg(v.name, v.authRefUri),
-                QStringLiteral("Vault's own token must be a keychain or env AuthRef")));
+                CredentialResolverText::tr("Vault's own token must be a keychain or env AuthRef")));
         m_stores.value(int(tokenRef->store))
             ->read(*tokenRef, [v, done = std::move(done)](Result<SecretValue> token) {
                 if (!token) {
                     Error e = token.error();
-                    e.message =
-                        QStringLiteral("The token of the Vault integration '%1' cannot be read: %2")
-                            .arg(v.name, e.message);
+                    e.message = CredentialResolverText::tr(
+                                    "The token of the Vault integration '%1' cannot be read: %2")
+                                    .arg(v.name, e.message);
                     return done(e);
                 }
                 VaultTarget target;
@@ -115,8 +130,9 @@ Result<SecretStore *> CredentialResolver::storeFor(const QString &authRefUri, Au
     ref = *parsed;
     if (ref.store == AuthRef::Store::InMemory && !m_options.sandbox)
         return Error::invalidInput(
-            QStringLiteral("%1: inmemory AuthRefs exist only in the sandbox").arg(ref.toUri()),
-            QStringLiteral("Use a keychain, vault or env AuthRef"));
+            CredentialResolverText::tr("%1: inmemory AuthRefs exist only in the sandbox")
+                .arg(ref.toUri()),
+            CredentialResolverText::tr("Use a keychain, vault or env AuthRef"));
     // The AuthRef as parsed, never the text given: a secret pasted there stays out of logs.
     STELLA_LOG_DEBUG(lcCredentials).noquote() << "using the store of" << ref.toUri();
     return m_stores.value(int(ref.store));
@@ -143,8 +159,9 @@ void CredentialResolver::store(const QString &authRefUri, const SecretValue &val
     if (!target)
         problem = target.error();
     else if (value.isEmpty())
-        problem = Error::invalidInput(QStringLiteral("%1: the secret is empty").arg(ref.toUri()),
-                                      QStringLiteral("Give the value on standard input"));
+        problem = Error::invalidInput(
+            CredentialResolverText::tr("%1: the secret is empty").arg(ref.toUri()),
+            CredentialResolverText::tr("Give the value on standard input"));
     if (!problem.message.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [done = std::move(done), problem] { done(problem); }, Qt::QueuedConnection);

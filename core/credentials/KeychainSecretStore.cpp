@@ -3,20 +3,34 @@
 
 #include "core/common/Logging.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
 namespace stella {
 
+namespace {
+struct KeychainText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::KeychainSecretStore)
+};
+} // namespace
+
 const QString KeychainSecretStore::kService = QStringLiteral("stella-ops-integrations");
 
 namespace {
-const QString kUnavailableHint = QStringLiteral(
-    "Start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or use an "
-    "authref://env/NAME AuthRef for headless use");
-const QString kLockedHint = QStringLiteral(
-    "Unlock your login keyring (for instance by logging in to the desktop) and try again");
+QString unavailableHint()
+{
+    return KeychainText::tr("Start a Secret Service provider (gnome-keyring or KWallet) in your "
+                            "desktop session, or use an "
+                            "authref://env/NAME AuthRef for headless use");
+}
+QString lockedHint()
+{
+    return KeychainText::tr(
+        "Unlock your login keyring (for instance by logging in to the desktop) and try again");
+}
 
 // Maps a finished job to an operator's error, naming the AuthRef, never a value.
 Error keychainError(const QKeychain::Job &job, const QString &uri)
@@ -24,25 +38,25 @@ Error keychainError(const QKeychain::Job &job, const QString &uri)
     switch (job.error()) {
     case QKeychain::EntryNotFound:
         return Error::notFound(
-            QStringLiteral("%1: the keychain has no such secret").arg(uri),
-            QStringLiteral("Store it with: stella-integrations secret set %1").arg(uri));
+            KeychainText::tr("%1: the keychain has no such secret").arg(uri),
+            KeychainText::tr("Store it with: stella-integrations secret set %1").arg(uri));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return Error::backend(
-            QStringLiteral("%1: the keychain refused access (%2)").arg(uri, job.errorString()),
-            kLockedHint);
+            KeychainText::tr("%1: the keychain refused access (%2)").arg(uri, job.errorString()),
+            lockedHint());
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return Error::backend(
-            QStringLiteral("%1: no keychain is available (%2)").arg(uri, job.errorString()),
-            kUnavailableHint);
+            KeychainText::tr("%1: no keychain is available (%2)").arg(uri, job.errorString()),
+            unavailableHint());
     default:
         if (job.errorString().contains(QLatin1String("locked"), Qt::CaseInsensitive))
-            return Error::backend(QStringLiteral("%1: the keychain is locked").arg(uri),
-                                  kLockedHint);
+            return Error::backend(KeychainText::tr("%1: the keychain is locked").arg(uri),
+                                  lockedHint());
         return Error::backend(
-            QStringLiteral("%1: the keychain failed (%2)").arg(uri, job.errorString()),
-            kUnavailableHint);
+            KeychainText::tr("%1: the keychain failed (%2)").arg(uri, job.errorString()),
+            unavailableHint());
     }
 }
 
@@ -75,10 +89,10 @@ void runJob(QKeychain::Job *job, int timeoutMs, QObject *context,
 Error timeoutError(const QString &uri, int timeoutMs)
 {
     return Error::backend(
-        QStringLiteral("%1: the keychain did not answer within %2 s")
+        KeychainText::tr("%1: the keychain did not answer within %2 s")
             .arg(uri)
             .arg(timeoutMs / 1000),
-        QStringLiteral(
+        KeychainText::tr(
             "It may be locked and waiting for a password prompt; unlock it and try again"));
 }
 // The error names the AuthRef, never a value.
@@ -128,8 +142,8 @@ void KeychainSecretStore::read(const AuthRef &ref, SecretCallback done)
                SecretValue value(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData());
                if (value.isEmpty())
                    return done(Error::invalidInput(
-                       QStringLiteral("%1: the stored secret is empty").arg(uri),
-                       QStringLiteral("Store the value again: stella-integrations secret set %1")
+                       KeychainText::tr("%1: the stored secret is empty").arg(uri),
+                       KeychainText::tr("Store the value again: stella-integrations secret set %1")
                            .arg(uri)));
                done(std::move(value));
            });
@@ -183,21 +197,21 @@ void KeychainSecretStore::probe(std::function<void(State, QString)> done)
         if (!j)
             return done(
                 State::Locked,
-                QStringLiteral("The keychain did not answer: it may be locked and waiting for a "
-                               "password prompt. ") +
-                    kLockedHint);
+                KeychainText::tr("The keychain did not answer: it may be locked and waiting for a "
+                                 "password prompt. ") +
+                    lockedHint());
         switch (j->error()) {
         case QKeychain::NoError:
         case QKeychain::EntryNotFound:
             return done(State::Available, QString());
         case QKeychain::AccessDenied:
         case QKeychain::AccessDeniedByUser:
-            return done(State::Locked, kLockedHint);
+            return done(State::Locked, lockedHint());
         default:
             if (j->errorString().contains(QLatin1String("locked"), Qt::CaseInsensitive))
-                return done(State::Locked, kLockedHint);
+                return done(State::Locked, lockedHint());
             return done(State::Unavailable,
-                        j->errorString() + QStringLiteral(". ") + kUnavailableHint);
+                        j->errorString() + QStringLiteral(". ") + unavailableHint());
         }
     });
 }

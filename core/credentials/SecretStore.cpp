@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SecretStore.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 
 namespace stella {
+
+namespace {
+struct SecretStoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::SecretStore)
+};
+} // namespace
 
 namespace {
 // Answers on the next event-loop turn, so callers see the same order whatever the store.
@@ -23,18 +31,18 @@ void EnvSecretStore::read(const AuthRef &ref, SecretCallback done)
         answerLater<Result<SecretValue>>(
             this, std::move(done),
             Error::notFound(
-                QStringLiteral("%1: the environment variable %2 is not set")
+                SecretStoreText::tr("%1: the environment variable %2 is not set")
                     .arg(ref.toUri(), ref.path),
-                QStringLiteral("Set it before starting, e.g. export %1=...").arg(ref.path)));
+                SecretStoreText::tr("Set it before starting, e.g. export %1=...").arg(ref.path)));
         return;
     }
     SecretValue value(qgetenv(name.constData()));
     if (value.isEmpty()) {
         answerLater<Result<SecretValue>>(
             this, std::move(done),
-            Error::invalidInput(QStringLiteral("%1: the environment variable %2 is empty")
+            Error::invalidInput(SecretStoreText::tr("%1: the environment variable %2 is empty")
                                     .arg(ref.toUri(), ref.path),
-                                QStringLiteral("Give it the secret's value")));
+                                SecretStoreText::tr("Give it the secret's value")));
         return;
     }
     answerLater<Result<SecretValue>>(this, std::move(done), std::move(value));
@@ -45,9 +53,11 @@ void EnvSecretStore::write(const AuthRef &ref, const SecretValue &, DoneCallback
     answerLater<Result<void>>(
         this, std::move(done),
         Error::invalidInput(
-            QStringLiteral("%1 is read from the environment and cannot be stored").arg(ref.toUri()),
-            QStringLiteral("Set the variable in the environment of the console or the CLI, or use "
-                           "a keychain AuthRef such as authref://keychain/%1")
+            SecretStoreText::tr("%1 is read from the environment and cannot be stored")
+                .arg(ref.toUri()),
+            SecretStoreText::tr(
+                "Set the variable in the environment of the console or the CLI, or use "
+                "a keychain AuthRef such as authref://keychain/%1")
                 .arg(ref.path.toLower())));
 }
 
@@ -62,8 +72,9 @@ void InMemorySecretStore::read(const AuthRef &ref, SecretCallback done)
     if (it == m_values.cend()) {
         answerLater<Result<SecretValue>>(
             this, std::move(done),
-            Error::notFound(QStringLiteral("%1 holds no secret in this sandbox").arg(ref.toUri()),
-                            QStringLiteral("Store one first (secret set)")));
+            Error::notFound(
+                SecretStoreText::tr("%1 holds no secret in this sandbox").arg(ref.toUri()),
+                SecretStoreText::tr("Store one first (secret set)")));
         return;
     }
     answerLater<Result<SecretValue>>(this, std::move(done), it.value());

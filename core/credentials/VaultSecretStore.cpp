@@ -3,6 +3,7 @@
 
 #include "core/common/Logging.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,13 @@
 #include <QNetworkReply>
 
 namespace stella {
+
+namespace {
+struct VaultSecretStoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::VaultSecretStore)
+};
+} // namespace
 
 namespace {
 QString secretPath(const VaultTarget &target, const AuthRef &ref)
@@ -20,8 +28,9 @@ QString secretPath(const VaultTarget &target, const AuthRef &ref)
 Error needsField(const AuthRef &ref)
 {
     return Error::invalidInput(
-        QStringLiteral("%1 names no field of the Vault secret").arg(ref.toUri()),
-        QStringLiteral("Add the field after '#', e.g. authref://vault/%1#token").arg(ref.path));
+        VaultSecretStoreText::tr("%1 names no field of the Vault secret").arg(ref.toUri()),
+        VaultSecretStoreText::tr("Add the field after '#', e.g. authref://vault/%1#token")
+            .arg(ref.path));
 }
 
 } // namespace
@@ -54,34 +63,40 @@ Error VaultSecretStore::describeHttpError(const VaultTarget &target, const AuthR
                                           const QByteArray &body, const QString &networkError)
 {
     const QString uri = ref.toUri();
-    const QString where =
-        QStringLiteral("Vault '%1' (%2)").arg(target.integrationName, target.address.toString());
+    const QString where = VaultSecretStoreText::tr("Vault '%1' (%2)")
+                              .arg(target.integrationName, target.address.toString());
     const QString said = errorsIn(body);
     const QString detail = said.isEmpty() ? QString() : QStringLiteral(": %1").arg(said);
     switch (status) {
     case 0:
         return Error::backend(
-            QStringLiteral("%1: cannot reach %2: %3").arg(uri, where, networkError),
-            QStringLiteral("Check the Vault integration's address and that Vault is running"));
+            VaultSecretStoreText::tr("%1: cannot reach %2: %3").arg(uri, where, networkError),
+            VaultSecretStoreText::tr(
+                "Check the Vault integration's address and that Vault is running"));
     case 403:
         return Error::failed(
-            QStringLiteral("%1: permission denied by %2%3").arg(uri, where, detail),
-            QStringLiteral("Grant the Vault token's policy read on %1, or check that the token has "
-                           "not expired")
+            VaultSecretStoreText::tr("%1: permission denied by %2%3").arg(uri, where, detail),
+            VaultSecretStoreText::tr(
+                "Grant the Vault token's policy read on %1, or check that the token has "
+                "not expired")
                 .arg(secretPath(target, ref)));
     case 404:
         return Error::notFound(
-            QStringLiteral("%1: %2 has no secret at %3").arg(uri, where, secretPath(target, ref)),
-            QStringLiteral(
+            VaultSecretStoreText::tr("%1: %2 has no secret at %3")
+                .arg(uri, where, secretPath(target, ref)),
+            VaultSecretStoreText::tr(
                 "Check the path and the integration's kvMount, or write the secret first"));
     case 503:
         return Error::backend(
-            QStringLiteral("%1: %2 is sealed or unavailable%3").arg(uri, where, detail),
-            QStringLiteral("Unseal Vault (vault operator unseal) and try again"));
+            VaultSecretStoreText::tr("%1: %2 is sealed or unavailable%3").arg(uri, where, detail),
+            VaultSecretStoreText::tr("Unseal Vault (vault operator unseal) and try again"));
     default:
         return Error::backend(
-            QStringLiteral("%1: %2 answered HTTP %3%4").arg(uri, where).arg(status).arg(detail),
-            QStringLiteral("Check Vault's logs; the request was GET/PATCH /v1/%1")
+            VaultSecretStoreText::tr("%1: %2 answered HTTP %3%4")
+                .arg(uri, where)
+                .arg(status)
+                .arg(detail),
+            VaultSecretStoreText::tr("Check Vault's logs; the request was GET/PATCH /v1/%1")
                 .arg(secretPath(target, ref)));
     }
 }
@@ -145,26 +160,27 @@ void VaultSecretStore::read(const AuthRef &ref, SecretCallback done)
                                               .toObject();
                  if (parseError.error != QJsonParseError::NoError || !doc.isObject())
                      return done(Error::backend(
-                         QStringLiteral(
+                         VaultSecretStoreText::tr(
                              "%1: Vault '%2' answered something that is not a KV v2 secret")
                              .arg(ref.toUri(), t.integrationName),
-                         QStringLiteral("Check that %1 is a KV version 2 mount").arg(t.kvMount)));
+                         VaultSecretStoreText::tr("Check that %1 is a KV version 2 mount")
+                             .arg(t.kvMount)));
                  const QJsonValue field = data.value(ref.key);
                  if (field.isUndefined() || field.isNull()) {
                      QStringList fields = data.keys();
                      return done(Error::notFound(
-                         QStringLiteral("%1: the secret at %2 has no field '%3'")
+                         VaultSecretStoreText::tr("%1: the secret at %2 has no field '%3'")
                              .arg(ref.toUri(), secretPath(t, ref), ref.key),
-                         fields.isEmpty()
-                             ? QStringLiteral("The secret has no fields; write the value first")
-                             : QStringLiteral("Its fields are: %1")
-                                   .arg(fields.join(QStringLiteral(", ")))));
+                         fields.isEmpty() ? VaultSecretStoreText::tr(
+                                                "The secret has no fields; write the value first")
+                                          : VaultSecretStoreText::tr("Its fields are: %1")
+                                                .arg(fields.join(QStringLiteral(", ")))));
                  }
                  if (!field.isString() || field.toString().isEmpty())
                      return done(Error::invalidInput(
-                         QStringLiteral("%1: the field '%2' is empty or not a string")
+                         VaultSecretStoreText::tr("%1: the field '%2' is empty or not a string")
                              .arg(ref.toUri(), ref.key),
-                         QStringLiteral("Store the secret's value as a string")));
+                         VaultSecretStoreText::tr("Store the secret's value as a string")));
                  done(SecretValue(field.toString().toUtf8()));
              });
     });

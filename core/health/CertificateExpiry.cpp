@@ -6,18 +6,19 @@
 namespace stella {
 
 namespace {
-QString tr(const char *text)
+struct CertificateExpiryText
 {
-    return QCoreApplication::translate("CertificateExpiry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::CertificateExpiry)
+};
 
 // Whole days, rounded down, with "today" for less than one.
 QString days(qint64 ms)
 {
     const qint64 n = ms / (24 * 3600 * 1000LL);
     if (n == 0)
-        return tr("less than a day");
-    return (n == 1 ? tr("%1 day") : tr("%1 days")).arg(n);
+        return CertificateExpiryText::tr("less than a day");
+    return (n == 1 ? CertificateExpiryText::tr("%1 day") : CertificateExpiryText::tr("%1 days"))
+        .arg(n);
 }
 } // namespace
 
@@ -29,12 +30,14 @@ CertificateExpiry::Verdict CertificateExpiry::judge(const QDateTime &expiry, con
     const qint64 left = now.msecsTo(expiry);
     if (left <= 0)
         return {HealthStatus::Unhealthy,
-                verified ? tr("certificate expired %1 ago").arg(days(-left))
-                         : tr("certificate expired %1 ago (accepted only because TLS "
-                              "verification is off for this integration)")
+                verified ? CertificateExpiryText::tr("certificate expired %1 ago").arg(days(-left))
+                         : CertificateExpiryText::tr(
+                               "certificate expired %1 ago (accepted only because TLS "
+                               "verification is off for this integration)")
                                .arg(days(-left))};
     if (left <= qint64(kWarningDays) * 24 * 3600 * 1000)
-        return {HealthStatus::Degraded, tr("certificate expires in %1").arg(days(left))};
+        return {HealthStatus::Degraded,
+                CertificateExpiryText::tr("certificate expires in %1").arg(days(left))};
     return {};
 }
 
@@ -44,10 +47,10 @@ QString CertificateExpiry::describe(const QDateTime &expiry, const QDateTime &no
         return QStringLiteral("—");
     const qint64 left = now.msecsTo(expiry);
     if (left <= 0)
-        return tr("expired %1 ago").arg(days(-left));
+        return CertificateExpiryText::tr("expired %1 ago").arg(days(-left));
     if (left <= qint64(kWarningDays) * 24 * 3600 * 1000)
-        return tr("expires in %1").arg(days(left));
-    return tr("valid for %1").arg(days(left));
+        return CertificateExpiryText::tr("expires in %1").arg(days(left));
+    return CertificateExpiryText::tr("valid for %1").arg(days(left));
 }
 
 } // namespace stella

@@ -6,7 +6,16 @@
 #include "core/model/Enums.h"
 #include "core/providers/ConfigSchema.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct HealthCheckResultText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HealthCheckResult)
+};
+} // namespace
 
 HealthCheckRecord healthCheckRecordFor(const QUuid &integrationId, const QDateTime &checkedAt,
                                        const ConnectorOperation &op)
@@ -47,8 +56,9 @@ HealthCheckRecord timedOutHealthCheck(const QUuid &integrationId, const QDateTim
     record.checkedAt = checkedAt;
     record.latencyMs = timeoutMs;
     record.status = HealthStatus::Unhealthy;
-    record.errorMessage = QStringLiteral("No answer within %1: the health check timed out")
-                              .arg(formatDurationMs(timeoutMs));
+    record.errorMessage =
+        HealthCheckResultText::tr("No answer within %1: the health check timed out")
+            .arg(formatDurationMs(timeoutMs));
     return record;
 }
 

@@ -1,24 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HealthPolicy.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <algorithm>
 
 namespace stella {
 
+namespace {
+struct HealthPolicyText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HealthPolicy)
+};
+} // namespace
+
 QString MonitorSettings::validate() const
 {
     if (defaultIntervalMs < kMinimumIntervalMs)
-        return QStringLiteral("The health check interval must be at least 10s (an interval of "
-                              "zero or less would check without pause)");
+        return HealthPolicyText::tr(
+            "The health check interval must be at least 10s (an interval of "
+            "zero or less would check without pause)");
     if (concurrency < 1 || concurrency > 256)
-        return QStringLiteral("The number of concurrent checks must be between 1 and 256");
+        return HealthPolicyText::tr("The number of concurrent checks must be between 1 and 256");
     if (checkTimeoutMs < 1000)
-        return QStringLiteral("The check timeout must be at least 1s");
+        return HealthPolicyText::tr("The check timeout must be at least 1s");
     if (retentionDays < 1)
-        return QStringLiteral("The history retention must be at least 1 day");
+        return HealthPolicyText::tr("The history retention must be at least 1 day");
     if (pruneBatchSize < 1)
-        return QStringLiteral("The prune batch size must be at least 1");
+        return HealthPolicyText::tr("The prune batch size must be at least 1");
     return {};
 }
 
@@ -26,23 +35,24 @@ namespace healthpolicy {
 
 QList<ConfigField> monitorConfigFields()
 {
-    ConfigField interval{kIntervalKey,
-                         QStringLiteral("Health check interval"),
-                         ConfigField::Kind::Duration,
-                         false,
-                         QJsonValue(QJsonValue::Undefined),
-                         QStringLiteral("How often the monitor checks this integration (at least "
-                                        "10s; empty: the monitor's default, 5m)"),
-                         {},
-                         MonitorSettings::kMinimumIntervalMs,
-                         30LL * 86'400'000};
+    ConfigField interval{
+        kIntervalKey,
+        HealthPolicyText::tr("Health check interval"),
+        ConfigField::Kind::Duration,
+        false,
+        QJsonValue(QJsonValue::Undefined),
+        HealthPolicyText::tr("How often the monitor checks this integration (at least "
+                             "10s; empty: the monitor's default, 5m)"),
+        {},
+        MonitorSettings::kMinimumIntervalMs,
+        30LL * 86'400'000};
     ConfigField enabled{
         kEnabledKey,
-        QStringLiteral("Monitor health"),
+        HealthPolicyText::tr("Monitor health"),
         ConfigField::Kind::Bool,
         false,
         true,
-        QStringLiteral("Check on a schedule; when off, only \"Check now\" checks it"),
+        HealthPolicyText::tr("Check on a schedule; when off, only \"Check now\" checks it"),
         {},
         0,
         0};

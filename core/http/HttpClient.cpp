@@ -23,6 +23,13 @@
 namespace stella {
 
 namespace {
+struct HttpClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HttpClient)
+};
+} // namespace
+
+namespace {
 // What a log line may show of a URL: no user info, no query (tokens travel there).
 QString loggable(const QUrl &url)
 {
@@ -114,27 +121,28 @@ std::optional<Error> certificateError(const QUrl &url, const QList<QSslError> &e
             if (names.isEmpty())
                 names = c.subjectInfo(QSslCertificate::CommonName);
             return Error::backend(
-                QStringLiteral("The TLS certificate of %1 is for %2, not for the host '%3'")
+                HttpClientText::tr("The TLS certificate of %1 is for %2, not for the host '%3'")
                     .arg(where,
-                         names.isEmpty() ? QStringLiteral("no host name")
+                         names.isEmpty() ? HttpClientText::tr("no host name")
                                          : names.join(QStringLiteral(", ")),
                          url.host()),
-                QStringLiteral("Use the host name the certificate names in the endpoint, or have "
-                               "the server's certificate reissued for '%1'")
+                HttpClientText::tr(
+                    "Use the host name the certificate names in the endpoint, or have "
+                    "the server's certificate reissued for '%1'")
                     .arg(url.host()));
         }
         case QSslError::CertificateExpired:
             return Error::backend(
-                QStringLiteral("The TLS certificate of %1 expired on %2: the connection was "
-                               "refused")
+                HttpClientText::tr("The TLS certificate of %1 expired on %2: the connection was "
+                                   "refused")
                     .arg(where, formatUtc(c.expiryDate())),
-                QStringLiteral("Renew the server's certificate; skipping verification only "
-                               "hides the problem"));
+                HttpClientText::tr("Renew the server's certificate; skipping verification only "
+                                   "hides the problem"));
         case QSslError::CertificateNotYetValid:
             return Error::backend(
-                QStringLiteral("The TLS certificate of %1 is valid only from %2")
+                HttpClientText::tr("The TLS certificate of %1 is valid only from %2")
                     .arg(where, formatUtc(c.effectiveDate())),
-                QStringLiteral("Check this machine's clock and the server's certificate"));
+                HttpClientText::tr("Check this machine's clock and the server's certificate"));
         default:
             break;
         }
@@ -177,15 +185,17 @@ Result<void> HttpClient::prepare()
         return {};
     QFile file(m_tls.extraCaPath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::invalidInput(QStringLiteral("Cannot read the CA certificate %1: %2")
-                                       .arg(m_tls.extraCaPath, file.errorString()),
-                                   QStringLiteral("Set caCertificatePath to a readable PEM file"));
+        return Error::invalidInput(
+            HttpClientText::tr("Cannot read the CA certificate %1: %2")
+                .arg(m_tls.extraCaPath, file.errorString()),
+            HttpClientText::tr("Set caCertificatePath to a readable PEM file"));
     const QList<QSslCertificate> certificates =
         QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty())
         return Error::invalidInput(
-            QStringLiteral("%1 holds no PEM certificate").arg(m_tls.extraCaPath),
-            QStringLiteral("Give the CA's certificate in PEM form (-----BEGIN CERTIFICATE-----)"));
+            HttpClientText::tr("%1 holds no PEM certificate").arg(m_tls.extraCaPath),
+            HttpClientText::tr(
+                "Give the CA's certificate in PEM form (-----BEGIN CERTIFICATE-----)"));
     m_ssl.addCaCertificates(certificates);
     return {};
 }
@@ -235,12 +245,13 @@ qint64 HttpCall::totalTimeoutMs() const
 
 Error HttpCall::headersTooLargeError() const
 {
-    return Error::failed(QStringLiteral("%1: the server sent more than %2 KiB of headers, which "
-                                        "is not an API answer")
-                             .arg(loggable(m_current.url))
-                             .arg(m_client.m_policy.maxHeaderBytes >> 10),
-                         QStringLiteral("Check that the endpoint points at the API, and any proxy "
-                                        "in between"));
+    return Error::failed(
+        HttpClientText::tr("%1: the server sent more than %2 KiB of headers, which "
+                           "is not an API answer")
+            .arg(loggable(m_current.url))
+            .arg(m_client.m_policy.maxHeaderBytes >> 10),
+        HttpClientText::tr("Check that the endpoint points at the API, and any proxy "
+                           "in between"));
 }
 
 void HttpCall::startAttempt()
@@ -331,22 +342,23 @@ Error HttpCall::timedOutError() const
     // Qt 6.4 stops reading a header section it will not take (an endless field, endless
     // lines) without a word: such a server, like a stalled one, ends here, before any header.
     const QString phase =
-        m_headersSeen ? QString() : QStringLiteral(": no complete header section arrived");
+        m_headersSeen ? QString() : HttpClientText::tr(": no complete header section arrived");
     const QString hint =
         m_headersSeen
-            ? QStringLiteral("Check that the server is up, or raise the integration's timeout")
-            : QStringLiteral("Check that the server is up and is the API, not a server "
-                             "stalling or sending endless headers; or raise the integration's "
-                             "timeout");
+            ? HttpClientText::tr("Check that the server is up, or raise the integration's timeout")
+            : HttpClientText::tr("Check that the server is up and is the API, not a server "
+                                 "stalling or sending endless headers; or raise the integration's "
+                                 "timeout");
     if (m_deadlineReached)
         return Error::backend(
-            QStringLiteral("%1 did not answer within the total deadline of %2 s (%3 attempts)%4")
+            HttpClientText::tr(
+                "%1 did not answer within the total deadline of %2 s (%3 attempts)%4")
                 .arg(hostPort(m_current.url))
                 .arg(totalTimeoutMs() / 1000.0)
                 .arg(m_attempt)
                 .arg(phase),
             hint);
-    return Error::backend(QStringLiteral("%1 did not answer within %2 s%3")
+    return Error::backend(HttpClientText::tr("%1 did not answer within %2 s%3")
                               .arg(hostPort(m_current.url))
                               .arg(m_client.m_policy.timeoutMs / 1000.0)
                               .arg(phase),
@@ -386,30 +398,33 @@ Error HttpCall::transportError(QNetworkReply &reply) const
     const QString where = hostPort(url);
     switch (reply.error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return Error::backend(QStringLiteral("Cannot connect to %1: connection refused").arg(where),
-                              QStringLiteral("Check that the server is running and that the "
-                                             "endpoint's host and port are right"));
+        return Error::backend(
+            HttpClientText::tr("Cannot connect to %1: connection refused").arg(where),
+            HttpClientText::tr("Check that the server is running and that the "
+                               "endpoint's host and port are right"));
     case QNetworkReply::HostNotFoundError:
         return Error::backend(
-            QStringLiteral("The host name '%1' cannot be resolved").arg(url.host()),
-            QStringLiteral("Check the endpoint's spelling and this machine's DNS"));
+            HttpClientText::tr("The host name '%1' cannot be resolved").arg(url.host()),
+            HttpClientText::tr("Check the endpoint's spelling and this machine's DNS"));
     case QNetworkReply::RemoteHostClosedError:
         return Error::backend(
-            QStringLiteral("%1 closed the connection before the answer was complete").arg(where),
-            QStringLiteral("Check the server's logs, or a proxy or load balancer in between"));
+            HttpClientText::tr("%1 closed the connection before the answer was complete")
+                .arg(where),
+            HttpClientText::tr("Check the server's logs, or a proxy or load balancer in between"));
     case QNetworkReply::SslHandshakeFailedError:
         if (const std::optional<Error> certificate = certificateError(url, m_sslErrors))
             return *certificate;
         return Error::backend(
-            QStringLiteral("TLS with %1 failed: %2").arg(where, reply.errorString()),
-            QStringLiteral("If the server uses a private CA, set the integration's "
-                           "caCertificatePath to its PEM "
-                           "file; never skip verification in production"));
+            HttpClientText::tr("TLS with %1 failed: %2").arg(where, reply.errorString()),
+            HttpClientText::tr("If the server uses a private CA, set the integration's "
+                               "caCertificatePath to its PEM "
+                               "file; never skip verification in production"));
     default:
         return Error::backend(
-            QStringLiteral("%1 %2 failed: %3")
+            HttpClientText::tr("%1 %2 failed: %3")
                 .arg(QString::fromLatin1(m_current.method), loggable(url), reply.errorString()),
-            QStringLiteral("Check the endpoint and the network between here and %1").arg(where));
+            HttpClientText::tr("Check the endpoint and the network between here and %1")
+                .arg(where));
     }
 }
 
@@ -433,21 +448,21 @@ void HttpCall::onReplyFinished()
     if (m_tooLarge) {
         const qint64 mib = m_client.m_policy.maxResponseBytes >> 20;
         return finish(Error::failed(
-            QStringLiteral("%1 answered with more than %2 MiB%3, which is not an API answer")
+            HttpClientText::tr("%1 answered with more than %2 MiB%3, which is not an API answer")
                 .arg(loggable(m_current.url))
                 .arg(mib)
-                .arg(m_decoder ? QStringLiteral(" once inflated") : QString()),
-            QStringLiteral("Check that the endpoint points at the API, not at a download")));
+                .arg(m_decoder ? HttpClientText::tr(" once inflated") : QString()),
+            HttpClientText::tr("Check that the endpoint points at the API, not at a download")));
     }
     // A compressed answer cut short reads as a shorter, wrong answer: refused like a corrupt one.
     if (m_corruptEncoding || (m_decoder && m_encodedBytes > 0 && !m_decoder->finished() &&
                               !m_timedOut && !isTransportError(reply->error())))
         return finish(Error::failed(
-            QStringLiteral("%1 sent a compressed answer (Content-Encoding: %2) that does not "
-                           "inflate")
+            HttpClientText::tr("%1 sent a compressed answer (Content-Encoding: %2) that does not "
+                               "inflate")
                 .arg(loggable(m_current.url),
                      QString::fromLatin1(reply->rawHeader("Content-Encoding"))),
-            QStringLiteral("Check the server, or a proxy in between")));
+            HttpClientText::tr("Check the server, or a proxy in between")));
     if (m_timedOut) {
         if (m_deadlineReached)
             return finish(timedOutError());
@@ -480,20 +495,20 @@ void HttpCall::onReplyFinished()
         const QByteArray location = response.header("Location");
         const QUrl target = m_current.url.resolved(QUrl::fromEncoded(location));
         if (!target.isValid())
-            return finish(Error::failed(QStringLiteral("%1 redirected without a valid Location")
+            return finish(Error::failed(HttpClientText::tr("%1 redirected without a valid Location")
                                             .arg(loggable(m_current.url))));
         if (++m_redirects > m_client.m_policy.maxRedirects)
             return finish(Error::failed(
-                QStringLiteral("More than %1 redirects from %2")
+                HttpClientText::tr("More than %1 redirects from %2")
                     .arg(m_client.m_policy.maxRedirects)
                     .arg(loggable(m_request.url)),
-                QStringLiteral("Check the endpoint: it may point at a login page or a loop")));
+                HttpClientText::tr("Check the endpoint: it may point at a login page or a loop")));
         if (m_current.url.scheme() == QLatin1String("https") &&
             target.scheme() != QLatin1String("https"))
-            return finish(
-                Error::failed(QStringLiteral("%1 redirected from HTTPS to %2, which is refused")
-                                  .arg(loggable(m_current.url), loggable(target)),
-                              QStringLiteral("Use the server's HTTPS address as the endpoint")));
+            return finish(Error::failed(
+                HttpClientText::tr("%1 redirected from HTTPS to %2, which is refused")
+                    .arg(loggable(m_current.url), loggable(target)),
+                HttpClientText::tr("Use the server's HTTPS address as the endpoint")));
         if (!HttpClient::sameOrigin(m_current.url, target)) {
             // The credential was meant for this origin only.
             m_current.credentialHeaders.clear();
@@ -537,7 +552,7 @@ void HttpCall::retryOrFinish(const Error &error, const HttpResponse *response,
         return finish(*response); // the caller reads the status (and Retry-After) itself
     Error e = error;
     if (m_attempt > 1)
-        e.message += QStringLiteral(" (%1 attempts)").arg(m_attempt);
+        e.message += HttpClientText::tr(" (%1 attempts)").arg(m_attempt);
     finish(e);
 }
 
@@ -553,7 +568,7 @@ void HttpCall::cancel()
         reply->abort();
         reply->deleteLater();
     }
-    finish(Error::cancelled(QStringLiteral("Cancelled")));
+    finish(Error::cancelled(HttpClientText::tr("Cancelled")));
 }
 
 void HttpCall::finish(Result<HttpResponse> result)

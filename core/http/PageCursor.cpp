@@ -4,7 +4,16 @@
 #include "core/http/HttpClient.h"
 #include "core/http/LinkHeader.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct PageCursorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::PageCursor)
+};
+} // namespace
 
 PageCursor::PageCursor(QUrl first) : m_first(std::move(first))
 {
@@ -15,9 +24,9 @@ Result<QUrl> PageCursor::accept(const QUrl &next)
 {
     if (!HttpClient::sameOrigin(m_first, next))
         return Error::failed(
-            QStringLiteral("The server's next page is on another host (%1), which is refused")
+            PageCursorText::tr("The server's next page is on another host (%1), which is refused")
                 .arg(next.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
-            QStringLiteral(
+            PageCursorText::tr(
                 "Check the server's external URL setting: its pagination links must use the "
                 "same scheme, host and port as the endpoint %1")
                 .arg(
@@ -25,12 +34,12 @@ Result<QUrl> PageCursor::accept(const QUrl &next)
     const QString key = next.toString(QUrl::FullyEncoded);
     if (m_seen.contains(key))
         return Error::failed(
-            QStringLiteral(
+            PageCursorText::tr(
                 "The server sent the same next page twice (%1): a pagination loop, stopped after "
                 "%2 pages")
                 .arg(next.toString(QUrl::RemoveUserInfo))
                 .arg(m_seen.size()),
-            QStringLiteral("This is a server bug; the results so far are incomplete"));
+            PageCursorText::tr("This is a server bug; the results so far are incomplete"));
     m_seen.insert(key);
     return next;
 }

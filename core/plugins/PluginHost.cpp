@@ -19,10 +19,10 @@ namespace stella {
 
 namespace {
 
-QString tr(const char *text)
+struct PluginHostText
 {
-    return QCoreApplication::translate("stella::PluginHost", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::PluginHost)
+};
 
 QString signalName(int signal)
 {
@@ -48,11 +48,11 @@ QString kindName(ConnectorOperation::Kind kind)
 {
     switch (kind) {
     case ConnectorOperation::Kind::TestConnection:
-        return tr("test connection");
+        return PluginHostText::tr("test connection");
     case ConnectorOperation::Kind::HealthCheck:
-        return tr("health check");
+        return PluginHostText::tr("health check");
     case ConnectorOperation::Kind::Discovery:
-        return tr("discovery");
+        return PluginHostText::tr("discovery");
     }
     return {};
 }
@@ -108,11 +108,12 @@ Result<void> PluginHost::ensureRunning()
         delete m_server;
         m_server = nullptr;
         return Error::failed(
-            tr("The connector host of plugin \"%1\" did not start: %2%3")
+            PluginHostText::tr("The connector host of plugin \"%1\" did not start: %2%3")
                 .arg(m_pluginId, why,
                      output.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(output.right(400))),
-            tr("Check the plugin file %1; `stella-integrations plugins list` shows what was "
-               "loaded")
+            PluginHostText::tr(
+                "Check the plugin file %1; `stella-integrations plugins list` shows what was "
+                "loaded")
                 .arg(m_libraryPath));
     };
     m_server = new QLocalServer(this);
@@ -141,15 +142,16 @@ Result<void> PluginHost::ensureRunning()
     m_process->start();
     ++m_starts;
     if (!m_process->waitForStarted(int(m_settings.startTimeoutMs)))
-        return failure(
-            tr("%1 cannot be run: %2").arg(m_settings.program, m_process->errorString()));
+        return failure(PluginHostText::tr("%1 cannot be run: %2")
+                           .arg(m_settings.program, m_process->errorString()));
     QElapsedTimer waited;
     waited.start();
     while (!m_server->hasPendingConnections()) {
         if (m_process->state() != QProcess::Running)
-            return failure(tr("it exited before connecting"));
+            return failure(PluginHostText::tr("it exited before connecting"));
         if (waited.elapsed() > m_settings.startTimeoutMs)
-            return failure(tr("it did not connect within %1 ms").arg(m_settings.startTimeoutMs));
+            return failure(PluginHostText::tr("it did not connect within %1 ms")
+                               .arg(m_settings.startTimeoutMs));
         m_server->waitForNewConnection(50);
     }
     m_socket = m_server->nextPendingConnection();
@@ -159,23 +161,23 @@ Result<void> PluginHost::ensureRunning()
         bool broken = false;
         hello = m_reader.next(&broken);
         if (broken)
-            return failure(tr("it sent a malformed message"));
+            return failure(PluginHostText::tr("it sent a malformed message"));
         if (hello)
             break;
         if (waited.elapsed() > m_settings.startTimeoutMs)
-            return failure(
-                tr("it did not describe its plugin within %1 ms").arg(m_settings.startTimeoutMs));
+            return failure(PluginHostText::tr("it did not describe its plugin within %1 ms")
+                               .arg(m_settings.startTimeoutMs));
         if (m_socket->state() != QLocalSocket::ConnectedState && !m_socket->bytesAvailable())
             return failure(m_process->state() == QProcess::Running
-                               ? tr("it closed the connection")
-                               : tr("it stopped while loading the plugin"));
+                               ? PluginHostText::tr("it closed the connection")
+                               : PluginHostText::tr("it stopped while loading the plugin"));
         if (m_socket->waitForReadyRead(50) || m_socket->bytesAvailable())
             m_reader.append(m_socket->readAll());
     }
     if (hello->contains(QStringLiteral("error")))
         return failure(hello->value(QStringLiteral("error")).toString());
     if (hello->value(QStringLiteral("protocol")).toInt() != wire::kProtocolVersion)
-        return failure(tr("it speaks protocol %1, not %2")
+        return failure(PluginHostText::tr("it speaks protocol %1, not %2")
                            .arg(hello->value(QStringLiteral("protocol")).toInt())
                            .arg(wire::kProtocolVersion));
     m_definitions.clear();
@@ -192,8 +194,9 @@ Result<void> PluginHost::ensureRunning()
             const QString output =
                 QString::fromUtf8(m_stderrTail + m_process->readAllStandardError()).trimmed();
             const QString last = output.section(QLatin1Char('\n'), -1);
-            why = status == QProcess::CrashExit ? tr("crashed (%1)").arg(signalName(code))
-                                                : tr("exited with code %1").arg(code);
+            why = status == QProcess::CrashExit
+                      ? PluginHostText::tr("crashed (%1)").arg(signalName(code))
+                      : PluginHostText::tr("exited with code %1").arg(code);
             if (!last.isEmpty())
                 why += QStringLiteral(": ") + last.right(300);
         }
@@ -233,7 +236,7 @@ ConnectorOperation *PluginHost::start(const Integration &integration, ConnectorO
     auto *deadline = new QTimer(this);
     deadline->setSingleShot(true);
     connect(deadline, &QTimer::timeout, this, [this, kind] {
-        stopHost(tr("did not finish its %1 within %2 s, so its host was stopped")
+        stopHost(PluginHostText::tr("did not finish its %1 within %2 s, so its host was stopped")
                      .arg(kindName(kind))
                      .arg(m_settings.deadlineMs / 1000.0));
     });
@@ -263,7 +266,8 @@ void PluginHost::readMessages()
         bool broken = false;
         const std::optional<QJsonObject> message = m_reader.next(&broken);
         if (broken)
-            return stopHost(tr("sent a malformed message, so its host was stopped"));
+            return stopHost(
+                PluginHostText::tr("sent a malformed message, so its host was stopped"));
         if (!message)
             return;
         handle(*message);
@@ -344,10 +348,12 @@ void PluginHost::hostGone(const QString &why)
             continue;
         op->setCancelHandler({});
         op->fail(Error::failed(
-            tr("The connector host of plugin \"%1\" %2. Only the host stopped; the next "
-               "operation starts a new one.")
+            PluginHostText::tr(
+                "The connector host of plugin \"%1\" %2. Only the host stopped; the next "
+                "operation starts a new one.")
                 .arg(m_pluginId, why),
-            tr("Report it to the plugin's authors, or remove %1 from the plugin folder")
+            PluginHostText::tr(
+                "Report it to the plugin's authors, or remove %1 from the plugin folder")
                 .arg(m_libraryPath)));
     }
 }

@@ -19,10 +19,10 @@ namespace stella {
 
 namespace {
 
-QString tr(const char *text)
+struct PluginLoaderText
 {
-    return QCoreApplication::translate("stella::PluginLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::PluginLoader)
+};
 
 bool writableByOthers(const QFileInfo &info)
 {
@@ -109,12 +109,13 @@ void PluginLoader::loadFolder(const PluginFolder &folder, PluginScan &scan)
     };
     if (!info.exists()) {
         if (folder.mustExist())
-            refuse(tr("the plugin folder (%1) does not exist; create it or fix the path")
+            refuse(PluginLoaderText::tr(
+                       "the plugin folder (%1) does not exist; create it or fix the path")
                        .arg(toString(folder.origin)));
         return;
     }
     if (!info.isDir()) {
-        refuse(tr("not a folder (%1); give the folder that holds the plugins")
+        refuse(PluginLoaderText::tr("not a folder (%1); give the folder that holds the plugins")
                    .arg(toString(folder.origin)));
         return;
     }
@@ -122,13 +123,15 @@ void PluginLoader::loadFolder(const PluginFolder &folder, PluginScan &scan)
     const bool anyRead = info.permissions() &
                          (QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     if (!info.isReadable() || !info.isExecutable() || !anyRead) {
-        refuse(tr("the plugin folder cannot be read; give its owner read and search permission "
-                  "(chmod u+rx)"));
+        refuse(PluginLoaderText::tr(
+            "the plugin folder cannot be read; give its owner read and search permission "
+            "(chmod u+rx)"));
         return;
     }
     if (writableByOthers(info)) {
-        refuse(tr("the plugin folder is writable by group or others, so anyone could plant code "
-                  "in it; none of it is loaded (chmod go-w)"));
+        refuse(PluginLoaderText::tr(
+            "the plugin folder is writable by group or others, so anyone could plant code "
+            "in it; none of it is loaded (chmod go-w)"));
         return;
     }
     QDir dir(folder.path);
@@ -146,13 +149,15 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     };
     const QFileInfo info(path);
     if (!QLibrary::isLibrary(path)) {
-        refuse(tr("not a shared library (a plugin's file name ends in .so); remove it from the "
-                  "plugin folder"));
+        refuse(PluginLoaderText::tr(
+            "not a shared library (a plugin's file name ends in .so); remove it from the "
+            "plugin folder"));
         return;
     }
     if (writableByOthers(info)) {
-        refuse(tr("the file is writable by group or others, so anyone could change its code; "
-                  "not loaded (chmod go-w)"));
+        refuse(PluginLoaderText::tr(
+            "the file is writable by group or others, so anyone could change its code; "
+            "not loaded (chmod go-w)"));
         return;
     }
     QPluginLoader loader(path);
@@ -160,12 +165,14 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     loader.setLoadHints(QLibrary::ResolveAllSymbolsHint);
     const QJsonObject metaData = loader.metaData();
     if (metaData.isEmpty()) {
-        refuse(tr("not a Qt plugin library (no plugin metadata): %1").arg(loader.errorString()));
+        refuse(PluginLoaderText::tr("not a Qt plugin library (no plugin metadata): %1")
+                   .arg(loader.errorString()));
         return;
     }
     const QString iid = metaData.value(QStringLiteral("IID")).toString();
     if (iid != QLatin1String(StellaConnectorPlugin_iid)) {
-        refuse(tr("not a Stella Ops connector plugin (interface \"%1\", expected \"%2\")")
+        refuse(PluginLoaderText::tr(
+                   "not a Stella Ops connector plugin (interface \"%1\", expected \"%2\")")
                    .arg(iid, QLatin1String(StellaConnectorPlugin_iid)));
         return;
     }
@@ -174,12 +181,13 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     const QString version = json.value(QStringLiteral("version")).toString();
     const int apiVersion = json.value(QStringLiteral("apiVersion")).toInt(-1);
     if (id.trimmed().isEmpty() || version.trimmed().isEmpty()) {
-        refuse(tr("the plugin's JSON metadata lacks \"id\" or \"version\""));
+        refuse(PluginLoaderText::tr("the plugin's JSON metadata lacks \"id\" or \"version\""));
         return;
     }
     if (apiVersion != kConnectorPluginApiVersion) {
-        refuse(tr("plugin \"%1\" is built for plugin API version %2; this build speaks version %3 "
-                  "(rebuild the plugin against this build's headers)")
+        refuse(PluginLoaderText::tr(
+                   "plugin \"%1\" is built for plugin API version %2; this build speaks version %3 "
+                   "(rebuild the plugin against this build's headers)")
                    .arg(id)
                    .arg(apiVersion)
                    .arg(kConnectorPluginApiVersion));
@@ -187,8 +195,9 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     }
     for (const LoadedPlugin &earlier : scan.loaded)
         if (earlier.id == id) {
-            refuse(tr("plugin \"%1\" is already loaded from %2 (the first folder wins); remove "
-                      "one of the two")
+            refuse(PluginLoaderText::tr(
+                       "plugin \"%1\" is already loaded from %2 (the first folder wins); remove "
+                       "one of the two")
                        .arg(id, earlier.path));
             return;
         }
@@ -213,17 +222,20 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     } else {
         QObject *instance = loader.instance();
         if (!instance) {
-            refuse(tr("cannot be loaded: %1").arg(loader.errorString()));
+            refuse(PluginLoaderText::tr("cannot be loaded: %1").arg(loader.errorString()));
             return;
         }
         auto *plugin = qobject_cast<ConnectorPlugin *>(instance);
         if (!plugin) {
-            refuse(tr("plugin \"%1\" does not implement the connector plugin interface").arg(id));
+            refuse(PluginLoaderText::tr(
+                       "plugin \"%1\" does not implement the connector plugin interface")
+                       .arg(id));
             return;
         }
         if (plugin->apiVersion() != kConnectorPluginApiVersion) {
-            refuse(tr("plugin \"%1\" was compiled against plugin API version %2 although its "
-                      "metadata says %3; rebuild it")
+            refuse(PluginLoaderText::tr(
+                       "plugin \"%1\" was compiled against plugin API version %2 although its "
+                       "metadata says %3; rebuild it")
                        .arg(id)
                        .arg(plugin->apiVersion())
                        .arg(kConnectorPluginApiVersion));
@@ -232,7 +244,7 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
         definitions = plugin->providers();
     }
     if (definitions.isEmpty()) {
-        refuse(tr("plugin \"%1\" offers no provider").arg(id));
+        refuse(PluginLoaderText::tr("plugin \"%1\" offers no provider").arg(id));
         return;
     }
     QStringList problems;
@@ -240,13 +252,14 @@ void PluginLoader::loadFile(const QString &path, const PluginFolder &folder, Plu
     for (const ProviderDefinition &d : definitions) {
         problems.append(m_registry.problems(d));
         if (ids.contains(d.id))
-            problems.append(tr("provider id \"%1\" is given twice").arg(d.id));
+            problems.append(PluginLoaderText::tr("provider id \"%1\" is given twice").arg(d.id));
         ids.insert(d.id);
         if (!d.hasConnector())
-            problems.append(tr("provider \"%1\" has no connector factory").arg(d.id));
+            problems.append(
+                PluginLoaderText::tr("provider \"%1\" has no connector factory").arg(d.id));
     }
     if (!problems.isEmpty()) {
-        refuse(tr("plugin \"%1\" is refused, none of its providers added: %2")
+        refuse(PluginLoaderText::tr("plugin \"%1\" is refused, none of its providers added: %2")
                    .arg(id, problems.join(QStringLiteral("; "))));
         return;
     }

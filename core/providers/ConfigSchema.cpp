@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConfigSchema.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 #include <cmath>
 
 namespace stella {
+
+namespace {
+struct ConfigSchemaText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ConfigSchema)
+};
+} // namespace
 
 QString toString(ConfigField::Kind kind)
 {
@@ -79,20 +87,20 @@ QString formatDurationMs(qint64 ms)
 QString validateHttpUrl(const QString &text)
 {
     if (text.trimmed().isEmpty())
-        return QStringLiteral("is empty; give a URL such as https://registry.example.com");
+        return ConfigSchemaText::tr("is empty; give a URL such as https://registry.example.com");
     if (text != text.trimmed() || text.contains(QLatin1Char(' ')))
-        return QStringLiteral("'%1' contains spaces; remove them").arg(text);
+        return ConfigSchemaText::tr("'%1' contains spaces; remove them").arg(text);
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return QStringLiteral("'%1' is not a valid URL (%2)").arg(text, url.errorString());
+        return ConfigSchemaText::tr("'%1' is not a valid URL (%2)").arg(text, url.errorString());
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty() || !text.contains(QLatin1String("://")))
-        return QStringLiteral("'%1' has no scheme; write it as https://%1").arg(text);
+        return ConfigSchemaText::tr("'%1' has no scheme; write it as https://%1").arg(text);
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return QStringLiteral("'%1' uses the scheme '%2'; only http and https are supported")
+        return ConfigSchemaText::tr("'%1' uses the scheme '%2'; only http and https are supported")
             .arg(text, scheme);
     if (url.host().isEmpty())
-        return QStringLiteral("'%1' has no host name").arg(text);
+        return ConfigSchemaText::tr("'%1' has no host name").arg(text);
     return {};
 }
 
@@ -101,19 +109,19 @@ QString ConfigSchema::validateValue(const ConfigField &field, const QJsonValue &
     switch (field.kind) {
     case ConfigField::Kind::Url:
         if (!value.isString())
-            return QStringLiteral("must be a URL string");
+            return ConfigSchemaText::tr("must be a URL string");
         return validateHttpUrl(value.toString());
     case ConfigField::Kind::String:
         if (!value.isString())
-            return QStringLiteral("must be a string");
+            return ConfigSchemaText::tr("must be a string");
         return {};
     case ConfigField::Kind::Int: {
         const double d = value.toDouble(std::nan(""));
         if (!value.isDouble() || std::floor(d) != d)
-            return QStringLiteral("must be a whole number");
+            return ConfigSchemaText::tr("must be a whole number");
         if (field.minimum != field.maximum &&
             (d < double(field.minimum) || d > double(field.maximum)))
-            return QStringLiteral("must be between %1 and %2, not %3")
+            return ConfigSchemaText::tr("must be between %1 and %2, not %3")
                 .arg(field.minimum)
                 .arg(field.maximum)
                 .arg(qint64(d));
@@ -121,19 +129,19 @@ QString ConfigSchema::validateValue(const ConfigField &field, const QJsonValue &
     }
     case ConfigField::Kind::Bool:
         if (!value.isBool())
-            return QStringLiteral("must be true or false");
+            return ConfigSchemaText::tr("must be true or false");
         return {};
     case ConfigField::Kind::Enum:
         if (!value.isString() || !field.enumValues.contains(value.toString()))
-            return QStringLiteral("must be one of %1")
+            return ConfigSchemaText::tr("must be one of %1")
                 .arg(field.enumValues.join(QStringLiteral(", ")));
         return {};
     case ConfigField::Kind::Duration: {
         const auto ms = value.isString() ? parseDurationMs(value.toString()) : std::nullopt;
         if (!ms)
-            return QStringLiteral("must be a duration such as 250ms, 30s, 5m, 2h or 1d");
+            return ConfigSchemaText::tr("must be a duration such as 250ms, 30s, 5m, 2h or 1d");
         if (field.minimum != field.maximum && (*ms < field.minimum || *ms > field.maximum))
-            return QStringLiteral("must be between %1 and %2, not %3")
+            return ConfigSchemaText::tr("must be between %1 and %2, not %3")
                 .arg(formatDurationMs(field.minimum), formatDurationMs(field.maximum),
                      value.toString());
         return {};
@@ -149,7 +157,8 @@ QStringList ConfigSchema::validate(const QJsonObject &config) const
         const QJsonValue v = config.value(f.key);
         if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())) {
             if (f.required)
-                problems.append(QStringLiteral("config.%1 (%2) is required").arg(f.key, f.label));
+                problems.append(
+                    ConfigSchemaText::tr("config.%1 (%2) is required").arg(f.key, f.label));
             continue;
         }
         const QString problem = validateValue(f, v);
@@ -162,8 +171,9 @@ QStringList ConfigSchema::validate(const QJsonObject &config) const
             unknown.append(it.key());
     unknown.sort();
     for (const QString &key : unknown)
-        problems.append(QStringLiteral("config.%1 is not a setting of this provider (known: %2)")
-                            .arg(key, keys().join(QStringLiteral(", "))));
+        problems.append(
+            ConfigSchemaText::tr("config.%1 is not a setting of this provider (known: %2)")
+                .arg(key, keys().join(QStringLiteral(", "))));
     return problems;
 }
 

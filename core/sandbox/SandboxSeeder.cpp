@@ -8,9 +8,17 @@
 #include "core/storage/CatalogStore.h"
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
 #include <random>
 
 namespace stella {
+
+namespace {
+struct SandboxSeederText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::SandboxSeeder)
+};
+} // namespace
 
 namespace {
 struct DemoIntegration
@@ -72,14 +80,14 @@ HealthCheckRecord simulatedCheck(const QUuid &id, const QString &scenario, const
     } else if (scenario == QLatin1String("flaky")) {
         if (percent(rng) < 15) {
             r.status = HealthStatus::Unhealthy;
-            r.errorMessage = QStringLiteral("connection reset by peer (simulated)");
+            r.errorMessage = SandboxSeederText::tr("connection reset by peer (simulated)");
         }
     } else if (scenario == QLatin1String("unhealthy")) {
         // Healthy for most of the month, down for the last two days.
         if (index >= SandboxSeeder::kHistoryDays * 48 - 96) {
             r.status = HealthStatus::Unhealthy;
             r.latencyMs = 5000;
-            r.errorMessage = QStringLiteral("connection refused (simulated)");
+            r.errorMessage = SandboxSeederText::tr("connection refused (simulated)");
         }
     }
     return r;

@@ -4,7 +4,16 @@
 #include "core/common/Logging.h"
 #include "core/scm/AnnotationMetrics.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct AnnotationDeliveryText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::AnnotationDelivery)
+};
+} // namespace
 
 AnnotationDelivery::AnnotationDelivery(std::shared_ptr<ScmAnnotationClient> client, Target target,
                                        OutboxRunner runner, QObject *parent)
@@ -73,10 +82,11 @@ void AnnotationDelivery::retry(const OutboxEntry &entry)
             }
             if (!*claimed || !fresh) {
                 r.error = Error::conflict(
-                    QStringLiteral("Outbox entry %1 is being delivered by another run, or was "
-                                   "delivered or discarded")
+                    AnnotationDeliveryText::tr(
+                        "Outbox entry %1 is being delivered by another run, or was "
+                        "delivered or discarded")
                         .arg(entry.id),
-                    QStringLiteral("List the outbox again: `annotate outbox list`"));
+                    AnnotationDeliveryText::tr("List the outbox again: `annotate outbox list`"));
                 return d.finishWith(r);
             }
             d.start(fresh->request, fresh->progress);
@@ -89,7 +99,8 @@ void AnnotationDelivery::start(const AnnotationRequest &request, const DeliveryP
     if (m_cancelled) {
         DeliveryResult r;
         r.outcome = DeliveryOutcome::Transient;
-        r.error = Error::cancelled(QStringLiteral("Cancelled; the annotation stays in the outbox"));
+        r.error = Error::cancelled(
+            AnnotationDeliveryText::tr("Cancelled; the annotation stays in the outbox"));
         r.progress = from;
         m_runner([id = m_entryId, r](AnnotationOutbox &outbox) {
             (void)outbox.keep(id, r.outcome, r.error.message, r.progress);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SarifReader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,14 +11,24 @@
 namespace stella {
 
 namespace {
-const QString kHowToGetSarif =
-    QStringLiteral("Give the SARIF 2.1.0 log `stella-integrations guard run --format sarif` "
-                   "writes (or another tool's SARIF 2.1.0 output)");
+struct SarifReaderText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::SarifReader)
+};
+} // namespace
+
+namespace {
+QString howToGetSarif()
+{
+    return SarifReaderText::tr(
+        "Give the SARIF 2.1.0 log `stella-integrations guard run --format sarif` "
+        "writes (or another tool's SARIF 2.1.0 output)");
+}
 
 Error notSarif(const QString &source, const QString &why)
 {
-    return Error::invalidInput(QStringLiteral("%1 is not a SARIF 2.1.0 log: %2").arg(source, why),
-                               kHowToGetSarif);
+    return Error::invalidInput(
+        SarifReaderText::tr("%1 is not a SARIF 2.1.0 log: %2").arg(source, why), howToGetSarif());
 }
 
 AnnotationLevel levelFromSarif(const QString &level)
@@ -76,23 +87,23 @@ Result<SarifAnnotations> SarifReader::read(const QByteArray &bytes, const QStrin
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return notSarif(source, QStringLiteral("not JSON (%1 at offset %2)")
+        return notSarif(source, SarifReaderText::tr("not JSON (%1 at offset %2)")
                                     .arg(parseError.errorString())
                                     .arg(parseError.offset));
     if (!doc.isObject())
-        return notSarif(source, QStringLiteral("the top level is not a JSON object"));
+        return notSarif(source, SarifReaderText::tr("the top level is not a JSON object"));
     const QJsonObject log = doc.object();
     const QJsonValue version = log.value(QStringLiteral("version"));
     if (version.isUndefined())
-        return notSarif(source, QStringLiteral("it has no \"version\""));
+        return notSarif(source, SarifReaderText::tr("it has no \"version\""));
     if (version.toString() != QLatin1String("2.1.0"))
-        return notSarif(source,
-                        QStringLiteral("its version is %1")
-                            .arg(version.isString() ? QStringLiteral("'%1'").arg(version.toString())
-                                                    : QStringLiteral("not the string \"2.1.0\"")));
+        return notSarif(source, SarifReaderText::tr("its version is %1")
+                                    .arg(version.isString()
+                                             ? QStringLiteral("'%1'").arg(version.toString())
+                                             : SarifReaderText::tr("not the string \"2.1.0\"")));
     const QJsonValue runs = log.value(QStringLiteral("runs"));
     if (!runs.isArray())
-        return notSarif(source, QStringLiteral("it has no \"runs\" list"));
+        return notSarif(source, SarifReaderText::tr("it has no \"runs\" list"));
 
     SarifAnnotations out;
     for (const QJsonValue &runValue : runs.toArray()) {
@@ -112,7 +123,7 @@ Result<SarifAnnotations> SarifReader::read(const QByteArray &bytes, const QStrin
         }
         const QJsonValue results = run.value(QStringLiteral("results"));
         if (!results.isUndefined() && !results.isNull() && !results.isArray())
-            return notSarif(source, QStringLiteral("a run's \"results\" is not a list"));
+            return notSarif(source, SarifReaderText::tr("a run's \"results\" is not a list"));
         for (const QJsonValue &resultValue : results.toArray()) {
             const QJsonObject result = resultValue.toObject();
             const QString ruleId = result.value(QStringLiteral("ruleId")).toString();

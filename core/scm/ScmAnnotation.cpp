@@ -47,10 +47,10 @@ constexpr std::array<std::pair<DeliveryOutcome, const char *>, 4> kOutcomes{
      {DeliveryOutcome::Permanent, "permanent"},
      {DeliveryOutcome::Offline, "offline"}}};
 
-QString tr(const char *text)
+struct ScmAnnotationText
 {
-    return QCoreApplication::translate("stella::ScmAnnotation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::ScmAnnotation)
+};
 } // namespace
 
 QString toString(AnnotationKind kind)
@@ -101,17 +101,18 @@ std::optional<AnnotationLevel> levelForSeverity(const QString &severity)
 QString AnnotationTarget::problemFor(AnnotationKind kind) const
 {
     if (repository.trimmed().isEmpty())
-        return tr("no repository given (OWNER/NAME, or the GitLab project's path)");
+        return ScmAnnotationText::tr(
+            "no repository given (OWNER/NAME, or the GitLab project's path)");
     if (!repository.contains(QLatin1Char('/')))
-        return tr("the repository '%1' is not OWNER/NAME").arg(repository);
+        return ScmAnnotationText::tr("the repository '%1' is not OWNER/NAME").arg(repository);
     if (kind == AnnotationKind::Comment && pullRequest <= 0)
-        return tr("a comment goes on a pull or merge request: give its number");
+        return ScmAnnotationText::tr("a comment goes on a pull or merge request: give its number");
     if (kind != AnnotationKind::Comment && sha.trimmed().isEmpty())
-        return tr("a %1 goes on a commit: give its SHA").arg(toString(kind));
+        return ScmAnnotationText::tr("a %1 goes on a commit: give its SHA").arg(toString(kind));
     if (!sha.isEmpty()) {
         static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{7,64}$"));
         if (!hex.match(sha).hasMatch())
-            return tr("'%1' is not a commit SHA (7 to 64 hex digits)").arg(sha);
+            return ScmAnnotationText::tr("'%1' is not a commit SHA (7 to 64 hex digits)").arg(sha);
     }
     return {};
 }
@@ -226,9 +227,9 @@ Result<AnnotationRequest> AnnotationRequest::fromJson(const QJsonObject &o)
     const auto kind = parseAnnotationKind(o.value(QStringLiteral("kind")).toString());
     if (!kind)
         return Error::invalidInput(
-            tr("The annotation's kind '%1' is not comment, status or check-run")
+            ScmAnnotationText::tr("The annotation's kind '%1' is not comment, status or check-run")
                 .arg(o.value(QStringLiteral("kind")).toString()),
-            tr("Export the outbox entry and post it by hand, or discard it"));
+            ScmAnnotationText::tr("Export the outbox entry and post it by hand, or discard it"));
     r.kind = *kind;
     const QJsonObject where = o.value(QStringLiteral("target")).toObject();
     r.target.repository = where.value(QStringLiteral("repository")).toString();
@@ -251,7 +252,8 @@ Result<AnnotationRequest> AnnotationRequest::fromJson(const QJsonObject &o)
     for (const QJsonValue &a : run.value(QStringLiteral("annotations")).toArray())
         r.checkRun.annotations.append(CheckAnnotation::fromJson(a.toObject()));
     if (const QString problem = r.target.problemFor(r.kind); !problem.isEmpty())
-        return Error::invalidInput(tr("The annotation cannot be delivered: %1").arg(problem));
+        return Error::invalidInput(
+            ScmAnnotationText::tr("The annotation cannot be delivered: %1").arg(problem));
     return r;
 }
 
@@ -259,12 +261,12 @@ QString AnnotationRequest::summaryLine() const
 {
     switch (kind) {
     case AnnotationKind::Comment:
-        return tr("comment '%1' on %2").arg(comment.key, target.describe());
+        return ScmAnnotationText::tr("comment '%1' on %2").arg(comment.key, target.describe());
     case AnnotationKind::Status:
-        return tr("status %1 '%2' on %3")
+        return ScmAnnotationText::tr("status %1 '%2' on %3")
             .arg(toString(status.state), status.context, target.describe());
     case AnnotationKind::CheckRun:
-        return tr("check run '%1' on %2, %3 annotations")
+        return ScmAnnotationText::tr("check run '%1' on %2, %3 annotations")
             .arg(checkRun.name, target.describe())
             .arg(checkRun.annotations.size());
     }

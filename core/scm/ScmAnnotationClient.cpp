@@ -3,9 +3,17 @@
 
 #include "core/credentials/CredentialResolver.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace stella {
+
+namespace {
+struct ScmAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ScmAnnotationClient)
+};
+} // namespace
 
 AnnotationOperation::AnnotationOperation(AnnotationKind kind, DeliveryProgress startFrom,
                                          QObject *parent)
@@ -19,8 +27,8 @@ void AnnotationOperation::cancel()
     if (m_finished)
         return;
     Q_EMIT cancelRequested();
-    fail(DeliveryOutcome::Transient,
-         Error::cancelled(QStringLiteral("The delivery was cancelled; it stays in the outbox")));
+    fail(DeliveryOutcome::Transient, Error::cancelled(ScmAnnotationClientText::tr(
+                                         "The delivery was cancelled; it stays in the outbox")));
 }
 
 void AnnotationOperation::reportProgress(const DeliveryProgress &progress)
@@ -69,11 +77,13 @@ void AuthRefTokenSource::token(TokenCallback done)
         return done(**m_cached);
     if (m_authRefUri.isEmpty())
         return done(Error::invalidInput(
-            QStringLiteral("The integration has no AuthRef, and annotations need a token"),
-            QStringLiteral("Store a token with `secret set` and give it with `update --authref`")));
+            ScmAnnotationClientText::tr(
+                "The integration has no AuthRef, and annotations need a token"),
+            ScmAnnotationClientText::tr(
+                "Store a token with `secret set` and give it with `update --authref`")));
     if (!m_resolver)
-        return done(
-            Error::backend(QStringLiteral("No credential resolver to read %1").arg(m_authRefUri)));
+        return done(Error::backend(
+            ScmAnnotationClientText::tr("No credential resolver to read %1").arg(m_authRefUri)));
     // The cache, not this: the resolver may answer after the source is gone.
     m_resolver->resolve(m_authRefUri, [cache = m_cached, done](Result<SecretValue> secret) {
         if (secret)

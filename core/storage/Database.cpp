@@ -4,10 +4,18 @@
 #include "core/common/Logging.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
 namespace stella {
+
+namespace {
+struct DatabaseText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::Database)
+};
+} // namespace
 
 namespace {
 QAtomicInt g_connectionCounter;
@@ -21,9 +29,9 @@ QString sqliteCode(const QSqlError &e)
 Error diskFull(const QString &where, const QString &doing)
 {
     return Error::backend(
-        QStringLiteral("The disk holding the catalog %1 is full while %2: nothing was written")
+        DatabaseText::tr("The disk holding the catalog %1 is full while %2: nothing was written")
             .arg(where, doing),
-        QStringLiteral("Free space on the disk holding the catalog and retry"));
+        DatabaseText::tr("Free space on the disk holding the catalog and retry"));
 }
 } // namespace
 
@@ -61,26 +69,27 @@ Result<void> Database::open()
 {
     if (m_dialect == Dialect::Sqlite) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-            return Error::backend(QStringLiteral("The Qt SQLite driver (QSQLITE) is not installed"),
-                                  QStringLiteral("Install libqt6sql6-sqlite"));
+            return Error::backend(
+                DatabaseText::tr("The Qt SQLite driver (QSQLITE) is not installed"),
+                DatabaseText::tr("Install libqt6sql6-sqlite"));
         if (!m_url.isInMemory()) {
             const QFileInfo info(m_url.path);
             if (info.exists() && info.isDir())
                 return Error::invalidInput(
-                    QStringLiteral("The catalog path %1 is a directory").arg(m_url.path),
-                    QStringLiteral("Give the path of a catalog file, e.g. %1/catalog.db")
+                    DatabaseText::tr("The catalog path %1 is a directory").arg(m_url.path),
+                    DatabaseText::tr("Give the path of a catalog file, e.g. %1/catalog.db")
                         .arg(m_url.path));
             if (!QDir().mkpath(info.absolutePath()))
                 return Error::backend(
-                    QStringLiteral("Cannot create the directory %1 for the catalog")
+                    DatabaseText::tr("Cannot create the directory %1 for the catalog")
                         .arg(info.absolutePath()),
-                    QStringLiteral("Check the permissions, or choose another catalog path"));
+                    DatabaseText::tr("Check the permissions, or choose another catalog path"));
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(m_url.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_url.busyTimeoutMs));
         if (!db.open())
-            return translate(db.lastError(), QStringLiteral("opening the catalog"));
+            return translate(db.lastError(), DatabaseText::tr("opening the catalog"));
         // schema_version reads the header: it fails at once on a file that is not a database.
         for (const char *pragma :
              {"PRAGMA schema_version", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
@@ -89,7 +98,7 @@ Result<void> Database::open()
         }
         if (!m_url.isInMemory()) {
             if (auto r = exec(QStringLiteral("PRAGMA journal_mode = WAL"),
-                              QStringLiteral("opening the catalog"));
+                              DatabaseText::tr("opening the catalog"));
                 !r)
                 return r;
         }
@@ -110,8 +119,8 @@ Result<void> Database::open()
     db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=stella-integrations")
                              .arg(m_url.connectTimeoutSec));
     if (!db.open())
-        return translate(db.lastError(), QStringLiteral("connecting"));
-    return applySessionSettings(QStringLiteral("connecting"));
+        return translate(db.lastError(), DatabaseText::tr("connecting"));
+    return applySessionSettings(DatabaseText::tr("connecting"));
 }
 
 Result<void> Database::exec(const QString &sql, const QString &doing)
@@ -219,9 +228,9 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
         if (code == QLatin1String("5") || code == QLatin1String("6") ||
             text.contains(QLatin1String("locked")))
             return Error::backend(
-                QStringLiteral("The catalog %1 is locked by another program while %2")
+                DatabaseText::tr("The catalog %1 is locked by another program while %2")
                     .arg(where, doing),
-                QStringLiteral("Close the other program using it, or wait and try again"));
+                DatabaseText::tr("Close the other program using it, or wait and try again"));
         // SQLITE_FULL, and the shared-memory index that cannot grow (IOERR_SHMSIZE): a full
         // disk is the operator's to fix, and the transaction it stopped was rolled back.
         if (code == QLatin1String("13") || code == QLatin1String("4874") ||
@@ -231,23 +240,23 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
             text.contains(QLatin1String("not a database")) ||
             text.contains(QLatin1String("malformed")))
             return Error::backend(
-                QStringLiteral("The catalog %1 is damaged or is not a catalog database (%2)")
+                DatabaseText::tr("The catalog %1 is damaged or is not a catalog database (%2)")
                     .arg(where, text),
-                QStringLiteral("Restore it from a backup, or open another catalog"));
+                DatabaseText::tr("Restore it from a backup, or open another catalog"));
         if (code == QLatin1String("14") || text.contains(QLatin1String("unable to open")))
             return Error::backend(
-                QStringLiteral("Cannot open the catalog file %1 (%2)").arg(where, text),
-                QStringLiteral("Check that the path exists and is writable"));
+                DatabaseText::tr("Cannot open the catalog file %1 (%2)").arg(where, text),
+                DatabaseText::tr("Check that the path exists and is writable"));
         if (code == QLatin1String("8") || text.contains(QLatin1String("readonly")))
-            return Error::backend(QStringLiteral("The catalog %1 is read-only").arg(where),
-                                  QStringLiteral("Check the file's permissions"));
+            return Error::backend(DatabaseText::tr("The catalog %1 is read-only").arg(where),
+                                  DatabaseText::tr("Check the file's permissions"));
         if (code == QLatin1String("19") || code == QLatin1String("2067") ||
             code == QLatin1String("1555"))
             return Error::conflict(
-                QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
+                DatabaseText::tr("A constraint was violated while %1 (%2)").arg(doing, text));
         return Error::backend(
-            QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
-            QStringLiteral("Check the catalog file"));
+            DatabaseText::tr("Database error while %1 on %2: %3").arg(doing, where, text),
+            DatabaseText::tr("Check the catalog file"));
     }
     const QString state = error.nativeErrorCode();
     const bool lost = error.type() == QSqlError::ConnectionError || !connection().isOpen() ||
@@ -263,27 +272,28 @@ Error Database::translate(const QSqlError &error, const QString &doing) const
         m_connectionLost = true;
     if (error.type() == QSqlError::ConnectionError || !connection().isOpen())
         return Error::backend(
-            QStringLiteral("Cannot reach the PostgreSQL catalog %1 while %2 (%3)")
+            DatabaseText::tr("Cannot reach the PostgreSQL catalog %1 while %2 (%3)")
                 .arg(where, doing, text),
-            QStringLiteral("Check that the server is running and reachable, and the URL, user and "
-                           "password (PGPASSWORD or ~/.pgpass) are right"));
+            DatabaseText::tr(
+                "Check that the server is running and reachable, and the URL, user and "
+                "password (PGPASSWORD or ~/.pgpass) are right"));
     if (state == QLatin1String("23505") || state.startsWith(QLatin1String("23")))
         return Error::conflict(
-            QStringLiteral("A constraint was violated while %1 (%2)").arg(doing, text));
+            DatabaseText::tr("A constraint was violated while %1 (%2)").arg(doing, text));
     if (lost)
         return Error::backend(
-            QStringLiteral("Lost the connection to the PostgreSQL catalog %1 while %2")
+            DatabaseText::tr("Lost the connection to the PostgreSQL catalog %1 while %2")
                 .arg(where, doing),
-            QStringLiteral("Check the server and try again"));
+            DatabaseText::tr("Check the server and try again"));
     if (state == QLatin1String("53100")) // disk_full
         return diskFull(where, doing);
     if (state == QLatin1String("42501"))
         return Error::backend(
-            QStringLiteral("Permission denied on %1 while %2 (%3)").arg(where, doing, text),
-            QStringLiteral("Grant the catalog user access to the integration tables"));
+            DatabaseText::tr("Permission denied on %1 while %2 (%3)").arg(where, doing, text),
+            DatabaseText::tr("Grant the catalog user access to the integration tables"));
     return Error::backend(
-        QStringLiteral("Database error while %1 on %2: %3").arg(doing, where, text),
-        QStringLiteral("Check the database server's log"));
+        DatabaseText::tr("Database error while %1 on %2: %3").arg(doing, where, text),
+        DatabaseText::tr("Check the database server's log"));
 }
 
 Transaction::~Transaction()

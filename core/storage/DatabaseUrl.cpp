@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DatabaseUrl.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
@@ -9,12 +10,23 @@
 namespace stella {
 
 namespace {
-const QString kHint =
-    QStringLiteral("Use sqlite:///path/to/catalog.db or postgresql://user@host:port/dbname");
+struct DatabaseUrlText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::DatabaseUrl)
+};
+} // namespace
+
+namespace {
+QString urlHint()
+{
+    return DatabaseUrlText::tr(
+        "Use sqlite:///path/to/catalog.db or postgresql://user@host:port/dbname");
+}
 
 Error urlError(const QString &what)
 {
-    return Error::invalidInput(QStringLiteral("Invalid database URL: %1").arg(what), kHint);
+    return Error::invalidInput(DatabaseUrlText::tr("Invalid database URL: %1").arg(what),
+                               urlHint());
 }
 
 Result<int> positiveInt(const QString &text, const QString &name)
@@ -23,7 +35,7 @@ Result<int> positiveInt(const QString &text, const QString &name)
     const int v = text.toInt(&ok);
     if (!ok || v < 0)
         return urlError(
-            QStringLiteral("%1 must be a non-negative number, not '%2'").arg(name, text));
+            DatabaseUrlText::tr("%1 must be a non-negative number, not '%2'").arg(name, text));
     return v;
 }
 // QUrl's errorString() is its internal dump, with the whole URL (a password included): say
@@ -40,10 +52,11 @@ Error postgresSyntaxError(const QString &text)
         const int number = port.toInt(&ok);
         if (!ok || number < 1 || number > 65535)
             return urlError(
-                QStringLiteral("the port must be a number from 1 to 65535, not '%1'").arg(port));
+                DatabaseUrlText::tr("the port must be a number from 1 to 65535, not '%1'")
+                    .arg(port));
     }
-    return urlError(QStringLiteral("it is not a valid PostgreSQL URL (check for spaces, and "
-                                   "percent-encode '@', ':' or '/' in the user name)"));
+    return urlError(DatabaseUrlText::tr("it is not a valid PostgreSQL URL (check for spaces, and "
+                                        "percent-encode '@', ':' or '/' in the user name)"));
 }
 } // namespace
 
@@ -72,7 +85,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return urlError(QStringLiteral("it is empty"));
+        return urlError(DatabaseUrlText::tr("it is empty"));
 
     if (text == QLatin1String("sqlite::memory:") || text == QLatin1String("sqlite://:memory:"))
         return inMemory();
@@ -80,7 +93,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     if (text.startsWith(QLatin1String("sqlite:"))) {
         if (!text.startsWith(QLatin1String("sqlite://")))
             return urlError(
-                QStringLiteral("'%1' must start with sqlite:// followed by a path").arg(text));
+                DatabaseUrlText::tr("'%1' must start with sqlite:// followed by a path").arg(text));
         QString rest = text.mid(int(qstrlen("sqlite://")));
         QString query;
         const qsizetype q = rest.indexOf(QLatin1Char('?'));
@@ -89,7 +102,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
             rest.truncate(q);
         }
         if (rest.isEmpty())
-            return urlError(QStringLiteral("'%1' names no file").arg(text));
+            return urlError(DatabaseUrlText::tr("'%1' names no file").arg(text));
         DatabaseUrl url = sqliteFile(QUrl::fromPercentEncoding(rest.toUtf8()));
         const QUrlQuery params(query);
         for (const auto &[key, value] : params.queryItems()) {
@@ -100,7 +113,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
                 url.busyTimeoutMs = *v;
             } else {
                 return urlError(
-                    QStringLiteral("unknown parameter '%1' (known: busy_timeout)").arg(key));
+                    DatabaseUrlText::tr("unknown parameter '%1' (known: busy_timeout)").arg(key));
             }
         }
         return url;
@@ -119,10 +132,10 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
         url.password = qurl.password();
         url.database = qurl.path().mid(1);
         if (url.host.isEmpty())
-            return urlError(QStringLiteral("'%1' has no host").arg(url.displayString()));
+            return urlError(DatabaseUrlText::tr("'%1' has no host").arg(url.displayString()));
         if (url.database.isEmpty() || url.database.contains(QLatin1Char('/')))
             return urlError(
-                QStringLiteral(
+                DatabaseUrlText::tr(
                     "'%1' must name one database after the host, e.g. /stellaops_integrations")
                     .arg(url.displayString()));
         const QUrlQuery params(qurl);
@@ -134,15 +147,16 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
                 url.connectTimeoutSec = *v;
             } else {
                 return urlError(
-                    QStringLiteral("unknown parameter '%1' (known: connect_timeout)").arg(key));
+                    DatabaseUrlText::tr("unknown parameter '%1' (known: connect_timeout)")
+                        .arg(key));
             }
         }
         return url;
     }
 
     if (text.contains(QLatin1String("://")))
-        return urlError(
-            QStringLiteral("unsupported scheme in '%1'").arg(text.section(QLatin1Char(':'), 0, 0)));
+        return urlError(DatabaseUrlText::tr("unsupported scheme in '%1'")
+                            .arg(text.section(QLatin1Char(':'), 0, 0)));
     // A bare path is a SQLite file: convenient in File → Open and on the command line.
     return sqliteFile(text);
 }

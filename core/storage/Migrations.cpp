@@ -5,9 +5,17 @@
 #include "core/common/Logging.h"
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
 #include <QVariant>
 
 namespace stella {
+
+namespace {
+struct MigrationsText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::Migrations)
+};
+} // namespace
 
 namespace {
 const QString kDoing = QStringLiteral("upgrading the catalog schema");
@@ -333,12 +341,12 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
             return current.error();
         if (*current > latestVersion())
             return Error::backend(
-                QStringLiteral(
+                MigrationsText::tr(
                     "The catalog %1 has schema version %2, newer than this build knows (%3)")
                     .arg(db.url().displayString())
                     .arg(*current)
                     .arg(latestVersion()),
-                QStringLiteral("Upgrade stella-integrations; the catalog is never downgraded"));
+                MigrationsText::tr("Upgrade stella-integrations; the catalog is never downgraded"));
         if (*current >= m.version)
             continue;
         STELLA_LOG_INFO(lcStorage).noquote()

@@ -10,6 +10,10 @@ struct StatusWords
 {
     Q_DECLARE_TR_FUNCTIONS(stella::ui::StatusText)
 };
+struct TypeWords
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ui::TypeText)
+};
 } // namespace
 
 QString statusText(HealthStatus status)
@@ -25,6 +29,27 @@ QString statusText(HealthStatus status)
         break;
     }
     return StatusWords::tr("Unknown");
+}
+
+QString typeText(IntegrationType type)
+{
+    switch (type) {
+    case IntegrationType::Registry:
+        return TypeWords::tr("Registry");
+    case IntegrationType::Scm:
+        return TypeWords::tr("SCM");
+    case IntegrationType::CiCd:
+        return TypeWords::tr("CI/CD");
+    case IntegrationType::SecretsManager:
+        return TypeWords::tr("Secrets manager");
+    case IntegrationType::RuntimeHost:
+        return TypeWords::tr("Runtime host");
+    case IntegrationType::ObjectStorage:
+        return TypeWords::tr("Object storage");
+    case IntegrationType::FeedMirror:
+        return TypeWords::tr("Feed mirror");
+    }
+    return toString(type);
 }
 
 } // namespace stella::ui

@@ -10,5 +10,8 @@ namespace stella::ui {
 // A health status as the console shows it, in the console's language. core's toString() stays
 // the catalog's and the CLI's name (filters, exports, --status); this is only for reading.
 QString statusText(HealthStatus status);
+// An integration type as the console names it ("Secrets manager" for SecretsManager), in the
+// console's language; toString() stays the identifier of docs/contracts.md §1.
+QString typeText(IntegrationType type);
 
 } // namespace stella::ui

@@ -13,6 +13,7 @@
 #include "ui/views/MessageWidget.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -402,11 +403,12 @@ void IntegrationDialog::saveFinished(const Result<Integration> &result)
     }
     const Error &e = result.error();
     QString lead;
+    // The catalog's hint for a version conflict, in the language its message was made in.
     if (e.kind == ErrorKind::Conflict && isEditing() &&
-        e.message.contains(QLatin1String("changed by someone else")))
-        lead = QStringLiteral(
-            "Not saved: someone else changed this integration after you opened it. Cancel, "
-            "reload the list (Refresh) and edit it again.");
+        e.hint == QCoreApplication::translate("stella::IntegrationCatalog",
+                                              "Reload it, re-apply your change, and save again"))
+        lead = tr("Not saved: someone else changed this integration after you opened it. Cancel, "
+                  "reload the list (Refresh) and edit it again.");
     else if (e.kind == ErrorKind::NotFound)
         lead = tr("Not saved: the integration no longer exists (someone removed it).");
     else

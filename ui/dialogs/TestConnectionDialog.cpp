@@ -254,7 +254,7 @@ void TestConnectionDialog::onFinished()
     case ConnectorOperation::Outcome::Running:
         return;
     }
-    if (m_server->text().endsWith(QLatin1String("not identified yet")))
+    if (m_server->text() == tr("Server: not identified yet"))
         m_server->setText(tr("Server: not identified"));
     Q_EMIT testFinished(m_state);
 }

@@ -66,7 +66,7 @@ QVariant IntegrationListModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return i->name;
         case TypeColumn:
-            return toString(i->type);
+            return typeText(i->type);
         case ProviderColumn:
             return i->provider;
         case EndpointColumn:
@@ -218,7 +218,8 @@ IntegrationListModel::Row IntegrationListModel::makeRow(const Integration &integ
     const QChar sep =
         QLatin1Char('\n'); // never typed into the filter, so never matched across fields
     row.haystack = row.nameKey + sep + integration.provider.toLower() + sep +
-                   toString(integration.type).toLower() + sep + row.endpointKey + sep +
+                   toString(integration.type).toLower() + sep +
+                   typeText(integration.type).toLower() + sep + row.endpointKey + sep +
                    toString(integration.status).toLower() + sep +
                    statusText(integration.status).toLower(); // the word shown, in any language
     return row;
@@ -237,7 +238,7 @@ int typeNameRank(IntegrationType type)
             IntegrationType::FeedMirror};
         QList<IntegrationType> sorted = all;
         std::sort(sorted.begin(), sorted.end(), [](IntegrationType a, IntegrationType b) {
-            return QString::compare(toString(a), toString(b), Qt::CaseInsensitive) < 0;
+            return QString::compare(typeText(a), typeText(b), Qt::CaseInsensitive) < 0;
         });
         QList<int> byType(all.size());
         for (int rank = 0; rank < sorted.size(); ++rank)

@@ -167,7 +167,7 @@ void IntegrationDetailPane::showIntegration(const Integration &integration,
         m_fields->addRow(label, v);
     };
     addField(tr("Status:"), statusText(integration.status), QStringLiteral("detailStatus"));
-    addField(tr("Type:"), toString(integration.type), QStringLiteral("detailType"));
+    addField(tr("Type:"), typeText(integration.type), QStringLiteral("detailType"));
     addField(tr("Provider:"), integration.provider, QStringLiteral("detailProvider"));
     addField(tr("Endpoint:"), integration.endpoint, QStringLiteral("detailEndpoint"));
     addField(tr("AuthRef:"), integration.authRefUri, QStringLiteral("detailAuthRef"));

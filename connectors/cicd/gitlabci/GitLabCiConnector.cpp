@@ -5,7 +5,16 @@
 #include "core/connectors/StepIds.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GitLabCiText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabCiConnector)
+};
+} // namespace
 
 namespace {
 using Http = gitlab::Http;
@@ -66,7 +75,7 @@ void listProject(const Http &http, const Discovery &discovery, const ProjectRef 
     http->walkPages(
         gitlab::api(http->session(), query.arg(project.id).arg(perPage)),
         gitlab::pages(http,
-                      QStringLiteral("Listing the %1 of %2")
+                      GitLabCiText::tr("Listing the %1 of %2")
                           .arg(jobs ? QStringLiteral("jobs") : QStringLiteral("pipelines"), path),
                       [discovery, jobs, path](const QJsonArray &items) {
                           QList<DiscoveredResource> page;
@@ -101,7 +110,7 @@ void listGroup(const Http &http, const Discovery &discovery, const gitlab::Locat
                         .arg(group.apiPath)
                         .arg(perPage)),
         gitlab::pages(http,
-                      QStringLiteral("Listing the projects of group %1")
+                      GitLabCiText::tr("Listing the projects of group %1")
                           .arg(group.object.value(QStringLiteral("full_path")).toString()),
                       [projects](const QJsonArray &items) {
                           for (const QJsonValue &v : items) {
@@ -136,46 +145,48 @@ void describeScope(const Http &http, const Step &step, const gitlab::Located &lo
                                                          "per_page=1&page=1")),
             [http, step, group, done](const HttpResponse &r) {
                 auto items = gitlab::pageItems(
-                    *http, r, QStringLiteral("Listing the projects of group %1").arg(group));
+                    *http, r, GitLabCiText::tr("Listing the projects of group %1").arg(group));
                 if (!items)
                     return step.fail(items.error());
                 const QByteArray total = r.header("X-Total");
-                done(QStringLiteral("group %1 with %2 projects (with subgroups)")
-                         .arg(group, total.isEmpty() ? QStringLiteral("more than 10,000")
+                done(GitLabCiText::tr("group %1 with %2 projects (with subgroups)")
+                         .arg(group, total.isEmpty() ? GitLabCiText::tr("more than 10,000")
                                                      : QString::fromLatin1(total)));
             });
     }
     const QString project = located.object.value(QStringLiteral("path_with_namespace")).toString();
     const QString branch = located.object.value(QStringLiteral("default_branch")).toString();
     if (branch.isEmpty())
-        return done(QStringLiteral("project %1 has no default branch yet (an empty repository)")
+        return done(GitLabCiText::tr("project %1 has no default branch yet (an empty repository)")
                         .arg(project));
-    http->get(gitlab::api(http->session(),
-                          QStringLiteral("/projects/%1/pipelines?ref=%2&per_page=1&page=1")
-                              .arg(located.object.value(QStringLiteral("id")).toInteger())
-                              .arg(gitlab::pathId(branch))),
-              [http, step, project, branch, done](const HttpResponse &r) {
-                  auto items = gitlab::pageItems(
-                      *http, r, QStringLiteral("Listing the pipelines of %1").arg(project));
-                  if (!items)
-                      return step.fail(items.error());
-                  if (items->isEmpty())
-                      return done(
-                          QStringLiteral("project %1: no pipeline on %2 yet").arg(project, branch));
-                  const QJsonObject latest = items->first().toObject();
-                  const QString when = latest.value(QStringLiteral("updated_at")).toString();
-                  done(QStringLiteral("project %1: latest pipeline on %2: %3, %4")
-                           .arg(project, branch, latest.value(QStringLiteral("status")).toString(),
-                                gitlab::ago(http->session(), when)));
-              });
+    http->get(
+        gitlab::api(http->session(),
+                    QStringLiteral("/projects/%1/pipelines?ref=%2&per_page=1&page=1")
+                        .arg(located.object.value(QStringLiteral("id")).toInteger())
+                        .arg(gitlab::pathId(branch))),
+        [http, step, project, branch, done](const HttpResponse &r) {
+            auto items = gitlab::pageItems(
+                *http, r, GitLabCiText::tr("Listing the pipelines of %1").arg(project));
+            if (!items)
+                return step.fail(items.error());
+            if (items->isEmpty())
+                return done(
+                    GitLabCiText::tr("project %1: no pipeline on %2 yet").arg(project, branch));
+            const QJsonObject latest = items->first().toObject();
+            const QString when = latest.value(QStringLiteral("updated_at")).toString();
+            done(GitLabCiText::tr("project %1: latest pipeline on %2: %3, %4")
+                     .arg(project, branch, latest.value(QStringLiteral("status")).toString(),
+                          gitlab::ago(http->session(), when)));
+        });
 }
 } // namespace
 
 GitLabCiConnector::GitLabCiConnector(const Integration &integration,
                                      const ConnectorContext &context)
-    : GitLabApiConnector(integration, context,
-                         QStringLiteral("Give the token behind %1 the read_api scope and at least "
-                                        "the Reporter role on the project or group")),
+    : GitLabApiConnector(
+          integration, context,
+          GitLabCiText::tr("Give the token behind %1 the read_api scope and at least "
+                           "the Reporter role on the project or group")),
       m_projectPath(gitlab::configuredPath(session().configString(QStringLiteral("projectPath")),
                                            QStringLiteral("projectPath"))),
       m_pageSize(std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100))
@@ -187,7 +198,7 @@ ConnectorOperation *GitLabCiConnector::testConnection(QObject *parent)
     const Http http = run.http;
     const Result<QString> projectPath = m_projectPath;
     run.steps->add(
-        StepId::Permission, QStringLiteral("Check the token's scopes and the latest pipeline"),
+        StepId::Permission, GitLabCiText::tr("Check the token's scopes and the latest pipeline"),
         [http, projectPath](const Step &step) {
             if (!projectPath)
                 return step.fail(projectPath.error());
@@ -198,8 +209,8 @@ ConnectorOperation *GitLabCiConnector::testConnection(QObject *parent)
                     if (path.isEmpty()) {
                         step.operation()->reportHealth(HealthStatus::Healthy);
                         return step.warn(scopes +
-                                         QStringLiteral("; no projectPath: set a project or "
-                                                        "group path to discover pipelines"));
+                                         GitLabCiText::tr("; no projectPath: set a project or "
+                                                          "group path to discover pipelines"));
                     }
                     gitlab::locate(http, path, QStringLiteral("projectPath"),
                                    [http, step, scopes](const gitlab::Located &located) {
@@ -234,9 +245,10 @@ HttpConnector::DiscoveryBody GitLabCiConnector::discovery(const QString &) const
             return http->fail(projectPath.error());
         if (projectPath->isEmpty())
             return http->fail(Error::invalidInput(
-                QStringLiteral("GitLab has no instance-wide list of pipelines or jobs"),
-                QStringLiteral("Set projectPath in the integration's config to a project or group "
-                               "path, e.g. platform/api")));
+                GitLabCiText::tr("GitLab has no instance-wide list of pipelines or jobs"),
+                GitLabCiText::tr(
+                    "Set projectPath in the integration's config to a project or group "
+                    "path, e.g. platform/api")));
         gitlab::locate(
             http, *projectPath, QStringLiteral("projectPath"),
             [http, discovery, perPage](const gitlab::Located &located) {

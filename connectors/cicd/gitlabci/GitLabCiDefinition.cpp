@@ -4,7 +4,16 @@
 #include "GitLabCiConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GitLabCiDefinitionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabCiDefinition)
+};
+} // namespace
 
 ProviderDefinition gitLabCiDefinition()
 {
@@ -12,14 +21,17 @@ ProviderDefinition gitLabCiDefinition()
     using C = CredentialSlot::Kind;
     return ProviderBuilder(QStringLiteral("GitLabCi"), QStringLiteral("GitLab CI"),
                            IntegrationType::CiCd)
-        .endpoint(QStringLiteral("the GitLab URL, e.g. https://gitlab.example.com"))
-        .field(QStringLiteral("projectPath"), QStringLiteral("Project or group path"), K::String,
-               QStringLiteral("The project (e.g. platform/api) or group (e.g. platform) whose "
-                              "pipelines and jobs discovery lists"))
-        .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
-                  QStringLiteral("Entries per page (per_page, at most 100)"), 1, 100)
-        .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
-                    QStringLiteral("A personal, group or project access token with read_api"))
+        .endpoint(GitLabCiDefinitionText::tr("the GitLab URL, e.g. https://gitlab.example.com"))
+        .field(QStringLiteral("projectPath"), GitLabCiDefinitionText::tr("Project or group path"),
+               K::String,
+               GitLabCiDefinitionText::tr(
+                   "The project (e.g. platform/api) or group (e.g. platform) whose "
+                   "pipelines and jobs discovery lists"))
+        .intField(QStringLiteral("pageSize"), GitLabCiDefinitionText::tr("Page size"),
+                  GitLabCiDefinitionText::tr("Entries per page (per_page, at most 100)"), 1, 100)
+        .credential(
+            QStringLiteral("token"), GitLabCiDefinitionText::tr("access token"), C::Token, false,
+            GitLabCiDefinitionText::tr("A personal, group or project access token with read_api"))
         .httpConnectionFields()
         .connector<GitLabCiConnector>()
         .build();

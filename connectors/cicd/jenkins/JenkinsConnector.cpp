@@ -6,10 +6,18 @@
 #include "core/connectors/StepIds.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 
 namespace stella {
+
+namespace {
+struct JenkinsText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::JenkinsConnector)
+};
+} // namespace
 
 namespace {
 using Http = std::shared_ptr<HttpExchange>;
@@ -29,7 +37,7 @@ QString permissionName(const QByteArray &header)
         return QStringLiteral("Job/Read");
     if (id.endsWith(QLatin1String("Item.Discover")))
         return QStringLiteral("Job/Discover");
-    return id.isEmpty() ? QStringLiteral("a permission it did not name") : id;
+    return id.isEmpty() ? JenkinsText::tr("a permission it did not name") : id;
 }
 
 QString lastResult(const JenkinsJob &job)
@@ -69,22 +77,22 @@ void identify(const Http &http, const std::shared_ptr<HttpResponse> &probe, cons
         const QString endpoint = http->session().integration().endpoint;
         if (probe->status >= 500)
             return step.fail(Error::failed(
-                QStringLiteral("%1 answered HTTP %2 without Jenkins' X-Jenkins header (%3): the "
-                               "error page of something in front of Jenkins, a reverse proxy or "
-                               "a load balancer")
+                JenkinsText::tr("%1 answered HTTP %2 without Jenkins' X-Jenkins header (%3): the "
+                                "error page of something in front of Jenkins, a reverse proxy or "
+                                "a load balancer")
                     .arg(endpoint)
                     .arg(probe->status)
                     .arg(http::bodyHint(*probe)),
-                QStringLiteral("Check that Jenkins runs and that the proxy in front of it "
-                               "reaches it (its error log names the upstream)")));
+                JenkinsText::tr("Check that Jenkins runs and that the proxy in front of it "
+                                "reaches it (its error log names the upstream)")));
         return step.fail(Error::failed(
-            QStringLiteral("%1 is not Jenkins: GET /api/json → %2 without an X-Jenkins header "
-                           "(%3)")
+            JenkinsText::tr("%1 is not Jenkins: GET /api/json → %2 without an X-Jenkins header "
+                            "(%3)")
                 .arg(endpoint)
                 .arg(probe->status)
                 .arg(http::bodyHint(*probe)),
-            QStringLiteral("Give Jenkins' URL with its context path, e.g. "
-                           "https://ci.example.com/jenkins/")));
+            JenkinsText::tr("Give Jenkins' URL with its context path, e.g. "
+                            "https://ci.example.com/jenkins/")));
     }
     step.operation()->reportServer({kProduct, QString::fromLatin1(version)});
     const QByteArray session = probe->header("X-Jenkins-Session");
@@ -98,41 +106,41 @@ void identify(const Http &http, const std::shared_ptr<HttpResponse> &probe, cons
 void authenticate(const Http &http, const Step &step)
 {
     if (!http->credential())
-        return step.skip(QStringLiteral("no AuthRef: anonymous access"));
+        return step.skip(JenkinsText::tr("no AuthRef: anonymous access"));
     const QString what = QStringLiteral("GET /whoAmI/api/json");
-    http->get(
-        http->session().endpointUrl(QStringLiteral("/whoAmI/api/json")),
-        [http, step, what](const HttpResponse &response) {
-            if (response.status != 200)
-                return step.fail(JenkinsConnector::answerError(http->session(), response, what));
-            auto me = http::jsonObject(response, what);
-            if (!me)
-                return step.fail(me.error());
-            const QString name = me->value(QStringLiteral("name")).toString();
-            if (me->value(QStringLiteral("anonymous")).toBool() || name.isEmpty() ||
-                name == QLatin1String("anonymous"))
-                return step.fail(
-                    Error::failed(QStringLiteral("%1: Jenkins treats the request as anonymous: the "
-                                                 "credential was not accepted")
-                                      .arg(what),
-                                  QStringLiteral("Store user:apiToken at %1 (the token from the "
-                                                 "user's Security page in Jenkins)")
-                                      .arg(http->session().authRefForMessages())));
-            QStringList authorities;
-            for (const QJsonValue &a : me->value(QStringLiteral("authorities")).toArray())
-                authorities.append(a.toString());
-            step.pass(QStringLiteral("signed in as %1%2")
-                          .arg(name, authorities.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(" (%1)").arg(
-                                               authorities.join(QStringLiteral(", ")))));
-        });
+    http->get(http->session().endpointUrl(QStringLiteral("/whoAmI/api/json")),
+              [http, step, what](const HttpResponse &response) {
+                  if (response.status != 200)
+                      return step.fail(
+                          JenkinsConnector::answerError(http->session(), response, what));
+                  auto me = http::jsonObject(response, what);
+                  if (!me)
+                      return step.fail(me.error());
+                  const QString name = me->value(QStringLiteral("name")).toString();
+                  if (me->value(QStringLiteral("anonymous")).toBool() || name.isEmpty() ||
+                      name == QLatin1String("anonymous"))
+                      return step.fail(Error::failed(
+                          JenkinsText::tr("%1: Jenkins treats the request as anonymous: the "
+                                          "credential was not accepted")
+                              .arg(what),
+                          JenkinsText::tr("Store user:apiToken at %1 (the token from the "
+                                          "user's Security page in Jenkins)")
+                              .arg(http->session().authRefForMessages())));
+                  QStringList authorities;
+                  for (const QJsonValue &a : me->value(QStringLiteral("authorities")).toArray())
+                      authorities.append(a.toString());
+                  step.pass(JenkinsText::tr("signed in as %1%2")
+                                .arg(name, authorities.isEmpty()
+                                               ? QString()
+                                               : QStringLiteral(" (%1)").arg(
+                                                     authorities.join(QStringLiteral(", ")))));
+              });
 }
 
 void checkPermission(const QString &folder, const Http &http, const Step &step)
 {
     const QString what = folder.isEmpty() ? QStringLiteral("GET /api/json")
-                                          : QStringLiteral("GET the folder %1").arg(folder);
+                                          : JenkinsText::tr("GET the folder %1").arg(folder);
     http->get(
         http->session().endpointUrl(QLatin1Char('/') + JenkinsJobWalk::folderPath(folder) +
                                     QStringLiteral("api/json?tree=jobs[name]")),
@@ -144,10 +152,10 @@ void checkPermission(const QString &folder, const Http &http, const Step &step)
                 return step.fail(root.error());
             if (!root->value(QStringLiteral("jobs")).isArray())
                 return step.fail(Error::invalidInput(
-                    QStringLiteral("%1 is not a folder: Jenkins lists no jobs in it").arg(folder),
-                    QStringLiteral("Set the folder to a folder or a multibranch project")));
+                    JenkinsText::tr("%1 is not a folder: Jenkins lists no jobs in it").arg(folder),
+                    JenkinsText::tr("Set the folder to a folder or a multibranch project")));
             step.operation()->reportHealth(HealthStatus::Healthy);
-            step.pass(QStringLiteral("%1 → 200: read access, %2 items at the top")
+            step.pass(JenkinsText::tr("%1 → 200: read access, %2 items at the top")
                           .arg(what)
                           .arg(root->value(QStringLiteral("jobs")).toArray().size()));
         });
@@ -162,18 +170,18 @@ void reportHealth(const Step &step, const HttpResponse &response)
     if (!root || response.header("X-Jenkins").isEmpty()) {
         op->reportHealth(HealthStatus::Unhealthy);
         return step.finish(ConnectorStep::State::Failed,
-                           root ? QStringLiteral("the answer has no X-Jenkins header: not Jenkins")
+                           root ? JenkinsText::tr("the answer has no X-Jenkins header: not Jenkins")
                                 : root.error().message);
     }
     if (root->value(QStringLiteral("quietingDown")).toBool()) {
         op->reportHealth(HealthStatus::Degraded);
         return step.finish(
             ConnectorStep::State::Warning,
-            QStringLiteral("Jenkins is preparing for shutdown: no new builds start"));
+            JenkinsText::tr("Jenkins is preparing for shutdown: no new builds start"));
     }
     op->reportHealth(HealthStatus::Healthy);
     step.finish(ConnectorStep::State::Passed,
-                QStringLiteral("Jenkins %1 in %2 ms")
+                JenkinsText::tr("Jenkins %1 in %2 ms")
                     .arg(QString::fromLatin1(response.header("X-Jenkins")))
                     .arg(response.elapsedMs));
 }
@@ -190,18 +198,18 @@ JenkinsConnector::JenkinsConnector(const Integration &integration, const Connect
            const std::optional<SecretValue> &credential) -> Result<HttpHeaders> {
             if (credential && !credential->isBasic())
                 return Error::invalidInput(
-                    QStringLiteral("%1 holds a token alone, and Jenkins needs the user with it "
-                                   "(user:apiToken)")
+                    JenkinsText::tr("%1 holds a token alone, and Jenkins needs the user with it "
+                                    "(user:apiToken)")
                         .arg(s.integration().authRefUri),
-                    QStringLiteral("Store user:apiToken at that AuthRef: the Jenkins user's id "
-                                   "and an API token from its Security page"));
+                    JenkinsText::tr("Store user:apiToken at that AuthRef: the Jenkins user's id "
+                                    "and an API token from its Security page"));
             return HttpSession::basicHeaders(s, credential);
         });
     session().setAccessHints(
-        QStringLiteral("Check the user:apiToken stored at %1: Jenkins answers 401 to a wrong or "
-                       "revoked API token (make one on the user's Security page)"),
-        QStringLiteral("Give the user behind %1 Overall/Read and Job/Read (Manage Jenkins → "
-                       "Security → Authorization)"));
+        JenkinsText::tr("Check the user:apiToken stored at %1: Jenkins answers 401 to a wrong or "
+                        "revoked API token (make one on the user's Security page)"),
+        JenkinsText::tr("Give the user behind %1 Overall/Read and Job/Read (Manage Jenkins → "
+                        "Security → Authorization)"));
 }
 
 Error JenkinsConnector::answerError(const HttpSession &session, const HttpResponse &response,
@@ -213,11 +221,11 @@ Error JenkinsConnector::answerError(const HttpSession &session, const HttpRespon
     if (response.status == 403) {
         Error error = session.accessError(response, what);
         if (user == "anonymous") {
-            error.message += QStringLiteral(": Jenkins treats the request as anonymous, which "
-                                            "lacks %1")
+            error.message += JenkinsText::tr(": Jenkins treats the request as anonymous, which "
+                                             "lacks %1")
                                  .arg(permissionName(response.header("X-Required-Permission")));
-            error.hint = QStringLiteral("Store user:apiToken at %1; anonymous callers cannot read "
-                                        "this Jenkins")
+            error.hint = JenkinsText::tr("Store user:apiToken at %1; anonymous callers cannot read "
+                                         "this Jenkins")
                              .arg(session.authRefForMessages());
         } else if (!user.isEmpty()) {
             error.message += QStringLiteral(": %1 lacks %2")
@@ -228,27 +236,27 @@ Error JenkinsConnector::answerError(const HttpSession &session, const HttpRespon
     }
     if (response.status == 404)
         return Error::notFound(
-            QStringLiteral("%1: Jenkins has no such folder or job (404 at %2)")
+            JenkinsText::tr("%1: Jenkins has no such folder or job (404 at %2)")
                 .arg(what, response.url.path()),
-            QStringLiteral("Check the folder in the integration's config (names as in Jenkins, "
-                           "e.g. platform/release) and that the user may see it"));
+            JenkinsText::tr("Check the folder in the integration's config (names as in Jenkins, "
+                            "e.g. platform/release) and that the user may see it"));
     if (response.status == 503 && !response.header("X-Jenkins").isEmpty())
         return Error::failed(
-            QStringLiteral("%1: Jenkins is not ready (503: starting, restarting or shutting down)")
+            JenkinsText::tr("%1: Jenkins is not ready (503: starting, restarting or shutting down)")
                 .arg(what),
-            QStringLiteral("Wait until Jenkins has started, then try again"));
+            JenkinsText::tr("Wait until Jenkins has started, then try again"));
     const bool fromJenkins = !response.header("X-Jenkins").isEmpty();
     return Error::failed(
-        QStringLiteral("%1: HTTP %2 from %3, and %4%5")
+        JenkinsText::tr("%1: HTTP %2 from %3, and %4%5")
             .arg(what)
             .arg(response.status)
             .arg(response.url.path(), http::bodyHint(response),
                  fromJenkins ? QString()
-                             : QStringLiteral(" (no X-Jenkins header: the answer came from "
-                                              "something in front of Jenkins, a reverse proxy?)")),
-        fromJenkins ? QStringLiteral("Check Jenkins' log (Manage Jenkins → System Log)")
-                    : QStringLiteral("Check the reverse proxy or load balancer in front of "
-                                     "Jenkins, and that Jenkins runs"));
+                             : JenkinsText::tr(" (no X-Jenkins header: the answer came from "
+                                               "something in front of Jenkins, a reverse proxy?)")),
+        fromJenkins ? JenkinsText::tr("Check Jenkins' log (Manage Jenkins → System Log)")
+                    : JenkinsText::tr("Check the reverse proxy or load balancer in front of "
+                                      "Jenkins, and that Jenkins runs"));
 }
 
 QStringList JenkinsConnector::resourceTypes() const
@@ -280,7 +288,7 @@ HttpConnector::DiscoveryBody JenkinsConnector::discovery(const QString &resource
                 QStringList shown = skipped.mid(0, 5);
                 if (skipped.size() > shown.size())
                     shown.append(QStringLiteral("%1 more").arg(skipped.size() - shown.size()));
-                discovery.step().warn(QStringLiteral("%1 found; not walked: %2")
+                discovery.step().warn(JenkinsText::tr("%1 found; not walked: %2")
                                           .arg(op ? op->resourceCount() : 0)
                                           .arg(shown.join(QStringLiteral("; "))));
             });
@@ -294,14 +302,14 @@ ConnectorOperation *JenkinsConnector::testConnection(QObject *parent)
     auto probe = std::make_shared<HttpResponse>();
     addReachStep(run, session().endpointUrl(QStringLiteral("/api/json?tree=mode")), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, JenkinsText::tr("Identify product and version"),
               [http, probe](const Step &step) { identify(http, probe, step); })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call (whoAmI)"),
+        .add(StepId::Authenticate, JenkinsText::tr("Authenticated call (whoAmI)"),
              [http](const Step &step) { authenticate(http, step); })
         .add(StepId::Permission,
              m_folder.isEmpty()
-                 ? QStringLiteral("Check Overall/Read")
-                 : QStringLiteral("Check permission to read folder %1").arg(m_folder),
+                 ? JenkinsText::tr("Check Overall/Read")
+                 : JenkinsText::tr("Check permission to read folder %1").arg(m_folder),
              [folder = m_folder, http](const Step &step) { checkPermission(folder, http, step); });
     run.steps->start();
     return run.operation;

@@ -3,9 +3,17 @@
 
 #include "connectors/http/HttpAnswers.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace stella {
+
+namespace {
+struct JenkinsJobWalkText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::JenkinsConnector)
+};
+} // namespace
 
 namespace {
 const QString kJobFields =
@@ -115,8 +123,8 @@ void JenkinsJobWalk::fetchNext()
                                       QStringLiteral("api/json?tree=") + treeQuery(fullLevels));
     const QString what =
         at.namePrefix.isEmpty()
-            ? QStringLiteral("Listing Jenkins' jobs")
-            : QStringLiteral("Listing the jobs of %1").arg(at.namePrefix.chopped(1));
+            ? JenkinsJobWalkText::tr("Listing Jenkins' jobs")
+            : JenkinsJobWalkText::tr("Listing the jobs of %1").arg(at.namePrefix.chopped(1));
     m_http->get(url, [self = shared_from_this(), at, fullLevels, what](const HttpResponse &r) {
         if (r.status != 200)
             return self->m_http->fail(self->m_errors(r, what));
@@ -125,13 +133,14 @@ void JenkinsJobWalk::fetchNext()
             return self->m_http->fail(folder.error());
         if (!folder->value(QStringLiteral("jobs")).isArray())
             return self->m_http->fail(Error::invalidInput(
-                QStringLiteral("%1: %2 holds no jobs (it is a %3, not a folder)")
+                JenkinsJobWalkText::tr("%1: %2 holds no jobs (it is a %3, not a folder)")
                     .arg(what,
-                         at.namePrefix.isEmpty() ? QStringLiteral("Jenkins' root")
+                         at.namePrefix.isEmpty() ? JenkinsJobWalkText::tr("Jenkins' root")
                                                  : at.namePrefix.chopped(1),
                          folder->value(QStringLiteral("_class")).toString()),
-                QStringLiteral("Set the folder in the integration's config to a folder or a "
-                               "multibranch project, e.g. platform/release")));
+                JenkinsJobWalkText::tr(
+                    "Set the folder in the integration's config to a folder or a "
+                    "multibranch project, e.g. platform/release")));
         QList<JenkinsJob> jobs;
         self->read(*folder, at, fullLevels, jobs);
         if (!jobs.isEmpty())
@@ -159,13 +168,14 @@ void JenkinsJobWalk::read(const QJsonObject &folder, const Pending &at, int full
         }
         const QString relative = relativeJobPath(url, m_contextPath);
         if (relative.isEmpty()) {
-            m_skipped.append(QStringLiteral("%1 (its URL %2 is not a job URL under Jenkins)")
-                                 .arg(fullName, url));
+            m_skipped.append(
+                JenkinsJobWalkText::tr("%1 (its URL %2 is not a job URL under Jenkins)")
+                    .arg(fullName, url));
             continue;
         }
         if (m_walked.contains(relative)) {
-            m_skipped.append(
-                QStringLiteral("%1 (a folder cycle: %2 was walked already)").arg(fullName, url));
+            m_skipped.append(JenkinsJobWalkText::tr("%1 (a folder cycle: %2 was walked already)")
+                                 .arg(fullName, url));
             continue;
         }
         m_walked.insert(relative);
@@ -174,7 +184,7 @@ void JenkinsJobWalk::read(const QJsonObject &folder, const Pending &at, int full
             read(item, inside, fullLevels - 1, jobs);
         } else if (!item.value(QStringLiteral("jobs")).toArray().isEmpty()) {
             if (inside.childLevel > m_maxDepth)
-                m_skipped.append(QStringLiteral("%1 (nested deeper than %2 levels)")
+                m_skipped.append(JenkinsJobWalkText::tr("%1 (nested deeper than %2 levels)")
                                      .arg(fullName)
                                      .arg(m_maxDepth));
             else

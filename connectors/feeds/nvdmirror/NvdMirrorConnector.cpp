@@ -7,9 +7,17 @@
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace stella {
+
+namespace {
+struct NvdMirrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::NvdMirrorConnector)
+};
+} // namespace
 
 namespace {
 const QString kApiPath = QStringLiteral("/rest/json/cves/2.0");
@@ -59,28 +67,32 @@ Error nvdError(const Http &http, const HttpResponse &response, const QString &wh
     if (response.status == 403) {
         const bool keyed = http->credential().has_value();
         return Error::failed(
-            QStringLiteral("%1: 403 Forbidden from NVD's firewall, which is how NVD throttles a "
-                           "client over its rate limit (%2 requests per rolling 30 s %3), not a "
-                           "sign of a bad key")
+            NvdMirrorText::tr("%1: 403 Forbidden from NVD's firewall, which is how NVD throttles a "
+                              "client over its rate limit (%2 requests per rolling 30 s %3), not a "
+                              "sign of a bad key")
                 .arg(what)
                 .arg(keyed ? 50 : 5)
-                .arg(keyed ? QStringLiteral("with an API key") : QStringLiteral("without one")),
-            keyed ? QStringLiteral("Wait 30 s before the next check; other clients behind the "
-                                   "same address or key count against the same limit")
-                  : QStringLiteral("Wait 30 s before the next check, or request an NVD API key "
-                                   "(nvd.nist.gov/developers/request-an-api-key) and store it "
-                                   "at the integration's AuthRef: it raises the limit to 50"));
+                .arg(keyed ? NvdMirrorText::tr("with an API key")
+                           : NvdMirrorText::tr("without one")),
+            keyed ? NvdMirrorText::tr("Wait 30 s before the next check; other clients behind the "
+                                      "same address or key count against the same limit")
+                  : NvdMirrorText::tr("Wait 30 s before the next check, or request an NVD API key "
+                                      "(nvd.nist.gov/developers/request-an-api-key) and store it "
+                                      "at the integration's AuthRef: it raises the limit to 50"));
     }
     if (response.status == 404 && nvdMessage(response).contains(QLatin1String("apiKey"))) {
         return Error::failed(
-            QStringLiteral("%1: NVD refused the API key (404: %2)").arg(what, nvdMessage(response)),
-            QStringLiteral("Check the NVD API key stored at %1; an unactivated key is refused too")
+            NvdMirrorText::tr("%1: NVD refused the API key (404: %2)")
+                .arg(what, nvdMessage(response)),
+            NvdMirrorText::tr(
+                "Check the NVD API key stored at %1; an unactivated key is refused too")
                 .arg(http->session().authRefForMessages()));
     }
     if (response.status == 404 && !nvdMessage(response).isEmpty())
         return Error::failed(
-            QStringLiteral("%1: NVD refused the query (404: %2)").arg(what, nvdMessage(response)),
-            QStringLiteral("Check that the endpoint is NVD's CVE API 2.0 or a faithful mirror"));
+            NvdMirrorText::tr("%1: NVD refused the query (404: %2)")
+                .arg(what, nvdMessage(response)),
+            NvdMirrorText::tr("Check that the endpoint is NVD's CVE API 2.0 or a faithful mirror"));
     return http->accessError(response, what);
 }
 
@@ -117,7 +129,7 @@ void newestRecord(const Http &http, const Step &step, const QDateTime &from, con
                   qint64 startIndex, std::optional<QDateTime> soFar,
                   std::function<void(std::optional<QDateTime>)> done)
 {
-    const QString what = QStringLiteral("GET %1 (last %2 days)")
+    const QString what = NvdMirrorText::tr("GET %1 (last %2 days)")
                              .arg(kApiPath)
                              .arg(NvdMirrorConnector::kMaxRangeDays);
     const QUrl url =
@@ -148,45 +160,45 @@ void judgeFreshness(const Http &http, const Step &step)
     const FeedFreshness freshness = FeedFreshness::fromConfig(http->session());
     const QDateTime now = http->session().context().clock->now();
     const QDateTime since = now.addMSecs(-freshness.maxAgeMs);
-    const QString what = QStringLiteral("GET %1 (recent changes)").arg(kApiPath);
-    nvdGet(
-        http, step, cvesUrl(http->session(), windowQuery(since, now, 1, 0)), true,
-        [http, step, freshness, now, what](const HttpResponse &response) {
-            if (response.status != 200)
-                return step.fail(nvdError(http, response, what));
-            auto page = nvd::readCvePage(http->session().integration().endpoint, response, what);
-            if (!page)
-                return step.fail(page.error());
-            if (page->totalResults > 0) {
-                step.operation()->reportHealth(HealthStatus::Healthy);
-                return step.finish(ConnectorStep::State::Passed,
-                                   QStringLiteral("%1 CVE records modified in the last %2 (%3 %4)")
-                                       .arg(page->totalResults)
-                                       .arg(FeedFreshness::ageText(freshness.maxAgeMs),
-                                            page->format, page->version));
-            }
-            // Nothing that recent: the newest record of NVD's longest window says how old
-            // the feed is.
-            newestRecord(
-                http, step, now.addDays(-NvdMirrorConnector::kMaxRangeDays), now, 0, {},
-                [step, freshness, now](std::optional<QDateTime> newest) {
-                    ConnectorOperation *op = step.operation();
-                    if (!newest) {
-                        op->reportHealth(HealthStatus::Degraded);
-                        return step.finish(ConnectorStep::State::Warning,
-                                           QStringLiteral("no CVE record modified in the last %1 "
+    const QString what = NvdMirrorText::tr("GET %1 (recent changes)").arg(kApiPath);
+    nvdGet(http, step, cvesUrl(http->session(), windowQuery(since, now, 1, 0)), true,
+           [http, step, freshness, now, what](const HttpResponse &response) {
+               if (response.status != 200)
+                   return step.fail(nvdError(http, response, what));
+               auto page = nvd::readCvePage(http->session().integration().endpoint, response, what);
+               if (!page)
+                   return step.fail(page.error());
+               if (page->totalResults > 0) {
+                   step.operation()->reportHealth(HealthStatus::Healthy);
+                   return step.finish(
+                       ConnectorStep::State::Passed,
+                       NvdMirrorText::tr("%1 CVE records modified in the last %2 (%3 %4)")
+                           .arg(page->totalResults)
+                           .arg(FeedFreshness::ageText(freshness.maxAgeMs), page->format,
+                                page->version));
+               }
+               // Nothing that recent: the newest record of NVD's longest window says how old
+               // the feed is.
+               newestRecord(http, step, now.addDays(-NvdMirrorConnector::kMaxRangeDays), now, 0, {},
+                            [step, freshness, now](std::optional<QDateTime> newest) {
+                                ConnectorOperation *op = step.operation();
+                                if (!newest) {
+                                    op->reportHealth(HealthStatus::Degraded);
+                                    return step.finish(
+                                        ConnectorStep::State::Warning,
+                                        NvdMirrorText::tr("no CVE record modified in the last %1 "
                                                           "days: the feed has stopped updating")
-                                               .arg(NvdMirrorConnector::kMaxRangeDays));
-                    }
-                    const FeedFreshness::Verdict verdict =
-                        freshness.judge(QStringLiteral("newest record modified"), *newest, now);
-                    op->reportHealth(verdict.health);
-                    step.finish(verdict.health == HealthStatus::Healthy
-                                    ? ConnectorStep::State::Passed
-                                    : ConnectorStep::State::Warning,
-                                verdict.message);
-                });
-        });
+                                            .arg(NvdMirrorConnector::kMaxRangeDays));
+                                }
+                                const FeedFreshness::Verdict verdict = freshness.judge(
+                                    NvdMirrorText::tr("newest record modified"), *newest, now);
+                                op->reportHealth(verdict.health);
+                                step.finish(verdict.health == HealthStatus::Healthy
+                                                ? ConnectorStep::State::Passed
+                                                : ConnectorStep::State::Warning,
+                                            verdict.message);
+                            });
+           });
 }
 } // namespace
 
@@ -201,14 +213,14 @@ NvdMirrorConnector::NvdMirrorConnector(const Integration &integration,
             return HttpHeaders{{"apiKey", key->exposeForRequest()}};
         });
     session().setAccessHints(
-        QStringLiteral("Check the NVD API key stored at %1 (a mirror may want its own key)"),
-        QStringLiteral("Wait 30 s: NVD's firewall answers 403 to a client over its rate limit"));
+        NvdMirrorText::tr("Check the NVD API key stored at %1 (a mirror may want its own key)"),
+        NvdMirrorText::tr("Wait 30 s: NVD's firewall answers 403 to a client over its rate limit"));
 }
 
 HttpConnector::DiscoveryBody NvdMirrorConnector::discovery(const QString &) const
 {
     return [](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
-        http->fail(Error::invalidInput(QStringLiteral("An NVD feed has nothing to discover")));
+        http->fail(Error::invalidInput(NvdMirrorText::tr("An NVD feed has nothing to discover")));
     };
 }
 
@@ -221,7 +233,7 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
     one.addQueryItem(QStringLiteral("resultsPerPage"), QStringLiteral("1"));
     const QUrl probeUrl = cvesUrl(session(), one);
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the server"),
+        ->add(StepId::Reach, NvdMirrorText::tr("Reach the server"),
               [http, probe, probeUrl](const Step &step) {
                   nvdGet(http, step, probeUrl, false, [step, probe](const HttpResponse &response) {
                       *probe = response;
@@ -229,7 +241,7 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                       step.pass(http::describe(request, response));
                   });
               })
-        .add(StepId::Identify, QStringLiteral("Identify product and version"),
+        .add(StepId::Identify, NvdMirrorText::tr("Identify product and version"),
              [http, probe](const Step &step) {
                  const QString what = QStringLiteral("GET %1").arg(kApiPath);
                  if (probe->status != 200)
@@ -238,28 +250,28 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                  if (!page)
                      return step.fail(page.error());
                  step.operation()->reportServer({kProduct, page->version});
-                 step.pass(QStringLiteral("%1 %2 (format %3): %4 CVE records")
+                 step.pass(NvdMirrorText::tr("%1 %2 (format %3): %4 CVE records")
                                .arg(kProduct, page->version, page->format)
                                .arg(page->totalResults));
              })
-        .add(StepId::Authenticate, QStringLiteral("Call with the API key"),
+        .add(StepId::Authenticate, NvdMirrorText::tr("Call with the API key"),
              [http, probeUrl](const Step &step) {
                  if (!http->credential())
-                     return step.skip(
-                         QStringLiteral("no API key: NVD allows 5 requests per 30 s without one"));
+                     return step.skip(NvdMirrorText::tr(
+                         "no API key: NVD allows 5 requests per 30 s without one"));
                  nvdGet(http, step, probeUrl, true, [http, step](const HttpResponse &response) {
                      if (response.status != 200)
                          return step.fail(
                              nvdError(http, response,
-                                      QStringLiteral("GET %1 with the API key").arg(kApiPath)));
-                     step.pass(QStringLiteral("API key accepted: 50 requests per rolling 30 s"));
+                                      NvdMirrorText::tr("GET %1 with the API key").arg(kApiPath)));
+                     step.pass(NvdMirrorText::tr("API key accepted: 50 requests per rolling 30 s"));
                  });
              })
-        .add(StepId::Permission, QStringLiteral("Read the recent changes"),
+        .add(StepId::Permission, NvdMirrorText::tr("Read the recent changes"),
              [http](const Step &step) {
                  const FeedFreshness freshness = FeedFreshness::fromConfig(http->session());
                  const QDateTime now = http->session().context().clock->now();
-                 const QString what = QStringLiteral("GET %1 (recent changes)").arg(kApiPath);
+                 const QString what = NvdMirrorText::tr("GET %1 (recent changes)").arg(kApiPath);
                  nvdGet(http, step,
                         cvesUrl(http->session(),
                                 windowQuery(now.addMSecs(-freshness.maxAgeMs), now, 1, 0)),
@@ -270,7 +282,7 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
                                                          response, what);
                             if (!page)
                                 return step.fail(page.error());
-                            step.pass(QStringLiteral("%1 CVE records modified in the last %2")
+                            step.pass(NvdMirrorText::tr("%1 CVE records modified in the last %2")
                                           .arg(page->totalResults)
                                           .arg(FeedFreshness::ageText(freshness.maxAgeMs)));
                         });
@@ -282,7 +294,7 @@ ConnectorOperation *NvdMirrorConnector::testConnection(QObject *parent)
 ConnectorOperation *NvdMirrorConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, QStringLiteral("Check the feed's freshness"),
+    run.steps->add(StepId::Health, NvdMirrorText::tr("Check the feed's freshness"),
                    [http = run.http](const Step &step) { judgeFreshness(http, step); });
     run.steps->start();
     return run.operation;

@@ -4,7 +4,16 @@
 #include "NvdMirrorConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct NvdMirrorDefinitionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::NvdMirrorDefinition)
+};
+} // namespace
 
 ProviderDefinition nvdMirrorDefinition()
 {
@@ -12,13 +21,16 @@ ProviderDefinition nvdMirrorDefinition()
     using C = CredentialSlot::Kind;
     return ProviderBuilder(QStringLiteral("NvdMirror"), QStringLiteral("NVD mirror"),
                            IntegrationType::FeedMirror)
-        .endpoint(QStringLiteral("the NVD CVE API 2.0 base URL (https://services.nvd.nist.gov) "
-                                 "or a mirror of it"))
-        .field(QStringLiteral("maxAge"), QStringLiteral("Maximum age"), K::Duration,
-               QStringLiteral("Degraded when no CVE record was modified for this long"),
-               QStringLiteral("48h"))
-        .credential(QStringLiteral("token"), QStringLiteral("NVD API key"), C::Token, false,
-                    QStringLiteral("Sent as the apiKey header; raises the rate limit"))
+        .endpoint(NvdMirrorDefinitionText::tr(
+            "the NVD CVE API 2.0 base URL (https://services.nvd.nist.gov) "
+            "or a mirror of it"))
+        .field(
+            QStringLiteral("maxAge"), NvdMirrorDefinitionText::tr("Maximum age"), K::Duration,
+            NvdMirrorDefinitionText::tr("Degraded when no CVE record was modified for this long"),
+            QStringLiteral("48h"))
+        .credential(QStringLiteral("token"), NvdMirrorDefinitionText::tr("NVD API key"), C::Token,
+                    false,
+                    NvdMirrorDefinitionText::tr("Sent as the apiKey header; raises the rate limit"))
         .httpConnectionFields()
         .connector<NvdMirrorConnector>()
         .build();

@@ -5,7 +5,16 @@
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct OsvMirrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::OsvMirrorConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("OSV API");
@@ -58,12 +67,13 @@ Error osvError(const Http &http, const HttpResponse &response, const QString &wh
 {
     // OSV's errors are gRPC-style {"code": 3, "message": "..."}; 400 for a query it cannot read.
     if (response.status == 400 || response.status == 404)
-        return Error::failed(QStringLiteral("%1: HTTP %2 (%3)")
-                                 .arg(what)
-                                 .arg(response.status)
-                                 .arg(http::serverMessage(response)),
-                             QStringLiteral("Check the ecosystem and package in the config: the "
-                                            "ecosystem must be one OSV names, e.g. PyPI, npm, Go"));
+        return Error::failed(
+            QStringLiteral("%1: HTTP %2 (%3)")
+                .arg(what)
+                .arg(response.status)
+                .arg(http::serverMessage(response)),
+            OsvMirrorText::tr("Check the ecosystem and package in the config: the "
+                              "ecosystem must be one OSV names, e.g. PyPI, npm, Go"));
     return http->accessError(response, what);
 }
 
@@ -72,7 +82,7 @@ void queryKnownPackage(const Http &http, const Step &step,
                        std::function<void(const QStringList &, const HttpResponse &)> then)
 {
     const KnownPackage package = knownPackage(http->session());
-    const QString what = QStringLiteral("POST /v1/query for %1").arg(package.text());
+    const QString what = OsvMirrorText::tr("POST /v1/query for %1").arg(package.text());
     post(http, QStringLiteral("/v1/query"), package.query(),
          [http, step, what, then](const HttpResponse &response) {
              if (response.status != 200)
@@ -102,10 +112,11 @@ void queryBatch(const Http &http, const Step &step, std::function<void(qsizetype
                  return step.fail(answer.error());
              const QJsonValue results = answer->value(QStringLiteral("results"));
              if (!results.isArray())
-                 return step.fail(notOsv(what, QStringLiteral("no results list")));
+                 return step.fail(notOsv(what, OsvMirrorText::tr("no results list")));
              if (results.toArray().size() != 1)
                  return step.fail(notOsv(
-                     what, QStringLiteral("%1 results for 1 query").arg(results.toArray().size())));
+                     what,
+                     OsvMirrorText::tr("%1 results for 1 query").arg(results.toArray().size())));
              auto ids = readVulns(results.toArray().first().toObject(), what);
              if (!ids)
                  return step.fail(ids.error());
@@ -121,8 +132,8 @@ void judgeAnswer(const Step &step, const QString &package, const QStringList &id
     if (ids.isEmpty()) {
         op->reportHealth(HealthStatus::Degraded);
         const QString message =
-            QStringLiteral("OSV knows no vulnerability of %1, which has published ones: the "
-                           "mirror may be empty or still importing")
+            OsvMirrorText::tr("OSV knows no vulnerability of %1, which has published ones: the "
+                              "mirror may be empty or still importing")
                 .arg(package);
         return finishOperation ? step.finish(ConnectorStep::State::Warning, message)
                                : step.warn(message);
@@ -131,11 +142,12 @@ void judgeAnswer(const Step &step, const QString &package, const QStringList &id
     // OSV pages a long answer (next_page_token): this check reads the first page only.
     const bool morePages =
         QJsonDocument::fromJson(response.body).object().contains(QStringLiteral("next_page_token"));
-    const QString message = QStringLiteral("%1: %2%3 vulnerabilities (%4…) in %5 ms")
-                                .arg(package, morePages ? QStringLiteral("at least ") : QString())
-                                .arg(ids.size())
-                                .arg(ids.first())
-                                .arg(response.elapsedMs);
+    const QString message =
+        OsvMirrorText::tr("%1: %2%3 vulnerabilities (%4…) in %5 ms")
+            .arg(package, morePages ? OsvMirrorText::tr("at least ") : QString())
+            .arg(ids.size())
+            .arg(ids.first())
+            .arg(response.elapsedMs);
     finishOperation ? step.finish(ConnectorStep::State::Passed, message) : step.pass(message);
 }
 
@@ -151,7 +163,7 @@ void identifyFrom(const Http &http, const Step &step, const HttpResponse &respon
         return step.fail(record.error());
     const QString reference = QLatin1String(OsvMirrorConnector::kReferenceRecord);
     if (record->value(QStringLiteral("id")).toString() != reference)
-        return step.fail(notOsv(what, QStringLiteral("no record %1").arg(reference)));
+        return step.fail(notOsv(what, OsvMirrorText::tr("no record %1").arg(reference)));
     if (const QString problem = recordProblem(*record); !problem.isEmpty())
         return step.fail(notOsv(what, problem));
     const QString schema = record->value(QStringLiteral("schema_version")).toString();
@@ -159,7 +171,7 @@ void identifyFrom(const Http &http, const Step &step, const HttpResponse &respon
     step.pass(
         QStringLiteral("%1 v1: record %2%3")
             .arg(kProduct, reference,
-                 schema.isEmpty() ? QString() : QStringLiteral(" (OSV schema %1)").arg(schema)));
+                 schema.isEmpty() ? QString() : OsvMirrorText::tr(" (OSV schema %1)").arg(schema)));
 }
 } // namespace
 
@@ -174,14 +186,14 @@ OsvMirrorConnector::OsvMirrorConnector(const Integration &integration,
             return HttpHeaders{{"Authorization", "Bearer " + token->exposeForRequest()}};
         });
     session().setAccessHints(
-        QStringLiteral("Check the gateway token stored at %1 (api.osv.dev itself needs none)"),
-        QStringLiteral("Let the token stored at %1 read the mirror's /v1 API at its gateway"));
+        OsvMirrorText::tr("Check the gateway token stored at %1 (api.osv.dev itself needs none)"),
+        OsvMirrorText::tr("Let the token stored at %1 read the mirror's /v1 API at its gateway"));
 }
 
 HttpConnector::DiscoveryBody OsvMirrorConnector::discovery(const QString &) const
 {
     return [](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
-        http->fail(Error::invalidInput(QStringLiteral("An OSV feed has nothing to discover")));
+        http->fail(Error::invalidInput(OsvMirrorText::tr("An OSV feed has nothing to discover")));
     };
 }
 
@@ -193,7 +205,7 @@ ConnectorOperation *OsvMirrorConnector::testConnection(QObject *parent)
     const QString recordPath = QStringLiteral("/v1/vulns/%1").arg(QLatin1String(kReferenceRecord));
     addReachStep(run, session().endpointUrl(recordPath), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, OsvMirrorText::tr("Identify product and version"),
               [http, probe, recordPath](const Step &step) {
                   // A gateway in front of a mirror may refuse the anonymous probe: then the
                   // record is read again with the credential.
@@ -204,7 +216,7 @@ ConnectorOperation *OsvMirrorConnector::testConnection(QObject *parent)
                                        });
                   identifyFrom(http, step, *probe, recordPath);
               })
-        .add(StepId::Authenticate, QStringLiteral("Query the known package"),
+        .add(StepId::Authenticate, OsvMirrorText::tr("Query the known package"),
              [http](const Step &step) {
                  queryKnownPackage(
                      http, step,
@@ -213,9 +225,9 @@ ConnectorOperation *OsvMirrorConnector::testConnection(QObject *parent)
                                      false);
                      });
              })
-        .add(StepId::Permission, QStringLiteral("Batch query"), [http](const Step &step) {
+        .add(StepId::Permission, OsvMirrorText::tr("Batch query"), [http](const Step &step) {
             queryBatch(http, step, [step](qsizetype count) {
-                step.pass(QStringLiteral("POST /v1/querybatch: %1 vulnerabilities").arg(count));
+                step.pass(OsvMirrorText::tr("POST /v1/querybatch: %1 vulnerabilities").arg(count));
             });
         });
     run.steps->start();
@@ -225,7 +237,7 @@ ConnectorOperation *OsvMirrorConnector::testConnection(QObject *parent)
 ConnectorOperation *OsvMirrorConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, QStringLiteral("Query the known package"),
+    run.steps->add(StepId::Health, OsvMirrorText::tr("Query the known package"),
                    [http = run.http](const Step &step) {
                        queryKnownPackage(
                            http, step,

@@ -6,7 +6,16 @@
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct StellaOpsMirrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::StellaOpsMirrorConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("Stella Ops mirror");
@@ -37,9 +46,10 @@ void readManifest(const Http &http, const Step &step,
                                                   then](const HttpResponse &response) {
         if (response.status == 404)
             return step.fail(Error::notFound(
-                QStringLiteral("%1: the mirror publishes no domain '%2' (404)").arg(what, domain),
-                QStringLiteral("Set the integration's domain to one the mirror lists in "
-                               "/concelier/exports/index.json")));
+                StellaOpsMirrorText::tr("%1: the mirror publishes no domain '%2' (404)")
+                    .arg(what, domain),
+                StellaOpsMirrorText::tr("Set the integration's domain to one the mirror lists in "
+                                        "/concelier/exports/index.json")));
         if (response.status != 200)
             return step.fail(http->accessError(response, what));
         auto manifest =
@@ -63,16 +73,17 @@ StellaOpsMirrorConnector::StellaOpsMirrorConnector(const Integration &integratio
             return HttpSession::basicHeaders(s, credential);
         });
     session().setAccessHints(
-        QStringLiteral("Check the token stored at %1: an Authority token with the "
-                       "concelier.mirror.read scope, or the gateway's user:password"),
-        QStringLiteral("Give the client behind %1 the concelier.mirror.read scope, or the "
-                       "gateway's credentials for this domain"));
+        StellaOpsMirrorText::tr("Check the token stored at %1: an Authority token with the "
+                                "concelier.mirror.read scope, or the gateway's user:password"),
+        StellaOpsMirrorText::tr("Give the client behind %1 the concelier.mirror.read scope, or the "
+                                "gateway's credentials for this domain"));
 }
 
 HttpConnector::DiscoveryBody StellaOpsMirrorConnector::discovery(const QString &) const
 {
     return [](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
-        http->fail(Error::invalidInput(QStringLiteral("A mirror feed has nothing to discover")));
+        http->fail(
+            Error::invalidInput(StellaOpsMirrorText::tr("A mirror feed has nothing to discover")));
     };
 }
 
@@ -84,12 +95,13 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
     auto domains = std::make_shared<QList<QPair<QString, QString>>>();
     addReachStep(run, session().endpointUrl(kIndexPath), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, StellaOpsMirrorText::tr("Identify product and version"),
               [http, probe, domains](const Step &step) {
                   if (probe->status == 401 || probe->status == 403)
-                      return step.warn(QStringLiteral("the index asks for credentials (%1): "
-                                                      "identified by the next step")
-                                           .arg(probe->status));
+                      return step.warn(
+                          StellaOpsMirrorText::tr("the index asks for credentials (%1): "
+                                                  "identified by the next step")
+                              .arg(probe->status));
                   if (probe->status != 200)
                       return step.fail(
                           http->accessError(*probe, QStringLiteral("GET %1").arg(kIndexPath)));
@@ -101,36 +113,38 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                   *domains = *index;
                   step.operation()->reportServer(
                       {kProduct, QStringLiteral("index schema %1").arg(schema)});
-                  step.pass(QStringLiteral("%1, index schema %2: %3 domains")
+                  step.pass(StellaOpsMirrorText::tr("%1, index schema %2: %3 domains")
                                 .arg(kProduct)
                                 .arg(schema)
                                 .arg(index->size()));
               })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, StellaOpsMirrorText::tr("Authenticated call"),
              [http, domains](const Step &step) {
                  if (!http->credential())
                      return step.skip(
-                         QStringLiteral("no AuthRef: the mirror's public domains only"));
-                 http->get(http->session().endpointUrl(kIndexPath),
-                           [http, step, domains](const HttpResponse &response) {
-                               const QString what =
-                                   QStringLiteral("GET %1 with the credential").arg(kIndexPath);
-                               if (response.status != 200)
-                                   return step.fail(http->accessError(response, what));
-                               int schema = 0;
-                               auto index = mirror::readIndex(
-                                   response, QStringLiteral("GET %1").arg(kIndexPath),
-                                   http->session().integration().endpoint, &schema);
-                               if (!index)
-                                   return step.fail(index.error());
-                               *domains = *index;
-                               if (step.operation()->server().product.isEmpty())
-                                   step.operation()->reportServer(
-                                       {kProduct, QStringLiteral("index schema %1").arg(schema)});
-                               step.pass(QStringLiteral("accepted: %1 domains").arg(index->size()));
-                           });
+                         StellaOpsMirrorText::tr("no AuthRef: the mirror's public domains only"));
+                 http->get(
+                     http->session().endpointUrl(kIndexPath),
+                     [http, step, domains](const HttpResponse &response) {
+                         const QString what =
+                             StellaOpsMirrorText::tr("GET %1 with the credential").arg(kIndexPath);
+                         if (response.status != 200)
+                             return step.fail(http->accessError(response, what));
+                         int schema = 0;
+                         auto index =
+                             mirror::readIndex(response, QStringLiteral("GET %1").arg(kIndexPath),
+                                               http->session().integration().endpoint, &schema);
+                         if (!index)
+                             return step.fail(index.error());
+                         *domains = *index;
+                         if (step.operation()->server().product.isEmpty())
+                             step.operation()->reportServer(
+                                 {kProduct, QStringLiteral("index schema %1").arg(schema)});
+                         step.pass(
+                             StellaOpsMirrorText::tr("accepted: %1 domains").arg(index->size()));
+                     });
              })
-        .add(StepId::Permission, QStringLiteral("Read the domain's manifest"),
+        .add(StepId::Permission, StellaOpsMirrorText::tr("Read the domain's manifest"),
              [http, domains](const Step &step) {
                  const QString domain = domainOf(http->session());
                  QStringList listed;
@@ -138,14 +152,15 @@ ConnectorOperation *StellaOpsMirrorConnector::testConnection(QObject *parent)
                      listed.append(id);
                  if (!listed.isEmpty() && !listed.contains(domain))
                      return step.fail(Error::notFound(
-                         QStringLiteral("The mirror publishes no domain '%1' (it has: %2)")
+                         StellaOpsMirrorText::tr("The mirror publishes no domain '%1' (it has: %2)")
                              .arg(domain, listed.join(QStringLiteral(", "))),
-                         QStringLiteral("Set the integration's domain to one of those")));
+                         StellaOpsMirrorText::tr("Set the integration's domain to one of those")));
                  readManifest(http, step, [step, domain](const mirror::Manifest &m) {
-                     step.pass(QStringLiteral("domain %1: %2 advisories, bundle created %3")
-                                   .arg(domain)
-                                   .arg(m.advisories)
-                                   .arg(formatUtc(m.created)));
+                     step.pass(
+                         StellaOpsMirrorText::tr("domain %1: %2 advisories, bundle created %3")
+                             .arg(domain)
+                             .arg(m.advisories)
+                             .arg(formatUtc(m.created)));
                  });
              });
     run.steps->start();
@@ -156,12 +171,12 @@ ConnectorOperation *StellaOpsMirrorConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
     run.steps->add(
-        StepId::Health, QStringLiteral("Check the bundle's freshness"),
+        StepId::Health, StellaOpsMirrorText::tr("Check the bundle's freshness"),
         [http = run.http](const Step &step) {
             readManifest(http, step, [http, step](const mirror::Manifest &m) {
                 const FeedFreshness::Verdict verdict =
                     FeedFreshness::fromConfig(http->session())
-                        .judge(QStringLiteral("bundle created"), m.created,
+                        .judge(StellaOpsMirrorText::tr("bundle created"), m.created,
                                http->session().context().clock->now());
                 step.operation()->reportHealth(verdict.health);
                 step.finish(

@@ -4,15 +4,25 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/common/Clock.h"
 
+#include <QCoreApplication>
+
 namespace stella::mirror {
+
+namespace {
+struct StellaOpsMirrorDocumentsText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::StellaOpsMirrorConnector)
+};
+} // namespace
 
 namespace {
 Error notAMirror(const QString &endpoint, const QString &what, const QString &problem)
 {
     return Error::failed(
-        QStringLiteral("%1: %2 does not answer like a Stella Ops mirror (%3)")
+        StellaOpsMirrorDocumentsText::tr("%1: %2 does not answer like a Stella Ops mirror (%3)")
             .arg(what, endpoint, problem),
-        QStringLiteral("Give the mirror's base URL (the host that serves /concelier/exports/)"));
+        StellaOpsMirrorDocumentsText::tr(
+            "Give the mirror's base URL (the host that serves /concelier/exports/)"));
 }
 } // namespace
 
@@ -26,14 +36,16 @@ Result<QList<QPair<QString, QString>>> readIndex(const HttpResponse &response, c
     const QJsonValue domains = index->value(QStringLiteral("domains"));
     if (!version.isDouble() || !domains.isArray())
         return notAMirror(endpoint, what,
-                          !version.isDouble() ? QStringLiteral("no schemaVersion")
-                                              : QStringLiteral("no domains list"));
+                          !version.isDouble()
+                              ? StellaOpsMirrorDocumentsText::tr("no schemaVersion")
+                              : StellaOpsMirrorDocumentsText::tr("no domains list"));
     *schema = version.toInt();
     QList<QPair<QString, QString>> out;
     for (const QJsonValue &v : domains.toArray()) {
         const QString id = v.toObject().value(QStringLiteral("id")).toString();
         if (id.isEmpty())
-            return notAMirror(endpoint, what, QStringLiteral("a domain without an id"));
+            return notAMirror(endpoint, what,
+                              StellaOpsMirrorDocumentsText::tr("a domain without an id"));
         out.append({id, v.toObject().value(QStringLiteral("displayName")).toString()});
     }
     return out;
@@ -50,12 +62,14 @@ Result<Manifest> readManifest(const HttpResponse &response, const QString &what,
     if (!m.created.isValid())
         return notAMirror(endpoint, what,
                           created.isEmpty()
-                              ? QStringLiteral("the manifest has no created time")
-                              : QStringLiteral("created '%1' is not a time").arg(created.left(40)));
+                              ? StellaOpsMirrorDocumentsText::tr("the manifest has no created time")
+                              : StellaOpsMirrorDocumentsText::tr("created '%1' is not a time")
+                                    .arg(created.left(40)));
     const QString id = manifest->value(QStringLiteral("domainId")).toString();
     if (!id.isEmpty() && id != domain)
-        return notAMirror(endpoint, what,
-                          QStringLiteral("the manifest is domain '%1'").arg(id.left(60)));
+        return notAMirror(
+            endpoint, what,
+            StellaOpsMirrorDocumentsText::tr("the manifest is domain '%1'").arg(id.left(60)));
     return m;
 }
 

@@ -6,10 +6,18 @@
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QUrlQuery>
 
 namespace stella {
+
+namespace {
+struct DockerRegistryConnectorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::DockerRegistryConnector)
+};
+} // namespace
 
 namespace {
 const QString kCatalogScope = QStringLiteral("registry:catalog:*");
@@ -83,9 +91,10 @@ void DockerRegistryApi::authorizedGet(const Http &http, const QUrl &url, const Q
         if (challenge->scheme == QLatin1String("basic")) {
             if (!credential->isBasic())
                 return http->fail(Error::invalidInput(
-                    QStringLiteral("The registry asks for Basic credentials, and %1 holds a token")
+                    DockerRegistryConnectorText::tr(
+                        "The registry asks for Basic credentials, and %1 holds a token")
                         .arg(http->session().integration().authRefUri),
-                    QStringLiteral("Store username:password at that AuthRef")));
+                    DockerRegistryConnectorText::tr("Store username:password at that AuthRef")));
             self->m_authorization->insert(QString(),
                                           "Basic " + credential->exposeForRequest().toBase64());
             return self->authorizedGet(http, url, scope, handler);
@@ -103,9 +112,9 @@ void DockerRegistryApi::exchangeToken(const Http &http, const QUrl &url, const Q
     const QUrl realm(challenge.params.value(QStringLiteral("realm")));
     if (!realm.isValid() ||
         (realm.scheme() != QLatin1String("https") && realm.scheme() != QLatin1String("http")))
-        return http->fail(
-            Error::failed(QStringLiteral("The registry's Bearer challenge has no usable realm"),
-                          QStringLiteral("Check the registry's token service configuration")));
+        return http->fail(Error::failed(
+            DockerRegistryConnectorText::tr("The registry's Bearer challenge has no usable realm"),
+            DockerRegistryConnectorText::tr("Check the registry's token service configuration")));
     const std::optional<SecretValue> &credential = http->credential();
     if (credential && !credential->isBasic()) {
         // A token, not username:password: it is the Bearer token itself.
@@ -131,7 +140,8 @@ void DockerRegistryApi::exchangeToken(const Http &http, const QUrl &url, const Q
                           handler](const HttpResponse &response) {
         if (response.status != 200)
             return http->fail(http->accessError(
-                response, QStringLiteral("Token request to %1").arg(request.url.host())));
+                response,
+                DockerRegistryConnectorText::tr("Token request to %1").arg(request.url.host())));
         auto token = oci::readToken(response, request.url.host());
         if (!token)
             return http->fail(token.error());
@@ -151,7 +161,8 @@ void DockerRegistryApi::listRepositories(const Http &http, RepositoriesHandler o
         [http, onPage](const HttpResponse &response,
                        PageCursor &cursor) -> Result<std::optional<QUrl>> {
             if (response.status != 200)
-                return http->accessError(response, QStringLiteral("Listing repositories"));
+                return http->accessError(response,
+                                         DockerRegistryConnectorText::tr("Listing repositories"));
             auto names = oci::readCatalog(response);
             if (!names)
                 return names.error();
@@ -178,11 +189,13 @@ void DockerRegistryApi::listTags(const Http &http, const RepositoryRef &reposito
                              PageCursor &cursor) -> Result<std::optional<QUrl>> {
             if (response.status == 404)
                 return Error::notFound(
-                    QStringLiteral("The registry has no repository '%1'").arg(name),
-                    QStringLiteral("Discover repositories first to see the names"));
+                    DockerRegistryConnectorText::tr("The registry has no repository '%1'")
+                        .arg(name),
+                    DockerRegistryConnectorText::tr(
+                        "Discover repositories first to see the names"));
             if (response.status != 200)
-                return http->accessError(response,
-                                         QStringLiteral("Listing the tags of %1").arg(name));
+                return http->accessError(
+                    response, DockerRegistryConnectorText::tr("Listing the tags of %1").arg(name));
             auto tags = oci::readTags(response, name);
             if (!tags)
                 return tags.error();
@@ -202,8 +215,8 @@ DockerRegistryConnector::DockerRegistryConnector(const Integration &integration,
           session().configInt(QStringLiteral("pageSize"), kDefaultPageSize)))
 {
     session().setAccessHints(
-        QStringLiteral("Check the username:password stored at %1"),
-        QStringLiteral("Grant the account behind %1 read access in the registry"));
+        DockerRegistryConnectorText::tr("Check the username:password stored at %1"),
+        DockerRegistryConnectorText::tr("Grant the account behind %1 read access in the registry"));
 }
 
 std::shared_ptr<const RegistryApi> DockerRegistryConnector::registryApi() const
@@ -222,42 +235,47 @@ ConnectorOperation *DockerRegistryConnector::testConnection(QObject *parent)
     api->forgetAuthorization();
     addReachStep(run, session().endpointUrl(QStringLiteral("/v2/")), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, DockerRegistryConnectorText::tr("Identify product and version"),
               [http, probe](const Step &step) {
                   const HttpResponse &response = *probe;
                   const QByteArray apiVersion = response.header("Docker-Distribution-API-Version");
                   if (response.status == 404 ||
                       (apiVersion.isEmpty() && response.status != 401 && response.status != 200))
-                      return step.fail(Error::failed(
-                          QStringLiteral("%1 is not an OCI registry API (GET /v2/ → %2; %3)")
-                              .arg(http->session().integration().endpoint)
-                              .arg(response.status)
-                              .arg(http::bodyHint(response)),
-                          QStringLiteral("Give the registry's base URL, without /v2")));
+                      return step.fail(
+                          Error::failed(DockerRegistryConnectorText::tr(
+                                            "%1 is not an OCI registry API (GET /v2/ → %2; %3)")
+                                            .arg(http->session().integration().endpoint)
+                                            .arg(response.status)
+                                            .arg(http::bodyHint(response)),
+                                        DockerRegistryConnectorText::tr(
+                                            "Give the registry's base URL, without /v2")));
                   step.operation()->reportServer({QStringLiteral("OCI distribution registry"),
                                                   apiVersion.isEmpty()
                                                       ? QStringLiteral("unknown")
                                                       : QString::fromLatin1(apiVersion)});
                   if (apiVersion.isEmpty())
-                      step.warn(QStringLiteral("no Docker-Distribution-API-Version header"));
+                      step.warn(DockerRegistryConnectorText::tr(
+                          "no Docker-Distribution-API-Version header"));
                   else
                       step.pass(QStringLiteral("Docker-Distribution-API-Version: %1")
                                     .arg(QString::fromLatin1(apiVersion)));
               })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, DockerRegistryConnectorText::tr("Authenticated call"),
              [api, http](const Step &step) {
-                 api->authorizedGet(
-                     http, http->session().endpointUrl(QStringLiteral("/v2/")), QString(),
-                     [http, step](const HttpResponse &authed) {
-                         if (authed.status != 200)
-                             return step.fail(
-                                 http->accessError(authed, QStringLiteral("GET /v2/")));
-                         step.pass(http->credential()
-                                       ? QStringLiteral("GET /v2/ → 200 with the credentials")
-                                       : QStringLiteral("GET /v2/ → 200 anonymously"));
-                     });
+                 api->authorizedGet(http, http->session().endpointUrl(QStringLiteral("/v2/")),
+                                    QString(), [http, step](const HttpResponse &authed) {
+                                        if (authed.status != 200)
+                                            return step.fail(http->accessError(
+                                                authed, QStringLiteral("GET /v2/")));
+                                        step.pass(http->credential()
+                                                      ? DockerRegistryConnectorText::tr(
+                                                            "GET /v2/ → 200 with the credentials")
+                                                      : DockerRegistryConnectorText::tr(
+                                                            "GET /v2/ → 200 anonymously"));
+                                    });
              })
-        .add(StepId::Permission, QStringLiteral("Check permission to list repositories"),
+        .add(StepId::Permission,
+             DockerRegistryConnectorText::tr("Check permission to list repositories"),
              [api, http](const Step &step) {
                  api->authorizedGet(
                      http, http->session().endpointUrl(QStringLiteral("/v2/_catalog?n=1")),
@@ -267,8 +285,8 @@ ConnectorOperation *DockerRegistryConnector::testConnection(QObject *parent)
                              return step.pass(QStringLiteral("GET /v2/_catalog → 200"));
                          const Error e =
                              http->accessError(listed, QStringLiteral("GET /v2/_catalog"));
-                         step.warn(e.message +
-                                   QStringLiteral(": repository discovery needs catalog access"));
+                         step.warn(e.message + DockerRegistryConnectorText::tr(
+                                                   ": repository discovery needs catalog access"));
                      });
              });
     run.steps->start();

@@ -2,7 +2,16 @@
 #include "DockerRegistryConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct DockerRegistryDefinitionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::DockerRegistryDefinition)
+};
+} // namespace
 
 ProviderDefinition DockerRegistryConnector::definition()
 {
@@ -10,11 +19,14 @@ ProviderDefinition DockerRegistryConnector::definition()
     return ProviderBuilder(QStringLiteral("DockerRegistry"),
                            QStringLiteral("Docker Registry (OCI distribution)"),
                            IntegrationType::Registry)
-        .endpoint(QStringLiteral("the registry URL, e.g. https://registry.example.com"))
-        .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
-                  QStringLiteral("Entries per _catalog and tags/list page (n)"), 1, 10000)
+        .endpoint(
+            DockerRegistryDefinitionText::tr("the registry URL, e.g. https://registry.example.com"))
+        .intField(QStringLiteral("pageSize"), DockerRegistryDefinitionText::tr("Page size"),
+                  DockerRegistryDefinitionText::tr("Entries per _catalog and tags/list page (n)"),
+                  1, 10000)
         .credential(QStringLiteral("basic"), QStringLiteral("username:password"), C::Basic, false,
-                    QStringLiteral("Basic credentials, also used for the Bearer token exchange"))
+                    DockerRegistryDefinitionText::tr(
+                        "Basic credentials, also used for the Bearer token exchange"))
         .httpConnectionFields()
         .connector<DockerRegistryConnector>()
         .build();

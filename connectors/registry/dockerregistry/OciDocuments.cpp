@@ -3,7 +3,16 @@
 
 #include "connectors/http/HttpAnswers.h"
 
+#include <QCoreApplication>
+
 namespace stella::oci {
+
+namespace {
+struct OciDocumentsText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::DockerRegistryConnector)
+};
+} // namespace
 
 namespace {
 Result<QStringList> stringsAt(const HttpResponse &response, const QString &what, const QString &key)
@@ -31,14 +40,15 @@ Result<QStringList> readTags(const HttpResponse &response, const QString &reposi
 
 Result<QString> readToken(const HttpResponse &response, const QString &host)
 {
-    auto body = http::jsonObject(response, QStringLiteral("Token answer from %1").arg(host));
+    auto body = http::jsonObject(response, OciDocumentsText::tr("Token answer from %1").arg(host));
     if (!body)
         return body.error();
     QString token = body->value(QStringLiteral("token")).toString();
     if (token.isEmpty())
         token = body->value(QStringLiteral("access_token")).toString();
     if (token.isEmpty())
-        return Error::failed(QStringLiteral("The token answer from %1 holds no token").arg(host));
+        return Error::failed(
+            OciDocumentsText::tr("The token answer from %1 holds no token").arg(host));
     return token;
 }
 

@@ -2,7 +2,16 @@
 #include "GitLabRegistryConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GitLabContainerRegistryDefinitionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabContainerRegistryDefinition)
+};
+} // namespace
 
 ProviderDefinition GitLabRegistryConnector::definition()
 {
@@ -10,16 +19,25 @@ ProviderDefinition GitLabRegistryConnector::definition()
     using C = CredentialSlot::Kind;
     return ProviderBuilder(QStringLiteral("GitLabContainerRegistry"),
                            QStringLiteral("GitLab Container Registry"), IntegrationType::Registry)
-        .endpoint(QStringLiteral("the GitLab URL, e.g. https://gitlab.example.com"))
-        .field(QStringLiteral("registryUrl"), QStringLiteral("Registry URL"), K::Url,
-               QStringLiteral("The registry host, e.g. https://registry.gitlab.example.com"))
-        .field(QStringLiteral("projectPath"), QStringLiteral("Project or group path"), K::String,
-               QStringLiteral("The project or group whose registry repositories discovery "
-                              "lists, e.g. platform/images"))
-        .intField(QStringLiteral("pageSize"), QStringLiteral("Page size"),
-                  QStringLiteral("Entries per page (per_page, at most 100)"), 1, 100)
-        .credential(QStringLiteral("token"), QStringLiteral("access token"), C::Token, false,
-                    QStringLiteral("A personal, project or group access token with read_api"))
+        .endpoint(GitLabContainerRegistryDefinitionText::tr(
+            "the GitLab URL, e.g. https://gitlab.example.com"))
+        .field(QStringLiteral("registryUrl"),
+               GitLabContainerRegistryDefinitionText::tr("Registry URL"), K::Url,
+               GitLabContainerRegistryDefinitionText::tr(
+                   "The registry host, e.g. https://registry.gitlab.example.com"))
+        .field(QStringLiteral("projectPath"),
+               GitLabContainerRegistryDefinitionText::tr("Project or group path"), K::String,
+               GitLabContainerRegistryDefinitionText::tr(
+                   "The project or group whose registry repositories discovery "
+                   "lists, e.g. platform/images"))
+        .intField(
+            QStringLiteral("pageSize"), GitLabContainerRegistryDefinitionText::tr("Page size"),
+            GitLabContainerRegistryDefinitionText::tr("Entries per page (per_page, at most 100)"),
+            1, 100)
+        .credential(QStringLiteral("token"),
+                    GitLabContainerRegistryDefinitionText::tr("access token"), C::Token, false,
+                    GitLabContainerRegistryDefinitionText::tr(
+                        "A personal, project or group access token with read_api"))
         .httpConnectionFields()
         .connector<GitLabRegistryConnector>()
         .build();

@@ -5,7 +5,16 @@
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GitLabRegistryConnectorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabRegistryConnector)
+};
+} // namespace
 
 // GitLab's API for the connector's operations: the configured project or group, located as
 // either, and its registry's listings.
@@ -43,9 +52,11 @@ void GitLabRegistryApi::locate(
 {
     if (m_projectPath.isEmpty())
         return http->fail(Error::invalidInput(
-            QStringLiteral("GitLab has no instance-wide list of registry repositories"),
-            QStringLiteral("Set projectPath in the integration's config to a project or group "
-                           "path, e.g. platform/images")));
+            GitLabRegistryConnectorText::tr(
+                "GitLab has no instance-wide list of registry repositories"),
+            GitLabRegistryConnectorText::tr(
+                "Set projectPath in the integration's config to a project or group "
+                "path, e.g. platform/images")));
     const QString id = QString::fromLatin1(QUrl::toPercentEncoding(m_projectPath));
     const QString query = QStringLiteral("?page=1&per_page=%1").arg(perPage);
     const QString asProject = QStringLiteral("/projects/%1/registry/repositories").arg(id);
@@ -62,10 +73,12 @@ void GitLabRegistryApi::locate(
                 return found(asGroup, group);
             if (group.status == 404)
                 return http->fail(Error::notFound(
-                    QStringLiteral("GitLab has no project or group '%1' that the token can see")
+                    GitLabRegistryConnectorText::tr(
+                        "GitLab has no project or group '%1' that the token can see")
                         .arg(projectPath),
-                    QStringLiteral("Check projectPath (the path in the project's URL, e.g. "
-                                   "platform/images) and that the token's user is a member")));
+                    GitLabRegistryConnectorText::tr(
+                        "Check projectPath (the path in the project's URL, e.g. "
+                        "platform/images) and that the token's user is a member")));
             http->fail(gitlab::refusal(*http, group, QStringLiteral("GET /api/v4%1").arg(asGroup)));
         });
     });
@@ -75,7 +88,8 @@ void GitLabRegistryApi::listRepositories(const Http &http, RepositoriesHandler o
                                          std::function<void()> onEnd) const
 {
     const auto read = gitlab::pages(
-        http, QStringLiteral("Listing registry repositories"), [onPage](const QJsonArray &items) {
+        http, GitLabRegistryConnectorText::tr("Listing registry repositories"),
+        [onPage](const QJsonArray &items) {
             QList<RepositoryRef> page;
             for (const QJsonValue &v : items) {
                 const QJsonObject r = v.toObject();
@@ -111,16 +125,17 @@ void GitLabRegistryApi::listTags(const Http &http, const RepositoryRef &reposito
                 .arg(m_pageSize));
     http->walkPages(
         first,
-        gitlab::pages(http, QStringLiteral("Listing the tags of %1").arg(repository.name),
-                      [onPage](const QJsonArray &items) {
-                          QList<TagRef> page;
-                          for (const QJsonValue &v : items)
-                              page.append({v.toObject().value(QStringLiteral("name")).toString(),
-                                           {{QStringLiteral("location"),
-                                             v.toObject().value(QStringLiteral("location"))}},
-                                           {}});
-                          onPage(page);
-                      }),
+        gitlab::pages(
+            http, GitLabRegistryConnectorText::tr("Listing the tags of %1").arg(repository.name),
+            [onPage](const QJsonArray &items) {
+                QList<TagRef> page;
+                for (const QJsonValue &v : items)
+                    page.append({v.toObject().value(QStringLiteral("name")).toString(),
+                                 {{QStringLiteral("location"),
+                                   v.toObject().value(QStringLiteral("location"))}},
+                                 {}});
+                onPage(page);
+            }),
         std::move(onEnd));
 }
 
@@ -134,9 +149,10 @@ GitLabRegistryConnector::GitLabRegistryConnector(const Integration &integration,
     m_api = std::make_shared<GitLabRegistryApi>(
         std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100),
         projectPath);
-    gitlab::setUpSession(
-        session(), QStringLiteral("Give the token behind %1 the read_api scope and at least the "
-                                  "Reporter role on the project or group"));
+    gitlab::setUpSession(session(),
+                         GitLabRegistryConnectorText::tr(
+                             "Give the token behind %1 the read_api scope and at least the "
+                             "Reporter role on the project or group"));
 }
 
 std::shared_ptr<const RegistryApi> GitLabRegistryConnector::registryApi() const
@@ -155,14 +171,15 @@ ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
     auto anonymous = std::make_shared<HttpResponse>();
     addReachStep(run, versionUrl, anonymous);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, GitLabRegistryConnectorText::tr("Identify product and version"),
               [http, anonymous](const Step &step) {
-                  gitlab::identify(http, *anonymous, step,
-                                   QStringLiteral("Give GitLab's base URL "
-                                                  "(https://gitlab.example.com), not the "
-                                                  "registry's"));
+                  gitlab::identify(
+                      http, *anonymous, step,
+                      GitLabRegistryConnectorText::tr("Give GitLab's base URL "
+                                                      "(https://gitlab.example.com), not the "
+                                                      "registry's"));
               })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, GitLabRegistryConnectorText::tr("Authenticated call"),
              [http, versionUrl](const Step &step) {
                  http->get(versionUrl, [http, step](const HttpResponse &authed) {
                      if (authed.status != 200)
@@ -173,23 +190,28 @@ ConnectorOperation *GitLabRegistryConnector::testConnection(QObject *parent)
                          return step.fail(version.error());
                      step.operation()->reportServer(
                          {gitlab::product(), gitlab::versionText(*version)});
-                     step.pass(QStringLiteral("GET /api/v4/version → 200 with the token: GitLab %1")
+                     step.pass(GitLabRegistryConnectorText::tr(
+                                   "GET /api/v4/version → 200 with the token: GitLab %1")
                                    .arg(gitlab::versionText(*version)));
                  });
              })
-        .add(StepId::Permission, QStringLiteral("Check permission to list registry repositories"),
+        .add(StepId::Permission,
+             GitLabRegistryConnectorText::tr("Check permission to list registry repositories"),
              [api, http](const Step &step) {
                  if (api->projectPath().isEmpty()) {
                      step.operation()->reportHealth(HealthStatus::Healthy);
-                     return step.warn(QStringLiteral("no projectPath: set a project or group path "
-                                                     "to discover repositories"));
+                     return step.warn(GitLabRegistryConnectorText::tr(
+                         "no projectPath: set a project or group path "
+                         "to discover repositories"));
                  }
                  api->locate(http, 1, [step](const QString &path, const HttpResponse &listed) {
                      const auto total = PageCursor::totalCount(listed.headers);
                      step.operation()->reportHealth(HealthStatus::Healthy);
-                     step.pass(QStringLiteral("GET /api/v4%1 → 200: %2 repositories")
-                                   .arg(path, total ? QString::number(*total)
-                                                    : QStringLiteral("an unknown number of")));
+                     step.pass(
+                         GitLabRegistryConnectorText::tr("GET /api/v4%1 → 200: %2 repositories")
+                             .arg(path,
+                                  total ? QString::number(*total)
+                                        : GitLabRegistryConnectorText::tr("an unknown number of")));
                  });
              });
     run.steps->start();

@@ -5,9 +5,17 @@
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace stella {
+
+namespace {
+struct HarborText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::HarborConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("Harbor");
@@ -81,7 +89,7 @@ void HarborApi::listRepositories(const Http &http, RepositoriesHandler onPage,
 {
     http->walkPages(
         repositoriesUrl(http->session(), m_pageSize),
-        harborPages(http, QStringLiteral("Listing repositories"),
+        harborPages(http, HarborText::tr("Listing repositories"),
                     [onPage](const QJsonArray &items) { onPage(harbor::repositoriesFrom(items)); }),
         std::move(onEnd));
 }
@@ -93,9 +101,9 @@ void HarborApi::listTags(const Http &http, const RepositoryRef &repository, Tags
     const qsizetype slash = repository.name.indexOf(QLatin1Char('/'));
     if (slash <= 0)
         return http->fail(Error::invalidInput(
-            QStringLiteral("'%1' is not a Harbor repository name (project/repository)")
+            HarborText::tr("'%1' is not a Harbor repository name (project/repository)")
                 .arg(repository.name),
-            QStringLiteral("Discover repositories first to see the names")));
+            HarborText::tr("Discover repositories first to see the names")));
     const QUrl first = api(
         http->session(),
         QStringLiteral("/projects/%1/repositories/%2/artifacts?page=1&page_size=%3&with_tag=true")
@@ -104,7 +112,7 @@ void HarborApi::listTags(const Http &http, const RepositoryRef &repository, Tags
             .arg(m_pageSize));
     http->walkPages(
         first,
-        harborPages(http, QStringLiteral("Listing the artifacts of %1").arg(repository.name),
+        harborPages(http, HarborText::tr("Listing the artifacts of %1").arg(repository.name),
                     [onPage](const QJsonArray &artifacts) { onPage(harbor::tagsFrom(artifacts)); }),
         std::move(onEnd));
 }
@@ -129,9 +137,9 @@ void identify(const Http &http, const Step &step)
             step.operation()->reportServer(
                 {kProduct, version.isEmpty() ? QStringLiteral("unknown") : version});
             if (version.isEmpty())
-                step.warn(QStringLiteral("Harbor; it shows its version to signed-in callers only"));
+                step.warn(HarborText::tr("Harbor; it shows its version to signed-in callers only"));
             else
-                step.pass(QStringLiteral("Harbor %1 (auth mode %2)")
+                step.pass(HarborText::tr("Harbor %1 (auth mode %2)")
                               .arg(version, info->value(QStringLiteral("auth_mode")).toString()));
         });
 }
@@ -140,12 +148,12 @@ void authenticate(const Http &http, const Step &step)
 {
     const std::optional<SecretValue> &credential = http->credential();
     if (!credential)
-        return step.skip(QStringLiteral("no AuthRef: anonymous access sees public projects only"));
+        return step.skip(HarborText::tr("no AuthRef: anonymous access sees public projects only"));
     // Harbor treats wrong credentials as anonymous; /users/current is the call anonymous
     // callers cannot make. A robot account has no user record: its check is the permission
     // step, which answers 401 to a wrong robot secret on a private project.
     if (credential->basicUsername().startsWith(QLatin1String("robot")))
-        return step.pass(QStringLiteral("robot account %1: checked by the permission step")
+        return step.pass(HarborText::tr("robot account %1: checked by the permission step")
                              .arg(credential->basicUsername()));
     http->get(HarborApi::api(http->session(), QStringLiteral("/users/current")),
               [http, step](const HttpResponse &response) {
@@ -156,10 +164,10 @@ void authenticate(const Http &http, const Step &step)
                       http::jsonObject(response, QStringLiteral("GET /api/v2.0/users/current"));
                   if (!user)
                       return step.fail(user.error());
-                  step.pass(QStringLiteral("signed in as %1%2")
+                  step.pass(HarborText::tr("signed in as %1%2")
                                 .arg(user->value(QStringLiteral("username")).toString(),
                                      user->value(QStringLiteral("sysadmin_flag")).toBool()
-                                         ? QStringLiteral(" (system administrator)")
+                                         ? HarborText::tr(" (system administrator)")
                                          : QString()));
               });
 }
@@ -171,16 +179,16 @@ void checkPermission(const std::shared_ptr<const HarborApi> &api, const Http &ht
                                                          step](const HttpResponse &response) {
         if (response.status == 404 && !api->project().isEmpty())
             return step.fail(Error::notFound(
-                QStringLiteral("Harbor has no project '%1' that this account can see (%2)")
+                HarborText::tr("Harbor has no project '%1' that this account can see (%2)")
                     .arg(api->project(), http::serverMessage(response)),
-                QStringLiteral("Check the project name in the integration's config")));
+                HarborText::tr("Check the project name in the integration's config")));
         if (response.status != 200)
-            return step.fail(http->accessError(response, QStringLiteral("Listing repositories")));
+            return step.fail(http->accessError(response, HarborText::tr("Listing repositories")));
         const auto total = PageCursor::totalCount(response.headers);
         step.operation()->reportHealth(HealthStatus::Healthy);
-        step.pass(QStringLiteral("%1 → 200: %2 repositories")
+        step.pass(HarborText::tr("%1 → 200: %2 repositories")
                       .arg(response.url.path(), total ? QString::number(*total)
-                                                      : QStringLiteral("an unknown number of")));
+                                                      : HarborText::tr("an unknown number of")));
     });
 }
 
@@ -201,11 +209,11 @@ void reportComponentHealth(const Step &step, const HttpResponse &response)
         op->reportHealth(HealthStatus::Healthy);
         return step.finish(
             ConnectorStep::State::Passed,
-            QStringLiteral("all components healthy in %1 ms").arg(response.elapsedMs));
+            HarborText::tr("all components healthy in %1 ms").arg(response.elapsedMs));
     }
     op->reportHealth(essential ? HealthStatus::Unhealthy : HealthStatus::Degraded);
     step.finish(essential ? ConnectorStep::State::Failed : ConnectorStep::State::Warning,
-                QStringLiteral("unhealthy: %1").arg(down.join(QStringLiteral(", "))));
+                HarborText::tr("unhealthy: %1").arg(down.join(QStringLiteral(", "))));
 }
 } // namespace
 
@@ -217,9 +225,9 @@ HarborConnector::HarborConnector(const Integration &integration, const Connector
 {
     session().setCredentialHeaders(&HttpSession::basicHeaders);
     session().setAccessHints(
-        QStringLiteral("Check the name:secret stored at %1 (a robot account's name includes its "
+        HarborText::tr("Check the name:secret stored at %1 (a robot account's name includes its "
                        "prefix, e.g. robot$ci; a robot secret can expire)"),
-        QStringLiteral("Give the account behind %1 access to the project: a robot account the "
+        HarborText::tr("Give the account behind %1 access to the project: a robot account the "
                        "repository list and pull permissions, a user at least the Guest role"));
 }
 
@@ -243,26 +251,26 @@ ConnectorOperation *HarborConnector::testConnection(QObject *parent)
     auto probe = std::make_shared<HttpResponse>();
     addReachStep(run, HarborApi::api(session(), QStringLiteral("/health")), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, HarborText::tr("Identify product and version"),
               [http, probe](const Step &step) {
                   auto health = http::jsonObject(*probe, QStringLiteral("GET /api/v2.0/health"));
                   if (!health || !health->contains(QStringLiteral("status")))
                       return step.fail(Error::failed(
-                          QStringLiteral(
+                          HarborText::tr(
                               "%1 is not Harbor's API v2.0 (GET /api/v2.0/health → %2; %3)")
                               .arg(http->session().integration().endpoint)
                               .arg(probe->status)
-                              .arg(health ? QStringLiteral("no status in the answer")
+                              .arg(health ? HarborText::tr("no status in the answer")
                                           : http::bodyHint(*probe)),
-                          QStringLiteral("Give Harbor's base URL, without /api/v2.0")));
+                          HarborText::tr("Give Harbor's base URL, without /api/v2.0")));
                   identify(http, step);
               })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, HarborText::tr("Authenticated call"),
              [http](const Step &step) { authenticate(http, step); })
         .add(StepId::Permission,
              api->project().isEmpty()
-                 ? QStringLiteral("Check permission to list repositories")
-                 : QStringLiteral("Check permission to list project %1").arg(api->project()),
+                 ? HarborText::tr("Check permission to list repositories")
+                 : HarborText::tr("Check permission to list project %1").arg(api->project()),
              [api, http](const Step &step) { checkPermission(api, http, step); });
     run.steps->start();
     return run.operation;

@@ -5,7 +5,16 @@
 #include "core/connectors/StepIds.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct NexusConnectorText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::NexusConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("Sonatype Nexus Repository");
@@ -45,7 +54,7 @@ private:
 Result<QList<RepositoryRef>> NexusApi::dockerRepositories(const HttpExchange &http,
                                                           const HttpResponse &response) const
 {
-    auto items = pageItems(http, response, QStringLiteral("Listing repositories"));
+    auto items = pageItems(http, response, NexusConnectorText::tr("Listing repositories"));
     if (!items)
         return items.error();
     return nexus::dockerRepositoriesFrom(*items, m_repository);
@@ -68,7 +77,8 @@ void NexusApi::listRepositories(const Http &http, RepositoriesHandler onPage,
 void NexusApi::listTags(const Http &http, const RepositoryRef &repository, TagsHandler onPage,
                         std::function<void()> onEnd) const
 {
-    const QString what = QStringLiteral("Listing the components of %1").arg(repository.name);
+    const QString what =
+        NexusConnectorText::tr("Listing the components of %1").arg(repository.name);
     http->walkPages(
         componentsUrl(http->session(), repository.name),
         [http, what, onPage](const HttpResponse &response,
@@ -95,14 +105,15 @@ void checkPermission(const Http &http, const Step &step, const QList<RepositoryR
 {
     if (docker.isEmpty()) {
         step.operation()->reportHealth(HealthStatus::Healthy);
-        return step.warn(QStringLiteral("no docker-format repository is visible to this user"));
+        return step.warn(
+            NexusConnectorText::tr("no docker-format repository is visible to this user"));
     }
     const QString name = docker.first().name;
     http->get(NexusApi::componentsUrl(http->session(), name), [http, step,
                                                                name](const HttpResponse &response) {
         if (response.status != 200)
             return step.fail(http->accessError(
-                response, QStringLiteral("Listing the components of %1").arg(name)));
+                response, NexusConnectorText::tr("Listing the components of %1").arg(name)));
         step.operation()->reportHealth(HealthStatus::Healthy);
         step.pass(QStringLiteral("GET /service/rest/v1/components?repository=%1 → 200").arg(name));
     });
@@ -115,10 +126,12 @@ NexusConnector::NexusConnector(const Integration &integration, const ConnectorCo
 {
     session().setCredentialHeaders(&HttpSession::basicHeaders);
     session().setAccessHints(
-        QStringLiteral("Check the username:password stored at %1 (Nexus also answers 401 when "
-                       "the user is disabled)"),
-        QStringLiteral("Give the user behind %1 the nx-repository-view-docker-<repository>-browse "
-                       "and -read privileges"));
+        NexusConnectorText::tr(
+            "Check the username:password stored at %1 (Nexus also answers 401 when "
+            "the user is disabled)"),
+        NexusConnectorText::tr(
+            "Give the user behind %1 the nx-repository-view-docker-<repository>-browse "
+            "and -read privileges"));
 }
 
 std::shared_ptr<const RegistryApi> NexusConnector::registryApi() const
@@ -144,45 +157,48 @@ ConnectorOperation *NexusConnector::testConnection(QObject *parent)
     auto status = std::make_shared<HttpResponse>();
     auto listed = std::make_shared<HttpResponse>();
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the server"),
-              [http, status](const Step &step) {
-                  HttpRequest probe;
-                  probe.url = NexusApi::rest(http->session(), QStringLiteral("/status"));
-                  http->get(
-                      probe.url,
-                      [step, probe, status](const HttpResponse &response) {
-                          if (response.status == 503)
-                              return step.fail(Error::failed(
-                                  QStringLiteral(
-                                      "%1: Nexus is up but cannot serve read requests (503)")
-                                      .arg(http::describe(probe, response)),
-                                  QStringLiteral("Check Nexus's logs and its blob stores")));
-                          *status = response;
-                          step.pass(http::describe(probe, response));
-                      },
-                      false);
-              })
-        .add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(
+            StepId::Reach, NexusConnectorText::tr("Reach the server"),
+            [http, status](const Step &step) {
+                HttpRequest probe;
+                probe.url = NexusApi::rest(http->session(), QStringLiteral("/status"));
+                http->get(
+                    probe.url,
+                    [step, probe, status](const HttpResponse &response) {
+                        if (response.status == 503)
+                            return step.fail(Error::failed(
+                                NexusConnectorText::tr(
+                                    "%1: Nexus is up but cannot serve read requests (503)")
+                                    .arg(http::describe(probe, response)),
+                                NexusConnectorText::tr("Check Nexus's logs and its blob stores")));
+                        *status = response;
+                        step.pass(http::describe(probe, response));
+                    },
+                    false);
+            })
+        .add(StepId::Identify, NexusConnectorText::tr("Identify product and version"),
              [http, status](const Step &step) {
                  const QString version =
                      NexusConnector::versionFromServerHeader(status->header("Server"));
                  if (status->status != 200)
                      return step.fail(Error::failed(
-                         QStringLiteral("%1 is not Nexus 3's REST API (GET /service/rest/v1/status "
-                                        "→ %2; %3)")
+                         NexusConnectorText::tr(
+                             "%1 is not Nexus 3's REST API (GET /service/rest/v1/status "
+                             "→ %2; %3)")
                              .arg(http->session().integration().endpoint)
                              .arg(status->status)
                              .arg(http::bodyHint(*status)),
-                         QStringLiteral("Give Nexus's base URL, without /service/rest")));
+                         NexusConnectorText::tr("Give Nexus's base URL, without /service/rest")));
                  step.operation()->reportServer(
                      {kProduct, version.isEmpty() ? QStringLiteral("unknown") : version});
                  if (version.isEmpty())
-                     step.warn(QStringLiteral("status answered, but no Server: Nexus/... header "
-                                              "(hidden by a proxy?): version unknown"));
+                     step.warn(
+                         NexusConnectorText::tr("status answered, but no Server: Nexus/... header "
+                                                "(hidden by a proxy?): version unknown"));
                  else
                      step.pass(QStringLiteral("Nexus %1").arg(version));
              })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, NexusConnectorText::tr("Authenticated call"),
              [http, listed](const Step &step) {
                  http->get(
                      NexusApi::rest(http->session(), QStringLiteral("/repositories")),
@@ -195,15 +211,16 @@ ConnectorOperation *NexusConnector::testConnection(QObject *parent)
                          if (!all)
                              return step.fail(all.error());
                          *listed = response;
-                         step.pass(QStringLiteral("GET /service/rest/v1/repositories → 200 "
-                                                  "%1: %2 repositories visible")
+                         step.pass(NexusConnectorText::tr("GET /service/rest/v1/repositories → 200 "
+                                                          "%1: %2 repositories visible")
                                        .arg(http->credential()
-                                                ? QStringLiteral("with the credentials")
+                                                ? NexusConnectorText::tr("with the credentials")
                                                 : QStringLiteral("anonymously"))
                                        .arg(all->size()));
                      });
              })
-        .add(StepId::Permission, QStringLiteral("Check permission to browse docker components"),
+        .add(StepId::Permission,
+             NexusConnectorText::tr("Check permission to browse docker components"),
              [api, http, listed](const Step &step) {
                  auto docker = api->dockerRepositories(*http, *listed);
                  if (!docker)
@@ -226,8 +243,8 @@ ConnectorOperation *NexusConnector::checkHealth(QObject *parent)
                       [step](const HttpResponse &readable) {
                           if (readable.status != 200)
                               return http::finishWithStatusHealth(step, readable);
-                          step.pass(
-                              QStringLiteral("readable: 200 in %1 ms").arg(readable.elapsedMs));
+                          step.pass(NexusConnectorText::tr("readable: 200 in %1 ms")
+                                        .arg(readable.elapsedMs));
                       },
                       false);
               })
@@ -239,7 +256,7 @@ ConnectorOperation *NexusConnector::checkHealth(QObject *parent)
                          if (writable.status != 503)
                              return http::finishWithStatusHealth(step, writable);
                          step.operation()->reportHealth(HealthStatus::Degraded);
-                         step.warn(QStringLiteral("read-only: 503 from status/writable"));
+                         step.warn(NexusConnectorText::tr("read-only: 503 from status/writable"));
                      },
                      false);
              });

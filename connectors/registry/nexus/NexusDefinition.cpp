@@ -2,7 +2,16 @@
 #include "NexusConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct NexusDefinitionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::NexusDefinition)
+};
+} // namespace
 
 ProviderDefinition NexusConnector::definition()
 {
@@ -10,11 +19,11 @@ ProviderDefinition NexusConnector::definition()
     using C = CredentialSlot::Kind;
     return ProviderBuilder(QStringLiteral("Nexus"), QStringLiteral("Sonatype Nexus Repository 3"),
                            IntegrationType::Registry)
-        .endpoint(QStringLiteral("the Nexus URL, e.g. https://nexus.example.com"))
-        .field(QStringLiteral("repository"), QStringLiteral("Repository"), K::String,
-               QStringLiteral("Limit discovery to one docker-format repository"))
+        .endpoint(NexusDefinitionText::tr("the Nexus URL, e.g. https://nexus.example.com"))
+        .field(QStringLiteral("repository"), NexusDefinitionText::tr("Repository"), K::String,
+               NexusDefinitionText::tr("Limit discovery to one docker-format repository"))
         .credential(QStringLiteral("basic"), QStringLiteral("username:password"), C::Basic, false,
-                    QStringLiteral("A user with nx-repository-view privileges"))
+                    NexusDefinitionText::tr("A user with nx-repository-view privileges"))
         .httpConnectionFields()
         .connector<NexusConnector>()
         .build();

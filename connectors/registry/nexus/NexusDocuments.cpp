@@ -3,7 +3,16 @@
 
 #include "connectors/http/HttpAnswers.h"
 
+#include <QCoreApplication>
+
 namespace stella::nexus {
+
+namespace {
+struct NexusDocumentsText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::NexusConnector)
+};
+} // namespace
 
 Result<QList<RepositoryRef>> dockerRepositoriesFrom(const QJsonArray &repositories,
                                                     const QString &configured)
@@ -25,16 +34,17 @@ Result<QList<RepositoryRef>> dockerRepositoriesFrom(const QJsonArray &repositori
     }
     if (!configured.isEmpty() && docker.isEmpty())
         return configuredFormat.isEmpty()
-                   ? Error::notFound(
-                         QStringLiteral("Nexus has no repository '%1' that this user can see")
-                             .arg(configured),
-                         QStringLiteral("Check the repository name in the integration's config "
-                                        "and the user's nx-repository-view privileges"))
+                   ? Error::notFound(NexusDocumentsText::tr(
+                                         "Nexus has no repository '%1' that this user can see")
+                                         .arg(configured),
+                                     NexusDocumentsText::tr(
+                                         "Check the repository name in the integration's config "
+                                         "and the user's nx-repository-view privileges"))
                    : Error::invalidInput(
-                         QStringLiteral(
+                         NexusDocumentsText::tr(
                              "Nexus repository '%1' is a %2 repository, not a docker one")
                              .arg(configured, configuredFormat),
-                         QStringLiteral("Give a docker-format repository"));
+                         NexusDocumentsText::tr("Give a docker-format repository"));
     return docker;
 }
 

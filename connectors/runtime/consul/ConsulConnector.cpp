@@ -5,7 +5,16 @@
 #include "core/common/LogRedaction.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct ConsulText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ConsulConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("Consul");
@@ -41,26 +50,26 @@ Error refusal(const HttpSession &session, const HttpResponse &response, const QS
 {
     if (unknownToken(response))
         return Error::failed(
-            QStringLiteral("%1 → 403: Consul knows no such token (ACL not found)").arg(what),
-            QStringLiteral("Check the token's SecretID stored at %1 (consul acl token read "
+            ConsulText::tr("%1 → 403: Consul knows no such token (ACL not found)").arg(what),
+            ConsulText::tr("Check the token's SecretID stored at %1 (consul acl token read "
                            "-self with it); a token of another datacenter is unknown here unless "
                            "it is global")
                 .arg(session.authRefForMessages()));
     if (response.status == 403)
         return Error::failed(
-            QStringLiteral("%1 → 403: the token may not do this%2").arg(what, consulSays(response)),
-            QStringLiteral("Give the token behind %1 a policy with %2")
+            ConsulText::tr("%1 → 403: the token may not do this%2").arg(what, consulSays(response)),
+            ConsulText::tr("Give the token behind %1 a policy with %2")
                 .arg(session.authRefForMessages(), permission));
     if (response.status == 401)
         return Error::failed(
-            QStringLiteral("%1 → 401: the credentials were rejected%2")
+            ConsulText::tr("%1 → 401: the credentials were rejected%2")
                 .arg(what, consulSays(response)),
-            QStringLiteral("Check the token stored at %1").arg(session.authRefForMessages()));
-    return Error::failed(QStringLiteral("%1 answered HTTP %2%3")
+            ConsulText::tr("Check the token stored at %1").arg(session.authRefForMessages()));
+    return Error::failed(ConsulText::tr("%1 answered HTTP %2%3")
                              .arg(what)
                              .arg(response.status)
                              .arg(consulSays(response)),
-                         QStringLiteral("Check the Consul agent's logs"));
+                         ConsulText::tr("Check the Consul agent's logs"));
 }
 
 // status/leader's answer, a JSON string: the leader's address, or "" when there is none.
@@ -69,7 +78,7 @@ Result<QString> readLeader(const HttpSession &session, const HttpResponse &respo
     const QString what = QStringLiteral("GET /v1/status/leader");
     if (response.status != 200)
         return refusal(session, response, what,
-                       QStringLiteral("no ACL at all (status/leader needs none)"));
+                       ConsulText::tr("no ACL at all (status/leader needs none)"));
     return consul::leaderFrom(response);
 }
 
@@ -77,10 +86,10 @@ Error noLeader(const HttpSession &session)
 {
     const QString dc = session.configString(QStringLiteral("datacenter"));
     return Error::failed(
-        QStringLiteral("Consul has no cluster leader%1 (GET /v1/status/leader → \"\"): without "
+        ConsulText::tr("Consul has no cluster leader%1 (GET /v1/status/leader → \"\"): without "
                        "one it answers no consistent read and takes no write")
-            .arg(dc.isEmpty() ? QString() : QStringLiteral(" in datacenter %1").arg(dc)),
-        QStringLiteral("A quorum of Consul servers must be up and agree: check consul operator "
+            .arg(dc.isEmpty() ? QString() : ConsulText::tr(" in datacenter %1").arg(dc)),
+        ConsulText::tr("A quorum of Consul servers must be up and agree: check consul operator "
                        "raft list-peers, the servers' logs and bootstrap_expect"));
 }
 
@@ -91,16 +100,16 @@ Result<HttpHeaders> tokenHeaders(const HttpSession &session,
         return HttpHeaders{};
     if (credential->isBasic())
         return Error::invalidInput(
-            QStringLiteral("%1 holds username:password, and Consul takes an ACL token")
+            ConsulText::tr("%1 holds username:password, and Consul takes an ACL token")
                 .arg(session.integration().authRefUri),
-            QStringLiteral("Store the token's SecretID at that AuthRef"));
+            ConsulText::tr("Store the token's SecretID at that AuthRef"));
     return HttpHeaders{{"X-Consul-Token", credential->exposeForRequest()}};
 }
 
 QString aclPolicyText(const HttpResponse &response)
 {
     const QByteArray policy = response.header("X-Consul-Default-ACL-Policy");
-    return policy.isEmpty() ? QStringLiteral("not reported")
+    return policy.isEmpty() ? ConsulText::tr("not reported")
                             : QString::fromLatin1(policy).toLower();
 }
 
@@ -112,7 +121,7 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
     if (leader->isEmpty())
         return step.fail(noLeader(http->session()));
     const QString shown =
-        QStringLiteral("leader %1, default ACL policy %2").arg(*leader, aclPolicyText(probe));
+        ConsulText::tr("leader %1, default ACL policy %2").arg(*leader, aclPolicyText(probe));
     // Anonymous, as the reach step: with ACLs on and a deny default the version needs the
     // token (the next step).
     http->get(
@@ -127,10 +136,10 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
             }
             step.operation()->reportServer({kProduct, QStringLiteral("unknown")});
             if (response.status == 403)
-                return step.pass(QStringLiteral("Consul, %1; its version needs a token with "
+                return step.pass(ConsulText::tr("Consul, %1; its version needs a token with "
                                                 "agent:read (anonymous GET /v1/agent/self → 403)")
                                      .arg(shown));
-            step.warn(QStringLiteral("Consul, %1; GET /v1/agent/self → %2")
+            step.warn(ConsulText::tr("Consul, %1; GET /v1/agent/self → %2")
                           .arg(shown)
                           .arg(response.status));
         },
@@ -140,7 +149,7 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe)
 void authenticate(const Http &http, const Step &step)
 {
     if (!http->credential())
-        return step.skip(QStringLiteral("no AuthRef: requests carry the agent's default token"));
+        return step.skip(ConsulText::tr("no AuthRef: requests carry the agent's default token"));
     http->get(http->session().endpointUrl(QStringLiteral("/v1/agent/self")),
               [http, step](const HttpResponse &response) {
                   if (response.status != 200)
@@ -152,7 +161,7 @@ void authenticate(const Http &http, const Step &step)
                   if (!agent)
                       return step.fail(agent.error());
                   step.operation()->reportServer({kProduct, agent->version});
-                  step.pass(QStringLiteral("GET /v1/agent/self → 200 with the token: %1")
+                  step.pass(ConsulText::tr("GET /v1/agent/self → 200 with the token: %1")
                                 .arg(agent->describe()));
               });
 }
@@ -166,13 +175,13 @@ void checkPermission(const Http &http, const Step &step)
             if (aclsDisabled(response)) {
                 op->reportHealth(HealthStatus::Healthy);
                 return step.pass(
-                    QStringLiteral("ACLs are off on this cluster (401 ACL support disabled): every "
+                    ConsulText::tr("ACLs are off on this cluster (401 ACL support disabled): every "
                                    "request is allowed, the token is not checked"));
             }
             if (response.status != 200)
                 return step.fail(
                     refusal(http->session(), response, QStringLiteral("GET /v1/acl/token/self"),
-                            QStringLiteral("none: acl/token/self needs no ACL, so this is odd")));
+                            ConsulText::tr("none: acl/token/self needs no ACL, so this is odd")));
             auto token = http::jsonObject(response, QStringLiteral("GET /v1/acl/token/self"));
             if (!token)
                 return step.fail(token.error());
@@ -188,17 +197,17 @@ void checkPermission(const Http &http, const Step &step)
             op->reportHealth(HealthStatus::Healthy);
             if (!http->credential() && granted.isEmpty() &&
                 aclPolicyText(response) == QLatin1String("deny"))
-                return step.warn(QStringLiteral(
+                return step.warn(ConsulText::tr(
                     "ACLs on with default policy deny, and no token: the anonymous token "
                     "has no policies, so Consul will refuse nearly every call; set an "
                     "AuthRef to a token with agent:read"));
             step.pass(
-                QStringLiteral("ACLs on: token '%1'%2 with %3")
-                    .arg(description.isEmpty() ? QStringLiteral("(no description)") : description,
+                ConsulText::tr("ACLs on: token '%1'%2 with %3")
+                    .arg(description.isEmpty() ? ConsulText::tr("(no description)") : description,
                          token->value(QStringLiteral("Local")).toBool()
-                             ? QStringLiteral(" (local to this datacenter)")
+                             ? ConsulText::tr(" (local to this datacenter)")
                              : QString(),
-                         granted.isEmpty() ? QStringLiteral("no policies or roles")
+                         granted.isEmpty() ? ConsulText::tr("no policies or roles")
                                            : granted.join(QStringLiteral(", "))));
         });
 }
@@ -215,7 +224,7 @@ HttpConnector::DiscoveryBody ConsulConnector::discovery(const QString &resourceT
     // Never called: a runtime host declares no resource types, and discover() refuses them.
     return [resourceType](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
         http->fail(Error::invalidInput(
-            QStringLiteral("Consul has no resource type '%1' to discover").arg(resourceType)));
+            ConsulText::tr("Consul has no resource type '%1' to discover").arg(resourceType)));
     };
 }
 
@@ -228,11 +237,11 @@ ConnectorOperation *ConsulConnector::testConnection(QObject *parent)
     auto probe = std::make_shared<HttpResponse>();
     addReachStep(run, leaderUrl(session()), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product, version and leader"),
+        ->add(StepId::Identify, ConsulText::tr("Identify product, version and leader"),
               [http, probe](const Step &step) { identify(http, step, *probe); })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call (agent/self)"),
+        .add(StepId::Authenticate, ConsulText::tr("Authenticated call (agent/self)"),
              [http](const Step &step) { authenticate(http, step); })
-        .add(StepId::Permission, QStringLiteral("Check the token (acl/token/self)"),
+        .add(StepId::Permission, ConsulText::tr("Check the token (acl/token/self)"),
              [http](const Step &step) { checkPermission(http, step); });
     run.steps->start();
     return run.operation;
@@ -267,7 +276,7 @@ ConnectorOperation *ConsulConnector::checkHealth(QObject *parent)
                 op->reportHealth(HealthStatus::Healthy);
                 step.finish(
                     ConnectorStep::State::Passed,
-                    QStringLiteral("leader %1 in %2 ms").arg(*leader).arg(response.elapsedMs));
+                    ConsulText::tr("leader %1 in %2 ms").arg(*leader).arg(response.elapsedMs));
             });
         });
     run.steps->start();

@@ -4,7 +4,16 @@
 #include "ConsulConnector.h"
 #include "connectors/base/ProviderBuilder.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct ConsulDefinitionText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::ConsulDefinition)
+};
+} // namespace
 
 ProviderDefinition consulDefinition()
 {
@@ -12,12 +21,12 @@ ProviderDefinition consulDefinition()
     using C = CredentialSlot::Kind;
     return ProviderBuilder(QStringLiteral("Consul"), QStringLiteral("HashiCorp Consul"),
                            IntegrationType::RuntimeHost)
-        .endpoint(
-            QStringLiteral("the Consul HTTP API address, e.g. https://consul.example.com:8501"))
-        .field(QStringLiteral("datacenter"), QStringLiteral("Datacenter"), K::String,
-               QStringLiteral("The datacenter to query; the agent's own when empty"))
-        .credential(QStringLiteral("token"), QStringLiteral("ACL token"), C::Token, false,
-                    QStringLiteral("Sent as X-Consul-Token"))
+        .endpoint(ConsulDefinitionText::tr(
+            "the Consul HTTP API address, e.g. https://consul.example.com:8501"))
+        .field(QStringLiteral("datacenter"), ConsulDefinitionText::tr("Datacenter"), K::String,
+               ConsulDefinitionText::tr("The datacenter to query; the agent's own when empty"))
+        .credential(QStringLiteral("token"), ConsulDefinitionText::tr("ACL token"), C::Token, false,
+                    ConsulDefinitionText::tr("Sent as X-Consul-Token"))
         .httpConnectionFields()
         .connector<ConsulConnector>()
         .build();

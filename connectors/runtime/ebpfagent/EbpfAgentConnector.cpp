@@ -4,7 +4,16 @@
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct EbpfAgentText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::EbpfAgentConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("Stella Ops eBPF agent");
@@ -56,12 +65,13 @@ Result<AgentHealth> readAgentHealth(const HttpSession &session, const HttpRespon
     if (!body)
         return body.error();
     if (!body->value(QStringLiteral("status")).isString())
-        return Error::failed(QStringLiteral("%1 is not a Stella Ops agent's health endpoint (GET "
-                                            "/health → %2 without a status)")
-                                 .arg(session.integration().endpoint)
-                                 .arg(response.status),
-                             QStringLiteral("Give the agent's status URL, e.g. "
-                                            "https://node-1.example.com:9443"));
+        return Error::failed(
+            EbpfAgentText::tr("%1 is not a Stella Ops agent's health endpoint (GET "
+                              "/health → %2 without a status)")
+                .arg(session.integration().endpoint)
+                .arg(response.status),
+            EbpfAgentText::tr("Give the agent's status URL, e.g. "
+                              "https://node-1.example.com:9443"));
     return AgentHealth{body->value(QStringLiteral("status")).toString().toLower(),
                        body->value(QStringLiteral("version")).toString(),
                        body->value(QStringLiteral("node")).toString(),
@@ -81,7 +91,7 @@ Verdict judge(const AgentHealth &agent, int status, qint64 latencyMs)
 {
     using S = ConnectorStep::State;
     Verdict v{HealthStatus::Healthy, S::Passed,
-              QStringLiteral("%1 in %2 ms").arg(agent.describe()).arg(latencyMs)};
+              EbpfAgentText::tr("%1 in %2 ms").arg(agent.describe()).arg(latencyMs)};
     const bool reachable = status >= 200 && status < 300;
     if (!reachable || agent.status == QLatin1String("unhealthy")) {
         v = {HealthStatus::Unhealthy, S::Failed,
@@ -91,8 +101,8 @@ Verdict judge(const AgentHealth &agent, int status, qint64 latencyMs)
     }
     if (latencyMs > EbpfAgentConnector::kSlowAnswerMs && v.health == HealthStatus::Healthy)
         v = {HealthStatus::Degraded, S::Warning,
-             QStringLiteral("%1: slower than the %2 ms Stella Ops allows an agent; check the "
-                            "agent host's load and the network to it")
+             EbpfAgentText::tr("%1: slower than the %2 ms Stella Ops allows an agent; check the "
+                               "agent host's load and the network to it")
                  .arg(v.message)
                  .arg(EbpfAgentConnector::kSlowAnswerMs)};
     return v;
@@ -109,11 +119,12 @@ Error refused(const HttpExchange &http, const HttpResponse &response)
 {
     if (response.status == 401 && !http.credential())
         return Error::failed(
-            QStringLiteral("GET /health → 401: the agent wants a bearer token, and '%1' has no "
-                           "AuthRef")
+            EbpfAgentText::tr("GET /health → 401: the agent wants a bearer token, and '%1' has no "
+                              "AuthRef")
                 .arg(http.session().integration().name),
-            QStringLiteral("Set the integration's AuthRef to a keychain or env reference holding "
-                           "the agent's token"));
+            EbpfAgentText::tr(
+                "Set the integration's AuthRef to a keychain or env reference holding "
+                "the agent's token"));
     return http.accessError(response, QStringLiteral("GET /health"));
 }
 
@@ -124,9 +135,9 @@ Result<HttpHeaders> bearerHeaders(const HttpSession &session,
         return HttpHeaders{};
     if (credential->isBasic())
         return Error::invalidInput(
-            QStringLiteral("%1 holds username:password, and the agent takes a bearer token")
+            EbpfAgentText::tr("%1 holds username:password, and the agent takes a bearer token")
                 .arg(session.integration().authRefUri),
-            QStringLiteral("Store the agent's token at that AuthRef"));
+            EbpfAgentText::tr("Store the agent's token at that AuthRef"));
     return HttpHeaders{{"Authorization", "Bearer " + credential->exposeForRequest()}};
 }
 
@@ -138,15 +149,15 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe,
     if (isRefusal(probe)) {
         if (!probe.header("WWW-Authenticate").toLower().startsWith("bearer"))
             return step.fail(Error::failed(
-                QStringLiteral("%1 is not a Stella Ops agent (GET /health → %2 without a Bearer "
-                               "challenge)")
+                EbpfAgentText::tr("%1 is not a Stella Ops agent (GET /health → %2 without a Bearer "
+                                  "challenge)")
                     .arg(http->session().integration().endpoint)
                     .arg(probe.status),
-                QStringLiteral(
+                EbpfAgentText::tr(
                     "Give the agent's status URL, e.g. https://node-1.example.com:9443")));
         op->reportServer({kProduct, QStringLiteral("unknown")});
-        return step.pass(QStringLiteral("a Stella Ops agent API that wants a bearer token (GET "
-                                        "/health → %1 without one); its version comes with it")
+        return step.pass(EbpfAgentText::tr("a Stella Ops agent API that wants a bearer token (GET "
+                                           "/health → %1 without one); its version comes with it")
                              .arg(probe.status));
     }
     auto agent = readAgentHealth(http->session(), probe);
@@ -160,7 +171,7 @@ void identify(const Http &http, const Step &step, const HttpResponse &probe,
 void authenticate(const Http &http, const Step &step, const std::shared_ptr<AgentHealth> &seen)
 {
     if (!http->credential())
-        return step.skip(QStringLiteral("no AuthRef: the agent's health is read anonymously"));
+        return step.skip(EbpfAgentText::tr("no AuthRef: the agent's health is read anonymously"));
     probeHealth(http, true, [http, step, seen](const HttpResponse &response, qint64 latencyMs) {
         if (isRefusal(response))
             return step.fail(refused(*http, response));
@@ -172,12 +183,13 @@ void authenticate(const Http &http, const Step &step, const std::shared_ptr<Agen
         op->reportServer({kProduct, agent->versionText()});
         const Verdict verdict = judge(*agent, response.status, latencyMs);
         op->reportHealth(verdict.health);
-        const QString says = QStringLiteral("GET /health → %1 with the token: %2")
+        const QString says = EbpfAgentText::tr("GET /health → %1 with the token: %2")
                                  .arg(response.status)
                                  .arg(verdict.message);
         if (verdict.health == HealthStatus::Unhealthy)
             return step.fail(Error::failed(
-                says, QStringLiteral("Check the agent on its host (its service status and logs)")));
+                says,
+                EbpfAgentText::tr("Check the agent on its host (its service status and logs)")));
         step.end(verdict.step, says);
     });
 }
@@ -189,15 +201,16 @@ void checkNode(const Http &http, const Step &step, const std::shared_ptr<AgentHe
     if (op->healthStatus() == HealthStatus::Unknown)
         op->reportHealth(HealthStatus::Healthy);
     if (seen->node.isEmpty())
-        return step.warn(QStringLiteral("the agent does not say which node it runs on"));
+        return step.warn(EbpfAgentText::tr("the agent does not say which node it runs on"));
     if (configured.isEmpty())
-        return step.pass(
-            QStringLiteral("the agent reports node %1 (set nodeName to pin it)").arg(seen->node));
+        return step.pass(EbpfAgentText::tr("the agent reports node %1 (set nodeName to pin it)")
+                             .arg(seen->node));
     if (configured.compare(seen->node, Qt::CaseInsensitive) != 0)
-        return step.warn(QStringLiteral("the agent reports node %1, not %2: its findings would be "
-                                        "attributed to another host; fix nodeName or the endpoint")
-                             .arg(seen->node, configured));
-    step.pass(QStringLiteral("the agent runs on %1, as configured").arg(configured));
+        return step.warn(
+            EbpfAgentText::tr("the agent reports node %1, not %2: its findings would be "
+                              "attributed to another host; fix nodeName or the endpoint")
+                .arg(seen->node, configured));
+    step.pass(EbpfAgentText::tr("the agent runs on %1, as configured").arg(configured));
 }
 } // namespace
 
@@ -207,10 +220,10 @@ EbpfAgentConnector::EbpfAgentConnector(const Integration &integration,
 {
     session().setCredentialHeaders(&bearerHeaders);
     session().setAccessHints(
-        QStringLiteral("Check the agent token stored at %1: the agent answers 401 to a missing, "
-                       "wrong or expired token"),
-        QStringLiteral("The token behind %1 is known to the agent but may not read its health: "
-                       "issue one with the agent's read scope"));
+        EbpfAgentText::tr("Check the agent token stored at %1: the agent answers 401 to a missing, "
+                          "wrong or expired token"),
+        EbpfAgentText::tr("The token behind %1 is known to the agent but may not read its health: "
+                          "issue one with the agent's read scope"));
 }
 
 HttpConnector::DiscoveryBody EbpfAgentConnector::discovery(const QString &resourceType) const
@@ -218,7 +231,7 @@ HttpConnector::DiscoveryBody EbpfAgentConnector::discovery(const QString &resour
     // Never called: a runtime host declares no resource types, and discover() refuses them.
     return [resourceType](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
         http->fail(Error::invalidInput(
-            QStringLiteral("The eBPF agent has no resource type '%1' to discover")
+            EbpfAgentText::tr("The eBPF agent has no resource type '%1' to discover")
                 .arg(resourceType)));
     };
 }
@@ -231,20 +244,20 @@ ConnectorOperation *EbpfAgentConnector::testConnection(QObject *parent)
     auto seen = std::make_shared<AgentHealth>();
     const QString node = session().configString(QStringLiteral("nodeName"));
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the agent"),
+        ->add(StepId::Reach, EbpfAgentText::tr("Reach the agent"),
               [http, probe](const Step &step) {
                   probeHealth(http, false, [step, probe](const HttpResponse &response, qint64) {
                       *probe = response;
                       step.pass(http::describe(HttpRequest{}, response));
                   });
               })
-        .add(StepId::Identify, QStringLiteral("Identify product and version"),
+        .add(StepId::Identify, EbpfAgentText::tr("Identify product and version"),
              [http, probe, seen](const Step &step) { identify(http, step, *probe, seen); })
-        .add(StepId::Authenticate, QStringLiteral("GET /health with the token"),
+        .add(StepId::Authenticate, EbpfAgentText::tr("GET /health with the token"),
              [http, seen](const Step &step) { authenticate(http, step, seen); })
         .add(StepId::Permission,
-             node.isEmpty() ? QStringLiteral("Check the agent's node")
-                            : QStringLiteral("Check the agent serves node %1").arg(node),
+             node.isEmpty() ? EbpfAgentText::tr("Check the agent's node")
+                            : EbpfAgentText::tr("Check the agent serves node %1").arg(node),
              [http, seen](const Step &step) { checkNode(http, step, seen); });
     run.steps->start();
     return run.operation;
@@ -265,7 +278,7 @@ ConnectorOperation *EbpfAgentConnector::checkHealth(QObject *parent)
                     // A proxy's error page or an empty 502: the agent is not there to say.
                     op->reportHealth(HealthStatus::Unhealthy);
                     return step.finish(ConnectorStep::State::Failed,
-                                       QStringLiteral("GET /health → %1 in %2 ms: %3")
+                                       EbpfAgentText::tr("GET /health → %1 in %2 ms: %3")
                                            .arg(response.status)
                                            .arg(latencyMs)
                                            .arg(http::bodyHint(response)));

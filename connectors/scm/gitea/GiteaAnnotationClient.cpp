@@ -3,7 +3,16 @@
 
 #include "connectors/http/HttpAnswers.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GiteaAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GiteaAnnotationClient)
+};
+} // namespace
 
 namespace {
 using scm::AnnotationExchange;
@@ -22,13 +31,14 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
 {
     scm::getPullRequest(
         ex, ex->url(repoPath(target) + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
-        QStringLiteral("Reading pull request #%1").arg(target.pullRequest),
-        {ex->url(repoPath(target)), QStringLiteral("The repository %1").arg(target.repository),
-         QStringLiteral("Check OWNER/NAME, and that the token's user can see it"),
-         QStringLiteral("#%1 in %2 is not a pull request")
+        GiteaAnnotationClientText::tr("Reading pull request #%1").arg(target.pullRequest),
+        {ex->url(repoPath(target)),
+         GiteaAnnotationClientText::tr("The repository %1").arg(target.repository),
+         GiteaAnnotationClientText::tr("Check OWNER/NAME, and that the token's user can see it"),
+         GiteaAnnotationClientText::tr("#%1 in %2 is not a pull request")
              .arg(target.pullRequest)
              .arg(target.repository),
-         QStringLiteral("Give the number of a pull request with --pr")},
+         GiteaAnnotationClientText::tr("Give the number of a pull request with --pr")},
         [=](const HttpResponse &) {
             // Gitea lists an issue's comments in one answer (since/before, no pages).
             ex->get(
@@ -36,8 +46,10 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
                         QStringLiteral("/issues/%1/comments").arg(target.pullRequest)),
                 [=](const HttpResponse &r) {
                     if (!r.isSuccess())
-                        return ex->failWith(r, QStringLiteral("Listing the comments"));
-                    auto list = http::jsonArray(r, QStringLiteral("The comments Gitea listed"));
+                        return ex->failWith(r,
+                                            GiteaAnnotationClientText::tr("Listing the comments"));
+                    auto list = http::jsonArray(
+                        r, GiteaAnnotationClientText::tr("The comments Gitea listed"));
                     if (!list)
                         return ex->fail(DeliveryOutcome::Transient, list.error());
                     const QString existing =
@@ -49,17 +61,19 @@ void upsertComment(Ex ex, const AnnotationTarget &target, const CommentRequest &
                                : ex->url(
                                      repoPath(target) +
                                      QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
-                    ex->send(update ? "PATCH" : "POST", url,
-                             QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
-                             [=](const HttpResponse &w) {
-                                 if (!w.isSuccess())
-                                     return ex->failWith(
-                                         w, update ? QStringLiteral("Updating the comment")
-                                                   : QStringLiteral("Posting the comment"));
-                                 auto o = http::jsonObject(
-                                     w, QStringLiteral("The comment Gitea answered"));
-                                 then(o ? scm::idOf(*o) : existing);
-                             });
+                    ex->send(
+                        update ? "PATCH" : "POST", url,
+                        QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
+                        [=](const HttpResponse &w) {
+                            if (!w.isSuccess())
+                                return ex->failWith(
+                                    w, update
+                                           ? GiteaAnnotationClientText::tr("Updating the comment")
+                                           : GiteaAnnotationClientText::tr("Posting the comment"));
+                            auto o = http::jsonObject(
+                                w, GiteaAnnotationClientText::tr("The comment Gitea answered"));
+                            then(o ? scm::idOf(*o) : existing);
+                        });
                 });
         });
 }
@@ -75,9 +89,11 @@ GiteaAnnotationClient::GiteaAnnotationClient(const Integration &integration,
                return HttpHeaders{{"Authorization", "token " + token.exposeForRequest()}};
            },
            {{"Accept", "application/json"}},
-           QStringLiteral("Check the access token stored at %1: it may be deleted or mistyped"),
-           QStringLiteral("Give the token behind %1 the write:repository and write:issue scopes, "
-                          "and its user write access to the repository")})
+           GiteaAnnotationClientText::tr(
+               "Check the access token stored at %1: it may be deleted or mistyped"),
+           GiteaAnnotationClientText::tr(
+               "Give the token behind %1 the write:repository and write:issue scopes, "
+               "and its user write access to the repository")})
 {}
 
 GiteaAnnotationClient::StatusPost
@@ -87,7 +103,7 @@ GiteaAnnotationClient::statusPost(const AnnotationTarget &target, const StatusRe
             QJsonObject{{QStringLiteral("state"), toString(status.state)},
                         {QStringLiteral("context"), status.context},
                         {QStringLiteral("description"), status.description}},
-            QStringLiteral("Check OWNER/NAME and the commit SHA")};
+            GiteaAnnotationClientText::tr("Check OWNER/NAME and the commit SHA")};
 }
 
 CommentRequest GiteaAnnotationClient::summaryComment(const CheckRunRequest &run)

@@ -8,10 +8,18 @@
 #include "core/http/PageCursor.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <QUrlQuery>
 
 namespace stella {
+
+namespace {
+struct GiteaText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GiteaConnector)
+};
+} // namespace
 
 namespace {
 using Http = std::shared_ptr<HttpExchange>;
@@ -37,17 +45,17 @@ Error listingError(const HttpExchange &http, const HttpResponse &response, const
         return http.accessError(response, what);
     auto body = http::jsonObject(response, what);
     if (!body)
-        return Error::failed(QStringLiteral("%1: HTTP %2, and %3")
+        return Error::failed(GiteaText::tr("%1: HTTP %2, and %3")
                                  .arg(what)
                                  .arg(response.status)
                                  .arg(http::bodyHint(response)),
-                             QStringLiteral("Check that the endpoint is Gitea's base URL, without "
-                                            "/api/v1, and that no proxy answers for it"));
-    return Error::failed(QStringLiteral("%1: HTTP %2 (Gitea says: %3)")
+                             GiteaText::tr("Check that the endpoint is Gitea's base URL, without "
+                                           "/api/v1, and that no proxy answers for it"));
+    return Error::failed(GiteaText::tr("%1: HTTP %2 (Gitea says: %3)")
                              .arg(what)
                              .arg(response.status)
                              .arg(giteaMessage(response)),
-                         QStringLiteral("Check Gitea's log for the request"));
+                         GiteaText::tr("Check Gitea's log for the request"));
 }
 
 DiscoveredResource repositoryResource(const QJsonObject &r)
@@ -89,10 +97,10 @@ struct Listing
                   [http, what, owner = owner, then](const HttpResponse &response) {
                       if (response.status == 404)
                           return http->fail(Error::notFound(
-                              QStringLiteral("Gitea has no user or organisation '%1' (%2)")
+                              GiteaText::tr("Gitea has no user or organisation '%1' (%2)")
                                   .arg(owner, giteaMessage(response)),
-                              QStringLiteral("Check the owner in the integration's config: the "
-                                             "login of a user or an organisation")));
+                              GiteaText::tr("Check the owner in the integration's config: the "
+                                            "login of a user or an organisation")));
                       if (response.status != 200)
                           return http->fail(listingError(*http, response, what));
                       auto user = http::jsonObject(response, what);
@@ -113,7 +121,7 @@ struct Listing
                 self.firstPage(http->session(), ownerId, self.pageSize),
                 [http, onItems, seen](const HttpResponse &response,
                                       PageCursor &cursor) -> Result<std::optional<QUrl>> {
-                    const QString what = QStringLiteral("Listing repositories");
+                    const QString what = GiteaText::tr("Listing repositories");
                     if (response.status != 200)
                         return listingError(*http, response, what);
                     auto page = http::jsonObject(response, what);
@@ -121,9 +129,9 @@ struct Listing
                         return page.error();
                     if (!page->value(QStringLiteral("data")).isArray())
                         return Error::failed(
-                            QStringLiteral("%1: the answer has no \"data\" list (%2)")
+                            GiteaText::tr("%1: the answer has no \"data\" list (%2)")
                                 .arg(what, giteaMessage(response)),
-                            QStringLiteral("Check that the endpoint is Gitea's base URL"));
+                            GiteaText::tr("Check that the endpoint is Gitea's base URL"));
                     const QJsonArray items = page->value(QStringLiteral("data")).toArray();
                     *seen += items.size();
                     onItems(items);
@@ -160,12 +168,12 @@ void discoverOneRepository(const Http &http, const Discovery &discovery)
               [http, discovery, name, what](const HttpResponse &response) {
                   if (response.status == 404)
                       return http->fail(Error::notFound(
-                          QStringLiteral("Gitea has no repository '%1' that this token can see "
-                                         "(%2)")
+                          GiteaText::tr("Gitea has no repository '%1' that this token can see "
+                                        "(%2)")
                               .arg(name, giteaMessage(response)),
-                          QStringLiteral("Check the owner and the name (discover repositories "
-                                         "without a pattern to list them), and that the token's "
-                                         "user can read the repository")));
+                          GiteaText::tr("Check the owner and the name (discover repositories "
+                                        "without a pattern to list them), and that the token's "
+                                        "user can read the repository")));
                   if (response.status != 200)
                       return http->fail(listingError(*http, response, what));
                   auto repository = http::jsonObject(response, what);
@@ -250,12 +258,12 @@ void identify(const Http &http, const std::shared_ptr<HttpResponse> &probe, cons
                 return step.fail(
                     http->accessError(response, QStringLiteral("GET /api/v1/version")));
             return step.fail(Error::failed(
-                QStringLiteral("%1 is not Gitea's API v1 (GET /api/v1/version → %2; %3)")
+                GiteaText::tr("%1 is not Gitea's API v1 (GET /api/v1/version → %2; %3)")
                     .arg(http->session().integration().endpoint)
                     .arg(response.status)
-                    .arg(body ? QStringLiteral("no version in the answer")
+                    .arg(body ? GiteaText::tr("no version in the answer")
                               : http::bodyHint(response)),
-                QStringLiteral("Give Gitea's base URL (its ROOT_URL), without /api/v1")));
+                GiteaText::tr("Give Gitea's base URL (its ROOT_URL), without /api/v1")));
         }
         step.operation()->reportServer({kProduct, version});
         step.pass(QStringLiteral("Gitea %1").arg(version));
@@ -269,8 +277,8 @@ void identify(const Http &http, const std::shared_ptr<HttpResponse> &probe, cons
 void authenticate(const Http &http, const Step &step)
 {
     if (!http->credential())
-        return step.skip(QStringLiteral("no AuthRef: anonymous access sees public repositories "
-                                        "only"));
+        return step.skip(GiteaText::tr("no AuthRef: anonymous access sees public repositories "
+                                       "only"));
     http->get(
         api(http->session(), QStringLiteral("/user")), [http, step](const HttpResponse &response) {
             if (response.status != 200)
@@ -278,10 +286,10 @@ void authenticate(const Http &http, const Step &step)
             auto user = http::jsonObject(response, QStringLiteral("GET /api/v1/user"));
             if (!user)
                 return step.fail(user.error());
-            step.pass(QStringLiteral("signed in as %1%2")
+            step.pass(GiteaText::tr("signed in as %1%2")
                           .arg(user->value(QStringLiteral("login")).toString(),
                                user->value(QStringLiteral("is_admin")).toBool()
-                                   ? QStringLiteral(" (site administrator)")
+                                   ? GiteaText::tr(" (site administrator)")
                                    : QString()));
         });
 }
@@ -294,7 +302,7 @@ void checkPermission(const Listing &listing, const Http &http, const Step &step)
     listing.resolveOwner(http, [listing, http, step](std::optional<qint64> ownerId) {
         http->get(listing.firstPage(http->session(), ownerId, 1),
                   [http, step, owner = listing.owner](const HttpResponse &response) {
-                      const QString what = QStringLiteral("Listing repositories");
+                      const QString what = GiteaText::tr("Listing repositories");
                       if (response.status != 200)
                           return step.fail(listingError(*http, response, what));
                       auto page = http::jsonObject(response, what);
@@ -305,7 +313,7 @@ void checkPermission(const Listing &listing, const Http &http, const Step &step)
                       step.pass(QStringLiteral("%1 → 200: %2 repositories%3")
                                     .arg(response.url.path(),
                                          total ? QString::number(*total)
-                                               : QStringLiteral("an unknown number of"),
+                                               : GiteaText::tr("an unknown number of"),
                                          owner.isEmpty() ? QString()
                                                          : QStringLiteral(" of %1").arg(owner)));
                   });
@@ -326,7 +334,7 @@ void reportHealthz(const Step &step, const HttpResponse &response)
         return step.finish(ConnectorStep::State::Failed,
                            QStringLiteral("HTTP %1: %2")
                                .arg(response.status)
-                               .arg(health ? QStringLiteral("no status") : health.error().message));
+                               .arg(health ? GiteaText::tr("no status") : health.error().message));
     }
     QStringList failing;
     const QJsonObject checks = health->value(QStringLiteral("checks")).toObject();
@@ -338,13 +346,13 @@ void reportHealthz(const Step &step, const HttpResponse &response)
     if (status == QLatin1String("pass")) {
         op->reportHealth(HealthStatus::Healthy);
         return step.finish(ConnectorStep::State::Passed,
-                           QStringLiteral("pass in %1 ms").arg(response.elapsedMs));
+                           GiteaText::tr("pass in %1 ms").arg(response.elapsedMs));
     }
     const bool warn = status == QLatin1String("warn");
     op->reportHealth(warn ? HealthStatus::Degraded : HealthStatus::Unhealthy);
     step.finish(warn ? ConnectorStep::State::Warning : ConnectorStep::State::Failed,
                 QStringLiteral("%1: %2").arg(status, failing.isEmpty()
-                                                         ? QStringLiteral("no check named")
+                                                         ? GiteaText::tr("no check named")
                                                          : failing.join(QStringLiteral(", "))));
 }
 } // namespace
@@ -356,11 +364,11 @@ GiteaConnector::GiteaConnector(const Integration &integration, const ConnectorCo
 {
     session().setCredentialHeaders(&GiteaConnector::tokenHeaders);
     session().setAccessHints(
-        QStringLiteral("Check the access token stored at %1: Gitea answers 401 to a wrong, "
-                       "revoked or deleted token"),
-        QStringLiteral("Give the token behind %1 the read:repository and read:user scopes "
-                       "(Settings → Applications), and its user read access to the "
-                       "repositories"));
+        GiteaText::tr("Check the access token stored at %1: Gitea answers 401 to a wrong, "
+                      "revoked or deleted token"),
+        GiteaText::tr("Give the token behind %1 the read:repository and read:user scopes "
+                      "(Settings → Applications), and its user read access to the "
+                      "repositories"));
 }
 
 Result<HttpHeaders> GiteaConnector::tokenHeaders(const HttpSession &,
@@ -397,14 +405,14 @@ ConnectorOperation *GiteaConnector::testConnection(QObject *parent)
     auto probe = std::make_shared<HttpResponse>();
     addReachStep(run, api(session(), QStringLiteral("/version")), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify product and version"),
+        ->add(StepId::Identify, GiteaText::tr("Identify product and version"),
               [http, probe](const Step &step) { identify(http, probe, step); })
-        .add(StepId::Authenticate, QStringLiteral("Authenticated call"),
+        .add(StepId::Authenticate, GiteaText::tr("Authenticated call"),
              [http](const Step &step) { authenticate(http, step); })
         .add(StepId::Permission,
              m_owner.isEmpty()
-                 ? QStringLiteral("Check permission to list repositories")
-                 : QStringLiteral("Check permission to list the repositories of %1").arg(m_owner),
+                 ? GiteaText::tr("Check permission to list repositories")
+                 : GiteaText::tr("Check permission to list the repositories of %1").arg(m_owner),
              [listing, http](const Step &step) { checkPermission(listing, http, step); });
     run.steps->start();
     return run.operation;

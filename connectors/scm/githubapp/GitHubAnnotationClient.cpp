@@ -6,9 +6,17 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace stella {
+
+namespace {
+struct GitHubAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubAnnotationClient)
+};
+} // namespace
 
 namespace {
 using scm::AnnotationExchange;
@@ -57,9 +65,10 @@ void writeComment(std::shared_ptr<AnnotationExchange> ex, const AnnotationTarget
                          QStringLiteral("/issues/%1/comments").arg(target.pullRequest));
     ex->send(update ? "PATCH" : "POST", url, body, [ex, update](const HttpResponse &r) {
         if (!r.isSuccess())
-            return ex->failWith(r, update ? QStringLiteral("Updating the comment")
-                                          : QStringLiteral("Posting the comment"));
-        auto o = http::jsonObject(r, QStringLiteral("The comment GitHub answered with"));
+            return ex->failWith(r, update ? GitHubAnnotationClientText::tr("Updating the comment")
+                                          : GitHubAnnotationClientText::tr("Posting the comment"));
+        auto o =
+            http::jsonObject(r, GitHubAnnotationClientText::tr("The comment GitHub answered with"));
         DeliveryProgress p;
         if (o)
             p.remoteId = scm::idOf(*o);
@@ -74,8 +83,10 @@ void findMarked(std::shared_ptr<AnnotationExchange> ex, std::shared_ptr<PageCurs
 {
     ex->get(page, [ex, cursor, marker, found](const HttpResponse &r) {
         if (!r.isSuccess())
-            return ex->failWith(r, QStringLiteral("Listing the pull request's comments"));
-        auto list = http::jsonArray(r, QStringLiteral("The comments GitHub listed"));
+            return ex->failWith(
+                r, GitHubAnnotationClientText::tr("Listing the pull request's comments"));
+        auto list =
+            http::jsonArray(r, GitHubAnnotationClientText::tr("The comments GitHub listed"));
         if (!list)
             return ex->fail(DeliveryOutcome::Transient, list.error());
         if (const QString id = scm::markedCommentId(*list, marker); !id.isEmpty())
@@ -107,16 +118,18 @@ void sendRemainingAnnotations(std::shared_ptr<AnnotationExchange> ex, QString pa
                  if (!r.isSuccess())
                      return ex->failWith(
                          r,
-                         QStringLiteral("Adding annotations %1-%2 to check run %3")
+                         GitHubAnnotationClientText::tr("Adding annotations %1-%2 to check run %3")
                              .arg(progress.annotationsDelivered + 1)
                              .arg(progress.annotationsDelivered + sent)
                              .arg(progress.remoteId),
-                         QStringLiteral("The check run is gone from GitHub; discard the entry "
-                                        "and annotate again"));
+                         GitHubAnnotationClientText::tr(
+                             "The check run is gone from GitHub; discard the entry "
+                             "and annotate again"));
                  progress.annotationsDelivered += sent;
                  ex->progress(progress);
                  if (htmlUrl.isEmpty())
-                     if (auto o = http::jsonObject(r, QStringLiteral("The check run")))
+                     if (auto o =
+                             http::jsonObject(r, GitHubAnnotationClientText::tr("The check run")))
                          htmlUrl = o->value(QStringLiteral("html_url")).toString();
                  sendRemainingAnnotations(ex, path, run, progress, htmlUrl);
              });
@@ -133,10 +146,12 @@ GitHubAnnotationClient::GitHubAnnotationClient(const Integration &integration,
                return HttpHeaders{{"Authorization", "Bearer " + token.exposeForRequest()}};
            },
            github::defaultHeaders(),
-           QStringLiteral("The installation token was refused: check the app's id and private "
-                          "key at %1, and that the installation is not suspended"),
-           QStringLiteral("Give the GitHub App the checks, pull requests and statuses write "
-                          "permissions (%1), and accept them on the installation")})
+           GitHubAnnotationClientText::tr(
+               "The installation token was refused: check the app's id and private "
+               "key at %1, and that the installation is not suspended"),
+           GitHubAnnotationClientText::tr(
+               "Give the GitHub App the checks, pull requests and statuses write "
+               "permissions (%1), and accept them on the installation")})
 {}
 
 GitHubAnnotationClient::StatusPost
@@ -147,7 +162,7 @@ GitHubAnnotationClient::statusPost(const AnnotationTarget &target,
             QJsonObject{{QStringLiteral("state"), githubState(status.state)},
                         {QStringLiteral("context"), status.context},
                         {QStringLiteral("description"), status.description.left(140)}},
-            QStringLiteral("Check OWNER/NAME and that the app is installed on it")};
+            GitHubAnnotationClientText::tr("Check OWNER/NAME and that the app is installed on it")};
 }
 
 AnnotationOperation *GitHubAnnotationClient::postComment(const AnnotationTarget &target,
@@ -159,14 +174,15 @@ AnnotationOperation *GitHubAnnotationClient::postComment(const AnnotationTarget 
     // The number must be a pull request: the issue-comment endpoints take plain issues too.
     scm::getPullRequest(
         ex, ex->url(path + QStringLiteral("/pulls/%1").arg(target.pullRequest)),
-        QStringLiteral("Reading pull request #%1").arg(target.pullRequest),
-        {ex->url(path), QStringLiteral("The repository %1").arg(target.repository),
-         QStringLiteral("Check OWNER/NAME, and that the GitHub App is installed on it (the "
-                        "installation's repository access)"),
-         QStringLiteral("#%1 in %2 is not a pull request")
+        GitHubAnnotationClientText::tr("Reading pull request #%1").arg(target.pullRequest),
+        {ex->url(path), GitHubAnnotationClientText::tr("The repository %1").arg(target.repository),
+         GitHubAnnotationClientText::tr(
+             "Check OWNER/NAME, and that the GitHub App is installed on it (the "
+             "installation's repository access)"),
+         GitHubAnnotationClientText::tr("#%1 in %2 is not a pull request")
              .arg(target.pullRequest)
              .arg(target.repository),
-         QStringLiteral("Give the number of an open pull request with --pr")},
+         GitHubAnnotationClientText::tr("Give the number of an open pull request with --pr")},
         [ex, target, comment, path](const HttpResponse &) {
             const QUrl first = ex->url(
                 path + QStringLiteral("/issues/%1/comments?per_page=100").arg(target.pullRequest));
@@ -206,24 +222,26 @@ AnnotationOperation *GitHubAnnotationClient::createCheckRun(const AnnotationTarg
     if (!run.detailsUrl.isEmpty())
         body.insert(QStringLiteral("details_url"), run.detailsUrl);
     const int sent = int(first.size());
-    ex->send("POST", ex->url(path + QStringLiteral("/check-runs")), body,
-             [ex, path, run, target, sent](const HttpResponse &r) {
-                 if (!r.isSuccess())
-                     return ex->failWith(
-                         r,
-                         QStringLiteral("Creating check run '%1' on %2")
-                             .arg(run.name, target.describe()),
-                         QStringLiteral("Check OWNER/NAME and that the app is installed on it"));
-                 auto o = http::jsonObject(r, QStringLiteral("The check run GitHub created"));
-                 if (!o)
-                     return ex->fail(DeliveryOutcome::Permanent, o.error());
-                 DeliveryProgress p;
-                 p.remoteId = scm::idOf(*o);
-                 p.annotationsDelivered = sent;
-                 ex->progress(p);
-                 sendRemainingAnnotations(ex, path, run, p,
-                                          o->value(QStringLiteral("html_url")).toString());
-             });
+    ex->send(
+        "POST", ex->url(path + QStringLiteral("/check-runs")), body,
+        [ex, path, run, target, sent](const HttpResponse &r) {
+            if (!r.isSuccess())
+                return ex->failWith(r,
+                                    GitHubAnnotationClientText::tr("Creating check run '%1' on %2")
+                                        .arg(run.name, target.describe()),
+                                    GitHubAnnotationClientText::tr(
+                                        "Check OWNER/NAME and that the app is installed on it"));
+            auto o =
+                http::jsonObject(r, GitHubAnnotationClientText::tr("The check run GitHub created"));
+            if (!o)
+                return ex->fail(DeliveryOutcome::Permanent, o.error());
+            DeliveryProgress p;
+            p.remoteId = scm::idOf(*o);
+            p.annotationsDelivered = sent;
+            ex->progress(p);
+            sendRemainingAnnotations(ex, path, run, p,
+                                     o->value(QStringLiteral("html_url")).toString());
+        });
     return op;
 }
 

@@ -16,10 +16,10 @@
 namespace stella {
 
 namespace {
-QString tr(const char *text)
+struct GitHubAppConnectorText
 {
-    return QCoreApplication::translate("GitHubAppConnector", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubAppConnector)
+};
 
 using Http = std::shared_ptr<HttpExchange>;
 using Tokens = std::shared_ptr<GitHubInstallationTokens>;
@@ -51,11 +51,14 @@ public:
     {
         if (!credential)
             return Error::invalidInput(
-                tr("A GitHub App needs its private key: the integration has no AuthRef"),
-                tr("Store the app's .pem at an AuthRef and set it on the integration"));
+                GitHubAppConnectorText::tr(
+                    "A GitHub App needs its private key: the integration has no AuthRef"),
+                GitHubAppConnectorText::tr(
+                    "Store the app's .pem at an AuthRef and set it on the integration"));
         if (m_target.appId.isEmpty())
-            return Error::invalidInput(tr("appId is not configured"),
-                                       tr("Set appId to the App ID on the app's settings page"));
+            return Error::invalidInput(
+                GitHubAppConnectorText::tr("appId is not configured"),
+                GitHubAppConnectorText::tr("Set appId to the App ID on the app's settings page"));
         auto jwt = GitHubAppJwt::fromPem(*credential);
         if (!jwt)
             return jwt.error();
@@ -72,15 +75,17 @@ public:
 
     QString unauthorizedHint() const
     {
-        return tr("Check that the private key stored at %1 is a current key of the app whose "
-                  "App ID is configured (GitHub answers 401 when the JWT's signature does not "
-                  "match the app), and this machine's clock")
+        return GitHubAppConnectorText::tr(
+                   "Check that the private key stored at %1 is a current key of the app whose "
+                   "App ID is configured (GitHub answers 401 when the JWT's signature does not "
+                   "match the app), and this machine's clock")
             .arg(m_session->authRefForMessages());
     }
     QString forbiddenHint() const
     {
-        return tr("Give the app the permission in its settings (Permissions & events) and have "
-                  "the installation's owner accept it; the key at %1 is fine")
+        return GitHubAppConnectorText::tr(
+                   "Give the app the permission in its settings (Permissions & events) and have "
+                   "the installation's owner accept it; the key at %1 is fine")
             .arg(m_session->authRefForMessages());
     }
 
@@ -149,9 +154,10 @@ void identify(const Http &http, const Auth &auth, const std::shared_ptr<HttpResp
                  const QByteArray enterprise = response.header("X-GitHub-Enterprise-Version");
                  if (response.status == 401)
                      return step.fail(
-                         Error::failed(tr("GET /app: GitHub rejected the app's JWT (401: %1): the "
-                                          "private key does not "
-                                          "belong to app %2")
+                         Error::failed(GitHubAppConnectorText::tr(
+                                           "GET /app: GitHub rejected the app's JWT (401: %1): the "
+                                           "private key does not "
+                                           "belong to app %2")
                                            .arg(github::errorText(response), auth->target().appId),
                                        auth->unauthorizedHint()));
                  if (!response.isSuccess()) {
@@ -159,11 +165,13 @@ void identify(const Http &http, const Auth &auth, const std::shared_ptr<HttpResp
                      // answer with X-GitHub-Request-Id.
                      if (response.status == 404 && response.header("X-GitHub-Request-Id").isEmpty())
                          return step.fail(Error::failed(
-                             tr("%1 is not GitHub's REST API (GET / → %2, GET /app → 404)")
+                             GitHubAppConnectorText::tr(
+                                 "%1 is not GitHub's REST API (GET / → %2, GET /app → 404)")
                                  .arg(http->session().integration().endpoint)
                                  .arg(probe->status),
-                             tr("Give https://api.github.com, or https://HOST/api/v3 for GitHub "
-                                "Enterprise Server")));
+                             GitHubAppConnectorText::tr(
+                                 "Give https://api.github.com, or https://HOST/api/v3 for GitHub "
+                                 "Enterprise Server")));
                      return step.fail(auth->describe(response, QStringLiteral("GET /app")));
                  }
                  auto app = http::jsonObject(response, QStringLiteral("GET /app"));
@@ -180,7 +188,7 @@ void identify(const Http &http, const Auth &auth, const std::shared_ptr<HttpResp
                  else
                      step.operation()->reportServer({QStringLiteral("GitHub Enterprise Server"),
                                                      QString::fromLatin1(enterprise)});
-                 step.pass(tr("GitHub App '%1' owned by %2 on %3")
+                 step.pass(GitHubAppConnectorText::tr("GitHub App '%1' owned by %2 on %3")
                                .arg(slug, owner,
                                     enterprise.isEmpty()
                                         ? QStringLiteral("GitHub.com")
@@ -203,11 +211,13 @@ void authenticate(const Http &http, const Auth &auth,
                 return step.fail(token.error());
             *minted = *token;
             const GitHubInstallation &i = token->installation;
-            step.pass(tr("installation %1 on %2 (%3, %4 repositories): token valid until %5 UTC")
+            step.pass(GitHubAppConnectorText::tr(
+                          "installation %1 on %2 (%3, %4 repositories): token valid until %5 UTC")
                           .arg(i.id)
                           .arg(i.account, i.accountType,
-                               i.repositorySelection == QLatin1String("selected") ? tr("selected")
-                                                                                  : tr("all"),
+                               i.repositorySelection == QLatin1String("selected")
+                                   ? GitHubAppConnectorText::tr("selected")
+                                   : GitHubAppConnectorText::tr("all"),
                                token->expiresAt.toString(QStringLiteral("HH:mm"))));
         });
 }
@@ -219,17 +229,20 @@ void checkPermissions(const std::shared_ptr<GitHubInstallationToken> &token, con
     for (const auto &[name, access] : GitHubAppConnector::requiredPermissions()) {
         const QString has = token->permissions.value(name).toString();
         if (accessLevel(has) < accessLevel(access))
-            missing.append(has.isEmpty() ? tr("%1: %2 (none granted)").arg(name, access)
-                                         : tr("%1: %2 (only %3)").arg(name, access, has));
+            missing.append(
+                has.isEmpty()
+                    ? GitHubAppConnectorText::tr("%1: %2 (none granted)").arg(name, access)
+                    : GitHubAppConnectorText::tr("%1: %2 (only %3)").arg(name, access, has));
         else
             granted.append(QStringLiteral("%1: %2").arg(name, has));
     }
     if (!missing.isEmpty()) {
         Error e = Error::failed(
-            tr("The installation's token lacks what annotations need: %1")
+            GitHubAppConnectorText::tr("The installation's token lacks what annotations need: %1")
                 .arg(missing.join(QStringLiteral(", "))),
-            tr("In the app's settings → Permissions & events, grant %1; then an owner of %2 "
-               "accepts the new permissions on the installation")
+            GitHubAppConnectorText::tr(
+                "In the app's settings → Permissions & events, grant %1; then an owner of %2 "
+                "accepts the new permissions on the installation")
                 .arg(missing.join(QStringLiteral(", ")), token->installation.account));
         e.details = missing;
         return step.fail(e);
@@ -245,7 +258,7 @@ void listRepositories(const Http &http, const Auth &auth,
     auto tokens = auth->tokensFor(http->credential());
     if (!tokens)
         return http->fail(tokens.error());
-    const QString what = tr("Listing the installation's repositories");
+    const QString what = GitHubAppConnectorText::tr("Listing the installation's repositories");
     const std::weak_ptr<HttpExchange> weak = http;
     http->walkPages((*tokens)->url(QStringLiteral("/installation/repositories?per_page=%1")
                                        .arg(GitHubAppConnector::kPageSize)),
@@ -282,11 +295,13 @@ DiscoveredResource repositoryResource(const QJsonObject &r)
 Error notVisible(const QString &name)
 {
     return Error::notFound(
-        tr("The installation cannot see repository '%1': it does not exist, or the "
-           "installation's repository access leaves it out")
+        GitHubAppConnectorText::tr(
+            "The installation cannot see repository '%1': it does not exist, or the "
+            "installation's repository access leaves it out")
             .arg(name),
-        tr("Check the name (owner/name), or add the repository under the installation's "
-           "Repository access (Settings → GitHub Apps → Configure)"));
+        GitHubAppConnectorText::tr(
+            "Check the name (owner/name), or add the repository under the installation's "
+            "Repository access (Settings → GitHub Apps → Configure)"));
 }
 
 void discoverRepositories(const Http &http, const Auth &auth, const Discovery &discovery,
@@ -385,15 +400,17 @@ void reportRateLimit(const Step &step, const Auth &auth, const HttpResponse &res
             utcFromSecsSinceEpoch(core.value(QStringLiteral("reset")).toInteger());
         op->reportHealth(HealthStatus::Degraded);
         return step.finish(ConnectorStep::State::Warning,
-                           tr("reachable, but rate limited until %1 UTC (0 of %2 requests left)")
+                           GitHubAppConnectorText::tr(
+                               "reachable, but rate limited until %1 UTC (0 of %2 requests left)")
                                .arg(reset.toString(QStringLiteral("HH:mm")))
                                .arg(limit));
     }
     op->reportHealth(HealthStatus::Healthy);
-    step.finish(ConnectorStep::State::Passed, tr("%1 of %2 requests left this hour, in %3 ms")
-                                                  .arg(remaining)
-                                                  .arg(limit)
-                                                  .arg(response.elapsedMs));
+    step.finish(ConnectorStep::State::Passed,
+                GitHubAppConnectorText::tr("%1 of %2 requests left this hour, in %3 ms")
+                    .arg(remaining)
+                    .arg(limit)
+                    .arg(response.elapsedMs));
 }
 } // namespace
 
@@ -437,11 +454,11 @@ ConnectorOperation *GitHubAppConnector::testConnection(QObject *parent)
     auto minted = std::make_shared<GitHubInstallationToken>();
     addReachStep(run, session().endpointUrl(QStringLiteral("/")), probe);
     run.steps
-        ->add(StepId::Identify, tr("Identify the app (GET /app)"),
+        ->add(StepId::Identify, GitHubAppConnectorText::tr("Identify the app (GET /app)"),
               [http, auth, probe](const Step &step) { identify(http, auth, probe, step); })
-        .add(StepId::Authenticate, tr("Mint an installation token"),
+        .add(StepId::Authenticate, GitHubAppConnectorText::tr("Mint an installation token"),
              [http, auth, minted](const Step &step) { authenticate(http, auth, minted, step); })
-        .add(StepId::Permission, tr("Check the installation's permissions"),
+        .add(StepId::Permission, GitHubAppConnectorText::tr("Check the installation's permissions"),
              [minted](const Step &step) { checkPermissions(minted, step); });
     run.steps->start();
     return run.operation;
@@ -450,7 +467,8 @@ ConnectorOperation *GitHubAppConnector::testConnection(QObject *parent)
 ConnectorOperation *GitHubAppConnector::checkHealth(QObject *parent)
 {
     Run run = begin(ConnectorOperation::Kind::HealthCheck, parent);
-    run.steps->add(StepId::Health, tr("GET /rate_limit as the installation"),
+    run.steps->add(StepId::Health,
+                   GitHubAppConnectorText::tr("GET /rate_limit as the installation"),
                    [http = run.http, auth = m_auth](const Step &step) {
                        auto tokens = auth->tokensFor(http->credential());
                        if (!tokens)

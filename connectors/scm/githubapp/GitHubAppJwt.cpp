@@ -13,10 +13,10 @@
 namespace stella {
 
 namespace {
-QString tr(const char *text)
+struct GitHubAppJwtText
 {
-    return QCoreApplication::translate("GitHubAppJwt", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubAppJwt)
+};
 
 QByteArray base64Url(const QByteArray &bytes)
 {
@@ -37,8 +37,9 @@ Error keyError(const QString &message, const QString &hint)
 
 QString storeHint()
 {
-    return tr("Store the app's private key as GitHub generated it (the .pem file from the app's "
-              "settings, -----BEGIN RSA PRIVATE KEY-----)");
+    return GitHubAppJwtText::tr(
+        "Store the app's private key as GitHub generated it (the .pem file from the app's "
+        "settings, -----BEGIN RSA PRIVATE KEY-----)");
 }
 } // namespace
 
@@ -63,25 +64,31 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
     const QByteArray bytes = pem.exposeForRequest();
     // What the PEM says it is, before OpenSSL reads it: the precise message for each mistake.
     if (!bytes.contains("-----BEGIN "))
-        return keyError(tr("The app private key is not a PEM (no -----BEGIN line)"), storeHint());
+        return keyError(
+            GitHubAppJwtText::tr("The app private key is not a PEM (no -----BEGIN line)"),
+            storeHint());
     if (bytes.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") ||
         bytes.contains("Proc-Type: 4,ENCRYPTED"))
-        return keyError(tr("The app private key is encrypted with a passphrase, which the "
-                           "connector cannot type"),
-                        tr("Store it unencrypted: openssl pkey -in key.pem -out plain.pem "
-                           "(GitHub's own .pem is not encrypted)"));
+        return keyError(
+            GitHubAppJwtText::tr("The app private key is encrypted with a passphrase, which the "
+                                 "connector cannot type"),
+            GitHubAppJwtText::tr("Store it unencrypted: openssl pkey -in key.pem -out plain.pem "
+                                 "(GitHub's own .pem is not encrypted)"));
     if (bytes.contains("-----BEGIN OPENSSH PRIVATE KEY-----"))
-        return keyError(tr("The app private key is an OpenSSH key, not the PEM GitHub generates"),
+        return keyError(GitHubAppJwtText::tr(
+                            "The app private key is an OpenSSH key, not the PEM GitHub generates"),
                         storeHint());
     if (bytes.contains("-----BEGIN PUBLIC KEY-----") ||
         bytes.contains("-----BEGIN RSA PUBLIC KEY-----") ||
         bytes.contains("-----BEGIN CERTIFICATE-----"))
         if (!bytes.contains("PRIVATE KEY-----"))
-            return keyError(tr("The app private key holds a public key or a certificate, not "
-                               "the private key"),
-                            storeHint());
+            return keyError(
+                GitHubAppJwtText::tr("The app private key holds a public key or a certificate, not "
+                                     "the private key"),
+                storeHint());
     if (bytes.contains("-----BEGIN EC PRIVATE KEY-----"))
-        return keyError(tr("The app private key is an EC key; GitHub Apps sign with RSA (RS256)"),
+        return keyError(GitHubAppJwtText::tr(
+                            "The app private key is an EC key; GitHub Apps sign with RSA (RS256)"),
                         storeHint());
 
     ERR_clear_error();
@@ -91,24 +98,26 @@ Result<GitHubAppJwt> GitHubAppJwt::fromPem(const SecretValue &pem)
     key->pkey = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, &noPassphrase, nullptr) : nullptr;
     ERR_clear_error(); // OpenSSL's reasons name no secret, but they say nothing useful either
     if (!key->pkey)
-        return keyError(tr("The app private key cannot be read: its PEM is damaged or is not a "
-                           "private key"),
+        return keyError(GitHubAppJwtText::tr(
+                            "The app private key cannot be read: its PEM is damaged or is not a "
+                            "private key"),
                         storeHint());
     const int type = EVP_PKEY_get_base_id(key->pkey);
     if (type != EVP_PKEY_RSA) {
         const QString kind = type == EVP_PKEY_EC        ? QStringLiteral("EC")
                              : type == EVP_PKEY_ED25519 ? QStringLiteral("Ed25519")
                                                         : QStringLiteral("non-RSA");
-        return keyError(
-            tr("The app private key is an %1 key; GitHub Apps sign with RSA (RS256)").arg(kind),
-            storeHint());
+        return keyError(GitHubAppJwtText::tr(
+                            "The app private key is an %1 key; GitHub Apps sign with RSA (RS256)")
+                            .arg(kind),
+                        storeHint());
     }
     return GitHubAppJwt(std::move(key));
 }
 
 QString GitHubAppJwt::description() const
 {
-    return tr("RSA %1-bit private key").arg(EVP_PKEY_get_bits(m_key->pkey));
+    return GitHubAppJwtText::tr("RSA %1-bit private key").arg(EVP_PKEY_get_bits(m_key->pkey));
 }
 
 Result<QByteArray> GitHubAppJwt::sign(const QString &appId, const QDateTime &now) const
@@ -132,8 +141,9 @@ Result<QByteArray> GitHubAppJwt::sign(const QString &appId, const QDateTime &now
                               &length, data, size_t(input.size())) == 1;
     ERR_clear_error();
     if (!ok)
-        return Error::failed(tr("Signing the GitHub App JWT with the private key failed"),
-                             storeHint());
+        return Error::failed(
+            GitHubAppJwtText::tr("Signing the GitHub App JWT with the private key failed"),
+            storeHint());
     signature.resize(qsizetype(length));
     return input + '.' + base64Url(signature);
 }

@@ -6,9 +6,17 @@
 #include "connectors/http/HttpSession.h"
 #include "core/http/HttpClient.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 namespace stella {
+
+namespace {
+struct GitHubAppTokenSourceText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubAppConnector)
+};
+} // namespace
 
 struct GitHubAppTokenSource::State
 {
@@ -24,9 +32,10 @@ struct GitHubAppTokenSource::State
     {
         if (target.appId.isEmpty())
             return Error::invalidInput(
-                QStringLiteral("appId is not configured, and minting an installation token "
-                               "needs it"),
-                QStringLiteral("Set appId to the App ID on the app's settings page"));
+                GitHubAppTokenSourceText::tr(
+                    "appId is not configured, and minting an installation token "
+                    "needs it"),
+                GitHubAppTokenSourceText::tr("Set appId to the App ID on the app's settings page"));
         auto jwt = GitHubAppJwt::fromPem(pem);
         if (!jwt)
             return jwt.error();

@@ -13,16 +13,17 @@
 namespace stella {
 
 namespace {
-QString tr(const char *text)
+struct GitHubInstallationTokensText
 {
-    return QCoreApplication::translate("GitHubInstallationTokens", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubInstallationTokens)
+};
 
 QString keyHint()
 {
-    return tr("The app private key does not belong to the app whose appId is configured: check "
-              "appId (the App ID on the app's settings page, not its client id), that the key "
-              "is one of that app's current private keys, and this machine's clock");
+    return GitHubInstallationTokensText::tr(
+        "The app private key does not belong to the app whose appId is configured: check "
+        "appId (the App ID on the app's settings page, not its client id), that the key "
+        "is one of that app's current private keys, and this machine's clock");
 }
 
 QString accountOf(const QJsonObject &installation)
@@ -158,10 +159,12 @@ void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt, std::fu
         const QString suspended = body.value(QStringLiteral("suspended_at")).toString();
         if (!suspended.isEmpty())
             return deliver(Error::failed(
-                tr("Installation %1 of the app on %2 is suspended (since %3)")
+                GitHubInstallationTokensText::tr(
+                    "Installation %1 of the app on %2 is suspended (since %3)")
                     .arg(installation.id)
                     .arg(installation.account, suspended),
-                tr("An owner of %1 unsuspends it under Settings → GitHub Apps → Configure")
+                GitHubInstallationTokensText::tr(
+                    "An owner of %1 unsuspends it under Settings → GitHub Apps → Configure")
                     .arg(installation.account)));
         m_installation = installation;
         then();
@@ -169,10 +172,12 @@ void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt, std::fu
     if (m_target.installationId <= 0) {
         if (m_target.owner.isEmpty())
             return deliver(Error::invalidInput(
-                tr("Neither installationId nor owner is configured: the connector cannot tell "
-                   "which installation of the app to act as"),
-                tr("Set installationId (the number at the end of the installation's settings "
-                   "URL) or owner (the organisation or user the app is installed on)")));
+                GitHubInstallationTokensText::tr(
+                    "Neither installationId nor owner is configured: the connector cannot tell "
+                    "which installation of the app to act as"),
+                GitHubInstallationTokensText::tr(
+                    "Set installationId (the number at the end of the installation's settings "
+                    "URL) or owner (the organisation or user the app is installed on)")));
         const QString owner = QString::fromLatin1(QUrl::toPercentEncoding(m_target.owner));
         return lookUpByOwner(jwt,
                              {QStringLiteral("/orgs/%1/installation").arg(owner),
@@ -183,15 +188,16 @@ void GitHubInstallationTokens::lookUpInstallation(const QByteArray &jwt, std::fu
     send("GET", path, jwt, [this, found, path](const HttpResponse &response) {
         if (response.status == 404)
             return deliver(Error::notFound(
-                tr("The app has no installation %1 (GET %2 → 404)")
+                GitHubInstallationTokensText::tr("The app has no installation %1 (GET %2 → 404)")
                     .arg(m_target.installationId)
                     .arg(path),
-                tr("Check installationId: it is the number at the end of the installation's "
-                   "settings URL (…/settings/installations/ID); or set owner instead")));
+                GitHubInstallationTokensText::tr(
+                    "Check installationId: it is the number at the end of the installation's "
+                    "settings URL (…/settings/installations/ID); or set owner instead")));
         if (!response.isSuccess())
-            return deliver(github::describe(response, QStringLiteral("GET ") + path, m_clock.now(),
-                                            keyHint(),
-                                            tr("The app may not read this installation")));
+            return deliver(github::describe(
+                response, QStringLiteral("GET ") + path, m_clock.now(), keyHint(),
+                GitHubInstallationTokensText::tr("The app may not read this installation")));
         auto body = http::jsonObject(response, QStringLiteral("GET ") + path);
         if (!body)
             return deliver(body.error());
@@ -210,16 +216,18 @@ void GitHubInstallationTokens::lookUpByOwner(const QByteArray &jwt, const QStrin
             return lookUpByOwner(jwt, paths.mid(1), found);
         if (response.status == 404)
             return deliver(Error::notFound(
-                tr("The app is not installed on '%1' (neither an organisation nor a user "
-                   "installation: GitHub answered 404 to both)")
+                GitHubInstallationTokensText::tr(
+                    "The app is not installed on '%1' (neither an organisation nor a user "
+                    "installation: GitHub answered 404 to both)")
                     .arg(m_target.owner),
-                tr("Install the app on %1 (the app's public page → Install), or correct "
-                   "owner")
+                GitHubInstallationTokensText::tr(
+                    "Install the app on %1 (the app's public page → Install), or correct "
+                    "owner")
                     .arg(m_target.owner)));
         if (!response.isSuccess())
-            return deliver(github::describe(response, QStringLiteral("GET ") + path, m_clock.now(),
-                                            keyHint(),
-                                            tr("The app may not read this installation")));
+            return deliver(github::describe(
+                response, QStringLiteral("GET ") + path, m_clock.now(), keyHint(),
+                GitHubInstallationTokensText::tr("The app may not read this installation")));
         auto body = http::jsonObject(response, QStringLiteral("GET ") + path);
         if (!body)
             return deliver(body.error());
@@ -237,33 +245,39 @@ void GitHubInstallationTokens::requestToken(const QByteArray &jwt)
         if (response.status == 404) {
             m_installation.reset();
             return deliver(Error::notFound(
-                tr("The app has no installation %1 any more (%2 → 404)")
+                GitHubInstallationTokensText::tr(
+                    "The app has no installation %1 any more (%2 → 404)")
                     .arg(m_target.installationId)
                     .arg(what),
-                tr("The app may have been uninstalled: install it again, then update "
-                   "installationId")));
+                GitHubInstallationTokensText::tr(
+                    "The app may have been uninstalled: install it again, then update "
+                    "installationId")));
         }
         if (response.status == 403 &&
             said.contains(QLatin1String("suspended"), Qt::CaseInsensitive)) {
             m_installation.reset();
             return deliver(Error::failed(
-                tr("The installation on %1 is suspended (%2 → 403: %3)")
+                GitHubInstallationTokensText::tr(
+                    "The installation on %1 is suspended (%2 → 403: %3)")
                     .arg(accountOrId(), what, said),
-                tr("An owner unsuspends it under Settings → GitHub Apps → Configure")));
+                GitHubInstallationTokensText::tr(
+                    "An owner unsuspends it under Settings → GitHub Apps → Configure")));
         }
         if (response.status != 201 && response.status != 200)
-            return deliver(github::describe(response, what, m_clock.now(), keyHint(),
-                                            tr("The app may not create tokens for this "
-                                               "installation")));
+            return deliver(github::describe(
+                response, what, m_clock.now(), keyHint(),
+                GitHubInstallationTokensText::tr("The app may not create tokens for this "
+                                                 "installation")));
         auto body = http::jsonObject(response, what);
         if (!body)
             return deliver(body.error());
         const QString value = body->value(QStringLiteral("token")).toString();
         const QDateTime expires = parseUtc(body->value(QStringLiteral("expires_at")).toString());
         if (value.isEmpty() || !expires.isValid())
-            return deliver(
-                Error::failed(tr("%1: the answer has no token or no expires_at").arg(what),
-                              tr("Check that the endpoint is GitHub's REST API")));
+            return deliver(Error::failed(
+                GitHubInstallationTokensText::tr("%1: the answer has no token or no expires_at")
+                    .arg(what),
+                GitHubInstallationTokensText::tr("Check that the endpoint is GitHub's REST API")));
         GitHubInstallationToken token;
         token.value = SecretValue(value.toUtf8());
         token.expiresAt = expires;

@@ -10,10 +10,10 @@
 namespace stella::github {
 
 namespace {
-QString tr(const char *text)
+struct GitHubRestText
 {
-    return QCoreApplication::translate("GitHubRest", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(stella::GitHubRest)
+};
 
 bool isHtml(const HttpResponse &response)
 {
@@ -38,19 +38,19 @@ QString validationEntry(const QJsonValue &value)
         return subject.isEmpty() ? message : QStringLiteral("%1: %2").arg(subject, message);
     QString verdict;
     if (code == QLatin1String("missing"))
-        verdict = tr("does not exist");
+        verdict = GitHubRestText::tr("does not exist");
     else if (code == QLatin1String("missing_field"))
-        verdict = tr("is required and missing");
+        verdict = GitHubRestText::tr("is required and missing");
     else if (code == QLatin1String("invalid"))
-        verdict = tr("is invalid");
+        verdict = GitHubRestText::tr("is invalid");
     else if (code == QLatin1String("already_exists"))
-        verdict = tr("already exists");
+        verdict = GitHubRestText::tr("already exists");
     else if (code == QLatin1String("unprocessable"))
-        verdict = tr("cannot be processed");
+        verdict = GitHubRestText::tr("cannot be processed");
     else
         verdict = code;
-    QString text =
-        QStringLiteral("%1 %2").arg(subject.isEmpty() ? tr("a field") : subject, verdict);
+    QString text = QStringLiteral("%1 %2").arg(
+        subject.isEmpty() ? GitHubRestText::tr("a field") : subject, verdict);
     if (!message.isEmpty())
         text += QStringLiteral(" (%1)").arg(message);
     return text;
@@ -99,28 +99,33 @@ std::optional<Error> rateLimitError(const HttpResponse &response, const QString 
         QJsonDocument::fromJson(response.body).object().value(QStringLiteral("message")).toString();
     if (auto wait = RetryPolicy::retryAfterMs(response.header("Retry-After"), now))
         return Error::failed(
-            tr("%1: GitHub's secondary rate limit: it asks to wait %2 s (Retry-After) before "
-               "the next request")
+            GitHubRestText::tr(
+                "%1: GitHub's secondary rate limit: it asks to wait %2 s (Retry-After) before "
+                "the next request")
                 .arg(what)
                 .arg((*wait + 999) / 1000),
-            tr("Run the operation again after that; many requests at once (several pipelines "
-               "sharing one installation) reach this limit"));
+            GitHubRestText::tr(
+                "Run the operation again after that; many requests at once (several pipelines "
+                "sharing one installation) reach this limit"));
     if (auto reset = RetryPolicy::rateLimitResetMs(response.headers, now)) {
         const QDateTime until = now.addMSecs(*reset);
         const QByteArray limit = response.header("x-ratelimit-limit");
-        return Error::failed(tr("%1: rate limited until %2 UTC: GitHub's hourly limit%3 is used up "
-                                "(x-ratelimit-remaining: 0)")
-                                 .arg(what, until.toString(QStringLiteral("HH:mm")),
-                                      limit.isEmpty()
-                                          ? QString()
-                                          : tr(" of %1 requests").arg(QString::fromLatin1(limit))),
-                             tr("Wait until %1 UTC, or spread the work over time")
-                                 .arg(until.toString(QStringLiteral("HH:mm"))));
+        return Error::failed(
+            GitHubRestText::tr("%1: rate limited until %2 UTC: GitHub's hourly limit%3 is used up "
+                               "(x-ratelimit-remaining: 0)")
+                .arg(what, until.toString(QStringLiteral("HH:mm")),
+                     limit.isEmpty()
+                         ? QString()
+                         : GitHubRestText::tr(" of %1 requests").arg(QString::fromLatin1(limit))),
+            GitHubRestText::tr("Wait until %1 UTC, or spread the work over time")
+                .arg(until.toString(QStringLiteral("HH:mm"))));
     }
     if (said.contains(QLatin1String("secondary rate limit"), Qt::CaseInsensitive))
         return Error::failed(
-            tr("%1: GitHub's secondary rate limit was hit, without a Retry-After").arg(what),
-            tr("Wait at least one minute before trying again, as GitHub's docs ask"));
+            GitHubRestText::tr("%1: GitHub's secondary rate limit was hit, without a Retry-After")
+                .arg(what),
+            GitHubRestText::tr(
+                "Wait at least one minute before trying again, as GitHub's docs ask"));
     return std::nullopt;
 }
 
@@ -131,36 +136,46 @@ Error describe(const HttpResponse &response, const QString &what, const QDateTim
         return *limited;
     if (isHtml(response))
         return Error::failed(
-            tr("%1: HTTP %2, and %3").arg(what).arg(response.status).arg(http::bodyHint(response)),
-            tr("Check the endpoint (https://api.github.com, or https://HOST/api/v3 for GitHub "
-               "Enterprise Server) and any proxy between this machine and GitHub"));
+            GitHubRestText::tr("%1: HTTP %2, and %3")
+                .arg(what)
+                .arg(response.status)
+                .arg(http::bodyHint(response)),
+            GitHubRestText::tr(
+                "Check the endpoint (https://api.github.com, or https://HOST/api/v3 for GitHub "
+                "Enterprise Server) and any proxy between this machine and GitHub"));
     const QString said = errorText(response);
-    const QString tail = said.isEmpty() ? QString() : tr(" (GitHub says: %1)").arg(said);
+    const QString tail =
+        said.isEmpty() ? QString() : GitHubRestText::tr(" (GitHub says: %1)").arg(said);
     switch (response.status) {
     case 401:
         return Error::failed(
-            tr("%1: GitHub rejected the credentials (401 Unauthorized)%2").arg(what, tail),
+            GitHubRestText::tr("%1: GitHub rejected the credentials (401 Unauthorized)%2")
+                .arg(what, tail),
             unauthorizedHint);
     case 403:
         return Error::failed(
-            tr("%1: authenticated, but not allowed (403 Forbidden)%2").arg(what, tail),
+            GitHubRestText::tr("%1: authenticated, but not allowed (403 Forbidden)%2")
+                .arg(what, tail),
             forbiddenHint);
     case 404:
-        return Error::notFound(tr("%1: not found (404)%2").arg(what, tail),
-                               tr("GitHub answers 404 both for what does not exist and for what "
-                                  "this installation may not see: check the name and the "
-                                  "installation's repository access"));
+        return Error::notFound(
+            GitHubRestText::tr("%1: not found (404)%2").arg(what, tail),
+            GitHubRestText::tr("GitHub answers 404 both for what does not exist and for what "
+                               "this installation may not see: check the name and the "
+                               "installation's repository access"));
     case 422:
-        return Error::invalidInput(tr("%1: GitHub refused the request (422)%2").arg(what, tail),
-                                   tr("Correct the fields GitHub names"));
+        return Error::invalidInput(
+            GitHubRestText::tr("%1: GitHub refused the request (422)%2").arg(what, tail),
+            GitHubRestText::tr("Correct the fields GitHub names"));
     default:
-        return Error::failed(tr("%1: HTTP %2 from %3%4")
-                                 .arg(what)
-                                 .arg(response.status)
-                                 .arg(response.url.path(), tail),
-                             response.status >= 500
-                                 ? tr("GitHub or a proxy failed; try again later")
-                                 : tr("Check the request against GitHub's REST docs"));
+        return Error::failed(
+            GitHubRestText::tr("%1: HTTP %2 from %3%4")
+                .arg(what)
+                .arg(response.status)
+                .arg(response.url.path(), tail),
+            response.status >= 500
+                ? GitHubRestText::tr("GitHub or a proxy failed; try again later")
+                : GitHubRestText::tr("Check the request against GitHub's REST docs"));
     }
 }
 
@@ -173,9 +188,9 @@ Result<QJsonArray> pageItems(const HttpResponse &response, const QString &key, c
         return page.error();
     const QJsonValue items = page->value(key);
     if (!items.isArray())
-        return Error::failed(
-            tr("%1: the answer has no \"%2\" list (%3)").arg(what, key, http::bodyHint(response)),
-            tr("Check that the endpoint is GitHub's REST API"));
+        return Error::failed(GitHubRestText::tr("%1: the answer has no \"%2\" list (%3)")
+                                 .arg(what, key, http::bodyHint(response)),
+                             GitHubRestText::tr("Check that the endpoint is GitHub's REST API"));
     return items.toArray();
 }
 

@@ -4,11 +4,19 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/http/PageCursor.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QSet>
 #include <QTimer>
 
 namespace stella {
+
+namespace {
+struct GitLabAnnotationClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabAnnotationClient)
+};
+} // namespace
 
 namespace {
 using scm::AnnotationExchange;
@@ -42,9 +50,11 @@ void collectBodies(Ex ex, std::shared_ptr<PageCursor> cursor, const QUrl &page, 
 {
     ex->get(page, [=](const HttpResponse &r) {
         if (!r.isSuccess())
-            return ex->failWith(r, discussions ? QStringLiteral("Listing the MR's discussions")
-                                               : QStringLiteral("Listing the MR's notes"));
-        auto list = http::jsonArray(r, QStringLiteral("The list GitLab answered with"));
+            return ex->failWith(
+                r, discussions ? GitLabAnnotationClientText::tr("Listing the MR's discussions")
+                               : GitLabAnnotationClientText::tr("Listing the MR's notes"));
+        auto list =
+            http::jsonArray(r, GitLabAnnotationClientText::tr("The list GitLab answered with"));
         if (!list)
             return ex->fail(DeliveryOutcome::Transient, list.error());
         for (const QJsonValue &v : *list) {
@@ -76,16 +86,20 @@ void withMergeRequest(Ex ex, const AnnotationTarget &target,
 {
     scm::getPullRequest(
         ex, ex->url(mrPath(target)),
-        QStringLiteral("Reading merge request !%1").arg(target.pullRequest),
-        {ex->url(projectPath(target)), QStringLiteral("The project %1").arg(target.repository),
-         QStringLiteral("Check the project's full path, and that the token's user is a member of "
-                        "it"),
-         QStringLiteral("!%1 in %2 is not a merge request")
+        GitLabAnnotationClientText::tr("Reading merge request !%1").arg(target.pullRequest),
+        {ex->url(projectPath(target)),
+         GitLabAnnotationClientText::tr("The project %1").arg(target.repository),
+         GitLabAnnotationClientText::tr(
+             "Check the project's full path, and that the token's user is a member of "
+             "it"),
+         GitLabAnnotationClientText::tr("!%1 in %2 is not a merge request")
              .arg(target.pullRequest)
              .arg(target.repository),
-         QStringLiteral("Give the merge request's IID (the number after !) with --pr")},
+         GitLabAnnotationClientText::tr(
+             "Give the merge request's IID (the number after !) with --pr")},
         [ex, then](const HttpResponse &mr) {
-            auto o = http::jsonObject(mr, QStringLiteral("The merge request GitLab answered with"));
+            auto o = http::jsonObject(
+                mr, GitLabAnnotationClientText::tr("The merge request GitLab answered with"));
             if (!o)
                 return ex->fail(DeliveryOutcome::Transient, o.error());
             then(*o);
@@ -142,9 +156,9 @@ void postDiscussions(std::shared_ptr<DiscussionRun> d, bool positioned = true)
                         // the finding goes on the MR as a thread naming file and line.
                         return postDiscussions(d, false);
                     if (!r.isSuccess())
-                        return d->ex->failWith(
-                            r, QStringLiteral("Posting annotation %1 as an MR discussion")
-                                   .arg(d->progress.annotationsDelivered + 1));
+                        return d->ex->failWith(r, GitLabAnnotationClientText::tr(
+                                                      "Posting annotation %1 as an MR discussion")
+                                                      .arg(d->progress.annotationsDelivered + 1));
                     ++d->progress.annotationsDelivered;
                     d->ex->progress(d->progress);
                     postDiscussions(d);
@@ -162,9 +176,11 @@ GitLabAnnotationClient::GitLabAnnotationClient(const Integration &integration,
                return HttpHeaders{{"PRIVATE-TOKEN", token.exposeForRequest()}};
            },
            {{"Accept", "application/json"}},
-           QStringLiteral("Check the access token stored at %1: it may be expired or revoked"),
-           QStringLiteral("Give the token behind %1 the api scope and at least the Developer role "
-                          "on the project")})
+           GitLabAnnotationClientText::tr(
+               "Check the access token stored at %1: it may be expired or revoked"),
+           GitLabAnnotationClientText::tr(
+               "Give the token behind %1 the api scope and at least the Developer role "
+               "on the project")})
 {}
 
 GitLabAnnotationClient::StatusPost
@@ -175,7 +191,7 @@ GitLabAnnotationClient::statusPost(const AnnotationTarget &target,
             QJsonObject{{QStringLiteral("state"), gitLabState(status.state)},
                         {QStringLiteral("name"), status.context},
                         {QStringLiteral("description"), status.description}},
-            QStringLiteral("Check the project's path and the commit SHA")};
+            GitLabAnnotationClientText::tr("Check the project's path and the commit SHA")};
 }
 
 QString GitLabAnnotationClient::gitLabState(CommitState state)
@@ -223,9 +239,11 @@ AnnotationOperation *GitLabAnnotationClient::postComment(const AnnotationTarget 
                      QJsonObject{{QStringLiteral("body"), comment.bodyWithMarker()}},
                      [ex, update](const HttpResponse &r) {
                          if (!r.isSuccess())
-                             return ex->failWith(r, update ? QStringLiteral("Updating the note")
-                                                           : QStringLiteral("Posting the note"));
-                         auto o = http::jsonObject(r, QStringLiteral("The note GitLab answered"));
+                             return ex->failWith(
+                                 r, update ? GitLabAnnotationClientText::tr("Updating the note")
+                                           : GitLabAnnotationClientText::tr("Posting the note"));
+                         auto o = http::jsonObject(
+                             r, GitLabAnnotationClientText::tr("The note GitLab answered"));
                          DeliveryProgress p;
                          if (o)
                              p.remoteId = scm::idOf(*o);
@@ -252,9 +270,10 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
         QTimer::singleShot(0, op, [d] {
             d->ex->fail(
                 DeliveryOutcome::Permanent,
-                Error::invalidInput(QStringLiteral("GitLab shows line annotations as merge request "
+                Error::invalidInput(
+                    GitLabAnnotationClientText::tr("GitLab shows line annotations as merge request "
                                                    "discussions, and no merge request was given"),
-                                    QStringLiteral("Give the MR's IID with --pr")));
+                    GitLabAnnotationClientText::tr("Give the MR's IID with --pr")));
         });
         return op;
     }
@@ -266,10 +285,12 @@ AnnotationOperation *GitLabAnnotationClient::createCheckRun(const AnnotationTarg
             if (d->diffRefs.value(QStringLiteral("head_sha")).toString().isEmpty())
                 return d->ex->fail(
                     DeliveryOutcome::Permanent,
-                    Error::failed(QStringLiteral("Merge request !%1 has no diff yet (no "
-                                                 "diff_refs), so lines cannot be annotated")
-                                      .arg(d->target.pullRequest),
-                                  QStringLiteral("Retry once GitLab has prepared the MR's diff")));
+                    Error::failed(
+                        GitLabAnnotationClientText::tr("Merge request !%1 has no diff yet (no "
+                                                       "diff_refs), so lines cannot be annotated")
+                            .arg(d->target.pullRequest),
+                        GitLabAnnotationClientText::tr(
+                            "Retry once GitLab has prepared the MR's diff")));
             listAll(d->ex,
                     d->ex->url(mrPath(d->target) + QStringLiteral("/discussions?per_page=100")),
                     true, [d](QList<QPair<QString, QString>> bodies) {

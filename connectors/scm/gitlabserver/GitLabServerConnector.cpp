@@ -5,7 +5,16 @@
 #include "core/connectors/StepIds.h"
 #include "core/model/ResourceTypes.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct GitLabServerText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::GitLabServerConnector)
+};
+} // namespace
 
 namespace {
 using Http = gitlab::Http;
@@ -67,30 +76,31 @@ void checkPermission(const Http &http, const Step &step, const QString &group)
                 return done(text);
             const QString path =
                 QStringLiteral("/groups/%1?with_projects=false").arg(gitlab::pathId(group));
-            http->get(gitlab::api(http->session(), path), [http, step, group, text,
-                                                           done](const HttpResponse &r) {
-                if (r.status == 404)
-                    return step.fail(
-                        Error::notFound(QStringLiteral("GitLab has no group '%1' that "
+            http->get(gitlab::api(http->session(), path),
+                      [http, step, group, text, done](const HttpResponse &r) {
+                          if (r.status == 404)
+                              return step.fail(Error::notFound(
+                                  GitLabServerText::tr("GitLab has no group '%1' that "
                                                        "the token can see")
-                                            .arg(group),
-                                        QStringLiteral("Check group (the full path, e.g. "
+                                      .arg(group),
+                                  GitLabServerText::tr("Check group (the full path, e.g. "
                                                        "platform/backend) and that the token's "
                                                        "user is a member")));
-                if (r.status != 200)
-                    return step.fail(
-                        gitlab::refusal(*http, r, QStringLiteral("GET /api/v4/groups/:id")));
-                done(text + QStringLiteral("; group %1").arg(group));
-            });
+                          if (r.status != 200)
+                              return step.fail(gitlab::refusal(
+                                  *http, r, QStringLiteral("GET /api/v4/groups/:id")));
+                          done(text + QStringLiteral("; group %1").arg(group));
+                      });
         });
 }
 } // namespace
 
 GitLabServerConnector::GitLabServerConnector(const Integration &integration,
                                              const ConnectorContext &context)
-    : GitLabApiConnector(integration, context,
-                         QStringLiteral("Give the token behind %1 the read_api scope (api to post "
-                                        "annotations) and membership of the projects")),
+    : GitLabApiConnector(
+          integration, context,
+          GitLabServerText::tr("Give the token behind %1 the read_api scope (api to post "
+                               "annotations) and membership of the projects")),
       m_group(gitlab::configuredPath(session().configString(QStringLiteral("group")),
                                      QStringLiteral("group"))),
       m_pageSize(std::min(session().configInt(QStringLiteral("pageSize"), kDefaultPageSize), 100))
@@ -101,7 +111,7 @@ ConnectorOperation *GitLabServerConnector::testConnection(QObject *parent)
     Run run = beginTestConnection(parent);
     const Http http = run.http;
     const Result<QString> group = m_group;
-    run.steps->add(StepId::Permission, QStringLiteral("Check the token's scopes"),
+    run.steps->add(StepId::Permission, GitLabServerText::tr("Check the token's scopes"),
                    [http, group](const Step &step) {
                        if (!group)
                            return step.fail(group.error());
@@ -150,14 +160,15 @@ HttpConnector::DiscoveryBody GitLabServerConnector::discovery(const QString &res
         std::optional<Error> notFound;
         if (!group->isEmpty())
             notFound = Error::notFound(
-                QStringLiteral("GitLab has no group '%1' that the token can see").arg(*group),
-                QStringLiteral("Check group (the full path, e.g. platform/backend) and that the "
-                               "token's user is a member"));
+                GitLabServerText::tr("GitLab has no group '%1' that the token can see").arg(*group),
+                GitLabServerText::tr(
+                    "Check group (the full path, e.g. platform/backend) and that the "
+                    "token's user is a member"));
         http->walkPages(first,
                         gitlab::pages(
                             http,
-                            repositories ? QStringLiteral("Listing repositories")
-                                         : QStringLiteral("Listing projects"),
+                            repositories ? GitLabServerText::tr("Listing repositories")
+                                         : GitLabServerText::tr("Listing projects"),
                             [discovery, repositories](const QJsonArray &items) {
                                 QList<DiscoveredResource> page;
                                 for (const QJsonValue &v : items) {

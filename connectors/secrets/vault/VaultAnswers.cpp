@@ -4,7 +4,16 @@
 #include "connectors/http/HttpAnswers.h"
 #include "core/credentials/VaultSecretStore.h"
 
+#include <QCoreApplication>
+
 namespace stella::vault {
+
+namespace {
+struct VaultAnswersText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::VaultConnector)
+};
+} // namespace
 
 std::optional<NodeState> stateForStatus(int status)
 {
@@ -38,21 +47,25 @@ Result<NodeHealth> readHealth(const HttpResponse &response, const QString &endpo
     if (!body->value(QStringLiteral("initialized")).isBool() ||
         !body->value(QStringLiteral("sealed")).isBool())
         return Error::failed(
-            QStringLiteral("%1 is not Vault's HTTP API (GET /v1/sys/health → %2 without Vault's "
-                           "initialized and sealed fields)")
+            VaultAnswersText::tr(
+                "%1 is not Vault's HTTP API (GET /v1/sys/health → %2 without Vault's "
+                "initialized and sealed fields)")
                 .arg(endpoint)
                 .arg(response.status),
-            QStringLiteral(
+            VaultAnswersText::tr(
                 "Give Vault's address without /v1, e.g. https://vault.example.com:8200"));
     const std::optional<NodeState> state = stateForStatus(response.status);
     if (!state) {
         const QString said = VaultSecretStore::errorsIn(response.body);
         return Error::failed(
-            QStringLiteral("GET /v1/sys/health answered HTTP %1, which is none of Vault's health "
-                           "states%2")
+            VaultAnswersText::tr(
+                "GET /v1/sys/health answered HTTP %1, which is none of Vault's health "
+                "states%2")
                 .arg(response.status)
-                .arg(said.isEmpty() ? QString() : QStringLiteral(" (Vault says: %1)").arg(said)),
-            QStringLiteral("Check Vault's logs, or a proxy in front of it that rewrites answers"));
+                .arg(said.isEmpty() ? QString()
+                                    : VaultAnswersText::tr(" (Vault says: %1)").arg(said)),
+            VaultAnswersText::tr(
+                "Check Vault's logs, or a proxy in front of it that rewrites answers"));
     }
     NodeHealth health;
     health.state = *state;
@@ -81,8 +94,9 @@ Result<TokenFields> readTokenFields(const HttpResponse &response)
     const QJsonObject data = body->value(QStringLiteral("data")).toObject();
     if (data.isEmpty() || !data.contains(QStringLiteral("policies")))
         return Error::failed(
-            QStringLiteral("GET /v1/auth/token/lookup-self answered without the token's data"),
-            QStringLiteral("Check that the endpoint is Vault's address"));
+            VaultAnswersText::tr(
+                "GET /v1/auth/token/lookup-self answered without the token's data"),
+            VaultAnswersText::tr("Check that the endpoint is Vault's address"));
     TokenFields info;
     info.displayName = data.value(QStringLiteral("display_name")).toString();
     info.type = data.value(QStringLiteral("type")).toString();

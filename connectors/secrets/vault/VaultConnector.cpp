@@ -6,7 +6,16 @@
 #include "core/connectors/StepIds.h"
 #include "core/credentials/VaultSecretStore.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct VaultText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::VaultConnector)
+};
+} // namespace
 
 namespace {
 const QString kProduct = QStringLiteral("Vault");
@@ -32,45 +41,45 @@ StateVerdict verdictFor(const NodeHealth &node)
     using S = ConnectorStep::State;
     switch (node.state) {
     case NodeState::Active:
-        return {HealthStatus::Healthy, S::Passed, QStringLiteral("the active node (200)"), {}};
+        return {HealthStatus::Healthy, S::Passed, VaultText::tr("the active node (200)"), {}};
     case NodeState::Standby:
         return {HealthStatus::Healthy,
                 S::Passed,
-                QStringLiteral("an unsealed standby node (429, Vault's standby code, not a rate "
-                               "limit): it forwards requests to the active node"),
+                VaultText::tr("an unsealed standby node (429, Vault's standby code, not a rate "
+                              "limit): it forwards requests to the active node"),
                 {}};
     case NodeState::PerformanceStandby:
         return {HealthStatus::Healthy,
                 S::Passed,
-                QStringLiteral("a performance standby (473): it serves reads and forwards writes"),
+                VaultText::tr("a performance standby (473): it serves reads and forwards writes"),
                 {}};
     case NodeState::DrSecondary:
         return {HealthStatus::Degraded, S::Warning,
-                QStringLiteral("a disaster-recovery secondary (472): it serves no client requests "
-                               "until it is promoted"),
-                QStringLiteral("Point the integration at the primary cluster, or promote this one "
-                               "(vault write -f sys/replication/dr/secondary/promote)")};
+                VaultText::tr("a disaster-recovery secondary (472): it serves no client requests "
+                              "until it is promoted"),
+                VaultText::tr("Point the integration at the primary cluster, or promote this one "
+                              "(vault write -f sys/replication/dr/secondary/promote)")};
     case NodeState::StandbyWithoutActive:
         return {HealthStatus::Degraded, S::Warning,
-                QStringLiteral("a standby that cannot reach the active node (474): the requests "
-                               "it forwards fail"),
-                QStringLiteral("Check the network between this node and the active one, or point "
-                               "the integration at the active node")};
+                VaultText::tr("a standby that cannot reach the active node (474): the requests "
+                              "it forwards fail"),
+                VaultText::tr("Check the network between this node and the active one, or point "
+                              "the integration at the active node")};
     case NodeState::Uninitialized:
         return {HealthStatus::Unhealthy, S::Failed,
-                QStringLiteral("not initialised (501): it holds no secrets and accepts no token"),
-                QStringLiteral("Initialise it (vault operator init) and unseal it, or point the "
-                               "integration at an initialised cluster")};
+                VaultText::tr("not initialised (501): it holds no secrets and accepts no token"),
+                VaultText::tr("Initialise it (vault operator init) and unseal it, or point the "
+                              "integration at an initialised cluster")};
     case NodeState::Sealed:
         return {HealthStatus::Unhealthy, S::Failed,
-                QStringLiteral("sealed (503): it answers nothing but its status until unsealed"),
-                QStringLiteral("Unseal it (vault operator unseal, with a quorum of key shares) or "
-                               "check its auto-unseal key service")};
+                VaultText::tr("sealed (503): it answers nothing but its status until unsealed"),
+                VaultText::tr("Unseal it (vault operator unseal, with a quorum of key shares) or "
+                              "check its auto-unseal key service")};
     case NodeState::Removed:
         return {HealthStatus::Unhealthy, S::Failed,
-                QStringLiteral("removed from its cluster (530): it serves no requests"),
-                QStringLiteral("Point the integration at a node still in the cluster (vault "
-                               "operator raft list-peers on the active node)")};
+                VaultText::tr("removed from its cluster (530): it serves no requests"),
+                VaultText::tr("Point the integration at a node still in the cluster (vault "
+                              "operator raft list-peers on the active node)")};
     }
     return {HealthStatus::Unknown, S::Failed, {}, {}};
 }
@@ -97,22 +106,22 @@ struct TokenInfo : vault::TokenFields
     QString describe(const QDateTime &now) const
     {
         const QString who =
-            QStringLiteral("token '%1' (%2) with policies %3")
+            VaultText::tr("token '%1' (%2) with policies %3")
                 .arg(displayName.isEmpty() ? QStringLiteral("unnamed") : displayName,
                      type.isEmpty() ? QStringLiteral("service") : type,
                      policies.isEmpty() ? QStringLiteral("(none)")
                                         : policies.join(QStringLiteral(", ")));
         if (ttlSeconds <= 0)
-            return who + QStringLiteral(", no TTL: it does not expire");
-        return who + QStringLiteral(", expires in %1 (%2)")
+            return who + VaultText::tr(", no TTL: it does not expire");
+        return who + VaultText::tr(", expires in %1 (%2)")
                          .arg(remaining(ttlSeconds), formatUtc(now.addSecs(ttlSeconds)));
     }
     QString renewHint() const
     {
-        return renewable ? QStringLiteral("Renew it (vault token renew) or store a longer-lived "
-                                          "token at %1")
-                         : QStringLiteral("It cannot be renewed: store a new token at %1 before "
-                                          "it expires");
+        return renewable ? VaultText::tr("Renew it (vault token renew) or store a longer-lived "
+                                         "token at %1")
+                         : VaultText::tr("It cannot be renewed: store a new token at %1 before "
+                                         "it expires");
     }
 };
 
@@ -127,13 +136,13 @@ Result<TokenInfo> readTokenInfo(const HttpResponse &response)
 QString vaultSays(const HttpResponse &response)
 {
     const QString said = VaultSecretStore::errorsIn(response.body);
-    return said.isEmpty() ? QString() : QStringLiteral(" (Vault says: %1)").arg(said.left(200));
+    return said.isEmpty() ? QString() : VaultText::tr(" (Vault says: %1)").arg(said.left(200));
 }
 
 QString namespaceText(const HttpSession &session)
 {
     const QString ns = session.configString(QStringLiteral("namespace"));
-    return ns.isEmpty() ? QString() : QStringLiteral(" in namespace %1").arg(ns);
+    return ns.isEmpty() ? QString() : VaultText::tr(" in namespace %1").arg(ns);
 }
 
 // A refused lookup-self: the token may not look itself up, whatever the reason.
@@ -141,19 +150,19 @@ Error lookupRefused(const HttpSession &session, const HttpResponse &response)
 {
     if (response.status == 403)
         return Error::failed(
-            QStringLiteral("GET /v1/auth/token/lookup-self → 403%1: the token may not look "
-                           "itself up%2: it is invalid or expired, or none of its policies "
-                           "grants read on auth/token/lookup-self")
+            VaultText::tr("GET /v1/auth/token/lookup-self → 403%1: the token may not look "
+                          "itself up%2: it is invalid or expired, or none of its policies "
+                          "grants read on auth/token/lookup-self")
                 .arg(vaultSays(response), namespaceText(session)),
-            QStringLiteral("Check the token stored at %1 (vault token lookup); Vault's default "
-                           "policy grants auth/token/lookup-self: create the token without "
-                           "-no-default-policy, or add path \"auth/token/lookup-self\" "
-                           "{ capabilities = [\"read\"] } to one of its policies")
+            VaultText::tr("Check the token stored at %1 (vault token lookup); Vault's default "
+                          "policy grants auth/token/lookup-self: create the token without "
+                          "-no-default-policy, or add path \"auth/token/lookup-self\" "
+                          "{ capabilities = [\"read\"] } to one of its policies")
                 .arg(session.authRefForMessages()));
-    return Error::failed(QStringLiteral("GET /v1/auth/token/lookup-self answered HTTP %1%2")
+    return Error::failed(VaultText::tr("GET /v1/auth/token/lookup-self answered HTTP %1%2")
                              .arg(response.status)
                              .arg(vaultSays(response)),
-                         QStringLiteral("Check Vault's logs"));
+                         VaultText::tr("Check Vault's logs"));
 }
 
 Result<HttpHeaders> tokenHeaders(const HttpSession &session,
@@ -163,9 +172,9 @@ Result<HttpHeaders> tokenHeaders(const HttpSession &session,
         return HttpHeaders{};
     if (credential->isBasic())
         return Error::invalidInput(
-            QStringLiteral("%1 holds username:password, and Vault takes a token")
+            VaultText::tr("%1 holds username:password, and Vault takes a token")
                 .arg(session.integration().authRefUri),
-            QStringLiteral("Store a Vault token (hvs.… or s.…) at that AuthRef"));
+            VaultText::tr("Store a Vault token (hvs.… or s.…) at that AuthRef"));
     return HttpHeaders{{"X-Vault-Token", credential->exposeForRequest()}};
 }
 
@@ -185,10 +194,10 @@ void getWithToken(const Http &http, const QString &path, HttpExchange::ResponseH
 {
     if (!http->credential())
         return http->fail(Error::invalidInput(
-            QStringLiteral("Vault needs a token, and '%1' has no AuthRef")
+            VaultText::tr("Vault needs a token, and '%1' has no AuthRef")
                 .arg(http->session().integration().name),
-            QStringLiteral("Set the integration's AuthRef to a keychain or env reference "
-                           "holding a Vault token")));
+            VaultText::tr("Set the integration's AuthRef to a keychain or env reference "
+                          "holding a Vault token")));
     auto headers = http->session().credentialHeaders(http->credential());
     if (!headers)
         return http->fail(headers.error());
@@ -243,7 +252,7 @@ void authenticate(const Http &http, const Step &step)
         const QDateTime now = http->session().context().clock->now();
         if (token->expiresSoon()) {
             step.operation()->reportHealth(HealthStatus::Degraded);
-            return step.warn(token->describe(now) + QStringLiteral(": within a day. ") +
+            return step.warn(token->describe(now) + VaultText::tr(": within a day. ") +
                              token->renewHint().arg(http->session().authRefForMessages()));
         }
         step.pass(token->describe(now));
@@ -260,18 +269,18 @@ void checkKvMount(const Http &http, const Step &step)
         if (response.status == 403)
             // Vault answers a missing mount and one the token may not use alike.
             return step.fail(Error::notFound(
-                QStringLiteral("Vault has no KV mount '%1/' that the token may use%2 (GET %3 → "
-                               "403%4)")
+                VaultText::tr("Vault has no KV mount '%1/' that the token may use%2 (GET %3 → "
+                              "403%4)")
                     .arg(mount, namespaceText(http->session()), path, vaultSays(response)),
-                QStringLiteral("Check the integration's kvMount against vault secrets list, and "
-                               "give the token a policy with read on %1/data/*")
+                VaultText::tr("Check the integration's kvMount against vault secrets list, and "
+                              "give the token a policy with read on %1/data/*")
                     .arg(mount)));
         if (response.status != 200)
-            return step.fail(Error::failed(QStringLiteral("GET %1 answered HTTP %2%3")
+            return step.fail(Error::failed(VaultText::tr("GET %1 answered HTTP %2%3")
                                                .arg(path)
                                                .arg(response.status)
                                                .arg(vaultSays(response)),
-                                           QStringLiteral("Check Vault's logs")));
+                                           VaultText::tr("Check Vault's logs")));
         auto body = http::jsonObject(response, QStringLiteral("GET %1").arg(path));
         if (!body)
             return step.fail(body.error());
@@ -289,15 +298,15 @@ void checkKvMount(const Http &http, const Step &step)
             op->reportHealth(HealthStatus::Healthy);
         if (type != QLatin1String("kv"))
             return step.warn(
-                QStringLiteral("%1/ is a '%2' secrets engine, not KV version 2: vault AuthRefs "
-                               "through this integration will not resolve; set kvMount to a KV "
-                               "version 2 mount")
+                VaultText::tr("%1/ is a '%2' secrets engine, not KV version 2: vault AuthRefs "
+                              "through this integration will not resolve; set kvMount to a KV "
+                              "version 2 mount")
                     .arg(mount, type.isEmpty() ? QStringLiteral("unknown") : type));
         if (version != QLatin1String("2"))
-            return step.warn(QStringLiteral("%1/ is a KV version 1 mount: vault AuthRefs need KV "
-                                            "version 2 (vault kv enable-versioning %1/)")
+            return step.warn(VaultText::tr("%1/ is a KV version 1 mount: vault AuthRefs need KV "
+                                           "version 2 (vault kv enable-versioning %1/)")
                                  .arg(mount));
-        step.pass(QStringLiteral("%1/ is a KV version 2 mount the token may use").arg(mount));
+        step.pass(VaultText::tr("%1/ is a KV version 2 mount the token may use").arg(mount));
     });
 }
 
@@ -328,7 +337,7 @@ void reportNodeHealth(const Http &http, const Step &step, const HttpResponse &re
             operation->reportHealth(HealthStatus::Degraded);
             return step.finish(
                 ConnectorStep::State::Warning,
-                QStringLiteral("%1; the token expires in %2 (%3): %4")
+                VaultText::tr("%1; the token expires in %2 (%3): %4")
                     .arg(says, remaining(token->ttlSeconds),
                          formatUtc(now.addSecs(token->ttlSeconds)),
                          token->renewHint().arg(http->session().authRefForMessages())));
@@ -351,7 +360,7 @@ HttpConnector::DiscoveryBody VaultConnector::discovery(const QString &resourceTy
     // Never called: a secrets manager declares no resource types, and discover() refuses them.
     return [resourceType](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
         http->fail(Error::invalidInput(
-            QStringLiteral("Vault has no resource type '%1' to discover").arg(resourceType)));
+            VaultText::tr("Vault has no resource type '%1' to discover").arg(resourceType)));
     };
 }
 
@@ -362,7 +371,7 @@ ConnectorOperation *VaultConnector::testConnection(QObject *parent)
     // What sys/health answered: the reach step's request, the identify step's input.
     auto probe = std::make_shared<HttpResponse>();
     run.steps
-        ->add(StepId::Reach, QStringLiteral("Reach the server"),
+        ->add(StepId::Reach, VaultText::tr("Reach the server"),
               [http, probe](const Step &step) {
                   getHealth(http, [step, probe](const HttpResponse &response) {
                       *probe = response;
@@ -370,11 +379,11 @@ ConnectorOperation *VaultConnector::testConnection(QObject *parent)
                       step.pass(http::describe(request, response));
                   });
               })
-        .add(StepId::Identify, QStringLiteral("Identify product, version and node state"),
+        .add(StepId::Identify, VaultText::tr("Identify product, version and node state"),
              [http, probe](const Step &step) { identify(http, step, *probe); })
-        .add(StepId::Authenticate, QStringLiteral("Look up the token (auth/token/lookup-self)"),
+        .add(StepId::Authenticate, VaultText::tr("Look up the token (auth/token/lookup-self)"),
              [http](const Step &step) { authenticate(http, step); })
-        .add(StepId::Permission, QStringLiteral("Check the KV mount %1/").arg(kvMountOf(session())),
+        .add(StepId::Permission, VaultText::tr("Check the KV mount %1/").arg(kvMountOf(session())),
              [http](const Step &step) { checkKvMount(http, step); });
     run.steps->start();
     return run.operation;

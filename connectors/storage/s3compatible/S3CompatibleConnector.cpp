@@ -7,7 +7,16 @@
 #include "core/common/Clock.h"
 #include "core/connectors/StepIds.h"
 
+#include <QCoreApplication>
+
 namespace stella {
+
+namespace {
+struct S3CompatibleText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::S3CompatibleConnector)
+};
+} // namespace
 
 namespace {
 using Http = std::shared_ptr<HttpExchange>;
@@ -22,12 +31,14 @@ Result<AwsCredentials> awsCredentials(const HttpSession &session,
     if (!credential || parts.size() < 2 || parts.size() > 3 || parts[0].isEmpty() ||
         parts[1].isEmpty() || (parts.size() == 3 && parts[2].isEmpty()))
         return Error::invalidInput(
-            QStringLiteral("%1 does not hold S3 keys: S3Compatible needs "
-                           "ACCESS_KEY_ID:SECRET_ACCESS_KEY (with :SESSION_TOKEN for temporary "
-                           "credentials)")
+            S3CompatibleText::tr(
+                "%1 does not hold S3 keys: S3Compatible needs "
+                "ACCESS_KEY_ID:SECRET_ACCESS_KEY (with :SESSION_TOKEN for temporary "
+                "credentials)")
                 .arg(session.authRefForMessages()),
-            QStringLiteral("Store the access key id and the secret access key, joined by ':', at "
-                           "that AuthRef"));
+            S3CompatibleText::tr(
+                "Store the access key id and the secret access key, joined by ':', at "
+                "that AuthRef"));
     return AwsCredentials{parts[0], parts[1], parts.size() == 3 ? parts[2] : QByteArray()};
 }
 
@@ -116,27 +127,28 @@ const QString kListBuckets = QStringLiteral("ListBuckets (GET /)");
 void identify(const HttpResponse &probe, const HttpExchange &http, const Step &step)
 {
     const QString endpoint = http.session().integration().endpoint;
-    const QString hint = QStringLiteral("Give the S3 API's address, e.g. "
-                                        "https://s3.eu-west-1.amazonaws.com or "
-                                        "https://minio.example.com:9000");
+    const QString hint = S3CompatibleText::tr("Give the S3 API's address, e.g. "
+                                              "https://s3.eu-west-1.amazonaws.com or "
+                                              "https://minio.example.com:9000");
     if (const QString foreign = s3::foreignBody(probe); !foreign.isEmpty())
-        return step.fail(Error::failed(QStringLiteral("%1 is not S3: GET / answered %2 (HTTP %3)")
-                                           .arg(endpoint, foreign)
-                                           .arg(probe.status),
-                                       hint));
+        return step.fail(
+            Error::failed(S3CompatibleText::tr("%1 is not S3: GET / answered %2 (HTTP %3)")
+                              .arg(endpoint, foreign)
+                              .arg(probe.status),
+                          hint));
     auto xml = s3::readXml(probe, QStringLiteral("GET /"));
     if (!xml)
         return step.fail(Error::failed(
-            QStringLiteral("%1 is not S3: %2").arg(endpoint, xml.error().message), hint));
+            S3CompatibleText::tr("%1 is not S3: %2").arg(endpoint, xml.error().message), hint));
     const bool s3Answer =
         xml->root == QLatin1String("ListAllMyBucketsResult") ||
         (xml->root == QLatin1String("Error") && !xml->text(QStringLiteral("Code")).isEmpty());
     if (!s3Answer)
-        return step.fail(
-            Error::failed(QStringLiteral("%1 is not S3: GET / answered <%2>, where S3 answers "
-                                         "<ListAllMyBucketsResult> or <Error>")
-                              .arg(endpoint, xml->root.left(64)),
-                          hint));
+        return step.fail(Error::failed(
+            S3CompatibleText::tr("%1 is not S3: GET / answered <%2>, where S3 answers "
+                                 "<ListAllMyBucketsResult> or <Error>")
+                .arg(endpoint, xml->root.left(64)),
+            hint));
     QString version;
     const QString product = serverProduct(probe, &version);
     step.operation()->reportServer({product, version});
@@ -146,17 +158,17 @@ void identify(const HttpResponse &probe, const HttpExchange &http, const Step &s
             : QStringLiteral("<ListAllMyBucketsResult>");
     step.pass(
         probe.header("Server").isEmpty()
-            ? QStringLiteral("S3 API (anonymous GET / → %1); no Server header, and S3 has "
-                             "no version endpoint")
+            ? S3CompatibleText::tr("S3 API (anonymous GET / → %1); no Server header, and S3 has "
+                                   "no version endpoint")
                   .arg(answered)
-            : QStringLiteral("%1 (Server: %2; anonymous GET / → %3)")
+            : S3CompatibleText::tr("%1 (Server: %2; anonymous GET / → %3)")
                   .arg(product, QString::fromLatin1(probe.header("Server")).left(80), answered));
 }
 
 void authenticate(const std::shared_ptr<const S3Api> &api, const Http &http, const Step &step)
 {
     if (!http->credential())
-        return step.skip(QStringLiteral("no AuthRef: anonymous requests are not signed"));
+        return step.skip(S3CompatibleText::tr("no AuthRef: anonymous requests are not signed"));
     api->send(http, "GET", api->serviceUrl(), [api, http, step](const HttpResponse &response) {
         if (response.status != 200)
             return step.fail(
@@ -166,7 +178,7 @@ void authenticate(const std::shared_ptr<const S3Api> &api, const Http &http, con
         if (!xml)
             return step.fail(xml.error());
         const QString owner = xml->text(QStringLiteral("DisplayName"));
-        step.pass(QStringLiteral("ListBuckets signed for %1%2: %3 buckets")
+        step.pass(S3CompatibleText::tr("ListBuckets signed for %1%2: %3 buckets")
                       .arg(api->region(), owner.isEmpty()
                                               ? QString()
                                               : QStringLiteral(" as %1").arg(owner.left(80)))
@@ -184,7 +196,7 @@ void checkPermission(const std::shared_ptr<const S3Api> &api, const Http &http, 
                                              api->context(*http, QStringLiteral("s3:ListBucket"))));
             const QString region = s3::namedRegion(response);
             step.operation()->reportHealth(HealthStatus::Healthy);
-            step.pass(QStringLiteral("%1 → 200 in %2 ms%3")
+            step.pass(S3CompatibleText::tr("%1 → 200 in %2 ms%3")
                           .arg(what)
                           .arg(response.elapsedMs)
                           .arg(region.isEmpty() ? QString()
@@ -213,7 +225,7 @@ void readBucket(const std::shared_ptr<const S3Api> &api, const Http &http, const
                   }
                   op->reportHealth(HealthStatus::Healthy);
                   step.finish(ConnectorStep::State::Passed,
-                              QStringLiteral("bucket %1 answers its listing in %2 ms")
+                              S3CompatibleText::tr("bucket %1 answers its listing in %2 ms")
                                   .arg(api->bucket())
                                   .arg(response.elapsedMs));
               });
@@ -265,11 +277,11 @@ ConnectorOperation *S3CompatibleConnector::testConnection(QObject *parent)
     auto probe = std::make_shared<HttpResponse>();
     addReachStep(run, api->serviceUrl(), probe);
     run.steps
-        ->add(StepId::Identify, QStringLiteral("Identify the S3 API"),
+        ->add(StepId::Identify, S3CompatibleText::tr("Identify the S3 API"),
               [http, probe](const Step &step) { identify(*probe, *http, step); })
-        .add(StepId::Authenticate, QStringLiteral("ListBuckets, signed with SigV4"),
+        .add(StepId::Authenticate, S3CompatibleText::tr("ListBuckets, signed with SigV4"),
              [api, http](const Step &step) { authenticate(api, http, step); })
-        .add(StepId::Permission, QStringLiteral("HeadBucket %1").arg(api->bucket()),
+        .add(StepId::Permission, S3CompatibleText::tr("HeadBucket %1").arg(api->bucket()),
              [api, http](const Step &step) { checkPermission(api, http, step); });
     run.steps->start();
     return run.operation;
@@ -289,7 +301,7 @@ HttpConnector::DiscoveryBody S3CompatibleConnector::discovery(const QString &) c
 {
     // resourceTypes() is empty, so discover() refuses every type before a body is asked for.
     return [](const std::shared_ptr<HttpExchange> &http, const Discovery &) {
-        http->fail(Error::invalidInput(QStringLiteral("S3Compatible has no discovery")));
+        http->fail(Error::invalidInput(S3CompatibleText::tr("S3Compatible has no discovery")));
     };
 }
 

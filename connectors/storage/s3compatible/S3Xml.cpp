@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "S3Xml.h"
 
+#include <QCoreApplication>
 #include <QXmlStreamReader>
 
 namespace stella::s3 {
 
 namespace {
-const QString kHint =
-    QStringLiteral("Check that the endpoint is the S3 API's address (e.g. "
-                   "https://s3.eu-west-1.amazonaws.com), not a console, a proxy's page or "
-                   "another service");
+struct S3XmlText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::S3CompatibleConnector)
+};
+} // namespace
+
+namespace {
+QString s3Hint()
+{
+    return S3XmlText::tr("Check that the endpoint is the S3 API's address (e.g. "
+                         "https://s3.eu-west-1.amazonaws.com), not a console, a proxy's page or "
+                         "another service");
+}
 } // namespace
 
 QString foreignBody(const HttpResponse &response)
@@ -17,11 +27,11 @@ QString foreignBody(const HttpResponse &response)
     const QByteArray type = response.header("Content-Type").toLower();
     const QByteArray start = response.body.left(256).trimmed().toLower();
     if (type.contains("html") || start.startsWith("<!doctype html") || start.startsWith("<html"))
-        return QStringLiteral("an HTML page (a login page or a proxy?), not S3's XML");
+        return S3XmlText::tr("an HTML page (a login page or a proxy?), not S3's XML");
     if (type.contains("json") || start.startsWith('{') || start.startsWith('['))
-        return QStringLiteral("JSON (another API?), not S3's XML");
+        return S3XmlText::tr("JSON (another API?), not S3's XML");
     if (response.body.trimmed().isEmpty())
-        return QStringLiteral("an empty answer, not S3's XML");
+        return S3XmlText::tr("an empty answer, not S3's XML");
     return {};
 }
 
@@ -29,17 +39,17 @@ Result<XmlAnswer> readXml(const HttpResponse &response, const QString &what,
                           const QString &expectedRoot)
 {
     if (const QString foreign = foreignBody(response); !foreign.isEmpty())
-        return Error::failed(QStringLiteral("%1: the server answered %2 (HTTP %3)")
+        return Error::failed(S3XmlText::tr("%1: the server answered %2 (HTTP %3)")
                                  .arg(what, foreign)
                                  .arg(response.status),
-                             kHint);
+                             s3Hint());
     if (response.body.size() > kMaxXmlBytes)
-        return Error::failed(QStringLiteral("%1: an answer of %2 bytes is not the expected XML "
-                                            "(S3 answers are at most %3 MiB)")
+        return Error::failed(S3XmlText::tr("%1: an answer of %2 bytes is not the expected XML "
+                                           "(S3 answers are at most %3 MiB)")
                                  .arg(what)
                                  .arg(response.body.size())
                                  .arg(kMaxXmlBytes >> 20),
-                             kHint);
+                             s3Hint());
     XmlAnswer out;
     QXmlStreamReader xml(response.body);
     QString current;
@@ -48,7 +58,7 @@ Result<XmlAnswer> readXml(const HttpResponse &response, const QString &what,
         switch (xml.readNext()) {
         case QXmlStreamReader::StartElement:
             if (++depth > kMaxXmlDepth) {
-                xml.raiseError(QStringLiteral("nested deeper than %1 elements").arg(kMaxXmlDepth));
+                xml.raiseError(S3XmlText::tr("nested deeper than %1 elements").arg(kMaxXmlDepth));
                 break;
             }
             current = xml.name().toString();
@@ -70,21 +80,22 @@ Result<XmlAnswer> readXml(const HttpResponse &response, const QString &what,
     }
     if (xml.hasError())
         return Error::failed(
-            QStringLiteral("%1: the answer is not the expected XML (%2 at line %3: %4)")
+            S3XmlText::tr("%1: the answer is not the expected XML (%2 at line %3: %4)")
                 .arg(what)
-                .arg(response.body.size() < 16 ? QStringLiteral("too short")
+                .arg(response.body.size() < 16 ? S3XmlText::tr("too short")
                                                : QStringLiteral("malformed"))
                 .arg(xml.lineNumber())
                 .arg(xml.errorString()),
-            kHint);
+            s3Hint());
     if (out.root.isEmpty())
         return Error::failed(
-            QStringLiteral("%1: the answer is not the expected XML (no element)").arg(what), kHint);
+            S3XmlText::tr("%1: the answer is not the expected XML (no element)").arg(what),
+            s3Hint());
     if (!expectedRoot.isEmpty() && out.root != expectedRoot)
-        return Error::failed(QStringLiteral("%1: the answer is not the expected XML (<%2>, where "
-                                            "S3 answers <%3>)")
+        return Error::failed(S3XmlText::tr("%1: the answer is not the expected XML (<%2>, where "
+                                           "S3 answers <%3>)")
                                  .arg(what, out.root.left(64), expectedRoot),
-                             kHint);
+                             s3Hint());
     return out;
 }
 
