@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "core/storage/Database.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
@@ -49,6 +50,27 @@ QStringList tagsFromFramed(const QString &text)
 QString compactJson(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// Well under SQLite's and PostgreSQL's limits on bound parameters per statement.
+constexpr qsizetype kIdsPerStatement = 500;
+
+QString placeholders(qsizetype n)
+{
+    QString text = QStringLiteral("?");
+    text.reserve(n * 3);
+    for (qsizetype k = 1; k < n; ++k)
+        text += QStringLiteral(", ?");
+    return text;
+}
+
+// Runs `run(first, count)` over [0, size) in chunks of kIdsPerStatement.
+template <typename F> Result<void> inChunks(qsizetype size, F &&run)
+{
+    for (qsizetype start = 0; start < size; start += kIdsPerStatement)
+        if (auto r = run(start, std::min(kIdsPerStatement, size - start)); !r)
+            return r;
+    return {};
 }
 } // namespace
 
@@ -191,20 +213,14 @@ Result<std::optional<Integration>> CatalogStore::findIntegration(const QString &
 Result<QHash<QUuid, Integration>> CatalogStore::findIntegrations(const QString &tenantId,
                                                                  const QList<QUuid> &ids)
 {
-    // Well under SQLite's and PostgreSQL's limits on bound parameters per statement.
-    constexpr qsizetype kChunk = 500;
     QHash<QUuid, Integration> found;
     found.reserve(ids.size());
-    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
-        const qsizetype n = std::min(kChunk, ids.size() - start);
-        QString placeholders = QStringLiteral("?");
-        for (qsizetype k = 1; k < n; ++k)
-            placeholders += QStringLiteral(", ?");
+    auto read = inChunks(ids.size(), [&](qsizetype start, qsizetype n) -> Result<void> {
         QSqlQuery q = m_db.query();
         q.prepare(QStringLiteral("SELECT ") + kColumns +
                   QStringLiteral(" FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"
                                  " AND id IN (") +
-                  placeholders + QLatin1Char(')'));
+                  placeholders(n) + QLatin1Char(')'));
         q.addBindValue(tenantId);
         for (qsizetype k = start; k < start + n; ++k)
             q.addBindValue(idText(ids[k]));
@@ -217,8 +233,41 @@ Result<QHash<QUuid, Integration>> CatalogStore::findIntegrations(const QString &
             const QUuid id = integration->id;
             found.insert(id, std::move(integration).value());
         }
-    }
+        return {};
+    });
+    if (!read)
+        return read.error();
     return found;
+}
+
+Result<int> CatalogStore::updateOrganisation(const QString &tenantId, const QList<QUuid> &ids,
+                                             int expectedVersion, const Organisation &values,
+                                             const QDateTime &updatedAt)
+{
+    int changed = 0;
+    auto updated = inChunks(ids.size(), [&](qsizetype start, qsizetype n) -> Result<void> {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("UPDATE integrations SET folder = ?, tags = ?, tier = ?,"
+                                 " version = version + 1, updated_at = ?"
+                                 " WHERE tenant_id = ? AND deleted_at IS NULL AND version = ?"
+                                 " AND id IN (") +
+                  placeholders(n) + QLatin1Char(')'));
+        q.addBindValue(notNull(values.folder));
+        q.addBindValue(framedTags(values.tags));
+        q.addBindValue(notNull(toString(values.tier)));
+        q.addBindValue(timeValue(updatedAt));
+        q.addBindValue(tenantId);
+        q.addBindValue(expectedVersion);
+        for (qsizetype k = start; k < start + n; ++k)
+            q.addBindValue(idText(ids[k]));
+        if (auto r = m_db.exec(q, QStringLiteral("updating %1 integrations").arg(n)); !r)
+            return r;
+        changed += q.numRowsAffected();
+        return {};
+    });
+    if (!updated)
+        return updated.error();
+    return changed;
 }
 
 Result<QList<Integration>> CatalogStore::listIntegrations(const QString &tenantId,
@@ -342,6 +391,41 @@ Result<void> CatalogStore::insertAudit(const QString &tenantId, const AuditEntry
                                   : QVariant(idText(e.integrationId)),
          timeValue(e.timestamp), compactJson(e.details)},
         QStringLiteral("writing the audit log"));
+}
+
+Result<void> CatalogStore::insertBulkUpdateAudit(const QString &tenantId, const QList<QUuid> &ids,
+                                                 const QString &actor, const QDateTime &at,
+                                                 const QStringList &changedFields)
+{
+    // The same details insertAudit would write for each row, built by the database from the
+    // row's name and version: its JSON functions quote the name.
+    const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
+    const QString details =
+        postgres ? QStringLiteral("jsonb_build_object('bulk', true, 'changed', CAST(? AS JSONB),"
+                                  " 'name', name, 'version', version)")
+                 : QStringLiteral("json_object('bulk', json('true'), 'changed', json(?),"
+                                  " 'name', name, 'version', version)");
+    const QString timestamp =
+        postgres ? QStringLiteral("CAST(? AS TIMESTAMPTZ)") : QStringLiteral("?");
+    const QString changed = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(changedFields)).toJson(QJsonDocument::Compact));
+    return inChunks(ids.size(), [&](qsizetype start, qsizetype n) -> Result<void> {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("INSERT INTO audit_logs (tenant_id, actor, action, integration_id,"
+                                 " timestamp, details) SELECT tenant_id, CAST(? AS TEXT),"
+                                 " 'update', id, ") +
+                  timestamp + QStringLiteral(", ") + details +
+                  QStringLiteral(" FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"
+                                 " AND id IN (") +
+                  placeholders(n) + QStringLiteral(") ORDER BY name"));
+        q.addBindValue(actor);
+        q.addBindValue(timeValue(at));
+        q.addBindValue(changed);
+        q.addBindValue(tenantId);
+        for (qsizetype k = start; k < start + n; ++k)
+            q.addBindValue(idText(ids[k]));
+        return m_db.exec(q, QStringLiteral("writing the audit log for %1 integrations").arg(n));
+    });
 }
 
 Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId,

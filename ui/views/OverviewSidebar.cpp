@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OverviewSidebar.h"
 
+#include "ui/views/CachedTextDelegate.h"
+
 #include <QHeaderView>
 
 namespace stella::ui {
@@ -28,6 +30,7 @@ OverviewSidebar::OverviewSidebar(QWidget *parent) : QTreeWidget(parent)
     setHeaderHidden(true);
     setColumnCount(1);
     setUniformRowHeights(true); // 2,000 folders lay out without measuring each
+    setItemDelegate(new CachedTextDelegate(this));
     setSelectionMode(QAbstractItemView::SingleSelection);
 
     m_all = new QTreeWidgetItem(this);
