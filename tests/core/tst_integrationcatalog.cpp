@@ -661,8 +661,9 @@ private Q_SLOTS:
             const int version = n == 1 ? 3 : 2;
             QCOMPARE(stored->version, version);
             QCOMPARE(stored->folder, QStringLiteral("Team A"));
-            QCOMPARE(stored->tags, n == 0 ? QStringList({QStringLiteral("edge"), QStringLiteral("eu")})
-                                          : QStringList{QStringLiteral("eu")});
+            QCOMPARE(stored->tags, n == 0
+                                       ? QStringList({QStringLiteral("edge"), QStringLiteral("eu")})
+                                       : QStringList{QStringLiteral("eu")});
             QCOMPARE(stored->updatedAt, m_clock.now());
             const auto result = std::find_if(changed->cbegin(), changed->cend(),
                                              [&](const Integration &i) { return i.id == ids[n]; });
@@ -681,8 +682,8 @@ private Q_SLOTS:
             QCOMPARE(entry.details.value(QStringLiteral("changed")).toArray(),
                      QJsonArray({QStringLiteral("folder"), QStringLiteral("tags")}));
         }
-        QCOMPARE(rowCount(QStringLiteral("SELECT COUNT(*) FROM audit_logs WHERE action = 'update'")),
-                 5);
+        QCOMPARE(
+            rowCount(QStringLiteral("SELECT COUNT(*) FROM audit_logs WHERE action = 'update'")), 5);
     }
 
     // The set-based write keeps optimistic concurrency: a row no longer at the version read
@@ -698,8 +699,8 @@ private Q_SLOTS:
         CatalogStore store(m_session->database());
         CatalogStore::Organisation values;
         values.folder = QStringLiteral("Moved");
-        auto written = store.updateOrganisation(m_alice.tenantId, {a->id, b->id}, 1, values,
-                                                m_clock.now());
+        auto written =
+            store.updateOrganisation(m_alice.tenantId, {a->id, b->id}, 1, values, m_clock.now());
         QVERIFY(written.ok());
         QCOMPARE(*written, 1);
         QCOMPARE(catalog().get(m_alice, a->id)->version, 2);

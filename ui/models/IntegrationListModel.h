@@ -131,7 +131,7 @@ private:
         // Lowercase UTF-8: name, provider, type, endpoint, status. Bytes, so a filter word is
         // found with memmem: the per-row QString search was most of a keystroke at 100,000.
         QByteArray haystack;
-        QString nameKey;  // lowercase, for sorting without a locale compare per comparison
+        QString nameKey; // lowercase, for sorting without a locale compare per comparison
         QString endpointKey;
         CategoryMask categories = 0; // as counted in m_overview
     };
@@ -197,7 +197,7 @@ private:
     QString m_filterText;
     QStringList m_tokens;
     std::vector<QByteArray> m_tokenBytes; // m_tokens in UTF-8, what the haystacks are searched for
-    size_t m_haystacksBuilt = 0; // rows before it have their haystack (later ones may too)
+    size_t m_haystacksBuilt = 0;          // rows before it have their haystack (later ones may too)
     QTimer *m_haystackTimer = nullptr;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

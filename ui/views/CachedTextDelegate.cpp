@@ -8,9 +8,8 @@
 namespace stella::ui {
 
 const CachedTextDelegate::Shaped &CachedTextDelegate::shaped(const QString &text,
-                                                              const QFontMetrics &metrics,
-                                                              int width,
-                                                              Qt::TextElideMode mode) const
+                                                             const QFontMetrics &metrics, int width,
+                                                             Qt::TextElideMode mode) const
 {
     auto it = m_cache.find(text);
     if (it != m_cache.end() && it->width == width)
@@ -75,9 +74,8 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
                                                                             : QPalette::Inactive;
     painter->save();
     painter->setFont(opt.font);
-    painter->setPen(opt.palette.color(group, (opt.state & QStyle::State_Selected)
-                                                 ? QPalette::HighlightedText
-                                                 : QPalette::Text));
+    painter->setPen(opt.palette.color(
+        group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text));
     const Qt::Alignment horizontal =
         QStyle::visualAlignment(opt.direction, opt.displayAlignment) & Qt::AlignHorizontal_Mask;
     qreal x = textRect.left();

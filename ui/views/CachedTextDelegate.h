@@ -32,7 +32,7 @@ public:
 private:
     struct Shaped
     {
-        int width = -1;   // the width it was elided for
+        int width = -1;    // the width it was elided for
         qreal advance = 0; // the shown (possibly elided) text's width
         QStaticText text;
     };
