@@ -74,6 +74,16 @@ template <typename F> Result<void> inChunks(qsizetype size, F &&run)
 }
 } // namespace
 
+QString CatalogStore::tenantTerm() const
+{
+    // SQLite's planner took the tenant's index (tenant_id, deleted_at, name) for these
+    // statements, walking every row of the tenant once per 500 ids: a bulk move of 10,000 in
+    // 100,000 took 10 s. The unary + keeps the condition but not that index, so the ids are
+    // looked up by primary key. PostgreSQL has no + on text, and plans it well anyway.
+    return m_db.dialect() == Database::Dialect::Postgres ? QStringLiteral("tenant_id = ?")
+                                                         : QStringLiteral("+tenant_id = ?");
+}
+
 QVariant CatalogStore::timeValue(const QDateTime &t) const
 {
     if (!t.isValid())
@@ -248,9 +258,9 @@ Result<int> CatalogStore::updateOrganisation(const QString &tenantId, const QLis
     auto updated = inChunks(ids.size(), [&](qsizetype start, qsizetype n) -> Result<void> {
         QSqlQuery q = m_db.query();
         q.prepare(QStringLiteral("UPDATE integrations SET folder = ?, tags = ?, tier = ?,"
-                                 " version = version + 1, updated_at = ?"
-                                 " WHERE tenant_id = ? AND deleted_at IS NULL AND version = ?"
-                                 " AND id IN (") +
+                                 " version = version + 1, updated_at = ? WHERE ") +
+                  tenantTerm() +
+                  QStringLiteral(" AND deleted_at IS NULL AND version = ? AND id IN (") +
                   placeholders(n) + QLatin1Char(')'));
         q.addBindValue(notNull(values.folder));
         q.addBindValue(framedTags(values.tags));
@@ -415,9 +425,9 @@ Result<void> CatalogStore::insertBulkUpdateAudit(const QString &tenantId, const 
                                  " timestamp, details) SELECT tenant_id, CAST(? AS TEXT),"
                                  " 'update', id, ") +
                   timestamp + QStringLiteral(", ") + details +
-                  QStringLiteral(" FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"
-                                 " AND id IN (") +
-                  placeholders(n) + QStringLiteral(") ORDER BY name"));
+                  QStringLiteral(" FROM integrations WHERE ") + tenantTerm() +
+                  QStringLiteral(" AND deleted_at IS NULL AND id IN (") + placeholders(n) +
+                  QLatin1Char(')'));
         q.addBindValue(actor);
         q.addBindValue(timeValue(at));
         q.addBindValue(changed);

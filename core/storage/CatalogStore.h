@@ -97,6 +97,8 @@ public:
     Result<MetricsSnapshot> metrics(const QString &tenantId);
 
 private:
+    // "tenant_id = ?" for a statement that looks integrations up by id (see the .cpp).
+    QString tenantTerm() const;
     QVariant timeValue(const QDateTime &t) const;
     QDateTime timeFrom(const QVariant &v) const;
     Result<Integration> readIntegration(const QSqlQuery &q) const;

@@ -7,18 +7,19 @@
 
 namespace stella::ui {
 
-const CachedTextDelegate::Shaped &CachedTextDelegate::shaped(const QString &text,
+const CachedTextDelegate::Shaped *CachedTextDelegate::shaped(const QString &text,
                                                              const QFontMetrics &metrics, int width,
                                                              Qt::TextElideMode mode) const
 {
     auto it = m_cache.find(text);
-    if (it != m_cache.end() && it->width == width)
-        return *it;
     if (it == m_cache.end()) {
         if (m_cache.size() >= kMaxCachedTexts)
             m_cache.clear();
-        it = m_cache.insert(text, {});
+        m_cache.insert(text, {}); // painted by the style this time
+        return nullptr;
     }
+    if (it->width == width)
+        return &*it;
     const QString shown =
         metrics.horizontalAdvance(text) > width ? metrics.elidedText(text, mode, width) : text;
     it->width = width;
@@ -26,7 +27,7 @@ const CachedTextDelegate::Shaped &CachedTextDelegate::shaped(const QString &text
     it->text = QStaticText(shown);
     it->text.setTextFormat(Qt::PlainText);
     it->text.setPerformanceHint(QStaticText::AggressiveCaching);
-    return *it;
+    return &*it;
 }
 
 void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -42,11 +43,10 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         return;
     }
-    // Everything but the text as the style draws it: background, selection, icon, focus.
-    opt.text.clear();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-    if (text.isEmpty())
+    if (text.isEmpty()) {
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         return;
+    }
 
     // The text's place as QCommonStyle lays a cell out: after the icon, inside a margin.
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, &opt, widget) + 1;
@@ -59,15 +59,21 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
             textRect.setLeft(textRect.left() + taken);
     }
     textRect.adjust(margin, 0, -margin, 0);
-    if (textRect.width() <= 0)
-        return;
-
     if (opt.font != m_font) {
         m_cache.clear();
         m_font = opt.font;
     }
-    const QFontMetrics metrics(opt.font);
-    const Shaped &s = shaped(text, metrics, textRect.width(), opt.textElideMode);
+    const QFontMetrics &metrics = opt.fontMetrics;
+    const Shaped *cached =
+        textRect.width() > 0 ? shaped(text, metrics, textRect.width(), opt.textElideMode) : nullptr;
+    if (!cached) {
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        return;
+    }
+    // Everything but the text as the style draws it: background, selection, icon, focus.
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const Shaped &s = *cached;
 
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : (opt.state & QStyle::State_Active) ? QPalette::Normal

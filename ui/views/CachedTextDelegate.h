@@ -9,11 +9,11 @@
 namespace stella::ui {
 
 // Paints a cell as QStyledItemDelegate does (background, selection, icon, focus from the
-// style) but its text from a cache of shaped, elided QStaticText. The style lays out and
-// shapes every cell's text again on every paint (a QTextLayout per cell): that was half of
-// repainting the console's window, so a sidebar switch or a filter keystroke over 100,000
-// integrations could not be drawn within a frame (docs/architecture.md, "At 100,000
-// integrations").
+// style), but a text it has painted before from a cache of shaped, elided QStaticText. The
+// style lays out and shapes every cell's text again on every paint (a QTextLayout per cell):
+// most of repainting the console's window. A text seen for the first time is painted by the
+// style itself: shaping it for the cache costs more than the style's one layout, and a
+// scope switch or a filter keystroke shows mostly texts not painted yet.
 class CachedTextDelegate : public QStyledItemDelegate
 {
 public:
@@ -36,7 +36,8 @@ private:
         qreal advance = 0; // the shown (possibly elided) text's width
         QStaticText text;
     };
-    const Shaped &shaped(const QString &text, const QFontMetrics &metrics, int width,
+    // The cached text, or nullptr the first time a text is seen (the style paints it then).
+    const Shaped *shaped(const QString &text, const QFontMetrics &metrics, int width,
                          Qt::TextElideMode mode) const;
 
     mutable QHash<QString, Shaped> m_cache;
