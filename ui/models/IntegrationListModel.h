@@ -25,8 +25,9 @@ class ColumnTable;
 // The integration list: a table model over a vector of rows that filters and sorts itself.
 // Deliberately not a QSortFilterProxyModel: with a view attached, a proxy re-filter took ~4 s
 // at 100,000 rows on the baseline machine (docs/contracts.md §18), while computing the visible
-// index vector here and resetting once takes a few ms. Each row keeps a lowercase haystack,
-// computed once when the row is loaded, so a keystroke in the filter is one substring scan per row.
+// index vector here and applying it as one layout change takes a few ms. Each row keeps a
+// lowercase haystack, built once (after the load, see isFilterPrepared), so a keystroke in the
+// filter is one substring scan per row.
 class IntegrationListModel : public QAbstractTableModel
 {
     Q_OBJECT
