@@ -508,6 +508,48 @@ private Q_SLOTS:
         QCOMPARE(later.rowCount(), 0);
     }
 
+    // The scope is tested on packed per-row keys: they follow every change of a row (an edit
+    // moving it to another folder, a removal shifting the rows after it, a monitor result).
+    void scopeFollowsEditsRemovalsAndHealth()
+    {
+        IntegrationListModel model(m_clock);
+        QList<Integration> rows = sample();
+        rows[0].folder = QStringLiteral("Team A");       // Harbor prod
+        rows[1].folder = QStringLiteral("Team AB");      // jenkins: not under "Team A"
+        rows[2].folder = QStringLiteral("Team A/Vault"); // Vault
+        model.setIntegrations(rows);
+        OverviewScope teamA;
+        teamA.folder = QStringLiteral("Team A");
+        model.setScope(teamA);
+        QCOMPARE(names(model),
+                 (QStringList{QStringLiteral("Harbor prod"), QStringLiteral("Vault")}));
+
+        model.remove(rows[1].id); // a row before Vault's: the keys shift with the rows
+        Integration gitlab = rows[3];
+        gitlab.folder = QStringLiteral("Team A/Scm");
+        model.upsert(gitlab);
+        QCOMPARE(names(model), (QStringList{QStringLiteral("GitLab"), QStringLiteral("Harbor prod"),
+                                            QStringLiteral("Vault")}));
+        OverviewScope top;
+        top.folder = QString();
+        model.setScope(top);
+        QCOMPARE(model.rowCount(), 0);
+
+        OverviewScope unhealthy;
+        unhealthy.category = OverviewCategory::Unhealthy;
+        model.setScope(unhealthy);
+        QCOMPARE(model.rowCount(), 0);
+        QList<Integration> fresh = rows;
+        fresh[2].status = HealthStatus::Unhealthy;
+        fresh[2].lastCheckedAt = test::fixedNow();
+        QCOMPARE(model.patchHealth(fresh), 1);
+        QCOMPARE(names(model), QStringList{QStringLiteral("Vault")});
+        OverviewScope registries;
+        registries.type = IntegrationType::Registry;
+        model.setScope(registries);
+        QCOMPARE(names(model), QStringList{QStringLiteral("Harbor prod")});
+    }
+
     // The haystack is UTF-8: a word outside ASCII is found as it was in the QString haystack.
     void filtersWordsOutsideAscii()
     {

@@ -341,6 +341,11 @@ bool IntegrationListModel::matches(const Row &row) const
 {
     if (!m_scope.isEmpty() && !m_scope.matches(row.integration, row.categories))
         return false;
+    return matchesTokens(row);
+}
+
+bool IntegrationListModel::matchesTokens(const Row &row) const
+{
     for (const QByteArray &token : m_tokenBytes)
         if (!memmem(row.haystack.constData(), size_t(row.haystack.size()), token.constData(),
                     size_t(token.size())))
@@ -373,10 +378,47 @@ std::vector<int> IntegrationListModel::passing(const std::vector<int> &from) con
         return from;
     std::vector<int> rows;
     rows.reserve(from.size());
+    const std::vector<char> folders = foldersInScope();
     for (const int i : from)
-        if (matches(m_rows[size_t(i)]))
+        if (inScope(size_t(i), folders) && (m_tokens.isEmpty() || matchesTokens(m_rows[size_t(i)])))
             rows.push_back(i);
     return rows;
+}
+
+void IntegrationListModel::keyRow(size_t index)
+{
+    const Integration &i = m_rows[index].integration;
+    if (m_scopeKeys.size() <= index)
+        m_scopeKeys.resize(index + 1);
+    auto folder = m_folderIds.constFind(i.folder);
+    if (folder == m_folderIds.constEnd()) {
+        folder = m_folderIds.insert(i.folder, int(m_folderPaths.size()));
+        m_folderPaths.append(i.folder);
+    }
+    m_scopeKeys[index] = {*folder, quint8(i.type), m_rows[index].categories};
+}
+
+std::vector<char> IntegrationListModel::foldersInScope() const
+{
+    std::vector<char> in;
+    if (!m_scope.folder)
+        return in;
+    in.resize(size_t(m_folderPaths.size()), 0);
+    for (qsizetype f = 0; f < m_folderPaths.size(); ++f)
+        in[size_t(f)] = OverviewScope::holds(*m_scope.folder, m_folderPaths[f]);
+    return in;
+}
+
+bool IntegrationListModel::inScope(size_t index, const std::vector<char> &folders) const
+{
+    const ScopeKey &key = m_scopeKeys[index];
+    if (m_scope.type && key.type != quint8(*m_scope.type))
+        return false;
+    if (m_scope.folder && !folders[size_t(key.folder)])
+        return false;
+    if (m_scope.category && !(key.categories & categoryBit(*m_scope.category)))
+        return false;
+    return true;
 }
 
 void IntegrationListModel::showRows(std::vector<int> rows)
@@ -476,6 +518,7 @@ void IntegrationListModel::setIntegrations(const QList<Integration> &integration
     beginResetModel();
     invalidateLookups();
     m_rows.clear();
+    m_scopeKeys.clear();
     m_rows.reserve(size_t(integrations.size()));
     m_overview.clear();
     m_haystacksBuilt = 0;
@@ -487,6 +530,7 @@ void IntegrationListModel::setIntegrations(const QList<Integration> &integration
         row.categories = categoriesOf(i);
         m_overview.add(i, row.categories);
         m_rows.push_back(std::move(row));
+        keyRow(m_rows.size() - 1);
     }
     // The filter's haystacks wait until after the first paint, unless a filter is typed.
     if (m_tokens.isEmpty())
@@ -550,6 +594,7 @@ void IntegrationListModel::upsert(const Integration &integration)
     if (index < 0) {
         // New: insert at its sorted place without disturbing the other rows.
         m_rows.push_back(makeCountedRow(integration));
+        keyRow(m_rows.size() - 1);
         m_overview.add(integration, m_rows.back().categories);
         Q_EMIT overviewCountsChanged();
         invalidateLookups();
@@ -570,6 +615,7 @@ void IntegrationListModel::upsert(const Integration &integration)
     const bool wasVisible = visibleRow >= 0;
     m_overview.remove(m_rows[size_t(index)].integration, m_rows[size_t(index)].categories);
     m_rows[size_t(index)] = makeCountedRow(integration);
+    keyRow(size_t(index));
     m_overview.add(integration, m_rows[size_t(index)].categories);
     Q_EMIT overviewCountsChanged();
     const auto pos = size_t(sortedPosOfIndex(index));
@@ -599,6 +645,7 @@ void IntegrationListModel::remove(const QUuid &id)
         beginRemoveRows({}, row, row);
     m_overview.remove(m_rows[size_t(index)].integration, m_rows[size_t(index)].categories);
     m_rows.erase(m_rows.begin() + index);
+    m_scopeKeys.erase(m_scopeKeys.begin() + index);
     if (size_t(index) < m_haystacksBuilt)
         --m_haystacksBuilt;
     invalidateLookups();
@@ -630,6 +677,7 @@ void IntegrationListModel::refreshRelativeTimes()
         const bool matched = matches(row);
         m_overview.remove(row.integration, row.categories);
         row.categories = now;
+        m_scopeKeys[size_t(&row - m_rows.data())].categories = now;
         m_overview.add(row.integration, now);
         visibilityChanged = visibilityChanged || matched != matches(row);
         recounted = true;
@@ -675,6 +723,7 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
         patched.certificateExpiresAt = fresh.certificateExpiresAt;
         m_overview.remove(row.integration, row.categories);
         row = makeCountedRow(patched); // the status is part of the filter's haystack
+        keyRow(size_t(*it));
         m_overview.add(patched, row.categories);
         visibilityChanged = visibilityChanged || matched != matches(row);
         changed.push_back(*it);
