@@ -78,8 +78,9 @@ QString CatalogStore::tenantTerm() const
 {
     // SQLite's planner took the tenant's index (tenant_id, deleted_at, name) for these
     // statements (the bulk change's read, update and audit insert), walking every row of the
-    // tenant once per 500 ids: a set-based move of 10,000 in 100,000 took 10 s. The unary + keeps the condition but not that index, so the ids are
-    // looked up by primary key. PostgreSQL has no + on text, and plans it well anyway.
+    // tenant once per 500 ids: a set-based move of 10,000 in 100,000 took 10 s. The unary + keeps
+    // the condition but not that index, so the ids are looked up by primary key. PostgreSQL has no
+    // + on text, and plans it well anyway.
     return m_db.dialect() == Database::Dialect::Postgres ? QStringLiteral("tenant_id = ?")
                                                          : QStringLiteral("+tenant_id = ?");
 }
