@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "ui/models/IntegrationListModel.h"
+#include "ui/views/CachedTextDelegate.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QImage>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
 #include <QTableView>
@@ -548,6 +550,42 @@ private Q_SLOTS:
         registries.type = IntegrationType::Registry;
         model.setScope(registries);
         QCOMPARE(names(model), QStringList{QStringLiteral("Harbor prod")});
+    }
+
+    // A text's first paint is the style's; from the second it is drawn from the delegate's
+    // cache, still drawn, and a repaint of the same rows shapes nothing new.
+    void cachedTextDelegateDrawsFromItsCache()
+    {
+        IntegrationListModel model(m_clock);
+        model.setIntegrations(sample());
+        QTableView view;
+        view.setModel(&model);
+        view.setWordWrap(false); // as the console's list: a wrapped text is the style's alone
+        auto *delegate = new CachedTextDelegate(&view);
+        view.setItemDelegate(delegate);
+        view.resize(900, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRect cell = view.visualRect(model.index(0, Col::NameColumn));
+        const auto darkPixels = [&] {
+            QImage image(view.viewport()->size(), QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            view.viewport()->render(&image);
+            int dark = 0;
+            for (int y = cell.top(); y <= cell.bottom(); ++y)
+                for (int x = cell.left(); x <= cell.right(); ++x)
+                    dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+            return dark;
+        };
+        const int byStyle = darkPixels();
+        const qsizetype seen = delegate->cachedTexts();
+        QVERIFY(seen > 0);
+        const int fromCache = darkPixels();
+        QCOMPARE(delegate->cachedTexts(), seen);
+        QVERIFY2(byStyle > 0 && fromCache > byStyle / 2 && fromCache < byStyle * 2,
+                 qPrintable(QStringLiteral("%1 dark pixels by the style, %2 from the cache")
+                                .arg(byStyle)
+                                .arg(fromCache)));
     }
 
     // The haystack is UTF-8: a word outside ASCII is found as it was in the QString haystack.
