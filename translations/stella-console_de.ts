@@ -3086,6 +3086,10 @@
         <source>taking health-check leases</source>
         <translation>Reservieren von Integritätsprüfungen</translation>
     </message>
+    <message>
+        <source>%1 of the integrations were changed by someone else while saving</source>
+        <translation>%1 der Integrationen wurden während des Speicherns von jemand anderem geändert</translation>
+    </message>
 </context>
 <context>
     <name>stella::IntegrationValidator</name>

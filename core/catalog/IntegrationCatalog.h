@@ -120,6 +120,11 @@ Q_SIGNALS:
 private:
     Result<Integration> materialize(const RequestContext &ctx, const IntegrationDraft &draft) const;
     Error notFound(const QUuid &id) const;
+    // The optimistic-concurrency refusal: `stored` is not at the version the caller read.
+    static Error versionConflict(const Integration &stored, int expectedVersion,
+                                 const QString &hint);
+    // `change` touches the organisation fields only (folder, tags, tier): they are what the
+    // set-based write stores.
     Result<QList<Integration>> applyToEach(const RequestContext &ctx, const QList<QUuid> &ids,
                                            const std::function<void(Integration &)> &change);
     Result<void> writeAudit(const RequestContext &ctx, const QString &action, const QUuid &id,

@@ -29,6 +29,19 @@ public:
     Result<void> insertIntegration(const Integration &integration);
     // Updates the row if it is live and still at expectedVersion; returns false if not.
     Result<bool> updateIntegration(const Integration &integration, int expectedVersion);
+    // A bulk change's organisation fields on many integrations at once (docs/contracts.md §25),
+    // set-based, a few hundred ids per statement: each live row among `ids` still at
+    // expectedVersion gets the folder, tags and tier, version + 1 and updatedAt. Returns how
+    // many rows changed; fewer than ids.size() means another writer got there first.
+    struct Organisation
+    {
+        QString folder;
+        QStringList tags; // normalized
+        EnvironmentTier tier = EnvironmentTier::None;
+    };
+    Result<int> updateOrganisation(const QString &tenantId, const QList<QUuid> &ids,
+                                   int expectedVersion, const Organisation &values,
+                                   const QDateTime &updatedAt);
     Result<bool> softDelete(const QString &tenantId, const QUuid &id, int expectedVersion,
                             const QDateTime &at);
     Result<std::optional<Integration>> findIntegration(const QString &tenantId, const QUuid &id);
@@ -45,6 +58,12 @@ public:
     Result<QStringList> tenants();
 
     Result<void> insertAudit(const QString &tenantId, const AuditEntry &entry);
+    // One "update" audit row per integration among `ids`, written from the rows themselves
+    // (INSERT … SELECT), a few hundred per statement: details {bulk: true, changed, name,
+    // version} with the name and version as stored now, i.e. after the change.
+    Result<void> insertBulkUpdateAudit(const QString &tenantId, const QList<QUuid> &ids,
+                                       const QString &actor, const QDateTime &at,
+                                       const QStringList &changedFields);
     Result<QList<AuditEntry>> listAudit(const QString &tenantId, const QUuid &integrationId,
                                         int limit);
 
@@ -78,6 +97,8 @@ public:
     Result<MetricsSnapshot> metrics(const QString &tenantId);
 
 private:
+    // "tenant_id = ?" for a statement that looks integrations up by id (see the .cpp).
+    QString tenantTerm() const;
     QVariant timeValue(const QDateTime &t) const;
     QDateTime timeFrom(const QVariant &v) const;
     Result<Integration> readIntegration(const QSqlQuery &q) const;

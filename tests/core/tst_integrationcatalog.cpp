@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
 #include <optional>
 
 using namespace stella;
@@ -629,6 +630,84 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::NotFound);
         QCOMPARE(catalog().list(m_alice, inFolder)->size(), ids.size());
+    }
+
+    // A bulk change is written set-based: integrations read at different versions, and given
+    // different tags, still each get exactly their own new version and one audit row naming
+    // what changed, their name and that version.
+    void bulkChangeAuditsEachIntegrationOnce()
+    {
+        QList<QUuid> ids;
+        for (int n = 0; n < 4; ++n) {
+            IntegrationDraft d = harbor(QStringLiteral("o'brien \"%1\"").arg(n));
+            if (n == 0)
+                d.tags = {QStringLiteral("edge")};
+            auto added = catalog().add(m_alice, d);
+            QVERIFY(added.ok());
+            ids.append(added->id);
+        }
+        IntegrationPatch rename;
+        rename.endpoint = QStringLiteral("https://harbor-1.example.com");
+        QVERIFY(catalog().update(m_alice, ids.at(1), rename).ok()); // now at version 2
+        IntegrationCatalog::BulkChange change;
+        change.folder = QStringLiteral("Team A");
+        change.addTags = {QStringLiteral("eu")};
+        auto changed = catalog().changeMany(m_alice, ids, change);
+        QVERIFY2(changed.ok(), qPrintable(changed.ok() ? QString() : changed.error().toText()));
+        QCOMPARE(changed->size(), 4);
+        for (int n = 0; n < ids.size(); ++n) {
+            auto stored = catalog().get(m_alice, ids.at(n));
+            QVERIFY(stored.ok());
+            const int version = n == 1 ? 3 : 2;
+            QCOMPARE(stored->version, version);
+            QCOMPARE(stored->folder, QStringLiteral("Team A"));
+            QCOMPARE(stored->tags, n == 0
+                                       ? QStringList({QStringLiteral("edge"), QStringLiteral("eu")})
+                                       : QStringList{QStringLiteral("eu")});
+            QCOMPARE(stored->updatedAt, m_clock.now());
+            const auto result = std::find_if(changed->cbegin(), changed->cend(),
+                                             [&](const Integration &i) { return i.id == ids[n]; });
+            QVERIFY(result != changed->cend());
+            QCOMPARE(result->version, version);
+            auto trail = catalog().audit(m_alice, ids.at(n));
+            QVERIFY(trail.ok());
+            QCOMPARE(trail->size(), n == 1 ? 3 : 2);
+            const AuditEntry &entry = trail->first();
+            QCOMPARE(entry.action, QStringLiteral("update"));
+            QCOMPARE(entry.actor, m_alice.actor);
+            QCOMPARE(entry.timestamp, m_clock.now());
+            QCOMPARE(entry.details.value(QStringLiteral("bulk")).toBool(), true);
+            QCOMPARE(entry.details.value(QStringLiteral("name")).toString(), stored->name);
+            QCOMPARE(entry.details.value(QStringLiteral("version")).toInt(), version);
+            QCOMPARE(entry.details.value(QStringLiteral("changed")).toArray(),
+                     QJsonArray({QStringLiteral("folder"), QStringLiteral("tags")}));
+        }
+        QCOMPARE(
+            rowCount(QStringLiteral("SELECT COUNT(*) FROM audit_logs WHERE action = 'update'")), 5);
+    }
+
+    // The set-based write keeps optimistic concurrency: a row no longer at the version read
+    // is not written, and the catalog refuses the whole change.
+    void bulkWriteSkipsARowAtAnotherVersion()
+    {
+        auto a = catalog().add(m_alice, harbor(QStringLiteral("a")));
+        auto b = catalog().add(m_alice, harbor(QStringLiteral("b")));
+        QVERIFY(a.ok() && b.ok());
+        IntegrationPatch patch;
+        patch.endpoint = QStringLiteral("https://b.example.com");
+        QVERIFY(catalog().update(m_alice, b->id, patch).ok());
+        CatalogStore store(m_session->database());
+        CatalogStore::Organisation values;
+        values.folder = QStringLiteral("Moved");
+        auto written =
+            store.updateOrganisation(m_alice.tenantId, {a->id, b->id}, 1, values, m_clock.now());
+        QVERIFY(written.ok());
+        QCOMPARE(*written, 1);
+        QCOMPARE(catalog().get(m_alice, a->id)->version, 2);
+        QCOMPARE(catalog().get(m_alice, b->id)->version, 2);
+        QCOMPARE(catalog().get(m_alice, b->id)->folder, QString());
+        // Another tenant's rows are not touched either.
+        QCOMPARE(*store.updateOrganisation(m_bob.tenantId, {a->id}, 2, values, m_clock.now()), 0);
     }
 
     void renameFolderKeepsSubfolders()

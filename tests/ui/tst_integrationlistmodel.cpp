@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.h"
 #include "ui/models/IntegrationListModel.h"
+#include "ui/views/CachedTextDelegate.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QImage>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
+#include <algorithm>
 
 using namespace stella;
 using namespace stella::ui;
@@ -395,6 +399,208 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(!names(model).contains(QStringLiteral("jenkins")));
         QCOMPARE(model.rowOf(harbor.id), 3);
+    }
+
+    // A scope switch and a filter keystroke change which rows are shown as a layout change:
+    // the view keeps its selection and current row on their integrations (a reset forgot
+    // both); a row no longer shown leaves the selection; a word every shown row already has
+    // signals nothing at all.
+    void selectionAndCurrentRowSurviveScopeAndFilter()
+    {
+        IntegrationListModel model(m_clock);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Integration> rows = sample();
+        rows[0].folder = QStringLiteral("Team A");
+        rows[2].folder = QStringLiteral("Team A/Secrets");
+        rows[3].folder = QStringLiteral("Team A");
+        model.setIntegrations(rows);
+        QTableView view;
+        view.setModel(&model);
+        view.setSelectionBehavior(QAbstractItemView::SelectRows);
+        view.setSelectionMode(QAbstractItemView::ExtendedSelection);
+        QItemSelectionModel *selection = view.selectionModel();
+        // Sorted by name: GitLab, Harbor prod, jenkins, Vault.
+        const QUuid vault = rows[2].id;
+        const QUuid gitlab = rows[3].id;
+        const QUuid jenkins = rows[1].id;
+        selection->setCurrentIndex(model.index(model.rowOf(vault), 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection->select(model.index(model.rowOf(gitlab), 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection->select(model.index(model.rowOf(jenkins), 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const auto selectedIds = [&] {
+            QList<QUuid> ids;
+            for (const QModelIndex &index : selection->selectedRows())
+                ids.append(model.integrationAt(index.row())->id);
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        const auto sorted = [](QList<QUuid> ids) {
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy current(selection, &QItemSelectionModel::currentRowChanged);
+        OverviewScope teamA;
+        teamA.folder = QStringLiteral("Team A");
+        model.setScope(teamA);
+        QCOMPARE(names(model), (QStringList{QStringLiteral("GitLab"), QStringLiteral("Harbor prod"),
+                                            QStringLiteral("Vault")}));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(current.count(), 0); // still on Vault, now row 2
+        QCOMPARE(model.integrationAt(selection->currentIndex().row())->id, vault);
+        QCOMPARE(selectedIds(), sorted({vault, gitlab})); // jenkins is not shown: not selected
+
+        model.setFilterText(QStringLiteral("vau"));
+        QCOMPARE(names(model), QStringList{QStringLiteral("Vault")});
+        QCOMPARE(model.integrationAt(selection->currentIndex().row())->id, vault);
+        QCOMPARE(selectedIds(), QList<QUuid>{vault});
+        // "vaul" still shows exactly Vault: no signal, nothing for the view to lay out.
+        const int layoutsBefore = int(layout.count());
+        QSignalSpy counts(&model, &IntegrationListModel::countsChanged);
+        model.setFilterText(QStringLiteral("vaul"));
+        QCOMPARE(layout.count(), layoutsBefore);
+        QCOMPARE(counts.count(), 0);
+        QCOMPARE(model.rowCount(), 1);
+
+        // Back to everything: the current row is still Vault, the view's row for it too.
+        model.setFilterText({});
+        model.setScope({});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.integrationAt(selection->currentIndex().row())->id, vault);
+        QCOMPARE(selection->currentIndex().row(), 3);
+        QCOMPARE(reset.count(), 0);
+
+        // The current integration filtered away: the current index is invalid (the window
+        // then chooses another), never left on a row that now shows someone else.
+        model.setFilterText(QStringLiteral("gitlab"));
+        QVERIFY(!selection->currentIndex().isValid() ||
+                model.integrationAt(selection->currentIndex().row())->id != vault);
+        QVERIFY(!selectedIds().contains(vault));
+    }
+
+    // A load leaves the filter's texts for after the first paint; a filter typed before they
+    // are built finds what a prepared one would, and the rest are built on the event loop.
+    void filterTextsAreBuiltAfterTheLoad()
+    {
+        QList<Integration> rows;
+        for (int n = 0; n < 9000; ++n)
+            rows.append(make(QStringLiteral("row %1").arg(n, 4, 10, QLatin1Char('0')),
+                             QStringLiteral("Harbor"), IntegrationType::Registry,
+                             QStringLiteral("https://h%1.example.com").arg(n),
+                             HealthStatus::Healthy));
+        IntegrationListModel early(m_clock);
+        early.setIntegrations(rows);
+        QVERIFY(!early.isFilterPrepared());
+        early.setFilterText(QStringLiteral("h8999.example"));
+        QVERIFY(early.isFilterPrepared());
+        QCOMPARE(names(early), QStringList{QStringLiteral("row 8999")});
+
+        IntegrationListModel later(m_clock);
+        later.setIntegrations(rows);
+        QTRY_VERIFY(later.isFilterPrepared());
+        later.setFilterText(QStringLiteral("healthy row 0042"));
+        QCOMPARE(names(later), QStringList{QStringLiteral("row 0042")});
+        later.remove(rows[42].id);
+        QCOMPARE(later.rowCount(), 0);
+    }
+
+    // The scope is tested on packed per-row keys: they follow every change of a row (an edit
+    // moving it to another folder, a removal shifting the rows after it, a monitor result).
+    void scopeFollowsEditsRemovalsAndHealth()
+    {
+        IntegrationListModel model(m_clock);
+        QList<Integration> rows = sample();
+        rows[0].folder = QStringLiteral("Team A");       // Harbor prod
+        rows[1].folder = QStringLiteral("Team AB");      // jenkins: not under "Team A"
+        rows[2].folder = QStringLiteral("Team A/Vault"); // Vault
+        model.setIntegrations(rows);
+        OverviewScope teamA;
+        teamA.folder = QStringLiteral("Team A");
+        model.setScope(teamA);
+        QCOMPARE(names(model),
+                 (QStringList{QStringLiteral("Harbor prod"), QStringLiteral("Vault")}));
+
+        model.remove(rows[1].id); // a row before Vault's: the keys shift with the rows
+        Integration gitlab = rows[3];
+        gitlab.folder = QStringLiteral("Team A/Scm");
+        model.upsert(gitlab);
+        QCOMPARE(names(model), (QStringList{QStringLiteral("GitLab"), QStringLiteral("Harbor prod"),
+                                            QStringLiteral("Vault")}));
+        OverviewScope top;
+        top.folder = QString();
+        model.setScope(top);
+        QCOMPARE(model.rowCount(), 0);
+
+        OverviewScope unhealthy;
+        unhealthy.category = OverviewCategory::Unhealthy;
+        model.setScope(unhealthy);
+        QCOMPARE(model.rowCount(), 0);
+        QList<Integration> fresh = rows;
+        fresh[2].status = HealthStatus::Unhealthy;
+        fresh[2].lastCheckedAt = test::fixedNow();
+        QCOMPARE(model.patchHealth(fresh), 1);
+        QCOMPARE(names(model), QStringList{QStringLiteral("Vault")});
+        OverviewScope registries;
+        registries.type = IntegrationType::Registry;
+        model.setScope(registries);
+        QCOMPARE(names(model), QStringList{QStringLiteral("Harbor prod")});
+    }
+
+    // A text's first paint is the style's; from the second it is drawn from the delegate's
+    // cache, still drawn, and a repaint of the same rows shapes nothing new.
+    void cachedTextDelegateDrawsFromItsCache()
+    {
+        IntegrationListModel model(m_clock);
+        model.setIntegrations(sample());
+        QTableView view;
+        view.setModel(&model);
+        view.setWordWrap(false); // as the console's list: a wrapped text is the style's alone
+        auto *delegate = new CachedTextDelegate(&view);
+        view.setItemDelegate(delegate);
+        view.resize(900, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRect cell = view.visualRect(model.index(0, Col::NameColumn));
+        const auto darkPixels = [&] {
+            QImage image(view.viewport()->size(), QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            view.viewport()->render(&image);
+            int dark = 0;
+            for (int y = cell.top(); y <= cell.bottom(); ++y)
+                for (int x = cell.left(); x <= cell.right(); ++x)
+                    dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+            return dark;
+        };
+        const int byStyle = darkPixels();
+        const qsizetype seen = delegate->cachedTexts();
+        QVERIFY(seen > 0);
+        const int fromCache = darkPixels();
+        QCOMPARE(delegate->cachedTexts(), seen);
+        QVERIFY2(byStyle > 0 && fromCache > byStyle / 2 && fromCache < byStyle * 2,
+                 qPrintable(QStringLiteral("%1 dark pixels by the style, %2 from the cache")
+                                .arg(byStyle)
+                                .arg(fromCache)));
+    }
+
+    // The haystack is UTF-8: a word outside ASCII is found as it was in the QString haystack.
+    void filtersWordsOutsideAscii()
+    {
+        IntegrationListModel model(m_clock);
+        QList<Integration> rows = sample();
+        rows[0].name = QStringLiteral("Größe Ärger prod");
+        model.setIntegrations(rows);
+        model.setFilterText(QStringLiteral("äRGER"));
+        QCOMPARE(names(model), QStringList{QStringLiteral("Größe Ärger prod")});
+        model.setFilterText(QStringLiteral("größe ärg"));
+        QCOMPARE(model.rowCount(), 1);
+        model.setFilterText(QStringLiteral("äö"));
+        QCOMPARE(model.rowCount(), 0);
     }
 
     // Behaviour only; the timings are printed for the record (docs/contracts.md §18 budget: ≤ 50 ms

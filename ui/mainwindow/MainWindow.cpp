@@ -142,6 +142,13 @@ MainWindow::MainWindow(ConsoleServices &services, QWidget *parent)
         if (!m_table->selectionModel()->currentIndex().isValid())
             restoreSelection({});
     });
+    // A scope switch or a filter keystroke is a layout change: the selection and the current
+    // row stay on their integrations; only when the current one is no longer shown is
+    // another chosen.
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (!m_table->selectionModel()->currentIndex().isValid())
+            restoreSelection({});
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelected);
     connect(m_detail, &IntegrationDetailPane::historyLoaded, this, &MainWindow::checkSettled);
@@ -559,6 +566,7 @@ void MainWindow::buildBulkActions()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, selectionChanged);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, selectionChanged);
     connect(m_bulk, &BulkActions::finished, this,
             [this](const QString &what, bool ok, const Error &error) {
                 if (ok)

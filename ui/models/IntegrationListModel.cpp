@@ -15,12 +15,16 @@
 #include <QPixmap>
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 namespace stella::ui {
 
 IntegrationListModel::IntegrationListModel(const Clock &clock, QObject *parent)
-    : QAbstractTableModel(parent), m_clock(clock)
-{}
+    : QAbstractTableModel(parent), m_clock(clock), m_haystackTimer(new QTimer(this))
+{
+    m_haystackTimer->setInterval(0);
+    connect(m_haystackTimer, &QTimer::timeout, this, &IntegrationListModel::buildHaystackSlice);
+}
 
 int IntegrationListModel::rowCount(const QModelIndex &parent) const
 {
@@ -215,14 +219,39 @@ IntegrationListModel::Row IntegrationListModel::makeRow(const Integration &integ
     row.integration = integration;
     row.nameKey = integration.name.toLower();
     row.endpointKey = integration.endpoint.toLower();
+    row.haystack = haystackOf(row);
+    return row;
+}
+
+QByteArray IntegrationListModel::haystackOf(const Row &row)
+{
+    const Integration &i = row.integration;
     const QChar sep =
         QLatin1Char('\n'); // never typed into the filter, so never matched across fields
-    row.haystack = row.nameKey + sep + integration.provider.toLower() + sep +
-                   toString(integration.type).toLower() + sep +
-                   typeText(integration.type).toLower() + sep + row.endpointKey + sep +
-                   toString(integration.status).toLower() + sep +
-                   statusText(integration.status).toLower(); // the word shown, in any language
-    return row;
+    return QString(row.nameKey + sep + i.provider.toLower() + sep + toString(i.type).toLower() +
+                   sep + typeText(i.type).toLower() + sep + row.endpointKey + sep +
+                   toString(i.status).toLower() + sep +
+                   statusText(i.status).toLower()) // the word shown, in any language
+        .toUtf8();
+}
+
+void IntegrationListModel::buildHaystacks(size_t upTo)
+{
+    upTo = std::min(upTo, m_rows.size());
+    for (; m_haystacksBuilt < upTo; ++m_haystacksBuilt) {
+        Row &row = m_rows[m_haystacksBuilt];
+        if (row.haystack.isEmpty())
+            row.haystack = haystackOf(row);
+    }
+    if (isFilterPrepared())
+        m_haystackTimer->stop();
+}
+
+void IntegrationListModel::buildHaystackSlice()
+{
+    // A few milliseconds per turn of the event loop: the operator's input comes first.
+    constexpr size_t kSlice = 1500;
+    buildHaystacks(m_haystacksBuilt + kSlice);
 }
 
 namespace {
@@ -266,10 +295,7 @@ void IntegrationListModel::setScope(const OverviewScope &scope)
     if (scope == m_scope)
         return;
     m_scope = scope;
-    beginResetModel();
-    rebuildVisible();
-    endResetModel();
-    Q_EMIT countsChanged(rowCount(), totalCount());
+    showRows(passing(m_sorted));
 }
 
 bool IntegrationListModel::lessThan(int a, int b) const
@@ -319,8 +345,14 @@ bool IntegrationListModel::matches(const Row &row) const
 {
     if (!m_scope.isEmpty() && !m_scope.matches(row.integration, row.categories))
         return false;
-    for (const QString &token : m_tokens)
-        if (!row.haystack.contains(token))
+    return matchesTokens(row);
+}
+
+bool IntegrationListModel::matchesTokens(const Row &row) const
+{
+    for (const QByteArray &token : m_tokenBytes)
+        if (!memmem(row.haystack.constData(), size_t(row.haystack.size()), token.constData(),
+                    size_t(token.size())))
             return false;
     return true;
 }
@@ -331,30 +363,102 @@ void IntegrationListModel::rebuildOrder()
     m_sorted.resize(m_rows.size());
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_sorted[i] = int(i);
-    std::sort(m_sorted.begin(), m_sorted.end(), [this](int a, int b) { return lessThan(a, b); });
+    const auto less = [this](int a, int b) { return lessThan(a, b); };
+    // A load arrives ordered by name from the catalog: one pass instead of n log n compares.
+    if (!std::is_sorted(m_sorted.begin(), m_sorted.end(), less))
+        std::sort(m_sorted.begin(), m_sorted.end(), less);
 }
 
 void IntegrationListModel::rebuildVisible()
 {
     invalidateVisibleLookup();
-    // m_sorted is already in order, so filtering keeps it: a keystroke never sorts.
-    m_visible.clear();
-    if (m_tokens.isEmpty() && m_scope.isEmpty()) {
-        m_visible = m_sorted;
-        return;
-    }
-    m_visible.reserve(m_sorted.size());
-    for (const int i : m_sorted)
-        if (matches(m_rows[size_t(i)]))
-            m_visible.push_back(i);
+    m_visible = passing(m_sorted);
 }
 
-void IntegrationListModel::narrowVisible()
+std::vector<int> IntegrationListModel::passing(const std::vector<int> &from) const
 {
-    invalidateVisibleLookup();
-    m_visible.erase(std::remove_if(m_visible.begin(), m_visible.end(),
-                                   [this](int i) { return !matches(m_rows[size_t(i)]); }),
-                    m_visible.end());
+    // `from` is already in order, so filtering keeps it: a keystroke never sorts.
+    if (m_tokens.isEmpty() && m_scope.isEmpty())
+        return from;
+    std::vector<int> rows;
+    rows.reserve(from.size());
+    const std::vector<char> folders = foldersInScope();
+    for (const int i : from)
+        if (inScope(size_t(i), folders) && (m_tokens.isEmpty() || matchesTokens(m_rows[size_t(i)])))
+            rows.push_back(i);
+    return rows;
+}
+
+void IntegrationListModel::keyRow(size_t index)
+{
+    const Integration &i = m_rows[index].integration;
+    if (m_scopeKeys.size() <= index)
+        m_scopeKeys.resize(index + 1);
+    auto folder = m_folderIds.constFind(i.folder);
+    if (folder == m_folderIds.constEnd()) {
+        folder = m_folderIds.insert(i.folder, int(m_folderPaths.size()));
+        m_folderPaths.append(i.folder);
+    }
+    m_scopeKeys[index] = {*folder, quint8(i.type), m_rows[index].categories};
+}
+
+std::vector<char> IntegrationListModel::foldersInScope() const
+{
+    std::vector<char> in;
+    if (!m_scope.folder)
+        return in;
+    in.resize(size_t(m_folderPaths.size()), 0);
+    for (qsizetype f = 0; f < m_folderPaths.size(); ++f)
+        in[size_t(f)] = OverviewScope::holds(*m_scope.folder, m_folderPaths[f]);
+    return in;
+}
+
+bool IntegrationListModel::inScope(size_t index, const std::vector<char> &folders) const
+{
+    const ScopeKey &key = m_scopeKeys[index];
+    if (m_scope.type && key.type != quint8(*m_scope.type))
+        return false;
+    if (m_scope.folder && !folders[size_t(key.folder)])
+        return false;
+    if (m_scope.category && !(key.categories & categoryBit(*m_scope.category)))
+        return false;
+    return true;
+}
+
+void IntegrationListModel::showRows(std::vector<int> rows)
+{
+    if (rows == m_visible)
+        return; // a word every shown row already has: nothing for the view to do
+    changeLayout(
+        [this, &rows] {
+            invalidateVisibleLookup();
+            m_visible = std::move(rows);
+        },
+        QAbstractItemModel::NoLayoutChangeHint);
+    Q_EMIT countsChanged(rowCount(), totalCount());
+}
+
+void IntegrationListModel::changeLayout(const std::function<void()> &rebuild,
+                                        QAbstractItemModel::LayoutChangeHint hint)
+{
+    Q_EMIT layoutAboutToBeChanged({}, hint);
+    const QModelIndexList before = persistentIndexList();
+    // Which integration each persistent index was on, as an index into m_rows (they stay).
+    std::vector<int> rowsBefore;
+    rowsBefore.reserve(size_t(before.size()));
+    for (const QModelIndex &index : before)
+        rowsBefore.push_back(index.row() >= 0 && index.row() < int(m_visible.size())
+                                 ? m_visible[size_t(index.row())]
+                                 : -1);
+    rebuild();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype n = 0; n < before.size(); ++n) {
+        const int row = rowsBefore[size_t(n)] < 0 ? -1 : visibleRowOfIndex(rowsBefore[size_t(n)]);
+        after.append(row < 0 ? QModelIndex() : index(row, before[n].column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, hint);
 }
 
 void IntegrationListModel::ensureIdLookup() const
@@ -418,12 +522,25 @@ void IntegrationListModel::setIntegrations(const QList<Integration> &integration
     beginResetModel();
     invalidateLookups();
     m_rows.clear();
+    m_scopeKeys.clear();
     m_rows.reserve(size_t(integrations.size()));
     m_overview.clear();
+    m_haystacksBuilt = 0;
     for (const Integration &i : integrations) {
-        m_rows.push_back(makeCountedRow(i));
-        m_overview.add(i, m_rows.back().categories);
+        Row row;
+        row.integration = i;
+        row.nameKey = i.name.toLower();
+        row.endpointKey = i.endpoint.toLower();
+        row.categories = categoriesOf(i);
+        m_overview.add(i, row.categories);
+        m_rows.push_back(std::move(row));
+        keyRow(m_rows.size() - 1);
     }
+    // The filter's haystacks wait until after the first paint, unless a filter is typed.
+    if (m_tokens.isEmpty())
+        m_haystackTimer->start();
+    else
+        buildHaystacks(m_rows.size());
     rebuildOrder();
     rebuildVisible();
     endResetModel();
@@ -446,13 +563,12 @@ void IntegrationListModel::setFilterText(const QString &text)
                                [&before](const QString &now) { return now.contains(before); });
         });
     m_tokens = tokens;
-    beginResetModel();
-    if (narrows)
-        narrowVisible();
-    else
-        rebuildVisible();
-    endResetModel();
-    Q_EMIT countsChanged(rowCount(), totalCount());
+    if (!tokens.isEmpty())
+        buildHaystacks(m_rows.size());
+    m_tokenBytes.clear();
+    for (const QString &token : tokens)
+        m_tokenBytes.push_back(token.toUtf8());
+    showRows(passing(narrows ? m_visible : m_sorted));
 }
 
 void IntegrationListModel::sort(int column, Qt::SortOrder order)
@@ -468,23 +584,12 @@ void IntegrationListModel::sort(int column, Qt::SortOrder order)
 
 void IntegrationListModel::relayout()
 {
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QList<QUuid> ids;
-    ids.reserve(before.size());
-    for (const QModelIndex &index : before)
-        ids.append(integrationAt(index.row()) ? integrationAt(index.row())->id : QUuid());
-    rebuildOrder();
-    rebuildVisible();
-    // The view's selection and current index follow their integrations to the new rows.
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (int n = 0; n < before.size(); ++n) {
-        const int row = ids[n].isNull() ? -1 : rowOf(ids[n]);
-        after.append(row < 0 ? QModelIndex() : index(row, before[n].column()));
-    }
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    changeLayout(
+        [this] {
+            rebuildOrder();
+            rebuildVisible();
+        },
+        QAbstractItemModel::VerticalSortHint);
 }
 
 void IntegrationListModel::upsert(const Integration &integration)
@@ -493,6 +598,7 @@ void IntegrationListModel::upsert(const Integration &integration)
     if (index < 0) {
         // New: insert at its sorted place without disturbing the other rows.
         m_rows.push_back(makeCountedRow(integration));
+        keyRow(m_rows.size() - 1);
         m_overview.add(integration, m_rows.back().categories);
         Q_EMIT overviewCountsChanged();
         invalidateLookups();
@@ -513,6 +619,7 @@ void IntegrationListModel::upsert(const Integration &integration)
     const bool wasVisible = visibleRow >= 0;
     m_overview.remove(m_rows[size_t(index)].integration, m_rows[size_t(index)].categories);
     m_rows[size_t(index)] = makeCountedRow(integration);
+    keyRow(size_t(index));
     m_overview.add(integration, m_rows[size_t(index)].categories);
     Q_EMIT overviewCountsChanged();
     const auto pos = size_t(sortedPosOfIndex(index));
@@ -542,6 +649,9 @@ void IntegrationListModel::remove(const QUuid &id)
         beginRemoveRows({}, row, row);
     m_overview.remove(m_rows[size_t(index)].integration, m_rows[size_t(index)].categories);
     m_rows.erase(m_rows.begin() + index);
+    m_scopeKeys.erase(m_scopeKeys.begin() + index);
+    if (size_t(index) < m_haystacksBuilt)
+        --m_haystacksBuilt;
     invalidateLookups();
     // Indices after the removed row shift down by one in both index vectors.
     const auto reindex = [index](std::vector<int> &v) {
@@ -571,6 +681,7 @@ void IntegrationListModel::refreshRelativeTimes()
         const bool matched = matches(row);
         m_overview.remove(row.integration, row.categories);
         row.categories = now;
+        m_scopeKeys[size_t(&row - m_rows.data())].categories = now;
         m_overview.add(row.integration, now);
         visibilityChanged = visibilityChanged || matched != matches(row);
         recounted = true;
@@ -616,6 +727,7 @@ int IntegrationListModel::patchHealth(const QList<Integration> &current)
         patched.certificateExpiresAt = fresh.certificateExpiresAt;
         m_overview.remove(row.integration, row.categories);
         row = makeCountedRow(patched); // the status is part of the filter's haystack
+        keyRow(size_t(*it));
         m_overview.add(patched, row.categories);
         visibilityChanged = visibilityChanged || matched != matches(row);
         changed.push_back(*it);

@@ -6,9 +6,11 @@
 #include "ui/models/OverviewCounts.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QHash>
 #include <QIcon>
 #include <QStringList>
+#include <QTimer>
 #include <functional>
 #include <vector>
 
@@ -23,8 +25,9 @@ class ColumnTable;
 // The integration list: a table model over a vector of rows that filters and sorts itself.
 // Deliberately not a QSortFilterProxyModel: with a view attached, a proxy re-filter took ~4 s
 // at 100,000 rows on the baseline machine (docs/contracts.md §18), while computing the visible
-// index vector here and resetting once takes a few ms. Each row keeps a lowercase haystack,
-// computed once when the row is loaded, so a keystroke in the filter is one substring scan per row.
+// index vector here and applying it as one layout change takes a few ms. Each row keeps a
+// lowercase haystack, built once (after the load, see isFilterPrepared), so a keystroke in the
+// filter is one substring scan per row.
 class IntegrationListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -109,6 +112,10 @@ public:
     }
     // The categories an integration is counted in now (OverviewCounts).
     CategoryMask categoriesOf(const Integration &integration) const;
+    // Whether every row's filter text is built. A load builds them after it returns, a slice
+    // at a time on the event loop, so 100,000 rows are painted sooner; a filter typed before
+    // they are all built builds the rest first.
+    bool isFilterPrepared() const { return m_haystacksBuilt >= m_rows.size(); }
 
 Q_SIGNALS:
     void countsChanged(int shown, int total);
@@ -122,22 +129,40 @@ private:
     struct Row
     {
         Integration integration;
-        QString haystack; // lowercase: name, provider, type, endpoint, status
-        QString nameKey;  // lowercase, for sorting without a locale compare per comparison
+        // Lowercase UTF-8: name, provider, type, endpoint, status. Bytes, so a filter word is
+        // found with memmem: the per-row QString search was most of a keystroke at 100,000.
+        QByteArray haystack;
+        QString nameKey; // lowercase, for sorting without a locale compare per comparison
         QString endpointKey;
         CategoryMask categories = 0; // as counted in m_overview
     };
 
     static Row makeRow(const Integration &integration);
+    static QByteArray haystackOf(const Row &row);
+    // Builds the missing haystacks of rows [m_haystacksBuilt, upTo).
+    void buildHaystacks(size_t upTo);
+    void buildHaystackSlice();
     // makeRow, with the row's categories; the caller counts it.
     Row makeCountedRow(const Integration &integration) const;
     bool lessThan(int a, int b) const; // in the current sort order, ties broken by name and id
     bool matches(const Row &row) const;
+    bool matchesTokens(const Row &row) const;
     QString statusToolTip(const Integration &integration, bool stale) const;
     // Sorts and filters again keeping the view's selection on its integrations (no reset).
     void relayout();
     void rebuildOrder();   // sorts every row into m_sorted
     void rebuildVisible(); // filters m_sorted into m_visible
+    // The rows of `from` (indices into m_rows) that pass the scope and the filter, in order.
+    std::vector<int> passing(const std::vector<int> &from) const;
+    // Shows `rows` instead of m_visible as one layout change that keeps the view's selection
+    // and current row on their integrations; nothing at all when the rows shown stay the same.
+    // A reset made the view forget both, and the window then chose, scrolled to and showed a
+    // row again on every scope switch and keystroke.
+    void showRows(std::vector<int> rows);
+    // Runs `rebuild` (which changes m_sorted and/or m_visible) inside a layout change, moving
+    // the persistent indexes (the selection, the current row) with their integrations.
+    void changeLayout(const std::function<void()> &rebuild,
+                      QAbstractItemModel::LayoutChangeHint hint);
     int indexOf(const QUuid &id) const;
     // Lookups for the per-check path (a health check updates one row): rebuilt lazily after a
     // structural change, so a sweep of 100,000 checks does not scan 100,000 rows per check.
@@ -158,13 +183,27 @@ private:
     void ensureIdLookup() const;
     void ensureSortedLookup() const;
     void ensureVisibleLookup() const;
-    // Filters m_visible further in place: every row the new tokens match is among those shown.
-    void narrowVisible();
     int visibleRowOfIndex(int index) const;
     int sortedPosOfIndex(int index) const;
 
+    // What the overview's scope tests, per row (by index into m_rows), packed: a scope switch
+    // scans these 8 bytes a row instead of each row's Integration, which at 100,000 rows was a
+    // cache miss or two per row.
+    struct ScopeKey
+    {
+        int folder = 0; // into m_folderPaths
+        quint8 type = 0;
+        CategoryMask categories = 0;
+    };
+    void keyRow(size_t index); // m_scopeKeys[index] from m_rows[index]
+    bool inScope(size_t index, const std::vector<char> &folders) const;
+    std::vector<char> foldersInScope() const; // by folder id: whether m_scope's folder holds it
+
     const Clock &m_clock;
     std::vector<Row> m_rows;
+    std::vector<ScopeKey> m_scopeKeys;
+    QHash<QString, int> m_folderIds; // every folder path seen, interned
+    QStringList m_folderPaths;
     std::vector<int> m_sorted;  // indices into m_rows, all rows, in sort order
     std::vector<int> m_visible; // the subsequence of m_sorted that passes the filter
     mutable bool m_idLookupValid = false;
@@ -175,6 +214,9 @@ private:
     mutable std::vector<int> m_visibleRowOf; // index -> row in m_visible, or -1
     QString m_filterText;
     QStringList m_tokens;
+    std::vector<QByteArray> m_tokenBytes; // m_tokens in UTF-8, what the haystacks are searched for
+    size_t m_haystacksBuilt = 0;          // rows before it have their haystack (later ones may too)
+    QTimer *m_haystackTimer = nullptr;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     qint64 m_defaultIntervalMs = MonitorSettings::kDefaultIntervalMs;

@@ -32,20 +32,20 @@ CategoryMask categoriesOf(const Integration &i, bool stale)
     return mask;
 }
 
+bool OverviewScope::holds(const QString &scope, const QString &folder)
+{
+    if (scope.isEmpty())
+        return folder.isEmpty(); // the top level only
+    return folder == scope || (folder.size() > scope.size() && folder.startsWith(scope) &&
+                               folder.at(scope.size()) == QLatin1Char('/'));
+}
+
 bool OverviewScope::matches(const Integration &i, CategoryMask categories) const
 {
     if (type && i.type != *type)
         return false;
-    if (folder) {
-        if (folder->isEmpty()) {
-            if (!i.folder.isEmpty())
-                return false;
-        } else if (i.folder != *folder &&
-                   !(i.folder.startsWith(*folder) && i.folder.size() > folder->size() &&
-                     i.folder.at(folder->size()) == QLatin1Char('/'))) {
-            return false;
-        }
-    }
+    if (folder && !holds(*folder, i.folder))
+        return false;
     if (category && !(categories & categoryBit(*category)))
         return false;
     return true;

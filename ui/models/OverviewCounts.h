@@ -48,6 +48,8 @@ struct OverviewScope
 
     bool isEmpty() const { return !type && !folder && !category; }
     bool matches(const Integration &integration, CategoryMask categories) const;
+    // Whether a folder scope `scope` holds an integration in `folder`.
+    static bool holds(const QString &scope, const QString &folder);
     bool operator==(const OverviewScope &o) const
     {
         return type == o.type && folder == o.folder && category == o.category;

@@ -2,6 +2,7 @@
 #include "IntegrationTableView.h"
 
 #include "ui/models/IntegrationListModel.h"
+#include "ui/views/CachedTextDelegate.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -13,6 +14,7 @@ IntegrationTableView::IntegrationTableView(IntegrationListModel &model, QWidget 
 {
     setObjectName(QStringLiteral("integrationTable"));
     setModel(&model);
+    setItemDelegate(new CachedTextDelegate(this)); // text shaped once, not on every repaint
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -2,6 +2,7 @@
 #include "OverviewSidebar.h"
 
 #include "ui/common/TypeNames.h"
+#include "ui/views/CachedTextDelegate.h"
 
 #include <QHeaderView>
 
@@ -30,6 +31,7 @@ OverviewSidebar::OverviewSidebar(QWidget *parent) : QTreeWidget(parent)
     setHeaderHidden(true);
     setColumnCount(1);
     setUniformRowHeights(true); // 2,000 folders lay out without measuring each
+    setItemDelegate(new CachedTextDelegate(this));
     setSelectionMode(QAbstractItemView::SingleSelection);
 
     m_all = new QTreeWidgetItem(this);

@@ -6,6 +6,7 @@
 #include "ui/common/RelativeTime.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/models/IntegrationListModel.h"
+#include "ui/views/CachedTextDelegate.h"
 #include "ui/views/StatusIcon.h"
 
 #include <QFontMetrics>
@@ -33,6 +34,7 @@ ProblemsPanel::ProblemsPanel(const IntegrationListModel &model, const Clock &clo
     m_tree->setAccessibleName(tr("Problems"));
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
+    m_tree->setItemDelegate(new CachedTextDelegate(m_tree));
     m_tree->setHeaderLabels({tr("Integration"), tr("Problem"), tr("What to do")});
     m_tree->header()->setStretchLastSection(true);
     // Fixed widths from the font rather than ResizeToContents, which would measure every row
