@@ -5131,10 +5131,6 @@
 <context>
     <name>stella::ui::BulkTestDialog</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -8242,6 +8238,10 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
 </context>
 <context>
     <name>stella::ui::SummaryStrip</name>
@@ -8314,10 +8314,6 @@ Ein hinzugefügtes oder entferntes Plugin wirkt nach einem Neustart.</translatio
 </context>
 <context>
     <name>stella::ui::TestConnectionDialog</name>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
     <message>
         <source>Test connection — %1</source>
         <translation>Verbindung testen – %1</translation>

@@ -192,20 +192,12 @@ Result<void> Cli::list(const Args &args)
             return provider.error();
         filter.provider = *provider;
     }
-    if (args.has(QStringLiteral("folder"))) {
-        auto folder = folderOption(args);
-        if (!folder)
-            return folder.error();
-        filter.folder = *folder;
-    }
-    auto tags = tagOptions(args);
-    if (!tags)
-        return tags.error();
-    filter.tags = *tags;
-    auto tier = tierOption(args);
-    if (!tier)
-        return tier.error();
-    filter.tier = *tier;
+    auto organisation = organisationFilter(args);
+    if (!organisation)
+        return organisation.error();
+    filter.folder = organisation->folder;
+    filter.tags = organisation->tags;
+    filter.tier = organisation->tier;
     auto integrations = catalog().list(m_ctx, filter);
     if (!integrations)
         return integrations.error();

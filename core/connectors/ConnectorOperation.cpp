@@ -37,6 +37,14 @@ QString outcomeName(ConnectorOperation::Outcome outcome)
 }
 } // namespace
 
+const ConnectorStep *stoppingStep(const std::vector<ConnectorStep> &steps)
+{
+    for (const ConnectorStep &s : steps)
+        if (s.state == ConnectorStep::State::Failed)
+            return &s;
+    return steps.empty() ? nullptr : &steps.back();
+}
+
 QString toString(ConnectorStep::State state)
 {
     switch (state) {

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <functional>
+#include <vector>
 
 namespace stella {
 
@@ -34,6 +35,8 @@ struct ConnectorStep
 };
 
 QString toString(ConnectorStep::State state);
+// The step a checklist stopped at: the failed one, else the last one begun (null when none).
+const ConnectorStep *stoppingStep(const std::vector<ConnectorStep> &steps);
 
 struct DiscoveredResource
 {

@@ -2,6 +2,7 @@
 #include "StatusText.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace stella::ui {
 
@@ -50,6 +51,11 @@ QString typeText(IntegrationType type)
         return TypeWords::tr("Feed mirror");
     }
     return toString(type);
+}
+
+QString millisecondsText(qint64 ms)
+{
+    return StatusWords::tr("%1 ms").arg(QLocale().toString(ms));
 }
 
 } // namespace stella::ui

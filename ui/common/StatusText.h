@@ -13,5 +13,7 @@ QString statusText(HealthStatus status);
 // An integration type as the console names it ("Secrets manager" for SecretsManager), in the
 // console's language; toString() stays the identifier of docs/contracts.md §1.
 QString typeText(IntegrationType type);
+// A duration in milliseconds, "1,234 ms", with the console's locale's digits.
+QString millisecondsText(qint64 ms);
 
 } // namespace stella::ui

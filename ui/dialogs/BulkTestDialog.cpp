@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BulkTestDialog.h"
 
+#include "ui/common/StatusText.h"
 #include "ui/models/ConnectorStepModel.h"
 #include "ui/views/ConnectorChecklistView.h"
 #include "ui/views/StatusIcon.h"
@@ -27,19 +28,6 @@ enum Column
     TimeColumn,
 };
 
-QString milliseconds(qint64 ms)
-{
-    return BulkTestDialog::tr("%1 ms").arg(QLocale().toString(ms));
-}
-
-// The step a test stopped at: the failed one, else the last one begun.
-const ConnectorStep *stoppingStep(const std::vector<ConnectorStep> &steps)
-{
-    for (const ConnectorStep &s : steps)
-        if (s.state == ConnectorStep::State::Failed)
-            return &s;
-    return steps.empty() ? nullptr : &steps.back();
-}
 } // namespace
 
 struct BulkTestDialog::Entry
@@ -270,7 +258,7 @@ void BulkTestDialog::finish(Entry &entry, Outcome outcome, const QString &detail
     entry.item->setText(DetailsColumn, details);
     entry.item->setToolTip(DetailsColumn, details);
     if (elapsedMs >= 0)
-        entry.item->setText(TimeColumn, milliseconds(elapsedMs));
+        entry.item->setText(TimeColumn, millisecondsText(elapsedMs));
     showRow(entry);
     updateSummary();
     // A cancelled run measured the operator's patience, one not started measured nothing.

@@ -3,6 +3,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/LogRedaction.h"
+#include "ui/common/StatusText.h"
 #include "ui/common/TlsWarning.h"
 #include "ui/models/ConnectorStepModel.h"
 #include "ui/views/ConnectorChecklistView.h"
@@ -41,22 +42,6 @@ QString toString(TestConnectionDialog::State state)
     }
     return {};
 }
-
-namespace {
-QString milliseconds(qint64 ms)
-{
-    return TestConnectionDialog::tr("%1 ms").arg(QLocale().toString(ms));
-}
-
-// The step an operation stopped at: the failed one, else the last one begun.
-const ConnectorStep *stoppingStep(const std::vector<ConnectorStep> &steps)
-{
-    for (const ConnectorStep &s : steps)
-        if (s.state == ConnectorStep::State::Failed)
-            return &s;
-    return steps.empty() ? nullptr : &steps.back();
-}
-} // namespace
 
 TestConnectionDialog::TestConnectionDialog(const ConnectorLauncher &launcher,
                                            const Integration &integration, QWidget *parent)
@@ -233,23 +218,23 @@ void TestConnectionDialog::onFinished()
         for (const ConnectorStep &s : m_steps->steps())
             warned = warned || s.state == ConnectorStep::State::Warning;
         setState(State::Passed,
-                 warned ? tr("Passed with warnings in %1.").arg(milliseconds(m_elapsedMs))
-                        : tr("Passed in %1.").arg(milliseconds(m_elapsedMs)));
+                 warned ? tr("Passed with warnings in %1.").arg(millisecondsText(m_elapsedMs))
+                        : tr("Passed in %1.").arg(millisecondsText(m_elapsedMs)));
         break;
     }
     case ConnectorOperation::Outcome::Failed: {
         QString text =
             at ? tr("Failed at “%1” after %2: %3")
-                     .arg(at->title, milliseconds(m_elapsedMs), m_error.message)
-               : tr("Failed after %1: %2").arg(milliseconds(m_elapsedMs), m_error.message);
+                     .arg(at->title, millisecondsText(m_elapsedMs), m_error.message)
+               : tr("Failed after %1: %2").arg(millisecondsText(m_elapsedMs), m_error.message);
         setState(State::Failed, text, m_error.hint);
         break;
     }
     case ConnectorOperation::Outcome::Cancelled:
-        setState(
-            State::Cancelled,
-            at ? tr("Cancelled after %1, during “%2”.").arg(milliseconds(m_elapsedMs), at->title)
-               : tr("Cancelled after %1.").arg(milliseconds(m_elapsedMs)));
+        setState(State::Cancelled,
+                 at ? tr("Cancelled after %1, during “%2”.")
+                          .arg(millisecondsText(m_elapsedMs), at->title)
+                    : tr("Cancelled after %1.").arg(millisecondsText(m_elapsedMs)));
         break;
     case ConnectorOperation::Outcome::Running:
         return;
