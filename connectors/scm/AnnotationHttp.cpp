@@ -190,7 +190,8 @@ Error errorFor(const HttpResponse &response, const QString &what, const HttpSess
             when = QStringLiteral(" until %1 UTC")
                        .arg(now.addMSecs(*reset).toUTC().toString(QStringLiteral("HH:mm")));
         else if (auto after = RetryPolicy::retryAfterMs(response.header("Retry-After"), now))
-            when = QStringLiteral(" for %1 s more (Retry-After)").arg((*after + 999) / 1000);
+            when = QStringLiteral(" for %1 s more (Retry-After)")
+                       .arg(*after / 1000 + (*after % 1000 != 0 ? 1 : 0));
         else
             when = QStringLiteral(", with no word on when to come back");
         return Error::failed(

@@ -103,7 +103,8 @@ std::optional<Error> rateLimitError(const HttpResponse &response, const QString 
                 "%1: GitHub's secondary rate limit: it asks to wait %2 s (Retry-After) before "
                 "the next request")
                 .arg(what)
-                .arg((*wait + 999) / 1000),
+                .arg(*wait / 1000 +
+                     (*wait % 1000 != 0 ? 1 : 0)), // no +999: a saturated wait overflows
             GitHubRestText::tr(
                 "Run the operation again after that; many requests at once (several pipelines "
                 "sharing one installation) reach this limit"));
