@@ -3,6 +3,8 @@
 
 #include "SpdxIds.h"
 
+#include <algorithm>
+
 namespace stella::guard {
 
 namespace {
@@ -38,6 +40,11 @@ public:
             return root;
         if (m_pos < m_tokens.size())
             return fail(QStringLiteral("unexpected '%1'").arg(m_tokens.at(m_pos)));
+        // The canonical text adds the parentheses precedence implied ("A OR B AND C" is written
+        // "A OR (B AND C)"), so a tree within the limit as typed can exceed it as written back.
+        // Refusing it here keeps toString() an expression parse() accepts.
+        if (writtenDepth(*root.value(), false) > kMaxDepth)
+            return fail(QStringLiteral("parentheses nested deeper than %1").arg(kMaxDepth));
         return root;
     }
 
@@ -144,6 +151,17 @@ private:
             unknown.append(id);
         node->id = canonical.isEmpty() ? id : canonical;
         return node;
+    }
+
+    // How deep the parentheses of render()'s text nest; mirrors its rules.
+    static int writtenDepth(const Node &node, bool nested)
+    {
+        int deepest = 0;
+        for (const auto &child : node.children)
+            deepest = std::max(deepest, writtenDepth(*child, true));
+        const bool parenthesised =
+            nested && (node.kind == Node::Kind::And || node.kind == Node::Kind::Or);
+        return deepest + (parenthesised ? 1 : 0);
     }
 
     static constexpr int kMaxDepth = 64;

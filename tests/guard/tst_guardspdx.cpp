@@ -88,6 +88,27 @@ private Q_SLOTS:
         }
     }
 
+    // 63 written levels plus the one precedence adds ("B AND C" under OR is written back in
+    // parentheses) would be 65 in the canonical text, which parse() refuses: refuse it up front
+    // so toString() always parses (found by fuzz_spdx; input in tests/fuzz/regressions/spdx/).
+    void canonicalTextStaysWithinTheDepthLimit()
+    {
+        const auto nested = [](int levels, const QString &inner) {
+            return QStringLiteral("X OR (").repeated(levels) + inner +
+                   QStringLiteral(")").repeated(levels);
+        };
+        const QString precedence = QStringLiteral("A OR B AND C");
+        auto tooDeep = SpdxExpression::parse(nested(64, precedence));
+        QVERIFY(!tooDeep.ok());
+        QVERIFY(tooDeep.error().message.contains(QStringLiteral("nested deeper than 64")));
+
+        auto deepest = SpdxExpression::parse(nested(63, precedence));
+        QVERIFY2(deepest.ok(), qPrintable(deepest.ok() ? QString() : deepest.error().message));
+        auto again = SpdxExpression::parse(deepest->toString());
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QCOMPARE(again->toString(), deepest->toString());
+    }
+
     void unknownIds()
     {
         auto e = SpdxExpression::parse(QStringLiteral("MITT OR Apache-2.0 WITH No-exception"));
