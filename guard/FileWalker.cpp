@@ -11,8 +11,19 @@
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
+#include <optional>
+#include <sys/stat.h>
+#include <vector>
 
 namespace stella::guard {
+
+namespace {
+QString childPath(const QString &folder, const QString &name)
+{
+    return folder.endsWith(QLatin1Char('/')) ? folder + name : folder + QLatin1Char('/') + name;
+}
+} // namespace
 
 FileWalker::FileWalker(Options options) : m_options(std::move(options))
 {
@@ -29,7 +40,11 @@ QString FileWalker::join(const QString &root, const QString &relative)
 {
     if (root == QLatin1String("."))
         return relative;
-    return QDir::cleanPath(root + QLatin1Char('/') + relative);
+    if (relative == QLatin1String("."))
+        return root;
+    // Both halves are clean already (the root went through QDir::cleanPath, the relative path
+    // is names joined by '/'); only the root "/" ends in a slash.
+    return childPath(root, relative);
 }
 
 QList<FileWalker::IgnoreRule> FileWalker::readGitignore(const QString &path)
@@ -95,15 +110,80 @@ bool FileWalker::allowListed(const QString &relative) const
                        [&](const GlobPattern &g) { return g.matches(relative); });
 }
 
+namespace {
+struct DirEntry
+{
+    QString name;
+    bool isDir = false;
+    bool isFile = false;
+    bool isLink = false;
+    qint64 size = 0;
+};
+
+// What a folder holds, each entry with its type and, for a file, its size. readdir gives the
+// types, so only a file's size and a link's target cost a stat, made relative to the open
+// folder. The folder is closed before the caller descends, so a deep tree does not hold a
+// descriptor per level. Sockets, fifos, devices and broken links are left out.
+std::optional<std::vector<DirEntry>> listFolder(const QString &absolute, int *error)
+{
+    DIR *handle = ::opendir(QFile::encodeName(absolute).constData());
+    if (!handle) {
+        *error = errno;
+        return std::nullopt;
+    }
+    const int folder = ::dirfd(handle);
+    std::vector<DirEntry> entries;
+    while (const dirent *e = ::readdir(handle)) {
+        const char *raw = e->d_name;
+        if (raw[0] == '.' && (raw[1] == 0 || (raw[1] == '.' && raw[2] == 0)))
+            continue;
+        DirEntry entry;
+        struct stat info;
+        switch (e->d_type) {
+        case DT_DIR:
+            entry.isDir = true;
+            break;
+        case DT_REG:
+            if (::fstatat(folder, raw, &info, AT_SYMLINK_NOFOLLOW) != 0)
+                continue; // gone since the listing
+            entry.isFile = S_ISREG(info.st_mode);
+            entry.size = info.st_size;
+            break;
+        case DT_LNK:
+        case DT_UNKNOWN: // file systems that do not fill in d_type
+            if (::fstatat(folder, raw, &info, AT_SYMLINK_NOFOLLOW) != 0)
+                continue;
+            entry.isLink = S_ISLNK(info.st_mode);
+            if (entry.isLink && ::fstatat(folder, raw, &info, 0) != 0)
+                continue; // a broken link
+            entry.isDir = S_ISDIR(info.st_mode);
+            entry.isFile = S_ISREG(info.st_mode);
+            entry.size = info.st_size;
+            break;
+        default:
+            continue;
+        }
+        if (!entry.isDir && !entry.isFile)
+            continue;
+        entry.name = QFile::decodeName(raw);
+        entries.push_back(std::move(entry));
+    }
+    ::closedir(handle);
+    // Names in ordinal order, so the walk (and the progress) is the same everywhere.
+    std::sort(entries.begin(), entries.end(),
+              [](const DirEntry &a, const DirEntry &b) { return a.name < b.name; });
+    return entries;
+}
+
+} // namespace
+
 void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
                                const QString &root, QList<IgnoreFile> &ignores, const FileSink &out,
                                WalkStats &stats) const
 {
-    // QDir lists an unreadable folder as an empty one; opendir says why it cannot.
-    if (DIR *handle = ::opendir(QFile::encodeName(absolute).constData())) {
-        ::closedir(handle);
-    } else {
-        const int error = errno;
+    int error = 0;
+    const auto entries = listFolder(absolute, &error);
+    if (!entries) {
         const QString display = join(root, relative.isEmpty() ? QStringLiteral(".") : relative);
         STELLA_LOG_WARNING(lcGuard).noquote() << "cannot read the folder" << display << ":"
                                               << QString::fromLocal8Bit(std::strerror(error));
@@ -111,30 +191,21 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
         stats.unreadableFolders.append(display);
         return;
     }
-    const QDir dir(absolute);
-    // One listing gives the names with their types (from readdir), so only a file's size and
-    // a link's target cost a stat; names in ordinal order, so the walk (and the progress) is
-    // the same everywhere.
-    QFileInfoList entries = dir.entryInfoList(
-        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Unsorted);
-    std::sort(entries.begin(), entries.end(),
-              [](const QFileInfo &a, const QFileInfo &b) { return a.fileName() < b.fileName(); });
     bool pushed = false;
     if (m_options.honourGitignore) {
         const auto gitignore =
-            std::find_if(entries.cbegin(), entries.cend(), [](const QFileInfo &info) {
-                return info.fileName() == QLatin1String(".gitignore");
-            });
-        if (gitignore != entries.cend() && gitignore->isFile()) {
-            ignores.append({relative, readGitignore(gitignore->filePath())});
+            std::find_if(entries->cbegin(), entries->cend(),
+                         [](const DirEntry &e) { return e.name == QLatin1String(".gitignore"); });
+        if (gitignore != entries->cend() && gitignore->isFile) {
+            ignores.append({relative, readGitignore(childPath(absolute, gitignore->name))});
             pushed = true;
         }
     }
-    for (const QFileInfo &info : std::as_const(entries)) {
-        const QString name = info.fileName();
-        const QString rel = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
-        if (info.isDir()) {
-            if (name == QLatin1String(".git") || info.isSymLink())
+    for (const DirEntry &entry : *entries) {
+        const QString rel =
+            relative.isEmpty() ? entry.name : relative + QLatin1Char('/') + entry.name;
+        if (entry.isDir) {
+            if (entry.name == QLatin1String(".git") || entry.isLink)
                 continue;
             if (ignored(ignores, rel, true)) {
                 ++stats.ignored;
@@ -144,11 +215,9 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
                 ++stats.allowed;
                 continue;
             }
-            walkDirectory(info.filePath(), rel, root, ignores, out, stats);
+            walkDirectory(childPath(absolute, entry.name), rel, root, ignores, out, stats);
             continue;
         }
-        if (!info.isFile())
-            continue; // sockets, fifos, broken links
         if (ignored(ignores, rel, false)) {
             ++stats.ignored;
             continue;
@@ -157,11 +226,11 @@ void FileWalker::walkDirectory(const QString &absolute, const QString &relative,
             ++stats.allowed;
             continue;
         }
-        if (info.size() > m_options.maxFileSize) {
+        if (entry.size > m_options.maxFileSize) {
             ++stats.tooLarge;
             continue;
         }
-        out({info.filePath(), join(root, rel), rel, info.size()});
+        out({childPath(absolute, entry.name), join(root, rel), rel, entry.size});
     }
     if (pushed)
         ignores.removeLast();

@@ -2,12 +2,9 @@
 #include "GuardReports.h"
 
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMap>
 #include <QUrl>
-#include <cstdio>
+#include <iterator>
 
 namespace stella::guard {
 
@@ -40,19 +37,6 @@ QString summaryLine(const ScanResult &result)
         .arg(counts.join(QStringLiteral(", ")))
         .arg(result.stats.filesScanned)
         .arg(result.stats.bytesScanned);
-}
-
-QJsonObject findingJson(const Finding &f)
-{
-    return QJsonObject{{QStringLiteral("id"), f.id},
-                       {QStringLiteral("ruleId"), f.ruleId},
-                       {QStringLiteral("family"), familyName(f.family)},
-                       {QStringLiteral("severity"), severityName(f.severity)},
-                       {QStringLiteral("path"), f.path},
-                       {QStringLiteral("line"), f.line},
-                       {QStringLiteral("column"), f.column},
-                       {QStringLiteral("message"), f.message},
-                       {QStringLiteral("snippet"), f.snippet}};
 }
 
 QString truncationText(const ScanResult &result)
@@ -95,33 +79,147 @@ QByteArray TextReport::render(const ScanResult &result, const ReportContext &)
     return out.toUtf8();
 }
 
+namespace {
+// The JSON and SARIF reports are written directly rather than through QJsonObject: with
+// thousands of findings the object tree cost more time than the scan of a large tree, and twice
+// the memory. Keys come in a fixed order, so the bytes stay deterministic.
+char hexDigit(unsigned value)
+{
+    return "0123456789abcdef"[value & 0xf];
+}
+
+void appendEscapedUnit(QByteArray &out, char16_t unit)
+{
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+        out += hexDigit(unsigned(unit) >> shift);
+}
+
+// Escapes as QJsonDocument does (so the JSON report keeps the bytes it had when Qt wrote it):
+// the two-letter escapes JSON has, a six-character escape for other control characters and for
+// a surrogate without its pair (which has no UTF-8), UTF-8 for the rest.
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const char16_t *unit = reinterpret_cast<const char16_t *>(text.constData());
+    const char16_t *const end = unit + text.size();
+    for (; unit != end; ++unit) {
+        const char16_t c = *unit;
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            out += char(c);
+            continue;
+        }
+        switch (c) {
+        case u'"':
+            out += "\\\"";
+            continue;
+        case u'\\':
+            out += "\\\\";
+            continue;
+        case u'\b':
+            out += "\\b";
+            continue;
+        case u'\f':
+            out += "\\f";
+            continue;
+        case u'\n':
+            out += "\\n";
+            continue;
+        case u'\r':
+            out += "\\r";
+            continue;
+        case u'\t':
+            out += "\\t";
+            continue;
+        default:
+            break;
+        }
+        if (c < 0x20) {
+            appendEscapedUnit(out, c);
+        } else if (c < 0x800) {
+            out += char(0xc0 | (c >> 6));
+            out += char(0x80 | (c & 0x3f));
+        } else if (QChar::isHighSurrogate(c) && unit + 1 != end && QChar::isLowSurrogate(unit[1])) {
+            const char32_t code = QChar::surrogateToUcs4(c, unit[1]);
+            ++unit;
+            out += char(0xf0 | (code >> 18));
+            out += char(0x80 | ((code >> 12) & 0x3f));
+            out += char(0x80 | ((code >> 6) & 0x3f));
+            out += char(0x80 | (code & 0x3f));
+        } else if (QChar::isSurrogate(c)) {
+            appendEscapedUnit(out, c);
+        } else {
+            out += char(0xe0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3f));
+            out += char(0x80 | (c & 0x3f));
+        }
+    }
+    out += '"';
+}
+
+QByteArray json(const QString &text)
+{
+    QByteArray out;
+    appendJsonString(out, text);
+    return out;
+}
+
+QByteArray json(qint64 number)
+{
+    return QByteArray::number(number);
+}
+} // namespace
+
 QByteArray JsonReport::render(const ScanResult &result, const ReportContext &context)
 {
-    QJsonArray findings;
-    for (const Finding &f : result.findings)
-        findings.append(findingJson(f));
-    QJsonObject bySeverity;
-    for (int s = int(Severity::Info); s <= int(Severity::Critical); ++s)
-        bySeverity.insert(severityName(Severity(s)), result.bySeverity[size_t(s)]);
+    // The layout is QJsonDocument::toJson(Indented)'s: keys in QJsonObject's sorted order,
+    // four spaces per level (tst_guardreports compares the two byte for byte).
+    QByteArray out;
+    out.reserve(512 + result.findings.size() * 400);
+    out += "{\n    \"findings\": [";
+    bool first = true;
+    for (const Finding &f : result.findings) {
+        out += first ? "\n" : ",\n";
+        first = false;
+        out += "        {\n            \"column\": " + json(f.column);
+        out += ",\n            \"family\": " + json(familyName(f.family));
+        out += ",\n            \"id\": " + json(f.id);
+        out += ",\n            \"line\": " + json(f.line);
+        out += ",\n            \"message\": " + json(f.message);
+        out += ",\n            \"path\": " + json(f.path);
+        out += ",\n            \"ruleId\": " + json(f.ruleId);
+        out += ",\n            \"severity\": " + json(severityName(f.severity));
+        out += ",\n            \"snippet\": " + json(f.snippet) + "\n        }";
+    }
+    out += "\n    ],\n    \"summary\": {";
     const ScanStats &s = result.stats;
-    QJsonObject summary{{QStringLiteral("filesScanned"), s.filesScanned},
-                        {QStringLiteral("bytesScanned"), s.bytesScanned},
-                        {QStringLiteral("binarySkipped"), s.binarySkipped},
-                        {QStringLiteral("ignored"), s.ignored},
-                        {QStringLiteral("allowListed"), s.allowListed},
-                        {QStringLiteral("tooLarge"), s.tooLarge},
-                        {QStringLiteral("unreadable"), s.unreadable},
-                        {QStringLiteral("totalFindings"), result.totalFindings},
-                        {QStringLiteral("reportedFindings"), qint64(result.findings.size())},
-                        {QStringLiteral("truncated"), result.truncated},
-                        {QStringLiteral("maxFindings"), result.maxFindings},
-                        {QStringLiteral("bySeverity"), bySeverity}};
-    const QJsonObject root{
-        {QStringLiteral("tool"), QJsonObject{{QStringLiteral("name"), context.toolName},
-                                             {QStringLiteral("version"), context.toolVersion}}},
-        {QStringLiteral("summary"), summary},
-        {QStringLiteral("findings"), findings}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    const auto field = [&out](const char *key, const QByteArray &value, bool last = false) {
+        out += QByteArray("\n        \"") + key + "\": " + value + (last ? "" : ",");
+    };
+    field("allowListed", json(s.allowListed));
+    field("binarySkipped", json(s.binarySkipped));
+    QMap<QString, qint64> bySeverity; // QJsonObject's order: by name
+    for (int level = int(Severity::Info); level <= int(Severity::Critical); ++level)
+        bySeverity.insert(severityName(Severity(level)), result.bySeverity[size_t(level)]);
+    out += "\n        \"bySeverity\": {";
+    for (auto it = bySeverity.cbegin(); it != bySeverity.cend(); ++it) {
+        out += "\n            " + json(it.key()) + ": " + json(it.value());
+        if (std::next(it) != bySeverity.cend())
+            out += ',';
+    }
+    out += "\n        },";
+    field("bytesScanned", json(s.bytesScanned));
+    field("filesScanned", json(s.filesScanned));
+    field("ignored", json(s.ignored));
+    field("maxFindings", json(result.maxFindings));
+    field("reportedFindings", json(result.findings.size()));
+    field("tooLarge", json(s.tooLarge));
+    field("totalFindings", json(result.totalFindings));
+    field("truncated", result.truncated ? "true" : "false");
+    field("unreadable", json(s.unreadable), true);
+    out += "\n    },\n    \"tool\": {\n        \"name\": " + json(context.toolName) +
+           ",\n        \"version\": " + json(context.toolVersion) + "\n    }\n}\n";
+    return out;
 }
 
 QString SarifReport::level(Severity severity)
@@ -165,52 +263,6 @@ QString SarifReport::artifactUri(const QString &path)
         return QString::fromUtf8(QUrl::fromLocalFile(path).toEncoded());
     return QString::fromLatin1(QUrl::toPercentEncoding(path, "/"));
 }
-
-namespace {
-// SARIF is written directly rather than through QJsonObject: with thousands of results the
-// object tree cost more time than the scan of a large tree, and twice the memory. Keys come in
-// a fixed order, so the bytes stay deterministic.
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
-
-QByteArray json(const QString &text)
-{
-    QByteArray out;
-    appendJsonString(out, text);
-    return out;
-}
-} // namespace
 
 QByteArray SarifReport::render(const ScanResult &result, const ReportContext &context)
 {

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QSet>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 namespace stella::guard::RuleChecks {
 
@@ -25,15 +27,29 @@ double shannonEntropy(QStringView value)
 
 bool isPlaceholder(QStringView value)
 {
-    const QString lower = value.toString().toLower();
+    // Every word is ASCII, so the value is compared as lower-cased bytes (any other character
+    // becomes a byte no word holds); it runs for each candidate secret, so no QString is made.
+    constexpr qsizetype kStack = 256;
+    char stackBuffer[kStack];
+    std::string heapBuffer;
+    char *lower = stackBuffer;
+    if (value.size() > kStack) {
+        heapBuffer.resize(size_t(value.size()));
+        lower = heapBuffer.data();
+    }
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char16_t c = value[i].unicode();
+        lower[i] = c < 0x80 ? char(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) : char(0x80);
+    }
+    const std::string_view text(lower, size_t(value.size()));
     // Words of five letters or more, so a random token practically never contains one.
-    static const char *const words[] = {
+    static constexpr std::string_view words[] = {
         "example", "placeholder", "your_",     "your-",     "yourtoken", "yourkey",  "yourpass",
         "xxxxx",   "changeme",    "change_me", "change-me", "dummy",     "redacted", "sample",
         "replace", "insert",      "${",        "{{",        "$(",        "%(",       "<",
         ">",       "****",        "....",      "12345678",  "abcdefgh"};
-    for (const char *w : words) {
-        if (lower.contains(QLatin1String(w)))
+    for (const std::string_view w : words) {
+        if (text.find(w) != std::string_view::npos)
             return true;
     }
     // A run of six identical characters: "000000", "aaaaaa".

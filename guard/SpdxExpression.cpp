@@ -53,8 +53,12 @@ public:
 private:
     static bool isOperator(const QString &t, const char *op)
     {
-        // Operators are upper case in SPDX 2.3; lower case is accepted as older tools wrote it.
-        return t == QLatin1String(op) || t == QString::fromLatin1(op).toLower();
+        // Operators are upper case in SPDX 2.3; lower case is accepted as older tools wrote it
+        // (not "Or": a mixed case word is an id).
+        const QLatin1String upper(op);
+        if (t.size() != upper.size())
+            return false;
+        return t == upper || (t.compare(upper, Qt::CaseInsensitive) == 0 && t == t.toLower());
     }
     bool peekOperator(const char *op) const
     {

@@ -6,8 +6,11 @@
 #include "guard/GlobPattern.h"
 #include "guard/SourceText.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace stella::guard;
 using namespace stella::test::guard;
@@ -91,6 +94,35 @@ private Q_SLOTS:
         // Ordinal order, each file once however often it is named.
         QCOMPARE(display, (QStringList{QStringLiteral("B.txt"), QStringLiteral("b/a.txt"),
                                        QStringLiteral("b/z.txt")}));
+    }
+
+    // Directory links are not followed (a link to a parent would loop), file links are, and
+    // what is neither a file nor a folder (a fifo, a broken link) is not read. Hidden files
+    // are scanned; .git is not.
+    void linksFifosAndHiddenFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("src/a.c")), "a"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("src/.env")), "e"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral(".git/config")), "g"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("big.bin")), QByteArray(50, 'x')));
+        const auto path = [&](const char *name) {
+            return QFile::encodeName(dir.filePath(QString::fromLatin1(name)));
+        };
+        QCOMPARE(::symlink("a.c", path("src/link-to-file.c").constData()), 0);
+        QCOMPARE(::symlink("..", path("src/loop").constData()), 0);
+        QCOMPARE(::symlink("gone.c", path("src/broken.c").constData()), 0);
+        QCOMPARE(::symlink("../big.bin", path("src/link-to-big").constData()), 0);
+        QCOMPARE(::mkfifo(path("src/pipe").constData(), 0600), 0);
+        FileWalker walker({40, {}, true});
+        WalkStats stats;
+        const auto files = walker.walk({dir.path()}, &stats);
+        QCOMPARE(paths(files), (QStringList{QStringLiteral("src/.env"), QStringLiteral("src/a.c"),
+                                            QStringLiteral("src/link-to-file.c")}));
+        // A link's size is its target's: the 50-byte file is over the limit through it too.
+        QCOMPARE(stats.tooLarge, qint64(2));
+        QCOMPARE(files.at(2).size, qint64(1));
+        QCOMPARE(files.at(2).absolutePath, dir.filePath(QStringLiteral("src/link-to-file.c")));
     }
 
     void allowPathsAndSize()

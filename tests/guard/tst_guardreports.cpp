@@ -16,6 +16,43 @@ using namespace stella::test::guard;
 
 namespace {
 
+QByteArray qtJson(const ScanResult &result, const ReportContext &context)
+{
+    QJsonArray findings;
+    for (const Finding &f : result.findings)
+        findings.append(QJsonObject{{QStringLiteral("id"), f.id},
+                                    {QStringLiteral("ruleId"), f.ruleId},
+                                    {QStringLiteral("family"), familyName(f.family)},
+                                    {QStringLiteral("severity"), severityName(f.severity)},
+                                    {QStringLiteral("path"), f.path},
+                                    {QStringLiteral("line"), f.line},
+                                    {QStringLiteral("column"), f.column},
+                                    {QStringLiteral("message"), f.message},
+                                    {QStringLiteral("snippet"), f.snippet}});
+    QJsonObject bySeverity;
+    for (int s = int(Severity::Info); s <= int(Severity::Critical); ++s)
+        bySeverity.insert(severityName(Severity(s)), result.bySeverity[size_t(s)]);
+    const ScanStats &s = result.stats;
+    const QJsonObject summary{{QStringLiteral("filesScanned"), s.filesScanned},
+                              {QStringLiteral("bytesScanned"), s.bytesScanned},
+                              {QStringLiteral("binarySkipped"), s.binarySkipped},
+                              {QStringLiteral("ignored"), s.ignored},
+                              {QStringLiteral("allowListed"), s.allowListed},
+                              {QStringLiteral("tooLarge"), s.tooLarge},
+                              {QStringLiteral("unreadable"), s.unreadable},
+                              {QStringLiteral("totalFindings"), result.totalFindings},
+                              {QStringLiteral("reportedFindings"), qint64(result.findings.size())},
+                              {QStringLiteral("truncated"), result.truncated},
+                              {QStringLiteral("maxFindings"), result.maxFindings},
+                              {QStringLiteral("bySeverity"), bySeverity}};
+    const QJsonObject root{
+        {QStringLiteral("tool"), QJsonObject{{QStringLiteral("name"), context.toolName},
+                                             {QStringLiteral("version"), context.toolVersion}}},
+        {QStringLiteral("summary"), summary},
+        {QStringLiteral("findings"), findings}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
 // Collects every violation, so one failing run names them all.
 class SarifChecker
 {
@@ -416,6 +453,25 @@ private Q_SLOTS:
              {"id", "ruleId", "family", "severity", "path", "line", "column", "message", "snippet"})
             QVERIFY2(first.contains(QLatin1String(key)), key);
         QCOMPARE(first.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
+    }
+
+    // The report is written directly; its bytes are those QJsonDocument gives for the same
+    // object, which is how the format was first defined: the oracle here.
+    void jsonBytesAreQJsonDocumentsBytes()
+    {
+        ScanResult r = scanSamples();
+        Finding odd = r.findings.constFirst();
+        odd.path = QStringLiteral("dir/naïve \"quoted\" \\ path\t/\U0001F511.env");
+        odd.message = QString(QChar(0x01)) + QStringLiteral("\b\f\n\r") + QChar(0x7f) +
+                      QChar(0x1f) + QStringLiteral("/€");
+        odd.snippet = QString(QChar(0xd800)) + QStringLiteral("x") + QChar(0xdc00);
+        r.findings.append(odd);
+        r.truncated = true;
+        r.stats.unreadable = 3;
+        ScanResult empty;
+        for (const ScanResult &result : {r, empty}) {
+            QCOMPARE(JsonReport::render(result, context()), qtJson(result, context()));
+        }
     }
 
     void noCompleteSecretInAnyFormat()
