@@ -5047,6 +5047,69 @@
     </message>
 </context>
 <context>
+    <name>stella::scm::AnnotationHttp</name>
+    <message>
+        <source> (the server says: %1)</source>
+        <translation> (der Server meldet: %1)</translation>
+    </message>
+    <message>
+        <source>it stays in the outbox: `annotate outbox retry` sends it</source>
+        <translation>sie bleibt im Postausgang: `annotate outbox retry` sendet sie</translation>
+    </message>
+    <message>
+        <source>Check that the endpoint is the API&apos;s address; %1</source>
+        <translation>Prüfen Sie, ob der Endpunkt die Adresse der API ist; %1</translation>
+    </message>
+    <message>
+        <source>%1: rate limited (HTTP %2) until %3 UTC</source>
+        <translation>%1: Ratenlimit erreicht (HTTP %2) bis %3 UTC</translation>
+    </message>
+    <message>
+        <source>%1: rate limited (HTTP %2) for %3 s more (Retry-After)</source>
+        <translation>%1: Ratenlimit erreicht (HTTP %2) für weitere %3 s (Retry-After)</translation>
+    </message>
+    <message>
+        <source>%1: rate limited (HTTP %2), with no word on when to come back</source>
+        <translation>%1: Ratenlimit erreicht (HTTP %2), ohne Angabe, wann es weitergeht</translation>
+    </message>
+    <message>
+        <source>Wait, then retry; %1</source>
+        <translation>Warten Sie und versuchen Sie es dann erneut; %1</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 from %3%4%5</source>
+        <translation>%1: HTTP %2 von %3%4%5</translation>
+    </message>
+    <message>
+        <source>The provider or a proxy in between is failing; %1</source>
+        <translation>Der Anbieter oder ein Proxy dazwischen hat einen Fehler; %1</translation>
+    </message>
+    <message>
+        <source>%1: not found (404)%2%3</source>
+        <translation>%1: nicht gefunden (404)%2%3</translation>
+    </message>
+    <message>
+        <source>Check the repository and the number</source>
+        <translation>Prüfen Sie das Repository und die Nummer</translation>
+    </message>
+    <message>
+        <source>%1: the provider refused the request (HTTP %2)%3%4</source>
+        <translation>%1: der Anbieter hat die Anfrage abgelehnt (HTTP %2)%3%4</translation>
+    </message>
+    <message>
+        <source>Fix what the details name, then retry or discard the outbox entry</source>
+        <translation>Beheben Sie, was die Details nennen, und versuchen Sie es dann erneut oder verwerfen Sie den Eintrag im Postausgang</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2%3%4</source>
+        <translation>%1: HTTP %2%3%4</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s logs; %1</source>
+        <translation>Prüfen Sie die Protokolle des Anbieters; %1</translation>
+    </message>
+</context>
+<context>
     <name>stella::scm::HttpAnnotationClient</name>
     <message>
         <source>Setting the status of %1</source>

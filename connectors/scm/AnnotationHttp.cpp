@@ -7,12 +7,18 @@
 #include "core/common/Logging.h"
 #include "core/http/RetryPolicy.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTimer>
 
 namespace stella::scm {
 
 namespace {
+struct AnnotationHttpText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::scm::AnnotationHttp)
+};
+
 bool rateLimited(const HttpResponse &response, const QDateTime &now)
 {
     if (response.status != 403 && response.status != 429)
@@ -176,55 +182,67 @@ Error errorFor(const HttpResponse &response, const QString &what, const HttpSess
                          : topMessage.isString() ? redactSecrets(topMessage.toString()).left(200)
                                                  : http::serverMessage(response);
     const QString tail =
-        said.isEmpty() ? QString() : QStringLiteral(" (the server says: %1)").arg(said);
+        said.isEmpty() ? QString() : AnnotationHttpText::tr(" (the server says: %1)").arg(said);
     const QString htmlTail = html ? QStringLiteral(": ") + http::bodyHint(response) : QString();
-    const QString kept = QStringLiteral("it stays in the outbox: `annotate outbox retry` sends it");
+    const QString kept =
+        AnnotationHttpText::tr("it stays in the outbox: `annotate outbox retry` sends it");
 
     if (response.isSuccess())
         return Error::failed(QStringLiteral("%1: %2").arg(what, http::bodyHint(response)),
-                             QStringLiteral("Check that the endpoint is the API's address; ") +
-                                 kept);
+                             AnnotationHttpText::tr("Check that the endpoint is the API's "
+                                                    "address; %1")
+                                 .arg(kept));
     if (rateLimited(response, now) || response.status == 429) {
-        QString when;
+        QString message;
         if (auto reset = RetryPolicy::rateLimitResetMs(response.headers, now))
-            when = QStringLiteral(" until %1 UTC")
-                       .arg(now.addMSecs(*reset).toUTC().toString(QStringLiteral("HH:mm")));
+            message = AnnotationHttpText::tr("%1: rate limited (HTTP %2) until %3 UTC")
+                          .arg(what)
+                          .arg(response.status)
+                          .arg(now.addMSecs(*reset).toUTC().toString(QStringLiteral("HH:mm")));
         else if (auto after = RetryPolicy::retryAfterMs(response.header("Retry-After"), now))
-            when = QStringLiteral(" for %1 s more (Retry-After)")
-                       .arg(*after / 1000 + (*after % 1000 != 0 ? 1 : 0));
+            message = AnnotationHttpText::tr("%1: rate limited (HTTP %2) for %3 s more "
+                                             "(Retry-After)")
+                          .arg(what)
+                          .arg(response.status)
+                          .arg(*after / 1000 + (*after % 1000 != 0 ? 1 : 0));
         else
-            when = QStringLiteral(", with no word on when to come back");
-        return Error::failed(
-            QStringLiteral("%1: rate limited (HTTP %2)%3").arg(what).arg(response.status).arg(when),
-            QStringLiteral("Wait, then retry; ") + kept);
+            message = AnnotationHttpText::tr("%1: rate limited (HTTP %2), with no word on when "
+                                             "to come back")
+                          .arg(what)
+                          .arg(response.status);
+        return Error::failed(message, AnnotationHttpText::tr("Wait, then retry; %1").arg(kept));
     }
     if (response.status >= 500)
-        return Error::backend(QStringLiteral("%1: HTTP %2 from %3%4%5")
+        return Error::backend(AnnotationHttpText::tr("%1: HTTP %2 from %3%4%5")
                                   .arg(what)
                                   .arg(response.status)
                                   .arg(response.url.host(), htmlTail, tail),
-                              QStringLiteral("The provider or a proxy in between is failing; ") +
-                                  kept);
+                              AnnotationHttpText::tr("The provider or a proxy in between is "
+                                                     "failing; %1")
+                                  .arg(kept));
     if (response.status == 401 || response.status == 403)
         return session.accessError(response, what);
     if (response.status == 404)
-        return Error::notFound(QStringLiteral("%1: not found (404)%2%3").arg(what, htmlTail, tail),
-                               notFoundHint.isEmpty()
-                                   ? QStringLiteral("Check the repository and the number")
+        return Error::notFound(
+            AnnotationHttpText::tr("%1: not found (404)%2%3").arg(what, htmlTail, tail),
+            notFoundHint.isEmpty() ? AnnotationHttpText::tr("Check the repository and the number")
                                    : notFoundHint);
     if (response.status == 422 || response.status == 400) {
         Error e = Error::invalidInput(
-            QStringLiteral("%1: the provider refused the request (HTTP %2)%3%4")
+            AnnotationHttpText::tr("%1: the provider refused the request (HTTP %2)%3%4")
                 .arg(what)
                 .arg(response.status)
                 .arg(htmlTail, tail),
-            QStringLiteral("Fix what the details name, then retry or discard the outbox entry"));
+            AnnotationHttpText::tr("Fix what the details name, then retry or discard the outbox "
+                                   "entry"));
         e.details = validationErrors(response);
         return e;
     }
-    Error e = Error::failed(
-        QStringLiteral("%1: HTTP %2%3%4").arg(what).arg(response.status).arg(htmlTail, tail),
-        QStringLiteral("Check the provider's logs; ") + kept);
+    Error e = Error::failed(AnnotationHttpText::tr("%1: HTTP %2%3%4")
+                                .arg(what)
+                                .arg(response.status)
+                                .arg(htmlTail, tail),
+                            AnnotationHttpText::tr("Check the provider's logs; %1").arg(kept));
     if (response.status == 409)
         e.kind = ErrorKind::Conflict;
     return e;
