@@ -222,10 +222,6 @@
         <translation>&quot;format&quot; muss &quot;%1&quot; sein</translation>
     </message>
     <message>
-        <source>&quot;formatVersion&quot; must be %1 (this build reads version %1 only)</source>
-        <translation>&quot;formatVersion&quot; muss %1 sein (diese Version liest nur Format %1)</translation>
-    </message>
-    <message>
         <source>&quot;integrations&quot; must be an array</source>
         <translation>&quot;integrations&quot; muss ein Array sein</translation>
     </message>
@@ -276,6 +272,10 @@
     <message>
         <source>%1 problem(s) in the file</source>
         <translation>%1 Problem(e) in der Datei</translation>
+    </message>
+    <message>
+        <source>&quot;formatVersion&quot; must be %1 to %2 (this build reads versions %1 to %2; a newer file needs a newer build)</source>
+        <translation>&quot;formatVersion&quot; muss %1 bis %2 sein (dieser Build liest die Versionen %1 bis %2; eine neuere Datei braucht einen neueren Build)</translation>
     </message>
 </context>
 <context>

@@ -97,9 +97,13 @@ Result<QList<IntegrationDraft>> CatalogTransfer::parseImport(const QByteArray &d
             problems.append(CatalogTransferText::tr("unknown top-level key \"%1\"").arg(it.key()));
     if (root.value(QStringLiteral("format")).toString() != kFormat)
         problems.append(CatalogTransferText::tr("\"format\" must be \"%1\"").arg(kFormat));
-    if (root.value(QStringLiteral("formatVersion")).toInt(-1) != kFormatVersion)
-        problems.append(CatalogTransferText::tr(
-                            "\"formatVersion\" must be %1 (this build reads version %1 only)")
+    const QJsonValue version = root.value(QStringLiteral("formatVersion"));
+    const int readVersion = version.isDouble() ? version.toInt(-1) : -1;
+    if (readVersion < kOldestReadableVersion || readVersion > kFormatVersion)
+        problems.append(CatalogTransferText::tr("\"formatVersion\" must be %1 to %2 (this build "
+                                                "reads versions %1 to %2; a newer file needs a "
+                                                "newer build)")
+                            .arg(kOldestReadableVersion)
                             .arg(kFormatVersion));
     if (!root.value(QStringLiteral("integrations")).isArray())
         problems.append(CatalogTransferText::tr("\"integrations\" must be an array"));

@@ -39,6 +39,28 @@ private:
     }
 
 private Q_SLOTS:
+    // Version 2 is what this build writes; version 1 files, with or without the organisation
+    // fields (builds between schema 5 and the bump wrote them as 1), still read.
+    void readsVersionOneAndTwo()
+    {
+        QJsonObject entry{{QStringLiteral("provider"), QStringLiteral("Harbor")},
+                          {QStringLiteral("name"), QStringLiteral("a")},
+                          {QStringLiteral("folder"), QStringLiteral("eu/prod")},
+                          {QStringLiteral("tags"), QJsonArray{QStringLiteral("team:x")}}};
+        for (const int version : {1, 2}) {
+            const QByteArray bytes =
+                QJsonDocument(QJsonObject{{QStringLiteral("format"), CatalogTransfer::kFormat},
+                                          {QStringLiteral("formatVersion"), version},
+                                          {QStringLiteral("integrations"), QJsonArray{entry}}})
+                    .toJson();
+            const auto drafts = CatalogTransfer::parseImport(bytes);
+            QVERIFY2(drafts.ok(), qPrintable(drafts.ok() ? QString() : drafts.error().message));
+            QCOMPARE(drafts->size(), 1);
+            QCOMPARE(drafts->at(0).folder, QStringLiteral("eu/prod"));
+        }
+        QVERIFY(CatalogTransfer::exportDocument({}).contains("\"formatVersion\": 2"));
+    }
+
     void exportIsDeterministicAndSorted()
     {
         const Integration b =
@@ -110,8 +132,17 @@ private Q_SLOTS:
             << QStringLiteral("\"format\" must be");
         QTest::newRow("future version")
             << QByteArray(
-                   R"({"format":"stella-integrations-export","formatVersion":2,"integrations":[]})")
-            << QStringLiteral("formatVersion");
+                   R"({"format":"stella-integrations-export","formatVersion":3,"integrations":[]})")
+            << QStringLiteral("\"formatVersion\" must be 1 to 2 (this build reads versions 1 to "
+                              "2; a newer file needs a newer build)");
+        QTest::newRow("version 0")
+            << QByteArray(
+                   R"({"format":"stella-integrations-export","formatVersion":0,"integrations":[]})")
+            << QStringLiteral("\"formatVersion\" must be 1 to 2");
+        QTest::newRow("version as text")
+            << QByteArray(
+                   R"({"format":"stella-integrations-export","formatVersion":"2","integrations":[]})")
+            << QStringLiteral("\"formatVersion\" must be 1 to 2");
         QTest::newRow("unknown top key")
             << QByteArray(
                    R"({"format":"stella-integrations-export","formatVersion":1,"integrations":[],"x":1})")
