@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 using namespace stella;
 using namespace stella::ui;
@@ -256,6 +257,48 @@ private Q_SLOTS:
         auto *heading =
             attentionGroup->findChild<QLabel *>(QStringLiteral("summaryAttentionLabel"));
         QVERIFY(heading && !heading->text().isEmpty());
+    }
+
+    // Too narrow for both groups side by side, the attention group goes below the status
+    // group: the strip asks no more width than its wider group, so it never widens the list
+    // (at 1400 px it used to squeeze the details pane beside it).
+    void theStripWrapsRatherThanWidenTheList()
+    {
+        IntegrationListModel model(m_clock);
+        OverviewSidebar sidebar;
+        QWidget holder;
+        auto *layout = new QVBoxLayout(&holder);
+        auto *strip = new SummaryStrip;
+        layout->addWidget(strip);
+        layout->addStretch(1);
+        OverviewPresenter presenter(model, sidebar, *strip);
+        model.setIntegrations(sample());
+        presenter.flush();
+        QWidget *status = strip->findChild<QWidget *>(QStringLiteral("summaryStatus"));
+        QWidget *attention = strip->findChild<QWidget *>(QStringLiteral("summaryAttention"));
+        const int oneRow = strip->sizeHint().width();
+        QVERIFY2(strip->minimumSizeHint().width() < oneRow,
+                 qPrintable(QStringLiteral("%1 >= %2")
+                                .arg(strip->minimumSizeHint().width())
+                                .arg(oneRow)));
+        QVERIFY(strip->heightForWidth(oneRow - 1) > strip->heightForWidth(oneRow));
+
+        holder.resize(oneRow + 100, 200);
+        holder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&holder));
+        QTRY_VERIFY(!strip->isWrapped());
+        QCOMPARE(attention->y(), status->y());
+
+        holder.resize(strip->minimumSizeHint().width() + 20, 200);
+        QTRY_VERIFY(strip->isWrapped());
+        QTRY_VERIFY(attention->y() >= status->geometry().bottom());
+        QVERIFY(strip->width() <= holder.width());
+        for (QToolButton *b : strip->findChildren<QToolButton *>())
+            QVERIFY2(b->geometry().right() < strip->width(), qPrintable(b->text()));
+
+        holder.resize(oneRow + 100, 200);
+        QTRY_VERIFY(!strip->isWrapped());
+        QTRY_COMPARE(attention->y(), status->y());
     }
 
     // Past kMaxRows the panel still counts every problem, and lists the first it finds; a filter

@@ -3,11 +3,13 @@
 
 #include "ui/views/StatusIcon.h"
 
+#include <QBoxLayout>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
 #include <QToolButton>
+#include <algorithm>
 
 namespace stella::ui {
 
@@ -38,14 +40,23 @@ QIcon iconFor(OverviewCategory category, const QStyle *style)
 SummaryStrip::SummaryStrip(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("summaryStrip"));
-    auto *layout = new QHBoxLayout(this);
+    // The strip has no layout of its own: a parent layout asks a widget with one for that
+    // layout's sizes, and this one's are the groups side by side. The strip answers itself (the
+    // wider group at the least, more height when the groups stack) and places its content.
+    m_content = new QWidget(this);
+    auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, m_content);
+    m_layout = layout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
+    layout->setSizeConstraint(QLayout::SetNoConstraint); // the strip sizes the content
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     // Two groups (docs/architecture.md, "Overview, organisation and problems"): the status
     // counts take each integration once, by its last check, so they add up; what needs
     // attention overlaps them (a healthy check can be stale) and is shown apart.
     const auto group = [this, layout](const char *name, const QString &accessibleName) {
-        auto *box = new QWidget(this);
+        auto *box = new QWidget(m_content);
         box->setObjectName(QLatin1String(name));
         box->setAccessibleName(accessibleName);
         auto *row = new QHBoxLayout(box);
@@ -55,11 +66,14 @@ SummaryStrip::SummaryStrip(QWidget *parent) : QWidget(parent)
         return box;
     };
     QWidget *status = group("summaryStatus", tr("Status of the last check"));
-    auto *separator = new QFrame(this);
+    auto *separator = new QFrame(m_content);
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
     layout->addWidget(separator);
     QWidget *attention = group("summaryAttention", tr("Needs attention"));
+    m_status = status;
+    m_separator = separator;
+    m_attention = attention;
     auto *heading = new QLabel(tr("Needs attention:"), attention);
     heading->setObjectName(QStringLiteral("summaryAttentionLabel"));
     attention->layout()->addWidget(heading);
@@ -85,8 +99,58 @@ SummaryStrip::SummaryStrip(QWidget *parent) : QWidget(parent)
         m_buttons[size_t(n)] = b;
         box->layout()->addWidget(b);
     }
+    // Buttons keep their width when a group has a row to itself.
+    static_cast<QBoxLayout *>(status->layout())->addStretch(1);
+    static_cast<QBoxLayout *>(attention->layout())->addStretch(1);
     layout->addStretch(1);
     setCounts({});
+}
+
+int SummaryStrip::oneRowWidth() const
+{
+    return m_status->sizeHint().width() + m_layout->spacing() + m_separator->sizeHint().width() +
+           m_layout->spacing() + m_attention->sizeHint().width();
+}
+
+bool SummaryStrip::isWrapped() const
+{
+    return m_layout->direction() == QBoxLayout::TopToBottom;
+}
+
+QSize SummaryStrip::sizeHint() const
+{
+    return {oneRowWidth(),
+            std::max(m_status->sizeHint().height(), m_attention->sizeHint().height())};
+}
+
+QSize SummaryStrip::minimumSizeHint() const
+{
+    return {std::max(m_status->minimumSizeHint().width(), m_attention->minimumSizeHint().width()),
+            sizeHint().height()};
+}
+
+int SummaryStrip::heightForWidth(int width) const
+{
+    if (width >= oneRowWidth())
+        return sizeHint().height();
+    return m_status->sizeHint().height() + m_layout->spacing() + m_attention->sizeHint().height();
+}
+
+void SummaryStrip::arrangeFor(int width)
+{
+    const bool wrap = width < oneRowWidth();
+    if (wrap == isWrapped())
+        return;
+    m_layout->setDirection(wrap ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_separator->setVisible(!wrap);
+    updateGeometry(); // the height for this width changed
+}
+
+void SummaryStrip::resizeEvent(QResizeEvent *event)
+{
+    arrangeFor(width());
+    m_content->setGeometry(rect());
+    QWidget::resizeEvent(event);
 }
 
 QString SummaryStrip::label(OverviewCategory category, int count)
@@ -119,6 +183,9 @@ void SummaryStrip::setCounts(const CategoryCounts &counts)
         m_buttons[size_t(n)]->setText(text);
         m_buttons[size_t(n)]->setAccessibleName(text);
     }
+    // Longer counts may no longer fit on one row (or now fit again).
+    arrangeFor(width());
+    updateGeometry();
 }
 
 void SummaryStrip::setSelected(std::optional<OverviewCategory> category)

@@ -7,6 +7,8 @@
 #include <array>
 #include <optional>
 
+class QBoxLayout;
+class QFrame;
 class QToolButton;
 
 namespace stella::ui {
@@ -29,13 +31,29 @@ public:
     void setSelected(std::optional<OverviewCategory> category);
     std::optional<OverviewCategory> selected() const { return m_selected; }
     QToolButton *button(OverviewCategory category) const { return m_buttons[size_t(category)]; }
+    bool isWrapped() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 Q_SIGNALS:
     void categorySelected(std::optional<stella::ui::OverviewCategory> category);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     static QString label(OverviewCategory category, int count);
+    int oneRowWidth() const;
+    void arrangeFor(int width);
 
+    QWidget *m_content = nullptr;
+    QBoxLayout *m_layout = nullptr;
+    QWidget *m_status = nullptr;
+    QFrame *m_separator = nullptr;
+    QWidget *m_attention = nullptr;
     std::array<QToolButton *, kOverviewCategoryCount> m_buttons{};
     std::array<int, kOverviewCategoryCount> m_counts{};
     std::optional<OverviewCategory> m_selected;
