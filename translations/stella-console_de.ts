@@ -122,6 +122,48 @@
     </message>
 </context>
 <context>
+    <name>stella::AnnotationMetrics</name>
+    <message>
+        <source>counting an annotation</source>
+        <translation>Zählen einer Anmerkung</translation>
+    </message>
+    <message>
+        <source>reading the annotation metrics</source>
+        <translation>Lesen der Anmerkungs-Kennzahlen</translation>
+    </message>
+</context>
+<context>
+    <name>stella::AnnotationOutbox</name>
+    <message>
+        <source>keeping an annotation in the outbox</source>
+        <translation>Aufbewahren einer Anmerkung im Postausgang</translation>
+    </message>
+    <message>
+        <source>claiming outbox entry %1</source>
+        <translation>Übernehmen des Eintrags %1 im Postausgang</translation>
+    </message>
+    <message>
+        <source>saving the progress of outbox entry %1</source>
+        <translation>Speichern des Fortschritts des Eintrags %1 im Postausgang</translation>
+    </message>
+    <message>
+        <source>marking outbox entry %1 delivered</source>
+        <translation>Markieren des Eintrags %1 im Postausgang als zugestellt</translation>
+    </message>
+    <message>
+        <source>keeping outbox entry %1</source>
+        <translation>Aufbewahren des Eintrags %1 im Postausgang</translation>
+    </message>
+    <message>
+        <source>reading the annotation outbox</source>
+        <translation>Lesen des Anmerkungs-Postausgangs</translation>
+    </message>
+    <message>
+        <source>discarding outbox entry %1</source>
+        <translation>Verwerfen des Eintrags %1 im Postausgang</translation>
+    </message>
+</context>
+<context>
     <name>stella::AuthRef</name>
     <message>
         <source>Write it as authref://&lt;store&gt;/&lt;path&gt;[#&lt;key&gt;] with store keychain, vault, env or inmemory, e.g. authref://keychain/harbor-prod#token</source>
@@ -178,6 +220,93 @@
     <message>
         <source>written canonically (percent-encoded) it is %1 characters long, more than the %2 allowed</source>
         <translation>kanonisch geschrieben (prozentkodiert) ist sie %1 Zeichen lang, mehr als die erlaubten %2</translation>
+    </message>
+</context>
+<context>
+    <name>stella::CatalogStore</name>
+    <message>
+        <source>saving integration &apos;%1&apos;</source>
+        <translation>Speichern der Integration „%1“</translation>
+    </message>
+    <message>
+        <source>updating integration &apos;%1&apos;</source>
+        <translation>Aktualisieren der Integration „%1“</translation>
+    </message>
+    <message>
+        <source>removing integration %1</source>
+        <translation>Entfernen der Integration %1</translation>
+    </message>
+    <message>
+        <source>reading integration %1</source>
+        <translation>Lesen der Integration %1</translation>
+    </message>
+    <message>
+        <source>reading %1 integrations</source>
+        <translation>Lesen von %1 Integrationen</translation>
+    </message>
+    <message>
+        <source>updating %1 integrations</source>
+        <translation>Aktualisieren von %1 Integrationen</translation>
+    </message>
+    <message>
+        <source>listing integrations</source>
+        <translation>Auflisten der Integrationen</translation>
+    </message>
+    <message>
+        <source>checking the name &apos;%1&apos;</source>
+        <translation>Prüfen des Namens „%1“</translation>
+    </message>
+    <message>
+        <source>reading the names in use</source>
+        <translation>Lesen der vergebenen Namen</translation>
+    </message>
+    <message>
+        <source>checking the id %1</source>
+        <translation>Prüfen der ID %1</translation>
+    </message>
+    <message>
+        <source>listing tenants</source>
+        <translation>Auflisten der Mandanten</translation>
+    </message>
+    <message>
+        <source>writing the audit log</source>
+        <translation>Schreiben des Prüfprotokolls</translation>
+    </message>
+    <message>
+        <source>writing the audit log for %1 integrations</source>
+        <translation>Schreiben des Prüfprotokolls für %1 Integrationen</translation>
+    </message>
+    <message>
+        <source>reading the audit log</source>
+        <translation>Lesen des Prüfprotokolls</translation>
+    </message>
+    <message>
+        <source>recording a health check</source>
+        <translation>Speichern einer Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>updating the health status</source>
+        <translation>Aktualisieren des Integritätsstatus</translation>
+    </message>
+    <message>
+        <source>reading health history</source>
+        <translation>Lesen des Integritätsverlaufs</translation>
+    </message>
+    <message>
+        <source>pruning old health checks</source>
+        <translation>Löschen alter Integritätsprüfungen</translation>
+    </message>
+    <message>
+        <source>taking a health-check lease</source>
+        <translation>Übernehmen einer Prüfreservierung</translation>
+    </message>
+    <message>
+        <source>recording a test-connection duration</source>
+        <translation>Speichern der Dauer eines Verbindungstests</translation>
+    </message>
+    <message>
+        <source>reading metrics</source>
+        <translation>Lesen der Kennzahlen</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3586,14 @@
         <source>Upgrade stella-integrations; the catalog is never downgraded</source>
         <translation>Aktualisieren Sie stella-integrations; der Katalog wird nie zurückgestuft</translation>
     </message>
+    <message>
+        <source>upgrading the catalog schema</source>
+        <translation>Aktualisieren des Katalogschemas</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>Lesen der Schemaversion</translation>
+    </message>
 </context>
 <context>
     <name>stella::NexusConnector</name>
@@ -4031,6 +4168,21 @@
     <message>
         <source>plugin &quot;%1&quot; is refused, none of its providers added: %2</source>
         <translation>Plugin „%1“ wird abgelehnt, keiner seiner Anbieter wurde hinzugefügt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>stella::PluginMetadataStore</name>
+    <message>
+        <source>recording the loaded plugins in plugin_metadata</source>
+        <translation>Speichern der geladenen Plugins in plugin_metadata</translation>
+    </message>
+    <message>
+        <source>removing plugins no longer found from plugin_metadata</source>
+        <translation>Entfernen nicht mehr gefundener Plugins aus plugin_metadata</translation>
+    </message>
+    <message>
+        <source>reading plugin_metadata</source>
+        <translation>Lesen von plugin_metadata</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,21 @@
 
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
 
 namespace stella {
+
+namespace {
+// The "doing" phrases of database errors ("… while saving integration 'x'"), which the
+// console shows.
+struct PluginMetadataStoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::PluginMetadataStore)
+};
+} // namespace
 
 namespace {
 
@@ -25,7 +35,8 @@ Result<void> PluginMetadataStore::record(const QList<LoadedPlugin> &plugins)
 {
     if (plugins.isEmpty())
         return {};
-    const QString doing = QStringLiteral("recording the loaded plugins in plugin_metadata");
+    const QString doing =
+        PluginMetadataStoreText::tr("recording the loaded plugins in plugin_metadata");
     // The same upsert on both: SQLite (3.24+) and PostgreSQL share ON CONFLICT ... DO UPDATE.
     const QString sql =
         m_db.dialect() == Database::Dialect::Postgres
@@ -57,7 +68,8 @@ Result<int> PluginMetadataStore::replaceWith(const QList<LoadedPlugin> &plugins)
     if (!existing)
         return existing.error();
     int deleted = 0;
-    const QString doing = QStringLiteral("removing plugins no longer found from plugin_metadata");
+    const QString doing =
+        PluginMetadataStoreText::tr("removing plugins no longer found from plugin_metadata");
     for (const Row &row : *existing) {
         const bool found = std::any_of(plugins.begin(), plugins.end(),
                                        [&](const LoadedPlugin &p) { return p.id == row.pluginId; });
@@ -78,7 +90,7 @@ Result<QList<PluginMetadataStore::Row>> PluginMetadataStore::rows() const
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT plugin_id, type, version, capabilities, path FROM "
                              "plugin_metadata ORDER BY plugin_id"));
-    if (auto r = m_db.exec(q, QStringLiteral("reading plugin_metadata")); !r)
+    if (auto r = m_db.exec(q, PluginMetadataStoreText::tr("reading plugin_metadata")); !r)
         return r.error();
     QList<Row> result;
     while (q.next()) {

@@ -5,11 +5,21 @@
 #include "core/health/PrometheusText.h"
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <algorithm>
 #include <tuple>
 
 namespace stella {
+
+namespace {
+// The "doing" phrases of database errors ("… while saving integration 'x'"), which the
+// console shows.
+struct AnnotationMetricsText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::AnnotationMetrics)
+};
+} // namespace
 
 using metrics::labels;
 using metrics::number;
@@ -18,7 +28,7 @@ Result<void> AnnotationMetrics::record(Database &db, const QString &tenantId,
                                        const QString &provider, AnnotationKind operation,
                                        DeliveryOutcome outcome, qint64 durationMs)
 {
-    const QString doing = QStringLiteral("counting an annotation");
+    const QString doing = AnnotationMetricsText::tr("counting an annotation");
     if (auto r = db.execCached(
             QStringLiteral("INSERT INTO scm_annotation_totals (tenant_id, provider, operation,"
                            " status, total) VALUES (?, ?, ?, ?, 1)"
@@ -40,7 +50,7 @@ Result<void> AnnotationMetrics::record(Database &db, const QString &tenantId,
 
 Result<AnnotationMetricsSnapshot> AnnotationMetrics::read(Database &db, const QString &tenantId)
 {
-    const QString doing = QStringLiteral("reading the annotation metrics");
+    const QString doing = AnnotationMetricsText::tr("reading the annotation metrics");
     AnnotationMetricsSnapshot snapshot;
     {
         QSqlQuery q = db.query();

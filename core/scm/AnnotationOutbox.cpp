@@ -5,10 +5,20 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqlValues.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace stella {
+
+namespace {
+// The "doing" phrases of database errors ("… while saving integration 'x'"), which the
+// console shows.
+struct AnnotationOutboxText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::AnnotationOutbox)
+};
+} // namespace
 
 namespace {
 const QString kColumns =
@@ -76,7 +86,7 @@ QDateTime AnnotationOutbox::timeFrom(const QVariant &v) const
 Result<qint64> AnnotationOutbox::open(const QString &tenantId, const QUuid &integrationId,
                                       const QString &provider, const AnnotationRequest &request)
 {
-    const QString doing = QStringLiteral("keeping an annotation in the outbox");
+    const QString doing = AnnotationOutboxText::tr("keeping an annotation in the outbox");
     const QVariant now = timeValue(m_clock.now());
     QSqlQuery q = m_db.query();
     const bool pg = m_db.dialect() == Database::Dialect::Postgres;
@@ -108,7 +118,7 @@ Result<bool> AnnotationOutbox::claim(const QString &tenantId, qint64 id)
                        " WHERE tenant_id = ? AND id = ? AND (state = 'pending'"
                        " OR (state = 'sending' AND updated_at < ?))"),
         {timeValue(now), tenantId, id, timeValue(now.addMSecs(-kStaleClaimMs))},
-        QStringLiteral("claiming outbox entry %1").arg(id));
+        AnnotationOutboxText::tr("claiming outbox entry %1").arg(id));
     if (!changed)
         return changed.error();
     return *changed == 1;
@@ -116,10 +126,11 @@ Result<bool> AnnotationOutbox::claim(const QString &tenantId, qint64 id)
 
 Result<void> AnnotationOutbox::saveProgress(qint64 id, const DeliveryProgress &progress)
 {
-    return m_db.execCached(QStringLiteral("UPDATE scm_annotation_outbox SET progress_json = ?,"
-                                          " updated_at = ? WHERE id = ?"),
-                           {sql::compactJson(progress.toJson()), timeValue(m_clock.now()), id},
-                           QStringLiteral("saving the progress of outbox entry %1").arg(id));
+    return m_db.execCached(
+        QStringLiteral("UPDATE scm_annotation_outbox SET progress_json = ?,"
+                       " updated_at = ? WHERE id = ?"),
+        {sql::compactJson(progress.toJson()), timeValue(m_clock.now()), id},
+        AnnotationOutboxText::tr("saving the progress of outbox entry %1").arg(id));
 }
 
 Result<void> AnnotationOutbox::markDelivered(qint64 id, const DeliveryProgress &progress)
@@ -130,7 +141,7 @@ Result<void> AnnotationOutbox::markDelivered(qint64 id, const DeliveryProgress &
                        " reason = '', progress_json = ?, updated_at = ?, delivered_at = ?"
                        " WHERE id = ?"),
         {sql::compactJson(progress.toJson()), now, now, id},
-        QStringLiteral("marking outbox entry %1 delivered").arg(id));
+        AnnotationOutboxText::tr("marking outbox entry %1 delivered").arg(id));
 }
 
 Result<void> AnnotationOutbox::keep(qint64 id, DeliveryOutcome outcome, const QString &reason,
@@ -141,7 +152,7 @@ Result<void> AnnotationOutbox::keep(qint64 id, DeliveryOutcome outcome, const QS
                        " reason = ?, progress_json = ?, updated_at = ? WHERE id = ?"),
         {toString(outcome), reason, sql::compactJson(progress.toJson()), timeValue(m_clock.now()),
          id},
-        QStringLiteral("keeping outbox entry %1").arg(id));
+        AnnotationOutboxText::tr("keeping outbox entry %1").arg(id));
 }
 
 Result<QList<OutboxEntry>> AnnotationOutbox::select(const QString &where, const QVariantList &binds)
@@ -152,7 +163,7 @@ Result<QList<OutboxEntry>> AnnotationOutbox::select(const QString &where, const 
               QStringLiteral(" ORDER BY id"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (auto r = m_db.exec(q, QStringLiteral("reading the annotation outbox")); !r)
+    if (auto r = m_db.exec(q, AnnotationOutboxText::tr("reading the annotation outbox")); !r)
         return r.error();
     QList<OutboxEntry> entries;
     while (q.next()) {
@@ -210,7 +221,7 @@ Result<bool> AnnotationOutbox::discard(const QString &tenantId, qint64 id)
     auto changed = m_db.execCachedCounting(
         QStringLiteral("DELETE FROM scm_annotation_outbox WHERE tenant_id = ? AND id = ? AND"
                        " state <> 'sending'"),
-        {tenantId, id}, QStringLiteral("discarding outbox entry %1").arg(id));
+        {tenantId, id}, AnnotationOutboxText::tr("discarding outbox entry %1").arg(id));
     if (!changed)
         return changed.error();
     return *changed > 0;

@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqlValues.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -12,6 +13,15 @@
 #include <algorithm>
 
 namespace stella {
+
+namespace {
+// The "doing" phrases of database errors ("… while saving integration 'x'"), which the
+// console shows.
+struct CatalogStoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(stella::CatalogStore)
+};
+} // namespace
 
 namespace {
 const QString kColumns = QStringLiteral(
@@ -153,7 +163,7 @@ Result<void> CatalogStore::insertIntegration(const Integration &i)
          timeValue(i.createdAt), timeValue(i.updatedAt), timeValue(i.deletedAt),
          timeValue(i.lastCheckedAt), timeValue(i.certificateExpiresAt), notNull(i.folder),
          framedTags(i.tags), notNull(toString(i.tier))},
-        QStringLiteral("saving integration '%1'").arg(i.name));
+        CatalogStoreText::tr("saving integration '%1'").arg(i.name));
 }
 
 Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedVersion)
@@ -167,7 +177,7 @@ Result<bool> CatalogStore::updateIntegration(const Integration &i, int expectedV
         {i.name, notNull(i.endpoint), compactJson(i.config), nullableText(i.authRefUri), i.version,
          timeValue(i.updatedAt), notNull(i.folder), framedTags(i.tags), notNull(toString(i.tier)),
          idText(i.id), i.tenantId, expectedVersion},
-        QStringLiteral("updating integration '%1'").arg(i.name));
+        CatalogStoreText::tr("updating integration '%1'").arg(i.name));
     if (!changed)
         return changed.error();
     return *changed == 1;
@@ -185,7 +195,7 @@ Result<bool> CatalogStore::softDelete(const QString &tenantId, const QUuid &id, 
     q.addBindValue(idText(id));
     q.addBindValue(tenantId);
     q.addBindValue(expectedVersion);
-    if (auto r = m_db.exec(q, QStringLiteral("removing integration %1").arg(idText(id))); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("removing integration %1").arg(idText(id))); !r)
         return r.error();
     return q.numRowsAffected() == 1;
 }
@@ -199,7 +209,7 @@ Result<std::optional<Integration>> CatalogStore::findIntegration(const QString &
         QStringLiteral(" FROM integrations WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL"));
     q.addBindValue(idText(id));
     q.addBindValue(tenantId);
-    if (auto r = m_db.exec(q, QStringLiteral("reading integration %1").arg(idText(id))); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("reading integration %1").arg(idText(id))); !r)
         return r.error();
     if (!q.next())
         return std::optional<Integration>();
@@ -223,7 +233,7 @@ Result<QHash<QUuid, Integration>> CatalogStore::findIntegrations(const QString &
         q.addBindValue(tenantId);
         for (qsizetype k = start; k < start + n; ++k)
             q.addBindValue(idText(ids[k]));
-        if (auto r = m_db.exec(q, QStringLiteral("reading %1 integrations").arg(n)); !r)
+        if (auto r = m_db.exec(q, CatalogStoreText::tr("reading %1 integrations").arg(n)); !r)
             return r.error();
         while (q.next()) {
             auto integration = readIntegration(q);
@@ -259,7 +269,7 @@ Result<int> CatalogStore::updateOrganisation(const QString &tenantId, const QLis
         q.addBindValue(expectedVersion);
         for (qsizetype k = start; k < start + n; ++k)
             q.addBindValue(idText(ids[k]));
-        if (auto r = m_db.exec(q, QStringLiteral("updating %1 integrations").arg(n)); !r)
+        if (auto r = m_db.exec(q, CatalogStoreText::tr("updating %1 integrations").arg(n)); !r)
             return r;
         changed += q.numRowsAffected();
         return {};
@@ -314,7 +324,7 @@ Result<QList<Integration>> CatalogStore::listIntegrations(const QString &tenantI
     q.prepare(sql);
     for (const QVariant &b : binds)
         q.addBindValue(b);
-    if (auto r = m_db.exec(q, QStringLiteral("listing integrations")); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("listing integrations")); !r)
         return r.error();
     QList<Integration> result;
     while (q.next()) {
@@ -334,7 +344,7 @@ Result<bool> CatalogStore::nameInUse(const QString &tenantId, const QString &nam
         "SELECT id FROM integrations WHERE tenant_id = ? AND name = ? AND deleted_at IS NULL"));
     q.addBindValue(tenantId);
     q.addBindValue(name);
-    if (auto r = m_db.exec(q, QStringLiteral("checking the name '%1'").arg(name)); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("checking the name '%1'").arg(name)); !r)
         return r.error();
     while (q.next())
         if (QUuid::fromString(q.value(0).toString()) != except)
@@ -348,7 +358,7 @@ Result<QSet<QString>> CatalogStore::activeNames(const QString &tenantId)
     q.prepare(
         QStringLiteral("SELECT name FROM integrations WHERE tenant_id = ? AND deleted_at IS NULL"));
     q.addBindValue(tenantId);
-    if (auto r = m_db.exec(q, QStringLiteral("reading the names in use")); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("reading the names in use")); !r)
         return r.error();
     QSet<QString> names;
     while (q.next())
@@ -361,7 +371,7 @@ Result<bool> CatalogStore::idInUse(const QUuid &id)
     QSqlQuery q = m_db.query();
     q.prepare(QStringLiteral("SELECT 1 FROM integrations WHERE id = ?"));
     q.addBindValue(idText(id));
-    if (auto r = m_db.exec(q, QStringLiteral("checking the id %1").arg(idText(id))); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("checking the id %1").arg(idText(id))); !r)
         return r.error();
     return q.next();
 }
@@ -371,7 +381,7 @@ Result<QStringList> CatalogStore::tenants()
     QSqlQuery q = m_db.query();
     if (!q.exec(
             QStringLiteral("SELECT DISTINCT tenant_id FROM integrations WHERE deleted_at IS NULL")))
-        return m_db.translate(q.lastError(), QStringLiteral("listing tenants"));
+        return m_db.translate(q.lastError(), CatalogStoreText::tr("listing tenants"));
     QStringList result;
     while (q.next())
         result.append(q.value(0).toString());
@@ -389,7 +399,7 @@ Result<void> CatalogStore::insertAudit(const QString &tenantId, const AuditEntry
          e.integrationId.isNull() ? QVariant(QMetaType(QMetaType::QString))
                                   : QVariant(idText(e.integrationId)),
          timeValue(e.timestamp), compactJson(e.details)},
-        QStringLiteral("writing the audit log"));
+        CatalogStoreText::tr("writing the audit log"));
 }
 
 Result<void> CatalogStore::insertBulkUpdateAudit(const QString &tenantId, const QList<QUuid> &ids,
@@ -423,7 +433,8 @@ Result<void> CatalogStore::insertBulkUpdateAudit(const QString &tenantId, const 
         q.addBindValue(tenantId);
         for (qsizetype k = start; k < start + n; ++k)
             q.addBindValue(idText(ids[k]));
-        return m_db.exec(q, QStringLiteral("writing the audit log for %1 integrations").arg(n));
+        return m_db.exec(q,
+                         CatalogStoreText::tr("writing the audit log for %1 integrations").arg(n));
     });
 }
 
@@ -442,7 +453,7 @@ Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId,
     if (!integrationId.isNull())
         q.addBindValue(idText(integrationId));
     q.addBindValue(limit);
-    if (auto r = m_db.exec(q, QStringLiteral("reading the audit log")); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("reading the audit log")); !r)
         return r.error();
     QList<AuditEntry> result;
     while (q.next()) {
@@ -460,7 +471,7 @@ Result<QList<AuditEntry>> CatalogStore::listAudit(const QString &tenantId,
 Result<void> CatalogStore::insertHealthCheck(const QString &tenantId, const QString &provider,
                                              const HealthCheckRecord &r)
 {
-    const QString doing = QStringLiteral("recording a health check");
+    const QString doing = CatalogStoreText::tr("recording a health check");
     if (auto ok = m_db.execCached(
             QStringLiteral("INSERT INTO health_checks (integration_id, tenant_id, "
                            "checked_at, status, latency_ms, error_message,"
@@ -502,7 +513,7 @@ Result<void> CatalogStore::updateStatus(const QString &tenantId, const QUuid &id
     q.addBindValue(timeValue(certificateExpiresAt));
     q.addBindValue(idText(id));
     q.addBindValue(tenantId);
-    return m_db.exec(q, QStringLiteral("updating the health status"));
+    return m_db.exec(q, CatalogStoreText::tr("updating the health status"));
 }
 
 Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &tenantId,
@@ -516,7 +527,7 @@ Result<QList<HealthCheckRecord>> CatalogStore::listHealthChecks(const QString &t
     q.addBindValue(tenantId);
     q.addBindValue(idText(id));
     q.addBindValue(limit);
-    if (auto r = m_db.exec(q, QStringLiteral("reading health history")); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("reading health history")); !r)
         return r.error();
     QList<HealthCheckRecord> result;
     while (q.next()) {
@@ -563,7 +574,7 @@ Result<HealthHistory> CatalogStore::healthHistory(const QString &tenantId, const
     q.addBindValue(timeValue(from));
     q.addBindValue(timeValue(to));
     q.addBindValue(tenantId);
-    if (auto r = m_db.exec(q, QStringLiteral("reading health history")); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("reading health history")); !r)
         return r.error();
     static const HealthStatus bySeverity[] = {HealthStatus::Unknown, HealthStatus::Healthy,
                                               HealthStatus::Degraded, HealthStatus::Unhealthy};
@@ -595,7 +606,7 @@ Result<int> CatalogStore::pruneHealthChecks(const QString &tenantId, const QDate
     q.addBindValue(timeValue(before));
     q.addBindValue(tenantId);
     q.addBindValue(batchSize);
-    if (auto r = m_db.exec(q, QStringLiteral("pruning old health checks")); !r)
+    if (auto r = m_db.exec(q, CatalogStoreText::tr("pruning old health checks")); !r)
         return r.error();
     return std::max(0, q.numRowsAffected());
 }
@@ -612,7 +623,7 @@ Result<bool> CatalogStore::claimHealthLease(const QUuid &id, const QString &hold
                        " WHERE health_check_leases.leased_until <= ?"
                        " OR health_check_leases.holder = excluded.holder"),
         {idText(id), holder, timeValue(until), timeValue(now)},
-        QStringLiteral("taking a health-check lease"));
+        CatalogStoreText::tr("taking a health-check lease"));
     if (!changed)
         return changed.error();
     return *changed == 1;
@@ -628,12 +639,12 @@ Result<void> CatalogStore::recordTestConnection(const QString &tenantId, const Q
             " DO UPDATE SET count = test_connection_durations.count + 1,"
             " sum_ms = test_connection_durations.sum_ms + excluded.sum_ms"),
         {tenantId, provider, metrics::durationBucketIndex(durationMs), durationMs},
-        QStringLiteral("recording a test-connection duration"));
+        CatalogStoreText::tr("recording a test-connection duration"));
 }
 
 Result<MetricsSnapshot> CatalogStore::metrics(const QString &tenantId)
 {
-    const QString doing = QStringLiteral("reading metrics");
+    const QString doing = CatalogStoreText::tr("reading metrics");
     MetricsSnapshot snapshot;
     {
         QSqlQuery q = m_db.query();

@@ -93,7 +93,7 @@ Result<void> Database::open()
         // schema_version reads the header: it fails at once on a file that is not a database.
         for (const char *pragma :
              {"PRAGMA schema_version", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
-            if (auto r = exec(QLatin1String(pragma), QStringLiteral("opening the catalog")); !r)
+            if (auto r = exec(QLatin1String(pragma), DatabaseText::tr("opening the catalog")); !r)
                 return r;
         }
         if (!m_url.isInMemory()) {

@@ -18,7 +18,10 @@ struct MigrationsText
 } // namespace
 
 namespace {
-const QString kDoing = QStringLiteral("upgrading the catalog schema");
+QString doing()
+{
+    return MigrationsText::tr("upgrading the catalog schema");
+}
 
 QList<Migrations::Migration> buildMigrations()
 {
@@ -305,7 +308,7 @@ Result<int> Migrations::currentVersion(Database &db)
 {
     QSqlQuery q = db.query();
     if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")))
-        return db.translate(q.lastError(), QStringLiteral("reading the schema version"));
+        return db.translate(q.lastError(), MigrationsText::tr("reading the schema version"));
     q.next();
     return q.value(0).toInt();
 }
@@ -320,19 +323,19 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
                        : QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                         " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
                                         " applied_at TEXT NOT NULL)"),
-                    kDoing);
+                    doing());
         !r)
         return r;
 
     for (const Migration &m : all()) {
         Transaction tx(db);
-        if (auto r = tx.begin(kDoing); !r)
+        if (auto r = tx.begin(doing()); !r)
             return r;
         // Several consoles and monitors may open one PostgreSQL catalog at once: serialise
         // the upgrade so each migration runs exactly once.
         if (pg) {
             if (auto r =
-                    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7384912001)"), kDoing);
+                    db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7384912001)"), doing());
                 !r)
                 return r;
         }
@@ -353,7 +356,7 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
             << "migrating" << db.url().displayString() << "from schema version" << *current << "to"
             << m.version << QStringLiteral("(%1)").arg(m.description);
         for (const QString &sql : pg ? m.postgres : m.sqlite)
-            if (auto r = db.exec(sql, kDoing); !r)
+            if (auto r = db.exec(sql, doing()); !r)
                 return r;
         QSqlQuery q = db.query();
         q.prepare(QStringLiteral(
@@ -361,9 +364,9 @@ Result<void> Migrations::apply(Database &db, const Clock &clock)
         q.addBindValue(m.version);
         q.addBindValue(m.description);
         q.addBindValue(pg ? QVariant(clock.now()) : QVariant(formatUtc(clock.now())));
-        if (auto r = db.exec(q, kDoing); !r)
+        if (auto r = db.exec(q, doing()); !r)
             return r;
-        if (auto r = tx.commit(kDoing); !r)
+        if (auto r = tx.commit(doing()); !r)
             return r;
     }
     return {};

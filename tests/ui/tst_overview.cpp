@@ -278,9 +278,8 @@ private Q_SLOTS:
         QWidget *attention = strip->findChild<QWidget *>(QStringLiteral("summaryAttention"));
         const int oneRow = strip->sizeHint().width();
         QVERIFY2(strip->minimumSizeHint().width() < oneRow,
-                 qPrintable(QStringLiteral("%1 >= %2")
-                                .arg(strip->minimumSizeHint().width())
-                                .arg(oneRow)));
+                 qPrintable(
+                     QStringLiteral("%1 >= %2").arg(strip->minimumSizeHint().width()).arg(oneRow)));
         QVERIFY(strip->heightForWidth(oneRow - 1) > strip->heightForWidth(oneRow));
 
         holder.resize(oneRow + 100, 200);
